@@ -1,0 +1,42 @@
+// The festival's films, competition first.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { listFilms } from '@/lib/festival/queries';
+import { FilmTitle } from './FilmTitle';
+import ui from './ui.module.css';
+
+export async function FilmTable() {
+  const t = await getTranslations('common');
+  const films = listFilms(getDb());
+  const competition = films.filter((f) => f.competition);
+  return (
+    <section aria-labelledby="films-heading">
+      <h2 id="films-heading">{t('filmsHeading', { count: competition.length })}</h2>
+      <div className={ui.tableWrap}>
+        <table data-testid="films">
+          <thead>
+            <tr>
+              <th scope="col">{t('film.title')}</th>
+              <th scope="col">{t('film.director')}</th>
+              <th scope="col">{t('film.country')}</th>
+              <th scope="col">{t('film.programme')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {films.map((f) => (
+              <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
+                <td>
+                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} />
+                  {f.placeholder && <span className={ui.badge}>{t('placeholder')}</span>}
+                </td>
+                <td>{f.director}</td>
+                <td>{f.country === 'XX' ? '—' : f.country}</td>
+                <td>{f.competition ? t('film.competition') : t('film.outOfCompetition')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

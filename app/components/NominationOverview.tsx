@@ -1,0 +1,39 @@
+// Every nomination in award order with its candidates: what a juror and the chair see at home.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { listNominations } from '@/lib/festival/queries';
+import { listCandidates } from '@/lib/nomination/queries';
+import { FilmTitle } from './FilmTitle';
+import ui from './ui.module.css';
+
+export async function NominationOverview() {
+  const t = await getTranslations('common');
+  const db = getDb();
+  const nominations = listNominations(db);
+  return (
+    <section aria-labelledby="nominations-heading">
+      <h2 id="nominations-heading">{t('nominations')}</h2>
+      {nominations.map((n) => {
+        const candidates = listCandidates(db, n.id);
+        return (
+          <details key={n.id} className={ui.card} data-testid={`nomination-${n.code}`}>
+            <summary>
+              <strong>{t(`nomination.${n.code}`)}</strong>{' '}
+              <span className={ui.muted}>
+                {t('candidateCount', { count: candidates.length })} · {t(`round.${n.round}`)}
+              </span>
+            </summary>
+            <ol>
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <FilmTitle originalTitle={c.originalTitle} englishTitle={c.englishTitle} />
+                  {c.person && <span className={ui.muted}> — {c.person}</span>}
+                </li>
+              ))}
+            </ol>
+          </details>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata, Viewport } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import './tokens.css';
+import { Header } from './components/Header';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('common');
+  return { title: { default: 'Jury', template: '%s · Jury' }, description: t('tagline') };
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('common');
+  return (
+    <html lang={locale}>
+      <body>
+        <a href="#main" className="visually-hidden">{t('skipToContent')}</a>
+        <NextIntlClientProvider>
+          <Header />
+          <div id="main">{children}</div>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

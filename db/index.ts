@@ -1,0 +1,58 @@
+// The one database connection of this process. Opened lazily (never at import time, so `next build`
+// touches no database), with the pragmas DESIGN.md asks for, and migrated on first open.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema>;
+type Handle = { sqlite: Database.Database; db: DB; file: string };
+
+const globalForDb = globalThis as unknown as { juryDb?: Handle };
+
+export function databaseFile(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.JURY_DB ?? path.join('data', 'jury.db'));
+}
+
+export function migrationsFolder(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.JURY_MIGRATIONS ?? path.join(process.cwd(), 'db', 'migrations'));
+}
+
+export function openDatabase(file: string = databaseFile()): Handle {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 10000');
+  sqlite.pragma('synchronous = FULL');
+  const db = drizzle(sqlite, { schema });
+  migrate(db, { migrationsFolder: migrationsFolder() });
+  return { sqlite, db, file };
+}
+
+function handle(): Handle {
+  const file = databaseFile();
+  const cached = globalForDb.juryDb;
+  if (cached && cached.file === file && cached.sqlite.open) return cached;
+  const h = openDatabase(file);
+  globalForDb.juryDb = h;
+  return h;
+}
+
+export function getDb(): DB {
+  return handle().db;
+}
+
+export function getSqlite(): Database.Database {
+  return handle().sqlite;
+}
+
+/** Closes this process's connection (tests and the restore command). */
+export function closeDb(): void {
+  globalForDb.juryDb?.sqlite.close();
+  globalForDb.juryDb = undefined;
+}
+
+export { schema };

@@ -1,0 +1,25 @@
+// Picks the locale for each request: the language cookie, then the signed-in user's stored
+// preference, then the browser's Accept-Language, then English.
+import { getRequestConfig } from 'next-intl/server';
+import { cookies, headers } from 'next/headers';
+import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type AppLocale } from './config';
+import { loadMessages } from './messages';
+import { getCurrentUser } from '@/lib/auth/session';
+
+async function pickLocale(): Promise<AppLocale> {
+  const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(fromCookie)) return fromCookie;
+  const user = await getCurrentUser();
+  if (user && isLocale(user.locale)) return user.locale;
+  const accept = (await headers()).get('accept-language') ?? '';
+  for (const part of accept.split(',')) {
+    const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
+    if ((locales as readonly string[]).includes(tag)) return tag as AppLocale;
+  }
+  return defaultLocale;
+}
+
+export default getRequestConfig(async () => {
+  const locale = await pickLocale();
+  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
+});

@@ -1,0 +1,13 @@
+// Runs once when a server process starts (never during `next build`): opens and migrates the
+// database, and seeds the demo festival into an empty one unless JURY_DEMO=0.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { getDb, databaseFile } = await import('./db');
+  const db = getDb();
+  if (process.env.JURY_DEMO === '0') return;
+  const { seedDemo, DEMO_ACCOUNTS } = await import('./db/seed');
+  if (await seedDemo(db)) {
+    console.log(`Jury: seeded the demo festival into ${databaseFile()}. Demo accounts (login / password):`);
+    for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.login.padEnd(11)} ${a.password}`);
+  }
+}

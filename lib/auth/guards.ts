@@ -1,0 +1,26 @@
+// Guards for pages and route handlers. Every page calls one itself: layouts and proxy.ts are not
+// enough (layouts do not re-run on navigation; middleware can be skipped).
+import 'server-only';
+import { forbidden, redirect } from 'next/navigation';
+import type { Role } from '@/db/schema';
+import { getCurrentUser, type SessionUser } from './session';
+
+/** Roles that may act as a juror: the chair is one of the jurors. */
+export const JUROR_ROLES: Role[] = ['juror', 'chair'];
+
+export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  if (user.mustChangePassword && !opts.allowPasswordChange) redirect('/account/password');
+  return user;
+}
+
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+export function hasRole(user: SessionUser | null, ...roles: Role[]): user is SessionUser {
+  return !!user && roles.includes(user.role);
+}

@@ -1,0 +1,106 @@
+// next-auth 4 configuration: Credentials (login name + password), JWT sessions that carry the
+// user's id and session version. Built per call so that nothing reads the secret at build time.
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { user } from '@/db/schema';
+import { appendAudit } from '@/lib/audit';
+import { dummyHash, verifyPassword } from './password';
+import { clearFailures, recordFailure, throttleState } from './throttle';
+import { sessionSecret } from './secret';
+
+export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+
+type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
+
+function header(h: HeaderBag, name: string): string | undefined {
+  if (!h) return undefined;
+  if (typeof (h as Headers).get === 'function') return (h as Headers).get(name) ?? undefined;
+  const v = (h as Record<string, string | string[] | undefined>)[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/**
+ * The client's address. Next.js fills X-Forwarded-For from the socket when the request has none;
+ * behind a reverse proxy, the proxy must overwrite it (see README, "Deploying").
+ */
+export function clientAddress(h: HeaderBag): string {
+  const xff = header(h, 'x-forwarded-for');
+  const first = xff?.split(',')[0]?.trim();
+  return first || header(h, 'x-real-ip') || 'unknown';
+}
+
+export async function authorizeCredentials(
+  raw: Record<string, unknown> | undefined,
+  address: string,
+  nowMs = Date.now(),
+): Promise<{ id: string; sv: number } | null> {
+  const login = typeof raw?.login === 'string' ? raw.login.trim().toLowerCase().slice(0, 100) : '';
+  const password = typeof raw?.password === 'string' ? raw.password.slice(0, 1000) : '';
+  if (!login || !password) return null;
+  const db = getDb();
+  const state = throttleState(db, login, address, nowMs);
+  // The error text travels to the login page as a code; the page translates it.
+  if (state.limited) throw new Error(`throttled:${Math.ceil(state.retryAfterMs / 60000)}`);
+  const row = db
+    .select({ id: user.id, hash: user.passwordHash, active: user.active, sv: user.sessionVersion })
+    .from(user)
+    .where(eq(user.login, login))
+    .get();
+  const ok = row ? await verifyPassword(row.hash, password) : (await verifyPassword(await dummyHash(), password), false);
+  if (!row || !ok || !row.active) {
+    recordFailure(db, login, address, nowMs);
+    return null;
+  }
+  clearFailures(db, login, address);
+  db.transaction(
+    (tx) => appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address } }),
+    { behavior: 'immediate' },
+  );
+  return { id: String(row.id), sv: row.sv };
+}
+
+export function getAuthOptions(): NextAuthOptions {
+  return {
+    secret: sessionSecret(),
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+    pages: { signIn: '/login', error: '/login' },
+    providers: [
+      CredentialsProvider({
+        name: 'credentials',
+        credentials: { login: { type: 'text' }, password: { type: 'password' } },
+        authorize: (credentials, req) => authorizeCredentials(credentials, clientAddress(req?.headers as HeaderBag)),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user: signedIn }) {
+        if (signedIn) {
+          const u = signedIn as unknown as { id: string; sv: number };
+          token.uid = Number(u.id);
+          token.sv = u.sv;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // Only what the guard needs; everything else is re-read from the database on each call.
+        return { expires: session.expires, uid: token.uid, sv: token.sv } as typeof session;
+      },
+    },
+    events: {
+      // Logging out ends every session of that user at once: the guard compares versions.
+      signOut({ token }) {
+        const uid = Number(token?.uid);
+        if (!Number.isInteger(uid)) return;
+        getDb().transaction(
+          (tx) => {
+            tx.update(user).set({ sessionVersion: sql`${user.sessionVersion} + 1` }).where(eq(user.id, uid)).run();
+            appendAudit(tx, { actorId: uid, action: 'auth.logout', payload: {} });
+          },
+          { behavior: 'immediate' },
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { festival, film, nomination, user } from '@/db/schema';
+
+export function getFestival(db: DB) {
+  const row = db.select().from(festival).where(eq(festival.id, 1)).get();
+  if (!row) throw new Error('No festival in the database: run npm run db:seed or start the app once.');
+  return row;
+}
+
+export function listFilms(db: DB) {
+  return db
+    .select({
+      id: film.id,
+      originalTitle: film.originalTitle,
+      englishTitle: film.englishTitle,
+      director: film.director,
+      country: film.country,
+      year: film.year,
+      runtimeMinutes: film.runtimeMinutes,
+      competition: film.competition,
+      placeholder: film.placeholder,
+    })
+    .from(film)
+    .orderBy(asc(film.position), asc(film.id))
+    .all();
+}
+
+export function listNominations(db: DB) {
+  return db
+    .select({
+      id: nomination.id,
+      code: nomination.code,
+      position: nomination.position,
+      kind: nomination.kind,
+      round: nomination.round,
+      exemptOneAward: nomination.exemptOneAward,
+      exAequoAllowed: nomination.exAequoAllowed,
+      maxWinners: nomination.maxWinners,
+    })
+    .from(nomination)
+    .orderBy(asc(nomination.position))
+    .all();
+}
+
+/** Jurors (the chair among them), without anything secret. */
+export function listJurors(db: DB) {
+  return db
+    .select({ id: user.id, login: user.login, displayName: user.displayName, country: user.country, role: user.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
+    .from(user)
+    .orderBy(asc(user.id))
+    .all()
+    .filter((u) => u.role !== 'organiser');
+}

@@ -1,0 +1,26 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { candidate, film } from '@/db/schema';
+
+/** A nomination's candidates with their films' details, in the festival's film order. */
+export function listCandidates(db: DB, nominationId: number) {
+  return db
+    .select({
+      id: candidate.id,
+      person: candidate.person,
+      placeholder: candidate.placeholder,
+      filmId: film.id,
+      originalTitle: film.originalTitle,
+      englishTitle: film.englishTitle,
+      director: film.director,
+      country: film.country,
+      year: film.year,
+      runtimeMinutes: film.runtimeMinutes,
+    })
+    .from(candidate)
+    .innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(candidate.nominationId, nominationId))
+    .orderBy(asc(film.position), asc(film.id), asc(candidate.id))
+    .all();
+}

@@ -1,0 +1,11 @@
+// Public API of the tally engine. Pure: no I/O, no clock, no randomness; plain JSON in and out.
+
+export { tally } from './tally';
+export { parseTallyInput, tallyInputSchema, DEFAULT_EXEMPT } from './input';
+export { specialRoundCandidates } from './special';
+export { compareMethods } from './compare';
+export { pairwiseMatrices, type PairwiseMatrices } from './pairwise';
+export { TOLERANCE as NORMALIZED_TOLERANCE } from './methods/normalized-mean';
+export { TRIM_FROM } from './methods/trimmed-mean';
+export { METHODS } from './types';
+export type * from './types';

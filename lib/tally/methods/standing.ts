@@ -1,0 +1,46 @@
+// What every method hands to the ranking and award steps: aggregates, equal-aggregate groups, margins.
+
+import type { ScaleSteps } from '../scale';
+import type { Sheet } from '../sheet';
+import type { Aggregate, Reason } from '../types';
+
+export interface Standing {
+  /** Per candidate column; null when the candidate has no counted score. */
+  aggregates: (Aggregate | null)[];
+  /**
+   * Columns with at least one counted score, best first. Each inner array holds candidates whose
+   * aggregates are equal (the method's own notion of equal), in input order.
+   */
+  groups: number[][];
+  /**
+   * By how much column a leads the closest of `next` (one group ranked after a, or tied with it
+   * when head-to-head or the chair separated them).
+   */
+  margin(a: number, next: number[]): Aggregate;
+  /** Per column: method-specific notes (e.g. which scores a trimmed mean dropped). */
+  notes: Reason[][];
+}
+
+export type MethodFn = (sheet: Sheet, scale: ScaleSteps) => Standing;
+
+/** Columns sorted best first by `compare` (negative when a ranks before b), equal ones grouped. */
+export function groupColumns(cols: number[], compare: (a: number, b: number) => number): number[][] {
+  const sorted = [...cols].sort((a, b) => compare(a, b) || a - b);
+  const groups: number[][] = [];
+  for (const c of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && compare(last[last.length - 1], c) === 0) last.push(c);
+    else groups.push([c]);
+  }
+  return groups;
+}
+
+export function scoredColumns(sheet: Sheet): number[] {
+  const cols: number[] = [];
+  for (let c = 0; c < sheet.cols; c++) if (sheet.counted[c] > 0) cols.push(c);
+  return cols;
+}
+
+export function emptyNotes(cols: number): Reason[][] {
+  return Array.from({ length: cols }, () => []);
+}

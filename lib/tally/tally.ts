@@ -1,0 +1,136 @@
+// The tally: every nomination in award order, applying the one-award rule as awards fall.
+// Expects input that passed parseTallyInput; plain data in, plain data out, same input same output.
+
+import { decideAward, PLACES } from './awards';
+import type { IndexedDecision } from './decisions';
+import { methods } from './methods';
+import { displayOrder, ranks } from './ranking';
+import { scaleSteps } from './scale';
+import { buildSheets } from './sheet';
+import { headToHead } from './ties';
+import type { NominationResult, RankedCandidate, Reason, TallyInput, TallyResult } from './types';
+
+/** An earlier blocked award and the films whose awards may still change with its resolution. */
+interface Unsettled {
+  nomination: string;
+  films: Set<string>;
+}
+
+export function tally(input: TallyInput): TallyResult {
+  const scale = scaleSteps(input.scale);
+  const sheets = buildSheets(input, scale);
+  const method = methods[input.method];
+  const { oneAwardPerFilm, exemptNominations, exAequo } = input.rules;
+  const exempt = new Set(exemptNominations);
+
+  const decisionsFor = new Map<string, IndexedDecision[]>();
+  input.decisions.forEach((decision, index) => {
+    const list = decisionsFor.get(decision.nomination) ?? [];
+    list.push({ index, decision });
+    decisionsFor.set(decision.nomination, list);
+  });
+
+  const wonIn = new Map<string, string>();
+  const unsettled: Unsettled[] = [];
+
+  const nominations = sheets.map((sheet): NominationResult => {
+    const { nomination } = sheet;
+    const candidates = nomination.candidates;
+    const bound = oneAwardPerFilm && !exempt.has(nomination.code);
+    const reasons: Reason[] = [];
+
+    const films = new Set(candidates.map((c) => c.filmId));
+    if (bound) {
+      for (const u of unsettled) {
+        if (![...films].some((f) => u.films.has(f))) continue;
+        reasons.push({ code: 'depends_on_blocked', params: { nomination: u.nomination } });
+        // This award may change too, and with it any film it goes to.
+        for (const f of films) u.films.add(f);
+      }
+    }
+
+    const passedOver = candidates.map((c) => (bound ? wonIn.get(c.filmId) : undefined));
+    const inContention = passedOver.map((w) => w === undefined);
+    const eligible = inContention.map((ok, c) => ok && sheet.counted[c] > 0);
+
+    const standing = method(sheet, scale);
+    const duel = headToHead(sheet);
+    const order = displayOrder(sheet, standing, duel);
+    const rank = ranks(order, sheet.cols);
+    const flat = order.flat();
+    const position = new Int32Array(sheet.cols);
+    flat.forEach((c, i) => (position[c] = i));
+
+    const award = decideAward({
+      sheet,
+      standing,
+      duel,
+      eligible,
+      inContention,
+      position,
+      decisions: decisionsFor.get(nomination.code) ?? [],
+      exAequo: exAequo[nomination.code],
+    });
+
+    // Passed-over candidates matter to the reader only where they would have been in the running.
+    const bestEligible = flat.find((c) => eligible[c]);
+    const cutoff = bestEligible === undefined ? Infinity : rank[bestEligible];
+    for (const c of flat) {
+      const w = passedOver[c];
+      if (w !== undefined && sheet.counted[c] > 0 && rank[c] <= cutoff) {
+        reasons.push({ code: 'passed_over_one_award', params: { candidate: candidates[c].id, film: candidates[c].filmId, wonIn: w } });
+      }
+    }
+    const excluded = sheet.recusedExcluded.reduce((a, b) => a + b, 0);
+    if (excluded > 0) reasons.push({ code: 'recused_excluded', params: { count: excluded } });
+    reasons.push(...award.reasons);
+
+    const ids = (cols: number[]) => cols.map((c) => candidates[c].id);
+    if (bound && award.status === 'decided') {
+      for (const c of award.winners) if (!wonIn.has(candidates[c].filmId)) wonIn.set(candidates[c].filmId, nomination.code);
+    }
+    if (bound && award.status === 'blocked') {
+      unsettled.push({ nomination: nomination.code, films: new Set(award.tie!.map((c) => candidates[c].filmId)) });
+    }
+
+    const ranking = flat.map((c): RankedCandidate => {
+      const cand = candidates[c];
+      const notes: Reason[] = [];
+      if (passedOver[c] !== undefined) {
+        notes.push({ code: 'passed_over_one_award', params: { film: cand.filmId, wonIn: passedOver[c]! } });
+      }
+      if (sheet.counted[c] === 0) notes.push({ code: 'no_counted_scores', params: {} });
+      if (sheet.recusedExcluded[c] > 0) {
+        notes.push({
+          code: 'recused_excluded',
+          params: { count: sheet.recusedExcluded[c], byNationality: sheet.recusedByNationality[c] },
+        });
+      }
+      notes.push(...standing.notes[c]);
+      return {
+        candidate: cand.id,
+        filmId: cand.filmId,
+        person: cand.person,
+        rank: rank[c],
+        aggregate: standing.aggregates[c],
+        counted: sheet.counted[c],
+        recusedExcluded: sheet.recusedExcluded[c],
+        eligible: eligible[c],
+        reasons: notes,
+      };
+    });
+
+    return {
+      code: nomination.code,
+      round: nomination.round,
+      status: award.status,
+      winners: ids(award.winners),
+      ranking,
+      tie: award.tie ? { candidates: ids(award.tie), places: PLACES } : null,
+      margin: award.margin,
+      reasons,
+    };
+  });
+
+  return { method: input.method, nominations };
+}

@@ -1,0 +1,145 @@
+// The tally's public data shapes: what the app hands in, what it gets back.
+// Everything here is plain JSON so a result can be stored, exported and compared as is.
+
+export type Method = 'mean' | 'trimmed_mean' | 'median' | 'normalized_mean' | 'schulze';
+
+export const METHODS: readonly Method[] = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'];
+
+export interface Scale {
+  min: number;
+  max: number;
+  step: number;
+}
+
+export interface ExAequoRule {
+  allowed: boolean;
+  maxWinners: number;
+}
+
+export interface Rules {
+  oneAwardPerFilm: boolean;
+  exemptNominations: string[];
+  exAequo: Record<string, ExAequoRule>;
+  recusalByNationality: boolean;
+}
+
+export interface Film {
+  id: string;
+  country: string;
+  competition: boolean;
+}
+
+export interface Juror {
+  id: string;
+  country: string | null;
+}
+
+export interface Candidate {
+  id: string;
+  filmId: string;
+  person: string | null;
+}
+
+export type Round = 'main' | 'special';
+
+export interface Nomination {
+  code: string;
+  kind: 'film' | 'performance';
+  round: Round;
+  candidates: Candidate[];
+}
+
+export interface Score {
+  juror: string;
+  candidate: string;
+  value: number;
+}
+
+export interface Recusal {
+  juror: string;
+  film: string;
+}
+
+export type DecisionKind = 'casting_vote' | 'shared';
+
+export interface Decision {
+  nomination: string;
+  kind: DecisionKind;
+  tied: string[];
+  chosen: string[];
+}
+
+export interface TallyInput {
+  version: 1;
+  scale: Scale;
+  method: Method;
+  rules: Rules;
+  films: Film[];
+  jurors: Juror[];
+  /** In award order: array order is priority for the one-award rule. */
+  nominations: Nomination[];
+  scores: Score[];
+  recusals: Recusal[];
+  decisions: Decision[];
+}
+
+export interface Reason {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export interface Aggregate {
+  exact: string;
+  display: string;
+}
+
+export interface RankedCandidate {
+  candidate: string;
+  filmId: string;
+  person: string | null;
+  rank: number;
+  aggregate: Aggregate | null;
+  counted: number;
+  recusedExcluded: number;
+  eligible: boolean;
+  reasons: Reason[];
+}
+
+export type NominationStatus = 'decided' | 'blocked' | 'no_candidates' | 'no_scores';
+
+export interface Tie {
+  candidates: string[];
+  places: number;
+}
+
+export interface NominationResult {
+  code: string;
+  round: Round;
+  status: NominationStatus;
+  winners: string[];
+  ranking: RankedCandidate[];
+  tie: Tie | null;
+  margin: Aggregate | null;
+  reasons: Reason[];
+}
+
+export interface TallyResult {
+  method: Method;
+  nominations: NominationResult[];
+}
+
+export interface InputError {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export type ParseResult = { ok: true; input: TallyInput } | { ok: false; errors: InputError[] };
+
+export interface MethodComparison {
+  code: string;
+  round: Round;
+  winners: Record<Method, string[]>;
+  status: Record<Method, NominationStatus>;
+  dependsOnMethod: boolean;
+}

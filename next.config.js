@@ -1,0 +1,16 @@
+// Next.js configuration. next-intl reads the locale per request (cookie or the user's stored
+// preference) from i18n/request.ts; native modules stay outside the server bundle.
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user without the role.
+  experimental: { authInterrupts: true },
+  distDir: process.env.JURY_DIST_DIR || '.next',
+};
+
+module.exports = withNextIntl(nextConfig);

@@ -1,0 +1,6 @@
+// npm run db:migrate: applies the committed drizzle migrations to the database file.
+import { databaseFile, openDatabase } from '../db';
+
+const h = openDatabase();
+h.sqlite.close();
+console.log(`Migrated ${databaseFile()}`);

@@ -1,0 +1,20 @@
+// npm start: builds the app if it has not been built, then serves it with `next start`.
+// The server itself migrates the database and seeds the demo festival on first start.
+import { spawnSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const port = process.env.PORT ?? '3000';
+const distDir = process.env.JURY_DIST_DIR || '.next';
+const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.argv.includes('--rebuild')) {
+  console.log('Building Jury (first start only)…');
+  const r = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+console.log(`Jury: http://localhost:${port}`);
+const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
