@@ -3,16 +3,14 @@
 // writes, and appends its audit entry -> revalidation. A refusal throws Refusal inside the
 // transaction, so nothing is written; the caller gets a coded, translated message.
 import 'server-only';
-import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { getDb, type DB } from '@/db';
 import type { Role } from '@/db/schema';
-import { getCurrentUser, type SessionUser } from '@/lib/auth';
+import type { SessionUser } from '@/lib/auth/users';
 
-export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+export type Failure = { ok: false; code: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
+export type Outcome<T> = { ok: true; data: T } | Failure;
+export type ActionResult<T = undefined> = { ok: true; data: T } | (Failure & { message: string });
 
 export class Refusal extends Error {
   constructor(
@@ -31,50 +29,54 @@ export interface ActionContext<I> {
   tx: Tx;
 }
 
-type Options<S extends z.ZodType> = {
+export type ActionSpec<S extends z.ZodType, T> = {
+  name: string;
   roles: readonly Role[];
   schema: S;
   /** Paths whose pages show what this action changes. */
   revalidate?: string[];
   /** Lets a user who still has to change a temporary password call it. */
   allowPasswordChange?: boolean;
+  handler: (ctx: ActionContext<z.infer<S>>) => T;
 };
 
-async function refuse(code: string, params: Record<string, string | number> = {}, fieldErrors?: Record<string, string[]>) {
-  const t = await getTranslations('errors');
-  const key = code.replace(/[:.]/g, '_');
-  const message = t.has(key) ? t(key, params) : t('unexpected');
-  return { ok: false as const, code, message, fieldErrors };
+function toInput(raw: unknown): unknown {
+  if (raw instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of raw.entries()) if (!k.startsWith('$ACTION')) out[k] = v;
+    return out;
+  }
+  return raw;
 }
 
-/** Runs the checks and the handler; exported for integration tests that call actions directly. */
-export function defineAction<S extends z.ZodType, T>(
-  opts: Options<S>,
-  handler: (ctx: ActionContext<z.infer<S>>) => T,
-): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw: unknown) => {
-    const user = await getCurrentUser();
-    if (!user) return refuse('auth:required');
-    if (user.mustChangePassword && !opts.allowPasswordChange) return refuse('auth:password_change');
-    if (!opts.roles.includes(user.role)) return refuse('forbidden:role');
-    const parsed = opts.schema.safeParse(raw instanceof FormData ? Object.fromEntries(raw) : raw);
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) {
-        const k = issue.path.join('.') || '_';
-        (fieldErrors[k] ??= []).push(issue.message);
-      }
-      return refuse('invalid:input', {}, fieldErrors);
+/**
+ * Everything an action does once the session has been read: role, validation, the transaction.
+ * Tests call it with real users against a real (temporary) database.
+ */
+export function executeAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  user: SessionUser | null,
+  raw: unknown,
+  db: DB = getDb(),
+): Outcome<T> {
+  if (!user || !user.active) return { ok: false, code: 'auth:required' };
+  if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
+  if (!spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
+  const parsed = spec.schema.safeParse(toInput(raw));
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) {
+      const k = issue.path.join('.') || '_';
+      (fieldErrors[k] ??= []).push(issue.message);
     }
-    let data: T;
-    try {
-      data = getDb().transaction((tx) => handler({ user, input: parsed.data, tx }), { behavior: 'immediate' });
-    } catch (e) {
-      if (e instanceof Refusal) return refuse(e.code, e.params);
-      console.error('action failed', e);
-      return refuse('unexpected');
-    }
-    for (const p of opts.revalidate ?? []) revalidatePath(p);
+    return { ok: false, code: 'invalid:input', fieldErrors };
+  }
+  try {
+    const data = db.transaction((tx) => spec.handler({ user, input: parsed.data, tx }), { behavior: 'immediate' });
     return { ok: true, data };
-  };
+  } catch (e) {
+    if (e instanceof Refusal) return { ok: false, code: e.code, params: e.params };
+    console.error(`action ${spec.name} failed`, e);
+    return { ok: false, code: 'unexpected' };
+  }
 }

@@ -3,6 +3,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival, listJurors, listNominations } from '@/lib/festival/queries';
 import { FilmTable } from '@/app/components/FilmTable';
+import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 
 export async function generateMetadata() {
@@ -43,7 +44,7 @@ export default async function AdminHome() {
       <FilmTable />
       <section aria-labelledby="jurors-heading">
         <h2 id="jurors-heading">{t('jurorsHeading', { count: jurors.length })}</h2>
-        <div className={ui.tableWrap}>
+        <ScrollTable label={t('jurorsHeading', { count: jurors.length })}>
           <table data-testid="jurors">
             <thead>
               <tr>
@@ -64,7 +65,7 @@ export default async function AdminHome() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollTable>
       </section>
     </main>
   );

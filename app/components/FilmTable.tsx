@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listFilms } from '@/lib/festival/queries';
 import { FilmTitle } from './FilmTitle';
+import { ScrollTable } from './ScrollTable';
 import ui from './ui.module.css';
 
 export async function FilmTable() {
@@ -12,7 +13,7 @@ export async function FilmTable() {
   return (
     <section aria-labelledby="films-heading">
       <h2 id="films-heading">{t('filmsHeading', { count: competition.length })}</h2>
-      <div className={ui.tableWrap}>
+      <ScrollTable label={t('filmsHeading', { count: competition.length })}>
         <table data-testid="films">
           <thead>
             <tr>
@@ -36,7 +37,7 @@ export async function FilmTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollTable>
     </section>
   );
 }

@@ -3,17 +3,22 @@
 import 'server-only';
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
-import { getDb } from '@/db';
+import { getDb, type DB } from '@/db';
 import { getAuthOptions } from './options';
 import { findSessionUser, type SessionUser } from './users';
 
 export type { SessionUser };
 
+/** The user a session's claims stand for, or null when the session no longer holds. */
+export function userForClaims(db: DB, claims: { uid?: unknown; sv?: unknown } | null): SessionUser | null {
+  const uid = Number(claims?.uid);
+  if (!claims || !Number.isInteger(uid)) return null;
+  const row = findSessionUser(db, uid);
+  if (!row || !row.active || row.sessionVersion !== claims.sv) return null;
+  return row;
+}
+
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
-  const uid = Number(session?.uid);
-  if (!session || !Number.isInteger(uid)) return null;
-  const row = findSessionUser(getDb(), uid);
-  if (!row || !row.active || row.sessionVersion !== session.sv) return null;
-  return row;
+  return userForClaims(getDb(), session);
 });

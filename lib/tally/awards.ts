@@ -80,6 +80,6 @@ export function decideAward(ctx: AwardContext): Award {
   winners = byPosition(winners);
   const won = new Set(winners);
   const next = groups.map((g) => g.filter((c) => !won.has(c))).find((g) => g.length > 0);
-  const margin = next ? standing.margin(winners[winners.length - 1], next) : null;
+  const margin = next ? standing.margin(winners, next) : null;
   return { status: 'decided', winners, tie: null, margin, reasons };
 }

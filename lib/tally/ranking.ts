@@ -4,6 +4,7 @@
 import type { Standing } from './methods';
 import type { Sheet } from './sheet';
 import { peel, type HeadToHead } from './ties';
+import type { RankedCandidate, Reason } from './types';
 
 /** Groups of sheet columns, best first; the members of a group share a rank. */
 export function displayOrder(sheet: Sheet, standing: Standing, duel: HeadToHead): number[][] {
@@ -23,4 +24,37 @@ export function ranks(order: number[][], cols: number): Int32Array {
     seen += group.length;
   }
   return rank;
+}
+
+/** One row of the ranking, with the reasons that concern that candidate alone. */
+export function rankedCandidate(
+  sheet: Sheet,
+  standing: Standing,
+  c: number,
+  rank: number,
+  eligible: boolean,
+  wonIn: string | undefined,
+): RankedCandidate {
+  const cand = sheet.nomination.candidates[c];
+  const reasons: Reason[] = [];
+  if (wonIn !== undefined) reasons.push({ code: 'passed_over_one_award', params: { film: cand.filmId, wonIn } });
+  if (sheet.counted[c] === 0) reasons.push({ code: 'no_counted_scores', params: {} });
+  if (sheet.recusedExcluded[c] > 0) {
+    reasons.push({
+      code: 'recused_excluded',
+      params: { count: sheet.recusedExcluded[c], byNationality: sheet.recusedByNationality[c] },
+    });
+  }
+  reasons.push(...standing.notes[c]);
+  return {
+    candidate: cand.id,
+    filmId: cand.filmId,
+    person: cand.person,
+    rank,
+    aggregate: standing.aggregates[c],
+    counted: sheet.counted[c],
+    recusedExcluded: sheet.recusedExcluded[c],
+    eligible,
+    reasons,
+  };
 }

@@ -4,11 +4,11 @@
 import { decideAward, PLACES } from './awards';
 import type { IndexedDecision } from './decisions';
 import { methods } from './methods';
-import { displayOrder, ranks } from './ranking';
+import { displayOrder, rankedCandidate, ranks } from './ranking';
 import { scaleSteps } from './scale';
 import { buildSheets } from './sheet';
 import { headToHead } from './ties';
-import type { NominationResult, RankedCandidate, Reason, TallyInput, TallyResult } from './types';
+import type { NominationResult, Reason, TallyInput, TallyResult } from './types';
 
 /** An earlier blocked award and the films whose awards may still change with its resolution. */
 interface Unsettled {
@@ -93,32 +93,7 @@ export function tally(input: TallyInput): TallyResult {
       unsettled.push({ nomination: nomination.code, films: new Set(award.tie!.map((c) => candidates[c].filmId)) });
     }
 
-    const ranking = flat.map((c): RankedCandidate => {
-      const cand = candidates[c];
-      const notes: Reason[] = [];
-      if (passedOver[c] !== undefined) {
-        notes.push({ code: 'passed_over_one_award', params: { film: cand.filmId, wonIn: passedOver[c]! } });
-      }
-      if (sheet.counted[c] === 0) notes.push({ code: 'no_counted_scores', params: {} });
-      if (sheet.recusedExcluded[c] > 0) {
-        notes.push({
-          code: 'recused_excluded',
-          params: { count: sheet.recusedExcluded[c], byNationality: sheet.recusedByNationality[c] },
-        });
-      }
-      notes.push(...standing.notes[c]);
-      return {
-        candidate: cand.id,
-        filmId: cand.filmId,
-        person: cand.person,
-        rank: rank[c],
-        aggregate: standing.aggregates[c],
-        counted: sheet.counted[c],
-        recusedExcluded: sheet.recusedExcluded[c],
-        eligible: eligible[c],
-        reasons: notes,
-      };
-    });
+    const ranking = flat.map((c) => rankedCandidate(sheet, standing, c, rank[c], eligible[c], passedOver[c]));
 
     return {
       code: nomination.code,

@@ -17,9 +17,9 @@ export function exactStanding(values: (Rational | null)[], scale: ScaleSteps, no
     aggregates,
     groups,
     // The minimum cancels out of a difference; only the step size scales it.
-    // The next candidates share one aggregate, so the first stands for all of them.
-    margin(a, next) {
-      const d = mul(scale.step, sub(values[a]!, values[next[0]]!));
+    // Winners share one aggregate, and so do the next candidates: the first stands for each.
+    margin(winners, next) {
+      const d = mul(scale.step, sub(values[winners[0]]!, values[next[0]]!));
       return { exact: exact(d), display: display(d) };
     },
     notes,

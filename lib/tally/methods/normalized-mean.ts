@@ -53,8 +53,8 @@ export const normalizedMean: MethodFn = (sheet) => {
   return {
     aggregates: values.map((v) => (Number.isNaN(v) ? null : { exact: decimal(v, 9), display: decimal(v, 3) })),
     groups,
-    margin(a, next) {
-      const d = values[a] - Math.max(...next.map((b) => values[b]));
+    margin(winners, next) {
+      const d = Math.min(...winners.map((a) => values[a])) - Math.max(...next.map((b) => values[b]));
       const m = Math.abs(d) <= TOLERANCE ? 0 : d;
       return { exact: decimal(m, 9), display: decimal(m, 3) };
     },

@@ -93,10 +93,16 @@ export function schulzeStanding(sheet: Sheet, s: SchulzeMatrices = schulzeMatric
   return {
     aggregates,
     groups,
-    // Candidates tied in the Schulze order can still differ in path strengths: report the closest.
-    margin(a, next) {
-      const i = at.get(a)!;
-      const diff = Math.min(...next.map((b) => p[i * m + at.get(b)!] - p[at.get(b)! * m + i]));
+    // Candidates tied in the Schulze order can still differ in path strengths: report the closest pair.
+    margin(winners, next) {
+      let diff = Infinity;
+      for (const a of winners) {
+        for (const b of next) {
+          const i = at.get(a)!;
+          const j = at.get(b)!;
+          diff = Math.min(diff, p[i * m + j] - p[j * m + i]);
+        }
+      }
       return { exact: String(diff), display: String(diff) };
     },
     notes: aggregates.map(() => []),

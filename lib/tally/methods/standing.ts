@@ -13,10 +13,10 @@ export interface Standing {
    */
   groups: number[][];
   /**
-   * By how much column a leads the closest of `next` (one group ranked after a, or tied with it
-   * when head-to-head or the chair separated them).
+   * By how much the weakest of `winners` leads the closest of `next`: the best eligible candidates
+   * after the winners (ranked below them, or tied with them where head-to-head or the chair decided).
    */
-  margin(a: number, next: number[]): Aggregate;
+  margin(winners: number[], next: number[]): Aggregate;
   /** Per column: method-specific notes (e.g. which scores a trimmed mean dropped). */
   notes: Reason[][];
 }

@@ -1,0 +1,28 @@
+// Shared pieces of the end-to-end tests: the demo accounts, stored sign-ins, and page helpers.
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+export const ACCOUNTS = {
+  organiser: { login: 'organiser', password: 'organiser-demo' },
+  chair: { login: 'hansanping', password: 'chair-demo' },
+  juror: { login: 'azimov', password: 'juror-demo' },
+  juror2: { login: 'juror03', password: 'juror-demo' },
+} as const;
+export type AccountName = keyof typeof ACCOUNTS;
+
+export const storageState = (who: AccountName) => `test-results/.auth/${who}.json`;
+
+export async function signIn(page: Page, who: AccountName | { login: string; password: string }) {
+  const acc = typeof who === 'string' ? ACCOUNTS[who] : who;
+  await page.goto('/login');
+  await page.getByLabel(/Login name|登录名|Логин/).fill(acc.login);
+  await page.getByLabel(/Password|密码|Пароль|Құпиясөз/).fill(acc.password);
+  await page.getByRole('button', { name: /Sign in|登录|Войти|Кіру/ }).click();
+}
+
+/** Fails on any serious or critical accessibility violation of the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}

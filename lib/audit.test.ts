@@ -1,0 +1,43 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { audit } from '@/db/schema';
+import { appendAudit, verifyChain } from './audit';
+import { tempDb, type TestDb } from '@/tests/db';
+
+let t: TestDb;
+beforeEach(() => { t = tempDb(); });
+afterEach(() => t.close());
+
+function write(n: number) {
+  for (let i = 0; i < n; i++) t.db.transaction((tx) => appendAudit(tx, { actorId: i, action: 'test.write', payload: { i, text: 'Алмас қылыш 中文' } }));
+}
+
+describe('audit chain', () => {
+  it('verifies an intact chain', () => {
+    write(5);
+    expect(verifyChain(t.db)).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('detects an altered payload', () => {
+    write(5);
+    t.db.update(audit).set({ payload: '{"i":99}' }).where(eq(audit.id, 3)).run();
+    expect(verifyChain(t.db)).toMatchObject({ ok: false, brokenAt: 3 });
+  });
+
+  it('detects a deleted entry', () => {
+    write(5);
+    t.db.delete(audit).where(eq(audit.id, 2)).run();
+    expect(verifyChain(t.db)).toMatchObject({ ok: false, brokenAt: 3, why: 'prev_hash' });
+  });
+
+  it('is rolled back with the write it belongs to', () => {
+    write(1);
+    expect(() =>
+      t.db.transaction((tx) => {
+        appendAudit(tx, { actorId: 1, action: 'test.fail', payload: {} });
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(verifyChain(t.db)).toEqual({ ok: true, entries: 1 });
+  });
+});

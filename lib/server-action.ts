@@ -1,0 +1,36 @@
+// Turns an ActionSpec into the function a 'use server' module exports: reads the session, runs
+// the action, revalidates, and translates a refusal into the user's language.
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth';
+import { executeAction, type ActionResult, type ActionSpec } from './action';
+
+export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+  return async (raw: unknown): Promise<ActionResult<T>> => {
+    const outcome = executeAction(spec, await getCurrentUser(), raw);
+    if (outcome.ok) {
+      for (const p of spec.revalidate ?? []) revalidatePath(p);
+      return outcome;
+    }
+    return { ...outcome, message: await translateRefusal(spec.name, outcome.code, outcome.params) };
+  };
+}
+
+/**
+ * A refusal's message: `errors.<code>` for codes shared by every area, else `<area>.errors.<code>`
+ * where the area is the action name's prefix (e.g. admin.saveSettings -> admin), so that each area
+ * keeps its own messages in its own file.
+ */
+export async function translateRefusal(actionName: string, code: string, params: Record<string, string | number> = {}) {
+  const key = code.replace(/[:.]/g, '_');
+  const common = await getTranslations('errors');
+  if (common.has(key)) return common(key, params);
+  const area = actionName.split('.')[0];
+  const scoped = await getTranslations(area as 'admin');
+  const scopedKey = `errors.${key}` as never;
+  if (scoped.has(scopedKey)) return scoped(scopedKey, params as never);
+  console.error(`no message for refusal ${code} of ${actionName}`);
+  return common('unexpected');
+}

@@ -1,0 +1,40 @@
+// npm test: type check, lint, unit tests, production build, end-to-end tests, in that order.
+// Stops at the first failing step; prints the count of tests run at the end.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const steps = [
+  ['Type check', 'npx', ['tsc', '--noEmit']],
+  ['Lint', 'npx', ['eslint', '.']],
+  ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  ['Build', 'npx', ['next', 'build']],
+  ['Chromium', 'node', ['scripts/ensure-chromium.mjs']],
+  ['End-to-end tests', 'npx', ['playwright', 'test']],
+];
+
+fs.mkdirSync('test-results', { recursive: true });
+for (const f of ['test-results/vitest.json', 'test-results/e2e.json']) fs.rmSync(f, { force: true });
+for (const [name, cmd, args] of steps) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const t0 = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (r.status !== 0) {
+    summary();
+    process.exit(r.status ?? 1);
+  }
+}
+summary();
+
+function summary() {
+  let passed = 0, failed = 0, skipped = 0;
+  try {
+    const v = JSON.parse(fs.readFileSync('test-results/vitest.json', 'utf8'));
+    passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
+  } catch { /* the unit step did not run */ }
+  try {
+    const e = JSON.parse(fs.readFileSync('test-results/e2e.json', 'utf8')).stats;
+    passed += e.expected; failed += e.unexpected + (e.flaky ?? 0); skipped += e.skipped;
+  } catch { /* the end-to-end step did not run */ }
+  console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+}

@@ -1,0 +1,51 @@
+// A fresh, migrated database file per test (or per file), seeded with the demo festival on request.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
+import { openDatabase, type DB } from '@/db';
+import { seedDemo } from '@/db/seed';
+import { user } from '@/db/schema';
+import { findSessionUser, type SessionUser } from '@/lib/auth/users';
+
+export interface TestDb {
+  db: DB;
+  file: string;
+  close(): void;
+}
+
+export function tempDb(): TestDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
+  const file = path.join(dir, 'jury.db');
+  const h = openDatabase(file);
+  return {
+    db: h.db,
+    file,
+    close() {
+      h.sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function seededDb(): Promise<TestDb> {
+  const t = tempDb();
+  await seedDemo(t.db);
+  return t;
+}
+
+export function userByLogin(db: DB, login: string): SessionUser {
+  const row = db.select({ id: user.id }).from(user).where(eq(user.login, login)).get();
+  if (!row) throw new Error(`no user ${login}`);
+  return findSessionUser(db, row.id)!;
+}
+
+/** A checksum of every table's rows except the audit log's own growth: used to prove "nothing changed". */
+export function snapshot(db: DB): string {
+  const sqlite = (db as unknown as { $client: Database.Database }).$client;
+  const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[];
+  return tables
+    .map((t) => `${t.name}:${JSON.stringify(sqlite.prepare(`select * from "${t.name}" order by rowid`).all())}`)
+    .join('\n');
+}

@@ -1,0 +1,19 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      // `server-only` only marks modules for the Next.js bundler; outside it there is nothing to guard.
+      'server-only': path.resolve(import.meta.dirname, 'tests/server-only.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['**/*.test.ts'],
+    exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+    testTimeout: 30_000,
+    pool: 'forks',
+  },
+});
