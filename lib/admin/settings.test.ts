@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { festival, nomination } from '@/db/schema';
+import { audit } from '@/db/schema';
+import { seededDb, type TestDb } from '@/tests/db';
+import { saveSettingsSpec } from './settings';
+import { expectCommonRefusals, expectRefused, run } from './test-helpers';
+
+let t: TestDb;
+beforeEach(async () => { t = await seededDb(); });
+afterEach(() => t.close());
+
+const form = (over: Record<string, string | undefined> = {}) => {
+  const noms = t.db.select().from(nomination).all();
+  const fd = new FormData();
+  const base: Record<string, string | undefined> = {
+    name: 'Qingdao SCO Film Festival', city: 'Qingdao', startsOn: '2018-06-12', endsOn: '2018-06-17',
+    scaleMin: '0', scaleMax: '10', scaleStep: '0.5', method: 'schulze', oneAwardPerFilm: 'on', ...over,
+  };
+  for (const [k, v] of Object.entries(base)) if (v !== undefined) fd.set(k, v);
+  for (const n of noms) {
+    fd.set(`nom_${n.id}_max`, n.code === 'special_jury_prize' ? '3' : '1');
+    if (n.kind === 'performance') fd.set(`nom_${n.id}_exempt`, 'on');
+    if (n.code === 'special_jury_prize') fd.set(`nom_${n.id}_exaequo`, 'on');
+  }
+  return fd;
+};
+
+describe('admin.saveSettings', () => {
+  it('saves name, dates, scale, method and award rules from FormData, with an audit entry', () => {
+    run(t, saveSettingsSpec, form({ recusalByNationality: 'on' }));
+    const f = t.db.select().from(festival).get()!;
+    expect(f).toMatchObject({ name: 'Qingdao SCO Film Festival', startsOn: '2018-06-12', scaleMin: 0, scaleMax: 10, scaleStep: 0.5, method: 'schulze', oneAwardPerFilm: true, recusalByNationality: true });
+    const sjp = t.db.select().from(nomination).where(eq(nomination.code, 'special_jury_prize')).get()!;
+    expect(sjp).toMatchObject({ exAequoAllowed: true, maxWinners: 3 });
+    const best = t.db.select().from(nomination).where(eq(nomination.code, 'best_film')).get()!;
+    expect(best).toMatchObject({ exemptOneAward: false, exAequoAllowed: false, maxWinners: 1 });
+    expect(t.db.select().from(audit).all().at(-1)?.action).toBe('festival.settings');
+  });
+
+  it('an unchecked box turns a rule off', () => {
+    run(t, saveSettingsSpec, form({ oneAwardPerFilm: undefined }));
+    expect(t.db.select().from(festival).get()!.oneAwardPerFilm).toBe(false);
+  });
+
+  it('refuses a juror, the chair, bad input, and any phase after setup; nothing changes', () => {
+    expectCommonRefusals(t, saveSettingsSpec, form(), form({ method: 'borda' }));
+  });
+
+  it('refuses an inverted scale, a step that does not divide it, inverted dates and several winners without ex aequo', () => {
+    for (const over of [{ scaleMax: '0' }, { scaleStep: '0.7' }, { endsOn: '2018-06-01' }, { scaleStep: '-1' }, { name: ' ' }]) {
+      expectRefused(t, saveSettingsSpec, 'organiser', form(over), 'invalid:input');
+    }
+    const fd = form();
+    const bestFilm = t.db.select().from(nomination).where(eq(nomination.code, 'best_film')).get()!;
+    fd.set(`nom_${bestFilm.id}_max`, '2');
+    const out = expectRefused(t, saveSettingsSpec, 'organiser', fd, 'invalid:input');
+    expect(out).toMatchObject({ fieldErrors: { 'nominations.0.maxWinners': ['max_winners'] } });
+  });
+
+  it('refuses an unknown nomination', () => {
+    const fd = form();
+    fd.set('nom_999_max', '1');
+    expectRefused(t, saveSettingsSpec, 'organiser', fd, 'nomination:not_found');
+  });
+});

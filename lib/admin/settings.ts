@@ -1,0 +1,88 @@
+// Festival settings: name, city, dates, the scale, the method and the award rules. Setup only:
+// from voting on, they are frozen (requireSetup).
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { festival, METHODS, nomination } from '@/db/schema';
+import { Refusal, type ActionSpec } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { requireSetup } from '@/lib/festival/phase';
+import { checkbox, text } from './form';
+
+const date = z.preprocess((v) => (v === '' || v == null ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
+
+const NominationRules = z.object({
+  id: z.coerce.number().int().positive(),
+  exemptOneAward: checkbox,
+  exAequoAllowed: checkbox,
+  maxWinners: z.coerce.number().int().min(1).max(50),
+});
+
+/** FormData carries nomination rules as nom_<id>_exempt / nom_<id>_exaequo / nom_<id>_max. */
+function collectNominations(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const r = raw as Record<string, unknown>;
+  if (r.nominations !== undefined) return raw;
+  const ids = new Set<string>();
+  for (const k of Object.keys(r)) {
+    const m = /^nom_(\d+)_max$/.exec(k);
+    if (m) ids.add(m[1]);
+  }
+  return {
+    ...r,
+    nominations: [...ids].map((i) => ({ id: i, exemptOneAward: r[`nom_${i}_exempt`], exAequoAllowed: r[`nom_${i}_exaequo`], maxWinners: r[`nom_${i}_max`] })),
+  };
+}
+
+export const SettingsInput = z.preprocess(
+  collectNominations,
+  z
+    .object({
+      name: text(200),
+      city: text(200),
+      startsOn: date,
+      endsOn: date,
+      scaleMin: z.coerce.number().min(-1000).max(1000),
+      scaleMax: z.coerce.number().min(-1000).max(1000),
+      scaleStep: z.coerce.number().positive().max(1000),
+      method: z.enum(METHODS),
+      oneAwardPerFilm: checkbox,
+      recusalByNationality: checkbox,
+      nominations: z.array(NominationRules).max(50).default([]),
+    })
+    .superRefine((v, ctx) => {
+      if (v.scaleMax <= v.scaleMin) ctx.addIssue({ code: 'custom', path: ['scaleMax'], message: 'scale_order' });
+      const steps = (v.scaleMax - v.scaleMin) / v.scaleStep;
+      if (Math.abs(steps - Math.round(steps)) > 1e-9) ctx.addIssue({ code: 'custom', path: ['scaleStep'], message: 'scale_step' });
+      else if (steps > 1000) ctx.addIssue({ code: 'custom', path: ['scaleStep'], message: 'scale_step' });
+      if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'dates_order' });
+      for (const [i, n] of v.nominations.entries()) {
+        if (!n.exAequoAllowed && n.maxWinners !== 1) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'maxWinners'], message: 'max_winners' });
+      }
+    }),
+);
+
+export const saveSettingsSpec = {
+  name: 'admin.saveSettings',
+  roles: ['organiser'],
+  schema: SettingsInput,
+  revalidate: ['/admin'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const { nominations, ...fest } = input;
+    const known = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.id, n.code]));
+    for (const n of nominations) if (!known.has(n.id)) throw new Refusal('nomination:not_found');
+    tx.update(festival).set({ ...fest, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    for (const n of nominations) {
+      tx.update(nomination)
+        .set({ exemptOneAward: n.exemptOneAward, exAequoAllowed: n.exAequoAllowed, maxWinners: n.maxWinners })
+        .where(eq(nomination.id, n.id))
+        .run();
+    }
+    appendAudit(tx, {
+      actorId: user.id,
+      action: 'festival.settings',
+      payload: { ...fest, nominations: nominations.map((n) => ({ ...n, code: known.get(n.id) })) },
+    });
+    return null;
+  },
+} satisfies ActionSpec<typeof SettingsInput, null>;

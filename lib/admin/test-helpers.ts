@@ -1,0 +1,41 @@
+// Shared checks for the organisers' action tests: a refusal leaves the database exactly as it was.
+import { expect } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { festival, type Phase } from '@/db/schema';
+import { executeAction, type ActionSpec } from '@/lib/action';
+import { snapshot, userByLogin, type TestDb } from '@/tests/db';
+
+export function expectRefused<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, login: string, input: unknown, code: string) {
+  const before = snapshot(t.db);
+  const out = executeAction(spec, userByLogin(t.db, login), input, t.db);
+  expect(out).toMatchObject({ ok: false, code });
+  expect(snapshot(t.db)).toBe(before);
+  return out;
+}
+
+/** The four refusals every organiser action shares: a juror, the chair, a bad input and (optionally) the wrong phase. */
+export function expectCommonRefusals<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, good: unknown, bad: unknown, opts: { frozen?: boolean } = {}) {
+  expectRefused(t, spec, 'azimov', good, 'forbidden:role');
+  expectRefused(t, spec, 'hansanping', good, 'forbidden:role');
+  expectRefused(t, spec, 'organiser', bad, 'invalid:input');
+  if (opts.frozen !== false) {
+    setPhase(t, 'voting');
+    expectRefused(t, spec, 'organiser', good, 'phase:frozen');
+    setPhase(t, 'published');
+    expectRefused(t, spec, 'organiser', good, 'phase:finalised');
+    setPhase(t, 'setup');
+  }
+}
+
+export function setPhase(t: TestDb, phase: Phase) {
+  t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
+}
+
+export function run<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, input: unknown, login = 'organiser'): T {
+  const out = executeAction(spec, userByLogin(t.db, login), input, t.db);
+  if (!out.ok) throw new Error(`expected success, got ${JSON.stringify(out)}`);
+  return out.data;
+}
+
+export const bytes = (s: string) => new TextEncoder().encode(s);
