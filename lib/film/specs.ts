@@ -1,0 +1,166 @@
+// The organisers' film actions: add, edit, remove, and the CSV import (preview, then apply).
+// All are setup-only; each keeps the film-level candidates in step with the competition list.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { film } from '@/db/schema';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { requireSetup } from '@/lib/festival/phase';
+import { checkbox, id, optionalInt, text } from '@/lib/admin/form';
+import { syncFilmCandidates } from './candidates';
+import { normaliseCountry } from './countries';
+import { MAX_TEXT, parseFilmCsv, planFilmImport, type ExistingFilm, type FilmPlan, type LineError } from './import';
+
+const country = z.string().refine((v) => normaliseCountry(v) !== null, 'country').transform((v) => normaliseCountry(v)!);
+
+const FilmInput = z.object({
+  originalTitle: z.string().trim().max(MAX_TEXT).default(''),
+  englishTitle: text(MAX_TEXT),
+  director: text(MAX_TEXT),
+  country,
+  year: optionalInt(1880, 2100),
+  runtimeMinutes: optionalInt(1, 1000),
+  competition: checkbox,
+});
+
+export function currentFilms(tx: Tx): ExistingFilm[] {
+  return tx
+    .select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, country: film.country, year: film.year, runtimeMinutes: film.runtimeMinutes, competition: film.competition })
+    .from(film)
+    .orderBy(asc(film.position), asc(film.id))
+    .all();
+}
+
+function refuseDuplicate(tx: Tx, englishTitle: string, director: string, exceptId?: number) {
+  const dup = tx
+    .select({ id: film.id })
+    .from(film)
+    .where(and(sql`lower(${film.englishTitle}) = lower(${englishTitle})`, sql`lower(${film.director}) = lower(${director})`, exceptId ? ne(film.id, exceptId) : undefined))
+    .get();
+  if (dup) throw new Refusal('film:duplicate');
+}
+
+export const addFilmSpec = {
+  name: 'admin.addFilm',
+  roles: ['organiser'],
+  schema: FilmInput,
+  revalidate: ['/admin/films'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    refuseDuplicate(tx, input.englishTitle, input.director);
+    const position = (tx.select({ p: sql<number>`coalesce(max(${film.position}), 0)` }).from(film).get()?.p ?? 0) + 1;
+    const values = { ...input, originalTitle: input.originalTitle || input.englishTitle, position, placeholder: false };
+    const { id: filmId } = tx.insert(film).values(values).returning({ id: film.id }).get();
+    const candidates = syncFilmCandidates(tx);
+    appendAudit(tx, { actorId: user.id, action: 'film.add', payload: { id: filmId, ...values, candidates } });
+    return { id: filmId };
+  },
+} satisfies ActionSpec<typeof FilmInput, { id: number }>;
+
+const UpdateInput = FilmInput.extend({ id });
+
+export const updateFilmSpec = {
+  name: 'admin.updateFilm',
+  roles: ['organiser'],
+  schema: UpdateInput,
+  revalidate: ['/admin/films'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const { id: filmId, ...fields } = input;
+    if (!tx.select({ id: film.id }).from(film).where(eq(film.id, filmId)).get()) throw new Refusal('film:not_found');
+    refuseDuplicate(tx, fields.englishTitle, fields.director, filmId);
+    const values = { ...fields, originalTitle: fields.originalTitle || fields.englishTitle, placeholder: false };
+    tx.update(film).set(values).where(eq(film.id, filmId)).run();
+    const candidates = syncFilmCandidates(tx);
+    appendAudit(tx, { actorId: user.id, action: 'film.update', payload: { id: filmId, ...values, candidates } });
+    return null;
+  },
+} satisfies ActionSpec<typeof UpdateInput, null>;
+
+const RemoveInput = z.object({ id });
+
+export const removeFilmSpec = {
+  name: 'admin.removeFilm',
+  roles: ['organiser'],
+  schema: RemoveInput,
+  revalidate: ['/admin/films'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const row = tx.select({ id: film.id, englishTitle: film.englishTitle }).from(film).where(eq(film.id, input.id)).get();
+    if (!row) throw new Refusal('film:not_found');
+    tx.delete(film).where(eq(film.id, input.id)).run(); // its candidates (and their scores) cascade
+    syncFilmCandidates(tx);
+    appendAudit(tx, { actorId: user.id, action: 'film.remove', payload: row });
+    return null;
+  },
+} satisfies ActionSpec<typeof RemoveInput, null>;
+
+// The file arrives as bytes: decoding them is part of the check (a file that is not UTF-8 is refused).
+export const CsvInput = z.object({ csv: z.instanceof(Uint8Array).refine((b) => b.byteLength <= 1_000_000, 'too_large') });
+
+export type ImportPreview = {
+  errors: LineError[];
+  added: { line: number; englishTitle: string; originalTitle: string; director: string }[];
+  updated: { line: number; englishTitle: string; originalTitle: string; director: string; fields: string[] }[];
+  removed: { englishTitle: string; originalTitle: string; director: string }[];
+  unchanged: number;
+};
+
+function planFromCsv(tx: Tx, bytes: Uint8Array): { plan: FilmPlan | null; errors: LineError[] } {
+  const existing = currentFilms(tx);
+  const parsed = parseFilmCsv(bytes, new Set(existing.map((f) => f.id)));
+  if (!parsed.ok) return { plan: null, errors: parsed.errors };
+  const plan = planFilmImport(parsed.rows, existing);
+  return { plan, errors: plan.errors };
+}
+
+function summarise(plan: FilmPlan | null, errors: LineError[]): ImportPreview {
+  const pick = (f: { englishTitle: string; originalTitle: string; director: string }) => ({ englishTitle: f.englishTitle, originalTitle: f.originalTitle, director: f.director });
+  return {
+    errors,
+    added: plan?.added.map((r) => ({ line: r.line, ...pick(r) })) ?? [],
+    updated: plan?.updated.map((u) => ({ line: u.row.line, ...pick(u.row), fields: u.fields })) ?? [],
+    removed: plan?.removed.map(pick) ?? [],
+    unchanged: plan?.unchanged.length ?? 0,
+  };
+}
+
+/** Reads only: what the file would change, or every bad line. */
+export const previewFilmImportSpec = {
+  name: 'admin.previewFilmImport',
+  roles: ['organiser'],
+  schema: CsvInput,
+  handler: ({ input, tx }) => {
+    requireSetup(tx);
+    const { plan, errors } = planFromCsv(tx, input.csv);
+    return summarise(plan, errors);
+  },
+} satisfies ActionSpec<typeof CsvInput, ImportPreview>;
+
+/** All or nothing: any bad line refuses the whole file. */
+export const importFilmsSpec = {
+  name: 'admin.importFilms',
+  roles: ['organiser'],
+  schema: CsvInput,
+  revalidate: ['/admin/films', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const { plan, errors } = planFromCsv(tx, input.csv);
+    if (!plan || errors.length) {
+      throw new Refusal('import:invalid', { count: errors.length, lines: [...new Set(errors.map((e) => e.line))].slice(0, 10).join(', ') });
+    }
+    for (const f of plan.removed) tx.delete(film).where(eq(film.id, f.id)).run();
+    const write = (r: FilmPlan['added'][number]) => ({
+      originalTitle: r.originalTitle, englishTitle: r.englishTitle, director: r.director, country: r.country,
+      year: r.year, runtimeMinutes: r.runtimeMinutes, competition: r.competition, position: r.position, placeholder: false,
+    });
+    for (const u of plan.updated) tx.update(film).set(write(u.row)).where(eq(film.id, u.id)).run();
+    for (const r of plan.unchanged) tx.update(film).set({ position: r.position, placeholder: false }).where(eq(film.id, r.id!)).run();
+    for (const r of plan.added) tx.insert(film).values(write(r)).run();
+    const candidates = syncFilmCandidates(tx);
+    const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.removed.length, unchanged: plan.unchanged.length };
+    appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { ...summary, candidates, sha256: createHash('sha256').update(input.csv).digest('hex') } });
+    return summary;
+  },
+} satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;
