@@ -80,3 +80,8 @@ export function executeAction<S extends z.ZodType, T>(
     return { ok: false, code: 'unexpected' };
   }
 }
+
+/** Declares an action; the identity function lets TypeScript infer the handler's input from the schema. */
+export function defineSpec<S extends z.ZodType, T>(spec: ActionSpec<S, T>): ActionSpec<S, T> {
+  return spec;
+}

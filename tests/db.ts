@@ -29,10 +29,32 @@ export function tempDb(): TestDb {
   };
 }
 
+// Seeding hashes 13 passwords with argon2id; do it once per test process and copy the file.
+let template: Promise<string> | undefined;
+
 export async function seededDb(): Promise<TestDb> {
-  const t = tempDb();
-  await seedDemo(t.db);
-  return t;
+  template ??= (async () => {
+    const t = tempDb();
+    await seedDemo(t.db);
+    (t.db as unknown as { $client: Database.Database }).$client.pragma('wal_checkpoint(TRUNCATE)');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jury-template-')), 'jury.db');
+    (t.db as unknown as { $client: Database.Database }).$client.close();
+    fs.copyFileSync(t.file, file);
+    return file;
+  })();
+  const source = await template;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
+  const file = path.join(dir, 'jury.db');
+  fs.copyFileSync(source, file);
+  const h = openDatabase(file);
+  return {
+    db: h.db,
+    file,
+    close() {
+      h.sqlite.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function userByLogin(db: DB, login: string): SessionUser {

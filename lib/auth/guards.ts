@@ -5,8 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import type { Role } from '@/db/schema';
 import { getCurrentUser, type SessionUser } from './session';
 
-/** Roles that may act as a juror: the chair is one of the jurors. */
-export const JUROR_ROLES: Role[] = ['juror', 'chair'];
+export { JUROR_ROLES } from './roles';
 
 export async function requireUser(opts: { allowPasswordChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();

@@ -1,0 +1,35 @@
+// One nomination's ballot for the signed-in juror: their own scores, notes and recusals only.
+import { notFound } from 'next/navigation';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { requireRole, JUROR_ROLES } from '@/lib/auth';
+import { ballotView } from '@/lib/ballot/queries';
+import { Ballot } from './Ballot';
+import ui from '@/app/components/ui.module.css';
+
+type Props = { params: Promise<{ nomination: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const { nomination } = await params;
+  const tc = await getTranslations('common');
+  return { title: tc.has(`nomination.${nomination}`) ? tc(`nomination.${nomination}`) : 'Jury' };
+}
+
+export default async function BallotPage({ params }: Props) {
+  const me = await requireRole(...JUROR_ROLES);
+  const { nomination } = await params;
+  if (!/^[a-z0-9_]{1,64}$/.test(nomination)) notFound();
+  const view = ballotView(getDb(), me, nomination);
+  if (!view) notFound();
+  const t = await getTranslations('jury');
+  const tc = await getTranslations('common');
+  const label = tc.has(`nomination.${view.nomination.code}`) ? tc(`nomination.${view.nomination.code}`) : view.nomination.code;
+  return (
+    <main className={ui.main}>
+      <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>
+      <h1>{label}</h1>
+      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} />
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+// What a juror's pages read: their own nominations with progress, and one ballot with their own
+// scores and notes. Nothing here ever reads another juror's scores, notes or receipts.
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { ballot, candidate, festival, film, nomination, recusal, score, type Festival } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/users';
+import { orderForJuror } from './order';
+import { canonicalBallot, type CanonicalBallot } from './receipt';
+import { NATIONALITY_REASON, openRound } from './rules';
+
+export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
+
+function recusalsOf(db: DB, fest: Festival, me: SessionUser) {
+  const explicit = new Map(
+    db.select({ filmId: recusal.filmId, reason: recusal.reason }).from(recusal).where(eq(recusal.jurorId, me.id)).all().map((r) => [r.filmId, r.reason]),
+  );
+  return (f: { id: number; country: string }): string | null =>
+    explicit.get(f.id) ?? (fest.recusalByNationality && me.country && me.country === f.country ? NATIONALITY_REASON : null);
+}
+
+function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean): NominationState {
+  const open = openRound(fest.phase);
+  if (open === round) return submitted ? 'submitted' : 'open';
+  const order = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'];
+  const opensAt = round === 'main' ? 'voting' : 'special_voting';
+  return order.indexOf(fest.phase) < order.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
+}
+
+function candidatesWithFilms(db: DB, nominationId: number) {
+  return db
+    .select({
+      id: candidate.id,
+      person: candidate.person,
+      filmId: film.id,
+      originalTitle: film.originalTitle,
+      englishTitle: film.englishTitle,
+      director: film.director,
+      country: film.country,
+      year: film.year,
+      runtimeMinutes: film.runtimeMinutes,
+    })
+    .from(candidate)
+    .innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(candidate.nominationId, nominationId))
+    .orderBy(asc(candidate.id))
+    .all();
+}
+
+function myScores(db: DB, me: SessionUser, nominationId: number) {
+  return new Map(
+    db
+      .select({ candidateId: score.candidateId, value: score.value, note: score.note, updatedAt: score.updatedAt })
+      .from(score)
+      .innerJoin(candidate, eq(candidate.id, score.candidateId))
+      .where(and(eq(score.jurorId, me.id), eq(candidate.nominationId, nominationId)))
+      .all()
+      .map((s) => [s.candidateId, s]),
+  );
+}
+
+export function jurorNominations(db: DB, me: SessionUser) {
+  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const recusedFrom = recusalsOf(db, fest, me);
+  return db
+    .select()
+    .from(nomination)
+    .orderBy(asc(nomination.position))
+    .all()
+    .map((nom) => {
+      const cands = candidatesWithFilms(db, nom.id).filter((c) => !recusedFrom({ id: c.filmId, country: c.country }));
+      const scores = myScores(db, me, nom.id);
+      const scored = cands.filter((c) => scores.get(c.id)?.value != null).length;
+      const b = db.select({ submittedAt: ballot.submittedAt }).from(ballot).where(and(eq(ballot.jurorId, me.id), eq(ballot.nominationId, nom.id))).get();
+      return {
+        id: nom.id,
+        code: nom.code,
+        round: nom.round,
+        toScore: cands.length,
+        scored,
+        state: stateOf(fest, nom.round, !!b?.submittedAt),
+      };
+    });
+}
+
+export interface BallotCandidate {
+  id: number;
+  person: string | null;
+  filmId: number;
+  originalTitle: string;
+  englishTitle: string;
+  director: string;
+  country: string;
+  year: number | null;
+  runtimeMinutes: number | null;
+  value: number | null;
+  note: string;
+  recusal: string | null;
+}
+
+export function ballotView(db: DB, me: SessionUser, code: string) {
+  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const nom = db.select().from(nomination).where(eq(nomination.code, code)).get();
+  if (!nom) return null;
+  const recusedFrom = recusalsOf(db, fest, me);
+  const scores = myScores(db, me, nom.id);
+  const candidates: BallotCandidate[] = orderForJuror(me.id, candidatesWithFilms(db, nom.id)).map((c) => ({
+    ...c,
+    value: scores.get(c.id)?.value ?? null,
+    note: scores.get(c.id)?.note ?? '',
+    recusal: recusedFrom({ id: c.filmId, country: c.country }),
+  }));
+  const b = db.select().from(ballot).where(and(eq(ballot.jurorId, me.id), eq(ballot.nominationId, nom.id))).get();
+  let receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot } | null = null;
+  if (b?.submittedAt && b.receipt && b.salt) {
+    const counted = candidates.filter((c) => !c.recusal && c.value !== null).map((c) => ({ candidateId: c.id, value: c.value! }));
+    receipt = { receipt: b.receipt, salt: b.salt, submittedAt: b.submittedAt, canonical: canonicalBallot(me.login, nom.code, counted, b.salt) };
+  }
+  const reopened = (JSON.parse(b?.reopened ?? '[]') as { at: string; reason: string }[]).map(({ at, reason }) => ({ at, reason }));
+  return {
+    nomination: { id: nom.id, code: nom.code, round: nom.round, kind: nom.kind },
+    scale: { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep },
+    state: stateOf(fest, nom.round, !!b?.submittedAt),
+    candidates,
+    receipt,
+    reopened,
+  };
+}

@@ -1,0 +1,60 @@
+// The checks every ballot write makes inside its transaction: which round is open, whether the
+// candidate belongs to it, whether the juror is recused from the film, whether the ballot is locked.
+import { and, eq } from 'drizzle-orm';
+import { ballot, candidate, film, nomination, recusal, type Festival, type Phase } from '@/db/schema';
+import { Refusal, type Tx } from '@/lib/action';
+import type { SessionUser } from '@/lib/auth/users';
+import { currentFestival } from '@/lib/festival/phase';
+
+export type Round = 'main' | 'special';
+
+/** The round jurors can score in this phase, if any. */
+export function openRound(phase: Phase): Round | null {
+  return phase === 'voting' ? 'main' : phase === 'special_voting' ? 'special' : null;
+}
+
+export const NATIONALITY_REASON = 'nationality';
+
+/** The reason a juror is recused from a film, or null: an explicit recusal, or the nationality rule. */
+export function recusalReason(
+  tx: Tx,
+  fest: Pick<Festival, 'recusalByNationality'>,
+  juror: Pick<SessionUser, 'id' | 'country'>,
+  filmRow: { id: number; country: string },
+): string | null {
+  const row = tx.select({ reason: recusal.reason }).from(recusal).where(and(eq(recusal.jurorId, juror.id), eq(recusal.filmId, filmRow.id))).get();
+  if (row) return row.reason;
+  if (fest.recusalByNationality && juror.country && juror.country === filmRow.country) return NATIONALITY_REASON;
+  return null;
+}
+
+/** The festival, requiring that the nomination's round is the one open for scoring. */
+export function requireOpenNomination(tx: Tx, nominationId: number) {
+  const fest = currentFestival(tx);
+  if (fest.phase === 'finalised' || fest.phase === 'published') throw new Refusal('phase:finalised');
+  const nom = tx.select().from(nomination).where(eq(nomination.id, nominationId)).get();
+  if (!nom) throw new Refusal('ballot:unknown_nomination');
+  if (openRound(fest.phase) !== nom.round) throw new Refusal('ballot:round_closed');
+  return { fest, nom };
+}
+
+/** A candidate with its nomination and film, requiring its round to be open. */
+export function requireOpenCandidate(tx: Tx, candidateId: number) {
+  const row = tx
+    .select({ id: candidate.id, nominationId: candidate.nominationId, filmId: film.id, filmCountry: film.country })
+    .from(candidate)
+    .innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(candidate.id, candidateId))
+    .get();
+  if (!row) throw new Refusal('ballot:unknown_candidate');
+  const { fest, nom } = requireOpenNomination(tx, row.nominationId);
+  return { fest, nom, cand: row };
+}
+
+export function ballotOf(tx: Tx, jurorId: number, nominationId: number) {
+  return tx.select().from(ballot).where(and(eq(ballot.jurorId, jurorId), eq(ballot.nominationId, nominationId))).get();
+}
+
+export function requireNotSubmitted(tx: Tx, jurorId: number, nominationId: number) {
+  if (ballotOf(tx, jurorId, nominationId)?.submittedAt) throw new Refusal('ballot:submitted');
+}

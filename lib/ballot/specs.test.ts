@@ -1,0 +1,275 @@
+// Every refusal of every ballot action, each asserting that the database is unchanged, and the
+// happy paths: upsert, recusal, submit with a receipt that recomputes, the chair's reopening.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { and, asc, eq } from 'drizzle-orm';
+import { ballot, candidate, decision, festival, film, nomination, score, type Phase } from '@/db/schema';
+import { executeAction, type Outcome } from '@/lib/action';
+import type { SessionUser } from '@/lib/auth/users';
+import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
+import { canonicalBallot, receiptOf } from './receipt';
+import {
+  declareRecusalSpec,
+  reopenBallotSpec,
+  saveNoteSpec,
+  saveScoreSpec,
+  submitBallotSpec,
+  withdrawRecusalSpec,
+} from './specs';
+
+let t: TestDb;
+let juror: SessionUser, other: SessionUser, chair: SessionUser, organiser: SessionUser;
+beforeEach(async () => {
+  t = await seededDb();
+  juror = userByLogin(t.db, 'azimov');
+  other = userByLogin(t.db, 'juror03');
+  chair = userByLogin(t.db, 'hansanping');
+  organiser = userByLogin(t.db, 'organiser');
+  setPhase('voting');
+});
+afterEach(() => t.close());
+
+function setPhase(phase: Phase) {
+  t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
+}
+function nom(code: string) {
+  return t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
+}
+function cands(code: string) {
+  return t.db.select({ id: candidate.id, filmId: candidate.filmId }).from(candidate).where(eq(candidate.nominationId, nom(code).id)).orderBy(asc(candidate.id)).all();
+}
+const run = <T,>(spec: Parameters<typeof executeAction>[0], user: SessionUser | null, input: unknown) => executeAction(spec, user, input, t.db) as Outcome<T>;
+
+/** Runs an action that must be refused with `code`, and proves it changed nothing. */
+function refused(spec: Parameters<typeof executeAction>[0], user: SessionUser | null, input: unknown, code: string) {
+  const before = snapshot(t.db);
+  const r = run(spec, user, input);
+  expect(r).toMatchObject({ ok: false, code });
+  expect(snapshot(t.db)).toBe(before);
+}
+
+function fillBallot(u: SessionUser, code: string, value = 7) {
+  for (const c of cands(code)) expect(run(saveScoreSpec, u, { candidateId: c.id, value }).ok).toBe(true);
+}
+
+describe('saveScore', () => {
+  it('upserts: one row per juror and candidate, the later write wins', () => {
+    const [c] = cands('best_film');
+    expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 6 })).toMatchObject({ ok: true });
+    expect(run(saveScoreSpec, juror, { candidateId: String(c.id), value: '9' })).toMatchObject({ ok: true });
+    const rows = t.db.select().from(score).where(and(eq(score.jurorId, juror.id), eq(score.candidateId, c.id))).all();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].value).toBe(9);
+    expect(run(saveScoreSpec, juror, { candidateId: c.id, value: null })).toMatchObject({ ok: true });
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.value).toBeNull();
+  });
+
+  it('refuses without a session, for an organiser, and for a deactivated user', () => {
+    const [c] = cands('best_film');
+    refused(saveScoreSpec, null, { candidateId: c.id, value: 5 }, 'auth:required');
+    refused(saveScoreSpec, organiser, { candidateId: c.id, value: 5 }, 'forbidden:role');
+    refused(saveScoreSpec, { ...juror, active: false }, { candidateId: c.id, value: 5 }, 'auth:required');
+  });
+
+  it.each([
+    ['off the scale (high)', 11],
+    ['off the scale (low)', 0],
+    ['off the step', 7.5],
+    ['negative', -3],
+  ])('refuses a value %s', (_name, value) => {
+    const [c] = cands('best_film');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value }, 'ballot:off_scale');
+  });
+
+  it.each([
+    ['NaN', NaN],
+    ['Infinity', Infinity],
+    ['a string', 'seven'],
+    ['an empty string', ''],
+    ['an array', [7]],
+    ['an object', { v: 7 }],
+    ['a boolean', true],
+    ['a huge number', '1e309'],
+  ])('refuses %s as a value', (_name, value) => {
+    const [c] = cands('best_film');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value }, 'invalid:input');
+  });
+
+  it('refuses extra fields such as another juror id, and bad candidate ids', () => {
+    const [c] = cands('best_film');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5, jurorId: other.id }, 'invalid:input');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5, role: 'chair' }, 'invalid:input');
+    refused(saveScoreSpec, juror, { candidateId: -1, value: 5 }, 'invalid:input');
+    refused(saveScoreSpec, juror, { candidateId: 999999, value: 5 }, 'ballot:unknown_candidate');
+    refused(saveScoreSpec, juror, JSON.parse('{"__proto__":{"x":1},"candidateId":1,"value":5}'), 'invalid:input');
+  });
+
+  it('refuses a candidate of a round that is not open, and a finalised festival', () => {
+    const [c] = cands('best_film');
+    setPhase('setup');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase('main_closed');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase('special_voting');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase('finalised');
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'phase:finalised');
+  });
+
+  it('refuses a recused film, in every nomination of it', () => {
+    const [c] = cands('best_film');
+    expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'I produced it' }).ok).toBe(true);
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:recused');
+    const sameFilmActor = cands('best_actor').find((x) => x.filmId === c.filmId)!;
+    refused(saveScoreSpec, juror, { candidateId: sameFilmActor.id, value: 5 }, 'ballot:recused');
+    // Another juror is not affected.
+    expect(run(saveScoreSpec, other, { candidateId: c.id, value: 5 }).ok).toBe(true);
+  });
+
+  it('refuses films of the juror’s own country when the nationality rule is on', () => {
+    const kz = t.db.select().from(film).where(eq(film.englishTitle, 'The Diamond Sword')).get()!;
+    const c = cands('best_film').find((x) => x.filmId === kz.id)!;
+    expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 5 }).ok).toBe(true);
+    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    refused(saveScoreSpec, juror, { candidateId: c.id, value: 6 }, 'ballot:recused');
+    expect(run(saveScoreSpec, chair, { candidateId: c.id, value: 6 }).ok).toBe(true); // the chair is from China
+  });
+
+  it('refuses a submitted ballot', () => {
+    fillBallot(juror, 'best_film');
+    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+    refused(saveScoreSpec, juror, { candidateId: cands('best_film')[0].id, value: 1 }, 'ballot:submitted');
+  });
+});
+
+describe('saveNote', () => {
+  it('keeps a note with or without a score, and the score with it', () => {
+    const [c] = cands('best_film');
+    expect(run(saveNoteSpec, juror, { candidateId: c.id, note: 'Беautiful 美 score later' }).ok).toBe(true);
+    expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 8 }).ok).toBe(true);
+    expect(run(saveNoteSpec, juror, { candidateId: c.id, note: 'changed' }).ok).toBe(true);
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()).toMatchObject({ value: 8, note: 'changed' });
+  });
+
+  it('refuses an oversized note, a note on a submitted ballot, a closed round and other roles', () => {
+    const [c] = cands('best_film');
+    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x'.repeat(4001) }, 'invalid:input');
+    refused(saveNoteSpec, juror, { candidateId: c.id, note: 42 }, 'invalid:input');
+    refused(saveNoteSpec, organiser, { candidateId: c.id, note: 'x' }, 'forbidden:role');
+    refused(saveNoteSpec, null, { candidateId: c.id, note: 'x' }, 'auth:required');
+    setPhase('main_closed');
+    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:round_closed');
+    setPhase('voting');
+    fillBallot(juror, 'best_film');
+    run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
+    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:submitted');
+  });
+});
+
+describe('recusal', () => {
+  it('keeps the score already entered (excluded, not deleted) and can be withdrawn', () => {
+    const [c] = cands('best_film');
+    run(saveScoreSpec, juror, { candidateId: c.id, value: 4 });
+    expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'my cousin acts in it' }).ok).toBe(true);
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()?.value).toBe(4);
+    expect(run(withdrawRecusalSpec, juror, { filmId: c.filmId }).ok).toBe(true);
+    expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 5 }).ok).toBe(true);
+  });
+
+  it('refuses a short reason, a film twice, an unknown or out-of-competition film, organisers and a finalised festival', () => {
+    const [c] = cands('best_film');
+    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'no' }, 'invalid:input');
+    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'x'.repeat(501) }, 'invalid:input');
+    refused(declareRecusalSpec, organiser, { filmId: c.filmId, reason: 'because' }, 'forbidden:role');
+    refused(declareRecusalSpec, juror, { filmId: 99999, reason: 'because' }, 'ballot:unknown_film');
+    const outside = t.db.select().from(film).where(eq(film.englishTitle, 'Oralman')).get()!;
+    refused(declareRecusalSpec, juror, { filmId: outside.id, reason: 'because' }, 'ballot:unknown_film');
+    run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' });
+    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:already_recused');
+    refused(withdrawRecusalSpec, other, { filmId: c.filmId }, 'ballot:not_recused');
+    setPhase('finalised');
+    refused(withdrawRecusalSpec, juror, { filmId: c.filmId }, 'phase:finalised');
+  });
+
+  it('refuses declaring or withdrawing once a ballot holding the film is submitted', () => {
+    const [c, d] = cands('best_film');
+    fillBallot(juror, 'best_film');
+    expect(run(declareRecusalSpec, juror, { filmId: d.filmId, reason: 'because' }).ok).toBe(true);
+    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:submitted');
+    refused(withdrawRecusalSpec, juror, { filmId: d.filmId }, 'ballot:submitted');
+  });
+});
+
+describe('submit', () => {
+  it('refuses an incomplete ballot, naming how many are missing', () => {
+    const cs = cands('best_film');
+    for (const c of cs.slice(1)) run(saveScoreSpec, juror, { candidateId: c.id, value: 5 });
+    refused(submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:incomplete');
+    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id })).toMatchObject({ params: { missing: 1 } });
+  });
+
+  it('does not need a score for a recused film, and returns a receipt the juror can recompute', () => {
+    const cs = cands('best_film');
+    run(declareRecusalSpec, juror, { filmId: cs[0].filmId, reason: 'conflict' });
+    for (const c of cs.slice(1)) run(saveScoreSpec, juror, { candidateId: c.id, value: (c.id % 10) + 1 });
+    run(saveScoreSpec, other, { candidateId: cs[0].id, value: 3 });
+    const r = run<{ receipt: string; salt: string }>(submitBallotSpec, juror, { nominationId: nom('best_film').id });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const pairs = cs.slice(1).map((c) => ({ candidateId: c.id, value: (c.id % 10) + 1 }));
+    expect(receiptOf(canonicalBallot('azimov', 'best_film', pairs, r.data.salt))).toBe(r.data.receipt);
+    expect(r.data.receipt).toMatch(/^[0-9a-f]{64}$/);
+    const row = t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!;
+    expect(row.receipt).toBe(r.data.receipt);
+    // Two jurors with identical scores get different receipts: the salt differs.
+    fillBallot(other, 'best_director', 7);
+    fillBallot(chair, 'best_director', 7);
+    const a = run<{ receipt: string }>(submitBallotSpec, other, { nominationId: nom('best_director').id });
+    const b = run<{ receipt: string }>(submitBallotSpec, chair, { nominationId: nom('best_director').id });
+    expect(a.ok && b.ok && a.data.receipt !== b.data.receipt).toBe(true);
+  });
+
+  it('refuses twice, in a closed round, an unknown nomination, organisers, and bad ids', () => {
+    fillBallot(juror, 'best_film');
+    run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
+    refused(submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:submitted');
+    refused(submitBallotSpec, juror, { nominationId: 99999 }, 'ballot:unknown_nomination');
+    refused(submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
+    refused(submitBallotSpec, organiser, { nominationId: nom('best_film').id }, 'forbidden:role');
+    refused(submitBallotSpec, juror, { nominationId: 'best_film' }, 'invalid:input');
+    refused(submitBallotSpec, juror, {}, 'invalid:input');
+    setPhase('main_closed');
+    refused(submitBallotSpec, other, { nominationId: nom('best_film').id }, 'ballot:round_closed');
+  });
+});
+
+describe('reopen (chair)', () => {
+  function submitted() {
+    fillBallot(juror, 'best_film');
+    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+  }
+
+  it('reopens a submitted ballot with a reason, recorded as a decision, and the juror can change it again', () => {
+    submitted();
+    const r = run(reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'Juror asked to correct a slip' });
+    expect(r.ok).toBe(true);
+    const row = t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!;
+    expect(row.submittedAt).toBeNull();
+    expect(JSON.parse(row.reopened)).toMatchObject([{ reason: 'Juror asked to correct a slip' }]);
+    expect(t.db.select().from(decision).where(eq(decision.kind, 'reopen_ballot')).all()).toHaveLength(1);
+    expect(run(saveScoreSpec, juror, { candidateId: cands('best_film')[0].id, value: 10 }).ok).toBe(true);
+  });
+
+  it('refuses jurors, organisers, a ballot not submitted, no reason, a closed round', () => {
+    refused(reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' }, 'ballot:not_submitted');
+    submitted();
+    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    refused(reopenBallotSpec, juror, input, 'forbidden:role');
+    refused(reopenBallotSpec, other, input, 'forbidden:role');
+    refused(reopenBallotSpec, organiser, input, 'forbidden:role');
+    refused(reopenBallotSpec, chair, { ...input, reason: '' }, 'invalid:input');
+    refused(reopenBallotSpec, chair, { ...input, jurorId: organiser.id }, 'ballot:unknown_juror');
+    setPhase('main_closed');
+    refused(reopenBallotSpec, chair, input, 'ballot:round_closed');
+  });
+});

@@ -1,0 +1,175 @@
+// The juror's ballot actions (save score, save note, declare and withdraw a recusal, submit) and
+// the chair's reopening of a submitted ballot. Each runs inside executeAction's transaction.
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { ballot, candidate, decision, film, score, recusal, user } from '@/db/schema';
+import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { JUROR_ROLES } from '@/lib/auth/roles';
+import { requirePhase } from '@/lib/festival/phase';
+import { canonicalBallot, newSalt, receiptOf } from './receipt';
+import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
+import { isOnScale } from './scale';
+
+export const NOTE_MAX = 4000;
+export const REASON_MAX = 500;
+
+const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive().max(2 ** 31));
+const scoreValue = z
+  .union([z.number(), z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/).transform(Number)])
+  .pipe(z.number().finite())
+  .nullable();
+
+const now = () => new Date().toISOString();
+
+export const saveScoreSpec = defineSpec({
+  name: 'ballot.saveScore',
+  roles: JUROR_ROLES,
+  schema: z.object({ candidateId: id, value: scoreValue }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const { fest, cand } = requireOpenCandidate(tx, input.candidateId);
+    if (input.value !== null && !isOnScale({ min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep }, input.value)) {
+      throw new Refusal('ballot:off_scale', { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep });
+    }
+    if (recusalReason(tx, fest, me, { id: cand.filmId, country: cand.filmCountry })) throw new Refusal('ballot:recused');
+    requireNotSubmitted(tx, me.id, cand.nominationId);
+    const at = now();
+    tx.insert(score)
+      .values({ jurorId: me.id, candidateId: cand.id, value: input.value, updatedAt: at })
+      .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { value: input.value, updatedAt: at } })
+      .run();
+    appendAudit(tx, { actorId: me.id, action: 'ballot.save_score', payload: { candidateId: cand.id, value: input.value } });
+    return { candidateId: cand.id, value: input.value, updatedAt: at };
+  },
+});
+
+export const saveNoteSpec = defineSpec({
+  name: 'ballot.saveNote',
+  roles: JUROR_ROLES,
+  schema: z.object({ candidateId: id, note: z.string().max(NOTE_MAX) }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const { fest, cand } = requireOpenCandidate(tx, input.candidateId);
+    if (recusalReason(tx, fest, me, { id: cand.filmId, country: cand.filmCountry })) throw new Refusal('ballot:recused');
+    requireNotSubmitted(tx, me.id, cand.nominationId);
+    const at = now();
+    tx.insert(score)
+      .values({ jurorId: me.id, candidateId: cand.id, value: null, note: input.note, updatedAt: at })
+      .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { note: input.note, updatedAt: at } })
+      .run();
+    appendAudit(tx, { actorId: me.id, action: 'ballot.save_note', payload: { candidateId: cand.id, note: input.note } });
+    return { candidateId: cand.id, updatedAt: at };
+  },
+});
+
+/** A recusal touches every nomination of the film: refused once any ballot holding the film is submitted. */
+function requireFilmNotInSubmittedBallot(tx: Tx, jurorId: number, filmId: number) {
+  const locked = tx
+    .select({ id: ballot.id })
+    .from(ballot)
+    .innerJoin(candidate, eq(candidate.nominationId, ballot.nominationId))
+    .where(and(eq(ballot.jurorId, jurorId), isNotNull(ballot.submittedAt), eq(candidate.filmId, filmId)))
+    .get();
+  if (locked) throw new Refusal('ballot:submitted');
+}
+
+export const declareRecusalSpec = defineSpec({
+  name: 'ballot.declareRecusal',
+  roles: JUROR_ROLES,
+  schema: z.object({ filmId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    requirePhase(tx, 'setup', 'voting', 'special_voting');
+    const f = tx.select({ id: film.id, competition: film.competition }).from(film).where(eq(film.id, input.filmId)).get();
+    if (!f || !f.competition) throw new Refusal('ballot:unknown_film');
+    if (tx.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, f.id))).get()) {
+      throw new Refusal('ballot:already_recused');
+    }
+    requireFilmNotInSubmittedBallot(tx, me.id, f.id);
+    tx.insert(recusal).values({ jurorId: me.id, filmId: f.id, reason: input.reason }).run();
+    // The scores already entered for the film stay in the score table and the audit log; the
+    // tally excludes them. Nothing is deleted.
+    appendAudit(tx, { actorId: me.id, action: 'ballot.declare_recusal', payload: { filmId: f.id, reason: input.reason } });
+    return { filmId: f.id };
+  },
+});
+
+export const withdrawRecusalSpec = defineSpec({
+  name: 'ballot.withdrawRecusal',
+  roles: JUROR_ROLES,
+  schema: z.object({ filmId: id }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    requirePhase(tx, 'setup', 'voting', 'special_voting');
+    const row = tx.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, input.filmId))).get();
+    if (!row) throw new Refusal('ballot:not_recused');
+    requireFilmNotInSubmittedBallot(tx, me.id, input.filmId);
+    tx.delete(recusal).where(eq(recusal.id, row.id)).run();
+    appendAudit(tx, { actorId: me.id, action: 'ballot.withdraw_recusal', payload: { filmId: input.filmId } });
+    return { filmId: input.filmId };
+  },
+});
+
+export const submitBallotSpec = defineSpec({
+  name: 'ballot.submit',
+  roles: JUROR_ROLES,
+  schema: z.object({ nominationId: id }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const { fest, nom } = requireOpenNomination(tx, input.nominationId);
+    requireNotSubmitted(tx, me.id, nom.id);
+    const cands = tx
+      .select({ id: candidate.id, filmId: film.id, country: film.country })
+      .from(candidate)
+      .innerJoin(film, eq(film.id, candidate.filmId))
+      .where(eq(candidate.nominationId, nom.id))
+      .all();
+    if (cands.length === 0) throw new Refusal('ballot:no_candidates');
+    const mine = new Map(
+      tx
+        .select({ candidateId: score.candidateId, value: score.value })
+        .from(score)
+        .where(and(eq(score.jurorId, me.id), inArray(score.candidateId, cands.map((c) => c.id))))
+        .all()
+        .map((s) => [s.candidateId, s.value]),
+    );
+    const counted: { candidateId: number; value: number }[] = [];
+    const missing: number[] = [];
+    for (const c of cands) {
+      if (recusalReason(tx, fest, me, { id: c.filmId, country: c.country })) continue;
+      const v = mine.get(c.id);
+      if (v === null || v === undefined) missing.push(c.id);
+      else counted.push({ candidateId: c.id, value: v });
+    }
+    if (missing.length > 0) throw new Refusal('ballot:incomplete', { missing: missing.length });
+    const salt = newSalt();
+    const canonical = canonicalBallot(me.login, nom.code, counted, salt);
+    const receipt = receiptOf(canonical);
+    const at = now();
+    tx.insert(ballot)
+      .values({ jurorId: me.id, nominationId: nom.id, submittedAt: at, receipt, salt })
+      .onConflictDoUpdate({ target: [ballot.jurorId, ballot.nominationId], set: { submittedAt: at, receipt, salt } })
+      .run();
+    appendAudit(tx, { actorId: me.id, action: 'ballot.submit', payload: { nominationId: nom.id, receipt, scores: counted.length } });
+    return { receipt, salt, canonical, submittedAt: at };
+  },
+});
+
+export const reopenBallotSpec = defineSpec({
+  name: 'ballot.reopen',
+  roles: ['chair'] as const,
+  schema: z.object({ jurorId: id, nominationId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const { fest, nom } = requireOpenNomination(tx, input.nominationId);
+    if (!openRound(fest.phase)) throw new Refusal('ballot:round_closed');
+    const juror = tx.select({ id: user.id, role: user.role }).from(user).where(eq(user.id, input.jurorId)).get();
+    if (!juror || juror.role === 'organiser') throw new Refusal('ballot:unknown_juror');
+    const row = ballotOf(tx, juror.id, nom.id);
+    if (!row?.submittedAt) throw new Refusal('ballot:not_submitted');
+    const at = now();
+    const history = [...(JSON.parse(row.reopened) as unknown[]), { at, by: me.id, reason: input.reason }];
+    tx.update(ballot)
+      .set({ submittedAt: null, receipt: null, salt: null, reopened: JSON.stringify(history) })
+      .where(eq(ballot.id, row.id))
+      .run();
+    tx.insert(decision).values({ nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();
+    appendAudit(tx, { actorId: me.id, action: 'ballot.reopen', payload: { jurorId: juror.id, nominationId: nom.id, reason: input.reason } });
+    return { reopened: history.length };
+  },
+});
