@@ -1,0 +1,56 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
+import { seededDb, type TestDb } from '@/tests/db';
+import { expectCommonRefusals, expectRefused, run } from './test-helpers';
+import { openVotingSpec, votingPreconditions } from './phase';
+
+let t: TestDb;
+beforeEach(async () => { t = await seededDb(); });
+afterEach(() => t.close());
+
+describe('opening the vote', () => {
+  it('opens voting from setup when every precondition holds, and then refuses to open again', () => {
+    expect(votingPreconditions(t.db)).toEqual([]);
+    run(t, openVotingSpec, {});
+    expect(t.db.select().from(festival).get()!.phase).toBe('voting');
+    expectRefused(t, openVotingSpec, 'organiser', {}, 'phase:frozen');
+  });
+
+  it('refuses a juror, the chair, bad input and any phase after setup', () => {
+    expectCommonRefusals(t, openVotingSpec, {}, 'not an object');
+  });
+
+  it('lists every unmet precondition and refuses while any is unmet', () => {
+    const actress = t.db.select().from(nomination).where(eq(nomination.code, 'best_actress')).get()!;
+    t.db.delete(candidate).where(eq(candidate.nominationId, actress.id)).run();
+    t.db.update(user).set({ role: 'juror' }).where(eq(user.login, 'hansanping')).run();
+    t.db.update(user).set({ passwordHash: null }).where(eq(user.login, 'juror05')).run();
+    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    const unmet = votingPreconditions(t.db);
+    expect(unmet).toEqual(expect.arrayContaining([
+      { code: 'open:no_candidates', params: { nomination: 'best_actress' } },
+      { code: 'open:chair_count', params: { count: 0 } },
+      { code: 'open:no_account', params: { login: 'juror05' } },
+      { code: 'open:juror_country', params: { login: 'juror06' } },
+      { code: 'open:film_country', params: { count: 21 } },
+    ]));
+    expectRefused(t, openVotingSpec, 'organiser', {}, 'open:preconditions');
+  });
+
+  it('counts an unused, unexpired sign-in token as an account; two chairs are one too many', () => {
+    const j = t.db.select().from(user).where(eq(user.login, 'juror05')).get()!;
+    t.db.update(user).set({ passwordHash: null }).where(eq(user.id, j.id)).run();
+    t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'b'.repeat(64), expiresAt: '2000-01-01T00:00:00Z' }).run();
+    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:no_account', params: { login: 'juror05' } }]);
+    t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'c'.repeat(64), expiresAt: '2999-01-01T00:00:00Z' }).run();
+    expect(votingPreconditions(t.db)).toEqual([]);
+    t.db.update(user).set({ role: 'chair' }).where(eq(user.login, 'azimov')).run();
+    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:chair_count', params: { count: 2 } }]);
+    // A deactivated juror needs no account; films out of competition need no country.
+    t.db.update(user).set({ role: 'juror' }).where(eq(user.login, 'azimov')).run();
+    t.db.update(user).set({ active: false, passwordHash: null }).where(eq(user.login, 'juror07')).run();
+    t.db.update(film).set({ country: 'XX' }).where(eq(film.competition, false)).run();
+    expect(votingPreconditions(t.db)).toEqual([]);
+  });
+});

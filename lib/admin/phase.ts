@@ -1,0 +1,66 @@
+// Opening the vote (setup -> voting): checked on the server, and the unmet preconditions listed on
+// the page. Once voting is open every setup action refuses (requireSetup).
+import { and, count, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
+import type { DB } from '@/db';
+import { Refusal, type ActionSpec } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { requireSetup } from '@/lib/festival/phase';
+import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
+
+type Reader = Pick<DB, 'select'>;
+export type Unmet = { code: string; params?: Record<string, string | number> };
+
+/** Every precondition of opening the vote that does not hold, in a stable order. */
+export function votingPreconditions(db: Reader, nowIso = new Date().toISOString()): Unmet[] {
+  const unmet: Unmet[] = [];
+  const fest = db.select().from(festival).where(eq(festival.id, 1)).get();
+  if (!fest) return [{ code: 'festival:missing' }];
+  const noms = db
+    .select({ code: nomination.code, n: count(candidate.id) })
+    .from(nomination)
+    .leftJoin(candidate, eq(candidate.nominationId, nomination.id))
+    .where(eq(nomination.round, 'main'))
+    .groupBy(nomination.id)
+    .orderBy(nomination.position)
+    .all();
+  if (noms.length === 0) unmet.push({ code: 'open:no_nominations' });
+  for (const n of noms) if (n.n === 0) unmet.push({ code: 'open:no_candidates', params: { nomination: n.code } });
+  const jury = db
+    .select({ id: user.id, login: user.login, role: user.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
+    .from(user)
+    .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
+    .all();
+  const chairs = jury.filter((j) => j.role === 'chair').length;
+  if (chairs !== 1) unmet.push({ code: 'open:chair_count', params: { count: chairs } });
+  const withToken = new Set(
+    db.select({ userId: signinToken.userId }).from(signinToken).where(and(isNull(signinToken.usedAt), gt(signinToken.expiresAt, nowIso))).all().map((r) => r.userId),
+  );
+  for (const j of jury) if (!j.hasHash && !withToken.has(j.id)) unmet.push({ code: 'open:no_account', params: { login: j.login } });
+  if (!fest.method) unmet.push({ code: 'open:no_method' });
+  if (fest.recusalByNationality) {
+    // Recusal by nationality needs every country: of each active juror and each competition film.
+    for (const j of jury) if (!j.country) unmet.push({ code: 'open:juror_country', params: { login: j.login } });
+    const unknown = db.select({ n: count() }).from(film).where(and(eq(film.competition, true), eq(film.country, UNKNOWN_COUNTRY))).get()?.n ?? 0;
+    if (unknown > 0) unmet.push({ code: 'open:film_country', params: { count: unknown } });
+  }
+  return unmet;
+}
+
+const OpenInput = z.object({});
+
+export const openVotingSpec = {
+  name: 'admin.openVoting',
+  roles: ['organiser'],
+  schema: OpenInput,
+  revalidate: ['/admin', '/jury', '/chair'],
+  handler: ({ user, tx }) => {
+    requireSetup(tx);
+    const unmet = votingPreconditions(tx);
+    if (unmet.length) throw new Refusal('open:preconditions', { count: unmet.length });
+    tx.update(festival).set({ phase: 'voting', updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting' } });
+    return null;
+  },
+} satisfies ActionSpec<typeof OpenInput, null>;

@@ -1,0 +1,168 @@
+// The jury and its accounts: add a juror, edit, make one the chair, deactivate and reactivate,
+// reset a password. Organisers never see or set a password: they issue a temporary one, shown once,
+// stored only as its argon2id hash, that must be changed at the first sign-in.
+import { randomInt } from 'node:crypto';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { LOCALES, signinToken, user as userTable } from '@/db/schema';
+import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/users';
+import { currentFestival, requireSetup } from '@/lib/festival/phase';
+import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
+import { checkbox, id, text } from '@/lib/admin/form';
+import type { DB } from '@/db';
+
+const JURY_ROLES = ['juror', 'chair'] as const;
+
+const login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format');
+const country = z.preprocess(
+  (v) => (v === '' || v == null ? null : v),
+  z.string().refine((v) => normaliseCountry(v) !== null && normaliseCountry(v) !== UNKNOWN_COUNTRY, 'country').transform((v) => normaliseCountry(v)!).nullable(),
+);
+const locale = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(LOCALES).nullable());
+// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
+const passwordHash = z.string().startsWith('$argon2id$');
+
+// No 0/O, 1/l/I: read aloud or copied from paper without doubt.
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+export function temporaryPassword(): string {
+  const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+  return `${part()}-${part()}-${part()}-${part()}`;
+}
+
+function findJuror(tx: Tx, jurorId: number) {
+  const row = tx.select({ id: userTable.id, login: userTable.login, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();
+  if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
+  return row;
+}
+
+/** Refuses once the awards are final; the jury's details stay editable during voting. */
+function requireNotFinal(tx: Tx) {
+  const f = currentFestival(tx);
+  if (f.phase === 'finalised' || f.phase === 'published') throw new Refusal('phase:finalised', { phase: f.phase });
+  return f;
+}
+
+const AddInput = z.object({ displayName: text(200), login, country, locale, passwordHash });
+
+export const addJurorSpec = {
+  name: 'admin.addJuror',
+  roles: ['organiser'],
+  schema: AddInput,
+  revalidate: ['/admin/jurors'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
+    const { id: jurorId } = tx.insert(userTable).values({ ...input, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
+    const { passwordHash: _hash, ...shown } = input;
+    appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...shown } });
+    return { id: jurorId, login: input.login };
+  },
+} satisfies ActionSpec<typeof AddInput, { id: number; login: string }>;
+
+const UpdateInput = z.object({ id, displayName: text(200), country, locale });
+
+export const updateJurorSpec = {
+  name: 'admin.updateJuror',
+  roles: ['organiser'],
+  schema: UpdateInput,
+  revalidate: ['/admin/jurors'],
+  handler: ({ user, input, tx }) => {
+    const f = requireNotFinal(tx);
+    findJuror(tx, input.id);
+    const before = tx.select({ country: userTable.country }).from(userTable).where(eq(userTable.id, input.id)).get()!;
+    // The country decides recusal by nationality: frozen with the rest of the setup.
+    if (before.country !== input.country && f.phase !== 'setup') throw new Refusal('phase:frozen', { phase: f.phase });
+    const { id: jurorId, ...values } = input;
+    tx.update(userTable).set({ ...values, placeholder: false }).where(eq(userTable.id, jurorId)).run();
+    appendAudit(tx, { actorId: user.id, action: 'juror.update', payload: input });
+    return null;
+  },
+} satisfies ActionSpec<typeof UpdateInput, null>;
+
+const IdInput = z.object({ id });
+
+export const makeChairSpec = {
+  name: 'admin.makeChair',
+  roles: ['organiser'],
+  schema: IdInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const target = findJuror(tx, input.id);
+    if (!target.active) throw new Refusal('juror:inactive');
+    // Exactly one chair: the old one becomes a juror in the same transaction.
+    const demoted = tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.id, target.id))).returning({ id: userTable.id }).all();
+    tx.update(userTable).set({ role: 'chair' }).where(eq(userTable.id, target.id)).run();
+    appendAudit(tx, { actorId: user.id, action: 'juror.make_chair', payload: { id: target.id, demoted: demoted.map((d) => d.id) } });
+    return null;
+  },
+} satisfies ActionSpec<typeof IdInput, null>;
+
+const ActiveInput = z.object({ id, active: checkbox });
+
+export const setJurorActiveSpec = {
+  name: 'admin.setJurorActive',
+  roles: ['organiser'],
+  schema: ActiveInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireNotFinal(tx);
+    const target = findJuror(tx, input.id);
+    if (!input.active && target.role === 'chair') throw new Refusal('juror:chair');
+    if (target.active === input.active) return null;
+    // Deactivation ends the juror's sessions at once: the guard compares session versions.
+    tx.update(userTable)
+      .set({ active: input.active, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+      .where(eq(userTable.id, target.id))
+      .run();
+    appendAudit(tx, { actorId: user.id, action: input.active ? 'juror.reactivate' : 'juror.deactivate', payload: { id: target.id } });
+    return null;
+  },
+} satisfies ActionSpec<typeof ActiveInput, null>;
+
+const ResetInput = z.object({ id, passwordHash });
+
+export const resetPasswordSpec = {
+  name: 'admin.resetPassword',
+  roles: ['organiser'],
+  schema: ResetInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireNotFinal(tx);
+    const target = findJuror(tx, input.id);
+    if (!target.active) throw new Refusal('juror:inactive');
+    tx.update(userTable)
+      .set({ passwordHash: input.passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+      .where(eq(userTable.id, target.id))
+      .run();
+    // Any sign-in link still outstanding is void: one way in at a time.
+    tx.update(signinToken).set({ usedAt: new Date().toISOString() }).where(and(eq(signinToken.userId, target.id), isNull(signinToken.usedAt))).run();
+    appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id } });
+    return { login: target.login };
+  },
+} satisfies ActionSpec<typeof ResetInput, { login: string }>;
+
+/**
+ * Runs an action that sets a temporary password: the password is generated and hashed here,
+ * before the (synchronous) transaction, and returned once. Nobody but an active organiser makes
+ * the server hash anything; anyone else gets the action's own refusal.
+ */
+export async function runWithTemporaryPassword<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  user: SessionUser | null,
+  raw: unknown,
+  db?: DB,
+): Promise<Outcome<T & { password: string }>> {
+  const fields: Record<string, unknown> = raw instanceof FormData
+    ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION')))
+    : { ...(raw as Record<string, unknown>) };
+  delete fields.passwordHash;
+  const allowed = !!user && user.active && spec.roles.includes(user.role) && !user.mustChangePassword;
+  const password = allowed ? temporaryPassword() : '';
+  const hash = allowed ? await hashPassword(password) : '';
+  const out = executeAction(spec, user, { ...fields, passwordHash: hash }, db);
+  return out.ok ? { ok: true, data: { ...out.data, password } } : out;
+}
