@@ -1,0 +1,63 @@
+// The audit log as organisers read it: newest first, paginated, filtered by actor and action.
+// Score values and notes are redacted here, in the query layer, until the results are published.
+import 'server-only';
+import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { audit, festival, user } from '@/db/schema';
+
+export const PAGE_SIZE = 50;
+export const REDACTED = '[redacted]';
+const SECRET_FIELDS = new Set(['value', 'note']);
+
+const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
+
+/** Removes `value` and `note` at any depth of a score or ballot entry's payload. */
+export function redactPayload(action: string, payload: string, published: boolean): string {
+  if (published || !isScoreAction(action)) return payload;
+  try {
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_FIELDS.has(k) ? REDACTED : walk(x)]));
+      return v;
+    };
+    return JSON.stringify(walk(JSON.parse(payload)));
+  } catch {
+    return REDACTED; // unreadable: show nothing rather than risk a value
+  }
+}
+
+export type AuditQuery = { page?: number; actorId?: number | null; action?: string | null };
+
+export function auditPage(db: DB, q: AuditQuery = {}) {
+  const published = db.select({ phase: festival.phase }).from(festival).where(eq(festival.id, 1)).get()?.phase === 'published';
+  const where: SQL[] = [];
+  if (q.actorId) where.push(eq(audit.actorId, q.actorId));
+  if (q.action) where.push(q.action.endsWith('.') ? like(audit.action, `${q.action.replace(/[%_]/g, '')}%`) : eq(audit.action, q.action));
+  const cond = where.length ? and(...where) : undefined;
+  const total = db.select({ n: count() }).from(audit).where(cond).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pages);
+  const rows = db
+    .select({ id: audit.id, at: audit.at, action: audit.action, payload: audit.payload, actorId: audit.actorId, actor: user.displayName, actorLogin: user.login })
+    .from(audit)
+    .leftJoin(user, eq(user.id, audit.actorId))
+    .where(cond)
+    .orderBy(desc(audit.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
+    .all()
+    .map((r) => ({ ...r, payload: redactPayload(r.action, r.payload, published) }));
+  return { rows, page, pages, total, published };
+}
+
+/** The filter choices: every actor and every action that occurs in the log. */
+export function auditFilters(db: DB) {
+  const actors = db
+    .selectDistinct({ id: audit.actorId, name: user.displayName, login: user.login })
+    .from(audit)
+    .innerJoin(user, eq(user.id, audit.actorId))
+    .orderBy(user.displayName)
+    .all();
+  const actions = db.selectDistinct({ action: audit.action }).from(audit).orderBy(audit.action).all().map((a) => a.action);
+  return { actors, actions };
+}

@@ -1,0 +1,64 @@
+// Voting progress for the organisers: per juror and nomination, how many candidates are scored and
+// how many remain, whether the ballot is submitted, and how many recusals. Counts only: no query
+// here selects a score's value or note, so neither can reach the page.
+import 'server-only';
+import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+
+export type ProgressCell = { nominationId: number; total: number; scored: number; submitted: boolean };
+export type ProgressRow = { jurorId: number; displayName: string; role: 'juror' | 'chair'; recusals: number; cells: ProgressCell[] };
+
+export function votingProgress(db: DB) {
+  const fest = db.select({ phase: festival.phase, byNationality: festival.recusalByNationality }).from(festival).where(eq(festival.id, 1)).get();
+  const nominations = db
+    .select({ id: nomination.id, code: nomination.code, round: nomination.round })
+    .from(nomination)
+    .where(sql`exists (select 1 from ${candidate} where ${candidate.nominationId} = ${nomination.id})`)
+    .orderBy(asc(nomination.position))
+    .all();
+  const jurors = db
+    .select({ id: user.id, displayName: user.displayName, role: user.role, country: user.country })
+    .from(user)
+    .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
+    .orderBy(asc(user.id))
+    .all();
+  // Candidates per nomination and film, so that a juror's recused films can be left out.
+  const perFilm = db
+    .select({ nominationId: candidate.nominationId, filmId: candidate.filmId, country: film.country, n: count() })
+    .from(candidate)
+    .innerJoin(film, eq(film.id, candidate.filmId))
+    .groupBy(candidate.nominationId, candidate.filmId)
+    .all();
+  const recused = db.select({ jurorId: recusal.jurorId, filmId: recusal.filmId }).from(recusal).all();
+  // Scored = a score row with a value, for a candidate whose film the juror is not recused from.
+  const scored = db
+    .select({ jurorId: score.jurorId, nominationId: candidate.nominationId, filmId: candidate.filmId, n: count() })
+    .from(score)
+    .innerJoin(candidate, eq(candidate.id, score.candidateId))
+    .where(isNotNull(score.value))
+    .groupBy(score.jurorId, candidate.nominationId, candidate.filmId)
+    .all();
+  const submitted = db
+    .select({ jurorId: ballot.jurorId, nominationId: ballot.nominationId })
+    .from(ballot)
+    .where(isNotNull(ballot.submittedAt))
+    .all();
+
+  const submittedSet = new Set(submitted.map((b) => `${b.jurorId}:${b.nominationId}`));
+  const rows: ProgressRow[] = jurors.map((j) => {
+    const excluded = new Set(recused.filter((r) => r.jurorId === j.id).map((r) => r.filmId));
+    const skip = (filmId: number, country: string) => excluded.has(filmId) || (!!fest?.byNationality && !!j.country && j.country === country);
+    const cells = nominations.map((n) => {
+      const films = perFilm.filter((c) => c.nominationId === n.id);
+      const total = films.filter((c) => !skip(c.filmId, c.country)).reduce((s, c) => s + c.n, 0);
+      const countryOf = new Map(films.map((c) => [c.filmId, c.country]));
+      const done = scored
+        .filter((s) => s.jurorId === j.id && s.nominationId === n.id && !skip(s.filmId, countryOf.get(s.filmId) ?? ''))
+        .reduce((s, c) => s + c.n, 0);
+      return { nominationId: n.id, total, scored: Math.min(done, total), submitted: submittedSet.has(`${j.id}:${n.id}`) };
+    });
+    return { jurorId: j.id, displayName: j.displayName, role: j.role as 'juror' | 'chair', recusals: excluded.size, cells };
+  });
+  return { phase: fest?.phase ?? 'setup', nominations, rows };
+}
