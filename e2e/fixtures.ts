@@ -1,4 +1,8 @@
 // Shared pieces of the end-to-end tests: the demo accounts, stored sign-ins, and page helpers.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -25,4 +29,20 @@ export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}
+
+/** The database file of the shared e2e server (written by scripts/e2e-server.mjs). */
+export function e2eDatabase(port = Number(process.env.E2E_PORT ?? 3211)): string {
+  return fs.readFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), 'utf8');
+}
+
+/**
+ * Arranges the festival's phase directly in the test database. Used only to set the scene for a
+ * spec; the phase actions themselves are exercised through the UI in the festival and admin specs.
+ */
+export function arrangePhase(phase: string, port?: number) {
+  const db = new Database(e2eDatabase(port));
+  db.pragma('busy_timeout = 5000');
+  db.prepare('update festival set phase = ? where id = 1').run(phase);
+  db.close();
 }

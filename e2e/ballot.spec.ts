@@ -1,0 +1,160 @@
+// The juror's ballot, end to end: keyboard scoring, reload, submit with receipt, a refused direct
+// POST, recusal across nominations, secrecy between jurors, and accessibility.
+import { test, expect, type Page } from '@playwright/test';
+import { arrangePhase, expectAccessible, storageState } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+test.beforeAll(() => arrangePhase('voting'));
+
+async function scoreByKeyboard(page: Page, count: number, skip = new Set<number>()) {
+  // Tab from the top of the page into the first score control.
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.getAttribute('role') === 'radio')) break;
+  }
+  for (let i = 0; i < count; i++) {
+    if (!skip.has(i)) await page.keyboard.press(String((i % 10) + 1 === 10 ? 0 : (i % 10) + 1));
+    // Next candidate: past the note and the recusal button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+  }
+}
+
+test.describe('a juror scoring Best Film', () => {
+  test.use({ storageState: storageState('juror') });
+
+  test('scores all 23 by keyboard, reloads, submits, gets a receipt; later changes are refused', async ({ page }) => {
+    await page.goto('/jury/best_film');
+    const groups = page.getByRole('radiogroup');
+    await expect(groups).toHaveCount(23);
+    await expect(groups.first()).toHaveAccessibleName(/^Score for .+, Best Film$/);
+
+    // All but the last candidate, by keyboard alone.
+    await scoreByKeyboard(page, 23, new Set([22]));
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+
+    // Submitting with one score missing is refused and names it.
+    await page.getByRole('button', { name: 'Submit ballot' }).click();
+    await expect(page.locator('main [role=alert]')).toContainText('1 candidate has no score yet');
+    const missingNav = page.getByRole('navigation', { name: 'Candidates without a score' });
+    await expect(missingNav.getByRole('button')).toHaveCount(1);
+
+    await page.reload();
+    for (let i = 0; i < 22; i++) {
+      const expected = String((i % 10) + 1);
+      await expect(groups.nth(i).getByRole('radio', { checked: true })).toHaveText(expected);
+    }
+    await expect(groups.nth(22).getByRole('radio', { checked: true })).toHaveCount(0);
+
+    // Score the last one, capturing the save request the page makes, to replay it later.
+    const saveRequest = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await groups.nth(22).getByRole('radio', { name: '4' }).click();
+    const req = await saveRequest;
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+
+    await page.getByRole('button', { name: 'Submit ballot' }).click();
+    await expect(page.getByTestId('receipt')).toBeVisible();
+    await expect(page.getByTestId('receipt-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    await expect(groups.first().getByRole('radio').first()).toHaveAttribute('aria-disabled', 'true');
+    await expect(page.getByRole('button', { name: 'Submit ballot' })).toHaveCount(0);
+
+    // A direct POST of the save action, replayed with this juror's own session, is refused.
+    const replay = await page.request.post(req.url(), { headers: req.headers(), data: req.postData() ?? '' });
+    expect(await replay.text()).toContain('ballot:submitted');
+    await page.reload();
+    await expect(groups.nth(22).getByRole('radio', { checked: true })).toHaveText('4');
+
+    await page.goto('/jury');
+    await expect(page.getByTestId('nomination-best_film')).toContainText('Submitted');
+  });
+});
+
+test.describe('another juror', () => {
+  test.use({ storageState: storageState('juror2') });
+
+  test('sees none of the first juror’s values', async ({ page }) => {
+    await page.goto('/jury/best_film');
+    await expect(page.getByRole('radiogroup')).toHaveCount(23);
+    await expect(page.getByRole('radio', { checked: true })).toHaveCount(0);
+    await expect(page.getByTestId('receipt')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Submit ballot' })).toBeVisible();
+  });
+});
+
+test.describe('recusal', () => {
+  test.use({ storageState: storageState('juror2') });
+
+  test('removes the film from every nomination, and the ballot submits without it', async ({ page }) => {
+    await page.goto('/jury/best_director');
+    const first = page.getByTestId('candidate').first();
+    const filmTitle = (await first.locator('span[lang="en"], span').first().innerText()).split('\n')[0];
+    await first.getByRole('button', { name: 'Declare a conflict of interest' }).click();
+    await first.getByLabel('Reason').fill('I co-produced this film');
+    await first.getByRole('button', { name: 'Recuse myself' }).click();
+    await expect(page.getByRole('radiogroup')).toHaveCount(22);
+    await expect(page.getByText('You recused yourself from this film: I co-produced this film')).toBeVisible();
+
+    for (const code of ['best_film', 'best_screenplay', 'best_actor', 'best_actress']) {
+      await page.goto(`/jury/${code}`);
+      await expect(page.getByRole('radiogroup')).toHaveCount(22);
+      await expect(page.getByTestId('candidate').filter({ hasText: filmTitle }).getByRole('radiogroup')).toHaveCount(0);
+    }
+
+    await page.goto('/jury/best_director');
+    const groups = page.getByRole('radiogroup');
+    for (let i = 0; i < 22; i++) await groups.nth(i).getByRole('radio', { name: String((i % 9) + 1), exact: true }).click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Submit ballot' }).click();
+    await expect(page.getByTestId('receipt')).toBeVisible();
+  });
+});
+
+test.describe('secrecy', () => {
+  test('no page or payload sent to a juror holds another juror’s notes, scores or receipts', async ({ browser }) => {
+    const marker = `MARKER-${Date.now()}-安全`;
+    const a = await browser.newContext({ storageState: storageState('chair') });
+    const pa = await a.newPage();
+    await pa.goto('/jury/best_actress');
+    const groups = pa.getByRole('radiogroup');
+    await groups.first().getByRole('radio', { name: '9', exact: true }).click();
+    await pa.getByLabel('Private note (only you see it)').first().fill(marker);
+    await expect(pa.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+    await a.close();
+
+    const b = await browser.newContext({ storageState: storageState('juror') });
+    const paths = ['/jury', '/jury/best_film', '/jury/best_director', '/jury/best_screenplay', '/jury/best_actor', '/jury/best_actress', '/jury/special_jury_prize', '/results'];
+    for (const path of paths) {
+      for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
+        const res = await b.request.get(path, { headers });
+        const body = await res.text();
+        expect(body, `${path} ${JSON.stringify(headers)}`).not.toContain(marker);
+        if (path === '/jury/best_actress') expect(body).not.toMatch(/"value":\d/); // juror B scored nothing here
+      }
+    }
+    await b.close();
+  });
+});
+
+test.describe('accessibility of the ballot', () => {
+  test.use({ storageState: storageState('juror2') });
+  for (const width of [1200, 375]) {
+    test(`/jury and a ballot at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/jury');
+      await expectAccessible(page);
+      await page.goto('/jury/best_screenplay');
+      await expectAccessible(page);
+    });
+  }
+  test('the ballot in Chinese, Russian and Kazakh', async ({ page }) => {
+    for (const [locale, submit] of [['zh', '提交评分表'], ['ru', 'Отправить бюллетень'], ['kk', 'Бюллетеньді жіберу'], ['en', 'Submit ballot']] as const) {
+      await page.context().addCookies([{ name: 'NEXT_LOCALE', value: locale, domain: 'localhost', path: '/' }]);
+      await page.goto('/jury/best_screenplay');
+      await expect(page.getByRole('button', { name: submit })).toBeVisible();
+    }
+  });
+});
+
+
