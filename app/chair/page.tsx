@@ -1,7 +1,17 @@
+// The chair's desk: the rounds and their actions, who has submitted what (never a value),
+// recusals, the tally of a closed round with its ties to decide, finalisation.
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/queries';
+import { missingBallots } from '@/lib/round/missing';
+import { recusalList, submissionTable } from '@/lib/round/view';
+import { ActionButton } from '@/app/components/ActionButton';
+import { ScrollTable } from '@/app/components/ScrollTable';
+import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
+import { ReopenBallotForm } from './ReopenBallotForm';
+import { TallyView } from './TallyView';
 import { NominationOverview } from '@/app/components/NominationOverview';
 import ui from '@/app/components/ui.module.css';
 
@@ -10,16 +20,101 @@ export async function generateMetadata() {
 }
 
 export default async function ChairHome() {
-  const user = await requireRole('chair');
+  const me = await requireRole('chair');
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
-  const fest = getFestival(getDb());
+  const db = getDb();
+  const fest = getFestival(db);
+  const phase = fest.phase;
+  const votingRound = phase === 'voting' ? 'main' : phase === 'special_voting' ? 'special' : null;
+  const missing = votingRound ? missingBallots(db, votingRound) : [];
+  const table = submissionTable(db);
+  const submitted = new Set(table.submitted);
+  const recusals = recusalList(db);
+  const roundNoms = table.nominations.filter((n) => n.round === votingRound);
+  const reopenOptions = roundNoms.flatMap((n) =>
+    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${j.displayName} — ${tc(`nomination.${n.code}`)}` })),
+  );
   return (
     <main className={ui.main}>
-      <h1>{t('welcome', { name: user.displayName })}</h1>
-      <p className={ui.card}>
-        {tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${fest.phase}`)}</strong>
-      </p>
+      <h1>{t('welcome', { name: me.displayName })}</h1>
+      <section className={ui.card} aria-labelledby="round-heading">
+        <h2 id="round-heading">{t('round.heading')}</h2>
+        <p>{tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${phase}`)}</strong></p>
+        {phase === 'setup' && <p className={ui.muted}>{t('round.setup')}</p>}
+        {votingRound && (
+          <>
+            {missing.length > 0 ? (
+              <p className={ui.notice}>{t('round.missing', { count: missing.length })}</p>
+            ) : (
+              <p className={ui.success}>{t('round.allIn')}</p>
+            )}
+            <ActionButton
+              action={closeRound}
+              label={t(votingRound === 'main' ? 'round.closeMain' : 'round.closeSpecial')}
+              checkboxField={missing.length ? 'confirmMissing' : undefined}
+              checkboxLabel={missing.length ? t('round.confirmMissing', { count: missing.length }) : undefined}
+              testId="close-round"
+            />
+          </>
+        )}
+        {(phase === 'main_closed' || phase === 'special_closed') && (
+          <div className={ui.grid}>
+            {phase === 'main_closed' && <ActionButton action={openSpecialRound} label={t('round.openSpecial')} testId="open-special" />}
+            {(phase === 'special_closed' || phase === 'main_closed') && <ActionButton action={finalise} label={t('round.finalise')} confirm={t('round.finaliseConfirm')} testId="finalise" />}
+            <ActionButton action={reopenRound} label={t('round.reopen')} reasonLabel={t('round.reopenReason')} variant="secondary" testId="reopen-round" />
+          </div>
+        )}
+        {(phase === 'finalised' || phase === 'published') && (
+          <p>
+            {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}
+            <Link href="/results/protocol">{t('round.protocol')}</Link>
+          </p>
+        )}
+      </section>
+
+      {votingRound && (
+        <section aria-labelledby="ballots-heading">
+          <h2 id="ballots-heading">{t('ballots.heading')}</h2>
+          <ScrollTable label={t('ballots.heading')}>
+            <table data-testid="submissions">
+              <thead>
+                <tr>
+                  <th scope="col">{t('ballots.juror')}</th>
+                  {roundNoms.map((n) => <th scope="col" key={n.id}>{tc(`nomination.${n.code}`)}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {table.jurors.filter((j) => j.active).map((j) => (
+                  <tr key={j.id}>
+                    <th scope="row">{j.displayName}</th>
+                    {roundNoms.map((n) => (
+                      <td key={n.id}>{submitted.has(`${j.id}:${n.id}`) ? <span className={`${ui.badge} ${ui.badgeOk}`}>{t('ballots.submitted')}</span> : <span className={ui.badge}>{t('ballots.pending')}</span>}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+          <div className={ui.card}>
+            <h3>{t('reopenBallot.heading')}</h3>
+            <ReopenBallotForm options={reopenOptions} />
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="recusals-heading">
+        <h2 id="recusals-heading">{t('recusals.heading')}</h2>
+        {recusals.length === 0 ? (
+          <p className={ui.muted}>{t('recusals.none')}</p>
+        ) : (
+          <ul className={ui.list} data-testid="recusals">
+            {recusals.map((r, i) => <li key={i}>{t('recusals.item', { juror: r.juror, film: r.film, reason: r.reason })}</li>)}
+          </ul>
+        )}
+      </section>
+
+      <TallyView canDecide={phase === 'main_closed' || phase === 'special_closed'} />
       <NominationOverview />
     </main>
   );

@@ -1,6 +1,16 @@
+// Public results once published: awards, method and rules, the jury, and the receipts of every
+// counted ballot. Before publication nobody but the chair sees anything here; the organisers
+// get the publish button and the exports once the awards are finalised.
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { getFestival } from '@/lib/festival/queries';
+import { getCurrentUser } from '@/lib/auth';
+import { listNominations } from '@/lib/festival/queries';
+import { awardsList, festivalInfo, juryList, receiptList } from '@/lib/round/results';
+import { ActionButton } from '@/app/components/ActionButton';
+import { publish } from '@/app/chair/actions';
+import { AwardList } from './AwardList';
+import { RulesSummary } from './RulesSummary';
 import ui from '@/app/components/ui.module.css';
 
 export async function generateMetadata() {
@@ -9,11 +19,72 @@ export async function generateMetadata() {
 
 export default async function ResultsPage() {
   const t = await getTranslations('results');
-  const fest = getFestival(getDb());
+  const db = getDb();
+  const fest = festivalInfo(db);
+  const user = await getCurrentUser();
+  const visible = fest.phase === 'published' || (fest.phase === 'finalised' && user?.role === 'chair');
+  const organiserAfterFinal = fest.phase === 'finalised' && user?.role === 'organiser';
+  if (!visible) {
+    return (
+      <main className={ui.main}>
+        <h1>{t('title')}</h1>
+        <p className={ui.notice} data-testid="not-published">{t('notYetPublished')}</p>
+        {organiserAfterFinal && (
+          <section className={ui.card}>
+            <p>{t('readyToPublish')}</p>
+            <ActionButton action={publish} label={t('publish')} confirm={t('publishConfirm')} testId="publish" />
+            <Exports />
+          </section>
+        )}
+      </main>
+    );
+  }
+  const receipts = receiptList(db);
+  const jury = juryList(db);
   return (
     <main className={ui.main}>
-      <h1>{t('title')}</h1>
-      {fest.phase !== 'published' && <p className={ui.notice}>{t('notYetPublished')}</p>}
+      <h1>{t('heading', { festival: fest.name, city: fest.city })}</h1>
+      {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
+      <section aria-labelledby="awards-heading">
+        <h2 id="awards-heading">{t('awards')}</h2>
+        <AwardList awards={awardsList(db)} />
+      </section>
+      <section aria-labelledby="rules-heading" className={ui.card}>
+        <h2 id="rules-heading">{t('rulesHeading')}</h2>
+        <RulesSummary fest={fest} nominations={listNominations(db)} />
+      </section>
+      <section aria-labelledby="jury-heading">
+        <h2 id="jury-heading">{t('jury')}</h2>
+        <ul data-testid="jury">
+          {jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}</li>)}
+        </ul>
+      </section>
+      <section aria-labelledby="receipts-heading">
+        <h2 id="receipts-heading">{t('receipts')}</h2>
+        <p className={ui.muted}>{t('receiptsExplain', { count: receipts.length })}</p>
+        <details>
+          <summary>{t('showReceipts', { count: receipts.length })}</summary>
+          <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
+            {receipts.map((r) => <li key={r.receipt}>{r.nomination}: {r.receipt}</li>)}
+          </ul>
+        </details>
+      </section>
+      <section aria-labelledby="exports-heading" className="no-print">
+        <h2 id="exports-heading">{t('exports')}</h2>
+        <Exports />
+        <p>{t('hash')} <code>{fest.finalHash}</code></p>
+      </section>
     </main>
+  );
+}
+
+async function Exports() {
+  const t = await getTranslations('results');
+  return (
+    <ul>
+      <li><a href="/results/export/awards.csv">{t('exportCsv')}</a></li>
+      <li><a href="/results/export/festival.json">{t('exportJson')}</a></li>
+      <li><Link href="/results/protocol">{t('protocol')}</Link></li>
+    </ul>
   );
 }

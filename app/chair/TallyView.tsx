@@ -1,0 +1,127 @@
+// The tally of a closed round, per nomination: ranked table with aggregates, each candidate's
+// score distribution, the winner and margin, reasons in words, and the tie to decide if any.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { listNominations } from '@/lib/festival/queries';
+import { reasonText, candidateName } from '@/lib/round/reasons';
+import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
+import { Histogram } from '@/app/components/Histogram';
+import { ScrollTable } from '@/app/components/ScrollTable';
+import { TieForm } from './TieForm';
+import ui from '@/app/components/ui.module.css';
+
+export async function TallyView({ canDecide }: { canDecide: boolean }) {
+  const db = getDb();
+  const t = await getTranslations('chair');
+  const tc = await getTranslations('common');
+  const view = closedRoundTally(db);
+  const labels = candidateLabels(db);
+  const films = filmTitles(db);
+  const rules = new Map(listNominations(db).map((n) => [n.code, n]));
+  if (view.nominations.length === 0) return null;
+  return (
+    <section aria-labelledby="tally-heading">
+      <h2 id="tally-heading">{t('tally.heading', { method: tc(`method.${view.method}`) })}</h2>
+      {view.nominations.map((n) => {
+        const name = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+        return (
+          <article key={n.code} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
+            <div className={ui.spread}>
+              <h3 id={`tally-${n.code}-h`}>{name}</h3>
+              <span className={n.status === 'decided' ? `${ui.badge} ${ui.badgeOk}` : n.status === 'blocked' ? `${ui.badge} ${ui.badgeWarn}` : ui.badge}>{t(`status.${n.status}`)}</span>
+            </div>
+            {n.winners.length > 0 && (
+              <p data-testid={`winner-${n.code}`}>
+                {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: n.winners.map((w) => candidateName(labels.get(w))).join('; ') })}
+                {n.margin && <> · {t('tally.margin', { margin: n.margin.display })}</>}
+              </p>
+            )}
+            {n.reasons.length > 0 && (
+              <ul className={ui.muted}>
+                {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
+              </ul>
+            )}
+            {n.status === 'blocked' && n.tie && canDecide && (
+              <div className={ui.notice}>
+                <TieForm
+                  nomination={n.code}
+                  tied={n.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
+                  sharedAllowed={!!rules.get(n.code)?.exAequoAllowed}
+                  maxWinners={rules.get(n.code)?.maxWinners ?? 1}
+                />
+              </div>
+            )}
+            <ScrollTable label={t('tally.tableLabel', { nomination: name })}>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('tally.rank')}</th>
+                    <th scope="col">{t('tally.candidate')}</th>
+                    <th scope="col">{t('tally.aggregate')}</th>
+                    <th scope="col">{t('tally.counted')}</th>
+                    <th scope="col">{t('tally.distribution')}</th>
+                    <th scope="col">{t('tally.notes')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {n.ranking.map((r) => {
+                    const l = labels.get(r.candidate);
+                    return (
+                      <tr key={r.candidate} data-candidate={r.candidate}>
+                        <td>{r.rank}</td>
+                        <td>
+                          {l?.person && <strong>{l.person} — </strong>}
+                          {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                        </td>
+                        <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
+                        <td>{r.counted}</td>
+                        <td><Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} /></td>
+                        <td className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </ScrollTable>
+          </article>
+        );
+      })}
+      <MethodComparison comparison={view.comparison} labels={labels} />
+    </section>
+  );
+}
+
+async function MethodComparison({ comparison, labels }: { comparison: ReturnType<typeof closedRoundTally>['comparison']; labels: ReturnType<typeof candidateLabels> }) {
+  const t = await getTranslations('chair');
+  const tc = await getTranslations('common');
+  const methods = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
+  return (
+    <section className={ui.card} aria-labelledby="comparison-heading">
+      <h3 id="comparison-heading">{t('comparison.heading')}</h3>
+      <p className={ui.muted}>{t('comparison.explain')}</p>
+      <ScrollTable label={t('comparison.heading')}>
+        <table data-testid="method-comparison">
+          <thead>
+            <tr>
+              <th scope="col">{tc('nominations')}</th>
+              {methods.map((m) => <th scope="col" key={m}>{tc(`method.${m}`)}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.map((c) => (
+              <tr key={c.code}>
+                <th scope="row">
+                  {tc.has(`nomination.${c.code}`) ? tc(`nomination.${c.code}`) : c.code}
+                  {c.dependsOnMethod && <> <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('comparison.depends')}</span></>}
+                </th>
+                {methods.map((m) => (
+                  <td key={m}>{c.winners[m].length ? c.winners[m].map((w) => candidateName(labels.get(w))).join('; ') : t(`status.${c.status[m]}`)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+'use client';
+// The chair's decision on a tie that blocks an award: a casting vote for one of the tied
+// candidates or, where the nomination allows ex aequo, the award shared among them.
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { decideTie } from './actions';
+import ui from '@/app/components/ui.module.css';
+
+type Props = { nomination: string; tied: { id: string; name: string }[]; sharedAllowed: boolean; maxWinners: number };
+
+export function TieForm({ nomination, tied, sharedAllowed, maxWinners }: Props) {
+  const t = useTranslations('chair');
+  const router = useRouter();
+  const [choice, setChoice] = useState<string>('');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const canShare = sharedAllowed && tied.length <= maxWinners;
+  return (
+    <form
+      data-testid={`tie-${nomination}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!choice) { setError(t('tie.chooseFirst')); return; }
+        const shared = choice === '__shared';
+        start(async () => {
+          const r = await decideTie({ nomination, kind: shared ? 'shared' : 'casting_vote', tied: tied.map((c) => c.id), chosen: shared ? tied.map((c) => c.id) : [choice], reason });
+          if (r.ok) { setError(null); router.refresh(); } else setError(r.message);
+        });
+      }}
+    >
+      <fieldset>
+        <legend>{t('tie.legend', { count: tied.length })}</legend>
+        {tied.map((c) => (
+          <div key={c.id} className={ui.row}>
+            <input type="radio" id={`tie-${nomination}-${c.id}`} name={`tie-${nomination}`} value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} />
+            <label htmlFor={`tie-${nomination}-${c.id}`}>{t('tie.castFor', { name: c.name })}</label>
+          </div>
+        ))}
+        {canShare && (
+          <div className={ui.row}>
+            <input type="radio" id={`tie-${nomination}-shared`} name={`tie-${nomination}`} value="__shared" checked={choice === '__shared'} onChange={() => setChoice('__shared')} />
+            <label htmlFor={`tie-${nomination}-shared`}>{t('tie.shared', { count: tied.length })}</label>
+          </div>
+        )}
+      </fieldset>
+      <div className={ui.field}>
+        <label htmlFor={`tie-${nomination}-reason`}>{t('tie.reason')}</label>
+        <input id={`tie-${nomination}-reason`} className={ui.input} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+      </div>
+      <button type="submit" className={ui.button} disabled={pending}>{t('tie.record')}</button>
+      {error && <p role="alert" className={ui.error}>{error}</p>}
+    </form>
+  );
+}

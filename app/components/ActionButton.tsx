@@ -1,0 +1,62 @@
+'use client';
+// A button that runs a server action with fixed arguments, shows its refusal in words, and
+// refreshes the page on success. Optional confirmation text and a reason field.
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import ui from './ui.module.css';
+
+type Result = { ok: true } | { ok: false; message: string };
+
+type Props = {
+  action: (args: Record<string, unknown>) => Promise<Result>;
+  args?: Record<string, unknown>;
+  label: string;
+  confirm?: string;
+  reasonLabel?: string;
+  checkboxLabel?: string;
+  checkboxField?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  testId?: string;
+};
+
+export function ActionButton({ action, args = {}, label, confirm, reasonLabel, checkboxLabel, checkboxField, variant = 'primary', testId }: Props) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const [error, setError] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [checked, setChecked] = useState(false);
+  const id = `${testId ?? label}`.replace(/\W+/g, '-');
+  return (
+    <form
+      data-testid={testId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (confirm && !window.confirm(confirm)) return;
+        start(async () => {
+          const payload: Record<string, unknown> = { ...args };
+          if (reasonLabel) payload.reason = reason;
+          if (checkboxField) payload[checkboxField] = checked;
+          const r = await action(payload);
+          if (r.ok) { setError(null); setReason(''); router.refresh(); } else setError(r.message);
+        });
+      }}
+    >
+      {reasonLabel && (
+        <div className={ui.field}>
+          <label htmlFor={`${id}-reason`}>{reasonLabel}</label>
+          <input id={`${id}-reason`} className={ui.input} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+        </div>
+      )}
+      {checkboxLabel && checkboxField && (
+        <div className={ui.row}>
+          <input id={`${id}-check`} type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+          <label htmlFor={`${id}-check`}>{checkboxLabel}</label>
+        </div>
+      )}
+      <button type="submit" disabled={pending} className={variant === 'secondary' ? `${ui.button} ${ui.secondary}` : variant === 'danger' ? `${ui.button} ${ui.danger}` : ui.button}>
+        {label}
+      </button>
+      {error && <p role="alert" className={ui.error}>{error}</p>}
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+// The method and the award rules the jury voted under, in words.
+import { getTranslations } from 'next-intl/server';
+import type { festivalInfo } from '@/lib/round/results';
+import type { listNominations } from '@/lib/festival/queries';
+
+type Props = { fest: ReturnType<typeof festivalInfo>; nominations: ReturnType<typeof listNominations> };
+
+export async function RulesSummary({ fest, nominations }: Props) {
+  const t = await getTranslations('results');
+  const tc = await getTranslations('common');
+  const name = (code: string) => (tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code);
+  const exempt = nominations.filter((n) => n.exemptOneAward).map((n) => name(n.code));
+  const shared = nominations.filter((n) => n.exAequoAllowed).map((n) => `${name(n.code)} (≤ ${n.maxWinners})`);
+  return (
+    <ul>
+      <li>{t('rules.method', { method: tc(`method.${fest.method}`) })}</li>
+      <li>{t('rules.scale', { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep })}</li>
+      <li>{fest.oneAwardPerFilm ? t('rules.oneAward', { exempt: exempt.join(', ') || '—' }) : t('rules.noOneAward')}</li>
+      <li>{shared.length ? t('rules.exAequo', { list: shared.join(', ') }) : t('rules.noExAequo')}</li>
+      <li>{fest.recusalByNationality ? t('rules.nationality') : t('rules.noNationality')}</li>
+    </ul>
+  );
+}

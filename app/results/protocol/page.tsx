@@ -1,0 +1,56 @@
+// The jury protocol, to print on A4 and sign: festival, date, jury, method and rules, each award
+// with its winner and margin, the chair's decisions, the hash of the final tally, signature lines.
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { getCurrentUser } from '@/lib/auth';
+import { listNominations } from '@/lib/festival/queries';
+import { awardsList, decisionList, festivalInfo, juryList } from '@/lib/round/results';
+import { canSeeResults } from '@/lib/round/visibility';
+import { AwardList } from '../AwardList';
+import { RulesSummary } from '../RulesSummary';
+import s from './protocol.module.css';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('results'))('protocol') };
+}
+
+export default async function ProtocolPage() {
+  const db = getDb();
+  const fest = festivalInfo(db);
+  if (!canSeeResults(fest.phase, await getCurrentUser())) notFound();
+  const t = await getTranslations('results');
+  const tc = await getTranslations('common');
+  const jury = juryList(db);
+  const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
+  return (
+    <main className={s.page}>
+      <h1>{t('protocolTitle', { festival: fest.name })}</h1>
+      <p>{fest.city}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
+      <h2>{t('jury')}</h2>
+      <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}</li>)}</ul>
+      <h2>{t('rulesHeading')}</h2>
+      <RulesSummary fest={fest} nominations={listNominations(db)} />
+      <h2>{t('awards')}</h2>
+      <AwardList awards={awardsList(db)} withMargin />
+      <h2>{t('decisions')}</h2>
+      {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
+        <ol>
+          {decisions.map((d, i) => (
+            <li key={i}>{t(`decision.${d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
+          ))}
+        </ol>
+      )}
+      <h2>{t('hash')}</h2>
+      <p className={s.hash}>{fest.finalHash}</p>
+      <h2>{t('signatures')}</h2>
+      <table className={s.signatures}>
+        <tbody>
+          {jury.map((j) => (
+            <tr key={j.id}><td>{j.displayName}</td><td className={s.line} aria-label={t('signatureOf', { name: j.displayName })} /></tr>
+          ))}
+        </tbody>
+      </table>
+    </main>
+  );
+}

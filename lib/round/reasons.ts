@@ -1,0 +1,21 @@
+// Reason codes of the tally, put into words: candidate and film ids become titles and names,
+// nomination codes become the nomination's name, then the chair namespace's message is used.
+import type { Reason } from '@/lib/tally';
+import type { CandidateLabel } from './view';
+
+type T = { (key: string, params?: Record<string, string | number>): string; has(key: string): boolean };
+
+export function candidateName(l: CandidateLabel | undefined): string {
+  if (!l) return '?';
+  return l.person ? `${l.person} (${l.englishTitle})` : l.englishTitle;
+}
+
+export function reasonText(t: T, tc: T, r: Reason, labels: Map<string, CandidateLabel>, films: Map<string, string>): string {
+  const p: Record<string, string | number> = { ...r.params };
+  const cand = (v: string | number) => String(v).split(',').filter(Boolean).map((id) => candidateName(labels.get(id))).join(', ');
+  for (const k of ['winner', 'loser', 'candidate', 'candidates', 'chosen', 'tied']) if (k in p) p[k] = cand(p[k]);
+  if ('film' in p) p.film = films.get(String(p.film)) ?? String(p.film);
+  for (const k of ['wonIn', 'nomination']) if (k in p && tc.has(`nomination.${p[k]}`)) p[k] = tc(`nomination.${p[k]}`);
+  const key = `reason.${r.code}`;
+  return t.has(key) ? t(key, p) : `${r.code} ${JSON.stringify(r.params)}`;
+}

@@ -1,0 +1,169 @@
+// The chair's rounds: close and reopen a round, decide a tie, open the Special Jury Prize round,
+// finalise; and the organisers' publication. Each checks the phase inside its transaction.
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { award, candidate, decision, festival, nomination } from '@/db/schema';
+import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { canonicalJson } from '@/lib/canonical';
+import { requirePhase } from '@/lib/festival/phase';
+import { specialRoundCandidates, tally, type TallyInput, type TallyResult } from '@/lib/tally';
+import { missingBallots } from './missing';
+import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+
+const REASON_MAX = 500;
+const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
+const flag = z.union([z.boolean(), z.enum(['on', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1')]);
+
+function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | 'special_closed' | 'finalised' | 'published') {
+  tx.update(festival).set({ phase, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+}
+
+function hasSpecialRound(tx: Tx) {
+  return !!tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
+}
+
+export const closeRoundSpec = defineSpec({
+  name: 'round.close',
+  roles: ['chair'],
+  schema: z.object({ confirmMissing: flag.default(false) }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const fest = requirePhase(tx, 'voting', 'special_voting');
+    const round = fest.phase === 'voting' ? 'main' : 'special';
+    const missing = missingBallots(tx, round);
+    if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
+    setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');
+    tx.insert(decision).values({ kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '', chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id }).run();
+    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })) } });
+    return { round, missing: missing.length };
+  },
+});
+
+export const reopenRoundSpec = defineSpec({
+  name: 'round.reopen',
+  roles: ['chair'],
+  schema: z.object({ reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
+  handler: ({ user: me, input, tx }) => {
+    const fest = requirePhase(tx, 'main_closed', 'special_closed');
+    const round = fest.phase === 'main_closed' ? 'main' : 'special';
+    setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
+    tx.insert(decision).values({ kind: 'reopen_round', reason: input.reason, actorId: me.id }).run();
+    appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason } });
+    return { round };
+  },
+});
+
+function closedRoundOf(phase: string): 'main' | 'special' | null {
+  return phase === 'main_closed' ? 'main' : phase === 'special_closed' ? 'special' : null;
+}
+
+export const decideTieSpec = defineSpec({
+  name: 'round.decideTie',
+  roles: ['chair'],
+  schema: z
+    .object({
+      nomination: z.string().regex(/^[a-z0-9_]{1,64}$/),
+      kind: z.enum(['casting_vote', 'shared']),
+      tied: z.array(id).min(2).max(500),
+      chosen: z.array(id).min(1).max(500),
+      reason: z.string().trim().max(REASON_MAX).default(''),
+    })
+    .strict(),
+  handler: ({ user: me, input, tx }) => {
+    const fest = requirePhase(tx, 'main_closed', 'special_closed');
+    const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
+    if (!nom) throw new Refusal('round:unknown_nomination');
+    if (nom.round !== closedRoundOf(fest.phase)) throw new Refusal('round:not_closed');
+    const result = tally(buildTallyInput(tx)).nominations.find((n) => n.code === nom.code)!;
+    const tied = input.tied.map(String);
+    if (result.status !== 'blocked' || !result.tie) throw new Refusal('round:no_tie');
+    const current = new Set(result.tie.candidates);
+    if (current.size !== new Set(tied).size || !tied.every((c) => current.has(c))) throw new Refusal('round:tie_changed');
+    const chosen = [...new Set(input.chosen.map(String))];
+    if (!chosen.every((c) => current.has(c))) throw new Refusal('round:not_tied');
+    if (input.kind === 'casting_vote' && chosen.length !== 1) throw new Refusal('round:one_winner');
+    if (input.kind === 'shared') {
+      if (!nom.exAequoAllowed) throw new Refusal('round:shared_not_allowed');
+      if (chosen.length < 2 || chosen.length > nom.maxWinners) throw new Refusal('round:too_many_winners', { max: nom.maxWinners });
+    }
+    tx.insert(decision).values({ nominationId: nom.id, kind: input.kind, tied: JSON.stringify(tied.map(Number)), chosen: JSON.stringify(chosen.map(Number)), reason: input.reason, actorId: me.id }).run();
+    appendAudit(tx, { actorId: me.id, action: 'round.decide_tie', payload: { nomination: nom.code, kind: input.kind, tied, chosen, reason: input.reason } });
+    return { nomination: nom.code, chosen };
+  },
+});
+
+export const openSpecialRoundSpec = defineSpec({
+  name: 'round.openSpecial',
+  roles: ['chair'],
+  schema: z.object({}).strict(),
+  handler: ({ user: me, tx }) => {
+    requirePhase(tx, 'main_closed');
+    const specials = tx.select().from(nomination).where(eq(nomination.round, 'special')).all();
+    if (specials.length === 0) throw new Refusal('round:no_special_round');
+    const input = buildTallyInput(tx);
+    const result = tally(input);
+    const blocked = result.nominations.filter((n) => n.round === 'main' && n.status === 'blocked');
+    if (blocked.length) throw new Refusal('round:ties_open', { count: blocked.length });
+    const films = specialRoundCandidates(input, result);
+    if (films.length === 0) throw new Refusal('round:no_special_candidates');
+    for (const nom of specials) {
+      // The candidates are set when the round opens and never edited afterwards.
+      if (tx.select({ id: candidate.id }).from(candidate).where(eq(candidate.nominationId, nom.id)).get()) continue;
+      for (const f of films) tx.insert(candidate).values({ nominationId: nom.id, filmId: Number(f), person: null }).run();
+    }
+    setPhase(tx, 'special_voting');
+    appendAudit(tx, { actorId: me.id, action: 'round.open_special', payload: { films: films.map(Number) } });
+    return { candidates: films.length };
+  },
+});
+
+/** The hash recorded at finalisation: over the canonical tally input and output together. */
+export function finalHashOf(input: TallyInput, output: TallyResult): string {
+  return createHash('sha256').update(canonicalJson({ input, output })).digest('hex');
+}
+
+export const finaliseSpec = defineSpec({
+  name: 'round.finalise',
+  roles: ['chair'],
+  schema: z.object({}).strict(),
+  handler: ({ user: me, tx }) => {
+    const fest = requirePhase(tx, 'main_closed', 'special_closed');
+    if (fest.phase === 'main_closed' && hasSpecialRound(tx)) throw new Refusal('round:special_pending');
+    const input = buildTallyInput(tx);
+    const output = tally(input);
+    const undecided = output.nominations.filter((n) => n.status !== 'decided' && n.ranking.length > 0);
+    if (undecided.length) throw new Refusal('round:undecided', { count: undecided.length, nominations: undecided.map((n) => n.code).join(', ') });
+    const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.code, n.id]));
+    for (const n of output.nominations) {
+      for (const w of n.winners) {
+        const ranked = n.ranking.find((r) => r.candidate === w)!;
+        tx.insert(award).values({
+          nominationId: nomId.get(n.code)!,
+          candidateId: Number(w),
+          aggregate: ranked.aggregate?.display ?? '',
+          margin: n.margin?.display ?? null,
+          shared: n.winners.length > 1,
+        }).run();
+      }
+    }
+    // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
+    const published = anonymiseTallyInput(tx, input);
+    const hash = finalHashOf(published, tally(published));
+    tx.update(festival).set({ phase: 'finalised', finalHash: hash, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, awards: output.nominations.map((n) => ({ nomination: n.code, winners: n.winners })) } });
+    return { hash };
+  },
+});
+
+export const publishSpec = defineSpec({
+  name: 'round.publish',
+  roles: ['organiser'],
+  schema: z.object({}).strict(),
+  handler: ({ user: me, tx }) => {
+    const fest = requirePhase(tx, 'finalised');
+    setPhase(tx, 'published');
+    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash } });
+    return { published: true };
+  },
+});

@@ -1,0 +1,84 @@
+// What the chair's desk and the results pages read: the tally of the stored data with each
+// candidate's label and score distribution, the method comparison, ballots' submission state.
+import 'server-only';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { ballot, candidate, festival, film, nomination, recusal, user } from '@/db/schema';
+import { compareMethods, tally, type NominationResult } from '@/lib/tally';
+import { scaleValues } from '@/lib/ballot/scale';
+import { buildTallyInput } from './tally-input';
+
+export interface CandidateLabel { originalTitle: string; englishTitle: string; person: string | null; country: string; filmId: number }
+
+export function candidateLabels(db: DB): Map<string, CandidateLabel> {
+  return new Map(
+    db
+      .select({ id: candidate.id, person: candidate.person, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, country: film.country })
+      .from(candidate)
+      .innerJoin(film, eq(film.id, candidate.filmId))
+      .all()
+      .map((c) => [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, person: c.person, country: c.country, filmId: c.filmId }]),
+  );
+}
+
+export function filmTitles(db: DB): Map<string, string> {
+  return new Map(db.select({ id: film.id, t: film.englishTitle }).from(film).all().map((f) => [String(f.id), f.t]));
+}
+
+export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
+  main: ['main_closed', 'special_voting', 'special_closed', 'finalised', 'published'],
+  special: ['special_closed', 'finalised', 'published'],
+};
+
+/** The tally of every nomination whose round is closed, with histograms; null for open rounds. */
+export function closedRoundTally(db: DB) {
+  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const input = buildTallyInput(db);
+  const result = tally(input);
+  const values = scaleValues(input.scale);
+  const recused = new Set(input.recusals.map((r) => `${r.juror}:${r.film}`));
+  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
+  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
+  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  const histogram = new Map<string, number[]>();
+  for (const s of input.scores) {
+    const f = filmOf.get(s.candidate)!;
+    if (recused.has(`${s.juror}:${f}`)) continue;
+    if (input.rules.recusalByNationality && jurorCountry.get(s.juror) && jurorCountry.get(s.juror) === filmCountry.get(f)) continue;
+    const h = histogram.get(s.candidate) ?? values.map(() => 0);
+    const i = values.findIndex((v) => Math.abs(v - s.value) < 1e-9);
+    if (i >= 0) h[i]++;
+    histogram.set(s.candidate, h);
+  }
+  const shown = (n: NominationResult) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
+  const comparison = compareMethods(input).filter((c) => ROUND_SHOWN_FROM[c.round].includes(fest.phase));
+  return {
+    phase: fest.phase,
+    method: input.method,
+    scaleValues: values,
+    nominations: result.nominations.filter(shown).map((n) => ({
+      ...n,
+      histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
+    })),
+    comparison,
+  };
+}
+
+/** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
+export function submissionTable(db: DB) {
+  const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
+  const submitted = new Set(db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(and(isNotNull(ballot.submittedAt))).all().map((b) => `${b.j}:${b.n}`));
+  return { jurors, nominations: noms, submitted: [...submitted] };
+}
+
+/** Who recused from which film, with the stated reason: never a score. */
+export function recusalList(db: DB) {
+  return db
+    .select({ juror: user.displayName, film: film.englishTitle, originalTitle: film.originalTitle, reason: recusal.reason, at: recusal.createdAt })
+    .from(recusal)
+    .innerJoin(user, eq(user.id, recusal.jurorId))
+    .innerJoin(film, eq(film.id, recusal.filmId))
+    .orderBy(asc(user.id), asc(film.position))
+    .all();
+}
