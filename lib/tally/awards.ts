@@ -49,6 +49,7 @@ export function decideAward(ctx: AwardContext): Award {
   let winners: number[] | null = null;
   let tie: number[] | null = null;
   if (top.length === 1) winners = top;
+  else if (!standing.headToHead) tie = byPosition(top);
   else {
     // Only eligible candidates compete here, so the order can differ from the displayed one.
     const first = peel(top, duel)[0];

@@ -8,19 +8,19 @@ import type { RankedCandidate, Reason } from './types';
 
 /** Groups of sheet columns, best first; the members of a group share a rank. */
 export function displayOrder(sheet: Sheet, standing: Standing, duel: HeadToHead): number[][] {
-  const order = standing.groups.flatMap((g) => peel(g, duel));
+  const order = standing.headToHead ? standing.groups.flatMap((g) => peel(g, duel)) : [...standing.groups];
   const unscored: number[] = [];
   for (let c = 0; c < sheet.cols; c++) if (sheet.counted[c] === 0) unscored.push(c);
   if (unscored.length) order.push(unscored);
   return order;
 }
 
-/** Standard competition ranks (1, 1, 3) per column. */
-export function ranks(order: number[][], cols: number): Int32Array {
-  const rank = new Int32Array(cols);
+/** Rank per column: the method's own, or standard competition ranks (1, 1, 3); unscored last. */
+export function ranks(sheet: Sheet, standing: Standing, order: number[][]): Int32Array {
+  const rank = new Int32Array(sheet.cols);
   let seen = 0;
   for (const group of order) {
-    for (const c of group) rank[c] = seen + 1;
+    for (const c of group) rank[c] = standing.ranks && sheet.counted[c] > 0 ? standing.ranks[c] : seen + 1;
     seen += group.length;
   }
   return rank;

@@ -56,7 +56,7 @@ export function tally(input: TallyInput): TallyResult {
     const standing = method(sheet, scale);
     const duel = headToHead(sheet);
     const order = displayOrder(sheet, standing, duel);
-    const rank = ranks(order, sheet.cols);
+    const rank = ranks(sheet, standing, order);
     const flat = order.flat();
     const position = new Int32Array(sheet.cols);
     flat.forEach((c, i) => (position[c] = i));

@@ -37,32 +37,23 @@ export function headToHead(sheet: Sheet): HeadToHead {
 
 /**
  * Orders a group of equally ranked candidates as far as head-to-head goes: repeatedly, a candidate
- * that beats every other remaining one is placed first, and one that loses to every other is placed
- * last. What remains (a cycle, or candidates who split evenly) stays tied in the middle.
- * Removing a candidate that loses to all cannot create a new one that beats all, nor the reverse,
- * so this never promotes a candidate that did not beat each of the others.
+ * that beats every other remaining one is placed first. What remains (a cycle, or candidates who
+ * split evenly) stays tied. Only the top is peeled: also placing a candidate that loses to all the
+ * others last would let a candidate fall in rank when one of its scores is raised (raising it can
+ * make a rival the bottom one, whose removal leaves the raised candidate at the bottom).
  */
 export function peel(group: number[], duel: HeadToHead): number[][] {
-  if (group.length < 2) return group.length ? [group] : [];
-  const beats = (a: number, b: number) => {
-    const d = duel(a, b);
-    return d.wins > d.losses;
-  };
   const head: number[][] = [];
-  const tail: number[][] = [];
   let rest = group;
-  for (;;) {
-    if (rest.length < 2) break;
-    const first = rest.find((a) => rest.every((b) => a === b || beats(a, b)));
-    if (first !== undefined) {
-      head.push([first]);
-      rest = rest.filter((c) => c !== first);
-      continue;
-    }
-    const last = rest.find((a) => rest.every((b) => a === b || beats(b, a)));
-    if (last === undefined) break;
-    tail.unshift([last]);
-    rest = rest.filter((c) => c !== last);
+  while (rest.length > 1) {
+    const first = rest.find((a) => rest.every((b) => {
+      if (a === b) return true;
+      const d = duel(a, b);
+      return d.wins > d.losses;
+    }));
+    if (first === undefined) break;
+    head.push([first]);
+    rest = rest.filter((c) => c !== first);
   }
-  return rest.length ? [...head, rest, ...tail] : [...head, ...tail];
+  return rest.length ? [...head, rest] : head;
 }

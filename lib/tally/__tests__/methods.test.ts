@@ -129,6 +129,23 @@ describe('normalized_mean', () => {
     expect(n.ranking[0].aggregate).toEqual({ exact: (6 / Math.sqrt(72) / 2).toFixed(9), display: '0.354' });
   });
 
+  it('is not monotone: raising a score can lower the candidate\'s rank (a documented limit)', () => {
+    // Candidates X, Y, O1, O2. j1: X 9, Y 1, O 5, 5; j2 mirrors it: X 1, Y 9, O 5, 5.
+    // Every z-score pairs with its opposite: all four average exactly 0 and split head-to-head: all rank 1.
+    // j1 raises X to 10. j1's mean and spread grow with it (in steps above 1: n = 4, S = 17,
+    // n*Q - S^2 = 163): z(X) = 19/sqrt(163) = 1.488, z(Y) = -17/sqrt(163) = -1.332, z(O) = -0.078.
+    // With j2's 1.414 / -1.414: X = (1.488 - 1.414)/2 = 0.037 but Y = (-1.332 + 1.414)/2 = 0.041.
+    // Y overtakes X: X falls from rank 1 to rank 2 for being scored higher. The mean has X first.
+    const before = { j1: [9, 1, 5, 5], j2: [1, 9, 5, 5] };
+    const after = { j1: [10, 1, 5, 5], j2: [1, 9, 5, 5] };
+    const b = tallyOne(singleNomination(before, { method: 'normalized_mean' }));
+    const a = tallyOne(singleNomination(after, { method: 'normalized_mean' }));
+    expect(rankOf(b)).toEqual({ [A]: 1, [B]: 1, [C]: 1, 'best_film:D': 1 });
+    expect(rankOf(a)[A]).toBe(2);
+    expect(a.winners).toEqual([B]);
+    expect(tallyOne(singleNomination(after)).winners).toEqual([A]);
+  });
+
   it('only scores the juror gave in this nomination count toward that juror\'s spread', () => {
     // j2 scored only A: a single score has no spread, so it adds a zero.
     const n = tallyOne(singleNomination({ j1: [9, 3], j2: [10, null] }, { method: 'normalized_mean' }));
@@ -140,10 +157,10 @@ describe('schulze', () => {
   it('ranks a Condorcet winner first and shows how many it beats', () => {
     // A beats B 2-1 and C 3-0; B beats C 2-1. Order A > B > C.
     const n = tallyOne(singleNomination({ j1: [9, 8, 1], j2: [9, 1, 8], j3: [5, 9, 1] }, { method: 'schulze' }));
-    expect(n.ranking.map((r) => [r.candidate, r.rank, r.aggregate?.exact])).toEqual([
-      [A, 1, 'beats 2'],
-      [B, 2, 'beats 1'],
-      [C, 3, 'beats 0'],
+    expect(n.ranking.map((r) => [r.candidate, r.rank, r.aggregate])).toEqual([
+      [A, 1, { exact: 'beats 2, beaten by 0', display: '2-0' }],
+      [B, 2, { exact: 'beats 1, beaten by 1', display: '1-1' }],
+      [C, 3, { exact: 'beats 0, beaten by 2', display: '0-2' }],
     ]);
     // Margin: p[A][B] - p[B][A] = 2 - 0.
     expect(n.margin).toEqual({ exact: '2', display: '2' });
@@ -161,5 +178,26 @@ describe('schulze', () => {
     // j1: A = B (no preference), j2 did not score B. Only j3 expresses A vs B: B > A.
     const n = tallyOne(singleNomination({ j1: [7, 7], j2: [9, null], j3: [4, 6] }, { method: 'schulze' }));
     expect(n.winners).toEqual([B]);
+  });
+
+  it('does not re-use head-to-head inside a Schulze tie', () => {
+    // j1: A > B, j2: B > C, j3 and j4: C > A. Links A->B 1, B->C 1, C->A 2. p[C][A] = 2 > p[A][C] = 1,
+    // but B and C tie (p = 1 both ways) although B beats C head-to-head 1-0: the award is blocked.
+    const n = tallyOne(
+      singleNomination({ j1: [5, 3, null], j2: [null, 5, 3], j3: [3, null, 5], j4: [3, null, 5] }, { method: 'schulze' }),
+    );
+    expect(rankOf(n)).toEqual({ [A]: 2, [B]: 1, [C]: 1 });
+    expect(n.status).toBe('blocked');
+    expect(n.tie?.candidates).toEqual([B, C]);
+  });
+
+  it('ranks a partial order by the number of candidates that beat each one', () => {
+    // j1 and j2 score A 9, B 5: A beats B 2-0. C is scored by j3 alone and D by j4 alone, so
+    // neither meets anyone: unbeaten, beating nobody.
+    const n = tallyOne(singleNomination({ j1: [9, 5, null, null], j2: [9, 5, null, null], j3: [null, null, 4, null], j4: [null, null, null, 6] }, { method: 'schulze' }));
+    // A beats B; C and D meet nobody. Beaten: A 0, B 1, C 0, D 0 -> ranks 1, 2, 1, 1.
+    expect(rankOf(n)).toEqual({ [A]: 1, [B]: 2, [C]: 1, 'best_film:D': 1 });
+    expect(n.status).toBe('blocked');
+    expect(n.tie?.candidates).toEqual([A, C, 'best_film:D']);
   });
 });

@@ -67,7 +67,7 @@ describe('Schulze method, the example of Wikipedia and Schulze (2011): 45 voters
     expect(r.winners).toEqual(['best_film:E']);
     expect(r.ranking.map((x) => x.filmId)).toEqual(['E', 'A', 'C', 'B', 'D']);
     expect(r.ranking.map((x) => x.rank)).toEqual([1, 2, 3, 4, 5]);
-    expect(r.ranking.map((x) => x.aggregate?.exact)).toEqual(['beats 4', 'beats 3', 'beats 2', 'beats 1', 'beats 0']);
+    expect(r.ranking.map((x) => x.aggregate?.display)).toEqual(['4-0', '3-1', '2-2', '1-3', '0-4']);
     // E leads A by p[E][A] - p[A][E] = 25 - 24.
     expect(r.margin).toEqual({ exact: '1', display: '1' });
   });

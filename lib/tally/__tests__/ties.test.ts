@@ -41,14 +41,21 @@ describe('head-to-head', () => {
     expect(n.reasons).toEqual([{ code: 'tie_unresolved', params: { candidates: `${A},${B},${C}`, places: 1 } }]);
   });
 
-  it('narrows the tie to those not beaten by all the others', () => {
-    // All sum to 30. A and B split 1-1; each beats C 3-2. The tie is A and B; C ranks third.
+  it('keeps every equal candidate in the tie when none beats all the others', () => {
+    // All sum to 30. A and B split 1-1; each beats C 3-2. No candidate beats both others, so all
+    // three stay tied: head-to-head only ever lifts a candidate that beats each of the rest.
     const n = tallyOne(
       singleNomination({ j1: [8, 4, 5], j2: [4, 8, 5], j3: [6, 6, 5], j4: [6, 6, 5], j5: [6, 6, 10] }),
     );
     expect(n.status).toBe('blocked');
-    expect(n.tie?.candidates).toEqual([A, B]);
-    expect(rankOf(n)).toEqual({ [A]: 1, [B]: 1, [C]: 3 });
+    expect(n.tie?.candidates).toEqual([A, B, C]);
+    expect(rankOf(n)).toEqual({ [A]: 1, [B]: 1, [C]: 1 });
+  });
+
+  it('places head-to-head winners one after another', () => {
+    // All sum to 21. A beats B and C 2-1; then B beats C 2-1: ranks 1, 2, 3.
+    const n = tallyOne(singleNomination({ j1: [8, 7, 6], j2: [8, 7, 6], j3: [5, 7, 9] }));
+    expect(rankOf(n)).toEqual({ [A]: 1, [B]: 2, [C]: 3 });
   });
 
   it('orders the displayed ranking below the winner too', () => {

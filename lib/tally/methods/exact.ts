@@ -23,5 +23,6 @@ export function exactStanding(values: (Rational | null)[], scale: ScaleSteps, no
       return { exact: exact(d), display: display(d) };
     },
     notes,
+    headToHead: true,
   };
 }

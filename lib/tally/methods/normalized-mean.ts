@@ -31,7 +31,8 @@ export const normalizedMean: MethodFn = (sheet) => {
       s += v;
       q += v * v;
     }
-    const spread = n * q - s * s;
+    // Past 2^53 (only on scales of ~10^5 steps and more) the product needs BigInt to stay exact.
+    const spread = n * q <= Number.MAX_SAFE_INTEGER ? n * q - s * s : Number(BigInt(n) * BigInt(q) - BigInt(s) ** 2n);
     if (n === 0 || spread === 0) continue;
     const root = Math.sqrt(spread);
     for (let c = 0; c < cols; c++) {
@@ -59,5 +60,6 @@ export const normalizedMean: MethodFn = (sheet) => {
       return { exact: decimal(m, 9), display: decimal(m, 3) };
     },
     notes: emptyNotes(cols),
+    headToHead: true,
   };
 };

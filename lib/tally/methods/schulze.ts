@@ -1,10 +1,10 @@
 // `schulze`: each juror's scores order the candidates (equal scores: no preference; an unscored
 // candidate, e.g. after a recusal, takes part in none of that juror's preferences). Pairwise counts
-// d, strongest paths p with winning-votes link strength, and candidates ranked in layers of the
-// "beats" relation p[a][b] > p[b][a]. O(jurors·C² + C³) on typed arrays.
+// d, strongest paths p with winning-votes link strength, and candidates ranked by the "beats"
+// relation p[a][b] > p[b][a]. O(jurors·C² + C³) on typed arrays.
 
 import { NONE, type Sheet } from '../sheet';
-import { scoredColumns, type Standing } from './standing';
+import { groupColumns, scoredColumns, type Standing } from './standing';
 
 export interface SchulzeMatrices {
   /** Sheet columns taking part (candidates with a counted score); matrix index i is columns[i]. */
@@ -72,23 +72,28 @@ export function schulzeStanding(sheet: Sheet, s: SchulzeMatrices = schulzeMatric
   const { columns, size: m, p } = s;
   const beats = (i: number, j: number) => p[i * m + j] > p[j * m + i];
 
-  // Layer by layer: the candidates no remaining candidate beats. The relation is transitive
-  // (Schulze's theorem), so every layer is non-empty and its members are mutually tied.
-  const groups: number[][] = [];
-  let remaining = Array.from({ length: m }, (_, i) => i);
-  while (remaining.length > 0) {
-    const top = remaining.filter((i) => !remaining.some((j) => beats(j, i)));
-    const layer = top.length > 0 ? top : remaining;
-    groups.push(layer.map((i) => columns[i]));
-    remaining = remaining.filter((i) => !layer.includes(i));
+  // Rank = 1 + how many candidates beat this one. The relation is a strict partial order (Schulze's
+  // theorem), so a candidate always ranks after every candidate that beats it, and equal counts are
+  // mutually unbeaten: tied. Raising a candidate's score can only remove its beaters, so its rank
+  // never falls; layers by longest chain, or positions in the sorted list, could both fall.
+  const beaten = new Int32Array(m);
+  const wins = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) {
+      if (i !== j && beats(i, j)) {
+        wins[i]++;
+        beaten[j]++;
+      }
+    }
   }
+  const byIndex = new Map(columns.map((c, i) => [c, i]));
+  const groups = groupColumns(columns, (a, b) => beaten[byIndex.get(a)!] - beaten[byIndex.get(b)!]);
 
-  const aggregates = Array.from({ length: sheet.cols }, () => null as Standing['aggregates'][number]);
-  const at = new Map(columns.map((c, i) => [c, i]));
+  const aggregates: Standing['aggregates'] = Array.from({ length: sheet.cols }, () => null);
+  const ranks = new Int32Array(sheet.cols);
   columns.forEach((c, i) => {
-    let n = 0;
-    for (let j = 0; j < m; j++) if (j !== i && beats(i, j)) n++;
-    aggregates[c] = { exact: `beats ${n}`, display: String(n) };
+    ranks[c] = 1 + beaten[i];
+    aggregates[c] = { exact: `beats ${wins[i]}, beaten by ${beaten[i]}`, display: `${wins[i]}-${beaten[i]}` };
   });
   return {
     aggregates,
@@ -98,13 +103,15 @@ export function schulzeStanding(sheet: Sheet, s: SchulzeMatrices = schulzeMatric
       let diff = Infinity;
       for (const a of winners) {
         for (const b of next) {
-          const i = at.get(a)!;
-          const j = at.get(b)!;
+          const i = byIndex.get(a)!;
+          const j = byIndex.get(b)!;
           diff = Math.min(diff, p[i * m + j] - p[j * m + i]);
         }
       }
       return { exact: String(diff), display: String(diff) };
     },
     notes: aggregates.map(() => []),
+    headToHead: false,
+    ranks,
   };
 }

@@ -19,6 +19,17 @@ export interface Standing {
   margin(winners: number[], next: number[]): Aggregate;
   /** Per column: method-specific notes (e.g. which scores a trimmed mean dropped). */
   notes: Reason[][];
+  /**
+   * Whether head-to-head may separate equal aggregates. Not for Schulze: its order is built from the
+   * same pairwise counts, and re-using them inside a tied layer would let a candidate lose rank by
+   * being scored higher.
+   */
+  headToHead: boolean;
+  /**
+   * Per column, for methods whose order is partial (Schulze): 1 + the number of candidates that
+   * beat it. Absent: standard competition ranks (1, 1, 3) over the displayed order.
+   */
+  ranks?: Int32Array;
 }
 
 export type MethodFn = (sheet: Sheet, scale: ScaleSteps) => Standing;
