@@ -187,3 +187,21 @@ describe('a whole festival', () => {
     refused(reopenRoundSpec, chair, { reason: 'twice' }, 'phase:wrong');
   });
 });
+
+describe('verifying the stored awards', () => {
+  it('passes on a finalised festival and fails when a score or an award is altered afterwards', async () => {
+    const { verifyAwards } = await import('./verify');
+    expect(verifyAwards(t.db)).toMatchObject({ ok: true, skipped: 'not_finalised' });
+    // A strict order at the top of every nomination: no tie for any award, even after passing over.
+    for (const code of ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress']) vote(code, (_j, c) => Math.max(1, 10 - c));
+    expect(run(closeRoundSpec, chair, {}).ok).toBe(true);
+    t.db.delete(nomination).where(eq(nomination.code, 'special_jury_prize')).run();
+    const fin = run(finaliseSpec, chair, {});
+    expect(fin).toMatchObject({ ok: true });
+    expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
+    // A score changed behind the app's back: the awards or the hash no longer follow.
+    t.db.$client.prepare('update score set value = 1 where candidate_id = (select candidate_id from award limit 1)').run();
+    const broken = verifyAwards(t.db);
+    expect(broken.ok).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+// Proves, after finalisation, that the stored awards follow from the stored scores: the tally is
+// recomputed from the database and compared with the award rows and the recorded final hash.
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { award, festival, nomination } from '@/db/schema';
+import { tally } from '@/lib/tally';
+import { finalHashOf } from './specs';
+import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+
+export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised' } | { ok: false; problems: string[] };
+
+export function verifyAwards(db: DB): AwardsCheck {
+  const fest = db.select().from(festival).where(eq(festival.id, 1)).get();
+  if (!fest || (fest.phase !== 'finalised' && fest.phase !== 'published')) return { ok: true, checked: 0, skipped: 'not_finalised' };
+  const input = buildTallyInput(db);
+  const result = tally(input);
+  const stored = db
+    .select({ code: nomination.code, candidateId: award.candidateId })
+    .from(award)
+    .innerJoin(nomination, eq(nomination.id, award.nominationId))
+    .orderBy(asc(award.candidateId))
+    .all();
+  const problems: string[] = [];
+  for (const n of result.nominations) {
+    const want = [...n.winners].sort().join(',');
+    const have = stored.filter((s) => s.code === n.code).map((s) => String(s.candidateId)).sort().join(',');
+    if (want !== have) problems.push(`${n.code}: stored award [${have}] but the scores give [${want}] (${n.status})`);
+  }
+  const published = anonymiseTallyInput(db, input);
+  const hash = finalHashOf(published, tally(published));
+  if (hash !== fest.finalHash) problems.push(`final hash ${fest.finalHash} does not match the recomputed ${hash}`);
+  return problems.length ? { ok: false, problems } : { ok: true, checked: result.nominations.length };
+}
