@@ -1,6 +1,7 @@
 // The chair's rounds against a real database: every refusal (wrong role, wrong phase, bad input,
 // stale tie) leaves the database unchanged, and a whole festival runs from voting to publication
 // with the winners an independent computation expects.
+import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { award, candidate, festival, nomination, user, type Phase } from '@/db/schema';
@@ -200,7 +201,7 @@ describe('verifying the stored awards', () => {
     expect(fin).toMatchObject({ ok: true });
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
     // A score changed behind the app's back: the awards or the hash no longer follow.
-    t.db.$client.prepare('update score set value = 1 where candidate_id = (select candidate_id from award limit 1)').run();
+    (t.db as unknown as { $client: Database.Database }).$client.prepare('update score set value = 1 where candidate_id = (select candidate_id from award limit 1)').run();
     const broken = verifyAwards(t.db);
     expect(broken.ok).toBe(false);
   });
