@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
-import { e2eDatabase } from './fixtures';
+import { e2eDatabase, expectAccessible } from './fixtures';
 
 const PORT = 3298;
 const BASE = `http://localhost:${PORT}`;
@@ -122,6 +122,7 @@ test('a whole festival from voting to published results', async ({ page, browser
   await expect(page.getByTestId('chair-phase')).toHaveText('Main round closed');
   const tieForm = page.getByTestId('tie-best_film');
   await expect(tieForm).toBeVisible();
+  await expectAccessible(page);
   const bf = candidates('best_film');
   await tieForm.getByRole('radio').first().check();
   await tieForm.getByLabel('Reason (recorded)').fill('The jury preferred its ambition');
@@ -193,6 +194,11 @@ test('a whole festival from voting to published results', async ({ page, browser
   }
   db2.close();
   await expect(pp.getByTestId('receipts').locator('li')).toHaveCount(12 * 6);
+  await expectAccessible(pp);
+  await pp.goto('/results/protocol');
+  await expect(pp.getByRole('heading', { level: 1 })).toContainText('Protocol of the jury');
+  await expectAccessible(pp);
+  await pp.goto('/results');
 
   // The JSON export, fed to `npm run tally`, gives the same awards.
   const exported = await (await anon.get('/results/export/festival.json')).json();
