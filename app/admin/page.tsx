@@ -1,10 +1,16 @@
+// The organisers' desk: the festival's settings, opening the vote, and the jury and films at a glance.
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival, listJurors, listNominations } from '@/lib/festival/queries';
+import { votingPreconditions } from '@/lib/admin/phase';
 import { FilmTable } from '@/app/components/FilmTable';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
+import { SettingsForm } from './components/SettingsForm';
+import { OpenVoting } from './components/OpenVoting';
+import { unmetText } from './unmet';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -18,19 +24,59 @@ export default async function AdminHome() {
   const fest = getFestival(db);
   const nominations = listNominations(db);
   const jurors = listJurors(db);
+  const setup = fest.phase === 'setup';
+  const unmet = setup ? votingPreconditions(db) : [];
   return (
-    <main className={ui.main}>
+    <main>
       <h1>{t('title')}</h1>
       <section className={ui.card} aria-labelledby="festival-heading">
         <h2 id="festival-heading">{fest.name}</h2>
         <p>
           {fest.city}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
-          <strong>{tc(`phase.${fest.phase}`)}</strong>
+          <strong data-testid="admin-phase">{tc(`phase.${fest.phase}`)}</strong>
         </p>
         <p className={ui.muted}>
           {t('scale', { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep })} · {t('method')}: {tc(`method.${fest.method}`)}
         </p>
       </section>
+
+      <section className={ui.card} aria-labelledby="phase-heading">
+        <h2 id="phase-heading">{t('phase.heading')}</h2>
+        {setup ? (
+          <>
+            {unmet.length > 0 ? (
+              <>
+                <p>{t('phase.unmet', { count: unmet.length })}</p>
+                <ul data-testid="unmet">
+                  {unmet.map((u, i) => <li key={i}>{unmetText(t, tc, u)}</li>)}
+                </ul>
+              </>
+            ) : (
+              <p>{t('phase.ready')}</p>
+            )}
+            <p className={ui.muted}>{t('phase.freezes')}</p>
+            <OpenVoting ready={unmet.length === 0} />
+          </>
+        ) : (
+          <p>
+            {t('phase.frozen', { phase: tc(`phase.${fest.phase}`) })} <Link href="/admin/progress">{t('nav.progress')}</Link>
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="settings-heading">
+        <h2 id="settings-heading">{t('settings.heading')}</h2>
+        {!setup && <p className={ui.notice} data-testid="settings-frozen">{t('settings.frozen')}</p>}
+        <SettingsForm
+          editable={setup}
+          festival={{
+            name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
+            scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality,
+          }}
+          nominations={nominations}
+        />
+      </section>
+
       <section aria-labelledby="nominations-heading">
         <h2 id="nominations-heading">{tc('nominations')}</h2>
         <ol data-testid="admin-nominations">
@@ -42,6 +88,7 @@ export default async function AdminHome() {
         </ol>
       </section>
       <FilmTable />
+      <p><Link href="/admin/films">{t('films.manage')}</Link></p>
       <section aria-labelledby="jurors-heading">
         <h2 id="jurors-heading">{t('jurorsHeading', { count: jurors.length })}</h2>
         <ScrollTable label={t('jurorsHeading', { count: jurors.length })}>
@@ -66,6 +113,7 @@ export default async function AdminHome() {
             </tbody>
           </table>
         </ScrollTable>
+        <p><Link href="/admin/jurors">{t('jurors.manage')}</Link></p>
       </section>
     </main>
   );

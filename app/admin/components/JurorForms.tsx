@@ -1,0 +1,59 @@
+'use client';
+// Adding a juror and resetting a password both end with a temporary password, shown here once.
+import { useTranslations } from 'next-intl';
+import { addJuror, resetPassword, updateJuror } from '@/app/admin/actions/jurors';
+import { ActionForm, Field, type ActionState } from './ActionForm';
+import ui from '@/app/components/ui.module.css';
+import s from './admin.module.css';
+
+type Opt = { value: string; label: string };
+
+function Secret({ state }: { state: ActionState }) {
+  const t = useTranslations('admin.jurors');
+  if (!state?.ok) return null;
+  const d = state.data as { login: string; password: string } | undefined;
+  if (!d?.password) return null;
+  return (
+    <div role="status" className={ui.success} data-testid="temporary-password">
+      <p>{t('temporaryFor', { login: d.login })}</p>
+      <p className={s.secret} data-testid="temporary-password-value">{d.password}</p>
+      <p>{t('temporaryNote')}</p>
+    </div>
+  );
+}
+
+export function JurorAddForm({ countries, locales }: { countries: Opt[]; locales: Opt[] }) {
+  const t = useTranslations('admin.jurors');
+  return (
+    <ActionForm action={addJuror} submit={t('add')} pending={t('saving')} reset testId="juror-add" after={(st) => <Secret state={st} />}>
+      <div className={s.fields}>
+        <Field name="displayName" label={t('displayName')} required />
+        <Field name="login" label={t('login')} required autoComplete="off" hint={t('loginHint')} />
+        <Field name="country" label={t('country')} options={countries} defaultValue="" />
+        <Field name="locale" label={t('locale')} options={locales} defaultValue="" />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function JurorEditForm({ juror, countries, locales }: { juror: { id: number; displayName: string; country: string | null; locale: string | null }; countries: Opt[]; locales: Opt[] }) {
+  const t = useTranslations('admin.jurors');
+  return (
+    <ActionForm action={updateJuror} submit={t('save')} pending={t('saving')} success={t('saved')} testId={`juror-edit-${juror.id}`}>
+      <input type="hidden" name="id" value={juror.id} />
+      <Field name="displayName" label={t('displayName')} defaultValue={juror.displayName} required />
+      <Field name="country" label={t('country')} options={countries} defaultValue={juror.country ?? ''} />
+      <Field name="locale" label={t('locale')} options={locales} defaultValue={juror.locale ?? ''} />
+    </ActionForm>
+  );
+}
+
+export function ResetPassword({ id, name }: { id: number; name: string }) {
+  const t = useTranslations('admin.jurors');
+  return (
+    <ActionForm action={resetPassword} submit={t('issuePassword')} pending={t('saving')} variant="secondary"
+      confirm={t('confirmReset', { name })} testId={`reset-${id}`} after={(st) => <Secret state={st} />}>
+      <input type="hidden" name="id" value={id} />
+    </ActionForm>
+  );
+}

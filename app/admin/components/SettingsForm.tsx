@@ -1,0 +1,54 @@
+'use client';
+// Festival settings: name, city, dates, scale, method and award rules. Read-only once voting opened
+// (the server refuses anyway).
+import { useTranslations } from 'next-intl';
+import { saveSettings } from '@/app/admin/actions/settings';
+import { ActionForm, Checkbox, Field } from './ActionForm';
+import s from './admin.module.css';
+
+type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number };
+type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean };
+
+export const METHOD_CODES = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
+
+export function SettingsForm({ festival: f, nominations, editable }: { festival: Fest; nominations: Nom[]; editable: boolean }) {
+  const t = useTranslations('admin.settings');
+  const tc = useTranslations('common');
+  return (
+    <ActionForm action={saveSettings} submit={t('save')} pending={t('saving')} success={t('saved')} disabled={!editable} testId="settings-form">
+      <fieldset disabled={!editable} className={s.fieldset}>
+        <legend>{t('festival')}</legend>
+        <div className={s.fields}>
+          <Field name="name" label={t('name')} defaultValue={f.name} required />
+          <Field name="city" label={t('city')} defaultValue={f.city} required />
+          <Field name="startsOn" label={t('startsOn')} type="date" defaultValue={f.startsOn} />
+          <Field name="endsOn" label={t('endsOn')} type="date" defaultValue={f.endsOn} />
+        </div>
+      </fieldset>
+      <fieldset disabled={!editable} className={s.fieldset}>
+        <legend>{t('scoring')}</legend>
+        <div className={s.fields}>
+          <Field name="scaleMin" label={t('scaleMin')} type="number" step="any" defaultValue={f.scaleMin} required />
+          <Field name="scaleMax" label={t('scaleMax')} type="number" step="any" defaultValue={f.scaleMax} required />
+          <Field name="scaleStep" label={t('scaleStep')} type="number" step="any" min="0" defaultValue={f.scaleStep} required />
+          <Field name="method" label={t('method')} defaultValue={f.method} options={METHOD_CODES.map((m) => ({ value: m, label: tc(`method.${m}`) }))} hint={t('methodHint')} />
+        </div>
+      </fieldset>
+      <fieldset disabled={!editable} className={s.fieldset}>
+        <legend>{t('rules')}</legend>
+        <Checkbox name="oneAwardPerFilm" label={t('oneAwardPerFilm')} defaultChecked={f.oneAwardPerFilm} />
+        <Checkbox name="recusalByNationality" label={t('recusalByNationality')} defaultChecked={f.recusalByNationality} />
+        <div className={s.fields}>
+          {nominations.map((n) => (
+            <fieldset key={n.id} className={s.fieldset} data-testid={`rules-${n.code}`}>
+              <legend>{tc(`nomination.${n.code}`)}</legend>
+              <Checkbox name={`nom_${n.id}_exempt`} label={t('exempt')} defaultChecked={n.exemptOneAward} />
+              <Checkbox name={`nom_${n.id}_exaequo`} label={t('exAequo')} defaultChecked={n.exAequoAllowed} />
+              <Field name={`nom_${n.id}_max`} label={t('maxWinners')} type="number" min="1" max="50" step="1" defaultValue={n.maxWinners} />
+            </fieldset>
+          ))}
+        </div>
+      </fieldset>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,93 @@
+// Films: the list with edit and remove, a form to add one, and the CSV import of the whole list.
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { requireRole } from '@/lib/auth';
+import { getFestival, listFilms } from '@/lib/festival/queries';
+import { FilmTitle } from '@/app/components/FilmTitle';
+import { ScrollTable } from '@/app/components/ScrollTable';
+import ui from '@/app/components/ui.module.css';
+import { importFilms, previewFilmImport, removeFilm } from '../actions/films';
+import { CsvImport } from '../components/CsvImport';
+import { FilmForm } from '../components/FilmForm';
+import { RowAction } from '../components/RemoveButton';
+import { countryOptions } from '../countries';
+import s from '../components/admin.module.css';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('films.title') };
+}
+
+export default async function FilmsPage() {
+  await requireRole('organiser');
+  const t = await getTranslations('admin');
+  const tc = await getTranslations('common');
+  const db = getDb();
+  const setup = getFestival(db).phase === 'setup';
+  const films = listFilms(db);
+  const countries = countryOptions(await getLocale(), t('films.noCountry'));
+  const competition = films.filter((f) => f.competition).length;
+  return (
+    <main>
+      <h1>{t('films.title')}</h1>
+      {!setup && <p className={ui.notice}>{t('frozen')}</p>}
+      <section aria-labelledby="film-list-heading">
+        <h2 id="film-list-heading">{tc('filmsHeading', { count: competition })}</h2>
+        <p className={ui.muted}>{t('films.candidatesNote')}</p>
+        <ScrollTable label={t('films.title')}>
+          <table className={s.table} data-testid="admin-films">
+            <thead>
+              <tr>
+                <th scope="col">{tc('film.title')}</th>
+                <th scope="col">{tc('film.director')}</th>
+                <th scope="col">{tc('film.country')}</th>
+                <th scope="col">{tc('film.year')}</th>
+                <th scope="col">{tc('film.runtime')}</th>
+                <th scope="col">{tc('film.programme')}</th>
+                {setup && <th scope="col">{t('actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {films.map((f) => (
+                <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
+                  <td>
+                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} />
+                    {f.placeholder && <span className={ui.badge}>{tc('placeholder')}</span>}
+                  </td>
+                  <td>{f.director}</td>
+                  <td>{f.country === 'XX' ? '—' : f.country}</td>
+                  <td>{f.year ?? '—'}</td>
+                  <td>{f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : '—'}</td>
+                  <td>{f.competition ? tc('film.competition') : tc('film.outOfCompetition')}</td>
+                  {setup && (
+                    <td>
+                      <div className={s.rowActions}>
+                        <details className={s.inline}>
+                          <summary>{t('edit')}<span className="visually-hidden">: {f.englishTitle}</span></summary>
+                          <FilmForm film={f} countries={countries} />
+                        </details>
+                        <RowAction action={removeFilm} id={f.id} label={t('remove')} variant="danger" confirm={t('films.confirmRemove', { title: f.englishTitle })} />
+                      </div>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      </section>
+      {setup && (
+        <>
+          <section aria-labelledby="film-add-heading" className={ui.card}>
+            <h2 id="film-add-heading">{t('films.addHeading')}</h2>
+            <FilmForm countries={countries} />
+          </section>
+          <section aria-labelledby="film-import-heading">
+            <h2 id="film-import-heading">{t('films.importHeading')}</h2>
+            <p>{t('films.importIntro')}</p>
+            <CsvImport kind="films" preview={previewFilmImport} apply={importFilms} />
+          </section>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+// The jury and its accounts: add a juror, edit, make one the chair, deactivate or reactivate,
+// issue a temporary password. Passwords are never shown except a new temporary one, once.
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { requireRole } from '@/lib/auth';
+import { getFestival } from '@/lib/festival/queries';
+import { listJuryAccounts } from '@/lib/juror/queries';
+import { localeNames, locales } from '@/i18n/config';
+import { ScrollTable } from '@/app/components/ScrollTable';
+import ui from '@/app/components/ui.module.css';
+import { makeChair, setJurorActive } from '../actions/jurors';
+import { JurorAddForm, JurorEditForm, ResetPassword } from '../components/JurorForms';
+import { RowAction } from '../components/RemoveButton';
+import { countryOptions } from '../countries';
+import s from '../components/admin.module.css';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('jurors.title') };
+}
+
+export default async function JurorsPage() {
+  await requireRole('organiser');
+  const t = await getTranslations('admin');
+  const tc = await getTranslations('common');
+  const db = getDb();
+  const fest = getFestival(db);
+  const setup = fest.phase === 'setup';
+  const final = fest.phase === 'finalised' || fest.phase === 'published';
+  const jury = listJuryAccounts(db);
+  const countries = [{ value: '', label: t('jurors.noCountry') }, ...countryOptions(await getLocale(), '').slice(1)];
+  const localeOpts = [{ value: '', label: t('jurors.noLocale') }, ...locales.map((l) => ({ value: l, label: localeNames[l] }))];
+  return (
+    <main>
+      <h1>{t('jurors.title')}</h1>
+      <p className={ui.muted}>{t('jurors.intro')}</p>
+      <ScrollTable label={t('jurors.title')}>
+        <table className={s.table} data-testid="admin-jurors">
+          <thead>
+            <tr>
+              <th scope="col">{t('juror.name')}</th>
+              <th scope="col">{t('juror.login')}</th>
+              <th scope="col">{t('juror.country')}</th>
+              <th scope="col">{t('jurors.locale')}</th>
+              <th scope="col">{t('juror.role')}</th>
+              <th scope="col">{t('jurors.account')}</th>
+              {!final && <th scope="col">{t('actions')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {jury.map((j) => (
+              <tr key={j.id} data-login={j.login} data-active={j.active ? 'yes' : 'no'}>
+                <td>{j.displayName}{j.placeholder && <> <span className={ui.badge}>{tc('placeholder')}</span></>}</td>
+                <td>{j.login}</td>
+                <td>{j.country ?? '—'}</td>
+                <td>{j.locale ? localeNames[j.locale] : '—'}</td>
+                <td>{tc(`role.${j.role}`)}</td>
+                <td>
+                  {!j.active ? <span className={ui.badge}>{t('jurors.inactive')}</span>
+                    : !j.hasPassword ? <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('jurors.noAccount')}</span>
+                    : j.mustChangePassword ? <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('jurors.mustChange')}</span>
+                    : <span className={`${ui.badge} ${ui.badgeOk}`}>{t('jurors.ready')}</span>}
+                </td>
+                {!final && (
+                  <td>
+                    <div className={s.rowActions}>
+                      <details className={s.inline}>
+                        <summary>{t('edit')}<span className="visually-hidden">: {j.displayName}</span></summary>
+                        <JurorEditForm juror={j} countries={countries} locales={localeOpts} />
+                      </details>
+                      {setup && j.active && j.role !== 'chair' && (
+                        <RowAction action={makeChair} id={j.id} label={t('jurors.makeChair')} confirm={t('jurors.confirmChair', { name: j.displayName })} testId={`chair-${j.login}`} />
+                      )}
+                      {j.role !== 'chair' && (
+                        <RowAction action={setJurorActive} id={j.id} fields={j.active ? {} : { active: 'on' }} variant={j.active ? 'danger' : 'secondary'}
+                          label={j.active ? t('jurors.deactivate') : t('jurors.reactivate')}
+                          confirm={j.active ? t('jurors.confirmDeactivate', { name: j.displayName }) : undefined} testId={`active-${j.login}`} />
+                      )}
+                      {j.active && <ResetPassword id={j.id} name={j.displayName} />}
+                    </div>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+      {setup && (
+        <section aria-labelledby="juror-add-heading" className={ui.card}>
+          <h2 id="juror-add-heading">{t('jurors.addHeading')}</h2>
+          <JurorAddForm countries={countries} locales={localeOpts} />
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+// Voting progress: per juror and nomination, scored / to score, submitted, recusals. Counts only:
+// votingProgress never reads a score's value or note.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { requireRole } from '@/lib/auth';
+import { votingProgress } from '@/lib/admin/progress';
+import { ScrollTable } from '@/app/components/ScrollTable';
+import ui from '@/app/components/ui.module.css';
+import { AutoRefresh } from '../components/AutoRefresh';
+import { ProgressBar } from '../components/ProgressBar';
+import s from '../components/admin.module.css';
+
+export async function generateMetadata() {
+  return { title: (await getTranslations('admin'))('progress.title') };
+}
+
+export default async function ProgressPage() {
+  await requireRole('organiser');
+  const t = await getTranslations('admin');
+  const tc = await getTranslations('common');
+  const { phase, nominations, rows } = votingProgress(getDb());
+  const live = phase === 'voting' || phase === 'special_voting';
+  const totals = rows.reduce((a, r) => {
+    for (const c of r.cells) { a.scored += c.scored; a.total += c.total; a.submitted += c.submitted ? 1 : 0; a.ballots += 1; }
+    return a;
+  }, { scored: 0, total: 0, submitted: 0, ballots: 0 });
+  return (
+    <main>
+      <h1>{t('progress.title')}</h1>
+      {live && <AutoRefresh seconds={10} />}
+      <p className={ui.muted}>{live ? t('progress.live') : t('progress.notLive', { phase: tc(`phase.${phase}`) })} {t('progress.privacy')}</p>
+      <section className={ui.card} aria-labelledby="progress-summary">
+        <h2 id="progress-summary">{t('progress.summary')}</h2>
+        <p>{t('progress.scoredOf', { scored: totals.scored, total: totals.total })}</p>
+        <ProgressBar value={totals.scored} max={totals.total} label={t('progress.overall')} />
+        <p>{t('progress.ballotsSubmitted', { submitted: totals.submitted, total: totals.ballots })}</p>
+      </section>
+      <ScrollTable label={t('progress.title')}>
+        <table className={s.table} data-testid="progress">
+          <thead>
+            <tr>
+              <th scope="col">{t('juror.name')}</th>
+              {nominations.map((n) => <th key={n.id} scope="col">{tc(`nomination.${n.code}`)}</th>)}
+              <th scope="col">{t('progress.recusals')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.jurorId}>
+                <th scope="row">{r.displayName}{r.role === 'chair' && <> <span className={`${ui.badge} ${ui.badgeAccent}`}>{tc('role.chair')}</span></>}</th>
+                {r.cells.map((c, i) => (
+                  <td key={c.nominationId} data-testid={`progress-${r.jurorId}-${nominations[i].code}`}>
+                    {t('progress.cell', { scored: c.scored, total: c.total })}
+                    <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: r.displayName, nomination: tc(`nomination.${nominations[i].code}`) })} />
+                    {c.submitted ? <span className={`${ui.badge} ${ui.badgeOk}`}>{t('progress.submitted')}</span>
+                      : <span className={ui.badge}>{t('progress.notSubmitted')}</span>}
+                  </td>
+                ))}
+                <td>{r.recusals}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollTable>
+    </main>
+  );
+}

@@ -1,0 +1,24 @@
+// The tail of a server action that cannot use serverAction() as it is (it hashes or reads a file
+// first): revalidate on success, translate the refusal otherwise.
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import type { ActionResult, Outcome } from '@/lib/action';
+import { translateRefusal } from '@/lib/server-action';
+
+export async function finish<T>(name: string, outcome: Outcome<T>, revalidate: string[] = []): Promise<ActionResult<T>> {
+  if (outcome.ok) {
+    for (const p of revalidate) revalidatePath(p);
+    return outcome;
+  }
+  return { ...outcome, message: await translateRefusal(name, outcome.code, outcome.params) };
+}
+
+/** A CSV upload arrives as a File in FormData; the specs take its bytes. */
+export async function csvBytes(raw: unknown): Promise<unknown> {
+  if (raw instanceof FormData) {
+    const f = raw.get('csv');
+    if (f && typeof f === 'object' && 'arrayBuffer' in f) return { csv: new Uint8Array(await (f as Blob).arrayBuffer()) };
+    return { csv: null };
+  }
+  return raw;
+}

@@ -1,0 +1,17 @@
+// Reads for the organisers' pages: explicit columns, nothing secret.
+import 'server-only';
+import { and, asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { candidate, film, nomination } from '@/db/schema';
+
+export function listPerformanceNominations(db: DB) {
+  return db.select({ id: nomination.id, code: nomination.code }).from(nomination)
+    .where(and(eq(nomination.kind, 'performance'), eq(nomination.round, 'main'))).orderBy(asc(nomination.position)).all();
+}
+
+export function listPerformances(db: DB, nominationId: number) {
+  return db
+    .select({ id: candidate.id, person: candidate.person, placeholder: candidate.placeholder, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle })
+    .from(candidate).innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(candidate.nominationId, nominationId)).orderBy(asc(film.position), asc(candidate.id)).all();
+}
