@@ -111,6 +111,31 @@ test.describe('recusal', () => {
   });
 });
 
+test.describe('a failing network', () => {
+  test.use({ storageState: storageState('juror2') });
+
+  test('loses nothing: the value is kept on the device, survives a reload, and is saved once the server answers', async ({ page }) => {
+    await page.goto('/jury/best_actress');
+    const isSave = (r: { method(): string; headers(): Record<string, string> }) => r.method() === 'POST' && !!r.headers()['next-action'];
+    await page.route('**/jury/best_actress', (route) => (isSave(route.request()) ? route.abort('internetdisconnected') : route.continue()));
+    const group = page.getByRole('radiogroup').nth(3);
+    await group.getByRole('radio', { name: '6', exact: true }).click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('save-state')).toContainText('Not saved yet');
+
+    await page.reload();
+    await expect(group.getByRole('radio', { checked: true })).toHaveText('6');
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'error');
+
+    await page.unroute('**/jury/best_actress');
+    await page.getByRole('button', { name: 'Retry now' }).click();
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(group.getByRole('radio', { checked: true })).toHaveText('6');
+  });
+});
+
 test.describe('secrecy', () => {
   test('no page or payload sent to a juror holds another juror’s notes, scores or receipts', async ({ browser }) => {
     const marker = `MARKER-${Date.now()}-安全`;

@@ -13,6 +13,7 @@ import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
 import { ReopenBallotForm } from './ReopenBallotForm';
 import { TallyView } from './TallyView';
 import { NominationOverview } from '@/app/components/NominationOverview';
+import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
 
 export async function generateMetadata() {
@@ -116,6 +117,10 @@ export default async function ChairHome() {
 
       <TallyView canDecide={phase === 'main_closed' || phase === 'special_closed'} />
       <NominationOverview />
+      <details className={ui.card}>
+        <summary>{t('filmsSummary')}</summary>
+        <FilmTable />
+      </details>
     </main>
   );
 }
