@@ -12,7 +12,8 @@ import Database from 'better-sqlite3';
 import { callAction } from './actions';
 import { e2eDatabase, expectAccessible } from './fixtures';
 
-const PORT = 3298;
+// Beside the shared e2e server's port, so that two runs with different E2E_PORTs do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 87;
 const BASE = `http://localhost:${PORT}`;
 const JURORS = ['hansanping', 'azimov', ...Array.from({ length: 10 }, (_, i) => `juror${String(i + 3).padStart(2, '0')}`)];
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
