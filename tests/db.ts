@@ -15,9 +15,8 @@ export interface TestDb {
   close(): void;
 }
 
-export function tempDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
-  const file = path.join(dir, 'jury.db');
+/** Opens (and migrates) `file` in `dir`; closing removes the folder. */
+function openIn(dir: string, file: string): TestDb {
   const h = openDatabase(file);
   return {
     db: h.db,
@@ -27,6 +26,11 @@ export function tempDb(): TestDb {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export function tempDb(): TestDb {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
+  return openIn(dir, path.join(dir, 'jury.db'));
 }
 
 // Seeding hashes 13 passwords with argon2id; do it once per test process and copy the file.
@@ -44,17 +48,8 @@ export async function seededDb(): Promise<TestDb> {
   })();
   const source = await template;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
-  const file = path.join(dir, 'jury.db');
-  fs.copyFileSync(source, file);
-  const h = openDatabase(file);
-  return {
-    db: h.db,
-    file,
-    close() {
-      h.sqlite.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  fs.copyFileSync(source, path.join(dir, 'jury.db'));
+  return openIn(dir, path.join(dir, 'jury.db'));
 }
 
 export function userByLogin(db: DB, login: string): SessionUser {

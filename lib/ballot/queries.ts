@@ -3,7 +3,8 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, film, nomination, recusal, score, type Festival } from '@/db/schema';
+import { ballot, candidate, festival, nomination, recusal, score, type Festival } from '@/db/schema';
+import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
 import { canonicalBallot, type CanonicalBallot } from './receipt';
@@ -27,26 +28,6 @@ function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean):
   return order.indexOf(fest.phase) < order.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
 }
 
-function candidatesWithFilms(db: DB, nominationId: number) {
-  return db
-    .select({
-      id: candidate.id,
-      person: candidate.person,
-      filmId: film.id,
-      originalTitle: film.originalTitle,
-      englishTitle: film.englishTitle,
-      director: film.director,
-      country: film.country,
-      year: film.year,
-      runtimeMinutes: film.runtimeMinutes,
-    })
-    .from(candidate)
-    .innerJoin(film, eq(film.id, candidate.filmId))
-    .where(eq(candidate.nominationId, nominationId))
-    .orderBy(asc(candidate.id))
-    .all();
-}
-
 function myScores(db: DB, me: SessionUser, nominationId: number) {
   return new Map(
     db
@@ -68,7 +49,7 @@ export function jurorNominations(db: DB, me: SessionUser) {
     .orderBy(asc(nomination.position))
     .all()
     .map((nom) => {
-      const cands = candidatesWithFilms(db, nom.id).filter((c) => !recusedFrom({ id: c.filmId, country: c.country }));
+      const cands = listCandidates(db, nom.id).filter((c) => !recusedFrom({ id: c.filmId, country: c.country }));
       const scores = myScores(db, me, nom.id);
       const scored = cands.filter((c) => scores.get(c.id)?.value != null).length;
       const b = db.select({ submittedAt: ballot.submittedAt }).from(ballot).where(and(eq(ballot.jurorId, me.id), eq(ballot.nominationId, nom.id))).get();
@@ -104,7 +85,7 @@ export function ballotView(db: DB, me: SessionUser, code: string) {
   if (!nom) return null;
   const recusedFrom = recusalsOf(db, fest, me);
   const scores = myScores(db, me, nom.id);
-  const candidates: BallotCandidate[] = orderForJuror(me.id, candidatesWithFilms(db, nom.id)).map((c) => ({
+  const candidates: BallotCandidate[] = orderForJuror(me.id, listCandidates(db, nom.id)).map((c) => ({
     ...c,
     value: scores.get(c.id)?.value ?? null,
     note: scores.get(c.id)?.note ?? '',
