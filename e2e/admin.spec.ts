@@ -78,12 +78,17 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore', env: process.env });
+    const up = async () => { try { return (await fetch(`${OWN}/login`)).ok; } catch { return false; } };
+    // A server left on the port (another build, other action ids) would answer in our place.
+    if (await up()) throw new Error(`port ${PORT} is taken: stop that server or set ADMIN_E2E_PORT`);
+    let exited = false;
+    // ADMIN_E2E_LOG=file keeps the server's output for debugging.
+    const log = process.env.ADMIN_E2E_LOG ? fs.openSync(process.env.ADMIN_E2E_LOG, 'w') : 'ignore';
+    server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: ['ignore', log, log], env: process.env });
+    server.on('exit', () => { exited = true; });
     const deadline = Date.now() + 100_000;
-    for (;;) {
-      try {
-        if ((await fetch(`${OWN}/login`)).ok) break;
-      } catch { /* not up yet */ }
+    while (!(await up())) {
+      if (exited) throw new Error('own e2e server exited');
       if (Date.now() > deadline) throw new Error('own e2e server did not start');
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -116,6 +121,9 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await expect(films.locator('tbody tr[data-competition="yes"]')).toHaveCount(23);
     await expect(films).not.toContainText('Competition film 03');
     for (const title of ['Алмас қылыш', '红海行动', 'Движение вверх', 'The Lamplighter, "night" cut', 'Хан Тәңірі']) await expect(films).toContainText(title);
+    // The exported list carries the same titles, byte for byte, ready to edit and import again.
+    const exported = await (await page.request.get('/admin/films/export')).text();
+    for (const cell of ['红海行动', '"Жол\nүстінде"', '"The Lamplighter, ""night"" cut"']) expect(exported).toContain(cell);
 
     await page.context().clearCookies();
     await signIn(page, 'juror');
@@ -135,6 +143,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await expect(errors.locator('tbody tr').first()).toContainText('3');
     await expect(errors).toContainText('Unknown country code “QQ”');
     await expect(errors).toContainText('Duplicate of line 2.');
+    await expect(errors.locator('thead')).toContainText('Problem');
+    await expectAccessible(page);
     await expect(page.getByRole('button', { name: 'Apply these changes' })).toHaveCount(0);
     // Windows-1251 bytes on line 3.
     const cp1251 = Buffer.concat([Buffer.from('english_title,director,country\nA,B,KZ\n'), Buffer.from([0xc0, 0xeb, 0xec, 0xe0, 0xf1, 0x2c, 0x42, 0x2c, 0x4b, 0x5a, 0x0a])]);
@@ -158,6 +168,7 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     const temp = (await page.getByTestId('temporary-password-value').textContent())!.trim();
     expect(temp).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await expect(page.getByTestId('admin-jurors').locator('tr[data-login="seitova"]')).toContainText('temporary password');
+    await expectAccessible(page);
     // A taken login name is refused next to the form.
     await add.getByLabel('Name', { exact: true }).fill('Someone');
     await add.getByLabel('Login name').fill('azimov');

@@ -125,3 +125,19 @@ describe('films: CSV import', () => {
     expect(t.db.select().from(candidate).where(and(eq(candidate.nominationId, nomId('best_film')))).all()).toHaveLength(23);
   });
 });
+
+describe('films: CSV export', () => {
+  it('round-trips exactly: the exported list imports again with no change, titles byte for byte', async () => {
+    const { filmsCsv } = await import('./export');
+    const { currentFilms } = await import('./specs');
+    run(t, importFilmsSpec, { csv: fixture('films-23.csv') });
+    const films = t.db.transaction((tx) => currentFilms(tx));
+    const csv = filmsCsv(films);
+    const p = run(t, previewFilmImportSpec, { csv: new TextEncoder().encode(csv) });
+    expect(p).toMatchObject({ errors: [], added: [], updated: [], removed: [], unchanged: films.length });
+    const again = t.db.transaction((tx) => currentFilms(tx));
+    expect(filmsCsv(again)).toBe(csv);
+    expect(csv).toContain('"Жол\nүстінде"');
+    expect(csv).toContain('"The Lamplighter, ""night"" cut"');
+  });
+});

@@ -76,7 +76,7 @@ export function CsvImport({
               <p role="alert" className={ui.alert}>{t('rejected', { count: result.errors.length })}</p>
               <table className={s.table} data-testid="import-errors">
                 <caption className="visually-hidden">{t('errorsCaption')}</caption>
-                <thead><tr><th scope="col">{t('line')}</th><th scope="col">{t('reason')}</th></tr></thead>
+                <thead><tr><th scope="col">{t('line')}</th><th scope="col">{t('problem')}</th></tr></thead>
                 <tbody>
                   {result.errors.map((e, i) => (
                     <tr key={i}><td>{e.line}</td><td>{reason(e)}</td></tr>

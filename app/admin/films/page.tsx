@@ -33,6 +33,7 @@ export default async function FilmsPage() {
       <section aria-labelledby="film-list-heading">
         <h2 id="film-list-heading">{tc('filmsHeading', { count: competition })}</h2>
         <p className={ui.muted}>{t('films.candidatesNote')}</p>
+        <p><a href="/admin/films/export" download>{t('films.export')}</a></p>
         <ScrollTable label={t('films.title')}>
           <table className={s.table} data-testid="admin-films">
             <thead>

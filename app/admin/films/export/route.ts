@@ -1,0 +1,18 @@
+// GET /admin/films/export: the film list as CSV (organisers only), ready to edit and import again.
+import { getDb } from '@/db';
+import { requireRole } from '@/lib/auth';
+import { filmsCsv } from '@/lib/film/export';
+import { currentFilms } from '@/lib/film/specs';
+
+export async function GET() {
+  await requireRole('organiser');
+  const db = getDb();
+  const csv = db.transaction((tx) => filmsCsv(currentFilms(tx)));
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="films.csv"',
+      'Cache-Control': 'no-store',
+    },
+  });
+}
