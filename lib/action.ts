@@ -49,6 +49,11 @@ function toInput(raw: unknown): unknown {
   return raw;
 }
 
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
 /**
  * Everything an action does once the session has been read: role, validation, the transaction.
  * Tests call it with real users against a real (temporary) database.
@@ -62,7 +67,13 @@ export function executeAction<S extends z.ZodType, T>(
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
   if (!spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
-  const parsed = spec.schema.safeParse(toInput(raw));
+  const input = toInput(raw);
+  // zod's z.object() also accepts a Date, Map, Set or Promise, which React's reply decoding can
+  // produce from a hand-made request: an action's input is a plain object or nothing of the kind.
+  if (input !== null && typeof input === 'object' && !Array.isArray(input) && !isPlain(input)) {
+    return { ok: false, code: 'invalid:input', fieldErrors: { _: ['not_plain_object'] } };
+  }
+  const parsed = spec.schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {

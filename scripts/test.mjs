@@ -10,10 +10,12 @@ const steps = [
   ['Build', 'npx', ['next', 'build']],
   ['Chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
+  // tests/reliability (short run; `npm run test:reliability` is the full one and writes docs/RELIABILITY.md)
+  ['Reliability (short)', 'npx', ['tsx', 'tests/reliability/report.ts', '--short']],
 ];
 
 fs.mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/e2e.json']) fs.rmSync(f, { force: true });
+for (const f of ['test-results/vitest.json', 'test-results/e2e.json', 'test-results/reliability.json']) fs.rmSync(f, { force: true });
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
@@ -36,5 +38,9 @@ function summary() {
     const e = JSON.parse(fs.readFileSync('test-results/e2e.json', 'utf8')).stats;
     passed += e.expected; failed += e.unexpected + (e.flaky ?? 0); skipped += e.skipped;
   } catch { /* the end-to-end step did not run */ }
+  try {
+    const r = JSON.parse(fs.readFileSync('test-results/reliability.json', 'utf8'));
+    passed += r.passed; failed += r.failed; skipped += r.skipped;
+  } catch { /* the reliability step did not run */ }
   console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }

@@ -48,7 +48,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   return unmet;
 }
 
-const OpenInput = z.object({});
+const OpenInput = z.object({}).strict(); // no input: extra fields are refused, as by the chair's no-input actions
 
 export const openVotingSpec = {
   name: 'admin.openVoting',

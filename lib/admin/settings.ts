@@ -6,15 +6,15 @@ import { festival, METHODS, nomination } from '@/db/schema';
 import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
-import { checkbox, text } from './form';
+import { checkbox, numeric, text } from './form';
 
 const date = z.preprocess((v) => (v === '' || v == null ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
 
 const NominationRules = z.object({
-  id: z.coerce.number().int().positive(),
+  id: numeric.pipe(z.number().int().positive()),
   exemptOneAward: checkbox,
   exAequoAllowed: checkbox,
-  maxWinners: z.coerce.number().int().min(1).max(50),
+  maxWinners: numeric.pipe(z.number().int().min(1).max(50)),
 });
 
 /** FormData carries nomination rules as nom_<id>_exempt / nom_<id>_exaequo / nom_<id>_max. */
@@ -41,9 +41,9 @@ export const SettingsInput = z.preprocess(
       city: text(200),
       startsOn: date,
       endsOn: date,
-      scaleMin: z.coerce.number().min(-1000).max(1000),
-      scaleMax: z.coerce.number().min(-1000).max(1000),
-      scaleStep: z.coerce.number().positive().max(1000),
+      scaleMin: numeric.pipe(z.number().min(-1000).max(1000)),
+      scaleMax: numeric.pipe(z.number().min(-1000).max(1000)),
+      scaleStep: numeric.pipe(z.number().positive().max(1000)),
       method: z.enum(METHODS),
       oneAwardPerFilm: checkbox,
       recusalByNationality: checkbox,

@@ -1,0 +1,237 @@
+// 1. Access matrix: every server action of the build, every route handler and every page, called by
+// every kind of caller against the real production server; the expected outcome per cell, zero
+// unexpected allows. Run plainly, with the x-middleware-subrequest bypass header, and as RSC
+// requests; and every action once more from a foreign Origin.
+import { afterAll, describe, expect, it } from 'vitest';
+import { actions, type ActionResponse, type Client } from './lib/client';
+import { checksum, setPhase } from './lib/db';
+import { record } from './lib/figures';
+import { buildScene, CALLERS, rowsOf, type CallerName, type Scene } from './lib/scene';
+import { startServer, stopAll } from './lib/server';
+
+afterAll(stopAll);
+
+const JURY: CallerName[] = ['jurorA', 'jurorB', 'chair'];
+const SIGNED_IN: CallerName[] = ['jurorA', 'jurorB', 'chair', 'organiser'];
+const EVERYONE: CallerName[] = CALLERS;
+
+/** Who may pass each action's guard. setLocale is public by design (it sets a cookie). */
+function allowedFor(key: string): CallerName[] {
+  if (key === 'app/locale-actions.ts#setLocale') return EVERYONE;
+  if (key === 'app/account/actions.ts#changePassword') return SIGNED_IN;
+  if (key.startsWith('app/admin/')) return ['organiser'];
+  if (key === 'app/chair/actions.ts#publish') return ['organiser'];
+  if (key.startsWith('app/chair/')) return ['chair'];
+  if (key === 'app/jury/actions.ts#reopenBallot') return ['chair'];
+  if (key.startsWith('app/jury/')) return JURY;
+  // The benchmark's no-op answers only on a server started with JURY_BENCH=1: nobody here.
+  if (key.startsWith('app/bench/')) return [];
+  throw new Error(`no expectation for ${key}: add it to the access matrix`);
+}
+
+/** Arguments that get past validation for an allowed caller without destroying the scene. */
+function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<string, string | Blob> } {
+  const csv = () => new Blob(['english_title,director,country\nMatrix film,Someone,KZ\n'], { type: 'text/csv' });
+  switch (key) {
+    case 'app/jury/actions.ts#saveScore': return { json: [{ candidateId: sc.candA, value: 3 }] };
+    case 'app/jury/actions.ts#saveNote': return { json: [{ candidateId: sc.candA, note: 'matrix note' }] };
+    case 'app/jury/actions.ts#declareRecusal': return { json: [{ filmId: sc.otherFilm, reason: 'matrix test' }] };
+    case 'app/jury/actions.ts#withdrawRecusal': return { json: [{ filmId: sc.otherFilm }] };
+    case 'app/jury/actions.ts#submitBallot': return { json: [{ nominationId: sc.nominationA }] };
+    case 'app/jury/actions.ts#reopenBallot': return { json: [{ jurorId: sc.ids.A, nominationId: sc.nominationA, reason: 'matrix test' }] };
+    case 'app/chair/actions.ts#closeRound': return { json: [{}] };
+    case 'app/chair/actions.ts#reopenRound': return { json: [{ reason: 'matrix test' }] };
+    case 'app/chair/actions.ts#decideTie': return { json: [{ nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: 'x' }] };
+    case 'app/locale-actions.ts#setLocale': return { json: ['en'] };
+    case 'app/account/actions.ts#changePassword': return { form: { current: 'not-the-password', password: 'matrix-password-1', confirm: 'matrix-password-1' } };
+    case 'app/admin/actions/settings.ts#saveSettings': return { json: [{ name: 'Matrix', city: 'X', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }] };
+    case 'app/admin/actions/films.ts#addFilm': return { json: [{ englishTitle: 'Matrix film', director: 'Someone', country: 'KZ' }] };
+    case 'app/admin/actions/films.ts#updateFilm': return { json: [{ id: sc.filmA, englishTitle: 'Matrix film', director: 'Someone', country: 'KZ' }] };
+    case 'app/admin/actions/films.ts#removeFilm': return { json: [{ id: sc.filmA }] };
+    case 'app/admin/actions/films.ts#previewFilmImport':
+    case 'app/admin/actions/films.ts#importFilms': return { form: { csv: csv() } };
+    case 'app/admin/actions/performances.ts#previewPerformanceImport':
+    case 'app/admin/actions/performances.ts#importPerformances': return { form: { csv: csv() } };
+    case 'app/admin/actions/performances.ts#addPerformance': return { json: [{ nominationId: 4, filmId: sc.filmA, person: 'Matrix actor' }] };
+    case 'app/admin/actions/performances.ts#updatePerformance': return { json: [{ id: sc.candA, nominationId: 4, filmId: sc.filmA, person: 'Matrix actor' }] };
+    case 'app/admin/actions/performances.ts#removePerformance': return { json: [{ id: sc.candA }] };
+    case 'app/admin/actions/jurors.ts#updateJuror': return { json: [{ id: sc.ids.loggedOut, displayName: 'Juror 05' }] };
+    case 'app/admin/actions/jurors.ts#makeChair': return { json: [{ id: sc.ids.B }] };
+    case 'app/admin/actions/jurors.ts#setJurorActive': return { json: [{ id: sc.ids.deactivated, active: false }] };
+    // Deactivated targets: the organiser passes the guard and gets juror:inactive; nothing changes.
+    case 'app/admin/actions/jurors.ts#resetPassword': return { form: { id: String(sc.ids.deactivated) } };
+    case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
+    default: return { json: [{}] };
+  }
+}
+
+const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change']);
+
+/** 'allowed' when the call got past the guard (ok, or a refusal of the action itself). */
+function classifyAction(r: ActionResponse): 'allowed' | 'refused' {
+  if (r.status >= 300) return 'refused';
+  if (!r.result) return 'refused';
+  if (r.result.ok) return 'allowed';
+  return GUARD_CODES.has(String(r.result.code)) ? 'refused' : 'allowed';
+}
+
+type Variant = { name: string; headers: Record<string, string>; query: string };
+const VARIANTS: Variant[] = [
+  { name: 'plain', headers: {}, query: '' },
+  { name: 'x-middleware-subrequest', headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' }, query: '' },
+  { name: 'RSC', headers: { RSC: '1' }, query: '?_rsc=1' },
+];
+
+const PAGES: { path: string; allowed: (phase: string) => CallerName[] | 'public' }[] = [
+  { path: '/', allowed: () => 'public' },
+  { path: '/login', allowed: () => 'public' },
+  { path: '/jury', allowed: () => JURY },
+  { path: '/jury/best_film', allowed: () => JURY },
+  { path: '/chair', allowed: () => ['chair'] },
+  ...['/admin', '/admin/films', '/admin/jurors', '/admin/performances', '/admin/progress', '/admin/audit'].map((path) => ({ path, allowed: () => ['organiser'] as CallerName[] })),
+  { path: '/account/password', allowed: () => SIGNED_IN },
+  { path: '/results', allowed: () => 'public' },
+  { path: '/results/protocol', allowed: (phase) => (phase === 'published' ? 'public' : phase === 'finalised' ? ['chair', 'organiser'] : []) },
+];
+
+const EXPORTS = ['/results/export/awards.csv', '/results/export/festival.json'];
+const exportAllowed = (phase: string): CallerName[] => (phase === 'published' ? EVERYONE : phase === 'finalised' ? ['chair', 'organiser'] : []);
+
+async function getPage(c: Client, path: string, v: Variant) {
+  let g = await c.get(path + v.query, v.headers);
+  // Next normalises ?_rsc=1 by redirecting to the same page; follow that once.
+  const loc = g.headers.get('location');
+  if (g.status === 307 && loc && new URL(loc, c.base).pathname === path && loc.includes('_rsc')) g = await c.get(new URL(loc, c.base).pathname + new URL(loc, c.base).search, v.headers);
+  return g;
+}
+
+function classifyPage(status: number, location: string | null, base: string): 'allowed' | 'refused' | 'redirect' {
+  if (status === 200) return 'allowed';
+  if (status >= 300 && status < 400 && location) return new URL(location, base).pathname === '/login' ? 'refused' : 'redirect';
+  return 'refused';
+}
+
+describe('access matrix', () => {
+  it('refuses every caller outside each action, route and page', async () => {
+    const t0 = Date.now();
+    const s = await startServer({ port: 3400 });
+    const sc = await buildScene(s);
+    const all = actions();
+    expect(all.length).toBeGreaterThanOrEqual(30);
+    const unexpected: string[] = [];
+    const leaks: string[] = [];
+    let requests = 0, refusals = 0, allows = 0, server500 = 0;
+    const cell = (what: string, who: CallerName, v: string, got: string, want: boolean) => {
+      requests++;
+      if (got === 'refused') refusals++; else allows++;
+      if (want && got === 'refused') unexpected.push(`unexpected refusal: ${who} ${what} [${v}]`);
+      if (!want && got !== 'refused') unexpected.push(`UNEXPECTED ALLOW: ${who} ${what} [${v}] -> ${got}`);
+    };
+    // After publication the organisers' audit log shows scores and notes unredacted (lib/admin/audit-log.ts,
+    // by the admin desk's design); counted and reported, not a failure here.
+    let publishedAuditNotes = 0;
+    let phaseNow = 'voting';
+    const leak = (who: CallerName, what: string, body: string) => {
+      if (who === 'jurorA' || !body.includes(sc.secret)) return;
+      if (who === 'organiser' && what === '/admin/audit' && phaseNow === 'published') { publishedAuditNotes++; return; }
+      leaks.push(`${who} saw juror A's note via ${what} (${phaseNow})`);
+    };
+
+    for (const v of VARIANTS) {
+      for (const a of all) {
+        const allowed = allowedFor(a.key);
+        const args = argsFor(a.key, sc);
+        for (const who of CALLERS) {
+          const c = sc.clients[who];
+          const before = checksum(s.dbFile);
+          const aBefore = rowsOf(s.dbFile, sc.ids.A);
+          const opts = { headers: v.headers, query: v.name === 'RSC' ? '' : v.query };
+          const r = args.form ? await c.callFormAction(a.key, args.form, opts) : await c.callAction(a.key, args.json!, opts);
+          if (r.status >= 500) server500++;
+          const got = classifyAction(r);
+          cell(a.key, who, v.name, got, allowed.includes(who));
+          leak(who, a.key, r.body);
+          if (got === 'refused') expect(checksum(s.dbFile), `${who} ${a.key} [${v.name}] was refused but wrote`).toBe(before);
+          if (who !== 'jurorA') expect(rowsOf(s.dbFile, sc.ids.A), `${who} ${a.key} changed juror A's rows`).toBe(aBefore);
+        }
+      }
+      for (const phase of ['voting', 'finalised', 'published']) {
+        setPhase(s.dbFile, phase);
+        phaseNow = phase;
+        for (const p of PAGES) {
+          const allowed = p.allowed(phase);
+          for (const who of CALLERS) {
+            const g = await getPage(sc.clients[who], p.path, v);
+            if (g.status >= 500) server500++;
+            const got = classifyPage(g.status, g.headers.get('location'), s.base);
+            leak(who, p.path, g.body);
+            if (allowed === 'public') { requests++; allows++; if (got === 'refused' && p.path !== '/') unexpected.push(`public page ${p.path} refused ${who} [${v.name}] ${g.status}`); continue; }
+            cell(`${p.path} (${phase})`, who, v.name, got === 'redirect' ? 'allowed' : got, allowed.includes(who));
+          }
+        }
+        for (const path of EXPORTS) {
+          for (const who of CALLERS) {
+            const g = await sc.clients[who].get(path, v.headers);
+            if (g.status >= 500) server500++;
+            leak(who, path, g.body);
+            cell(`${path} (${phase})`, who, v.name, g.status === 200 ? 'allowed' : 'refused', exportAllowed(phase).includes(who));
+          }
+        }
+        for (const path of ['/api/auth/session', '/api/auth/csrf', '/api/auth/providers']) {
+          for (const who of CALLERS) {
+            const g = await sc.clients[who].get(path, v.headers);
+            requests++;
+            if (g.status >= 500) server500++;
+            leak(who, path, g.body);
+            expect(g.body).not.toContain('$argon2');
+            // The session endpoint of an ended session still decodes its JWT, but the guard refuses it
+            // everywhere else (checked above); it never holds more than the user id and version.
+            if (path === '/api/auth/session' && g.body.length > 2) expect(Object.keys(JSON.parse(g.body)).sort()).toEqual(['expires', 'sv', 'uid']);
+          }
+        }
+      }
+      setPhase(s.dbFile, 'voting');
+      phaseNow = 'voting';
+    }
+
+    // Server actions from a foreign Origin: refused, and nothing written.
+    let originRefused = 0;
+    const originStatuses = new Map<number, number>();
+    for (const a of all) {
+      const who = allowedFor(a.key).find((c) => c !== 'anonymous' && c !== 'deactivated' && c !== 'loggedOut')!;
+      const args = argsFor(a.key, sc);
+      for (const origin of ['http://evil.example', `http://localhost:${s.port + 1}`, 'null']) {
+        const before = checksum(s.dbFile);
+        const c = sc.clients[who];
+        const r = args.form ? await c.callFormAction(a.key, args.form, { origin }) : await c.callAction(a.key, args.json!, { origin });
+        requests++;
+        originStatuses.set(r.status, (originStatuses.get(r.status) ?? 0) + 1);
+        expect(r.result?.ok, `${a.key} from ${origin} was run`).not.toBe(true);
+        expect(checksum(s.dbFile), `${a.key} from ${origin} wrote`).toBe(before);
+        originRefused++;
+      }
+    }
+    await s.stop();
+    expect(leaks).toEqual([]);
+    expect(unexpected).toEqual([]);
+    record('1-access', {
+      title: 'Access matrix',
+      claim: 'Every server action of the build, the route handlers and every page, called by anonymous, juror A, juror B, chair, organiser, a deactivated juror and a replayed signed-out session, plainly, with `x-middleware-subrequest` and as RSC requests: each cell allowed or refused as expected, refused calls write nothing, nobody but juror A sees or changes juror A\'s rows.',
+      ms: Date.now() - t0,
+      rows: {
+        'server actions in the manifest': all.length,
+        'callers': CALLERS.length,
+        'variants': VARIANTS.map((v) => v.name).join(', '),
+        'requests': requests,
+        'refused': refusals,
+        'allowed (as expected)': allows,
+        'unexpected allows': unexpected.filter((u) => u.startsWith('UNEXPECTED')).length,
+        'unexpected refusals': unexpected.filter((u) => !u.startsWith('UNEXPECTED')).length,
+        'leaks of juror A\'s note': leaks.length,
+        'foreign-Origin action calls refused': `${originRefused} (statuses ${[...originStatuses].map(([k, n]) => `${k}×${n}`).join(', ')})`,
+        'HTTP 500 in the matrix': server500,
+      },
+      notes: [`After publication the organisers' audit log (/admin/audit) shows juror A's private note unredacted (${publishedAuditNotes} page loads): lib/admin/audit-log.ts lifts the redaction of values and notes at publication by design; whether private notes should stay private is a policy question left to the admin desk.`],
+    });
+  });
+});

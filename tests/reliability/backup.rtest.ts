@@ -1,0 +1,116 @@
+// 6. Backups: `npm run backup` copies the live database with SQLite's online backup API while jurors
+// write; `npm run restore` refuses while the server runs and brings a copy back (old -wal/-shm gone).
+// A backup taken mid-run, restored, gives the same tally as the live database at that moment.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as schema from '@/db/schema';
+import { buildTallyInput } from '@/lib/round/tally-input';
+import { tally } from '@/lib/tally';
+import { backupTo } from '@/scripts/backup';
+import { ACCOUNTS, signedIn, type Client } from './lib/client';
+import { candidates, checksum, open } from './lib/db';
+import { record } from './lib/figures';
+import { sleep, startServer, stopAll, tempDir } from './lib/server';
+
+afterAll(stopAll);
+
+const TSX = ['node_modules/tsx/dist/cli.mjs'];
+const run = (script: string, args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, [...TSX, script, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+function allTablesHash(db: Database.Database): string {
+  const tables = db.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]));
+}
+
+describe('backups', () => {
+  it('backs up while jurors write, refuses to restore under a running server, restores the same tally', async () => {
+    const t0 = Date.now();
+    const s = await startServer({ port: 3450 });
+    const org = await signedIn(s.base, ACCOUNTS.organiser.login, ACCOUNTS.organiser.password);
+    expect((await org.callAction('app/admin/actions/phase.ts#openVoting', [{}])).result).toMatchObject({ ok: true });
+    const cands = candidates(s.dbFile, 'main');
+    const logins = ['azimov', 'juror03', 'juror04', 'juror05', 'juror06', 'juror07'];
+    const clients: Client[] = await Promise.all(logins.map((l) => signedIn(s.base, l, 'juror-demo')));
+    let stop = false, saves = 0, submits = 0;
+    // Writers: each fills nominations in turn and submits them, so the tally moves during the run.
+    const writers = clients.map(async (c, w) => {
+      const byNom = new Map<number, number[]>();
+      for (const x of cands) byNom.set(x.nominationId, [...(byNom.get(x.nominationId) ?? []), x.id]);
+      for (const [nom, ids] of byNom) {
+        for (const id of ids) {
+          if (stop) return;
+          const r = await c.callAction('app/jury/actions.ts#saveScore', [{ candidateId: id, value: 1 + ((id * 7 + w * 3) % 10) }]);
+          if (r.result?.ok) saves++;
+        }
+        if ((await c.callAction('app/jury/actions.ts#submitBallot', [{ nominationId: nom }])).result?.ok) submits++;
+      }
+    });
+    await sleep(2500);
+    // 1. In-process backup inside one read snapshot, with the live tally read in that snapshot.
+    const dir = tempDir('jury-backup-');
+    const snapFile = path.join(dir, 'snapshot.db');
+    let liveTally = '', liveHash = '', savesAtSnapshot = 0;
+    await backupTo(s.dbFile, snapFile, (db) => {
+      savesAtSnapshot = (db.prepare('select count(*) n from score').get() as { n: number }).n;
+      liveTally = JSON.stringify(tally(buildTallyInput(drizzle(db, { schema }))));
+      liveHash = allTablesHash(db);
+    });
+    // 2. The command, also while jurors write, to its default place beside the database.
+    const cli = run('scripts/backup.ts', [], { JURY_DB: s.dbFile });
+    expect(cli.status, cli.stderr).toBe(0);
+    const defaultDir = path.join(path.dirname(s.dbFile), 'backups');
+    const defaultCopies = fs.readdirSync(defaultDir).filter((f) => /^jury-\d{8}T\d{6}Z\.db$/.test(f));
+    expect(defaultCopies.length).toBe(1);
+    // 3. Restore refuses while the server runs, and changes nothing.
+    const before = checksum(s.dbFile);
+    const refused = run('scripts/restore.ts', [snapFile], { JURY_DB: s.dbFile });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/server \(pid \d+\) is running/);
+    stop = true;
+    await Promise.all(writers);
+    await s.stop();
+    expect(fs.existsSync(`${s.dbFile}.server-pid`)).toBe(false);
+    expect(before === checksum(s.dbFile) || saves > 0).toBe(true);
+    const submitsAtEnd = submits;
+    // 4. Restore the snapshot over the live file (server stopped), with its -wal/-shm present.
+    fs.writeFileSync(`${s.dbFile}-wal`, 'stale wal from the old database');
+    const restored = run('scripts/restore.ts', [snapFile], { JURY_DB: s.dbFile });
+    expect(restored.status, restored.stderr).toBe(0);
+    expect(fs.existsSync(`${s.dbFile}-wal`) && fs.readFileSync(`${s.dbFile}-wal`, 'utf8').startsWith('stale')).toBe(false);
+    const db = open(s.dbFile);
+    const restoredTally = JSON.stringify(tally(buildTallyInput(drizzle(db, { schema }))));
+    const restoredHash = allTablesHash(db);
+    const journal = db.pragma('journal_mode', { simple: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    db.close();
+    expect(integrity).toBe('ok');
+    expect(journal).toBe('wal');
+    expect(restoredTally).toBe(liveTally);
+    expect(restoredHash).toBe(liveHash);
+    const audit = run('scripts/audit-verify.ts', [s.dbFile], {});
+    expect(audit.status, audit.stderr).toBe(0);
+    // 5. The restored database serves.
+    const again = await startServer({ port: 3451, dbFile: s.dbFile });
+    const c = await signedIn(again.base, 'azimov', 'juror-demo');
+    expect((await c.get('/jury')).status).toBe(200);
+    await again.stop();
+    const kept = fs.readdirSync(defaultDir).filter((f) => f.startsWith('jury-before-restore-'));
+    expect(kept.length).toBe(1);
+    record('6-backup', {
+      title: 'Backup and restore',
+      claim: 'A backup taken with the online backup API while 6 jurors save and submit, restored with `npm run restore` after the server stopped, holds exactly the live database of the moment of the snapshot (every table) and gives the same tally; `npm run restore` refuses while the server runs; stale -wal/-shm files are removed; the previous database is kept.',
+      ms: Date.now() - t0,
+      rows: {
+        'scores at the snapshot': savesAtSnapshot, 'saves acknowledged during the run': saves, 'ballots submitted during the run': submitsAtEnd,
+        'restored = snapshot (all tables)': restoredHash === liveHash ? 'yes' : 'no', 'restored tally = live tally at the snapshot': restoredTally === liveTally ? 'yes' : 'no',
+        'restore while the server runs': `refused (exit ${refused.status})`, 'integrity_check of the restored file': String(integrity),
+        'audit:verify on the restored file': audit.status === 0 ? 'passed' : 'failed', '`npm run backup` default file': `backups/${defaultCopies[0]}`,
+      },
+    });
+  });
+});

@@ -1,0 +1,201 @@
+// 2. Hostile inputs: for every server action and route handler, generated payloads (fast-check) sent as
+// real HTTP requests by a caller who may use the action, in the phase where it can write. Every one
+// must be refused clearly ({ok:false, code, message} or a 4xx), never with a 500, and the database
+// (every table but the audit log and the login throttle) must not change.
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { actions, Client, type ActionResponse } from './lib/client';
+import { checksum, setPhase } from './lib/db';
+import { record, size } from './lib/figures';
+import { brokenCsv, corruptObject, invalidFor, junkArgs, junkBody, type FieldKind } from './lib/hostile';
+import { buildScene, type CallerName, type Scene } from './lib/scene';
+import { startServer, stopAll } from './lib/server';
+
+afterAll(stopAll);
+
+const PER_ACTION = size(1000, 100);
+const PER_ROUTE = size(1000, 100);
+const CONCURRENCY = 4;
+
+type Plan = { phase: string; caller: CallerName; form?: true; base?: Record<string, unknown>; fields?: Record<string, FieldKind>; noInput?: true; locale?: true };
+
+const id: FieldKind = { kind: 'id' };
+const reason: FieldKind = { kind: 'text', min: 3, max: 500 };
+const name200: FieldKind = { kind: 'text', min: 1, max: 200 };
+const t300: FieldKind = { kind: 'text', min: 1, max: 300 };
+
+function planFor(key: string, sc: Scene): Plan {
+  const P = (phase: string, caller: CallerName, base: Record<string, unknown>, fields: Record<string, FieldKind>): Plan => ({ phase, caller, base, fields });
+  switch (key) {
+    case 'app/jury/actions.ts#saveScore': return P('voting', 'jurorB', { candidateId: sc.candA, value: 5 }, { candidateId: id, value: { kind: 'score' } });
+    case 'app/jury/actions.ts#saveNote': return P('voting', 'jurorB', { candidateId: sc.candA, note: 'n' }, { candidateId: id, note: { kind: 'text', min: 0, max: 4000 } });
+    case 'app/jury/actions.ts#declareRecusal': return P('voting', 'jurorB', { filmId: sc.otherFilm, reason: 'conflict' }, { filmId: id, reason });
+    case 'app/jury/actions.ts#withdrawRecusal': return P('voting', 'jurorB', { filmId: sc.otherFilm }, { filmId: id });
+    case 'app/jury/actions.ts#submitBallot': return P('voting', 'jurorB', { nominationId: sc.nominationA }, { nominationId: id });
+    case 'app/jury/actions.ts#reopenBallot': return P('voting', 'chair', { jurorId: sc.ids.A, nominationId: sc.nominationA, reason: 'because' }, { jurorId: id, nominationId: id, reason });
+    case 'app/chair/actions.ts#closeRound': return P('voting', 'chair', { confirmMissing: true }, { confirmMissing: { kind: 'flag' } });
+    case 'app/chair/actions.ts#reopenRound': return P('main_closed', 'chair', { reason: 'because' }, { reason });
+    case 'app/chair/actions.ts#decideTie': return P('main_closed', 'chair', { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: '' }, { nomination: { kind: 'enum', values: [] }, kind: { kind: 'enum', values: ['casting_vote', 'shared'] }, tied: { kind: 'idList' }, chosen: { kind: 'idList' } });
+    case 'app/chair/actions.ts#openSpecialRound': return { phase: 'main_closed', caller: 'chair', noInput: true };
+    case 'app/chair/actions.ts#finalise': return { phase: 'main_closed', caller: 'chair', noInput: true };
+    case 'app/chair/actions.ts#publish': return { phase: 'finalised', caller: 'organiser', noInput: true };
+    case 'app/admin/actions/phase.ts#openVoting': return { phase: 'setup', caller: 'organiser', noInput: true };
+    case 'app/locale-actions.ts#setLocale': return { phase: 'voting', caller: 'jurorB', locale: true };
+    case 'app/account/actions.ts#changePassword': return { ...P('voting', 'jurorB', { current: 'juror-demo', password: 'long-enough-pass', confirm: 'long-enough-pass' }, { current: { kind: 'text', min: 1, max: 1000 }, password: { kind: 'text', min: 10, max: 1000 }, confirm: { kind: 'enum', values: [] } }), form: true };
+    case 'app/admin/actions/settings.ts#saveSettings': return P('setup', 'organiser', { name: 'F', city: 'C', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }, { name: name200, city: name200, scaleMin: { kind: 'score' }, method: { kind: 'enum', values: ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] } });
+    case 'app/admin/actions/films.ts#addFilm': return P('setup', 'organiser', { englishTitle: 'T', director: 'D', country: 'KZ' }, { englishTitle: t300, director: t300, country: { kind: 'enum', values: [] } });
+    case 'app/admin/actions/films.ts#updateFilm': return P('setup', 'organiser', { id: sc.filmA, englishTitle: 'T', director: 'D', country: 'KZ' }, { id, englishTitle: t300, director: t300 });
+    case 'app/admin/actions/films.ts#removeFilm': return P('setup', 'organiser', { id: sc.filmA }, { id });
+    case 'app/admin/actions/performances.ts#addPerformance': return P('setup', 'organiser', { nominationId: 4, filmId: sc.filmA, person: 'P' }, { nominationId: id, filmId: id, person: t300 });
+    case 'app/admin/actions/performances.ts#updatePerformance': return P('setup', 'organiser', { id: 900_001, nominationId: 4, filmId: sc.filmA, person: 'P' }, { id, person: t300 });
+    case 'app/admin/actions/performances.ts#removePerformance': return P('setup', 'organiser', { id: 900_001 }, { id });
+    case 'app/admin/actions/jurors.ts#updateJuror': return P('setup', 'organiser', { id: sc.ids.B, displayName: 'B' }, { id, displayName: name200 });
+    case 'app/admin/actions/jurors.ts#makeChair': return P('setup', 'organiser', { id: sc.ids.B }, { id });
+    case 'app/admin/actions/jurors.ts#setJurorActive': return P('setup', 'organiser', { id: sc.ids.B, active: false }, { id });
+    case 'app/admin/actions/jurors.ts#resetPassword': return { ...P('setup', 'organiser', { id: sc.ids.B }, { id }), form: true };
+    case 'app/admin/actions/jurors.ts#addJuror': return { ...P('setup', 'organiser', { displayName: 'N', login: 'newjuror' }, { displayName: name200, login: { kind: 'enum', values: [] } }), form: true };
+    case 'app/admin/actions/films.ts#previewFilmImport': case 'app/admin/actions/films.ts#importFilms':
+    case 'app/admin/actions/performances.ts#previewPerformanceImport': case 'app/admin/actions/performances.ts#importPerformances':
+      return { phase: 'setup', caller: 'organiser', form: true };
+    default: return { phase: 'setup', caller: 'organiser', noInput: true }; // e.g. the benchmark's no-op
+  }
+}
+
+/** A clear refusal: a 4xx, or {ok:false, code, message}. */
+function verdict(r: { status: number; result?: ActionResponse['result'] }, bareCodeOk = false): 'refused' | 'accepted' | 'error' | 'unclear' {
+  if (r.status >= 500) return 'error';
+  if (r.status >= 400) return 'refused';
+  if (r.result?.ok === true) return 'accepted';
+  if (r.result && r.result.ok === false && typeof r.result.code === 'string' && typeof r.result.message === 'string') return 'refused';
+  // The benchmark's no-op action (app/bench) refuses with a code only, outside a JURY_BENCH=1 server.
+  if (r.result && r.result.ok === false && typeof r.result.code === 'string' && bareCodeOk) return 'refused';
+  // setLocale answers {ok:false} without a code: its own, simpler contract.
+  if (r.result && r.result.ok === false && Object.keys(r.result).length === 1) return 'refused';
+  return 'unclear';
+}
+
+async function pool<T>(items: T[], n: number, fn: (t: T) => Promise<void>) {
+  let i = 0;
+  await Promise.all(Array.from({ length: n }, async () => { while (i < items.length) await fn(items[i++]); }));
+}
+
+function toForm(obj: Record<string, unknown>): Record<string, string | Blob> {
+  const out: Record<string, string | Blob> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  return out;
+}
+
+describe('hostile inputs', () => {
+  it('refuses every generated payload clearly and changes nothing', async () => {
+    const t0 = Date.now();
+    const s = await startServer({ port: 3410 });
+    const sc = await buildScene(s);
+    const stats = { requests: 0, refused: 0, errors: 0, accepted: 0, unclear: 0, byStatus: new Map<number, number>() };
+    const problems: string[] = [];
+    const note = (what: string, label: string, r: { status: number; result?: ActionResponse['result']; body?: string }) => {
+      stats.requests++;
+      stats.byStatus.set(r.status, (stats.byStatus.get(r.status) ?? 0) + 1);
+      const v = verdict(r, what.startsWith('app/bench/'));
+      if (v === 'refused') stats.refused++;
+      else {
+        if (v === 'error') stats.errors++; else if (v === 'accepted') stats.accepted++; else stats.unclear++;
+        if (problems.length < 40) problems.push(`${what} [${label}] -> ${v} ${r.status} ${JSON.stringify(r.result ?? r.body?.slice(0, 200))}`);
+      }
+    };
+
+    // Group the actions by the phase in which they could write.
+    const all = actions();
+    const byPhase = new Map<string, string[]>();
+    for (const a of all) {
+      const p = planFor(a.key, sc);
+      byPhase.set(p.phase, [...(byPhase.get(p.phase) ?? []), a.key]);
+    }
+    const perAction: Record<string, number> = {};
+    for (const [phase, keys] of byPhase) {
+      setPhase(s.dbFile, phase);
+      const before = checksum(s.dbFile);
+      for (const key of keys) {
+        const plan = planFor(key, sc);
+        const c: Client = sc.clients[plan.caller];
+        const objects = plan.fields ? corruptObject(plan.base!, plan.fields) : null;
+        const payload: fc.Arbitrary<{ label: string; send: () => Promise<ActionResponse> }> = fc.oneof(
+          { weight: 6, arbitrary: plan.form && !plan.fields
+            ? brokenCsv.map((f) => ({ label: `csv: ${f.label}`, send: () => c.callFormAction(key, { csv: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }) }))
+            : objects
+              ? objects.map((o) => ({ label: `object ${JSON.stringify(o)?.slice(0, 160)}`, send: () => (plan.form ? c.callFormAction(key, toForm(o)) : c.callAction(key, [o])) }))
+              : plan.locale
+                ? invalidFor({ kind: 'enum', values: ['en', 'zh', 'ru', 'kk'] }).map((v) => ({ label: 'locale', send: () => c.callAction(key, [v]) }))
+                : junkArgs.map((a) => ({ label: 'args', send: () => c.callAction(key, a) })) },
+          { weight: 2, arbitrary: junkArgs.filter((a) => !(plan.noInput && a.length === 0)).map((a) => ({ label: 'args', send: () => c.callAction(key, a) })) },
+          { weight: 2, arbitrary: junkBody.map((b) => ({ label: b.label, send: () => c.callAction(key, [], { rawBody: b.body as BodyInit, contentType: b.contentType }) })) },
+        );
+        const samples = fc.sample(payload, PER_ACTION);
+        const beforeAction = checksum(s.dbFile);
+        await pool(samples, CONCURRENCY, async (p) => {
+          const r = await p.send();
+          note(key, p.label, r);
+        });
+        perAction[key] = samples.length;
+        if (checksum(s.dbFile) !== beforeAction) problems.push(`${key} changed the database`);
+      }
+      const after = checksum(s.dbFile);
+      if (after !== before) problems.push(`the database changed during the ${phase} group (${keys.join(', ')})`);
+    }
+
+    // Route handlers: the exports, next-auth's endpoints.
+    setPhase(s.dbFile, 'voting');
+    const before = checksum(s.dbFile);
+    const anon = new Client(s.base);
+    const formats = fc.oneof(fc.constantFrom('awards.csv', 'festival.json', 'awards.CSV', '..%2f..%2fdb', '%00', 'festival.json%20', 'a'.repeat(3000)), fc.string({ maxLength: 40 }).map(encodeURIComponent));
+    const query = fc.oneof(fc.constant(''), fc.string({ maxLength: 60 }).map((q) => '?' + encodeURIComponent(q)), fc.constant('?format=festival.json&role=chair'));
+    const who = fc.constantFrom<CallerName>('anonymous', 'jurorA', 'jurorB', 'deactivated', 'loggedOut');
+    const exportReqs = fc.sample(fc.record({ f: formats, q: query, w: who }), PER_ROUTE);
+    await pool(exportReqs, CONCURRENCY, async ({ f, q, w }) => {
+      const g = await sc.clients[w].get(`/results/export/${f}${q}`);
+      // A redirect (Next.js normalising the path) serves nothing: a refusal too.
+      const served = g.status === 200;
+      note('GET /results/export/*', f.slice(0, 30), { status: g.status >= 300 && g.status < 400 ? 400 : g.status, body: g.body, result: served ? { ok: true } : undefined });
+    });
+    // next-auth: hostile sign-in forms. A clear refusal is a 4xx, or next-auth's error redirect; never a session.
+    const field = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 50 }), fc.constantFrom('azimov', 'AZIMOV ', 'azimov\u0000', 'organiser', '', 'x'.repeat(5000), "' or 1=1 --", '{"$ne":null}'));
+    const authForms = fc.sample(fc.record({
+      login: field, password: field, csrf: fc.oneof(fc.constant('ok'), fc.constant(''), fc.string({ maxLength: 80 })),
+      extra: fc.dictionary(fc.constantFrom('role', 'uid', 'sv', '__proto__', 'callbackUrl', 'redirect'), fc.string({ maxLength: 30 }), { maxKeys: 2 }),
+      raw: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, fc.constantFrom('%%%', 'login=a&login=b&password=c', '{"login":"azimov"}', 'x'.repeat(1_100_000))),
+      path: fc.constantFrom('/api/auth/callback/credentials', '/api/auth/signin/credentials', '/api/auth/signout', '/api/auth/session', '/api/auth/_log', '/api/auth/callback/nope', '/api/auth/%2e%2e'),
+    }), PER_ROUTE);
+    let sessionsIssued = 0;
+    await pool(authForms, CONCURRENCY, async (f) => {
+      const c = new Client(s.base, `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.1`);
+      const token = f.csrf === 'ok' ? await c.csrf() : f.csrf;
+      const body = f.raw ?? new URLSearchParams({ ...f.extra, csrfToken: token, login: f.login, password: f.password, json: 'true' }).toString();
+      const res = await c.request(f.path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const text = await res.text();
+      if (c.hasSession()) sessionsIssued++;
+      // next-auth answers a refused sign-in with 200 + an error URL (json=true): counted as a refusal, as is
+      // a redirect, the session/signout endpoints without a session, and its client-log sink (_log).
+      const refusedByUrl = res.status < 400 && (/error=|csrf=true|\/api\/auth\/signin/.test(text) || (res.status >= 300 && res.status < 400) || /\/(session|signout|_log)$/.test(f.path));
+      note(`POST ${f.path}`, f.raw ? 'raw' : 'form', { status: res.status, body: text, result: refusedByUrl ? { ok: false, code: 'auth', message: 'refused' } : undefined });
+    });
+    await anon.get('/login');
+    if (checksum(s.dbFile) !== before) problems.push('route-handler payloads changed the database');
+    await s.stop();
+    expect(sessionsIssued).toBe(0);
+    expect(problems).toEqual([]);
+    record('2-hostile', {
+      title: 'Hostile inputs',
+      claim: `Every server action (${all.length}) got ${PER_ACTION} generated invalid payloads (out-of-range, off-step, NaN, Infinity, huge numbers, strings, arrays, objects, missing and extra fields such as jurorId, role and __proto__, other rows' ids, unicode edge cases, React reference strings, bodies over 1 MB, broken JSON and multipart, broken CSV files) from a caller allowed to use it, in the phase where it could write; the route handlers got ${PER_ROUTE} each. Each must be refused clearly, never with a 500, and leave the database checksum unchanged.`,
+      ms: Date.now() - t0,
+      rows: {
+        'requests sent': stats.requests,
+        'clear refusals': stats.refused,
+        'HTTP 500': stats.errors,
+        'accepted (should be 0)': stats.accepted,
+        'unclear answers': stats.unclear,
+        'sessions issued to hostile sign-ins': sessionsIssued,
+        'database changed': 'no (checksum of every table but audit and login_failure, per phase group)',
+        'statuses': [...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', '),
+      },
+    });
+  });
+});

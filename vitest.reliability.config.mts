@@ -1,0 +1,23 @@
+// The reliability tests (tests/reliability, docs/RELIABILITY.md): real `next start` servers of the
+// production build, one file at a time. Files end in .rtest.ts so that the unit run (vitest.config.mts,
+// which takes every *.test.ts) leaves them out. RELIABILITY_MODE=full for the long run.
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/server-only.ts'),
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['tests/reliability/**/*.rtest.ts'],
+    testTimeout: 60 * 60 * 1000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    fileParallelism: false,
+    maxWorkers: 1,
+  },
+});
