@@ -140,7 +140,7 @@ async function main() {
     ),
     '',
   );
-  writeSection('finalise', lines.join('\n') + '\n' + (process.env.BENCH_FINALISE_NOTES ?? ''));
+  writeSection('finalise', lines.join('\n'));
 }
 
 main().catch((e) => {

@@ -137,7 +137,7 @@ async function main() {
     ),
     '',
   );
-  writeSection('pages', lines.join('\n') + '\n' + (process.env.BENCH_PAGES_NOTES ?? ''));
+  writeSection('pages', lines.join('\n'));
 }
 
 main().catch((e) => {

@@ -4,16 +4,13 @@
 // framework's floor) and (b) a bare node:http server doing the same SQLite writes (the machine's limit).
 //   npm run bench:save [-- --seconds 10 --warmup 3 --profile]
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { addJurors, BENCH_PASSWORD, demoDb, setPhase } from './lib/db';
-import { load, type LoadResult, type Request } from './lib/load';
+import { load, merge, type LoadResult, type Request } from './lib/load';
 import { summariseProfile } from './lib/profile';
 import { fmt, machine, mark, ms, ratio, ROOT, table, today, writeSection } from './lib/report';
 import { actionId, ensureBuild, freePort, login, pool, spawnServer, startNext, tempDir, type Running } from './lib/server';
 
-// Hand-written analysis kept with the generated figures (bench/save-notes.md), if present.
-const NOTES = fs.existsSync(path.join(ROOT, 'bench', 'save-notes.md')) ? fs.readFileSync(path.join(ROOT, 'bench', 'save-notes.md'), 'utf8') : '';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,6 +21,7 @@ const WARMUP = arg('warmup', 3);
 const LEVELS = process.argv.includes('--profile') ? [12] : [12, 200];
 const JURORS = Math.max(...LEVELS);
 const PROFILE = process.argv.includes('--profile');
+const SLICES = 3;
 
 type Row = { system: string; result: LoadResult };
 
@@ -95,13 +93,22 @@ async function main() {
         ok: (s, b) => s === 200 && b.includes('"ok":true'),
       },
     ];
+    // Each point is measured in SLICES slices, the three systems taking turns, so that a change in the
+    // machine's load (other work on a shared machine) falls on all three alike.
     for (const users of LEVELS) {
-      for (const sys of systems) {
-        if (PROFILE && !sys.name.startsWith(process.env.BENCH_PROFILE_SYSTEM ?? 'score save')) continue;
-        const result = await load({ port: sys.port, users, warmupMs: WARMUP * 1000, durationMs: SECONDS * 1000, next: sys.next, ok: sys.ok });
-        rows.push({ system: sys.name, result });
+      const parts = new Map<string, LoadResult[]>();
+      for (let slice = 0; slice < SLICES; slice++) {
+        for (const sys of systems) {
+          if (PROFILE && !sys.name.startsWith(process.env.BENCH_PROFILE_SYSTEM ?? 'score save')) continue;
+          const r = await load({ port: sys.port, users, warmupMs: (WARMUP * 1000) / SLICES, durationMs: (SECONDS * 1000) / SLICES, next: sys.next, ok: sys.ok });
+          parts.set(sys.name, [...(parts.get(sys.name) ?? []), r]);
+        }
+      }
+      for (const [system, p] of parts) {
+        const result = merge(p);
+        rows.push({ system, result });
         console.log(
-          `${String(users).padStart(3)} users  ${sys.name.padEnd(38)} ${fmt(result.throughput, 0).padStart(6)} req/s  p50 ${ms(result.p50)} ms  p99 ${ms(result.p99)} ms  errors ${result.errors}`,
+          `${String(users).padStart(3)} users  ${system.padEnd(38)} ${fmt(result.throughput, 0).padStart(6)} req/s  p50 ${ms(result.p50)} ms  p99 ${ms(result.p99)} ms  errors ${result.errors}`,
         );
         for (const e of result.errorSamples) console.log(`    error: ${e}`);
       }
@@ -159,7 +166,7 @@ function report(rows: Row[], profile: string, breakdown: Record<string, number> 
     `The real score-save server action (\`app/jury/actions.ts#saveScore\`, posted to \`/jury/best_film\` with header \`Next-Action\`) ` +
       `against \`next start\` (production build), one logged-in juror session per virtual juror (${JURORS} jurors logged in over HTTP), ` +
       `each saving a random valid score (1–10) for a random candidate of the five open main nominations, closed loop over keep-alive ` +
-      `connections, ${WARMUP} s warm-up then ${SECONDS} s measured per point. An error is a non-200 answer or a result other than \`{ok:true}\`. ` +
+      `connections; per point ${SECONDS} s measured, in ${SLICES} slices each after a ${fmt(WARMUP / SLICES, 1)} s warm-up, the three systems taking turns slice by slice so that changes in the machine's load fall on all alike. An error is a non-200 answer or a result other than \`{ok:true}\`. ` +
       `Baselines in the same run: (a) a no-op server action (\`app/bench/actions.ts\`, posted to \`/bench\`) on the same server, the framework's ` +
       `floor; (b) \`bench/bare-server.ts\`, a bare node:http server doing the same upsert and an audit-like hash-chained insert with ` +
       `better-sqlite3 and the same pragmas (WAL, synchronous FULL), the machine's limit. The load generator shares the machine's 2 cores.`,
@@ -199,7 +206,7 @@ function report(rows: Row[], profile: string, breakdown: Record<string, number> 
   if (profile) {
     lines.push('### CPU profile of the server under the score-save load (12 jurors, 6 s, `node --cpu-prof`)', '', '```', profile, '```', '');
   }
-  writeSection('save', lines.join('\n') + '\n' + NOTES);
+  writeSection('save', lines.join('\n'));
 }
 
 main().catch((e) => {

@@ -95,7 +95,7 @@ function report(results: Out[]) {
     targets.push([`${c}: mean ÷ SQL GROUP BY mean`, `${fmt(k, 2)}× (${ms(t(c, 'mean'))} vs ${ms(t(c, 'sql'))} ms)`, '≤ 3×', mark(k <= 3)]);
   }
   lines.push('### Targets', '', table(['figure', 'value', 'target', ''], targets), '');
-  writeSection('tally', lines.join('\n') + '\n' + (process.env.BENCH_TALLY_NOTES ?? ''));
+  writeSection('tally', lines.join('\n'));
 }
 
 main();

@@ -20,6 +20,32 @@ export interface LoadResult {
   p90: number;
   p99: number;
   max: number;
+  /** Every measured latency (ms), to merge slices of one point. */
+  latencies: number[];
+}
+
+/** One point measured in several slices (interleaved with other systems' slices), as one result. */
+export function merge(parts: LoadResult[]): LoadResult {
+  const latencies = parts.flatMap((p) => p.latencies);
+  return summarise(parts[0].users, parts.reduce((a, p) => a + p.seconds, 0), latencies, parts.reduce((a, p) => a + p.errors, 0), parts.flatMap((p) => p.errorSamples).slice(0, 3));
+}
+
+function summarise(users: number, seconds: number, latencies: number[], errors: number, errorSamples: string[]): LoadResult {
+  const sorted = Float64Array.from(latencies).sort();
+  const pick = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+  return {
+    users,
+    seconds,
+    completed: latencies.length,
+    errors,
+    errorSamples,
+    throughput: latencies.length / seconds,
+    p50: pick(50),
+    p90: pick(90),
+    p99: pick(99),
+    max: sorted.length ? sorted[sorted.length - 1] : NaN,
+    latencies,
+  };
 }
 
 /** `next(user)` builds a request; `ok(status, body)` says whether the answer counts as a success. */
@@ -71,19 +97,5 @@ export async function load(opts: {
     }),
   );
   agent.destroy();
-  const sorted = Float64Array.from(latencies).sort();
-  const pick = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
-  const seconds = opts.durationMs / 1000;
-  return {
-    users: opts.users,
-    seconds,
-    completed: latencies.length,
-    errors,
-    errorSamples,
-    throughput: latencies.length / seconds,
-    p50: pick(50),
-    p90: pick(90),
-    p99: pick(99),
-    max: sorted.length ? sorted[sorted.length - 1] : NaN,
-  };
+  return summarise(opts.users, opts.durationMs / 1000, latencies, errors, errorSamples);
 }

@@ -55,6 +55,9 @@ in the same run are the figures to compare across runs.
 
 /** Replaces (or appends) the section `id` of docs/PERFORMANCE.md, keeping every other section. */
 export function writeSection(id: string, markdown: string): void {
+  // Hand-written analysis kept with the generated figures: bench/notes/<id>.md, if present.
+  const notesFile = path.join(ROOT, 'bench', 'notes', `${id}.md`);
+  if (fs.existsSync(notesFile)) markdown = `${markdown.trim()}\n\n${fs.readFileSync(notesFile, 'utf8').trim()}`;
   const begin = `<!-- bench:${id}:begin -->`;
   const end = `<!-- bench:${id}:end -->`;
   const block = `${begin}\n${markdown.trim()}\n${end}`;
