@@ -3,7 +3,7 @@
 import type { Method, TallyInput } from '@/lib/tally';
 
 export const CASES = {
-  qingdao: { label: 'Qingdao (12 jurors × 23 films × 6 nominations)', jurors: 12, films: 23, nominations: 6, runs: 41 },
+  qingdao: { label: 'Qingdao (12 jurors × 23 films × 6 nominations)', jurors: 12, films: 23, nominations: 6, runs: 401 },
   large: { label: 'large jury (100 jurors × 200 candidates × 6 nominations)', jurors: 100, films: 200, nominations: 6, runs: 11 },
   audience: { label: 'audience (10,000 voters × 100 films × 1 nomination)', jurors: 10_000, films: 100, nominations: 1, runs: 5 },
 } as const;
