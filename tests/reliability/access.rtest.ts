@@ -198,7 +198,7 @@ describe('access matrix', () => {
     let originRefused = 0;
     const originStatuses = new Map<number, number>();
     for (const a of all) {
-      const who = allowedFor(a.key).find((c) => c !== 'anonymous' && c !== 'deactivated' && c !== 'loggedOut')!;
+      const who = allowedFor(a.key).find((c) => c !== 'anonymous' && c !== 'deactivated' && c !== 'loggedOut') ?? 'organiser';
       const args = argsFor(a.key, sc);
       for (const origin of ['http://evil.example', `http://localhost:${s.port + 1}`, 'null']) {
         const before = checksum(s.dbFile);

@@ -8,7 +8,8 @@ import path from 'node:path';
 
 const short = process.argv.includes('--short');
 const mode = short ? 'short' : 'full';
-const dir = path.join('test-results', 'reliability');
+const dir = process.env.RELIABILITY_FIGURES_DIR || path.join(os.tmpdir(), 'jury-reliability-figures');
+process.env.RELIABILITY_FIGURES_DIR = dir;
 fs.rmSync(dir, { recursive: true, force: true });
 fs.mkdirSync(dir, { recursive: true });
 const t0 = Date.now();
@@ -22,6 +23,7 @@ type V = { numPassedTests: number; numFailedTests: number; numPendingTests: numb
 let v: V | undefined;
 try { v = JSON.parse(fs.readFileSync(path.join(dir, 'vitest.json'), 'utf8')) as V; } catch { /* vitest did not get far */ }
 const counts = { passed: v?.numPassedTests ?? 0, failed: v ? v.numFailedTests : 1, skipped: (v?.numPendingTests ?? 0) + (v?.numTodoTests ?? 0) };
+fs.mkdirSync('test-results', { recursive: true });
 fs.writeFileSync(path.join('test-results', 'reliability.json'), JSON.stringify(counts));
 
 type F = { id: string; title: string; claim: string; ms: number; at: string; rows: Record<string, string | number>; notes?: string[] };

@@ -1,11 +1,13 @@
 // Figures of each reliability test, written as JSON under test-results/reliability/ and turned
 // into docs/RELIABILITY.md by tests/reliability/report.ts.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const FULL = process.env.RELIABILITY_MODE === 'full';
 export const MODE = FULL ? 'full' : 'short';
-export const FIGURES_DIR = path.join('test-results', 'reliability');
+// Outside test-results/: Playwright empties that folder whenever it starts a run.
+export const FIGURES_DIR = process.env.RELIABILITY_FIGURES_DIR || path.join(os.tmpdir(), 'jury-reliability-figures');
 
 /** Picks the full-run or the short-run size. */
 export function size(full: number, short: number): number {
