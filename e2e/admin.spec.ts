@@ -156,7 +156,7 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await expect(page.getByTestId('admin-films').locator('tbody tr[data-competition="yes"]')).toHaveCount(23);
   });
 
-  test('a new juror gets a one-time temporary password and must set a password at the first sign-in', async ({ page }) => {
+  test('a new juror gets a one-time temporary password and must set a password at the first sign-in', async ({ page, browser }) => {
     await asOrganiser(page);
     await page.goto('/admin/jurors');
     const add = page.getByTestId('juror-add');
@@ -199,6 +199,23 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await page.context().clearCookies();
     await signIn(page, { login: 'seitova', password: temp });
     await expect(page.locator('form [role=alert]')).toBeVisible();
+    await signIn(page, { login: 'seitova', password: 'жаңа құпия сөз 2018' });
+    await expect(page).toHaveURL(/\/jury$/);
+
+    // Deactivation ends her session at once; reactivation lets her sign in again.
+    const organiser = await browser.newContext({ baseURL: OWN });
+    const desk = await organiser.newPage();
+    await asOrganiser(desk);
+    await desk.goto('/admin/jurors');
+    const row = desk.getByTestId('admin-jurors').locator('tr[data-login="seitova"]');
+    desk.once('dialog', (d) => d.accept());
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(row).toHaveAttribute('data-active', 'no');
+    await page.goto('/jury');
+    await expect(page).toHaveURL(/\/login$/);
+    await row.getByRole('button', { name: 'Reactivate' }).click();
+    await expect(row).toHaveAttribute('data-active', 'yes');
+    await organiser.close();
     await signIn(page, { login: 'seitova', password: 'жаңа құпия сөз 2018' });
     await expect(page).toHaveURL(/\/jury$/);
   });
