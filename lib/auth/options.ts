@@ -11,7 +11,8 @@ import { dummyHash, verifyPassword } from './password';
 import { clearFailures, recordFailure, throttleState } from './throttle';
 import { sessionSecret } from './secret';
 
-export const SESSION_MAX_AGE_S = 7 * 24 * 60 * 60;
+// A session lasts from sign-in for the length of a festival; it is not extended by use (see session.ts).
+export const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
 
 type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 

@@ -2,9 +2,10 @@
 // user, a changed role or an ended session (version bumped) takes effect at once.
 import 'server-only';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
+import { decode } from 'next-auth/jwt';
 import { getDb, type DB } from '@/db';
-import { getAuthOptions } from './options';
+import { sessionSecret } from './secret';
 import { findSessionUser, type SessionUser } from './users';
 
 export type { SessionUser };
@@ -18,7 +19,24 @@ export function userForClaims(db: DB, claims: { uid?: unknown; sv?: unknown } | 
   return row;
 }
 
+/** next-auth's session cookie: `__Secure-` prefixed when the app is served over HTTPS. */
+export function sessionCookieName(): string {
+  return process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+}
+
+/**
+ * Decodes the session cookie directly instead of calling getServerSession: that would re-issue the
+ * cookie on every call, and a server action that sets a cookie makes Next.js re-render the whole
+ * page into its response, which multiplied the cost of every score save.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(getAuthOptions())) as { uid?: unknown; sv?: unknown } | null;
-  return userForClaims(getDb(), session);
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  let claims: { uid?: unknown; sv?: unknown } | null = null;
+  try {
+    claims = (await decode({ token, secret: sessionSecret() })) as { uid?: unknown; sv?: unknown } | null;
+  } catch {
+    return null; // a forged, truncated or expired token
+  }
+  return userForClaims(getDb(), claims);
 });
