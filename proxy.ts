@@ -18,23 +18,25 @@ function refuse(status: number, message: string) {
   return new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-/** Every string of a decoded reply model is plain, or a reference that the form actually carries. */
-function wellFormed(v: unknown, depth: number, formRefs: ReadonlySet<string>): boolean {
+/** Every string of a decoded reply model is plain or one of the references that decode on their own. */
+function wellFormed(v: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
-  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (/^\$K[0-9a-f]+$/.test(v) && formRefs.has(v.slice(2)));
-  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1, formRefs));
-  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1, formRefs));
+  // A FormData reference ($K) whose fields are absent decodes to an empty FormData: harmless, and
+  // what a browser sends for an empty form.
+  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || /^\$K[0-9a-f]+$/.test(v);
+  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1));
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1));
   return true;
 }
 
-function parseModel(text: string, formRefs: ReadonlySet<string>): boolean {
+function parseModel(text: string): boolean {
   let model: unknown;
   try {
     model = JSON.parse(text);
   } catch {
     return false;
   }
-  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0, formRefs);
+  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0);
 }
 
 async function screenAction(req: NextRequest): Promise<NextResponse | null> {
@@ -49,23 +51,20 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
   }
   const length = Number(req.headers.get('content-length') ?? NaN);
   if (length > MAX_ACTION_BODY) return refuse(413, 'Request body too large.');
-  const type = (req.headers.get('content-type') ?? '').toLowerCase();
+  // The multipart boundary is case-sensitive (Chrome's has capitals): lower-case only a copy to compare.
+  const rawType = req.headers.get('content-type') ?? '';
+  const type = rawType.toLowerCase();
   const bytes = new Uint8Array(await req.clone().arrayBuffer());
   if (bytes.byteLength > MAX_ACTION_BODY) return refuse(413, 'Request body too large.');
   if (type.startsWith('multipart/form-data')) {
     let form: FormData;
     try {
-      form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+      form = await new Response(bytes, { headers: { 'content-type': rawType } }).formData();
     } catch {
       return refuse(400, 'Malformed form data.');
     }
     const root = form.get('0');
-    const refs = new Set<string>();
-    for (const k of form.keys()) {
-      const m = /^_([0-9a-f]+)_/.exec(k);
-      if (m) refs.add(m[1]);
-    }
-    if (typeof root !== 'string' || !parseModel(root, refs)) return refuse(400, 'Malformed server action call.');
+    if (typeof root !== 'string' || !parseModel(root)) return refuse(400, 'Malformed server action call.');
     return null;
   }
   if (type.startsWith('text/plain') || type === '') {
@@ -75,7 +74,7 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
     } catch {
       return refuse(400, 'Malformed server action call.');
     }
-    return parseModel(text, new Set()) ? null : refuse(400, 'Malformed server action call.');
+    return parseModel(text) ? null : refuse(400, 'Malformed server action call.');
   }
   return refuse(415, 'Unsupported content type for a server action.');
 }
