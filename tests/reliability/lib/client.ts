@@ -23,7 +23,9 @@ export function actions(): ActionEntry[] {
   if (manifestCache) return manifestCache;
   const m = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
   manifestCache = Object.entries(m.node).map(([id, v]) => {
-    const worker = Object.keys(v.workers).find((w) => w.startsWith('app/') && !w.includes('_not-found')) ?? 'app/page';
+    const workers = Object.keys(v.workers);
+    // A public page when the action is used on one (setLocale): private ones redirect anonymous callers first.
+    const worker = workers.find((w) => w === 'app/login/page') ?? workers.find((w) => w.startsWith('app/') && !w.includes('_not-found')) ?? 'app/page';
     const page = '/' + worker.replace(/^app\//, '').replace(/\/?page$/, '').replace('[nomination]', 'best_film');
     return { id, file: v.filename, name: v.exportedName ?? '', key: `${v.filename}#${v.exportedName}`, page: page === '/' ? '/' : page };
   });
@@ -161,7 +163,18 @@ export class Client {
       ...(opts.headers ?? {}),
     };
     const t0 = performance.now();
-    const res = await this.request(page + (opts.query ?? ''), { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(args) });
+    let res = await this.request(page + (opts.query ?? ''), { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(args) });
+    // An RSC request is first redirected by Next.js to the same page with a normalised ?_rsc=…: follow it once.
+    const loc = res.headers.get('location');
+    if (res.status === 307 && loc && loc.includes('_rsc') && new URL(loc, this.base).pathname === page && !(opts.rawBody instanceof FormData)) {
+      await res.arrayBuffer();
+      const u = new URL(loc, this.base);
+      res = await this.request(u.pathname + u.search, { method: 'POST', headers, body: opts.rawBody ?? JSON.stringify(args) });
+    } else if (res.status === 307 && loc && loc.includes('_rsc') && opts.rawBody instanceof FormData) {
+      await res.arrayBuffer();
+      const u = new URL(loc, this.base);
+      res = await this.request(u.pathname + u.search, { method: 'POST', headers, body: opts.rawBody });
+    }
     const body = await res.text();
     return { status: res.status, body, result: parseActionResult(body), ms: performance.now() - t0 };
   }

@@ -45,11 +45,12 @@ export function invalidFor(f: FieldKind): fc.Arbitrary<unknown> {
         nonNumber,
       );
     case 'score':
+      // null is a valid score (it clears one): never generated here.
       return fc.oneof(
         fc.integer({ min: 11, max: 1e9 }), fc.integer({ min: -1e9, max: 0 }),
         fc.double({ min: 1, max: 10, noInteger: true }).filter((d) => Math.abs(d - Math.round(d)) > 1e-6),
         fc.constantFrom('$NaN', '$Infinity', '$-Infinity', 1e308, -1e308, '5.5', '11', '0', '5e0', ' 5', '5 ', 'five', '', 10.000001, 0.999999),
-        nonNumber,
+        nonNumber.filter((v) => v !== null),
       );
     case 'text':
       return fc.oneof(
