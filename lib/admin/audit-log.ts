@@ -1,5 +1,6 @@
 // The audit log as organisers read it: newest first, paginated, filtered by actor and action.
-// Score values and notes are redacted here, in the query layer, until the results are published.
+// Redacted here, in the query layer: score values until the results are published, and private
+// notes always (only their author ever sees them).
 import 'server-only';
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
@@ -7,17 +8,19 @@ import { audit, festival, user } from '@/db/schema';
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
-const SECRET_FIELDS = new Set(['value', 'note']);
+const UNTIL_PUBLISHED = new Set(['value', 'note']);
+const ALWAYS = new Set(['note']);
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 
-/** Removes `value` and `note` at any depth of a score or ballot entry's payload. */
+/** Removes `note` (and `value` before publication) at any depth of a score or ballot entry's payload. */
 export function redactPayload(action: string, payload: string, published: boolean): string {
-  if (published || !isScoreAction(action)) return payload;
+  if (!isScoreAction(action)) return payload;
+  const secret = published ? ALWAYS : UNTIL_PUBLISHED;
   try {
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_FIELDS.has(k) ? REDACTED : walk(x)]));
+      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, secret.has(k) ? REDACTED : walk(x)]));
       return v;
     };
     return JSON.stringify(walk(JSON.parse(payload)));
