@@ -11,7 +11,8 @@ import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { verifyChain } from '@/lib/audit';
 import { tally } from '@/lib/tally';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { closeRoundSpec, decideTieSpec, finaliseSpec, finalHashOf, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
+import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
+import { finalHashOf } from './hash';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 
 let t: TestDb;

@@ -1,14 +1,13 @@
 // The chair's rounds: close and reopen a round, decide a tie, open the Special Jury Prize round,
 // finalise; and the organisers' publication. Each checks the phase inside its transaction.
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, festival, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
-import { canonicalJson } from '@/lib/canonical';
 import { requirePhase } from '@/lib/festival/phase';
-import { specialRoundCandidates, tally, type TallyInput, type TallyResult } from '@/lib/tally';
+import { specialRoundCandidates, tally } from '@/lib/tally';
+import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 
@@ -117,11 +116,6 @@ export const openSpecialRoundSpec = defineSpec({
     return { candidates: films.length };
   },
 });
-
-/** The hash recorded at finalisation: over the canonical tally input and output together. */
-export function finalHashOf(input: TallyInput, output: TallyResult): string {
-  return createHash('sha256').update(canonicalJson({ input, output })).digest('hex');
-}
 
 export const finaliseSpec = defineSpec({
   name: 'round.finalise',

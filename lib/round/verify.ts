@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, festival, nomination } from '@/db/schema';
 import { tally } from '@/lib/tally';
-import { finalHashOf } from './specs';
+import { finalHashOf } from './hash';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 
 export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised' } | { ok: false; problems: string[] };
