@@ -56,7 +56,7 @@ describe('audit log for organisers', () => {
     });
   }
 
-  it('redacts score values and notes until the results are published', () => {
+  it('redacts score values until the results are published, and private notes always', () => {
     scoreEntry();
     const page = auditPage(t.db);
     expect(page.rows[0].action).toBe('ballot.submit');
@@ -68,7 +68,9 @@ describe('audit log for organisers', () => {
     t.db.update(festival).set({ phase: 'finalised' }).where(eq(festival.id, 1)).run();
     expect(JSON.stringify(auditPage(t.db).rows)).not.toContain('SECRET-NOTE');
     t.db.update(festival).set({ phase: 'published' }).where(eq(festival.id, 1)).run();
-    expect(JSON.stringify(auditPage(t.db).rows)).toContain('SECRET-NOTE');
+    const published = JSON.stringify(auditPage(t.db).rows);
+    expect(published).toContain('8.5');
+    expect(published).not.toContain('SECRET-NOTE');
   });
 
   it('pages newest first and filters by actor and action', () => {
