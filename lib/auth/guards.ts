@@ -19,7 +19,3 @@ export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   if (!roles.includes(user.role)) forbidden();
   return user;
 }
-
-export function hasRole(user: SessionUser | null, ...roles: Role[]): user is SessionUser {
-  return !!user && roles.includes(user.role);
-}

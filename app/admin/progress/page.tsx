@@ -7,7 +7,7 @@ import { votingProgress } from '@/lib/admin/progress';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 import { AutoRefresh } from '../components/AutoRefresh';
-import { ProgressBar } from '../components/ProgressBar';
+import { ProgressBar } from '@/app/components/ProgressBar';
 import s from '../components/admin.module.css';
 
 export async function generateMetadata() {
