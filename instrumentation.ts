@@ -4,23 +4,12 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { getDb, databaseFile } = await import('./db');
   const db = getDb();
-  await markRunning(databaseFile());
+  const { markRunning } = await import('./lib/server-pid');
+  markRunning(databaseFile());
   if (process.env.JURY_DEMO === '0') return;
   const { seedDemo, DEMO_ACCOUNTS } = await import('./db/seed');
   if (await seedDemo(db)) {
     console.log(`Jury: seeded the demo festival into ${databaseFile()}. Demo accounts (login / password):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.login.padEnd(11)} ${a.password}`);
   }
-}
-
-/** <db>.server-pid holds this process's pid while it runs: `npm run restore` refuses while it does. */
-async function markRunning(dbFile: string) {
-  const fs = await import('node:fs');
-  const pidFile = `${dbFile}.server-pid`;
-  fs.writeFileSync(pidFile, String(process.pid));
-  process.once('exit', () => {
-    try {
-      if (fs.readFileSync(pidFile, 'utf8') === String(process.pid)) fs.rmSync(pidFile, { force: true });
-    } catch { /* already gone */ }
-  });
 }

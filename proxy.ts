@@ -18,25 +18,25 @@ function refuse(status: number, message: string) {
   return new NextResponse(message, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
-/** Every string of a decoded reply model is plain or one of the references that decode on their own. */
-function wellFormed(v: unknown, depth: number): boolean {
+/** Every string of a decoded reply model is plain, or a reference that the form actually carries. */
+function wellFormed(v: unknown, depth: number, formRefs: ReadonlySet<string>): boolean {
   if (depth > MAX_DEPTH) return false;
-  // A FormData reference ($K) whose fields are absent decodes to an empty FormData: harmless, and
-  // what a browser sends for an empty form.
-  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || /^\$K[0-9a-f]+$/.test(v);
-  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1));
-  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1));
+  // A FormData reference ($K) must point at fields the form carries: a dangling one would reach the
+  // action as an empty form. (Our forms never send an empty FormData: a form without fields sends {}.)
+  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (/^\$K[0-9a-f]+$/.test(v) && formRefs.has(String(parseInt(v.slice(2), 16))));
+  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1, formRefs));
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1, formRefs));
   return true;
 }
 
-function parseModel(text: string): boolean {
+function parseModel(text: string, formRefs: ReadonlySet<string>): boolean {
   let model: unknown;
   try {
     model = JSON.parse(text);
   } catch {
     return false;
   }
-  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0);
+  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0, formRefs);
 }
 
 async function screenAction(req: NextRequest): Promise<NextResponse | null> {
@@ -64,7 +64,13 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
       return refuse(400, 'Malformed form data.');
     }
     const root = form.get('0');
-    if (typeof root !== 'string' || !parseModel(root)) return refuse(400, 'Malformed server action call.');
+    const refs = new Set<string>();
+    for (const k of form.keys()) {
+      // React names a FormData's fields `_<id>_<name>` with the id in decimal, and refers to it as `$K<id in hex>`.
+      const m = /^_(\d+)_/.exec(k);
+      if (m) refs.add(String(Number(m[1])));
+    }
+    if (typeof root !== 'string' || !parseModel(root, refs)) return refuse(400, 'Malformed server action call.');
     return null;
   }
   if (type.startsWith('text/plain') || type === '') {
@@ -74,7 +80,7 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
     } catch {
       return refuse(400, 'Malformed server action call.');
     }
-    return parseModel(text) ? null : refuse(400, 'Malformed server action call.');
+    return parseModel(text, new Set()) ? null : refuse(400, 'Malformed server action call.');
   }
   return refuse(415, 'Unsupported content type for a server action.');
 }
