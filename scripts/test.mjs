@@ -6,7 +6,7 @@ import fs from 'node:fs';
 const steps = [
   ['Type check', 'npx', ['tsc', '--noEmit']],
   ['Lint', 'npx', ['eslint', '.']],
-  ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/vitest.json']],
+  ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-reports/vitest.json']],
   ['Build', 'npx', ['next', 'build']],
   ['Chromium', 'node', ['scripts/ensure-chromium.mjs']],
   ['End-to-end tests', 'npx', ['playwright', 'test']],
@@ -14,8 +14,10 @@ const steps = [
   ['Reliability (short)', 'npx', ['tsx', 'tests/reliability/report.ts', '--short']],
 ];
 
+// Playwright empties test-results/ when it starts, so the unit tests report elsewhere.
 fs.mkdirSync('test-results', { recursive: true });
-for (const f of ['test-results/vitest.json', 'test-results/e2e.json', 'test-results/reliability.json']) fs.rmSync(f, { force: true });
+fs.mkdirSync('.test-reports', { recursive: true });
+for (const f of ['.test-reports/vitest.json', 'test-results/e2e.json', 'test-results/reliability.json']) fs.rmSync(f, { force: true });
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
@@ -31,7 +33,7 @@ summary();
 function summary() {
   let passed = 0, failed = 0, skipped = 0;
   try {
-    const v = JSON.parse(fs.readFileSync('test-results/vitest.json', 'utf8'));
+    const v = JSON.parse(fs.readFileSync('.test-reports/vitest.json', 'utf8'));
     passed += v.numPassedTests; failed += v.numFailedTests; skipped += v.numPendingTests + (v.numTodoTests ?? 0);
   } catch { /* the unit step did not run */ }
   try {
