@@ -58,6 +58,16 @@ describe('admin.saveSettings', () => {
     expect(out).toMatchObject({ fieldErrors: { 'nominations.0.maxWinners': ['max_winners'] } });
   });
 
+  it('refuses scale values with more than two decimals, such as a denormal lowest score (found by the hostile-input run)', () => {
+    const denormal = { ...Object.fromEntries(form()), scaleMin: -7.4e-323 }; // as a JSON number, the way it came
+    for (const input of [denormal, form({ scaleMin: '0.001' }), form({ scaleStep: '0.125' })]) {
+      const out = expectRefused(t, saveSettingsSpec, 'organiser', input, 'invalid:input');
+      expect(JSON.stringify(out)).toContain('scale_precision');
+    }
+    run(t, saveSettingsSpec, form({ scaleMin: '1', scaleMax: '5', scaleStep: '0.25' }));
+    expect(t.db.select().from(festival).get()!).toMatchObject({ scaleMin: 1, scaleMax: 5, scaleStep: 0.25 });
+  });
+
   it('refuses an unknown nomination', () => {
     const fd = form();
     fd.set('nom_999_max', '1');

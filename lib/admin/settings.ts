@@ -33,6 +33,10 @@ function collectNominations(raw: unknown): unknown {
   };
 }
 
+// A scale's bounds and step have at most two decimals (1–10, 0–20 by 0.5, 1–5 by 0.25): a value such
+// as 1e-320 would pass every range check and make no sense as a score.
+const scaleNumber = numeric.pipe(z.number().refine((v) => Number(v.toFixed(2)) === v, { message: 'scale_precision' }));
+
 export const SettingsInput = z.preprocess(
   collectNominations,
   z
@@ -41,9 +45,9 @@ export const SettingsInput = z.preprocess(
       city: text(200),
       startsOn: date,
       endsOn: date,
-      scaleMin: numeric.pipe(z.number().min(-1000).max(1000)),
-      scaleMax: numeric.pipe(z.number().min(-1000).max(1000)),
-      scaleStep: numeric.pipe(z.number().positive().max(1000)),
+      scaleMin: scaleNumber.pipe(z.number().min(-1000).max(1000)),
+      scaleMax: scaleNumber.pipe(z.number().min(-1000).max(1000)),
+      scaleStep: scaleNumber.pipe(z.number().positive().max(1000)),
       method: z.enum(METHODS),
       oneAwardPerFilm: checkbox,
       recusalByNationality: checkbox,
