@@ -1,6 +1,7 @@
 // Generated festivals for the tally benchmark, deterministic (seeded): each film has a quality,
 // each juror a leniency, a score is their sum plus noise, rounded onto the 1–10 scale.
 import type { Method, TallyInput } from '@/lib/tally';
+import { prng } from '@/tests/prng';
 
 export const CASES = {
   qingdao: { label: 'Qingdao (12 jurors × 23 films × 6 nominations)', jurors: 12, films: 23, nominations: 6, runs: 401 },
@@ -11,16 +12,6 @@ export type CaseName = keyof typeof CASES;
 
 const CODES = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress', 'special_jury_prize'];
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function festival(name: CaseName, method: Method = 'mean'): TallyInput {
   const c = CASES[name];

@@ -3,17 +3,10 @@
 
 import fc from 'fast-check';
 import { METHODS, type Method, type Nomination, type Scale, type TallyInput } from '../types';
+import { prng } from '../../../tests/prng';
 
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 export function shuffle<T>(xs: T[], rand: () => number): T[] {
   const a = [...xs];
