@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 
-export type DB = BetterSQLite3Database<typeof schema>;
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 type Handle = { sqlite: Database.Database; db: DB; file: string };
 
 const globalForDb = globalThis as unknown as { juryDb?: Handle };

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { getDb, type DB } from '@/db';
 import type { Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
+import { inGroupCommit } from './group-commit';
 
 export type Failure = { ok: false; code: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 export type Outcome<T> = { ok: true; data: T } | Failure;
@@ -37,6 +38,8 @@ export type ActionSpec<S extends z.ZodType, T> = {
   revalidate?: string[];
   /** Lets a user who still has to change a temporary password call it. */
   allowPasswordChange?: boolean;
+  /** Shares its commit with concurrent calls (executeActionGrouped): for the autosaves, the hot path. */
+  groupCommit?: boolean;
   handler: (ctx: ActionContext<z.infer<S>>) => T;
 };
 
@@ -54,16 +57,10 @@ function isPlain(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-/**
- * Everything an action does once the session has been read: role, validation, the transaction.
- * Tests call it with real users against a real (temporary) database.
- */
-export function executeAction<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T>,
-  user: SessionUser | null,
-  raw: unknown,
-  db: DB = getDb(),
-): Outcome<T> {
+type Checked<S extends z.ZodType> = { ok: true; input: z.infer<S> } | Failure;
+
+/** The checks before any transaction: the session's user, the role, the input's shape. */
+function precheck<S extends z.ZodType, T>(spec: ActionSpec<S, T>, user: SessionUser | null, raw: unknown): Checked<S> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
   if (!spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
@@ -82,13 +79,54 @@ export function executeAction<S extends z.ZodType, T>(
     }
     return { ok: false, code: 'invalid:input', fieldErrors };
   }
+  return { ok: true, input: parsed.data };
+}
+
+function failureOf(spec: { name: string }, e: unknown): Failure {
+  if (e instanceof Refusal) return { ok: false, code: e.code, params: e.params };
+  console.error(`action ${spec.name} failed`, e);
+  return { ok: false, code: 'unexpected' };
+}
+
+/**
+ * Everything an action does once the session has been read: role, validation, the transaction.
+ * Tests call it with real users against a real (temporary) database.
+ */
+export function executeAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  user: SessionUser | null,
+  raw: unknown,
+  db: DB = getDb(),
+): Outcome<T> {
+  const checked = precheck(spec, user, raw);
+  if (!checked.ok) return checked;
   try {
-    const data = db.transaction((tx) => spec.handler({ user, input: parsed.data, tx }), { behavior: 'immediate' });
+    const data = db.transaction((tx) => spec.handler({ user: user!, input: checked.input, tx }), { behavior: 'immediate' });
     return { ok: true, data };
   } catch (e) {
-    if (e instanceof Refusal) return { ok: false, code: e.code, params: e.params };
-    console.error(`action ${spec.name} failed`, e);
-    return { ok: false, code: 'unexpected' };
+    return failureOf(spec, e);
+  }
+}
+
+/**
+ * The same action, its transaction shared with the other actions that reach this process at the
+ * same moment (group commit, lib/group-commit.ts): one fsync for all of them instead of one each.
+ * Each keeps its own savepoint, so a refusal undoes only its own writes, and each is answered
+ * only after the shared commit is durable.
+ */
+export async function executeActionGrouped<S extends z.ZodType, T>(
+  spec: ActionSpec<S, T>,
+  user: SessionUser | null,
+  raw: unknown,
+  db: DB = getDb(),
+): Promise<Outcome<T>> {
+  const checked = precheck(spec, user, raw);
+  if (!checked.ok) return checked;
+  try {
+    const data = await inGroupCommit(db, (tx) => spec.handler({ user: user!, input: checked.input, tx }));
+    return { ok: true, data };
+  } catch (e) {
+    return failureOf(spec, e);
   }
 }
 

@@ -5,11 +5,12 @@ import { revalidatePath } from 'next/cache';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
-import { executeAction, type ActionResult, type ActionSpec } from './action';
+import { executeAction, executeActionGrouped, type ActionResult, type ActionSpec } from './action';
 
 export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const outcome = executeAction(spec, await getCurrentUser(), raw);
+    const user = await getCurrentUser();
+    const outcome = spec.groupCommit ? await executeActionGrouped(spec, user, raw) : executeAction(spec, user, raw);
     if (outcome.ok) {
       for (const p of spec.revalidate ?? []) revalidatePath(p);
       return outcome;

@@ -40,9 +40,9 @@ export async function seededDb(): Promise<TestDb> {
   template ??= (async () => {
     const t = tempDb();
     await seedDemo(t.db);
-    (t.db as unknown as { $client: Database.Database }).$client.pragma('wal_checkpoint(TRUNCATE)');
+    t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jury-template-')), 'jury.db');
-    (t.db as unknown as { $client: Database.Database }).$client.close();
+    t.db.$client.close();
     fs.copyFileSync(t.file, file);
     return file;
   })();

@@ -1,7 +1,8 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { user } from '@/db/schema';
+import { prepared } from '@/lib/prepared';
 
 // The columns a signed-in user carries around the server. Never the password hash.
 export const sessionUserColumns = {
@@ -29,5 +30,7 @@ export type SessionUser = {
 };
 
 export function findSessionUser(db: DB, id: number): SessionUser | undefined {
-  return db.select(sessionUserColumns).from(user).where(eq(user.id, id)).get();
+  // Read on every request of a signed-in user.
+  return prepared(db, 'user.session', (q) => q.select(sessionUserColumns).from(user).where(eq(user.id, sql.placeholder('id'))).prepare())
+    .get({ id });
 }

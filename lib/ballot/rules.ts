@@ -1,10 +1,11 @@
 // The checks every ballot write makes inside its transaction: which round is open, whether the
 // candidate belongs to it, whether the juror is recused from the film, whether the ballot is locked.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { ballot, candidate, film, nomination, recusal, type Festival, type Phase } from '@/db/schema';
 import { Refusal, type Tx } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { currentFestival } from '@/lib/festival/phase';
+import { prepared } from '@/lib/prepared';
 
 export type Round = 'main' | 'special';
 
@@ -22,7 +23,11 @@ export function recusalReason(
   juror: Pick<SessionUser, 'id' | 'country'>,
   filmRow: { id: number; country: string },
 ): string | null {
-  const row = tx.select({ reason: recusal.reason }).from(recusal).where(and(eq(recusal.jurorId, juror.id), eq(recusal.filmId, filmRow.id))).get();
+  const row = prepared(tx, 'recusal.ofJurorFilm', (q) =>
+    q.select({ reason: recusal.reason }).from(recusal)
+      .where(and(eq(recusal.jurorId, sql.placeholder('jurorId')), eq(recusal.filmId, sql.placeholder('filmId'))))
+      .prepare(),
+  ).get({ jurorId: juror.id, filmId: filmRow.id });
   if (row) return row.reason;
   if (fest.recusalByNationality && juror.country && juror.country === filmRow.country) return NATIONALITY_REASON;
   return null;
@@ -32,7 +37,8 @@ export function recusalReason(
 export function requireOpenNomination(tx: Tx, nominationId: number) {
   const fest = currentFestival(tx);
   if (fest.phase === 'finalised' || fest.phase === 'published') throw new Refusal('phase:finalised');
-  const nom = tx.select().from(nomination).where(eq(nomination.id, nominationId)).get();
+  const nom = prepared(tx, 'nomination.byId', (q) => q.select().from(nomination).where(eq(nomination.id, sql.placeholder('id'))).prepare())
+    .get({ id: nominationId });
   if (!nom) throw new Refusal('ballot:unknown_nomination');
   if (openRound(fest.phase) !== nom.round) throw new Refusal('ballot:round_closed');
   return { fest, nom };
@@ -40,19 +46,24 @@ export function requireOpenNomination(tx: Tx, nominationId: number) {
 
 /** A candidate with its nomination and film, requiring its round to be open. */
 export function requireOpenCandidate(tx: Tx, candidateId: number) {
-  const row = tx
-    .select({ id: candidate.id, nominationId: candidate.nominationId, filmId: film.id, filmCountry: film.country })
-    .from(candidate)
-    .innerJoin(film, eq(film.id, candidate.filmId))
-    .where(eq(candidate.id, candidateId))
-    .get();
+  const row = prepared(tx, 'candidate.withFilm', (q) =>
+    q.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: film.id, filmCountry: film.country })
+      .from(candidate)
+      .innerJoin(film, eq(film.id, candidate.filmId))
+      .where(eq(candidate.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id: candidateId });
   if (!row) throw new Refusal('ballot:unknown_candidate');
   const { fest, nom } = requireOpenNomination(tx, row.nominationId);
   return { fest, nom, cand: row };
 }
 
 export function ballotOf(tx: Tx, jurorId: number, nominationId: number) {
-  return tx.select().from(ballot).where(and(eq(ballot.jurorId, jurorId), eq(ballot.nominationId, nominationId))).get();
+  return prepared(tx, 'ballot.ofJurorNomination', (q) =>
+    q.select().from(ballot)
+      .where(and(eq(ballot.jurorId, sql.placeholder('jurorId')), eq(ballot.nominationId, sql.placeholder('nominationId'))))
+      .prepare(),
+  ).get({ jurorId, nominationId });
 }
 
 export function requireNotSubmitted(tx: Tx, jurorId: number, nominationId: number) {

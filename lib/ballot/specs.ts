@@ -1,12 +1,13 @@
 // The juror's ballot actions (save score, save note, declare and withdraw a recusal, submit) and
 // the chair's reopening of a submitted ballot. Each runs inside executeAction's transaction.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ballot, candidate, decision, film, score, recusal, user } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import { requirePhase } from '@/lib/festival/phase';
+import { prepared } from '@/lib/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
 import { isOnScale } from './scale';
@@ -25,6 +26,7 @@ const now = () => new Date().toISOString();
 export const saveScoreSpec = defineSpec({
   name: 'ballot.saveScore',
   roles: JUROR_ROLES,
+  groupCommit: true,
   schema: z.object({ candidateId: id, value: scoreValue }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, cand } = requireOpenCandidate(tx, input.candidateId);
@@ -34,10 +36,12 @@ export const saveScoreSpec = defineSpec({
     if (recusalReason(tx, fest, me, { id: cand.filmId, country: cand.filmCountry })) throw new Refusal('ballot:recused');
     requireNotSubmitted(tx, me.id, cand.nominationId);
     const at = now();
-    tx.insert(score)
-      .values({ jurorId: me.id, candidateId: cand.id, value: input.value, updatedAt: at })
-      .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { value: input.value, updatedAt: at } })
-      .run();
+    prepared(tx, 'score.upsertValue', (q) =>
+      q.insert(score)
+        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), value: sql.placeholder('value'), updatedAt: sql.placeholder('at') })
+        .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+        .prepare(),
+    ).run({ jurorId: me.id, candidateId: cand.id, value: input.value, at });
     appendAudit(tx, { actorId: me.id, action: 'ballot.save_score', payload: { candidateId: cand.id, value: input.value } });
     return { candidateId: cand.id, value: input.value, updatedAt: at };
   },
@@ -46,16 +50,19 @@ export const saveScoreSpec = defineSpec({
 export const saveNoteSpec = defineSpec({
   name: 'ballot.saveNote',
   roles: JUROR_ROLES,
+  groupCommit: true,
   schema: z.object({ candidateId: id, note: z.string().max(NOTE_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, cand } = requireOpenCandidate(tx, input.candidateId);
     if (recusalReason(tx, fest, me, { id: cand.filmId, country: cand.filmCountry })) throw new Refusal('ballot:recused');
     requireNotSubmitted(tx, me.id, cand.nominationId);
     const at = now();
-    tx.insert(score)
-      .values({ jurorId: me.id, candidateId: cand.id, value: null, note: input.note, updatedAt: at })
-      .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { note: input.note, updatedAt: at } })
-      .run();
+    prepared(tx, 'score.upsertNote', (q) =>
+      q.insert(score)
+        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), value: null, note: sql.placeholder('note'), updatedAt: sql.placeholder('at') })
+        .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { note: sql`excluded.note`, updatedAt: sql`excluded.updated_at` } })
+        .prepare(),
+    ).run({ jurorId: me.id, candidateId: cand.id, note: input.note, at });
     appendAudit(tx, { actorId: me.id, action: 'ballot.save_note', payload: { candidateId: cand.id, note: input.note } });
     return { candidateId: cand.id, updatedAt: at };
   },

@@ -1,11 +1,12 @@
 // The festival's phase, read inside a transaction: every write checks it there, so a phase change
 // by another process cannot slip between the check and the write.
 import { eq } from 'drizzle-orm';
+import { prepared } from '@/lib/prepared';
 import { festival, type Phase } from '@/db/schema';
 import { Refusal, type Tx } from '@/lib/action';
 
 export function currentFestival(tx: Tx) {
-  const row = tx.select().from(festival).where(eq(festival.id, 1)).get();
+  const row = prepared(tx, 'festival', (q) => q.select().from(festival).where(eq(festival.id, 1)).prepare()).get();
   if (!row) throw new Refusal('festival:missing');
   return row;
 }

@@ -1,0 +1,65 @@
+// Group commit for the autosave path. With synchronous = FULL every commit waits for an fsync of
+// the write-ahead log, and better-sqlite3 waits on the event loop: a commit per score save made the
+// fsync, not our code, the limit of how many saves a server answers (docs/PERFORMANCE.md). Work
+// queued here during one turn of the event loop runs in one immediate transaction, each piece in
+// its own savepoint, and every caller is answered after that one commit, so an acknowledged save is
+// exactly as durable as before, and a refused or failed piece undoes only its own writes.
+import type { DB } from '@/db';
+import type { Tx } from './action';
+
+type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+interface Job {
+  work: (tx: Tx) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+// Per database (tests open several); a batch never outlives one turn of the event loop, so the
+// queue holds no state another process would need.
+const queues = new WeakMap<DB, Job[]>();
+
+/** Runs `work` inside the next shared transaction; resolves after it commits. */
+export function inGroupCommit<T>(db: DB, work: (tx: Tx) => T): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let queue = queues.get(db);
+    if (!queue) {
+      queue = [];
+      queues.set(db, queue);
+      // setImmediate runs after the I/O callbacks of this turn: the requests that arrived together
+      // join one batch, and a lone request waits for nothing.
+      setImmediate(() => flush(db));
+    }
+    queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+  });
+}
+
+function flush(db: DB): void {
+  const jobs = queues.get(db) ?? [];
+  queues.delete(db);
+  let settled: Settled[];
+  try {
+    settled = db.transaction((tx) => jobs.map((job) => runInSavepoint(db, tx, job)), { behavior: 'immediate' });
+  } catch (error) {
+    // The shared commit failed (disk full, I/O error, lock timeout): nothing of the batch is
+    // stored, and no caller is told otherwise.
+    for (const job of jobs) job.reject(error);
+    return;
+  }
+  jobs.forEach((job, i) => {
+    const s = settled[i];
+    if (s.ok) job.resolve(s.value);
+    else job.reject(s.error);
+  });
+}
+
+function runInSavepoint(db: DB, tx: Tx, job: Job): Settled {
+  try {
+    return { ok: true, value: tx.transaction((inner) => job.work(inner)) };
+  } catch (error) {
+    // Some errors (I/O, a full disk) make SQLite roll back the whole transaction: the remaining
+    // pieces must not then run outside any transaction, so the batch as a whole fails.
+    if (!db.$client.inTransaction) throw error;
+    return { ok: false, error };
+  }
+}
