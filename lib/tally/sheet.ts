@@ -21,6 +21,14 @@ export interface Sheet {
   recusedByNationality: Int32Array;
 }
 
+/** Where a candidate's scores go, with what the recusal checks need about its film. */
+interface Place {
+  sheet: Sheet;
+  col: number;
+  filmId: string;
+  filmCountry: string | undefined;
+}
+
 function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -51,30 +59,52 @@ export function buildSheets(input: TallyInput, scale: ScaleSteps): Sheet[] {
     };
   });
 
-  const place = new Map<string, { sheet: Sheet; col: number; filmId: string }>();
-  sheets.forEach((sheet) =>
-    sheet.nomination.candidates.forEach((c, col) => place.set(c.id, { sheet, col, filmId: c.filmId })),
-  );
+  // Every candidate of every nomination in input order, and its index by id (the last one wins, as a
+  // map built in that order would have it; `owns` marks the entries that win).
+  const ids: string[] = [];
+  const places: Place[] = [];
+  const indexOf = new Map<string, number>();
+  for (const sheet of sheets) {
+    sheet.nomination.candidates.forEach((c, col) => {
+      indexOf.set(c.id, places.length);
+      ids.push(c.id);
+      places.push({ sheet, col, filmId: c.filmId, filmCountry: filmCountry.get(c.filmId) });
+    });
+  }
+  const owns = ids.map((id, i) => indexOf.get(id) === i);
 
+  // The app hands scores grouped by juror, each juror's in candidate order. So the juror's row,
+  // recusals and country are looked up once per juror, not per score, and a score's candidate is
+  // first tried as the one after the previous score's (wrapping to the first): one string
+  // comparison instead of a map look-up. Any other order still works, through the maps.
+  const byNationality = input.rules.recusalByNationality;
+  let juror: string | undefined;
+  let row = -1;
+  let jurorRecused: Set<string> | undefined;
+  let country: string | null | undefined;
+  let p = -1;
   for (const s of input.scores) {
-    const at = place.get(s.candidate);
-    const row = rowOf.get(s.juror);
+    if (s.juror !== juror) {
+      juror = s.juror;
+      row = rowOf.get(juror) ?? -1;
+      jurorRecused = recused.get(juror);
+      country = jurorCountry.get(juror);
+    }
+    const next = p + 1 < ids.length ? p + 1 : 0;
+    p = ids[next] === s.candidate && owns[next] ? next : (indexOf.get(s.candidate) ?? -1);
     const steps = scale.toSteps(s.value);
-    if (!at || row === undefined || steps === null) {
+    if (p < 0 || row < 0 || steps === null) {
       throw new Error(`invalid score ${JSON.stringify(s)}: validate the input with parseTallyInput first`);
     }
-    const { sheet, col, filmId } = at;
-    if (recused.get(s.juror)?.has(filmId)) {
+    const { sheet, col, filmId, filmCountry: fc } = places[p];
+    if (jurorRecused?.has(filmId)) {
       sheet.recusedExcluded[col]++;
       continue;
     }
-    if (input.rules.recusalByNationality) {
-      const country = jurorCountry.get(s.juror);
-      if (country != null && country === filmCountry.get(filmId)) {
-        sheet.recusedExcluded[col]++;
-        sheet.recusedByNationality[col]++;
-        continue;
-      }
+    if (byNationality && country != null && country === fc) {
+      sheet.recusedExcluded[col]++;
+      sheet.recusedByNationality[col]++;
+      continue;
     }
     sheet.grid[row * sheet.cols + col] = steps;
     sheet.counted[col]++;

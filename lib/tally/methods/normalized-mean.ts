@@ -17,6 +17,7 @@ function decimal(x: number, decimals: number): Aggregate['exact'] {
 export const normalizedMean: MethodFn = (sheet) => {
   const { rows, cols, grid, counted } = sheet;
   const zsum = new Float64Array(cols);
+  const none = NONE; // a local: an imported binding can compile to a getter call per read
   for (let r = 0; r < rows; r++) {
     const base = r * cols;
     // Integer moments: n·x − S over sqrt(n·Q − S²) is the z-score with no rounding before the root,
@@ -26,7 +27,7 @@ export const normalizedMean: MethodFn = (sheet) => {
     let q = 0;
     for (let c = 0; c < cols; c++) {
       const v = grid[base + c];
-      if (v === NONE) continue;
+      if (v === none) continue;
       n++;
       s += v;
       q += v * v;
@@ -37,7 +38,7 @@ export const normalizedMean: MethodFn = (sheet) => {
     const root = Math.sqrt(spread);
     for (let c = 0; c < cols; c++) {
       const v = grid[base + c];
-      if (v !== NONE) zsum[c] += (n * v - s) / root;
+      if (v !== none) zsum[c] += (n * v - s) / root;
     }
   }
   const values = Array.from(zsum, (z, c) => (counted[c] > 0 ? z / counted[c] : NaN));

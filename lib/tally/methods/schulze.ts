@@ -26,12 +26,13 @@ export function schulzeMatrices(sheet: Sheet): SchulzeMatrices {
   const d = new Int32Array(m * m);
   const who = new Int32Array(m);
   const val = new Int32Array(m);
+  const none = NONE; // a local: an imported binding can compile to a getter call per read
   for (let r = 0; r < rows; r++) {
     let k = 0;
     const base = r * cols;
     for (let c = 0; c < cols; c++) {
       const v = grid[base + c];
-      if (v !== NONE) {
+      if (v !== none) {
         who[k] = index[c];
         val[k++] = v;
       }
