@@ -3,9 +3,9 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
 import { getDb, type DB } from '@/db';
 import { sessionSecret } from './secret';
+import { decodeSessionToken } from './token';
 import { findSessionUser, type SessionUser } from './users';
 
 export type { SessionUser };
@@ -34,7 +34,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!token) return null;
   let claims: { uid?: unknown; sv?: unknown } | null = null;
   try {
-    claims = (await decode({ token, secret: sessionSecret() })) as { uid?: unknown; sv?: unknown } | null;
+    claims = (await decodeSessionToken(token, sessionSecret())) as { uid?: unknown; sv?: unknown };
   } catch {
     return null; // a forged, truncated or expired token
   }

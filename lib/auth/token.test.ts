@@ -1,0 +1,24 @@
+// Our session-token reader against tokens made by next-auth's own encode.
+import { describe, expect, it } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { decodeSessionToken } from './token';
+
+const secret = 'a-test-secret-of-reasonable-length-0123456789';
+
+describe('decodeSessionToken', () => {
+  it('reads the claims of a token next-auth encoded', async () => {
+    const token = await encode({ token: { uid: 7, sv: 3, sub: '7' }, secret, maxAge: 3600 });
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7, sv: 3, sub: '7' });
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7 }); // the cached key
+  });
+
+  it('refuses a token of another secret, an altered one and an expired one', async () => {
+    const token = await encode({ token: { uid: 7, sv: 3 }, secret, maxAge: 3600 });
+    await expect(decodeSessionToken(token, `${secret}x`)).rejects.toThrow();
+    const parts = token.split('.');
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith('AA') ? 'AB' : 'AA');
+    await expect(decodeSessionToken(parts.join('.'), secret)).rejects.toThrow();
+    const expired = await encode({ token: { uid: 7, sv: 3 }, secret, maxAge: -60 });
+    await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
+  });
+});
