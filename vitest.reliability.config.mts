@@ -1,16 +1,12 @@
 // The reliability tests (tests/reliability, docs/RELIABILITY.md): real `next start` servers of the
 // production build, one file at a time. Files end in .rtest.ts so that the unit run (vitest.config.mts,
 // which takes every *.test.ts) leaves them out. RELIABILITY_MODE=full for the long run.
-import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import unit from './vitest.config.mts';
 
 export default defineConfig({
-  resolve: {
-    alias: {
-      '@': path.resolve(import.meta.dirname),
-      'server-only': path.resolve(import.meta.dirname, 'tests/server-only.ts'),
-    },
-  },
+  // The same module resolution as the unit tests (the `@` alias, `server-only`).
+  resolve: unit.resolve,
   test: {
     environment: 'node',
     include: ['tests/reliability/**/*.rtest.ts'],

@@ -11,6 +11,7 @@ import ui from '@/app/components/ui.module.css';
 import { SettingsForm } from './components/SettingsForm';
 import { OpenVoting } from './components/OpenVoting';
 import { unmetText } from './unmet';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -104,7 +105,7 @@ export default async function AdminHome() {
             <tbody>
               {jurors.map((j) => (
                 <tr key={j.id}>
-                  <td>{j.displayName}{j.placeholder && <> <span className={ui.badge}>{tc('placeholder')}</span></>}</td>
+                  <td>{j.displayName}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                   <td>{j.login}</td>
                   <td>{j.country ?? '—'}</td>
                   <td>{tc(`role.${j.role}`)}</td>

@@ -9,6 +9,7 @@ import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TieForm } from './TieForm';
 import ui from '@/app/components/ui.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const db = getDb();
@@ -28,7 +29,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
           <article key={n.code} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
             <div className={ui.spread}>
               <h3 id={`tally-${n.code}-h`}>{name}</h3>
-              <span className={n.status === 'decided' ? `${ui.badge} ${ui.badgeOk}` : n.status === 'blocked' ? `${ui.badge} ${ui.badgeWarn}` : ui.badge}>{t(`status.${n.status}`)}</span>
+              <Badge tone={n.status === 'decided' ? 'ok' : n.status === 'blocked' ? 'warn' : undefined}>{t(`status.${n.status}`)}</Badge>
             </div>
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
@@ -112,7 +113,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
               <tr key={c.code}>
                 <th scope="row">
                   {tc.has(`nomination.${c.code}`) ? tc(`nomination.${c.code}`) : c.code}
-                  {c.dependsOnMethod && <> <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('comparison.depends')}</span></>}
+                  {c.dependsOnMethod && <> <Badge tone="warn">{t('comparison.depends')}</Badge></>}
                 </th>
                 {methods.map((m) => (
                   <td key={m}>{c.winners[m].length ? c.winners[m].map((w) => candidateName(labels.get(w))).join('; ') : t(`status.${c.status[m]}`)}</td>

@@ -15,6 +15,7 @@ import { TallyView } from './TallyView';
 import { NominationOverview } from '@/app/components/NominationOverview';
 import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -90,7 +91,7 @@ export default async function ChairHome() {
                   <tr key={j.id}>
                     <th scope="row">{j.displayName}</th>
                     {roundNoms.map((n) => (
-                      <td key={n.id}>{submitted.has(`${j.id}:${n.id}`) ? <span className={`${ui.badge} ${ui.badgeOk}`}>{t('ballots.submitted')}</span> : <span className={ui.badge}>{t('ballots.pending')}</span>}</td>
+                      <td key={n.id}>{submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge> : <Badge>{t('ballots.pending')}</Badge>}</td>
                     ))}
                   </tr>
                 ))}

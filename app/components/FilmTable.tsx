@@ -2,9 +2,9 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { listFilms } from '@/lib/festival/queries';
+import { shownCountry } from '@/lib/film/countries';
 import { FilmTitle } from './FilmTitle';
 import { ScrollTable } from './ScrollTable';
-import ui from './ui.module.css';
 
 export async function FilmTable() {
   const t = await getTranslations('common');
@@ -27,11 +27,10 @@ export async function FilmTable() {
             {films.map((f) => (
               <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                 <td>
-                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} />
-                  {f.placeholder && <span className={ui.badge}>{t('placeholder')}</span>}
+                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} badge={f.placeholder ? t('placeholder') : undefined} />
                 </td>
                 <td>{f.director}</td>
-                <td>{f.country === 'XX' ? '—' : f.country}</td>
+                <td>{shownCountry(f.country) ?? '—'}</td>
                 <td>{f.competition ? t('film.competition') : t('film.outOfCompetition')}</td>
               </tr>
             ))}

@@ -7,6 +7,7 @@ import { jurorNominations } from '@/lib/ballot/queries';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -30,9 +31,7 @@ export default async function JuryHome() {
                 <h3 className={s.nominationTitle}>
                   {n.state === 'upcoming' && n.toScore === 0 ? label : <Link href={`/jury/${n.code}`}>{label}</Link>}
                 </h3>
-                <span className={n.state === 'submitted' ? `${ui.badge} ${ui.badgeOk}` : n.state === 'open' ? `${ui.badge} ${ui.badgeAccent}` : ui.badge}>
-                  {t(`state.${n.state}`)}
-                </span>
+                <Badge tone={n.state === 'submitted' ? 'ok' : n.state === 'open' ? 'accent' : undefined}>{t(`state.${n.state}`)}</Badge>
               </div>
               <p className={ui.muted}>
                 {tc(`round.${n.round}`)} · {t('progress', { scored: n.scored, total: n.toScore })}

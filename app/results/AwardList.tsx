@@ -1,8 +1,10 @@
 // The awards, nomination by nomination: film (original and English title), people, country;
 // a shared award shows all its winners as such.
 import { getTranslations } from 'next-intl/server';
+import { shownCountry } from '@/lib/film/countries';
 import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function AwardList({ awards, withMargin = false }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean }) {
   const t = await getTranslations('results');
@@ -13,14 +15,14 @@ export async function AwardList({ awards, withMargin = false }: { awards: Return
     <ol className={ui.list} data-testid="awards">
       {[...byNomination].map(([code, winners]) => (
         <li key={code} data-nomination={code}>
-          <h3>{tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code}{winners.length > 1 && <> <span className={ui.badge}>{t('shared', { count: winners.length })}</span></>}</h3>
+          <h3>{tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code}{winners.length > 1 && <> <Badge>{t('shared', { count: winners.length })}</Badge></>}</h3>
           <ul>
             {winners.map((w) => (
               <li key={w.candidateId} data-testid="award-winner">
                 {w.person && <strong>{w.person} — </strong>}
                 <span>{w.originalTitle}</span>
                 {w.englishTitle !== w.originalTitle && <span lang="en"> ({w.englishTitle})</span>}
-                <span className={ui.muted}> · {t('directedBy', { director: w.director })}{w.country !== 'XX' ? ` · ${w.country}` : ''}</span>
+                <span className={ui.muted}> · {t('directedBy', { director: w.director })}{shownCountry(w.country) ? ` · ${w.country}` : ''}</span>
                 {withMargin && <span className={ui.muted}> · {t('scoreMargin', { score: w.aggregate, margin: w.margin ?? '—' })}</span>}
               </li>
             ))}

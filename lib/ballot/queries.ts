@@ -3,7 +3,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, nomination, recusal, score, type Festival } from '@/db/schema';
+import { ballot, candidate, festival, nomination, recusal, score, type Festival, type Film } from '@/db/schema';
 import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
@@ -64,20 +64,15 @@ export function jurorNominations(db: DB, me: SessionUser) {
     });
 }
 
-export interface BallotCandidate {
+/** A candidate as its juror's ballot shows it: the film's details, the juror's score, note and recusal. */
+export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes'> & {
   id: number;
   person: string | null;
   filmId: number;
-  originalTitle: string;
-  englishTitle: string;
-  director: string;
-  country: string;
-  year: number | null;
-  runtimeMinutes: number | null;
   value: number | null;
   note: string;
   recusal: string | null;
-}
+};
 
 export function ballotView(db: DB, me: SessionUser, code: string) {
   const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;

@@ -14,6 +14,11 @@ export const COUNTRY_CODES: readonly string[] = (
 
 const KNOWN = new Set([...COUNTRY_CODES, UNKNOWN_COUNTRY]);
 
+/** The code to show for a film or a juror: none while the country is not yet entered. */
+export function shownCountry(code: string | null | undefined): string | null {
+  return code && code !== UNKNOWN_COUNTRY ? code : null;
+}
+
 /** The code in upper case when it is a known code (or 'XX'), else null. */
 export function normaliseCountry(raw: string): string | null {
   const code = raw.trim().toUpperCase();

@@ -1,20 +1,13 @@
 // The film list from a CSV file (format in docs/import.md): parsed and checked row by row, then
 // compared with the films in the database. The CSV is the whole list: films not in it are removed.
 // Pure: no database access; the caller passes the current films in.
+import type { Film } from '@/db/schema';
 import { decodeUtf8, parseCsv } from '@/lib/csv';
 import { normaliseCountry } from './countries';
 
 export type LineError = { line: number; code: string; params?: Record<string, string | number> };
 
-export type FilmFields = {
-  originalTitle: string;
-  englishTitle: string;
-  director: string;
-  country: string;
-  year: number | null;
-  runtimeMinutes: number | null;
-  competition: boolean;
-};
+export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition'>;
 export type FilmRow = FilmFields & { line: number; id: number | null; position: number };
 export type ExistingFilm = FilmFields & { id: number };
 

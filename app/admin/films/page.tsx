@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival, listFilms } from '@/lib/festival/queries';
+import { shownCountry } from '@/lib/film/countries';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
@@ -51,11 +52,10 @@ export default async function FilmsPage() {
               {films.map((f) => (
                 <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                   <td>
-                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} />
-                    {f.placeholder && <span className={ui.badge}>{tc('placeholder')}</span>}
+                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} badge={f.placeholder ? tc('placeholder') : undefined} />
                   </td>
                   <td>{f.director}</td>
-                  <td>{f.country === 'XX' ? '—' : f.country}</td>
+                  <td>{shownCountry(f.country) ?? '—'}</td>
                   <td>{f.year ?? '—'}</td>
                   <td>{f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : '—'}</td>
                   <td>{f.competition ? tc('film.competition') : tc('film.outOfCompetition')}</td>

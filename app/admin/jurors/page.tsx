@@ -13,6 +13,7 @@ import { JurorAddForm, JurorEditForm, ResetPassword } from '../components/JurorF
 import { RowAction } from '../components/RemoveButton';
 import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('jurors.title') };
@@ -49,16 +50,16 @@ export default async function JurorsPage() {
           <tbody>
             {jury.map((j) => (
               <tr key={j.id} data-login={j.login} data-active={j.active ? 'yes' : 'no'}>
-                <td>{j.displayName}{j.placeholder && <> <span className={ui.badge}>{tc('placeholder')}</span></>}</td>
+                <td>{j.displayName}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                 <td>{j.login}</td>
                 <td>{j.country ?? '—'}</td>
                 <td>{j.locale ? localeNames[j.locale] : '—'}</td>
                 <td>{tc(`role.${j.role}`)}</td>
                 <td>
-                  {!j.active ? <span className={ui.badge}>{t('jurors.inactive')}</span>
-                    : !j.hasPassword ? <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('jurors.noAccount')}</span>
-                    : j.mustChangePassword ? <span className={`${ui.badge} ${ui.badgeWarn}`}>{t('jurors.mustChange')}</span>
-                    : <span className={`${ui.badge} ${ui.badgeOk}`}>{t('jurors.ready')}</span>}
+                  {!j.active ? <Badge>{t('jurors.inactive')}</Badge>
+                    : !j.hasPassword ? <Badge tone="warn">{t('jurors.noAccount')}</Badge>
+                    : j.mustChangePassword ? <Badge tone="warn">{t('jurors.mustChange')}</Badge>
+                    : <Badge tone="ok">{t('jurors.ready')}</Badge>}
                 </td>
                 {!final && (
                   <td>

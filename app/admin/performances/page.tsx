@@ -12,6 +12,7 @@ import { CsvImport } from '../components/CsvImport';
 import { PerformanceForm } from '../components/PerformanceForm';
 import { RowAction } from '../components/RemoveButton';
 import s from '../components/admin.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('performances.title') };
@@ -48,7 +49,7 @@ export default async function PerformancesPage() {
                 <tbody>
                   {rows.map((r) => (
                     <tr key={r.id}>
-                      <td>{r.person}{r.placeholder && <> <span className={ui.badge}>{tc('placeholder')}</span></>}</td>
+                      <td>{r.person}{r.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                       <td><FilmTitle originalTitle={r.originalTitle} englishTitle={r.englishTitle} /></td>
                       {setup && (
                         <td>

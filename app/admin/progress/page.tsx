@@ -9,6 +9,7 @@ import ui from '@/app/components/ui.module.css';
 import { AutoRefresh } from '../components/AutoRefresh';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import s from '../components/admin.module.css';
+import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('progress.title') };
@@ -47,13 +48,13 @@ export default async function ProgressPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.jurorId}>
-                <th scope="row">{r.displayName}{r.role === 'chair' && <> <span className={`${ui.badge} ${ui.badgeAccent}`}>{tc('role.chair')}</span></>}</th>
+                <th scope="row">{r.displayName}{r.role === 'chair' && <> <Badge tone="accent">{tc('role.chair')}</Badge></>}</th>
                 {r.cells.map((c, i) => (
                   <td key={c.nominationId} data-testid={`progress-${r.jurorId}-${nominations[i].code}`}>
                     {t('progress.cell', { scored: c.scored, total: c.total })}
                     <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: r.displayName, nomination: tc(`nomination.${nominations[i].code}`) })} />
-                    {c.submitted ? <span className={`${ui.badge} ${ui.badgeOk}`}>{t('progress.submitted')}</span>
-                      : <span className={ui.badge}>{t('progress.notSubmitted')}</span>}
+                    {c.submitted ? <Badge tone="ok">{t('progress.submitted')}</Badge>
+                      : <Badge>{t('progress.notSubmitted')}</Badge>}
                   </td>
                 ))}
                 <td>{r.recusals}</td>

@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
+import { shownCountry } from '@/lib/film/countries';
 import { declareRecusal, saveNote, saveScore, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
 import { Receipt } from './Receipt';
@@ -162,7 +163,7 @@ export function Ballot(props: Props) {
                     {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
                   </span>
                   <p className={s.details}>
-                    {[c.director, c.country === 'XX' ? null : c.country, c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+                    {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
                   </p>
                 </div>
                 {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}

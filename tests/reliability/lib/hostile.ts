@@ -101,20 +101,22 @@ export const junkArgs: fc.Arbitrary<unknown[]> = fc.oneof<fc.Arbitrary<unknown[]
   fc.array(junkScalar, { minLength: 2, maxLength: 5 }),
 );
 
+const TEXT = 'text/plain;charset=UTF-8'; // what React's client sends an action's arguments as
+
 /** A raw body that is not a well-formed action request at all. */
 export const junkBody: fc.Arbitrary<{ body: string | Uint8Array; contentType: string | null; label: string }> = fc.oneof(
   fc.constantFrom(
-    { body: '[{"candidateId":', contentType: 'text/plain;charset=UTF-8', label: 'truncated json' },
-    { body: '', contentType: 'text/plain;charset=UTF-8', label: 'empty' },
-    { body: 'not json at all', contentType: 'text/plain;charset=UTF-8', label: 'text' },
-    { body: '{"__proto__":{"role":"organiser","isAdmin":true}}', contentType: 'text/plain;charset=UTF-8', label: '__proto__ object' },
-    { body: '[{"__proto__":{"role":"organiser"},"constructor":{"prototype":{"role":"chair"}}}]', contentType: 'text/plain;charset=UTF-8', label: '__proto__ arg' },
-    { body: '["$K1"]', contentType: 'text/plain;charset=UTF-8', label: 'dangling FormData ref' },
-    { body: '["$@1"]', contentType: 'text/plain;charset=UTF-8', label: 'dangling promise ref' },
-    { body: '["$F1"]', contentType: 'text/plain;charset=UTF-8', label: 'dangling server ref' },
-    { body: '["$Q1"]', contentType: 'text/plain;charset=UTF-8', label: 'dangling map ref' },
-    { body: '[' + '['.repeat(5000) + ']'.repeat(5000) + ']', contentType: 'text/plain;charset=UTF-8', label: 'deep nesting' },
-    { body: JSON.stringify(Array.from({ length: 1500 }, () => 1)), contentType: 'text/plain;charset=UTF-8', label: '1500 arguments' },
+    { body: '[{"candidateId":', contentType: TEXT, label: 'truncated json' },
+    { body: '', contentType: TEXT, label: 'empty' },
+    { body: 'not json at all', contentType: TEXT, label: 'text' },
+    { body: '{"__proto__":{"role":"organiser","isAdmin":true}}', contentType: TEXT, label: '__proto__ object' },
+    { body: '[{"__proto__":{"role":"organiser"},"constructor":{"prototype":{"role":"chair"}}}]', contentType: TEXT, label: '__proto__ arg' },
+    { body: '["$K1"]', contentType: TEXT, label: 'dangling FormData ref' },
+    { body: '["$@1"]', contentType: TEXT, label: 'dangling promise ref' },
+    { body: '["$F1"]', contentType: TEXT, label: 'dangling server ref' },
+    { body: '["$Q1"]', contentType: TEXT, label: 'dangling map ref' },
+    { body: '[' + '['.repeat(5000) + ']'.repeat(5000) + ']', contentType: TEXT, label: 'deep nesting' },
+    { body: JSON.stringify(Array.from({ length: 1500 }, () => 1)), contentType: TEXT, label: '1500 arguments' },
     { body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--x', contentType: 'multipart/form-data; boundary=x', label: 'unterminated multipart' },
     { body: 'garbage', contentType: 'multipart/form-data; boundary=x', label: 'multipart without parts' },
     { body: 'garbage', contentType: 'multipart/form-data', label: 'multipart without boundary' },
@@ -123,10 +125,10 @@ export const junkBody: fc.Arbitrary<{ body: string | Uint8Array; contentType: st
     { body: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded', label: 'urlencoded' },
     { body: '{"candidateId":1,"value":5}', contentType: 'application/json', label: 'json content-type' },
   ),
-  fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((b) => ({ body: b, contentType: 'text/plain;charset=UTF-8', label: 'random bytes' })),
+  fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((b) => ({ body: b, contentType: TEXT, label: 'random bytes' })),
   fc.uint8Array({ minLength: 1, maxLength: 2000 }).map((b) => ({ body: b, contentType: 'multipart/form-data; boundary=----x', label: 'random multipart bytes' })),
-  fc.integer({ min: 1_048_577, max: 1_300_000 }).map((n) => ({ body: JSON.stringify([{ candidateId: 1, note: 'x'.repeat(n) }]), contentType: 'text/plain;charset=UTF-8', label: 'over 1 MB' })),
-  fc.string({ maxLength: 200 }).map((s) => ({ body: s, contentType: 'text/plain;charset=UTF-8', label: 'random text' })),
+  fc.integer({ min: 1_048_577, max: 1_300_000 }).map((n) => ({ body: JSON.stringify([{ candidateId: 1, note: 'x'.repeat(n) }]), contentType: TEXT, label: 'over 1 MB' })),
+  fc.string({ maxLength: 200 }).map((s) => ({ body: s, contentType: TEXT, label: 'random text' })),
 );
 
 const GOOD_HEAD = 'english_title,director,country';
