@@ -13,6 +13,7 @@ import { FilmForm } from '../components/FilmForm';
 import { RowAction } from '../components/RemoveButton';
 import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
+import { EditDetails } from '../components/EditDetails';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('films.title') };
@@ -62,10 +63,9 @@ export default async function FilmsPage() {
                   {setup && (
                     <td>
                       <div className={s.rowActions}>
-                        <details className={s.inline}>
-                          <summary>{t('edit')}<span className="visually-hidden">: {f.englishTitle}</span></summary>
+                        <EditDetails label={t('edit')} name={f.englishTitle}>
                           <FilmForm film={f} countries={countries} />
-                        </details>
+                        </EditDetails>
                         <RowAction action={removeFilm} id={f.id} label={t('remove')} variant="danger" confirm={t('films.confirmRemove', { title: f.englishTitle })} />
                       </div>
                     </td>

@@ -14,6 +14,7 @@ import { RowAction } from '../components/RemoveButton';
 import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
+import { EditDetails } from '../components/EditDetails';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('jurors.title') };
@@ -64,10 +65,9 @@ export default async function JurorsPage() {
                 {!final && (
                   <td>
                     <div className={s.rowActions}>
-                      <details className={s.inline}>
-                        <summary>{t('edit')}<span className="visually-hidden">: {j.displayName}</span></summary>
+                      <EditDetails label={t('edit')} name={j.displayName}>
                         <JurorEditForm juror={j} countries={countries} locales={localeOpts} />
-                      </details>
+                      </EditDetails>
                       {setup && j.active && j.role !== 'chair' && (
                         <RowAction action={makeChair} id={j.id} label={t('jurors.makeChair')} confirm={t('jurors.confirmChair', { name: j.displayName })} testId={`chair-${j.login}`} />
                       )}

@@ -13,6 +13,7 @@ import { PerformanceForm } from '../components/PerformanceForm';
 import { RowAction } from '../components/RemoveButton';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
+import { EditDetails } from '../components/EditDetails';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('performances.title') };
@@ -54,10 +55,9 @@ export default async function PerformancesPage() {
                       {setup && (
                         <td>
                           <div className={s.rowActions}>
-                            <details className={s.inline}>
-                              <summary>{t('edit')}<span className="visually-hidden">: {r.person}</span></summary>
+                            <EditDetails label={t('edit')} name={r.person ?? ''}>
                               <PerformanceForm performance={{ id: r.id, nominationId: n.id, filmId: r.filmId, person: r.person ?? '' }} nominations={nomOptions} films={filmOptions} />
-                            </details>
+                            </EditDetails>
                             <RowAction action={removePerformance} id={r.id} label={t('remove')} variant="danger" confirm={t('performances.confirmRemove', { person: r.person ?? '' })} />
                           </div>
                         </td>
