@@ -45,14 +45,4 @@ export function getDb(): DB {
   return handle().db;
 }
 
-export function getSqlite(): Database.Database {
-  return handle().sqlite;
-}
-
-/** Closes this process's connection (tests and the restore command). */
-export function closeDb(): void {
-  globalForDb.juryDb?.sqlite.close();
-  globalForDb.juryDb = undefined;
-}
-
 export { schema };

@@ -2,14 +2,18 @@
 // even if a bug slips past the server actions (unique score per juror and candidate, FKs, checks).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+// Relative imports: drizzle-kit loads this file without the app's path aliases. The tally owns its
+// methods and the interface its languages; the schema stores what they define.
+import { METHODS } from '../lib/tally/types';
+import { locales } from '../i18n/config';
 
 export const PHASES = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'] as const;
 export type Phase = (typeof PHASES)[number];
-export const METHODS = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
-export type Method = (typeof METHODS)[number];
+export { METHODS };
+export type { Method } from '../lib/tally/types';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
-export const LOCALES = ['en', 'zh', 'ru', 'kk'] as const;
+export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;

@@ -101,8 +101,7 @@ export function executeAction<S extends z.ZodType, T>(
   const checked = precheck(spec, user, raw);
   if (!checked.ok) return checked;
   try {
-    const data = db.transaction((tx) => spec.handler({ user: user!, input: checked.input, tx }), { behavior: 'immediate' });
-    return { ok: true, data };
+    return { ok: true, data: db.transaction((tx) => spec.handler({ user: user!, input: checked.input, tx }), { behavior: 'immediate' }) };
   } catch (e) {
     return failureOf(spec, e);
   }
@@ -122,12 +121,10 @@ export async function executeActionGrouped<S extends z.ZodType, T>(
 ): Promise<Outcome<T>> {
   const checked = precheck(spec, user, raw);
   if (!checked.ok) return checked;
-  try {
-    const data = await inGroupCommit(db, (tx) => spec.handler({ user: user!, input: checked.input, tx }));
-    return { ok: true, data };
-  } catch (e) {
-    return failureOf(spec, e);
-  }
+  return inGroupCommit(db, (tx) => spec.handler({ user: user!, input: checked.input, tx })).then(
+    (data): Outcome<T> => ({ ok: true, data }),
+    (e: unknown) => failureOf(spec, e),
+  );
 }
 
 /** Declares an action; the identity function lets TypeScript infer the handler's input from the schema. */

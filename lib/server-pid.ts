@@ -2,8 +2,13 @@
 // Loaded from instrumentation.ts in the Node.js runtime only.
 import fs from 'node:fs';
 
+/** The file that holds the pid of the server running on `dbFile`. */
+export function serverPidFile(dbFile: string): string {
+  return `${dbFile}.server-pid`;
+}
+
 export function markRunning(dbFile: string): void {
-  const pidFile = `${dbFile}.server-pid`;
+  const pidFile = serverPidFile(dbFile);
   fs.writeFileSync(pidFile, String(process.pid));
   process.once('exit', () => {
     try {

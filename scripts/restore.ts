@@ -8,10 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile } from '../db';
-
-export function serverPidFile(db = databaseFile()): string {
-  return `${db}.server-pid`;
-}
+import { serverPidFile } from '../lib/server-pid';
 
 /** The pid of a live server on this database, if any. */
 export function runningServer(db = databaseFile()): number | null {

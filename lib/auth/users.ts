@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { user } from '@/db/schema';
+import { user, type User } from '@/db/schema';
 import { prepared } from '@/lib/prepared';
 
 // The columns a signed-in user carries around the server. Never the password hash.
@@ -17,17 +17,7 @@ export const sessionUserColumns = {
   mustChangePassword: user.mustChangePassword,
 };
 
-export type SessionUser = {
-  id: number;
-  login: string;
-  displayName: string;
-  country: string | null;
-  role: 'juror' | 'chair' | 'organiser';
-  locale: 'en' | 'zh' | 'ru' | 'kk' | null;
-  active: boolean;
-  sessionVersion: number;
-  mustChangePassword: boolean;
-};
+export type SessionUser = Pick<User, keyof typeof sessionUserColumns>;
 
 export function findSessionUser(db: DB, id: number): SessionUser | undefined {
   // Read on every request of a signed-in user.

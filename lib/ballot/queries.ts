@@ -3,12 +3,13 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, nomination, recusal, score, type Festival, type Film } from '@/db/schema';
+import { ballot, candidate, festival, nomination, PHASES, recusal, score, type Festival, type Film } from '@/db/schema';
 import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
 import { canonicalBallot, type CanonicalBallot } from './receipt';
-import { NATIONALITY_REASON, openRound } from './rules';
+import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
+import { openRound } from './rules';
 
 export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
 
@@ -17,15 +18,14 @@ function recusalsOf(db: DB, fest: Festival, me: SessionUser) {
     db.select({ filmId: recusal.filmId, reason: recusal.reason }).from(recusal).where(eq(recusal.jurorId, me.id)).all().map((r) => [r.filmId, r.reason]),
   );
   return (f: { id: number; country: string }): string | null =>
-    explicit.get(f.id) ?? (fest.recusalByNationality && me.country && me.country === f.country ? NATIONALITY_REASON : null);
+    explicit.get(f.id) ?? (recusedByNationality(fest.recusalByNationality, me.country, f.country) ? NATIONALITY_REASON : null);
 }
 
 function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean): NominationState {
   const open = openRound(fest.phase);
   if (open === round) return submitted ? 'submitted' : 'open';
-  const order = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'];
   const opensAt = round === 'main' ? 'voting' : 'special_voting';
-  return order.indexOf(fest.phase) < order.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
+  return PHASES.indexOf(fest.phase) < PHASES.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
 }
 
 function myScores(db: DB, me: SessionUser, nominationId: number) {

@@ -6,6 +6,7 @@ import { Refusal, type Tx } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { currentFestival } from '@/lib/festival/phase';
 import { prepared } from '@/lib/prepared';
+import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
 
 export type Round = 'main' | 'special';
 
@@ -14,7 +15,6 @@ export function openRound(phase: Phase): Round | null {
   return phase === 'voting' ? 'main' : phase === 'special_voting' ? 'special' : null;
 }
 
-export const NATIONALITY_REASON = 'nationality';
 
 /** The reason a juror is recused from a film, or null: an explicit recusal, or the nationality rule. */
 export function recusalReason(
@@ -29,7 +29,7 @@ export function recusalReason(
       .prepare(),
   ).get({ jurorId: juror.id, filmId: filmRow.id });
   if (row) return row.reason;
-  if (fest.recusalByNationality && juror.country && juror.country === filmRow.country) return NATIONALITY_REASON;
+  if (recusedByNationality(fest.recusalByNationality, juror.country, filmRow.country)) return NATIONALITY_REASON;
   return null;
 }
 

@@ -1,17 +1,23 @@
 // A signed-in user sets their own password (at the first sign-in, or after an organiser reset
 // it). The current password is checked and the new one hashed before the transaction; the
-// transaction stores the hash, clears mustChangePassword and ends every other session.
+// transaction stores the hash, clears mustChangePassword and ends every other session. Wrong
+// current passwords are throttled like sign-ins (per user: whoever guesses already holds the
+// session), so a stolen session cannot be used to guess the password without limit.
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLES, user as userTable } from '@/db/schema';
 import type { DB } from '@/db';
 import { getDb } from '@/db';
-import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
+import { clearFailures, recordFailure, throttleState } from '@/lib/auth/throttle';
 
 export const MIN_PASSWORD = 10;
+
+/** The throttle's address slot for password changes: they are counted per user, from any address. */
+const SESSION_ADDRESS = 'session';
 
 export const PasswordForm = z
   .object({
@@ -24,7 +30,9 @@ export const PasswordForm = z
     if (v.password === v.current) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password_same' });
   });
 
-const StoreInput = z.object({ passwordHash: z.string().startsWith('$argon2id$'), verified: z.literal(true) });
+// `previousHash` is the hash the current password was verified against: if it changed meanwhile
+// (a second change, a reset), the verification no longer holds.
+const StoreInput = z.object({ passwordHash: z.string().startsWith('$argon2id$'), previousHash: z.string().nullable(), verified: z.literal(true) });
 
 export const changePasswordSpec = {
   name: 'admin.changePassword',
@@ -32,6 +40,8 @@ export const changePasswordSpec = {
   schema: StoreInput,
   allowPasswordChange: true,
   handler: ({ user, input, tx }) => {
+    const now = tx.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
+    if ((now?.hash ?? null) !== input.previousHash) throw new Refusal('account:changed');
     tx.update(userTable)
       .set({ passwordHash: input.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
       .where(eq(userTable.id, user.id))
@@ -51,10 +61,17 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
     return { ok: false, code: 'invalid:input', fieldErrors };
   }
+  const key = `password-change:${user.id}`;
+  const state = throttleState(db, key, SESSION_ADDRESS, Date.now());
+  if (state.limited) return { ok: false, code: 'account:throttled', params: { minutes: Math.ceil(state.retryAfterMs / 60000) } };
   const stored = db.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
-  if (!(await verifyPassword(stored?.hash ?? null, parsed.data.current))) {
+  const previousHash = stored?.hash ?? null;
+  if (!(await verifyPassword(previousHash, parsed.data.current))) {
+    recordFailure(db, key, SESSION_ADDRESS, Date.now());
     return { ok: false, code: 'account:wrong_password', fieldErrors: { current: ['wrong_password'] } };
   }
   const passwordHash = await hashPassword(parsed.data.password);
-  return executeAction(changePasswordSpec, user, { passwordHash, verified: true }, db);
+  const outcome = executeAction(changePasswordSpec, user, { passwordHash, previousHash, verified: true }, db);
+  if (outcome.ok) clearFailures(db, key, SESSION_ADDRESS);
+  return outcome;
 }

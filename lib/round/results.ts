@@ -7,6 +7,7 @@ import type { DB } from '@/db';
 import { award, ballot, candidate, decision, festival, film, nomination, user } from '@/db/schema';
 import { tally } from '@/lib/tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { toCsv } from '@/lib/csv';
 
 export function awardsList(db: DB) {
   return db
@@ -86,14 +87,9 @@ export function fullExport(db: DB) {
   };
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 export function awardsCsv(db: DB): string {
-  const rows = awardsList(db);
   const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', 'aggregate', 'margin', 'shared'];
-  const lines = rows.map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, a.aggregate, a.margin, a.shared ? 'yes' : 'no'].map(csvCell).join(','));
-  return `\uFEFF${[head.join(','), ...lines].join('\r\n')}\r\n`;
+  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, a.aggregate, a.margin, a.shared ? 'yes' : 'no']);
+  // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Kazakh, Chinese, Russian titles).
+  return `\uFEFF${toCsv([head, ...rows])}`;
 }

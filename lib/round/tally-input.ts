@@ -7,6 +7,7 @@ import type { DB } from '@/db';
 import { ballot, candidate, decision, festival, film, nomination, recusal, score, user } from '@/db/schema';
 import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
+import { recusedByNationality } from '@/lib/recusal';
 
 type Reader = DB | Tx;
 
@@ -83,7 +84,7 @@ export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
   if (input.rules.recusalByNationality) {
     for (const j of input.jurors) {
       for (const f of input.films) {
-        if (j.country && filmCountry.get(f.id) === j.country && !recusals.some((r) => r.juror === j.id && r.film === f.id)) recusals.push({ juror: j.id, film: f.id });
+        if (recusedByNationality(input.rules.recusalByNationality, j.country, filmCountry.get(f.id)) && !recusals.some((r) => r.juror === j.id && r.film === f.id)) recusals.push({ juror: j.id, film: f.id });
       }
     }
   }

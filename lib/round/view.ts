@@ -7,6 +7,7 @@ import { ballot, candidate, festival, film, nomination, recusal, user } from '@/
 import { compareMethods, tally, type NominationResult } from '@/lib/tally';
 import { scaleValues } from '@/lib/ballot/scale';
 import { buildTallyInput } from './tally-input';
+import { recusedByNationality } from '@/lib/recusal';
 
 export interface CandidateLabel { originalTitle: string; englishTitle: string; person: string | null; country: string; filmId: number }
 
@@ -44,7 +45,7 @@ export function closedRoundTally(db: DB) {
   for (const s of input.scores) {
     const f = filmOf.get(s.candidate)!;
     if (recused.has(`${s.juror}:${f}`)) continue;
-    if (input.rules.recusalByNationality && jurorCountry.get(s.juror) && jurorCountry.get(s.juror) === filmCountry.get(f)) continue;
+    if (recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f))) continue;
     const h = histogram.get(s.candidate) ?? values.map(() => 0);
     const i = values.findIndex((v) => Math.abs(v - s.value) < 1e-9);
     if (i >= 0) h[i]++;

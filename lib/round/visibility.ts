@@ -5,6 +5,8 @@ import type { SessionUser } from '@/lib/auth/users';
 
 export function canSeeResults(phase: Phase, user: SessionUser | null): boolean {
   if (phase === 'published') return true;
-  if (phase === 'finalised') return !!user && (user.role === 'chair' || user.role === 'organiser');
+  // A user who still has to replace a temporary password counts as nobody until they do (pages
+  // send them to /account/password; the exports must not let them round it).
+  if (phase === 'finalised') return !!user && !user.mustChangePassword && (user.role === 'chair' || user.role === 'organiser');
   return false;
 }

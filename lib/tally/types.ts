@@ -1,9 +1,8 @@
 // The tally's public data shapes: what the app hands in, what it gets back.
 // Everything here is plain JSON so a result can be stored, exported and compared as is.
 
-export type Method = 'mean' | 'trimmed_mean' | 'median' | 'normalized_mean' | 'schulze';
-
-export const METHODS: readonly Method[] = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'];
+export const METHODS = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
+export type Method = (typeof METHODS)[number];
 
 export interface Scale {
   min: number;

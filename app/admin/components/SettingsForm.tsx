@@ -3,13 +3,13 @@
 // (the server refuses anyway).
 import { useTranslations } from 'next-intl';
 import { saveSettings } from '@/app/admin/actions/settings';
+import { METHODS } from '@/lib/tally/types';
 import { ActionForm, Checkbox, Field } from './ActionForm';
 import s from './admin.module.css';
 
 type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number };
 type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean };
 
-export const METHOD_CODES = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
 
 export function SettingsForm({ festival: f, nominations, editable }: { festival: Fest; nominations: Nom[]; editable: boolean }) {
   const t = useTranslations('admin.settings');
@@ -31,7 +31,7 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
           <Field name="scaleMin" label={t('scaleMin')} type="number" step="any" defaultValue={f.scaleMin} required />
           <Field name="scaleMax" label={t('scaleMax')} type="number" step="any" defaultValue={f.scaleMax} required />
           <Field name="scaleStep" label={t('scaleStep')} type="number" step="any" min="0" defaultValue={f.scaleStep} required />
-          <Field name="method" label={t('method')} defaultValue={f.method} options={METHOD_CODES.map((m) => ({ value: m, label: tc(`method.${m}`) }))} hint={t('methodHint')} />
+          <Field name="method" label={t('method')} defaultValue={f.method} options={METHODS.map((m) => ({ value: m, label: tc(`method.${m}`) }))} hint={t('methodHint')} />
         </div>
       </fieldset>
       <fieldset disabled={!editable} className={s.fieldset}>

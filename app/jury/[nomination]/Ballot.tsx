@@ -8,6 +8,7 @@ import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { shownCountry } from '@/lib/film/countries';
+import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, saveNote, saveScore, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
 import { Receipt } from './Receipt';
@@ -26,7 +27,6 @@ type Props = {
   storageKey: string;
 };
 
-const NATIONALITY = 'nationality';
 
 export function Ballot(props: Props) {
   const t = useTranslations('jury');
@@ -170,8 +170,8 @@ export function Ballot(props: Props) {
               </div>
               {c.recusal ? (
                 <div className={s.recused}>
-                  {c.recusal === NATIONALITY ? t('recusedNationality') : t('recusedBecause', { reason: c.recusal })}
-                  {c.recusal !== NATIONALITY && (open || props.state === 'upcoming') && (
+                  {c.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: c.recusal })}
+                  {c.recusal !== NATIONALITY_REASON && (open || props.state === 'upcoming') && (
                     <> <button type="button" className={s.small} disabled={pending} onClick={() => onWithdraw(c.filmId)}>{t('withdrawRecusal')}</button></>
                   )}
                 </div>

@@ -1,0 +1,49 @@
+// Changing one's own password: wrong current passwords are throttled per user, and a verification
+// that no longer holds (the password changed meanwhile) stores nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { user } from '@/db/schema';
+import { executeAction } from '@/lib/action';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { MAX_FAILURES } from '@/lib/auth/throttle';
+import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
+import { changeOwnPassword, changePasswordSpec } from './account';
+
+let t: TestDb;
+beforeEach(async () => { t = await seededDb(); });
+afterEach(() => t.close());
+
+const form = (current: string) => ({ current, password: 'a-new-long-password', confirm: 'a-new-long-password' });
+const hashOf = (login: string) => t.db.select({ h: user.passwordHash }).from(user).where(eq(user.login, login)).get()!.h;
+
+describe('changeOwnPassword', () => {
+  it(`refuses every try after ${MAX_FAILURES} wrong current passwords, the right one included, for that user only`, async () => {
+    const me = userByLogin(t.db, 'juror05');
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await changeOwnPassword(me, form(`wrong-${i}`), t.db)).toMatchObject({ code: 'account:wrong_password' });
+    const before = hashOf('juror05');
+    expect(await changeOwnPassword(me, form('juror-demo'), t.db)).toMatchObject({ ok: false, code: 'account:throttled', params: { minutes: 15 } });
+    expect(hashOf('juror05')).toBe(before);
+    // Another user is not affected.
+    expect(await changeOwnPassword(userByLogin(t.db, 'juror06'), form('juror-demo'), t.db)).toEqual({ ok: true, data: null });
+  });
+
+  it('a successful change clears the user’s failures', async () => {
+    const me = userByLogin(t.db, 'juror07');
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await changeOwnPassword(me, form('wrong'), t.db);
+    expect(await changeOwnPassword(me, form('juror-demo'), t.db)).toEqual({ ok: true, data: null });
+    const again = userByLogin(t.db, 'juror07');
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await changeOwnPassword(again, { current: 'wrong', password: 'another-long-password', confirm: 'another-long-password' }, t.db);
+    expect(await changeOwnPassword(again, { current: 'a-new-long-password', password: 'another-long-password', confirm: 'another-long-password' }, t.db)).toEqual({ ok: true, data: null });
+    expect(await verifyPassword(hashOf('juror07'), 'another-long-password')).toBe(true);
+  });
+
+  it('stores nothing when the password changed between the verification and the write', async () => {
+    const me = userByLogin(t.db, 'juror08');
+    const verifiedAgainst = hashOf('juror08');
+    t.db.update(user).set({ passwordHash: await hashPassword('changed-by-a-reset') }).where(eq(user.id, me.id)).run();
+    const before = snapshot(t.db);
+    const out = executeAction(changePasswordSpec, me, { passwordHash: await hashPassword('a-new-long-password'), previousHash: verifiedAgainst, verified: true }, t.db);
+    expect(out).toMatchObject({ ok: false, code: 'account:changed' });
+    expect(snapshot(t.db)).toBe(before);
+  });
+});
