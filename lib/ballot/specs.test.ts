@@ -2,7 +2,7 @@
 // happy paths: upsert, recusal, submit with a receipt that recomputes, the chair's reopening.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { ballot, candidate, decision, festival, film, nomination, score, type Phase } from '@/db/schema';
+import { ballot, candidate, decision, festival, film, nomination, score, user, type Phase } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
@@ -163,6 +163,17 @@ describe('saveNote', () => {
     run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
     refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:submitted');
   });
+
+  it('refuses a recused film, an unknown candidate and a finalised festival', () => {
+    const [c, d] = cands('best_film');
+    expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'I produced it' }).ok).toBe(true);
+    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:recused');
+    refused(saveNoteSpec, juror, { candidateId: 999999, note: 'x' }, 'ballot:unknown_candidate');
+    setPhase('finalised');
+    refused(saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
+    setPhase('published');
+    refused(saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
+  });
 });
 
 describe('recusal', () => {
@@ -197,6 +208,16 @@ describe('recusal', () => {
     expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
     refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:submitted');
     refused(withdrawRecusalSpec, juror, { filmId: d.filmId }, 'ballot:submitted');
+  });
+
+  it('refuses declaring or withdrawing once the round is closed, and after finalisation', () => {
+    const [c, d] = cands('best_film');
+    expect(run(declareRecusalSpec, juror, { filmId: d.filmId, reason: 'because' }).ok).toBe(true);
+    for (const [phase, code] of [['main_closed', 'phase:wrong'], ['special_closed', 'phase:wrong'], ['finalised', 'phase:finalised'], ['published', 'phase:finalised']] as const) {
+      setPhase(phase);
+      refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, code);
+      refused(withdrawRecusalSpec, juror, { filmId: d.filmId }, code);
+    }
   });
 });
 
@@ -241,6 +262,13 @@ describe('submit', () => {
     setPhase('main_closed');
     refused(submitBallotSpec, other, { nominationId: nom('best_film').id }, 'ballot:round_closed');
   });
+
+  it('refuses a nomination with no candidates', () => {
+    // The special round's candidates are only set when the chair opens it.
+    setPhase('special_voting');
+    expect(cands('special_jury_prize')).toHaveLength(0);
+    refused(submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:no_candidates');
+  });
 });
 
 describe('reopen (chair)', () => {
@@ -271,5 +299,28 @@ describe('reopen (chair)', () => {
     refused(reopenBallotSpec, chair, { ...input, jurorId: organiser.id }, 'ballot:unknown_juror');
     setPhase('main_closed');
     refused(reopenBallotSpec, chair, input, 'ballot:round_closed');
+  });
+
+  it('refuses an unknown juror, an unknown nomination, a nomination of the other round and a finalised festival', () => {
+    submitted();
+    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    refused(reopenBallotSpec, chair, { ...input, jurorId: 99999 }, 'ballot:unknown_juror');
+    refused(reopenBallotSpec, chair, { ...input, nominationId: 99999 }, 'ballot:unknown_nomination');
+    refused(reopenBallotSpec, chair, { ...input, nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
+    setPhase('finalised');
+    refused(reopenBallotSpec, chair, input, 'phase:finalised');
+    setPhase('published');
+    refused(reopenBallotSpec, chair, input, 'phase:finalised');
+  });
+
+  it('refuses the ballot of a deactivated juror, who could never submit it again', () => {
+    submitted();
+    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    t.db.update(user).set({ active: false }).where(eq(user.id, juror.id)).run();
+    refused(reopenBallotSpec, chair, input, 'ballot:inactive_juror');
+    expect(t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!.submittedAt).not.toBeNull();
+    // Reactivated, the same ballot can be reopened.
+    t.db.update(user).set({ active: true }).where(eq(user.id, juror.id)).run();
+    expect(run(reopenBallotSpec, chair, input).ok).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { expectCommonRefusals, expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
-import { changeOwnPassword } from './account';
+import { changeOwnPassword, changePasswordSpec } from './account';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, temporaryPassword, updateJurorSpec } from './specs';
 
 let t: TestDb;
@@ -152,6 +152,18 @@ describe('account: changing one’s own password', () => {
     expect(await changeOwnPassword(me, { current: 'juror-demo', password: 'a-new-long-password', confirm: 'other-long-password' }, t.db)).toMatchObject({ ok: false, fieldErrors: { confirm: ['password_mismatch'] } });
     expect(await changeOwnPassword(me, { current: 'juror-demo', password: 'juror-demo', confirm: 'juror-demo' }, t.db)).toMatchObject({ ok: false, code: 'invalid:input' });
     expect(await changeOwnPassword(null, { current: 'juror-demo', password: 'a-new-long-password', confirm: 'a-new-long-password' }, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
+    expect(snapshot(t.db)).toBe(before);
+  });
+
+  it('refuses a deactivated user, even with the right password, and a wrong one is not even checked; nothing changes', async () => {
+    const me = { ...userByLogin(t.db, 'juror12'), active: false };
+    const form = { password: 'a-new-long-password', confirm: 'a-new-long-password' };
+    const before = snapshot(t.db);
+    expect(await changeOwnPassword(me, { ...form, current: 'juror-demo' }, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
+    expect(await changeOwnPassword(me, { ...form, current: 'wrong' }, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
+    // The store step itself, called directly with a valid hash, refuses too.
+    const previousHash = row('juror12').passwordHash;
+    expect(executeAction(changePasswordSpec, me, { passwordHash: HASH, previousHash, verified: true }, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
     expect(snapshot(t.db)).toBe(before);
   });
 });

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { award, candidate, festival, nomination, user, type Phase } from '@/db/schema';
+import { award, candidate, festival, film, nomination, user, type Phase } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -103,6 +103,48 @@ describe('refusals', () => {
     refused(openSpecialRoundSpec, chair, {}, 'round:ties_open');
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [b, a], chosen: [b], reason: 'deliberation' }).ok).toBe(true);
     refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
+  });
+
+  it('refuses a shared award with more winners than the nomination allows', () => {
+    t.db.update(nomination).set({ exAequoAllowed: true, maxWinners: 2 }).where(eq(nomination.code, 'best_film')).run();
+    vote('best_film', (_j, c) => (c < 3 ? 9 : 5)); // candidates 0, 1 and 2 tie exactly
+    run(closeRoundSpec, chair, { confirmMissing: true });
+    const [a, b, c] = candidatesOf('best_film').map((x) => x.id);
+    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b, c] }, 'round:too_many_winners');
+    expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b] }).ok).toBe(true);
+  });
+
+  it('opening the special round refuses without a special nomination and without special candidates', () => {
+    setPhase('main_closed');
+    t.db.update(film).set({ competition: false }).where(eq(film.competition, true)).run();
+    refused(openSpecialRoundSpec, chair, {}, 'round:no_special_candidates');
+    t.db.delete(nomination).where(eq(nomination.code, 'special_jury_prize')).run();
+    refused(openSpecialRoundSpec, chair, {}, 'round:no_special_round');
+  });
+
+  it('finalising refuses a nomination whose tie is not decided', () => {
+    // A strict order everywhere except an exact tie at the top of best film.
+    for (const code of ['best_director', 'best_screenplay', 'best_actor', 'best_actress']) vote(code, (_j, c) => Math.max(1, 10 - c));
+    vote('best_film', (_j, c) => (c < 2 ? 9 : 5));
+    expect(run(closeRoundSpec, chair, {}).ok).toBe(true);
+    t.db.delete(nomination).where(eq(nomination.code, 'special_jury_prize')).run();
+    refused(finaliseSpec, chair, {}, 'round:undecided');
+    const [a, b] = candidatesOf('best_film').map((x) => x.id);
+    expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }).ok).toBe(true);
+    expect(run(finaliseSpec, chair, {})).toMatchObject({ ok: true });
+  });
+
+  it('publishing refuses a festival already published', () => {
+    setPhase('published');
+    refused(publishSpec, organiser, {}, 'phase:finalised');
+  });
+
+  it('reopening a round refuses a reason under 3 characters', () => {
+    setPhase('main_closed');
+    refused(reopenRoundSpec, chair, { reason: 'ab' }, 'invalid:input');
+    refused(reopenRoundSpec, chair, { reason: '  ab  ' }, 'invalid:input');
+    refused(reopenRoundSpec, chair, {}, 'invalid:input');
+    expect(run(reopenRoundSpec, chair, { reason: 'abc' }).ok).toBe(true);
   });
 });
 
