@@ -8,19 +8,13 @@ import { getDb, type DB } from '@/db';
 import type { Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
 import { inGroupCommit } from './group-commit';
+import { Refusal } from './refusal';
+
+export { Refusal };
 
 export type Failure = { ok: false; code: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
 export type Outcome<T> = { ok: true; data: T } | Failure;
 export type ActionResult<T = undefined> = { ok: true; data: T } | (Failure & { message: string });
-
-export class Refusal extends Error {
-  constructor(
-    public code: string,
-    public params: Record<string, string | number> = {},
-  ) {
-    super(code);
-  }
-}
 
 export type Tx = Parameters<Parameters<DB['transaction']>[0]>[0];
 

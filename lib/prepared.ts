@@ -4,7 +4,8 @@
 // Only queries that run on every save or every request are worth a name here.
 import type { DB } from '@/db';
 
-type Queries = Pick<DB, 'select' | 'insert' | 'update' | 'delete'>;
+/** A database or transaction, or the part of one that a statement needs. */
+type Queries = Partial<Pick<DB, 'select' | 'insert' | 'update' | 'delete'>>;
 
 // Keyed by drizzle's session: a transaction shares its database's session (and so its
 // better-sqlite3 connection), and a statement prepared on a connection runs inside any of its
@@ -18,7 +19,7 @@ function sessionOf(q: Queries): object {
 }
 
 /** The statement `build` prepares on this connection, built once under `key`. */
-export function prepared<P>(q: Queries, key: string, build: (q: Queries) => P): P {
+export function prepared<Q extends Queries, P>(q: Q, key: string, build: (q: Q) => P): P {
   const session = sessionOf(q);
   let byKey = cache.get(session);
   if (!byKey) cache.set(session, (byKey = new Map()));

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
-import { getFestival } from '@/lib/festival/queries';
+import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
 import { recusalList, submissionTable } from '@/lib/round/view';
 import { ActionButton } from '@/app/components/ActionButton';

@@ -1,9 +1,9 @@
 // The method and the award rules the jury voted under, in words.
 import { getTranslations } from 'next-intl/server';
-import type { festivalInfo } from '@/lib/round/results';
+import type { Festival } from '@/db/schema';
 import type { listNominations } from '@/lib/festival/queries';
 
-type Props = { fest: ReturnType<typeof festivalInfo>; nominations: ReturnType<typeof listNominations> };
+type Props = { fest: Festival; nominations: ReturnType<typeof listNominations> };
 
 export async function RulesSummary({ fest, nominations }: Props) {
   const t = await getTranslations('results');

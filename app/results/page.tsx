@@ -6,12 +6,13 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, festivalInfo, juryList, receiptList } from '@/lib/round/results';
+import { awardsList, juryList, receiptList } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
 import { AwardList } from './AwardList';
 import { RulesSummary } from './RulesSummary';
 import ui from '@/app/components/ui.module.css';
+import { getFestival } from '@/lib/festival/phase';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('title') };
@@ -20,7 +21,7 @@ export async function generateMetadata() {
 export default async function ResultsPage() {
   const t = await getTranslations('results');
   const db = getDb();
-  const fest = festivalInfo(db);
+  const fest = getFestival(db);
   const user = await getCurrentUser();
   const visible = fest.phase === 'published' || (fest.phase === 'finalised' && user?.role === 'chair');
   const organiserAfterFinal = fest.phase === 'finalised' && user?.role === 'organiser';

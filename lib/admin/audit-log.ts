@@ -4,7 +4,8 @@
 import 'server-only';
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, festival, user } from '@/db/schema';
+import { audit, user } from '@/db/schema';
+import { findFestival } from '@/lib/festival/phase';
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
@@ -32,7 +33,7 @@ export function redactPayload(action: string, payload: string, published: boolea
 export type AuditQuery = { page?: number; actorId?: number | null; action?: string | null };
 
 export function auditPage(db: DB, q: AuditQuery = {}) {
-  const published = db.select({ phase: festival.phase }).from(festival).where(eq(festival.id, 1)).get()?.phase === 'published';
+  const published = findFestival(db)?.phase === 'published';
   const where: SQL[] = [];
   if (q.actorId) where.push(eq(audit.actorId, q.actorId));
   if (q.action) where.push(q.action.endsWith('.') ? like(audit.action, `${q.action.replace(/[%_]/g, '')}%`) : eq(audit.action, q.action));

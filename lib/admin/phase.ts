@@ -8,6 +8,7 @@ import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
+import { findFestival } from '@/lib/festival/phase';
 
 type Reader = Pick<DB, 'select'>;
 export type Unmet = { code: string; params?: Record<string, string | number> };
@@ -15,7 +16,7 @@ export type Unmet = { code: string; params?: Record<string, string | number> };
 /** Every precondition of opening the vote that does not hold, in a stable order. */
 export function votingPreconditions(db: Reader, nowIso = new Date().toISOString()): Unmet[] {
   const unmet: Unmet[] = [];
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get();
+  const fest = findFestival(db);
   if (!fest) return [{ code: 'festival:missing' }];
   const noms = db
     .select({ code: nomination.code, n: count(candidate.id) })

@@ -4,14 +4,15 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
 import { recusedByNationality } from '@/lib/recusal';
+import { findFestival } from '@/lib/festival/phase';
 
 export type ProgressCell = { nominationId: number; total: number; scored: number; submitted: boolean };
 export type ProgressRow = { jurorId: number; displayName: string; role: 'juror' | 'chair'; recusals: number; cells: ProgressCell[] };
 
 export function votingProgress(db: DB) {
-  const fest = db.select({ phase: festival.phase, byNationality: festival.recusalByNationality }).from(festival).where(eq(festival.id, 1)).get();
+  const fest = findFestival(db);
   const nominations = db
     .select({ id: nomination.id, code: nomination.code, round: nomination.round })
     .from(nomination)
@@ -49,7 +50,7 @@ export function votingProgress(db: DB) {
   const submittedSet = new Set(submitted.map((b) => `${b.jurorId}:${b.nominationId}`));
   const rows: ProgressRow[] = jurors.map((j) => {
     const excluded = new Set(recused.filter((r) => r.jurorId === j.id).map((r) => r.filmId));
-    const skip = (filmId: number, country: string) => excluded.has(filmId) || recusedByNationality(!!fest?.byNationality, j.country, country);
+    const skip = (filmId: number, country: string) => excluded.has(filmId) || recusedByNationality(!!fest?.recusalByNationality, j.country, country);
     const cells = nominations.map((n) => {
       const films = perFilm.filter((c) => c.nominationId === n.id);
       const total = films.filter((c) => !skip(c.filmId, c.country)).reduce((s, c) => s + c.n, 0);

@@ -3,13 +3,14 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, nomination, PHASES, recusal, score, type Festival, type Film } from '@/db/schema';
+import { ballot, candidate, nomination, PHASES, recusal, score, type Festival, type Film } from '@/db/schema';
 import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
 import { canonicalBallot, type CanonicalBallot } from './receipt';
 import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
 import { openRound } from './rules';
+import { getFestival } from '@/lib/festival/phase';
 
 export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
 
@@ -41,7 +42,7 @@ function myScores(db: DB, me: SessionUser, nominationId: number) {
 }
 
 export function jurorNominations(db: DB, me: SessionUser) {
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const fest = getFestival(db);
   const recusedFrom = recusalsOf(db, fest, me);
   return db
     .select()
@@ -75,7 +76,7 @@ export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'dir
 };
 
 export function ballotView(db: DB, me: SessionUser, code: string) {
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const fest = getFestival(db);
   const nom = db.select().from(nomination).where(eq(nomination.code, code)).get();
   if (!nom) return null;
   const recusedFrom = recusalsOf(db, fest, me);

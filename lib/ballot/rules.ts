@@ -4,7 +4,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { ballot, candidate, film, nomination, recusal, type Festival, type Phase } from '@/db/schema';
 import { Refusal, type Tx } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { currentFestival } from '@/lib/festival/phase';
+import { getFestival } from '@/lib/festival/phase';
 import { prepared } from '@/lib/prepared';
 import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
 
@@ -35,7 +35,7 @@ export function recusalReason(
 
 /** The festival, requiring that the nomination's round is the one open for scoring. */
 export function requireOpenNomination(tx: Tx, nominationId: number) {
-  const fest = currentFestival(tx);
+  const fest = getFestival(tx);
   if (fest.phase === 'finalised' || fest.phase === 'published') throw new Refusal('phase:finalised');
   const nom = prepared(tx, 'nomination.byId', (q) => q.select().from(nomination).where(eq(nomination.id, sql.placeholder('id'))).prepare())
     .get({ id: nominationId });

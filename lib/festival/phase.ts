@@ -1,28 +1,38 @@
-// The festival's phase, read inside a transaction: every write checks it there, so a phase change
-// by another process cannot slip between the check and the write.
+// The festival row, and the phase checks every write makes inside its transaction, so that a phase
+// change by another process cannot slip between the check and the write.
 import { eq } from 'drizzle-orm';
+import type { DB } from '@/db';
 import { prepared } from '@/lib/prepared';
-import { festival, type Phase } from '@/db/schema';
-import { Refusal, type Tx } from '@/lib/action';
+import { festival, type Festival, type Phase } from '@/db/schema';
+import { Refusal } from '@/lib/refusal';
 
-export function currentFestival(tx: Tx) {
-  const row = prepared(tx, 'festival', (q) => q.select().from(festival).where(eq(festival.id, 1)).prepare()).get();
+type Reader = Pick<DB, 'select'>;
+
+/** The festival (there is one row), or undefined in a database not yet seeded. */
+export function findFestival(q: Reader): Festival | undefined {
+  return prepared(q, 'festival', (r) => r.select().from(festival).where(eq(festival.id, 1)).prepare()).get();
+}
+
+export function getFestival(q: Reader): Festival {
+  const row = findFestival(q);
   if (!row) throw new Refusal('festival:missing');
   return row;
 }
 
+function refuse(row: Festival, otherwise: string): never {
+  throw new Refusal(row.phase === 'finalised' || row.phase === 'published' ? 'phase:finalised' : otherwise, { phase: row.phase });
+}
+
 /** Refuses unless the festival is in one of the given phases. */
-export function requirePhase(tx: Tx, ...phases: Phase[]) {
-  const row = currentFestival(tx);
-  if (!phases.includes(row.phase)) {
-    throw new Refusal(row.phase === 'finalised' || row.phase === 'published' ? 'phase:finalised' : 'phase:wrong', { phase: row.phase });
-  }
+export function requirePhase(q: Reader, ...phases: Phase[]): Festival {
+  const row = getFestival(q);
+  if (!phases.includes(row.phase)) refuse(row, 'phase:wrong');
   return row;
 }
 
 /** Films, candidates, nominations, the scale, the method and the rules are frozen from voting on. */
-export function requireSetup(tx: Tx) {
-  const row = currentFestival(tx);
-  if (row.phase !== 'setup') throw new Refusal(row.phase === 'finalised' || row.phase === 'published' ? 'phase:finalised' : 'phase:frozen', { phase: row.phase });
+export function requireSetup(q: Reader): Festival {
+  const row = getFestival(q);
+  if (row.phase !== 'setup') refuse(row, 'phase:frozen');
   return row;
 }

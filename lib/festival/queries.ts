@@ -1,13 +1,7 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { festival, film, nomination, user } from '@/db/schema';
-
-export function getFestival(db: DB) {
-  const row = db.select().from(festival).where(eq(festival.id, 1)).get();
-  if (!row) throw new Error('No festival in the database: run npm run db:seed or start the app once.');
-  return row;
-}
+import { film, nomination, user } from '@/db/schema';
 
 export function listFilms(db: DB) {
   return db

@@ -9,7 +9,7 @@ import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '
 import { appendAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
-import { currentFestival, requireSetup } from '@/lib/festival/phase';
+import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { checkbox, id, text } from '@/lib/admin/form';
 import type { DB } from '@/db';
@@ -40,7 +40,7 @@ function findJuror(tx: Tx, jurorId: number) {
 
 /** Refuses once the awards are final; the jury's details stay editable during voting. */
 function requireNotFinal(tx: Tx) {
-  const f = currentFestival(tx);
+  const f = getFestival(tx);
   if (f.phase === 'finalised' || f.phase === 'published') throw new Refusal('phase:finalised', { phase: f.phase });
   return f;
 }

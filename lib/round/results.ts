@@ -4,10 +4,11 @@
 import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, ballot, candidate, decision, festival, film, nomination, user } from '@/db/schema';
+import { award, ballot, candidate, decision, film, nomination, user } from '@/db/schema';
 import { tally } from '@/lib/tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
+import { getFestival } from '@/lib/festival/phase';
 
 export function awardsList(db: DB) {
   return db
@@ -66,13 +67,9 @@ export function decisionList(db: DB) {
     .all();
 }
 
-export function festivalInfo(db: DB) {
-  return db.select().from(festival).where(eq(festival.id, 1)).get()!;
-}
-
 /** The full export: the anonymised tally input at its top level (so `npm run tally` reads it as is) and the context around it. */
 export function fullExport(db: DB) {
-  const fest = festivalInfo(db);
+  const fest = getFestival(db);
   const input = anonymiseTallyInput(db, buildTallyInput(db));
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
   return {

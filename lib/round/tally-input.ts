@@ -1,18 +1,19 @@
 // Builds the tally engine's input from the database: only submitted ballots count, scores of a
 // film a juror recused from are handed over and left to the engine to exclude (so the exclusion
 // is visible in its reasons), and the chair's decisions come in recording order.
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, isNotNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '@/db';
-import { ballot, candidate, decision, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, decision, film, nomination, recusal, score, user } from '@/db/schema';
 import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
+import { getFestival } from '@/lib/festival/phase';
 
 type Reader = DB | Tx;
 
 export function buildTallyInput(db: Reader): TallyInput {
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const fest = getFestival(db);
   const noms = db.select().from(nomination).orderBy(asc(nomination.position)).all();
   const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();

@@ -2,15 +2,16 @@
 // recomputed from the database and compared with the award rows and the recorded final hash.
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, festival, nomination } from '@/db/schema';
+import { award, nomination } from '@/db/schema';
 import { tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { findFestival } from '@/lib/festival/phase';
 
 export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised' } | { ok: false; problems: string[] };
 
 export function verifyAwards(db: DB): AwardsCheck {
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get();
+  const fest = findFestival(db);
   if (!fest || (fest.phase !== 'finalised' && fest.phase !== 'published')) return { ok: true, checked: 0, skipped: 'not_finalised' };
   const input = buildTallyInput(db);
   const result = tally(input);

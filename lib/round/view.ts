@@ -3,11 +3,12 @@
 import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, festival, film, nomination, recusal, user } from '@/db/schema';
+import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
 import { compareMethods, tally, type NominationResult } from '@/lib/tally';
 import { scaleValues } from '@/lib/ballot/scale';
 import { buildTallyInput } from './tally-input';
 import { recusedByNationality } from '@/lib/recusal';
+import { getFestival } from '@/lib/festival/phase';
 
 export interface CandidateLabel { originalTitle: string; englishTitle: string; person: string | null; country: string; filmId: number }
 
@@ -33,7 +34,7 @@ export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
 
 /** The tally of every nomination whose round is closed, with histograms; null for open rounds. */
 export function closedRoundTally(db: DB) {
-  const fest = db.select().from(festival).where(eq(festival.id, 1)).get()!;
+  const fest = getFestival(db);
   const input = buildTallyInput(db);
   const result = tally(input);
   const values = scaleValues(input.scale);

@@ -3,7 +3,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
-import { getFestival } from '@/lib/festival/queries';
+import { getFestival } from '@/lib/festival/phase';
 import { listJuryAccounts } from '@/lib/juror/queries';
 import { localeNames, locales } from '@/i18n/config';
 import { ScrollTable } from '@/app/components/ScrollTable';

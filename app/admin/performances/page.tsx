@@ -2,7 +2,8 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
-import { getFestival, listFilms } from '@/lib/festival/queries';
+import { getFestival } from '@/lib/festival/phase';
+import { listFilms } from '@/lib/festival/queries';
 import { listPerformanceNominations, listPerformances } from '@/lib/admin/queries';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { ScrollTable } from '@/app/components/ScrollTable';

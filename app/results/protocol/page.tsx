@@ -5,11 +5,12 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, decisionList, festivalInfo, juryList } from '@/lib/round/results';
+import { awardsList, decisionList, juryList } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { AwardList } from '../AwardList';
 import { RulesSummary } from '../RulesSummary';
 import s from './protocol.module.css';
+import { getFestival } from '@/lib/festival/phase';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 
 export default async function ProtocolPage() {
   const db = getDb();
-  const fest = festivalInfo(db);
+  const fest = getFestival(db);
   if (!canSeeResults(fest.phase, await getCurrentUser())) notFound();
   const t = await getTranslations('results');
   const tc = await getTranslations('common');

@@ -2,14 +2,15 @@
 // `npm run tally`). Public once published; before that, for the chair and the organisers only.
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
-import { awardsCsv, festivalInfo, fullExport } from '@/lib/round/results';
+import { awardsCsv, fullExport } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
+import { getFestival } from '@/lib/festival/phase';
 
 export async function GET(_req: Request, ctx: { params: Promise<{ format: string }> }) {
   const { format } = await ctx.params;
   if (format !== 'awards.csv' && format !== 'festival.json') return new Response('Not found', { status: 404 });
   const db = getDb();
-  const fest = festivalInfo(db);
+  const fest = getFestival(db);
   const user = await getCurrentUser();
   if (!canSeeResults(fest.phase, user)) {
     return new Response(fest.phase === 'finalised' || fest.phase === 'published' ? 'Forbidden' : 'Not yet published', { status: user ? 403 : 401 });
