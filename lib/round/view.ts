@@ -1,11 +1,11 @@
 // What the chair's desk and the results pages read: the tally of the stored data with each
 // candidate's label and score distribution, the method comparison, ballots' submission state.
 import 'server-only';
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
 import { compareMethods, tally, type NominationResult } from '@/lib/tally';
-import { scaleValues } from '@/lib/ballot/scale';
+import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { buildTallyInput } from './tally-input';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
@@ -48,12 +48,13 @@ export function closedRoundTally(db: DB) {
     if (recused.has(`${s.juror}:${f}`)) continue;
     if (recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f))) continue;
     const h = histogram.get(s.candidate) ?? values.map(() => 0);
-    const i = values.findIndex((v) => Math.abs(v - s.value) < 1e-9);
-    if (i >= 0) h[i]++;
+    // The same step rule the ballot accepted the value by.
+    const i = stepsOf(input.scale, s.value);
+    if (i !== null) h[i]++;
     histogram.set(s.candidate, h);
   }
-  const shown = (n: NominationResult) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
-  const comparison = compareMethods(input).filter((c) => ROUND_SHOWN_FROM[c.round].includes(fest.phase));
+  const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
+  const comparison = compareMethods(input).filter(shown);
   return {
     phase: fest.phase,
     method: input.method,
@@ -70,7 +71,7 @@ export function closedRoundTally(db: DB) {
 export function submissionTable(db: DB) {
   const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
-  const submitted = new Set(db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(and(isNotNull(ballot.submittedAt))).all().map((b) => `${b.j}:${b.n}`));
+  const submitted = new Set(db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(isNotNull(ballot.submittedAt)).all().map((b) => `${b.j}:${b.n}`));
   return { jurors, nominations: noms, submitted: [...submitted] };
 }
 

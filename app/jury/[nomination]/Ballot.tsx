@@ -88,27 +88,21 @@ export function Ballot(props: Props) {
       setMessage({ kind: 'error', text: t('waitForSave') });
       return;
     }
-    start(async () => {
-      const r = await submitBallot({ nominationId: props.nomination.id });
-      if (r.ok) {
-        setMessage(null);
-        router.refresh();
-      } else setMessage({ kind: 'error', text: r.message });
-    });
+    perform(() => submitBallot({ nominationId: props.nomination.id }));
   }
 
-  function onRecuse(filmId: number, reason: string) {
+  /** Submit, recuse, withdraw: the page reloads its data on success, shows the refusal otherwise. */
+  function perform(call: () => Promise<{ ok: true } | { ok: false; message: string }>, onOk?: () => void) {
     start(async () => {
-      const r = await declareRecusal({ filmId, reason });
-      if (r.ok) { setRecusing(null); setMessage(null); router.refresh(); } else setMessage({ kind: 'error', text: r.message });
+      const r = await call();
+      if (!r.ok) return setMessage({ kind: 'error', text: r.message });
+      onOk?.();
+      setMessage(null);
+      router.refresh();
     });
   }
-  function onWithdraw(filmId: number) {
-    start(async () => {
-      const r = await withdrawRecusal({ filmId });
-      if (r.ok) { setMessage(null); router.refresh(); } else setMessage({ kind: 'error', text: r.message });
-    });
-  }
+  const onRecuse = (filmId: number, reason: string) => perform(() => declareRecusal({ filmId, reason }), () => setRecusing(null));
+  const onWithdraw = (filmId: number) => perform(() => withdrawRecusal({ filmId }));
 
   const statusText =
     autosave.summary === 'saving' ? t('saving')
