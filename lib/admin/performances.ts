@@ -7,7 +7,7 @@ import { candidate, film, nomination } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
-import { readTable, MAX_TEXT, type LineError } from '@/lib/film/import';
+import { invalidImport, readTable, MAX_TEXT, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
 import { id, text } from './form';
 
@@ -179,7 +179,7 @@ export const importPerformancesSpec = {
   handler: ({ user, input, tx }) => {
     requireSetup(tx);
     const d = diff(tx, input.csv);
-    if (d.errors.length) throw new Refusal('import:invalid', { count: d.errors.length, lines: [...new Set(d.errors.map((e) => e.line))].slice(0, 10).join(', ') });
+    if (d.errors.length) throw invalidImport(d.errors);
     if (d.removed.length) tx.delete(candidate).where(inArray(candidate.id, d.removed.map((c) => c.id))).run();
     for (const r of d.added) tx.insert(candidate).values({ nominationId: r.nominationId, filmId: r.filmId, person: r.person, placeholder: false }).run();
     const summary = { added: d.added.length, updated: 0, removed: d.removed.length, unchanged: d.unchanged };

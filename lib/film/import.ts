@@ -3,9 +3,15 @@
 // Pure: no database access; the caller passes the current films in.
 import type { Film } from '@/db/schema';
 import { decodeUtf8, parseCsv } from '@/lib/csv';
+import { Refusal } from '@/lib/refusal';
 import { normaliseCountry } from './countries';
 
 export type LineError = { line: number; code: string; params?: Record<string, string | number> };
+
+/** The refusal of a whole file: how many bad rows, and the first ten of their line numbers. */
+export function invalidImport(errors: LineError[]): Refusal {
+  return new Refusal('import:invalid', { count: errors.length, lines: [...new Set(errors.map((e) => e.line))].slice(0, 10).join(', ') });
+}
 
 export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition'>;
 export type FilmRow = FilmFields & { line: number; id: number | null; position: number };

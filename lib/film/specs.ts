@@ -3,14 +3,14 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { film } from '@/db/schema';
+import { candidate, film, recusal } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, id, optionalInt, text } from '@/lib/admin/form';
 import { syncFilmCandidates } from './candidates';
 import { normaliseCountry } from './countries';
-import { MAX_TEXT, parseFilmCsv, planFilmImport, type ExistingFilm, type FilmPlan, type LineError } from './import';
+import { invalidImport, MAX_TEXT, parseFilmCsv, planFilmImport, type ExistingFilm, type FilmPlan, type LineError } from './import';
 
 const country = z.string().refine((v) => normaliseCountry(v) !== null, 'country').transform((v) => normaliseCountry(v)!);
 
@@ -80,6 +80,17 @@ export const updateFilmSpec = {
 
 const RemoveInput = z.object({ id });
 
+/**
+ * Deletes a film. Its candidates and any recusal declared for it go with it (cascade); what went is
+ * returned for the audit entry, so that the log names every row a removal took.
+ */
+function deleteFilm(tx: Tx, id: number) {
+  const recusals = tx.select({ jurorId: recusal.jurorId, reason: recusal.reason }).from(recusal).where(eq(recusal.filmId, id)).all();
+  const candidates = tx.select({ id: candidate.id }).from(candidate).where(eq(candidate.filmId, id)).all().map((c) => c.id);
+  tx.delete(film).where(eq(film.id, id)).run();
+  return { candidates, recusals };
+}
+
 export const removeFilmSpec = {
   name: 'admin.removeFilm',
   roles: ['organiser'],
@@ -89,9 +100,9 @@ export const removeFilmSpec = {
     requireSetup(tx);
     const row = tx.select({ id: film.id, englishTitle: film.englishTitle }).from(film).where(eq(film.id, input.id)).get();
     if (!row) throw new Refusal('film:not_found');
-    tx.delete(film).where(eq(film.id, input.id)).run(); // its candidates (and their scores) cascade
+    const gone = deleteFilm(tx, row.id);
     syncFilmCandidates(tx);
-    appendAudit(tx, { actorId: user.id, action: 'film.remove', payload: row });
+    appendAudit(tx, { actorId: user.id, action: 'film.remove', payload: { ...row, ...gone } });
     return null;
   },
 } satisfies ActionSpec<typeof RemoveInput, null>;
@@ -148,9 +159,9 @@ export const importFilmsSpec = {
     requireSetup(tx);
     const { plan, errors } = planFromCsv(tx, input.csv);
     if (!plan || errors.length) {
-      throw new Refusal('import:invalid', { count: errors.length, lines: [...new Set(errors.map((e) => e.line))].slice(0, 10).join(', ') });
+      throw invalidImport(errors);
     }
-    for (const f of plan.removed) tx.delete(film).where(eq(film.id, f.id)).run();
+    const removedFilms = plan.removed.map((f) => ({ id: f.id, englishTitle: f.englishTitle, ...deleteFilm(tx, f.id) }));
     const write = (r: FilmPlan['added'][number]) => ({
       originalTitle: r.originalTitle, englishTitle: r.englishTitle, director: r.director, country: r.country,
       year: r.year, runtimeMinutes: r.runtimeMinutes, competition: r.competition, position: r.position, placeholder: false,
@@ -160,7 +171,7 @@ export const importFilmsSpec = {
     for (const r of plan.added) tx.insert(film).values(write(r)).run();
     const candidates = syncFilmCandidates(tx);
     const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.removed.length, unchanged: plan.unchanged.length };
-    appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { ...summary, candidates, sha256: createHash('sha256').update(input.csv).digest('hex') } });
+    appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { ...summary, candidates, removedFilms, sha256: createHash('sha256').update(input.csv).digest('hex') } });
     return summary;
   },
 } satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;
