@@ -140,7 +140,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await page.getByRole('button', { name: 'Preview changes' }).click();
     const errors = page.getByTestId('import-errors');
     await expect(errors).toContainText('The title is missing.');
-    await expect(errors.locator('tbody tr').first()).toContainText('3');
+    // The first problem is on line 3 (the row without a title): the line cell holds exactly '3'.
+    await expect(errors.locator('tbody tr').first().locator('td')).toHaveText(['3', 'The title is missing.']);
     await expect(errors).toContainText('Unknown country code “QQ”');
     await expect(errors).toContainText('Duplicate of line 2.');
     await expect(errors.locator('thead')).toContainText('Problem');
@@ -198,7 +199,7 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     // The temporary password no longer works; the new one does.
     await page.context().clearCookies();
     await signIn(page, { login: 'seitova', password: temp });
-    await expect(page.locator('form [role=alert]')).toBeVisible();
+    await expect(page.locator('form [role=alert]')).toHaveText('Login name or password is wrong.');
     await signIn(page, { login: 'seitova', password: 'жаңа құпия сөз 2018' });
     await expect(page).toHaveURL(/\/jury$/);
 

@@ -125,17 +125,22 @@ test('a whole festival from voting to published results', async ({ page, browser
   await expect(tieForm).toBeVisible();
   await expectAccessible(page);
   const bf = candidates('best_film');
-  await tieForm.getByRole('radio').first().check();
+  // The chair's choice, read from the form before it is submitted: the first of the two tied candidates.
+  const choice = tieForm.getByRole('radio').first();
+  const chosen = Number(await choice.getAttribute('value'));
+  expect([bf[0].id, bf[1].id]).toContain(chosen);
+  await choice.check();
   await tieForm.getByLabel('Reason (recorded)').fill('The jury preferred its ambition');
   await tieForm.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByTestId('winner-best_film')).toBeVisible();
   await expect(page.getByTestId('method-comparison')).toBeVisible();
 
   // Independent computation of the main awards (one award per film; acting awards exempt).
+  // The decision recorded is the one the chair made in the form.
   const db = new Database(e2eDatabase(PORT), { readonly: true });
-  const chosen = JSON.parse((db.prepare("select chosen from decision where kind = 'casting_vote'").get() as { chosen: string }).chosen)[0] as number;
+  const recorded = JSON.parse((db.prepare("select chosen from decision where kind = 'casting_vote'").get() as { chosen: string }).chosen) as number[];
   db.close();
-  expect([bf[0].id, bf[1].id]).toContain(chosen);
+  expect(recorded).toEqual([chosen]);
   const expected: Record<string, number[]> = { best_film: [chosen] };
   const won = new Set([bf.find((c) => c.id === chosen)!.filmId]);
   for (const code of ['best_director', 'best_screenplay']) {
@@ -211,6 +216,7 @@ test('a whole festival from voting to published results', async ({ page, browser
   for (const [code, ids] of Object.entries(expected)) {
     expect(recomputed.nominations.find((n) => n.code === code)!.winners.map(Number).sort(), code).toEqual([...ids].sort());
   }
+  expect(exported.jurors).toHaveLength(JURORS.length);
   expect(exported.jurors.every((j: { id: string }) => /^J-/.test(j.id))).toBe(true);
 
   // A write after finalisation is refused by the server.

@@ -65,9 +65,9 @@ describe('group commit', () => {
       }).then(() => 'stored', (e: Error) => e.message),
       inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[2].id, candidateId: cands[0].id, value: 6 }).run()),
     ]);
-    expect(a).toBeTruthy();
+    expect(a).toMatchObject({ changes: 1 });
     expect(b).toMatch(/FOREIGN KEY/);
-    expect(c).toBeTruthy();
+    expect(c).toMatchObject({ changes: 1 });
     expect(stored().map((s) => s.jurorId)).toEqual([jurors[0].id, jurors[2].id]);
     spy.mockRestore();
   });

@@ -67,8 +67,10 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
 
 const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change']);
 
-/** 'allowed' when the call got past the guard (ok, or a refusal of the action itself). */
-function classifyAction(r: ActionResponse): 'allowed' | 'refused' {
+/** 'allowed' when the call got past the guard (ok, or a refusal of the action itself); a 5xx is an
+ *  error, never a refusal: a crash does not count as the guard doing its job. */
+function classifyAction(r: ActionResponse): 'allowed' | 'refused' | 'error' {
+  if (r.status >= 500) return 'error';
   if (r.status >= 300) return 'refused';
   if (!r.result) return 'refused';
   if (r.result.ok) return 'allowed';
@@ -94,8 +96,28 @@ const PAGES: { path: string; allowed: (phase: string) => CallerName[] | 'public'
   { path: '/results/protocol', allowed: (phase) => (phase === 'published' ? 'public' : phase === 'finalised' ? ['chair', 'organiser'] : []) },
 ];
 
-const EXPORTS = ['/results/export/awards.csv', '/results/export/festival.json'];
+/** The outcome a caller must get from a route handler: served (200), sent to /login, a 403, or any refusal. */
+type RouteOutcome = 'allowed' | 'login' | 'forbidden' | 'refused';
 const exportAllowed = (phase: string): CallerName[] => (phase === 'published' ? EVERYONE : phase === 'finalised' ? ['chair', 'organiser'] : []);
+const resultsExport = (phase: string, who: CallerName): RouteOutcome => (exportAllowed(phase).includes(who) ? 'allowed' : 'refused');
+const ROUTES: { path: string; expected: (phase: string, who: CallerName) => RouteOutcome }[] = [
+  { path: '/results/export/awards.csv', expected: resultsExport },
+  { path: '/results/export/festival.json', expected: resultsExport },
+  // Organisers only, in every phase: no session -> proxy.ts sends to /login; an ended session (deactivated,
+  // signed out) -> requireUser sends to /login; any other role -> requireRole's 403.
+  {
+    path: '/admin/films/export',
+    expected: (_phase, who) => (who === 'organiser' ? 'allowed' : who === 'anonymous' || who === 'deactivated' || who === 'loggedOut' ? 'login' : 'forbidden'),
+  },
+];
+
+function classifyRoute(status: number, location: string | null, base: string): RouteOutcome | 'error' {
+  if (status >= 500) return 'error';
+  if (status === 200) return 'allowed';
+  if (status >= 300 && status < 400 && location && new URL(location, base).pathname === '/login') return 'login';
+  if (status === 403) return 'forbidden';
+  return 'refused';
+}
 
 async function getPage(c: Client, path: string, v: Variant) {
   let g = await c.get(path + v.query, v.headers);
@@ -105,7 +127,8 @@ async function getPage(c: Client, path: string, v: Variant) {
   return g;
 }
 
-function classifyPage(status: number, location: string | null, base: string): 'allowed' | 'refused' | 'redirect' {
+function classifyPage(status: number, location: string | null, base: string): 'allowed' | 'refused' | 'redirect' | 'error' {
+  if (status >= 500) return 'error';
   if (status === 200) return 'allowed';
   if (status >= 300 && status < 400 && location) return new URL(location, base).pathname === '/login' ? 'refused' : 'redirect';
   return 'refused';
@@ -120,9 +143,12 @@ describe('access matrix', () => {
     expect(all.length).toBeGreaterThanOrEqual(30);
     const unexpected: string[] = [];
     const leaks: string[] = [];
+    const errors: string[] = [];
     let requests = 0, refusals = 0, allows = 0, server500 = 0, notReached = 0;
     const cell = (what: string, who: CallerName, v: string, got: string, want: boolean) => {
       requests++;
+      // A 5xx is neither a refusal nor an allow: it is counted in server500 and fails the test.
+      if (got === 'error') { errors.push(`5xx: ${who} ${what} [${v}]`); return; }
       if (got === 'refused') refusals++; else allows++;
       if (want && got === 'refused') unexpected.push(`unexpected refusal: ${who} ${what} [${v}]`);
       if (!want && got !== 'refused') unexpected.push(`UNEXPECTED ALLOW: ${who} ${what} [${v}] -> ${got}`);
@@ -169,27 +195,42 @@ describe('access matrix', () => {
             const rscRefusal = v.name === 'RSC' && g.status === 200 && /NEXT_REDIRECT;[^;]*;\/login|NEXT_HTTP_ERROR_FALLBACK;(401|403|404)/.test(g.body);
             const got = rscRefusal ? 'refused' : classifyPage(g.status, g.headers.get('location'), s.base);
             leak(who, p.path, g.body);
-            if (allowed === 'public') { requests++; allows++; if (got === 'refused' && p.path !== '/') unexpected.push(`public page ${p.path} refused ${who} [${v.name}] ${g.status}`); continue; }
+            if (allowed === 'public') {
+              requests++;
+              if (got === 'error') { errors.push(`5xx: ${who} ${p.path} (${phase}) [${v.name}]`); continue; }
+              allows++;
+              if (got === 'refused' && p.path !== '/') unexpected.push(`public page ${p.path} refused ${who} [${v.name}] ${g.status}`);
+              continue;
+            }
             cell(`${p.path} (${phase})`, who, v.name, got === 'redirect' ? 'allowed' : got, allowed.includes(who));
           }
         }
-        for (const path of EXPORTS) {
+        for (const route of ROUTES) {
+          const path = route.path;
           for (const who of CALLERS) {
-            const g = await sc.clients[who].get(path, v.headers);
+            // Without ?_rsc, as before; a `_rsc` normalisation redirect (Next.js answers an `RSC: 1` request
+            // that passed proxy.ts with one) is followed once, so the handler's own answer is what is judged.
+            const g = await getPage(sc.clients[who], path, { ...v, query: '' });
             if (g.status >= 500) server500++;
             leak(who, path, g.body);
+            const want = route.expected(phase, who);
+            const got = classifyRoute(g.status, g.headers.get('location'), s.base);
+            const mayHave = want === 'allowed';
             // Route handlers are not RSC pages: Next.js does not serve them to an `RSC: 1` request, even to
             // a caller who may have them. Only allows are held against that variant.
-            const mayHave = exportAllowed(phase).includes(who);
-            if (v.name === 'RSC' && mayHave && g.status !== 200) { requests++; refusals++; notReached++; continue; }
-            cell(`${path} (${phase})`, who, v.name, g.status === 200 ? 'allowed' : 'refused', mayHave);
+            if (v.name === 'RSC' && mayHave && got !== 'allowed' && got !== 'error') { requests++; refusals++; notReached++; continue; }
+            cell(`${path} (${phase})`, who, v.name, got === 'error' ? 'error' : got === 'allowed' ? 'allowed' : 'refused', mayHave);
+            // Beyond allowed/refused: the exact way each caller is refused, where the route defines it.
+            if (got !== 'error' && want !== 'refused' && want !== 'allowed' && got !== want) {
+              unexpected.push(`unexpected outcome: ${who} ${path} (${phase}) [${v.name}] -> ${got} (${g.status}${g.headers.get('location') ? ` to ${g.headers.get('location')}` : ''}), expected ${want}`);
+            }
           }
         }
         for (const path of ['/api/auth/session', '/api/auth/csrf', '/api/auth/providers']) {
           for (const who of CALLERS) {
             const g = await sc.clients[who].get(path, v.headers);
             requests++;
-            if (g.status >= 500) server500++;
+            if (g.status >= 500) { server500++; errors.push(`5xx: ${who} ${path} (${phase}) [${v.name}]`); }
             leak(who, path, g.body);
             expect(g.body).not.toContain('$argon2');
             // The session endpoint of an ended session still decodes its JWT, but the guard refuses it
@@ -214,6 +255,7 @@ describe('access matrix', () => {
         const r = args.form ? await c.callFormAction(a.key, args.form, { origin }) : await c.callAction(a.key, args.json!, { origin });
         requests++;
         originStatuses.set(r.status, (originStatuses.get(r.status) ?? 0) + 1);
+        if (r.status >= 500) { server500++; errors.push(`5xx: ${a.key} from ${origin}`); }
         expect(r.result?.ok, `${a.key} from ${origin} was run`).not.toBe(true);
         expect(checksum(s.dbFile), `${a.key} from ${origin} wrote`).toBe(before);
         originRefused++;
@@ -222,12 +264,14 @@ describe('access matrix', () => {
     await s.stop();
     expect(leaks.length, leaks.slice(0, 25).join('\n')).toBe(0);
     expect(unexpected.length, unexpected.slice(0, 25).join('\n')).toBe(0);
+    expect(server500, errors.slice(0, 25).join('\n')).toBe(0);
     record('1-access', {
       title: 'Access matrix',
       claim: 'Every server action of the build, the route handlers and every page, called by anonymous, juror A, juror B, chair, organiser, a deactivated juror and a replayed signed-out session, plainly, with `x-middleware-subrequest` and as RSC requests: each cell allowed or refused as expected, refused calls write nothing, nobody but juror A sees or changes juror A\'s rows.',
       ms: Date.now() - t0,
       rows: {
         'server actions in the manifest': all.length,
+        'route handlers': ROUTES.map((r) => r.path).join(', '),
         'callers': CALLERS.length,
         'variants': VARIANTS.map((v) => v.name).join(', '),
         'requests': requests,

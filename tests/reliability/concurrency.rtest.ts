@@ -64,10 +64,12 @@ function verify(s: Server, ack: Ack, run: Run, nominationCodes: string[]) {
   const h = openDatabase(s.dbFile);
   let tallyMismatches = 0;
   let checked = 0;
+  let nominationsChecked = 0;
   try {
     const result = tally(buildTallyInput(h.db));
     const nomOf = new Map(candidates(s.dbFile).map((c) => [String(c.id), c]));
     for (const n of result.nominations.filter((x) => nominationCodes.includes(x.code))) {
+      nominationsChecked++;
       const byCand = new Map<string, number[]>();
       for (const [k, v] of ack) {
         const [j, c] = k.split(':');
@@ -91,7 +93,7 @@ function verify(s: Server, ack: Ack, run: Run, nominationCodes: string[]) {
   } finally {
     h.sqlite.close();
   }
-  return { lost, phantom, dupes, tallyMismatches, checked };
+  return { lost, phantom, dupes, tallyMismatches, checked, nominationsChecked };
 }
 
 describe('concurrent jurors', () => {
@@ -109,10 +111,16 @@ describe('concurrent jurors', () => {
     const chair = clients[0];
     const closed = await chair.callAction('app/chair/actions.ts#closeRound', [{ confirmMissing: true }]);
     expect(closed.result, JSON.stringify(closed.result)).toMatchObject({ ok: true });
-    const v = verify(s, ack, run, ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress']);
+    const codes = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
+    const v = verify(s, ack, run, codes);
     await s.stop();
     expect(run.errors.slice(0, 10)).toEqual([]);
     expect(v).toMatchObject({ lost: 0, phantom: 0, dupes: 0, tallyMismatches: 0 });
+    // Every candidate of every checked nomination was compared with our own means, and every ballot submitted.
+    expect(v.nominationsChecked).toBe(codes.length);
+    expect(v.checked).toBe(cands.filter((c) => codes.includes(c.code)).length);
+    const nominationCount = new Set(cands.map((c) => c.nominationId)).size;
+    expect(run.submitted.size).toBe(clients.length * nominationCount);
     record('3a-concurrent-12', {
       title: 'Concurrent jurors: the 12 demo jurors at once',
       claim: 'All 12 jurors save a score for every candidate of every main nomination (20% changed once) and submit every ballot, all at the same time over HTTP; acknowledged saves = stored scores; tally after closing = our own means over the acknowledged values.',
@@ -157,6 +165,10 @@ describe('concurrent jurors', () => {
     expect(busy).toBe(false);
     expect(run.errors.slice(0, 10)).toEqual([]);
     expect(v).toMatchObject({ lost: 0, phantom: 0, dupes: 0, tallyMismatches: 0 });
+    expect(v.nominationsChecked).toBe(1);
+    expect(v.checked).toBe(bestFilm.length);
+    expect(clients.length).toBe(N);
+    expect(run.submitted.size).toBe(N * 1);
     record('3b-concurrent-crowd', {
       title: `Concurrent jurors: ${N} simulated jurors at once`,
       claim: `${N} jurors created in the database (argon2id hashes from lib/auth/password.ts) sign in, score every Best Film candidate (20% changed once) and submit, all at once over HTTP; acknowledged saves = stored scores; tally = our own means.`,
