@@ -60,9 +60,9 @@ describe('admin.saveSettings', () => {
 
   it('refuses scale values with more than two decimals, such as a denormal lowest score (found by the hostile-input run)', () => {
     const denormal = { ...Object.fromEntries(form()), scaleMin: -7.4e-323 }; // as a JSON number, the way it came
-    for (const input of [denormal, form({ scaleMin: '0.001' }), form({ scaleStep: '0.125' })]) {
+    for (const [input, field] of [[denormal, 'scaleMin'], [form({ scaleMin: '0.001' }), 'scaleMin'], [form({ scaleStep: '0.125' }), 'scaleStep']] as const) {
       const out = expectRefused(t, saveSettingsSpec, 'organiser', input, 'invalid:input');
-      expect(JSON.stringify(out)).toContain('scale_precision');
+      expect(out).toMatchObject({ fieldErrors: { [field]: ['scale_precision'] } });
     }
     run(t, saveSettingsSpec, form({ scaleMin: '1', scaleMax: '5', scaleStep: '0.25' }));
     expect(t.db.select().from(festival).get()!).toMatchObject({ scaleMin: 1, scaleMax: 5, scaleStep: 0.25 });

@@ -4,11 +4,16 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { festival, type Phase } from '@/db/schema';
 import { executeAction, type ActionSpec } from '@/lib/action';
+import type { SessionUser } from '@/lib/auth/users';
 import { snapshot, userByLogin, type TestDb } from '@/tests/db';
 
-export function expectRefused<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, login: string, input: unknown, code: string) {
+/**
+ * Runs an action that must be refused with `code`, and proves it changed nothing. `who` is a login,
+ * or a session user as is (null for no session, or one altered by the test, e.g. deactivated).
+ */
+export function expectRefused<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, who: string | SessionUser | null, input: unknown, code: string) {
   const before = snapshot(t.db);
-  const out = executeAction(spec, userByLogin(t.db, login), input, t.db);
+  const out = executeAction(spec, typeof who === 'string' ? userByLogin(t.db, who) : who, input, t.db);
   expect(out).toMatchObject({ ok: false, code });
   expect(snapshot(t.db)).toBe(before);
   return out;

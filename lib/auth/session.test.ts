@@ -44,7 +44,7 @@ describe('guards', () => {
   it('ends the session of a deactivated user at once', () => {
     const u = userByLogin(t.db, 'juror04');
     const claims = { uid: u.id, sv: u.sessionVersion };
-    expect(userForClaims(t.db, claims)).not.toBeNull();
+    expect(userForClaims(t.db, claims)?.id).toBe(u.id);
     t.db.update(user).set({ active: false }).where(eq(user.id, u.id)).run();
     expect(userForClaims(t.db, claims)).toBeNull();
     t.db.update(user).set({ active: true }).where(eq(user.id, u.id)).run();

@@ -2,10 +2,11 @@
 // happy paths: upsert, recusal, submit with a receipt that recomputes, the chair's reopening.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { ballot, candidate, decision, festival, film, nomination, score, user, type Phase } from '@/db/schema';
+import { ballot, candidate, decision, festival, film, nomination, score, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
+import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { canonicalBallot, receiptOf } from './receipt';
 import {
   declareRecusalSpec,
@@ -24,13 +25,10 @@ beforeEach(async () => {
   other = userByLogin(t.db, 'juror03');
   chair = userByLogin(t.db, 'hansanping');
   organiser = userByLogin(t.db, 'organiser');
-  setPhase('voting');
+  setPhase(t, 'voting');
 });
 afterEach(() => t.close());
 
-function setPhase(phase: Phase) {
-  t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
-}
 function nom(code: string) {
   return t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
 }
@@ -39,13 +37,6 @@ function cands(code: string) {
 }
 const run = <T,>(spec: Parameters<typeof executeAction>[0], user: SessionUser | null, input: unknown) => executeAction(spec, user, input, t.db) as Outcome<T>;
 
-/** Runs an action that must be refused with `code`, and proves it changed nothing. */
-function refused(spec: Parameters<typeof executeAction>[0], user: SessionUser | null, input: unknown, code: string) {
-  const before = snapshot(t.db);
-  const r = run(spec, user, input);
-  expect(r).toMatchObject({ ok: false, code });
-  expect(snapshot(t.db)).toBe(before);
-}
 
 function fillBallot(u: SessionUser, code: string, value = 7) {
   for (const c of cands(code)) expect(run(saveScoreSpec, u, { candidateId: c.id, value }).ok).toBe(true);
@@ -65,9 +56,9 @@ describe('saveScore', () => {
 
   it('refuses without a session, for an organiser, and for a deactivated user', () => {
     const [c] = cands('best_film');
-    refused(saveScoreSpec, null, { candidateId: c.id, value: 5 }, 'auth:required');
-    refused(saveScoreSpec, organiser, { candidateId: c.id, value: 5 }, 'forbidden:role');
-    refused(saveScoreSpec, { ...juror, active: false }, { candidateId: c.id, value: 5 }, 'auth:required');
+    expectRefused(t, saveScoreSpec, null, { candidateId: c.id, value: 5 }, 'auth:required');
+    expectRefused(t, saveScoreSpec, organiser, { candidateId: c.id, value: 5 }, 'forbidden:role');
+    expectRefused(t, saveScoreSpec, { ...juror, active: false }, { candidateId: c.id, value: 5 }, 'auth:required');
   });
 
   it.each([
@@ -77,7 +68,7 @@ describe('saveScore', () => {
     ['negative', -3],
   ])('refuses a value %s', (_name, value) => {
     const [c] = cands('best_film');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value }, 'ballot:off_scale');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value }, 'ballot:off_scale');
   });
 
   it.each([
@@ -91,36 +82,36 @@ describe('saveScore', () => {
     ['a huge number', '1e309'],
   ])('refuses %s as a value', (_name, value) => {
     const [c] = cands('best_film');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value }, 'invalid:input');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value }, 'invalid:input');
   });
 
   it('refuses extra fields such as another juror id, and bad candidate ids', () => {
     const [c] = cands('best_film');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5, jurorId: other.id }, 'invalid:input');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5, role: 'chair' }, 'invalid:input');
-    refused(saveScoreSpec, juror, { candidateId: -1, value: 5 }, 'invalid:input');
-    refused(saveScoreSpec, juror, { candidateId: 999999, value: 5 }, 'ballot:unknown_candidate');
-    refused(saveScoreSpec, juror, JSON.parse('{"__proto__":{"x":1},"candidateId":1,"value":5}'), 'invalid:input');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5, jurorId: other.id }, 'invalid:input');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5, role: 'chair' }, 'invalid:input');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: -1, value: 5 }, 'invalid:input');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: 999999, value: 5 }, 'ballot:unknown_candidate');
+    expectRefused(t, saveScoreSpec, juror, JSON.parse('{"__proto__":{"x":1},"candidateId":1,"value":5}'), 'invalid:input');
   });
 
   it('refuses a candidate of a round that is not open, and a finalised festival', () => {
     const [c] = cands('best_film');
-    setPhase('setup');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
-    setPhase('main_closed');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
-    setPhase('special_voting');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
-    setPhase('finalised');
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'phase:finalised');
+    setPhase(t, 'setup');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase(t, 'main_closed');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase(t, 'special_voting');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:round_closed');
+    setPhase(t, 'finalised');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'phase:finalised');
   });
 
   it('refuses a recused film, in every nomination of it', () => {
     const [c] = cands('best_film');
     expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'I produced it' }).ok).toBe(true);
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:recused');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 5 }, 'ballot:recused');
     const sameFilmActor = cands('best_actor').find((x) => x.filmId === c.filmId)!;
-    refused(saveScoreSpec, juror, { candidateId: sameFilmActor.id, value: 5 }, 'ballot:recused');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: sameFilmActor.id, value: 5 }, 'ballot:recused');
     // Another juror is not affected.
     expect(run(saveScoreSpec, other, { candidateId: c.id, value: 5 }).ok).toBe(true);
   });
@@ -130,14 +121,14 @@ describe('saveScore', () => {
     const c = cands('best_film').find((x) => x.filmId === kz.id)!;
     expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 5 }).ok).toBe(true);
     t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
-    refused(saveScoreSpec, juror, { candidateId: c.id, value: 6 }, 'ballot:recused');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 6 }, 'ballot:recused');
     expect(run(saveScoreSpec, chair, { candidateId: c.id, value: 6 }).ok).toBe(true); // the chair is from China
   });
 
   it('refuses a submitted ballot', () => {
     fillBallot(juror, 'best_film');
     expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
-    refused(saveScoreSpec, juror, { candidateId: cands('best_film')[0].id, value: 1 }, 'ballot:submitted');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: cands('best_film')[0].id, value: 1 }, 'ballot:submitted');
   });
 });
 
@@ -152,27 +143,27 @@ describe('saveNote', () => {
 
   it('refuses an oversized note, a note on a submitted ballot, a closed round and other roles', () => {
     const [c] = cands('best_film');
-    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x'.repeat(4001) }, 'invalid:input');
-    refused(saveNoteSpec, juror, { candidateId: c.id, note: 42 }, 'invalid:input');
-    refused(saveNoteSpec, organiser, { candidateId: c.id, note: 'x' }, 'forbidden:role');
-    refused(saveNoteSpec, null, { candidateId: c.id, note: 'x' }, 'auth:required');
-    setPhase('main_closed');
-    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:round_closed');
-    setPhase('voting');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x'.repeat(4001) }, 'invalid:input');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 42 }, 'invalid:input');
+    expectRefused(t, saveNoteSpec, organiser, { candidateId: c.id, note: 'x' }, 'forbidden:role');
+    expectRefused(t, saveNoteSpec, null, { candidateId: c.id, note: 'x' }, 'auth:required');
+    setPhase(t, 'main_closed');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:round_closed');
+    setPhase(t, 'voting');
     fillBallot(juror, 'best_film');
     run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
-    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:submitted');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:submitted');
   });
 
   it('refuses a recused film, an unknown candidate and a finalised festival', () => {
     const [c, d] = cands('best_film');
     expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'I produced it' }).ok).toBe(true);
-    refused(saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:recused');
-    refused(saveNoteSpec, juror, { candidateId: 999999, note: 'x' }, 'ballot:unknown_candidate');
-    setPhase('finalised');
-    refused(saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
-    setPhase('published');
-    refused(saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:recused');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: 999999, note: 'x' }, 'ballot:unknown_candidate');
+    setPhase(t, 'finalised');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
+    setPhase(t, 'published');
+    expectRefused(t, saveNoteSpec, juror, { candidateId: d.id, note: 'x' }, 'phase:finalised');
   });
 });
 
@@ -188,17 +179,17 @@ describe('recusal', () => {
 
   it('refuses a short reason, a film twice, an unknown or out-of-competition film, organisers and a finalised festival', () => {
     const [c] = cands('best_film');
-    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'no' }, 'invalid:input');
-    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'x'.repeat(501) }, 'invalid:input');
-    refused(declareRecusalSpec, organiser, { filmId: c.filmId, reason: 'because' }, 'forbidden:role');
-    refused(declareRecusalSpec, juror, { filmId: 99999, reason: 'because' }, 'ballot:unknown_film');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'no' }, 'invalid:input');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'x'.repeat(501) }, 'invalid:input');
+    expectRefused(t, declareRecusalSpec, organiser, { filmId: c.filmId, reason: 'because' }, 'forbidden:role');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: 99999, reason: 'because' }, 'ballot:unknown_film');
     const outside = t.db.select().from(film).where(eq(film.englishTitle, 'Oralman')).get()!;
-    refused(declareRecusalSpec, juror, { filmId: outside.id, reason: 'because' }, 'ballot:unknown_film');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: outside.id, reason: 'because' }, 'ballot:unknown_film');
     run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' });
-    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:already_recused');
-    refused(withdrawRecusalSpec, other, { filmId: c.filmId }, 'ballot:not_recused');
-    setPhase('finalised');
-    refused(withdrawRecusalSpec, juror, { filmId: c.filmId }, 'phase:finalised');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:already_recused');
+    expectRefused(t, withdrawRecusalSpec, other, { filmId: c.filmId }, 'ballot:not_recused');
+    setPhase(t, 'finalised');
+    expectRefused(t, withdrawRecusalSpec, juror, { filmId: c.filmId }, 'phase:finalised');
   });
 
   it('refuses declaring or withdrawing once a ballot holding the film is submitted', () => {
@@ -206,17 +197,17 @@ describe('recusal', () => {
     fillBallot(juror, 'best_film');
     expect(run(declareRecusalSpec, juror, { filmId: d.filmId, reason: 'because' }).ok).toBe(true);
     expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
-    refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:submitted');
-    refused(withdrawRecusalSpec, juror, { filmId: d.filmId }, 'ballot:submitted');
+    expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:submitted');
+    expectRefused(t, withdrawRecusalSpec, juror, { filmId: d.filmId }, 'ballot:submitted');
   });
 
   it('refuses declaring or withdrawing once the round is closed, and after finalisation', () => {
     const [c, d] = cands('best_film');
     expect(run(declareRecusalSpec, juror, { filmId: d.filmId, reason: 'because' }).ok).toBe(true);
     for (const [phase, code] of [['main_closed', 'phase:wrong'], ['special_closed', 'phase:wrong'], ['finalised', 'phase:finalised'], ['published', 'phase:finalised']] as const) {
-      setPhase(phase);
-      refused(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, code);
-      refused(withdrawRecusalSpec, juror, { filmId: d.filmId }, code);
+      setPhase(t, phase);
+      expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, code);
+      expectRefused(t, withdrawRecusalSpec, juror, { filmId: d.filmId }, code);
     }
   });
 });
@@ -225,7 +216,7 @@ describe('submit', () => {
   it('refuses an incomplete ballot, naming how many are missing', () => {
     const cs = cands('best_film');
     for (const c of cs.slice(1)) run(saveScoreSpec, juror, { candidateId: c.id, value: 5 });
-    refused(submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:incomplete');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:incomplete');
     expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id })).toMatchObject({ params: { missing: 1 } });
   });
 
@@ -253,21 +244,21 @@ describe('submit', () => {
   it('refuses twice, in a closed round, an unknown nomination, organisers, and bad ids', () => {
     fillBallot(juror, 'best_film');
     run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
-    refused(submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:submitted');
-    refused(submitBallotSpec, juror, { nominationId: 99999 }, 'ballot:unknown_nomination');
-    refused(submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
-    refused(submitBallotSpec, organiser, { nominationId: nom('best_film').id }, 'forbidden:role');
-    refused(submitBallotSpec, juror, { nominationId: 'best_film' }, 'invalid:input');
-    refused(submitBallotSpec, juror, {}, 'invalid:input');
-    setPhase('main_closed');
-    refused(submitBallotSpec, other, { nominationId: nom('best_film').id }, 'ballot:round_closed');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:submitted');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: 99999 }, 'ballot:unknown_nomination');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
+    expectRefused(t, submitBallotSpec, organiser, { nominationId: nom('best_film').id }, 'forbidden:role');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: 'best_film' }, 'invalid:input');
+    expectRefused(t, submitBallotSpec, juror, {}, 'invalid:input');
+    setPhase(t, 'main_closed');
+    expectRefused(t, submitBallotSpec, other, { nominationId: nom('best_film').id }, 'ballot:round_closed');
   });
 
   it('refuses a nomination with no candidates', () => {
     // The special round's candidates are only set when the chair opens it.
-    setPhase('special_voting');
+    setPhase(t, 'special_voting');
     expect(cands('special_jury_prize')).toHaveLength(0);
-    refused(submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:no_candidates');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:no_candidates');
   });
 });
 
@@ -289,35 +280,35 @@ describe('reopen (chair)', () => {
   });
 
   it('refuses jurors, organisers, a ballot not submitted, no reason, a closed round', () => {
-    refused(reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' }, 'ballot:not_submitted');
+    expectRefused(t, reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' }, 'ballot:not_submitted');
     submitted();
     const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
-    refused(reopenBallotSpec, juror, input, 'forbidden:role');
-    refused(reopenBallotSpec, other, input, 'forbidden:role');
-    refused(reopenBallotSpec, organiser, input, 'forbidden:role');
-    refused(reopenBallotSpec, chair, { ...input, reason: '' }, 'invalid:input');
-    refused(reopenBallotSpec, chair, { ...input, jurorId: organiser.id }, 'ballot:unknown_juror');
-    setPhase('main_closed');
-    refused(reopenBallotSpec, chair, input, 'ballot:round_closed');
+    expectRefused(t, reopenBallotSpec, juror, input, 'forbidden:role');
+    expectRefused(t, reopenBallotSpec, other, input, 'forbidden:role');
+    expectRefused(t, reopenBallotSpec, organiser, input, 'forbidden:role');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, reason: '' }, 'invalid:input');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, jurorId: organiser.id }, 'ballot:unknown_juror');
+    setPhase(t, 'main_closed');
+    expectRefused(t, reopenBallotSpec, chair, input, 'ballot:round_closed');
   });
 
   it('refuses an unknown juror, an unknown nomination, a nomination of the other round and a finalised festival', () => {
     submitted();
     const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
-    refused(reopenBallotSpec, chair, { ...input, jurorId: 99999 }, 'ballot:unknown_juror');
-    refused(reopenBallotSpec, chair, { ...input, nominationId: 99999 }, 'ballot:unknown_nomination');
-    refused(reopenBallotSpec, chair, { ...input, nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
-    setPhase('finalised');
-    refused(reopenBallotSpec, chair, input, 'phase:finalised');
-    setPhase('published');
-    refused(reopenBallotSpec, chair, input, 'phase:finalised');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, jurorId: 99999 }, 'ballot:unknown_juror');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, nominationId: 99999 }, 'ballot:unknown_nomination');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
+    setPhase(t, 'finalised');
+    expectRefused(t, reopenBallotSpec, chair, input, 'phase:finalised');
+    setPhase(t, 'published');
+    expectRefused(t, reopenBallotSpec, chair, input, 'phase:finalised');
   });
 
   it('refuses the ballot of a deactivated juror, who could never submit it again', () => {
     submitted();
     const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
     t.db.update(user).set({ active: false }).where(eq(user.id, juror.id)).run();
-    refused(reopenBallotSpec, chair, input, 'ballot:inactive_juror');
+    expectRefused(t, reopenBallotSpec, chair, input, 'ballot:inactive_juror');
     expect(t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!.submittedAt).not.toBeNull();
     // Reactivated, the same ballot can be reopened.
     t.db.update(user).set({ active: true }).where(eq(user.id, juror.id)).run();

@@ -80,7 +80,8 @@ describe('films: CSV import', () => {
     expect(comp.every((f) => !f.placeholder)).toBe(true);
     for (const code of ['best_film', 'best_director', 'best_screenplay']) expect(candidatesOf(code).map((c) => c.filmId)).toEqual(comp.map((f) => f.id));
     expect(candidatesOf('best_director').every((c) => c.person === c.director)).toBe(true);
-    // Performances of removed films are gone with them.
+    // Performances of removed films are gone with them; those of the two films kept stay.
+    expect(candidatesOf('best_actor').map((c) => [c.title, c.person])).toEqual([['The Diamond Sword', 'Lead actor, film 01'], ['The Prince of Our Town', 'Lead actor, film 02']]);
     expect(candidatesOf('best_actor').every((c) => comp.some((f) => f.id === c.filmId))).toBe(true);
     // Importing the same file again changes nothing.
     const again = run(t, previewFilmImportSpec, { csv });

@@ -103,6 +103,7 @@ describe('jurors', () => {
   it('resets a password: new temporary one, must change, sessions end, open sign-in links void', async () => {
     const j = userByLogin(t.db, 'juror08');
     t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'a'.repeat(64), expiresAt: '2999-01-01T00:00:00Z' }).run();
+    const started = Date.now();
     const out = await runWithTemporaryPassword(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: String(j.id) }, t.db);
     expect(out).toMatchObject({ ok: true, data: { login: 'juror08' } });
     const r = row('juror08');
@@ -110,7 +111,10 @@ describe('jurors', () => {
     expect(r.sessionVersion).toBe(j.sessionVersion + 1);
     expect(await verifyPassword(r.passwordHash, out.ok ? out.data.password : '')).toBe(true);
     expect(await verifyPassword(r.passwordHash, 'juror-demo')).toBe(false);
-    expect(t.db.select().from(signinToken).get()!.usedAt).not.toBeNull();
+    const usedAt = t.db.select().from(signinToken).get()!.usedAt;
+    expect(usedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+    expect(Date.parse(usedAt!)).toBeGreaterThanOrEqual(Math.floor(started / 1000) * 1000);
+    expect(Date.parse(usedAt!)).toBeLessThanOrEqual(Date.now());
   });
 
   it('reset: refuses a juror, the chair, bad input, after finalisation, an organiser and an inactive juror', () => {
@@ -132,7 +136,9 @@ describe('jurors', () => {
 describe('account: changing one’s own password', () => {
   it('a juror who must change the password sets a new one; the temporary one stops working', async () => {
     const out = await runWithTemporaryPassword(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: String(row('juror10').id) }, t.db);
+    expect(out).toMatchObject({ ok: true, data: { login: 'juror10' } });
     const temp = out.ok ? out.data.password : '';
+    expect(temp).not.toBe('');
     const me = userByLogin(t.db, 'juror10');
     expect(me.mustChangePassword).toBe(true);
     expect(executeAction({ name: 'x.y', roles: ['juror'], schema: (await import('zod')).z.object({}), handler: () => 1 }, me, {}, t.db)).toMatchObject({ code: 'auth:password_change' });

@@ -4,13 +4,15 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { award, candidate, festival, film, nomination, user, type Phase } from '@/db/schema';
+import { award, candidate, festival, film, nomination, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { verifyChain } from '@/lib/audit';
-import { tally } from '@/lib/tally';
-import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
+import { tally, type TallyInput } from '@/lib/tally';
+import { canonicalJson } from '@/lib/canonical';
+import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { finalHashOf } from './hash';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
@@ -23,20 +25,12 @@ beforeEach(async () => {
   juror = userByLogin(t.db, 'azimov');
   organiser = userByLogin(t.db, 'organiser');
   jurors = t.db.select({ login: user.login, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser').map((u) => userByLogin(t.db, u.login));
-  setPhase('voting');
+  setPhase(t, 'voting');
 });
 afterEach(() => t.close());
 
-function setPhase(phase: Phase) {
-  t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
-}
 const phase = () => t.db.select().from(festival).get()!.phase;
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
-function refused(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown, code: string) {
-  const before = snapshot(t.db);
-  expect(run(spec, u, input)).toMatchObject({ ok: false, code });
-  expect(snapshot(t.db)).toBe(before);
-}
 function nomByCode(code: string) {
   return t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
 }
@@ -56,53 +50,53 @@ function vote(code: string, score: (j: number, c: number) => number, who = juror
 describe('refusals', () => {
   it('every chair action refuses jurors and organisers, and publish refuses the chair', () => {
     for (const u of [juror, organiser]) {
-      refused(closeRoundSpec, u, { confirmMissing: true }, 'forbidden:role');
-      refused(reopenRoundSpec, u, { reason: 'because' }, 'forbidden:role');
-      refused(openSpecialRoundSpec, u, {}, 'forbidden:role');
-      refused(finaliseSpec, u, {}, 'forbidden:role');
-      refused(decideTieSpec, u, { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1] }, 'forbidden:role');
+      expectRefused(t, closeRoundSpec, u, { confirmMissing: true }, 'forbidden:role');
+      expectRefused(t, reopenRoundSpec, u, { reason: 'because' }, 'forbidden:role');
+      expectRefused(t, openSpecialRoundSpec, u, {}, 'forbidden:role');
+      expectRefused(t, finaliseSpec, u, {}, 'forbidden:role');
+      expectRefused(t, decideTieSpec, u, { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1] }, 'forbidden:role');
     }
-    refused(publishSpec, chair, {}, 'forbidden:role');
-    refused(publishSpec, juror, {}, 'forbidden:role');
-    refused(closeRoundSpec, null, {}, 'auth:required');
+    expectRefused(t, publishSpec, chair, {}, 'forbidden:role');
+    expectRefused(t, publishSpec, juror, {}, 'forbidden:role');
+    expectRefused(t, closeRoundSpec, null, {}, 'auth:required');
   });
 
   it('closing with missing ballots needs confirmation', () => {
-    refused(closeRoundSpec, chair, {}, 'round:missing_ballots');
-    refused(closeRoundSpec, chair, { confirmMissing: 'maybe' }, 'invalid:input');
+    expectRefused(t, closeRoundSpec, chair, {}, 'round:missing_ballots');
+    expectRefused(t, closeRoundSpec, chair, { confirmMissing: 'maybe' }, 'invalid:input');
     expect(run(closeRoundSpec, chair, { confirmMissing: true })).toMatchObject({ ok: true, data: { round: 'main' } });
     expect(phase()).toBe('main_closed');
   });
 
   it('refuses actions in the wrong phase', () => {
-    refused(openSpecialRoundSpec, chair, {}, 'phase:wrong');
-    refused(finaliseSpec, chair, {}, 'phase:wrong');
-    refused(reopenRoundSpec, chair, { reason: 'because' }, 'phase:wrong');
-    refused(publishSpec, organiser, {}, 'phase:wrong');
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1] }, 'phase:wrong');
-    setPhase('setup');
-    refused(closeRoundSpec, chair, { confirmMissing: true }, 'phase:wrong');
-    setPhase('finalised');
-    refused(closeRoundSpec, chair, { confirmMissing: true }, 'phase:finalised');
-    refused(reopenRoundSpec, chair, { reason: 'because' }, 'phase:finalised');
+    expectRefused(t, openSpecialRoundSpec, chair, {}, 'phase:wrong');
+    expectRefused(t, finaliseSpec, chair, {}, 'phase:wrong');
+    expectRefused(t, reopenRoundSpec, chair, { reason: 'because' }, 'phase:wrong');
+    expectRefused(t, publishSpec, organiser, {}, 'phase:wrong');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1] }, 'phase:wrong');
+    setPhase(t, 'setup');
+    expectRefused(t, closeRoundSpec, chair, { confirmMissing: true }, 'phase:wrong');
+    setPhase(t, 'finalised');
+    expectRefused(t, closeRoundSpec, chair, { confirmMissing: true }, 'phase:finalised');
+    expectRefused(t, reopenRoundSpec, chair, { reason: 'because' }, 'phase:finalised');
   });
 
   it('refuses a tie decision that does not match the tie, bad kinds and shared awards where not allowed', () => {
     vote('best_film', (_j, c) => (c < 2 ? 9 : 5)); // candidates 0 and 1 tie exactly
     run(closeRoundSpec, chair, { confirmMissing: true });
     const [a, b, c] = candidatesOf('best_film').map((x) => x.id);
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, c], chosen: [a] }, 'round:tie_changed');
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [c] }, 'round:not_tied');
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a, b] }, 'round:one_winner');
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b], chosen: [a, b] }, 'round:shared_not_allowed');
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'veto', tied: [a, b], chosen: [a] }, 'invalid:input');
-    refused(decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
-    refused(decideTieSpec, chair, { nomination: 'nope', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:unknown_nomination');
-    refused(decideTieSpec, chair, { nomination: 'special_jury_prize', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:not_closed');
-    refused(finaliseSpec, chair, {}, 'round:special_pending');
-    refused(openSpecialRoundSpec, chair, {}, 'round:ties_open');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, c], chosen: [a] }, 'round:tie_changed');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [c] }, 'round:not_tied');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a, b] }, 'round:one_winner');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b], chosen: [a, b] }, 'round:shared_not_allowed');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'veto', tied: [a, b], chosen: [a] }, 'invalid:input');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'nope', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:unknown_nomination');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'special_jury_prize', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:not_closed');
+    expectRefused(t, finaliseSpec, chair, {}, 'round:special_pending');
+    expectRefused(t, openSpecialRoundSpec, chair, {}, 'round:ties_open');
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [b, a], chosen: [b], reason: 'deliberation' }).ok).toBe(true);
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
   });
 
   it('refuses a shared award with more winners than the nomination allows', () => {
@@ -110,16 +104,16 @@ describe('refusals', () => {
     vote('best_film', (_j, c) => (c < 3 ? 9 : 5)); // candidates 0, 1 and 2 tie exactly
     run(closeRoundSpec, chair, { confirmMissing: true });
     const [a, b, c] = candidatesOf('best_film').map((x) => x.id);
-    refused(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b, c] }, 'round:too_many_winners');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b, c] }, 'round:too_many_winners');
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b] }).ok).toBe(true);
   });
 
   it('opening the special round refuses without a special nomination and without special candidates', () => {
-    setPhase('main_closed');
+    setPhase(t, 'main_closed');
     t.db.update(film).set({ competition: false }).where(eq(film.competition, true)).run();
-    refused(openSpecialRoundSpec, chair, {}, 'round:no_special_candidates');
+    expectRefused(t, openSpecialRoundSpec, chair, {}, 'round:no_special_candidates');
     t.db.delete(nomination).where(eq(nomination.code, 'special_jury_prize')).run();
-    refused(openSpecialRoundSpec, chair, {}, 'round:no_special_round');
+    expectRefused(t, openSpecialRoundSpec, chair, {}, 'round:no_special_round');
   });
 
   it('finalising refuses a nomination whose tie is not decided', () => {
@@ -128,22 +122,22 @@ describe('refusals', () => {
     vote('best_film', (_j, c) => (c < 2 ? 9 : 5));
     expect(run(closeRoundSpec, chair, {}).ok).toBe(true);
     t.db.delete(nomination).where(eq(nomination.code, 'special_jury_prize')).run();
-    refused(finaliseSpec, chair, {}, 'round:undecided');
+    expectRefused(t, finaliseSpec, chair, {}, 'round:undecided');
     const [a, b] = candidatesOf('best_film').map((x) => x.id);
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }).ok).toBe(true);
     expect(run(finaliseSpec, chair, {})).toMatchObject({ ok: true });
   });
 
   it('publishing refuses a festival already published', () => {
-    setPhase('published');
-    refused(publishSpec, organiser, {}, 'phase:finalised');
+    setPhase(t, 'published');
+    expectRefused(t, publishSpec, organiser, {}, 'phase:finalised');
   });
 
   it('reopening a round refuses a reason under 3 characters', () => {
-    setPhase('main_closed');
-    refused(reopenRoundSpec, chair, { reason: 'ab' }, 'invalid:input');
-    refused(reopenRoundSpec, chair, { reason: '  ab  ' }, 'invalid:input');
-    refused(reopenRoundSpec, chair, {}, 'invalid:input');
+    setPhase(t, 'main_closed');
+    expectRefused(t, reopenRoundSpec, chair, { reason: 'ab' }, 'invalid:input');
+    expectRefused(t, reopenRoundSpec, chair, { reason: '  ab  ' }, 'invalid:input');
+    expectRefused(t, reopenRoundSpec, chair, {}, 'invalid:input');
     expect(run(reopenRoundSpec, chair, { reason: 'abc' }).ok).toBe(true);
   });
 });
@@ -210,12 +204,28 @@ describe('a whole festival', () => {
 
     // The recorded hash is recomputable from the public (anonymised) data.
     const pub = anonymiseTallyInput(t.db, buildTallyInput(t.db));
-    expect(fin.ok && fin.data.hash).toBe(finalHashOf(pub, tally(pub)));
+    const hash = fin.ok ? fin.data.hash : '';
+    expect(hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(t.db.select().from(festival).get()!.finalHash).toBe(hash);
+    expect(hash).toBe(finalHashOf(pub, tally(pub)));
+    expect(pub.jurors).toHaveLength(jurors.length);
+    expect(new Set(pub.jurors.map((j) => j.id)).size).toBe(jurors.length);
     expect(pub.jurors.every((j) => /^J-[0-9a-f]{12}$/.test(j.id) && j.country === null)).toBe(true);
+    // And it binds the data: one score one step different, one award given to another candidate, or
+    // the chair's casting vote for the other film, and the hash is not the recorded one.
+    const [s0] = pub.scores;
+    const rescored = { ...pub, scores: pub.scores.map((s) => (s === s0 ? { ...s, value: s.value === 10 ? 9 : s.value + 1 } : s)) };
+    expect(finalHashOf(rescored, tally(rescored))).not.toBe(hash);
+    const out = tally(pub);
+    const otherWinner = { ...out, nominations: out.nominations.map((n) => (n.code === 'best_film' ? { ...n, winners: [String(bf[1].id)] } : n)) };
+    expect(finalHashOf(pub, otherWinner)).not.toBe(hash);
+    const otherVote = { ...pub, decisions: pub.decisions.map((d) => (d.nomination === 'best_film' ? { ...d, chosen: [String(bf[1].id)] } : d)) };
+    expect(tally(otherVote).nominations.find((n) => n.code === 'best_film')!.winners).toEqual([String(bf[1].id)]);
+    expect(finalHashOf(otherVote, tally(otherVote))).not.toBe(hash);
 
     // Nothing changes after finalisation; the organisers publish.
-    refused(saveScoreSpec, juror, { candidateId: special[0].id, value: 3 }, 'phase:finalised');
-    refused(reopenRoundSpec, chair, { reason: 'second thoughts' }, 'phase:finalised');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: special[0].id, value: 3 }, 'phase:finalised');
+    expectRefused(t, reopenRoundSpec, chair, { reason: 'second thoughts' }, 'phase:finalised');
     expect(run(publishSpec, organiser, {}).ok).toBe(true);
     expect(phase()).toBe('published');
     expect(verifyChain(t.db).ok).toBe(true);
@@ -228,7 +238,7 @@ describe('a whole festival', () => {
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }).ok).toBe(true);
     expect(run(reopenRoundSpec, chair, { reason: 'The jury deliberates again' }).ok).toBe(true);
     expect(phase()).toBe('voting');
-    refused(reopenRoundSpec, chair, { reason: 'twice' }, 'phase:wrong');
+    expectRefused(t, reopenRoundSpec, chair, { reason: 'twice' }, 'phase:wrong');
   });
 });
 
@@ -243,9 +253,62 @@ describe('verifying the stored awards', () => {
     const fin = run(finaliseSpec, chair, {});
     expect(fin).toMatchObject({ ok: true });
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
-    // A score changed behind the app's back: the awards or the hash no longer follow.
-    (t.db as unknown as { $client: Database.Database }).$client.prepare('update score set value = 1 where candidate_id = (select candidate_id from award limit 1)').run();
+    const sql = (t.db as unknown as { $client: Database.Database }).$client;
+    const { finalHash } = t.db.select().from(festival).get()!;
+    const first = t.db.select().from(award).orderBy(asc(award.id)).get()!;
+    const code = t.db.select().from(nomination).where(eq(nomination.id, first.nominationId)).get()!.code;
+    const runnerUp = candidatesOf(code).find((c) => c.id !== first.candidateId)!.id;
+    // Each check on its own: a stored hash altered fails only the hash ...
+    sql.prepare('update festival set final_hash = ? where id = 1').run('0'.repeat(64));
+    expect(verifyAwards(t.db)).toEqual({ ok: false, problems: [`final hash ${'0'.repeat(64)} does not match the recomputed ${finalHash}`] });
+    sql.prepare('update festival set final_hash = ? where id = 1').run(finalHash);
+    // ... an award row given to another candidate fails only that award ...
+    sql.prepare('update award set candidate_id = ? where id = ?').run(runnerUp, first.id);
+    expect(verifyAwards(t.db)).toEqual({ ok: false, problems: [`${code}: stored award [${runnerUp}] but the scores give [${first.candidateId}] (decided)`] });
+    sql.prepare('update award set candidate_id = ? where id = ?').run(first.candidateId, first.id);
+    expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
+    // ... and a score changed behind the app's back: that award no longer follows, nor does the hash.
+    sql.prepare('update score set value = 1 where candidate_id = ?').run(first.candidateId);
     const broken = verifyAwards(t.db);
     expect(broken.ok).toBe(false);
+    const problems = broken.ok ? [] : broken.problems;
+    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^${code}: stored award \\[${first.candidateId}\\] but the scores give \\[\\d+\\] \\(decided\\)$`)));
+    expect(problems.at(-1)).toMatch(new RegExp(`^final hash ${finalHash} does not match the recomputed [0-9a-f]{64}$`));
+    expect(problems.at(-1)).not.toContain(`recomputed ${finalHash}`);
+  });
+});
+
+describe('the final hash', () => {
+  // Pinned so that it does not only agree with itself: the canonical JSON below is written out in
+  // full (keys sorted, no whitespace), and the hash was computed once outside the app with
+  //   printf '%s' '<the JSON below>' | sha256sum
+  // A change to the canonical form, to what the hash covers, or to the tally's output fails here.
+  const CANONICAL =
+    '{"input":{"decisions":[],"films":[{"competition":true,"country":"KZ","id":"1"},{"competition":true,"country":"CN","id":"2"}],"jurors":[{"country":null,"id":"J-000000000001"}],"method":"mean","nominations":[{"candidates":[{"filmId":"1","id":"10","person":null},{"filmId":"2","id":"11","person":null}],"code":"best_film","kind":"film","round":"main"}],"recusals":[],"rules":{"exAequo":{},"exemptNominations":[],"oneAwardPerFilm":true,"recusalByNationality":false},"scale":{"max":10,"min":1,"step":1},"scores":[{"candidate":"10","juror":"J-000000000001","value":9},{"candidate":"11","juror":"J-000000000001","value":7}],"version":1},' +
+    '"output":{"method":"mean","nominations":[{"code":"best_film","margin":{"display":"2.00","exact":"2"},"ranking":[{"aggregate":{"display":"9.00","exact":"9"},"candidate":"10","counted":1,"eligible":true,"filmId":"1","person":null,"rank":1,"reasons":[],"recusedExcluded":0},{"aggregate":{"display":"7.00","exact":"7"},"candidate":"11","counted":1,"eligible":true,"filmId":"2","person":null,"rank":2,"reasons":[],"recusedExcluded":0}],"reasons":[],"round":"main","status":"decided","tie":null,"winners":["10"]}]}}';
+  const SHA256 = 'bb03fb11b6f8168334195d9a2f50e770e84716a032920be50101d35422fd53f9';
+  const tiny: TallyInput = {
+    version: 1,
+    scale: { min: 1, max: 10, step: 1 },
+    method: 'mean',
+    rules: { oneAwardPerFilm: true, exemptNominations: [], exAequo: {}, recusalByNationality: false },
+    films: [{ id: '1', country: 'KZ', competition: true }, { id: '2', country: 'CN', competition: true }],
+    jurors: [{ id: 'J-000000000001', country: null }],
+    nominations: [{ code: 'best_film', kind: 'film', round: 'main', candidates: [{ id: '10', filmId: '1', person: null }, { id: '11', filmId: '2', person: null }] }],
+    scores: [{ juror: 'J-000000000001', candidate: '10', value: 9 }, { juror: 'J-000000000001', candidate: '11', value: 7 }],
+    recusals: [],
+    decisions: [],
+  };
+
+  it('is the sha256 of the canonical JSON of input and output, pinned for a tiny festival', () => {
+    expect(canonicalJson({ input: tiny, output: tally(tiny) })).toBe(CANONICAL);
+    expect(finalHashOf(tiny, tally(tiny))).toBe(SHA256);
+  });
+
+  it('changes with one score, and with the winner', () => {
+    const lower = { ...tiny, scores: tiny.scores.map((s) => (s.candidate === '10' ? { ...s, value: 8 } : s)) };
+    expect(finalHashOf(lower, tally(lower))).not.toBe(SHA256);
+    const out = tally(tiny);
+    expect(finalHashOf(tiny, { ...out, nominations: out.nominations.map((n) => ({ ...n, winners: ['11'] })) })).not.toBe(SHA256);
   });
 });

@@ -72,12 +72,30 @@ describe('fast paths against plain references', () => {
 
   it('toSteps: a value seen before gives what the exact check gives', () => {
     const values = [0, -0, 0.5, 1, 1.25, 1.3, 2, 2.75, 3, 4, 4.5, 5, 7, 10, 11, -1, NaN, Infinity, 1e-300];
-    for (const scale of [{ min: 1, max: 10, step: 1 }, { min: 0, max: 5, step: 0.5 }, { min: 1, max: 4, step: 0.25 }]) {
+    // Worked out by hand, (value - min) / step when that is a whole number from 0 to the last step:
+    // the plain check above is the same function, so these pin what both must give.
+    const _ = null;
+    const pinned: [{ min: number; max: number; step: number }, (number | null)[]][] = [
+      //                           0  -0 .5  1 1.25 1.3 2 2.75 3  4 4.5 5  7 10 11 -1 NaN Inf 1e-300
+      [{ min: 1, max: 10, step: 1 }, [_, _, _, 0, _, _, 1, _, 2, 3, _, 4, 6, 9, _, _, _, _, _]],
+      [{ min: 0, max: 5, step: 0.5 }, [0, 0, 1, 2, _, _, 4, _, 6, 8, 9, 10, _, _, _, _, _, _, _]],
+      [{ min: 1, max: 4, step: 0.25 }, [_, _, _, 0, 1, _, 4, 7, 8, 12, _, _, _, _, _, _, _, _, _]],
+    ];
+    for (const [scale, steps] of pinned) {
       const warm = scaleSteps(scale);
       for (let round = 0; round < 3; round++) {
-        for (const v of values) expect(warm.toSteps(v), `${JSON.stringify(scale)} ${v}`).toBe(scaleSteps(scale).toSteps(v));
+        values.forEach((v, i) => {
+          const fresh = scaleSteps(scale).toSteps(v);
+          expect(fresh, `fresh ${JSON.stringify(scale)} ${v}`).toBe(steps[i]);
+          expect(warm.toSteps(v), `${JSON.stringify(scale)} ${v}`).toBe(fresh);
+        });
       }
     }
+    // The values named in review, spelled out.
+    const at = (scale: { min: number; max: number; step: number }, v: number) => scaleSteps(scale).toSteps(v);
+    expect([at({ min: 1, max: 10, step: 1 }, 7), at({ min: 1, max: 10, step: 1 }, 11), at({ min: 1, max: 10, step: 1 }, 1)]).toEqual([6, null, 0]);
+    expect([at({ min: 0, max: 5, step: 0.5 }, 4.5), at({ min: 0, max: 5, step: 0.5 }, 2.75)]).toEqual([9, null]);
+    expect([at({ min: 1, max: 4, step: 0.25 }, 1.3), at({ min: 1, max: 4, step: 0.25 }, 4)]).toEqual([null, 12]);
   });
 
   it('head-to-head: the counts of a plain pass over the rows, for every pair', () => {
