@@ -6,13 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 
-type Manifest = { node: Record<string, { filename: string; exportedName?: string }> };
+export type ManifestEntry = { filename: string; exportedName?: string; workers: Record<string, unknown> };
+
+/** Every server action of the build in `distDir`, by id (also read by the reliability tests and the benchmarks). */
+export function actionManifest(distDir = process.env.JURY_DIST_DIR || '.next'): Record<string, ManifestEntry> {
+  return (JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as { node: Record<string, ManifestEntry> }).node;
+}
 
 /** The action id of `file#export`, e.g. 'app/admin/actions/settings.ts#saveSettings'. */
 export function actionId(name: string, distDir = process.env.JURY_DIST_DIR || '.next'): string {
   const [file, exported] = name.split('#');
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exported);
+  const hit = Object.entries(actionManifest(distDir)).find(([, v]) => v.filename === file && v.exportedName === exported);
   if (!hit) throw new Error(`no server action ${name} in ${distDir}: build first (npx next build)`);
   return hit[0];
 }

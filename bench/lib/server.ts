@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './report';
+import { actionId as actionIdIn } from '../../e2e/actions';
 
 /** The benchmarks' own build directory, so that building never disturbs another run's `.next`. */
 export const DIST_DIR = process.env.JURY_DIST_DIR || '.next-bench';
@@ -24,14 +25,9 @@ function newestSource(p: string): number {
   return newest;
 }
 
+/** The id of the server action `file#export` in the benchmark's build. */
 export function actionId(name: string): string {
-  const [file, exported] = name.split('#');
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { filename: string; exportedName?: string }>;
-  };
-  const hit = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exported);
-  if (!hit) throw new Error(`no server action ${name} in ${DIST_DIR}`);
-  return hit[0];
+  return actionIdIn(name, path.join(ROOT, DIST_DIR));
 }
 
 /** Builds into DIST_DIR when there is no build, it lacks the bench pages, or a source is newer. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { audit, candidate, film, nomination } from '@/db/schema';
+import { audit, candidate, film, nomination, recusal, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { bytes, expectCommonRefusals, expectRefused, run } from '@/lib/admin/test-helpers';
 import { addFilmSpec, importFilmsSpec, previewFilmImportSpec, removeFilmSpec, updateFilmSpec } from './specs';
@@ -38,10 +38,18 @@ describe('films: add, edit, remove', () => {
     expect(candidatesOf('best_director').find((c) => c.filmId === f.id)?.person).toBe('New Director');
   });
 
-  it('removes a film with its candidates', () => {
+  it('removes a film with its candidates and recusals, and its audit entry names them', () => {
     const f = competition()[0];
+    const cands = t.db.select({ id: candidate.id }).from(candidate).where(eq(candidate.filmId, f.id)).orderBy(asc(candidate.id)).all().map((c) => c.id);
+    expect(cands.length).toBeGreaterThanOrEqual(3); // best film, director, screenplay (and the acting placeholders)
+    const juror = t.db.select().from(user).where(eq(user.login, 'juror03')).get()!;
+    t.db.insert(recusal).values({ jurorId: juror.id, filmId: f.id, reason: 'my brother directed it' }).run();
     run(t, removeFilmSpec, { id: String(f.id) });
     expect(t.db.select().from(candidate).where(eq(candidate.filmId, f.id)).all()).toEqual([]);
+    expect(t.db.select().from(recusal).where(eq(recusal.filmId, f.id)).all()).toEqual([]);
+    const entry = t.db.select().from(audit).all().at(-1)!;
+    expect(entry.action).toBe('film.remove');
+    expect(JSON.parse(entry.payload)).toEqual({ id: f.id, englishTitle: f.englishTitle, candidates: cands, recusals: [{ jurorId: juror.id, reason: 'my brother directed it' }] });
   });
 
   it('refuses a juror, the chair, bad input and any phase after setup', () => {

@@ -86,7 +86,7 @@ const RemoveInput = z.object({ id });
  */
 function deleteFilm(tx: Tx, id: number) {
   const recusals = tx.select({ jurorId: recusal.jurorId, reason: recusal.reason }).from(recusal).where(eq(recusal.filmId, id)).all();
-  const candidates = tx.select({ id: candidate.id }).from(candidate).where(eq(candidate.filmId, id)).all().map((c) => c.id);
+  const candidates = tx.select({ id: candidate.id }).from(candidate).where(eq(candidate.filmId, id)).orderBy(candidate.id).all().map((c) => c.id);
   tx.delete(film).where(eq(film.id, id)).run();
   return { candidates, recusals };
 }

@@ -1,10 +1,8 @@
 // A small HTTP client of the real server, as a browser (or an attacker) would talk to it: a cookie
 // jar, sign-in and sign-out through next-auth's endpoints, and server actions called by id.
-import fs from 'node:fs';
-import path from 'node:path';
+import { actionManifest } from '../../../e2e/actions';
 import { DIST_DIR } from './server';
 
-type Manifest = { node: Record<string, { filename: string; exportedName?: string; workers: Record<string, unknown> }> };
 
 export interface ActionEntry {
   id: string;
@@ -21,8 +19,7 @@ let manifestCache: ActionEntry[] | undefined;
 /** Every server action of the build, from the server-reference manifest. */
 export function actions(): ActionEntry[] {
   if (manifestCache) return manifestCache;
-  const m = JSON.parse(fs.readFileSync(path.join(DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')) as Manifest;
-  manifestCache = Object.entries(m.node).map(([id, v]) => {
+  manifestCache = Object.entries(actionManifest(DIST_DIR)).map(([id, v]) => {
     const workers = Object.keys(v.workers);
     // A public page when the action is used on one (setLocale): private ones redirect anonymous callers first.
     const worker = workers.find((w) => w === 'app/login/page') ?? workers.find((w) => w.startsWith('app/') && !w.includes('_not-found')) ?? 'app/page';
