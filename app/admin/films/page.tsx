@@ -15,6 +15,7 @@ import { RowAction } from '../components/RemoveButton';
 import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
 import { EditDetails } from '../components/EditDetails';
+import { AddAndImport } from '../components/AddAndImport';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('films.title') };
@@ -78,17 +79,9 @@ export default async function FilmsPage() {
         </ScrollTable>
       </section>
       {setup && (
-        <>
-          <section aria-labelledby="film-add-heading" className={ui.card}>
-            <h2 id="film-add-heading">{t('films.addHeading')}</h2>
-            <FilmForm countries={countries} />
-          </section>
-          <section aria-labelledby="film-import-heading">
-            <h2 id="film-import-heading">{t('films.importHeading')}</h2>
-            <p>{t('films.importIntro')}</p>
-            <CsvImport kind="films" preview={previewFilmImport} apply={importFilms} />
-          </section>
-        </>
+        <AddAndImport id="film" addHeading={t('films.addHeading')} addForm={<FilmForm countries={countries} />}
+          importHeading={t('films.importHeading')} importIntro={t('films.importIntro')}
+          importer={<CsvImport kind="films" preview={previewFilmImport} apply={importFilms} />} />
       )}
     </main>
   );

@@ -15,6 +15,7 @@ import { RowAction } from '../components/RemoveButton';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
 import { EditDetails } from '../components/EditDetails';
+import { AddAndImport } from '../components/AddAndImport';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('performances.title') };
@@ -72,18 +73,10 @@ export default async function PerformancesPage() {
         );
       })}
       {setup && (
-        <>
-          <section aria-labelledby="perf-add-heading" className={ui.card}>
-            <h2 id="perf-add-heading">{t('performances.addHeading')}</h2>
-            <PerformanceForm nominations={nomOptions} films={filmOptions} />
-          </section>
-          <section aria-labelledby="perf-import-heading">
-            <h2 id="perf-import-heading">{t('performances.importHeading')}</h2>
-            <p>{t('performances.importIntro')}</p>
-            <CsvImport kind="performances" preview={previewPerformanceImport} apply={importPerformances}
-              nominationNames={Object.fromEntries(noms.map((n) => [n.code, tc(`nomination.${n.code}`)]))} />
-          </section>
-        </>
+        <AddAndImport id="perf" addHeading={t('performances.addHeading')} addForm={<PerformanceForm nominations={nomOptions} films={filmOptions} />}
+          importHeading={t('performances.importHeading')} importIntro={t('performances.importIntro')}
+          importer={<CsvImport kind="performances" preview={previewPerformanceImport} apply={importPerformances}
+            nominationNames={Object.fromEntries(noms.map((n) => [n.code, tc(`nomination.${n.code}`)]))} />} />
       )}
     </main>
   );
