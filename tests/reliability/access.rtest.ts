@@ -177,6 +177,9 @@ describe('access matrix', () => {
           // action was not reached. Never an allow; not held against an allowed caller either.
           if (v.name === 'RSC' && r.status === 200 && !r.result && got === 'refused') { notReached++; requests++; refusals++; }
           else cell(a.key, who, v.name, got, allowed.includes(who));
+          // argsFor's arguments pass validation: an allowed caller refused as invalid means the request
+          // never reached the handler (a broken encoding), and the cell would prove nothing.
+          if (allowed.includes(who) && r.result?.ok === false && r.result.code === 'invalid:input') unexpected.push(`not reached (invalid:input): ${who} ${a.key} [${v.name}]`);
           leak(who, a.key, r.body);
           if (got === 'refused') expect(checksum(s.dbFile), `${who} ${a.key} [${v.name}] was refused but wrote`).toBe(before);
           if (who !== 'jurorA') expect(rowsOf(s.dbFile, sc.ids.A), `${who} ${a.key} changed juror A's rows`).toBe(aBefore);

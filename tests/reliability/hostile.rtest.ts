@@ -48,7 +48,9 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/admin/actions/phase.ts#openVoting': return { phase: 'setup', caller: 'organiser', noInput: true };
     case 'app/locale-actions.ts#setLocale': return { phase: 'voting', caller: 'jurorB', locale: true };
     case 'app/account/actions.ts#changePassword': return { ...P('voting', 'jurorB', { current: 'juror-demo', password: 'long-enough-pass', confirm: 'long-enough-pass' }, { current: { kind: 'text', min: 1, max: 1000 }, password: { kind: 'text', min: 10, max: 1000 }, confirm: { kind: 'enum', values: [] } }), form: true };
-    case 'app/admin/actions/settings.ts#saveSettings': return P('setup', 'organiser', { name: 'F', city: 'C', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }, { name: name200, city: name200, scaleMin: { kind: 'enum', values: [] }, method: { kind: 'enum', values: ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] } });
+    case 'app/admin/actions/settings.ts#saveSettings': return P('setup', 'organiser', { name: 'F', city: 'C', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }, {
+      // Any whole number from -1000 up to scaleMax - 1 is a valid bound with step 1 (a -3..+3 scale is real): only the rest is hostile.
+      name: name200, city: name200, scaleMin: { kind: 'integer', min: -1000, max: 9 }, method: { kind: 'enum', values: ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] } });
     case 'app/admin/actions/films.ts#addFilm': return P('setup', 'organiser', { englishTitle: 'T', director: 'D', country: 'KZ' }, { englishTitle: t300, director: t300, country: { kind: 'enum', values: [] } });
     case 'app/admin/actions/films.ts#updateFilm': return P('setup', 'organiser', { id: sc.filmA, englishTitle: 'T', director: 'D', country: 'KZ' }, { id, englishTitle: t300, director: t300 });
     case 'app/admin/actions/films.ts#removeFilm': return P('setup', 'organiser', { id: sc.filmA }, { id });
@@ -69,9 +71,14 @@ function planFor(key: string, sc: Scene): Plan {
 
 /** A clear refusal: a 4xx, or {ok:false, code, message}. A handler crash turned into a refusal
  *  ({ok:false, code:'unexpected'}) is an error, as is any 5xx. */
-function verdict(r: { status: number; result?: ActionResponse['result'] }, opts: { bareCodeOk?: boolean; bareOk?: boolean } = {}): 'refused' | 'accepted' | 'error' | 'unclear' {
+function verdict(r: { status: number; result?: ActionResponse['result'] }, opts: { bareCodeOk?: boolean; bareOk?: boolean; preview?: boolean } = {}): 'refused' | 'accepted' | 'error' | 'unclear' {
   if (r.status >= 500) return 'error';
   if (r.status >= 400) return 'refused';
+  // An import's preview writes nothing by design: it answers the file's problems, line by line.
+  if (opts.preview && r.result?.ok === true) {
+    const errors = (r.result.data as { errors?: { line: number; code: string }[] } | null)?.errors;
+    return errors?.length && errors.every((e) => Number.isInteger(e.line) && e.code.startsWith('import:')) ? 'refused' : 'accepted';
+  }
   if (r.result?.ok === true) return 'accepted';
   if (r.result && r.result.ok === false && r.result.code === 'unexpected') return 'error';
   if (r.result && r.result.ok === false && typeof r.result.code === 'string' && typeof r.result.message === 'string') return 'refused';
@@ -106,7 +113,7 @@ describe('hostile inputs', () => {
     const note = (what: string, label: string, r: { status: number; result?: ActionResponse['result']; body?: string }) => {
       stats.requests++;
       stats.byStatus.set(r.status, (stats.byStatus.get(r.status) ?? 0) + 1);
-      const v = verdict(r, { bareCodeOk: what.startsWith('app/bench/'), bareOk: what === 'app/locale-actions.ts#setLocale' });
+      const v = verdict(r, { bareCodeOk: what.startsWith('app/bench/'), bareOk: what === 'app/locale-actions.ts#setLocale', preview: /#preview\w+Import$/.test(what) });
       if (v === 'refused') stats.refused++;
       else {
         if (v === 'error') stats.errors++; else if (v === 'accepted') stats.accepted++; else stats.unclear++;
@@ -128,7 +135,7 @@ describe('hostile inputs', () => {
       for (const key of keys) {
         const plan = planFor(key, sc);
         const c: Client = sc.clients[plan.caller];
-        const objects = plan.fields ? corruptObject(plan.base!, plan.fields) : null;
+        const objects = plan.fields ? corruptObject(plan.base!, plan.fields, { form: plan.form }) : null;
         const payload: fc.Arbitrary<{ label: string; send: () => Promise<ActionResponse> }> = fc.oneof(
           { weight: 6, arbitrary: plan.form && !plan.fields
             ? brokenCsv.map((f) => ({ label: `csv: ${f.label}`, send: () => c.callFormAction(key, { csv: new Blob([f.bytes as Uint8Array<ArrayBuffer>]) }) }))

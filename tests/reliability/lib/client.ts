@@ -178,12 +178,14 @@ export class Client {
 
   /**
    * Calls an action whose argument is a FormData, encoded as React's client does (encodeReply):
-   * field `0` holds `["$K1"]`, the form's fields follow as `_1_<name>`.
+   * the form's fields as `_1_<name>`, then field `0` holding `["$K1"]`. The order matters: the server
+   * decodes the stream as it arrives and resolves `0` at once, so a `0` sent first finds an empty form
+   * (every field missing), and a test would see a validation refusal instead of reaching the handler.
    */
   async callFormAction(key: string, fields: Record<string, string | Blob>, opts: CallOptions = {}): Promise<ActionResponse> {
     const fd = new FormData();
-    fd.append('0', '["$K1"]');
     for (const [k, v] of Object.entries(fields)) fd.append(`_1_${k}`, v);
+    fd.append('0', '["$K1"]');
     return this.callAction(key, [], { ...opts, rawBody: fd, contentType: null });
   }
 }

@@ -31,10 +31,16 @@ const nonNumber = fc.oneof(fc.constant(null), fc.boolean(), fc.array(fc.integer(
 
 export type FieldKind =
   | { kind: 'id' } | { kind: 'score' } | { kind: 'text'; min: number; max: number }
-  | { kind: 'enum'; values: readonly string[] } | { kind: 'flag' } | { kind: 'idList' } | { kind: 'literalObject' };
+  | { kind: 'enum'; values: readonly string[] } | { kind: 'flag' } | { kind: 'idList' } | { kind: 'literalObject' }
+  // A whole number in [min, max] (as a number or a numeric string), e.g. a scale bound.
+  | { kind: 'integer'; min: number; max: number };
 
-/** A value that the field's schema (or the handler) refuses. */
-export function invalidFor(f: FieldKind): fc.Arbitrary<unknown> {
+/** A value that the field's schema (or the handler) refuses. `form`: the value travels as a form
+ *  field, where everything becomes a string (16 arrives as "16", a valid name or login), so only
+ *  values that are invalid as strings are generated for text fields. */
+export function invalidFor(f: FieldKind, opts: { form?: boolean } = {}): fc.Arbitrary<unknown> {
+  // As a form field every value is a string: a number or null would arrive as "16" or "null".
+  const notString = opts.form ? [] : [nonString];
   switch (f.kind) {
     case 'id':
       return fc.oneof(
@@ -54,19 +60,27 @@ export function invalidFor(f: FieldKind): fc.Arbitrary<unknown> {
       );
     case 'text':
       return fc.oneof(
-        nonString,
+        ...notString,
         fc.integer({ min: f.max + 1, max: f.max + 300 }).map((n) => 'x'.repeat(n)),
         fc.constantFrom('\u{1F600}'.repeat(f.max + 1)),
         ...(f.min > 0 ? [fc.constantFrom('', ' ', '\n\t ', ' '.repeat(f.max)), fc.string({ maxLength: Math.max(0, f.min - 1) }).filter((s) => s.trim().length < f.min)] : []),
       );
     case 'enum':
       // No values: a string no such field accepts (a login, a country, a nomination code, a confirmation).
-      if (f.values.length === 0) return fc.oneof(nonString, unicode.map((s) => `${s} \u0000$`), fc.integer({ min: 65, max: 2000 }).map((n) => 'Z'.repeat(n) + '$'));
+      if (f.values.length === 0) return fc.oneof(...notString, unicode.map((s) => `${s} \u0000$`), fc.integer({ min: 65, max: 2000 }).map((n) => 'Z'.repeat(n) + '$'));
       return fc.oneof(nonString, unicode.filter((s) => !f.values.includes(s)), fc.constantFrom(...f.values.map((v) => v.toUpperCase() + ' ')));
     case 'flag':
       return fc.oneof(fc.constantFrom('yes', 'no', 'TRUE', 2, -1, 'on ', '', [], {}), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }));
     case 'idList':
       return fc.oneof(nonString.filter((v) => !Array.isArray(v)), fc.constant([]), fc.array(invalidFor({ kind: 'id' }), { minLength: 2, maxLength: 5 }), fc.constant(Array.from({ length: 600 }, (_, i) => i + 1)));
+    case 'integer':
+      return fc.oneof(
+        fc.integer({ min: f.max + 1, max: f.max + 1e9 }), fc.integer({ min: f.min - 1e9, max: f.min - 1 }),
+        fc.integer({ min: f.max + 1, max: f.max + 1e6 }).map(String),
+        fc.double({ min: f.min, max: f.max, noInteger: true, noNaN: true }).filter((d) => Math.abs(d - Math.round(d)) > 1e-6),
+        fc.constantFrom('$NaN', '$Infinity', '$-Infinity', 1e308, -1e308, ' 5', '5 ', '5e0', '0x5', '+5', 'five', ''),
+        nonNumber,
+      );
     case 'literalObject':
       return fc.oneof(nonString.filter((v) => typeof v !== 'object' || v === null || Array.isArray(v)));
   }
@@ -75,14 +89,14 @@ export function invalidFor(f: FieldKind): fc.Arbitrary<unknown> {
 const EXTRA_KEYS = ['jurorId', 'juror_id', 'role', 'userId', 'actorId', 'phase', 'id', 'constructor', 'prototype', 'value', 'active', 'passwordHash'];
 
 /** An object payload: the base with at least one required field invalid, and maybe extra fields. */
-export function corruptObject(base: Record<string, unknown>, fields: Record<string, FieldKind>): fc.Arbitrary<Record<string, unknown>> {
+export function corruptObject(base: Record<string, unknown>, fields: Record<string, FieldKind>, opts: { form?: boolean } = {}): fc.Arbitrary<Record<string, unknown>> {
   const names = Object.keys(fields);
   return fc
     .record({
       broken: fc.subarray(names, { minLength: 1 }),
       missing: fc.boolean(),
       extras: fc.dictionary(fc.constantFrom(...EXTRA_KEYS), junk, { maxKeys: 3 }),
-      seeds: fc.tuple(...names.map((n) => invalidFor(fields[n]))),
+      seeds: fc.tuple(...names.map((n) => invalidFor(fields[n], opts))),
     })
     .map(({ broken, missing, extras, seeds }) => {
       const out: Record<string, unknown> = { ...extras, ...base };
