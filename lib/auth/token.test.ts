@@ -1,11 +1,13 @@
 // Our session-token reader against tokens made by next-auth's own encode.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { decodeSessionToken } from './token';
 
 const secret = 'a-test-secret-of-reasonable-length-0123456789';
 
 describe('decodeSessionToken', () => {
+  afterEach(() => vi.useRealTimers());
+
   it('reads the claims of a token next-auth encoded', async () => {
     const token = await encode({ token: { uid: 7, sv: 3, sub: '7' }, secret, maxAge: 3600 });
     expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7, sv: 3, sub: '7' });
@@ -21,5 +23,15 @@ describe('decodeSessionToken', () => {
     await expect(decodeSessionToken(parts.join('.'), secret)).rejects.toThrow(/decryption/i);
     const expired = await encode({ token: { uid: 7, sv: 3 }, secret, maxAge: -60 });
     await expect(decodeSessionToken(expired, secret)).rejects.toThrow(/exp/);
+  });
+
+  it('remembers a decrypted token only until it expires, and only for its own secret', async () => {
+    const token = await encode({ token: { uid: 9, sv: 1 }, secret, maxAge: 60 });
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 9, sv: 1 });
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 9, sv: 1 }); // from the memo
+    await expect(decodeSessionToken(token, `${secret}x`)).rejects.toThrow(/decryption/i);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 60_000 + 16_000); // past expiry and the clock tolerance
+    await expect(decodeSessionToken(token, secret)).rejects.toThrow(/exp/);
   });
 });
