@@ -1,8 +1,8 @@
 // Every successful ballot and round action appends exactly one audit entry, named after the
 // action, and the hash chain stays intact: one festival from the first score to publication.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
-import { audit, candidate, festival, nomination, user } from '@/db/schema';
+import { asc } from 'drizzle-orm';
+import { audit, festival } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import { verifyChain } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/users';
@@ -15,37 +15,28 @@ import {
   withdrawRecusalSpec,
 } from '@/lib/ballot/specs';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from '@/lib/round/specs';
-import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { setPhase } from '@/lib/admin/test-helpers';
+import { seededDb, type TestDb } from '@/tests/db';
+import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];
 beforeAll(async () => {
   t = await seededDb();
-  chair = userByLogin(t.db, 'hansanping');
-  juror = userByLogin(t.db, 'azimov');
-  organiser = userByLogin(t.db, 'organiser');
-  jurors = t.db.select({ login: user.login, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser').map((u) => userByLogin(t.db, u.login));
-  t.db.update(festival).set({ phase: 'voting' }).where(eq(festival.id, 1)).run();
+  ({ chair, juror, organiser, jurors } = demoCast(t.db));
+  setPhase(t, 'voting');
 });
 afterAll(() => t.close());
 
 const run = (spec: Parameters<typeof executeAction>[0], u: SessionUser, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<unknown>;
-const nomId = (code: string) => t.db.select().from(nomination).where(eq(nomination.code, code)).get()!.id;
-const candidatesOf = (code: string) => t.db.select().from(candidate).where(eq(candidate.nominationId, nomId(code))).orderBy(asc(candidate.id)).all();
+const nomId = (code: string) => nominationId(t.db, code);
 const auditRows = () => t.db.select().from(audit).orderBy(asc(audit.id)).all();
-
-/** Scores every candidate of the nomination for each of `who` and submits (setup, not measured). */
-function vote(code: string, score: (c: number) => number, who: SessionUser[]) {
-  for (const u of who) {
-    candidatesOf(code).forEach((c, i) => expect(run(saveScoreSpec, u, { candidateId: c.id, value: score(i) }).ok).toBe(true));
-    expect(run(submitBallotSpec, u, { nominationId: nomId(code) }).ok).toBe(true);
-  }
-}
+const vote = (code: string, score: (c: number) => number, who: SessionUser[]) => voteAndSubmit(t.db, code, (_j, c) => score(c), who);
 const strict = (c: number) => Math.max(1, 10 - c);
 const tiedTop = (c: number) => (c < 2 ? 9 : 5); // candidates 0 and 1 tie exactly
 
 type Step = { action: string; prepare?: () => void; call: () => Outcome<unknown> };
-const bestFilm = () => candidatesOf('best_film');
+const bestFilm = () => candidatesOf(t.db, 'best_film');
 
 const steps: Step[] = [
   { action: 'ballot.save_score', call: () => run(saveScoreSpec, juror, { candidateId: bestFilm()[0].id, value: 5 }) },

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { candidate, film, nomination } from '@/db/schema';
+import { candidate, film } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
+import { fixture, nominationId } from '@/tests/festival';
 import { importFilmsSpec } from '@/lib/film/specs';
 import { bytes, expectCommonRefusals, expectRefused, run } from './test-helpers';
 import { addPerformanceSpec, importPerformancesSpec, previewPerformanceImportSpec, removePerformanceSpec, updatePerformanceSpec } from './performances';
@@ -12,10 +11,9 @@ let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });
 afterEach(() => t.close());
 
-const nomId = (code: string) => t.db.select().from(nomination).where(eq(nomination.code, code)).get()!.id;
+const nomId = (code: string) => nominationId(t.db, code);
 const films = () => t.db.select().from(film).orderBy(asc(film.position)).all();
 const perfs = (code: string) => t.db.select().from(candidate).where(eq(candidate.nominationId, nomId(code))).all();
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'fixtures', name)));
 
 describe('performances', () => {
   it('adds, edits and removes a performance', () => {

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { audit, candidate, film, nomination, recusal, user } from '@/db/schema';
+import { audit, candidate, film, recusal, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
+import { fixture, nominationId } from '@/tests/festival';
 import { bytes, expectCommonRefusals, expectRefused, run } from '@/lib/admin/test-helpers';
 import { addFilmSpec, importFilmsSpec, previewFilmImportSpec, removeFilmSpec, updateFilmSpec } from './specs';
 
@@ -11,8 +10,7 @@ let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });
 afterEach(() => t.close());
 
-const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'fixtures', name)));
-const nomId = (code: string) => t.db.select().from(nomination).where(eq(nomination.code, code)).get()!.id;
+const nomId = (code: string) => nominationId(t.db, code);
 const candidatesOf = (code: string) =>
   t.db.select({ filmId: candidate.filmId, person: candidate.person, title: film.englishTitle, director: film.director })
     .from(candidate).innerJoin(film, eq(film.id, candidate.filmId)).where(eq(candidate.nominationId, nomId(code))).orderBy(asc(film.position)).all();

@@ -4,14 +4,15 @@
 import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { award, candidate, festival, film, nomination, user } from '@/db/schema';
+import { award, festival, film, nomination } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
+import { saveScoreSpec } from '@/lib/ballot/specs';
 import { verifyChain } from '@/lib/audit';
 import { tally, type TallyInput } from '@/lib/tally';
 import { canonicalJson } from '@/lib/canonical';
-import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { seededDb, type TestDb } from '@/tests/db';
+import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { finalHashOf } from './hash';
@@ -21,31 +22,15 @@ let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];
 beforeEach(async () => {
   t = await seededDb();
-  chair = userByLogin(t.db, 'hansanping');
-  juror = userByLogin(t.db, 'azimov');
-  organiser = userByLogin(t.db, 'organiser');
-  jurors = t.db.select({ login: user.login, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser').map((u) => userByLogin(t.db, u.login));
+  ({ chair, juror, organiser, jurors } = demoCast(t.db));
   setPhase(t, 'voting');
 });
 afterEach(() => t.close());
 
 const phase = () => t.db.select().from(festival).get()!.phase;
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
-function nomByCode(code: string) {
-  return t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
-}
-function candidatesOf(code: string) {
-  return t.db.select().from(candidate).where(eq(candidate.nominationId, nomByCode(code).id)).orderBy(asc(candidate.id)).all();
-}
-
-/** Every juror scores every candidate of the nomination with `score(jurorIndex, candidateIndex)` and submits. */
-function vote(code: string, score: (j: number, c: number) => number, who = jurors) {
-  const cs = candidatesOf(code);
-  who.forEach((u, j) => {
-    cs.forEach((c, i) => expect(run(saveScoreSpec, u, { candidateId: c.id, value: score(j, i) }).ok).toBe(true));
-    expect(run(submitBallotSpec, u, { nominationId: nomByCode(code).id }).ok).toBe(true);
-  });
-}
+const candidatesOf = (code: string) => candidatesOfNomination(t.db, code);
+const vote = (code: string, score: (j: number, c: number) => number, who = jurors) => voteAndSubmit(t.db, code, score, who);
 
 describe('refusals', () => {
   it('every chair action refuses jurors and organisers, and publish refuses the chair', () => {
@@ -197,7 +182,7 @@ describe('a whole festival', () => {
     expect(fin.ok).toBe(true);
     expect(phase()).toBe('finalised');
     const awards = t.db.select().from(award).all();
-    const byNom = (code: string) => awards.filter((a) => a.nominationId === nomByCode(code).id).map((a) => a.candidateId).sort();
+    const byNom = (code: string) => awards.filter((a) => a.nominationId === nominationId(t.db, code)).map((a) => a.candidateId).sort();
     for (const code of codes) expect(byNom(code), code).toEqual([expected[code]]);
     expect(byNom('special_jury_prize')).toEqual([special[2].id, special[4].id].sort());
     expect(awards.filter((a) => a.shared)).toHaveLength(2);
