@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '@/db';
 import { seedDemo } from '@/db/seed';
@@ -60,7 +59,7 @@ export function userByLogin(db: DB, login: string): SessionUser {
 
 /** A checksum of every table's rows except the audit log's own growth: used to prove "nothing changed". */
 export function snapshot(db: DB): string {
-  const sqlite = (db as unknown as { $client: Database.Database }).$client;
+  const sqlite = db.$client;
   const tables = sqlite.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' and name not like '__drizzle%' order by name").all() as { name: string }[];
   return tables
     .map((t) => `${t.name}:${JSON.stringify(sqlite.prepare(`select * from "${t.name}" order by rowid`).all())}`)

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, festival, film, recusal, score, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { candidatesOf, nominationId } from '@/tests/festival';
 import { votingProgress } from './progress';
 import { auditFilters, auditPage, REDACTED } from './audit-log';
 
@@ -10,8 +11,8 @@ let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });
 afterEach(() => t.close());
 
-const nom = (code: string) => t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
-const cands = (code: string) => t.db.select().from(candidate).where(eq(candidate.nominationId, nom(code).id)).all();
+const nomId = (code: string) => nominationId(t.db, code);
+const cands = (code: string) => candidatesOf(t.db, code);
 
 describe('voting progress', () => {
   it('counts scored candidates (with a value), leaves recused films out, and never carries a value or a note', () => {
@@ -23,11 +24,11 @@ describe('voting progress', () => {
       { jurorId: az.id, candidateId: c3.id, value: 9.2718, note: '' },
     ]).run();
     t.db.insert(recusal).values({ jurorId: az.id, filmId: c3.filmId, reason: 'conflict' }).run();
-    t.db.insert(ballot).values({ jurorId: az.id, nominationId: nom('best_director').id, submittedAt: '2018-06-15T10:00:00Z' }).run();
+    t.db.insert(ballot).values({ jurorId: az.id, nominationId: nomId('best_director'), submittedAt: '2018-06-15T10:00:00Z' }).run();
     const p = votingProgress(t.db);
     const row = p.rows.find((r) => r.jurorId === az.id)!;
-    const cell = (code: string) => row.cells.find((c) => c.nominationId === nom(code).id)!;
-    expect(cell('best_film')).toEqual({ nominationId: nom('best_film').id, total: 22, scored: 1, submitted: false });
+    const cell = (code: string) => row.cells.find((c) => c.nominationId === nomId(code))!;
+    expect(cell('best_film')).toEqual({ nominationId: nomId('best_film'), total: 22, scored: 1, submitted: false });
     expect(cell('best_director')).toMatchObject({ total: 22, scored: 0, submitted: true });
     expect(row.recusals).toBe(1);
     expect(p.rows).toHaveLength(12);

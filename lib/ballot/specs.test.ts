@@ -1,11 +1,12 @@
 // Every refusal of every ballot action, each asserting that the database is unchanged, and the
 // happy paths: upsert, recusal, submit with a receipt that recomputes, the chair's reopening.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { and, asc, eq } from 'drizzle-orm';
-import { ballot, candidate, decision, festival, film, nomination, score, user } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { ballot, decision, festival, film, score, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { canonicalBallot, receiptOf } from './receipt';
 import {
@@ -21,20 +22,14 @@ let t: TestDb;
 let juror: SessionUser, other: SessionUser, chair: SessionUser, organiser: SessionUser;
 beforeEach(async () => {
   t = await seededDb();
-  juror = userByLogin(t.db, 'azimov');
+  ({ juror, chair, organiser } = demoCast(t.db));
   other = userByLogin(t.db, 'juror03');
-  chair = userByLogin(t.db, 'hansanping');
-  organiser = userByLogin(t.db, 'organiser');
   setPhase(t, 'voting');
 });
 afterEach(() => t.close());
 
-function nom(code: string) {
-  return t.db.select().from(nomination).where(eq(nomination.code, code)).get()!;
-}
-function cands(code: string) {
-  return t.db.select({ id: candidate.id, filmId: candidate.filmId }).from(candidate).where(eq(candidate.nominationId, nom(code).id)).orderBy(asc(candidate.id)).all();
-}
+const nomId = (code: string) => nominationId(t.db, code);
+const cands = (code: string) => candidatesOf(t.db, code);
 const run = <T,>(spec: Parameters<typeof executeAction>[0], user: SessionUser | null, input: unknown) => executeAction(spec, user, input, t.db) as Outcome<T>;
 
 
@@ -127,7 +122,7 @@ describe('saveScore', () => {
 
   it('refuses a submitted ballot', () => {
     fillBallot(juror, 'best_film');
-    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+    expect(run(submitBallotSpec, juror, { nominationId: nomId('best_film') }).ok).toBe(true);
     expectRefused(t, saveScoreSpec, juror, { candidateId: cands('best_film')[0].id, value: 1 }, 'ballot:submitted');
   });
 });
@@ -151,7 +146,7 @@ describe('saveNote', () => {
     expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:round_closed');
     setPhase(t, 'voting');
     fillBallot(juror, 'best_film');
-    run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
+    run(submitBallotSpec, juror, { nominationId: nomId('best_film') });
     expectRefused(t, saveNoteSpec, juror, { candidateId: c.id, note: 'x' }, 'ballot:submitted');
   });
 
@@ -196,7 +191,7 @@ describe('recusal', () => {
     const [c, d] = cands('best_film');
     fillBallot(juror, 'best_film');
     expect(run(declareRecusalSpec, juror, { filmId: d.filmId, reason: 'because' }).ok).toBe(true);
-    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+    expect(run(submitBallotSpec, juror, { nominationId: nomId('best_film') }).ok).toBe(true);
     expectRefused(t, declareRecusalSpec, juror, { filmId: c.filmId, reason: 'because' }, 'ballot:submitted');
     expectRefused(t, withdrawRecusalSpec, juror, { filmId: d.filmId }, 'ballot:submitted');
   });
@@ -216,8 +211,8 @@ describe('submit', () => {
   it('refuses an incomplete ballot, naming how many are missing', () => {
     const cs = cands('best_film');
     for (const c of cs.slice(1)) run(saveScoreSpec, juror, { candidateId: c.id, value: 5 });
-    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:incomplete');
-    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id })).toMatchObject({ params: { missing: 1 } });
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nomId('best_film') }, 'ballot:incomplete');
+    expect(run(submitBallotSpec, juror, { nominationId: nomId('best_film') })).toMatchObject({ params: { missing: 1 } });
   });
 
   it('does not need a score for a recused film, and returns a receipt the juror can recompute', () => {
@@ -225,7 +220,7 @@ describe('submit', () => {
     run(declareRecusalSpec, juror, { filmId: cs[0].filmId, reason: 'conflict' });
     for (const c of cs.slice(1)) run(saveScoreSpec, juror, { candidateId: c.id, value: (c.id % 10) + 1 });
     run(saveScoreSpec, other, { candidateId: cs[0].id, value: 3 });
-    const r = run<{ receipt: string; salt: string }>(submitBallotSpec, juror, { nominationId: nom('best_film').id });
+    const r = run<{ receipt: string; salt: string }>(submitBallotSpec, juror, { nominationId: nomId('best_film') });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const pairs = cs.slice(1).map((c) => ({ candidateId: c.id, value: (c.id % 10) + 1 }));
@@ -236,41 +231,41 @@ describe('submit', () => {
     // Two jurors with identical scores get different receipts: the salt differs.
     fillBallot(other, 'best_director', 7);
     fillBallot(chair, 'best_director', 7);
-    const a = run<{ receipt: string }>(submitBallotSpec, other, { nominationId: nom('best_director').id });
-    const b = run<{ receipt: string }>(submitBallotSpec, chair, { nominationId: nom('best_director').id });
+    const a = run<{ receipt: string }>(submitBallotSpec, other, { nominationId: nomId('best_director') });
+    const b = run<{ receipt: string }>(submitBallotSpec, chair, { nominationId: nomId('best_director') });
     expect(a.ok && b.ok && a.data.receipt !== b.data.receipt).toBe(true);
   });
 
   it('refuses twice, in a closed round, an unknown nomination, organisers, and bad ids', () => {
     fillBallot(juror, 'best_film');
-    run(submitBallotSpec, juror, { nominationId: nom('best_film').id });
-    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('best_film').id }, 'ballot:submitted');
+    run(submitBallotSpec, juror, { nominationId: nomId('best_film') });
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nomId('best_film') }, 'ballot:submitted');
     expectRefused(t, submitBallotSpec, juror, { nominationId: 99999 }, 'ballot:unknown_nomination');
-    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
-    expectRefused(t, submitBallotSpec, organiser, { nominationId: nom('best_film').id }, 'forbidden:role');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nomId('special_jury_prize') }, 'ballot:round_closed');
+    expectRefused(t, submitBallotSpec, organiser, { nominationId: nomId('best_film') }, 'forbidden:role');
     expectRefused(t, submitBallotSpec, juror, { nominationId: 'best_film' }, 'invalid:input');
     expectRefused(t, submitBallotSpec, juror, {}, 'invalid:input');
     setPhase(t, 'main_closed');
-    expectRefused(t, submitBallotSpec, other, { nominationId: nom('best_film').id }, 'ballot:round_closed');
+    expectRefused(t, submitBallotSpec, other, { nominationId: nomId('best_film') }, 'ballot:round_closed');
   });
 
   it('refuses a nomination with no candidates', () => {
     // The special round's candidates are only set when the chair opens it.
     setPhase(t, 'special_voting');
     expect(cands('special_jury_prize')).toHaveLength(0);
-    expectRefused(t, submitBallotSpec, juror, { nominationId: nom('special_jury_prize').id }, 'ballot:no_candidates');
+    expectRefused(t, submitBallotSpec, juror, { nominationId: nomId('special_jury_prize') }, 'ballot:no_candidates');
   });
 });
 
 describe('reopen (chair)', () => {
   function submitted() {
     fillBallot(juror, 'best_film');
-    expect(run(submitBallotSpec, juror, { nominationId: nom('best_film').id }).ok).toBe(true);
+    expect(run(submitBallotSpec, juror, { nominationId: nomId('best_film') }).ok).toBe(true);
   }
 
   it('reopens a submitted ballot with a reason, recorded as a decision, and the juror can change it again', () => {
     submitted();
-    const r = run(reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'Juror asked to correct a slip' });
+    const r = run(reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nomId('best_film'), reason: 'Juror asked to correct a slip' });
     expect(r.ok).toBe(true);
     const row = t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!;
     expect(row.submittedAt).toBeNull();
@@ -280,9 +275,9 @@ describe('reopen (chair)', () => {
   });
 
   it('refuses jurors, organisers, a ballot not submitted, no reason, a closed round', () => {
-    expectRefused(t, reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' }, 'ballot:not_submitted');
+    expectRefused(t, reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nomId('best_film'), reason: 'because' }, 'ballot:not_submitted');
     submitted();
-    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    const input = { jurorId: juror.id, nominationId: nomId('best_film'), reason: 'because' };
     expectRefused(t, reopenBallotSpec, juror, input, 'forbidden:role');
     expectRefused(t, reopenBallotSpec, other, input, 'forbidden:role');
     expectRefused(t, reopenBallotSpec, organiser, input, 'forbidden:role');
@@ -294,10 +289,10 @@ describe('reopen (chair)', () => {
 
   it('refuses an unknown juror, an unknown nomination, a nomination of the other round and a finalised festival', () => {
     submitted();
-    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    const input = { jurorId: juror.id, nominationId: nomId('best_film'), reason: 'because' };
     expectRefused(t, reopenBallotSpec, chair, { ...input, jurorId: 99999 }, 'ballot:unknown_juror');
     expectRefused(t, reopenBallotSpec, chair, { ...input, nominationId: 99999 }, 'ballot:unknown_nomination');
-    expectRefused(t, reopenBallotSpec, chair, { ...input, nominationId: nom('special_jury_prize').id }, 'ballot:round_closed');
+    expectRefused(t, reopenBallotSpec, chair, { ...input, nominationId: nomId('special_jury_prize') }, 'ballot:round_closed');
     setPhase(t, 'finalised');
     expectRefused(t, reopenBallotSpec, chair, input, 'phase:finalised');
     setPhase(t, 'published');
@@ -306,7 +301,7 @@ describe('reopen (chair)', () => {
 
   it('refuses the ballot of a deactivated juror, who could never submit it again', () => {
     submitted();
-    const input = { jurorId: juror.id, nominationId: nom('best_film').id, reason: 'because' };
+    const input = { jurorId: juror.id, nominationId: nomId('best_film'), reason: 'because' };
     t.db.update(user).set({ active: false }).where(eq(user.id, juror.id)).run();
     expectRefused(t, reopenBallotSpec, chair, input, 'ballot:inactive_juror');
     expect(t.db.select().from(ballot).where(eq(ballot.jurorId, juror.id)).get()!.submittedAt).not.toBeNull();

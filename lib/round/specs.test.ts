@@ -1,10 +1,9 @@
 // The chair's rounds against a real database: every refusal (wrong role, wrong phase, bad input,
 // stale tie) leaves the database unchanged, and a whole festival runs from voting to publication
 // with the winners an independent computation expects.
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { award, festival, film, nomination } from '@/db/schema';
+import { award, decision, festival, film, nomination } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec } from '@/lib/ballot/specs';
@@ -91,6 +90,11 @@ describe('refusals', () => {
     const [a, b, c] = candidatesOf('best_film').map((x) => x.id);
     expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b, c] }, 'round:too_many_winners');
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'shared', tied: [a, b, c], chosen: [a, b] }).ok).toBe(true);
+    const stored = t.db.select().from(decision).where(eq(decision.kind, 'shared')).all();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ nominationId: nominationId(t.db, 'best_film'), actorId: chair.id });
+    expect(JSON.parse(stored[0].tied)).toEqual([a, b, c]);
+    expect(JSON.parse(stored[0].chosen)).toEqual([a, b]);
   });
 
   it('opening the special round refuses without a special nomination and without special candidates', () => {
@@ -124,6 +128,8 @@ describe('refusals', () => {
     expectRefused(t, reopenRoundSpec, chair, { reason: '  ab  ' }, 'invalid:input');
     expectRefused(t, reopenRoundSpec, chair, {}, 'invalid:input');
     expect(run(reopenRoundSpec, chair, { reason: 'abc' }).ok).toBe(true);
+    expect(phase()).toBe('voting');
+    expect(t.db.select().from(decision).where(eq(decision.kind, 'reopen_round')).all()).toMatchObject([{ reason: 'abc', actorId: chair.id }]);
   });
 });
 
@@ -238,7 +244,7 @@ describe('verifying the stored awards', () => {
     const fin = run(finaliseSpec, chair, {});
     expect(fin).toMatchObject({ ok: true });
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
-    const sql = (t.db as unknown as { $client: Database.Database }).$client;
+    const sql = t.db.$client;
     const { finalHash } = t.db.select().from(festival).get()!;
     const first = t.db.select().from(award).orderBy(asc(award.id)).get()!;
     const code = t.db.select().from(nomination).where(eq(nomination.id, first.nominationId)).get()!.code;

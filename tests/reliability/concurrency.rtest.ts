@@ -7,6 +7,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/round/tally-input';
 import { openDatabase } from '@/db';
+import { prng } from '@/tests/prng';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, scoreRows, withDb, type Cand } from './lib/db';
 import { record, size } from './lib/figures';
@@ -45,11 +46,6 @@ async function juror(c: Client, jurorId: number, cands: Cand[], ack: Ack, run: R
     if (r.result?.ok) run.submitted.add(`${jurorId}:${n}`);
     else run.errors.push(`submit ${jurorId}/${n}: ${r.status} ${JSON.stringify(r.result)}`);
   }
-}
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
 const num = (exact: string) => { const [p, q] = exact.split('/'); return q ? Number(p) / Number(q) : Number(p); };
@@ -107,7 +103,7 @@ describe('concurrent jurors', () => {
     const clients = await Promise.all(DEMO_JURORS.map((l) => signedIn(s.base, l, l === 'hansanping' ? 'chair-demo' : 'juror-demo')));
     const ack: Ack = new Map();
     const run: Run = { saves: 0, acks: 0, errors: [], latencies: [], submitted: new Set() };
-    await Promise.all(clients.map((c, i) => juror(c, ids.get(DEMO_JURORS[i])!, cands, ack, run, rng(i + 1))));
+    await Promise.all(clients.map((c, i) => juror(c, ids.get(DEMO_JURORS[i])!, cands, ack, run, prng(i + 1))));
     const chair = clients[0];
     const closed = await chair.callAction('app/chair/actions.ts#closeRound', [{ confirmMissing: true }]);
     expect(closed.result, JSON.stringify(closed.result)).toMatchObject({ ok: true });
@@ -154,7 +150,7 @@ describe('concurrent jurors', () => {
     const ack: Ack = new Map();
     const run: Run = { saves: 0, acks: 0, errors: [], latencies: [], submitted: new Set() };
     const tRun = Date.now();
-    await Promise.all(clients.map((c, i) => juror(c, ids.get(`crowd${i}`)!, bestFilm, ack, run, rng(1000 + i))));
+    await Promise.all(clients.map((c, i) => juror(c, ids.get(`crowd${i}`)!, bestFilm, ack, run, prng(1000 + i))));
     const runMs = Date.now() - tRun;
     const chair = await signedIn(s.base, ACCOUNTS.chair.login, ACCOUNTS.chair.password);
     const closed = await chair.callAction('app/chair/actions.ts#closeRound', [{ confirmMissing: true }]);
@@ -167,8 +163,7 @@ describe('concurrent jurors', () => {
     expect(v).toMatchObject({ lost: 0, phantom: 0, dupes: 0, tallyMismatches: 0 });
     expect(v.nominationsChecked).toBe(1);
     expect(v.checked).toBe(bestFilm.length);
-    expect(clients.length).toBe(N);
-    expect(run.submitted.size).toBe(N * 1);
+    expect(run.submitted.size).toBe(N); // one ballot (best film) per juror
     record('3b-concurrent-crowd', {
       title: `Concurrent jurors: ${N} simulated jurors at once`,
       claim: `${N} jurors created in the database (argon2id hashes from lib/auth/password.ts) sign in, score every Best Film candidate (20% changed once) and submit, all at once over HTTP; acknowledged saves = stored scores; tally = our own means.`,

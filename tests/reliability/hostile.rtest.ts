@@ -4,6 +4,7 @@
 // (every table but the audit log and the login throttle) must not change.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { METHODS } from '@/lib/tally/types';
 import { actions, Client, type ActionResponse } from './lib/client';
 import { checksum, setPhase } from './lib/db';
 import { record, size } from './lib/figures';
@@ -50,7 +51,7 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/account/actions.ts#changePassword': return { ...P('voting', 'jurorB', { current: 'juror-demo', password: 'long-enough-pass', confirm: 'long-enough-pass' }, { current: { kind: 'text', min: 1, max: 1000 }, password: { kind: 'text', min: 10, max: 1000 }, confirm: { kind: 'enum', values: [] } }), form: true };
     case 'app/admin/actions/settings.ts#saveSettings': return P('setup', 'organiser', { name: 'F', city: 'C', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }, {
       // Any whole number from -1000 up to scaleMax - 1 is a valid bound with step 1 (a -3..+3 scale is real): only the rest is hostile.
-      name: name200, city: name200, scaleMin: { kind: 'integer', min: -1000, max: 9 }, method: { kind: 'enum', values: ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] } });
+      name: name200, city: name200, scaleMin: { kind: 'integer', min: -1000, max: 9 }, method: { kind: 'enum', values: METHODS } });
     case 'app/admin/actions/films.ts#addFilm': return P('setup', 'organiser', { englishTitle: 'T', director: 'D', country: 'KZ' }, { englishTitle: t300, director: t300, country: { kind: 'enum', values: [] } });
     case 'app/admin/actions/films.ts#updateFilm': return P('setup', 'organiser', { id: sc.filmA, englishTitle: 'T', director: 'D', country: 'KZ' }, { id, englishTitle: t300, director: t300 });
     case 'app/admin/actions/films.ts#removeFilm': return P('setup', 'organiser', { id: sc.filmA }, { id });

@@ -37,7 +37,8 @@ export type FieldKind =
 
 /** A value that the field's schema (or the handler) refuses. `form`: the value travels as a form
  *  field, where everything becomes a string (16 arrives as "16", a valid name or login), so only
- *  values that are invalid as strings are generated for text fields. */
+ *  values that are invalid as strings are generated for text fields and for enum fields without
+ *  values (a login, a country, a confirmation). */
 export function invalidFor(f: FieldKind, opts: { form?: boolean } = {}): fc.Arbitrary<unknown> {
   // As a form field every value is a string: a number or null would arrive as "16" or "null".
   const notString = opts.form ? [] : [nonString];
