@@ -23,7 +23,7 @@ function wellFormed(v: unknown, depth: number, formRefs: ReadonlySet<string>): b
   if (depth > MAX_DEPTH) return false;
   // A FormData reference ($K) must point at fields the form carries: a dangling one would reach the
   // action as an empty form. (Our forms never send an empty FormData: a form without fields sends {}.)
-  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (/^\$K[0-9a-f]+$/.test(v) && formRefs.has(String(parseInt(v.slice(2), 16))));
+  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (/^\$K[0-9a-f]+$/.test(v) && formRefs.has(v.slice(2)));
   if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1, formRefs));
   if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1, formRefs));
   return true;
@@ -66,9 +66,11 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
     const root = form.get('0');
     const refs = new Set<string>();
     for (const k of form.keys()) {
-      // React names a FormData's fields `_<id>_<name>` with the id in decimal, and refers to it as `$K<id in hex>`.
-      const m = /^_(\d+)_/.exec(k);
-      if (m) refs.add(String(Number(m[1])));
+      // React's server reads `$K<ref>` as the fields named `_<ref>_<name>`, comparing the text as it is
+      // (its client writes the ref in hex and the field's id in decimal: they agree below 10, all our
+      // forms use). Check the same thing the server will do.
+      const m = /^_([0-9a-f]+)_/.exec(k);
+      if (m) refs.add(m[1]);
     }
     if (typeof root !== 'string' || !parseModel(root, refs)) return refuse(400, 'Malformed server action call.');
     return null;

@@ -44,7 +44,7 @@ async function main() {
   appDb.sqlite.close();
   bareDb.sqlite.close();
 
-  const profDir = tempDir('save-prof');
+  const profDir = PROFILE ? tempDir('save-prof') : '';
   const next = await startNext(appDb.file, { nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] });
   let profiled: Running | null = null;
   const barePort = await freePort();
@@ -123,56 +123,51 @@ async function main() {
     console.log('(profile only: docs/PERFORMANCE.md left unchanged)');
     return;
   }
-  let profile = '';
-  let comparison: ReturnType<typeof compareProfiles> | null = null;
-  let profiledUsers = 0;
   const missed = LEVELS.filter((users) => {
     const at = (sys: string) => rows.find((r) => r.system.startsWith(sys) && r.result.users === users)!.result;
     return at('score save').throughput < 0.8 * at('no-op').throughput;
   });
-  {
-    // Profile the server under the same load, once under saves and once under the no-op, and show
-    // where a save's extra time per request goes: at the largest level whose target is missed, or, when
-    // all are met, at the largest level (what limits the ratio is worth knowing either way).
-    profiledUsers = missed.length > 0 ? missed[missed.length - 1] : Math.max(...LEVELS);
-    const under = async (system: 'save' | 'noop') => {
-      const dir = tempDir(`save-prof-${system}`);
-      profiled = await startNext(appDb.file, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
-      try {
-        const cookies = await pool(jurors.slice(0, profiledUsers), 4, (j) => login(profiled!.url, j.login, BENCH_PASSWORD));
-        const origin = `http://127.0.0.1:${profiled.port}`;
-        const headers = (id: string, cookie: string) => ({ 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin, cookie });
-        const started = profileClock();
-        const r = await load({
-          port: profiled.port,
-          users: profiledUsers,
-          warmupMs: 1000,
-          durationMs: 6000,
-          next: (u) =>
-            system === 'save'
-              ? { path: '/jury/best_film', headers: headers(saveId, cookies[u]), body: JSON.stringify([{ candidateId: candidates[Math.floor(Math.random() * candidates.length)], value: 1 + Math.floor(Math.random() * 10) }]) }
-              : { path: '/bench', headers: headers(noopId, cookies[u]), body: '[null]' },
-          ok: (st, b) => st === 200 && b.includes('"ok":true'),
-        });
-        // Only the samples of the measured 6 s count: not the server's start, the sign-ins or the warm-up.
-        return { dir, requests: r.completed, window: { from: started + 1_000_000, to: started + 7_000_000 } };
-      } finally {
-        await profiled.stop();
-      }
-    };
-    const noopProfile = await under('noop');
-    const saveProfile = await under('save');
-    profile = summariseProfile(saveProfile.dir, 15);
-    comparison = compareProfiles(noopProfile, saveProfile);
-    console.log(profile);
-  }
+  // Profile the server under the same load, once under saves and once under the no-op, and show
+  // where a save's extra time per request goes: at the largest level whose target is missed, or, when
+  // all are met, at the largest level (what limits the ratio is worth knowing either way).
+  const profiledUsers = missed.length > 0 ? missed[missed.length - 1] : Math.max(...LEVELS);
+  const under = async (system: 'save' | 'noop') => {
+    const dir = tempDir(`save-prof-${system}`);
+    profiled = await startNext(appDb.file, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    try {
+      const cookies = await pool(jurors.slice(0, profiledUsers), 4, (j) => login(profiled!.url, j.login, BENCH_PASSWORD));
+      const origin = `http://127.0.0.1:${profiled.port}`;
+      const headers = (id: string, cookie: string) => ({ 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin, cookie });
+      const started = profileClock();
+      const r = await load({
+        port: profiled.port,
+        users: profiledUsers,
+        warmupMs: 1000,
+        durationMs: 6000,
+        next: (u) =>
+          system === 'save'
+            ? { path: '/jury/best_film', headers: headers(saveId, cookies[u]), body: JSON.stringify([{ candidateId: candidates[Math.floor(Math.random() * candidates.length)], value: 1 + Math.floor(Math.random() * 10) }]) }
+            : { path: '/bench', headers: headers(noopId, cookies[u]), body: '[null]' },
+        ok: (st, b) => st === 200 && b.includes('"ok":true'),
+      });
+      // Only the samples of the measured 6 s count: not the server's start, the sign-ins or the warm-up.
+      return { dir, requests: r.completed, window: { from: started + 1_000_000, to: started + 7_000_000 } };
+    } finally {
+      await profiled.stop();
+    }
+  };
+  const noopProfile = await under('noop');
+  const saveProfile = await under('save');
+  const profile = summariseProfile(saveProfile.dir, 15);
+  const comparison = compareProfiles(noopProfile, saveProfile);
+  console.log(profile);
   const parts = spawnSync(process.execPath, ['--conditions', 'react-server', '--import', 'tsx', path.join('bench', 'save-parts.ts'), '--json'], { cwd: ROOT, encoding: 'utf8' });
   const breakdown = parts.status === 0 ? (JSON.parse(parts.stdout.trim().split('\n').pop()!) as Record<string, number>) : null;
   if (!breakdown) console.error(parts.stderr);
   report(rows, { profile, comparison, users: profiledUsers }, breakdown);
 }
 
-function report(rows: Row[], prof: { profile: string; comparison: ReturnType<typeof compareProfiles> | null; users: number }, breakdown: Record<string, number> | null) {
+function report(rows: Row[], prof: { profile: string; comparison: ReturnType<typeof compareProfiles>; users: number }, breakdown: Record<string, number> | null) {
   const get = (system: string, users: number) => rows.find((r) => r.system.startsWith(system) && r.result.users === users)!.result;
   const lines: string[] = [];
   lines.push('## 1. Score save under load', '');
@@ -212,13 +207,13 @@ function report(rows: Row[], prof: { profile: string; comparison: ReturnType<typ
       '### Where a save\'s time goes (in-process, same run)',
       '',
       '`bench/save-parts.ts`: the action\'s own work without HTTP or the framework, on a temporary database with the app\'s pragmas, ' +
-        'median per call over 2,000 calls; the same write done the bare server\'s way; 12 saves at once through group commit, per save; and the session token work per call.',
+        'median per call over 2,000 calls (rows marked "mean": the mean over the run); the same write done the bare server\'s way; 12 saves at once through group commit, per save; and the session token work per call.',
       '',
       table(['what', 'ms per call'], Object.entries(breakdown).map(([k, v]) => [k, v.toFixed(3)])),
       '',
     );
   }
-  if (prof.comparison) {
+  {
     lines.push(
       `### Where a save's extra time goes (${prof.users} jurors, \`node --cpu-prof\`)`,
       '',
@@ -232,7 +227,7 @@ function report(rows: Row[], prof: { profile: string; comparison: ReturnType<typ
       '',
     );
   }
-  if (prof.profile) {
+  {
     lines.push(`### CPU profile of the server under the score-save load (${prof.users} jurors, 6 s, \`node --cpu-prof\`)`, '', '```', prof.profile, '```', '');
   }
   writeSection('save', lines.join('\n'));

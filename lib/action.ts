@@ -51,7 +51,7 @@ function isPlain(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-type Checked<S extends z.ZodType> = { ok: true; input: z.infer<S> } | Failure;
+type Checked<S extends z.ZodType> = { ok: true; user: SessionUser; input: z.infer<S> } | Failure;
 
 /** The checks before any transaction: the session's user, the role, the input's shape. */
 function precheck<S extends z.ZodType, T>(spec: ActionSpec<S, T>, user: SessionUser | null, raw: unknown): Checked<S> {
@@ -73,7 +73,7 @@ function precheck<S extends z.ZodType, T>(spec: ActionSpec<S, T>, user: SessionU
     }
     return { ok: false, code: 'invalid:input', fieldErrors };
   }
-  return { ok: true, input: parsed.data };
+  return { ok: true, user, input: parsed.data };
 }
 
 function failureOf(spec: { name: string }, e: unknown): Failure {
@@ -95,7 +95,7 @@ export function executeAction<S extends z.ZodType, T>(
   const checked = precheck(spec, user, raw);
   if (!checked.ok) return checked;
   try {
-    return { ok: true, data: db.transaction((tx) => spec.handler({ user: user!, input: checked.input, tx }), { behavior: 'immediate' }) };
+    return { ok: true, data: db.transaction((tx) => spec.handler({ user: checked.user, input: checked.input, tx }), { behavior: 'immediate' }) };
   } catch (e) {
     return failureOf(spec, e);
   }
@@ -115,7 +115,7 @@ export async function executeActionGrouped<S extends z.ZodType, T>(
 ): Promise<Outcome<T>> {
   const checked = precheck(spec, user, raw);
   if (!checked.ok) return checked;
-  return inGroupCommit(db, (tx) => spec.handler({ user: user!, input: checked.input, tx })).then(
+  return inGroupCommit(db, (tx) => spec.handler({ user: checked.user, input: checked.input, tx })).then(
     (data): Outcome<T> => ({ ok: true, data }),
     (e: unknown) => failureOf(spec, e),
   );

@@ -2,12 +2,14 @@
 // own writes, a failed shared commit acknowledges nothing, and the audit chain stays whole.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { candidate, festival, nomination, recusal, score } from '@/db/schema';
+import { recusal, score } from '@/db/schema';
 import { executeActionGrouped } from '@/lib/action';
 import { verifyChain } from '@/lib/audit';
 import { saveScoreSpec } from '@/lib/ballot/specs';
 import type { SessionUser } from '@/lib/auth/users';
+import { setPhase } from '@/lib/admin/test-helpers';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
+import { candidatesOf } from '@/tests/festival';
 import { inGroupCommit } from './group-commit';
 
 let t: TestDb;
@@ -15,17 +17,14 @@ let jurors: SessionUser[];
 beforeEach(async () => {
   t = await seededDb();
   jurors = ['azimov', 'juror03', 'juror04', 'juror05'].map((l) => userByLogin(t.db, l));
-  t.db.update(festival).set({ phase: 'voting' }).where(eq(festival.id, 1)).run();
+  setPhase(t, 'voting');
 });
 afterEach(() => {
   vi.restoreAllMocks();
   t.close();
 });
 
-function filmCands() {
-  const nom = t.db.select().from(nomination).where(eq(nomination.code, 'best_film')).get()!;
-  return t.db.select().from(candidate).where(eq(candidate.nominationId, nom.id)).orderBy(asc(candidate.id)).all();
-}
+const filmCands = () => candidatesOf(t.db, 'best_film');
 const stored = () => t.db.select().from(score).orderBy(asc(score.jurorId), asc(score.candidateId)).all();
 
 describe('group commit', () => {
@@ -89,5 +88,34 @@ describe('group commit', () => {
     // The next batch works.
     await inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run());
     expect(t.db.select().from(score).where(and(eq(score.jurorId, jurors[0].id))).all()).toHaveLength(1);
+  });
+
+  it('refuses work that is not synchronous: it would finish after its savepoint, outside the transaction', async () => {
+    const cands = filmCands();
+    const [late, other] = await Promise.allSettled([
+      inGroupCommit(t.db, async (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[1].id, candidateId: cands[0].id, value: 6 }).run()),
+    ]);
+    expect(late).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/synchronous/) }) });
+    expect(other.status).toBe('fulfilled');
+    expect(stored().map((s) => s.jurorId)).toEqual([jurors[1].id]);
+  });
+
+  it('when SQLite has rolled back the whole transaction, the batch fails with the original error and stores nothing', async () => {
+    const cands = filmCands();
+    const before = snapshot(t.db);
+    let thirdRan = false;
+    const results = await Promise.allSettled([
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
+      inGroupCommit(t.db, (tx) => {
+        tx.run(sql`rollback`); // what SQLite does itself on a full disk or an I/O error
+        throw new Error('disk I/O error (simulated)');
+      }),
+      inGroupCommit(t.db, () => { thirdRan = true; }),
+    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as Error).message : 'fulfilled'))).toEqual(Array(3).fill('disk I/O error (simulated)'));
+    expect(thirdRan).toBe(false);
+    expect(snapshot(t.db)).toBe(before);
+    expect(t.db.$client.inTransaction).toBe(false);
   });
 });

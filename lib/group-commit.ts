@@ -54,12 +54,27 @@ function flush(db: DB): void {
 }
 
 function runInSavepoint(db: DB, tx: Tx, job: Job): Settled {
+  let workError: { error: unknown } | undefined;
   try {
-    return { ok: true, value: tx.transaction((inner) => job.work(inner)) };
+    return {
+      ok: true,
+      value: tx.transaction((inner) => {
+        try {
+          const value = job.work(inner);
+          // Work that awaited would finish after its savepoint is released, outside any transaction.
+          if (value instanceof Promise) throw new TypeError('group commit: work must be synchronous');
+          return value;
+        } catch (error) {
+          workError = { error }; // kept: rolling back a savepoint SQLite already dropped throws another error
+          throw error;
+        }
+      }),
+    };
   } catch (error) {
+    const first = workError ? workError.error : error;
     // Some errors (I/O, a full disk) make SQLite roll back the whole transaction: the remaining
     // pieces must not then run outside any transaction, so the batch as a whole fails.
-    if (!db.$client.inTransaction) throw error;
-    return { ok: false, error };
+    if (!db.$client.inTransaction) throw first;
+    return { ok: false, error: first };
   }
 }

@@ -6,9 +6,8 @@ import { candidate, festival, film, nomination, signinToken, user } from '@/db/s
 import type { DB } from '@/db';
 import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
-import { requireSetup } from '@/lib/festival/phase';
+import { findFestival, requireSetup } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
-import { findFestival } from '@/lib/festival/phase';
 
 type Reader = Pick<DB, 'select'>;
 export type Unmet = { code: string; params?: Record<string, string | number> };

@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { dummyHash, verifyPassword } from './password';
-import { clearFailures, recordFailure, throttleState } from './throttle';
+import { beginAttempt, clearFailures } from './throttle';
 import { sessionSecret } from './secret';
 
 // A session lasts from sign-in for the length of a festival; it is not extended by use (see session.ts).
@@ -42,7 +42,8 @@ export async function authorizeCredentials(
   const password = typeof raw?.password === 'string' ? raw.password.slice(0, 1000) : '';
   if (!login || !password) return null;
   const db = getDb();
-  const state = throttleState(db, login, address, nowMs);
+  // Counted as a failure before the password is checked, so parallel tries cannot pass the limit together.
+  const state = beginAttempt(db, login, address, nowMs);
   // The error text travels to the login page as a code; the page translates it.
   if (state.limited) throw new Error(`throttled:${Math.ceil(state.retryAfterMs / 60000)}`);
   const row = db
@@ -51,10 +52,7 @@ export async function authorizeCredentials(
     .where(eq(user.login, login))
     .get();
   const ok = row ? await verifyPassword(row.hash, password) : (await verifyPassword(await dummyHash(), password), false);
-  if (!row || !ok || !row.active) {
-    recordFailure(db, login, address, nowMs);
-    return null;
-  }
+  if (!row || !ok || !row.active) return null; // the attempt stays counted
   clearFailures(db, login, address);
   db.transaction(
     (tx) => appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address } }),

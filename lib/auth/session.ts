@@ -32,7 +32,7 @@ export function sessionCookieName(): string {
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
-  let claims: { uid?: unknown; sv?: unknown } | null = null;
+  let claims: { uid?: unknown; sv?: unknown };
   try {
     claims = (await decodeSessionToken(token, sessionSecret())) as { uid?: unknown; sv?: unknown };
   } catch {

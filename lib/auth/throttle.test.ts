@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_FAILURES, WINDOW_MS, clearFailures, recordFailure, throttleState } from './throttle';
+import { MAX_FAILURES, WINDOW_MS, beginAttempt, clearFailures, recordFailure, throttleState } from './throttle';
 import { tempDb, type TestDb } from '@/tests/db';
 
 let t: TestDb;
@@ -34,5 +34,15 @@ describe('login throttle', () => {
     for (let i = 0; i < MAX_FAILURES; i++) recordFailure(t.db, 'azimov', '10.0.0.1', T0 + i);
     clearFailures(t.db, 'azimov', '10.0.0.1');
     expect(throttleState(t.db, 'azimov', '10.0.0.1', T0 + 100).limited).toBe(false);
+  });
+
+  it('beginAttempt counts an attempt before it is checked, and refuses without counting once limited', () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect(beginAttempt(t.db, 'azimov', '10.0.0.1', T0 + i).limited).toBe(false);
+    const s = beginAttempt(t.db, 'azimov', '10.0.0.1', T0 + 100);
+    expect(s.limited).toBe(true);
+    const rows = t.db.$client.prepare("select count(*) as n from login_failure where login = 'azimov'").get() as { n: number };
+    expect(rows.n).toBe(MAX_FAILURES);
+    clearFailures(t.db, 'azimov', '10.0.0.1'); // what a successful check does
+    expect(beginAttempt(t.db, 'azimov', '10.0.0.1', T0 + 200).limited).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ export const WINDOW_MS = 15 * 60 * 1000;
 
 export type ThrottleState = { limited: false } | { limited: true; retryAfterMs: number };
 
-export function throttleState(db: DB, login: string, address: string, nowMs: number): ThrottleState {
+export function throttleState(db: Pick<DB, 'select'>, login: string, address: string, nowMs: number): ThrottleState {
   const since = nowMs - WINDOW_MS;
   const row = db
     .select({ n: count(), first: min(loginFailure.at) })
@@ -29,12 +29,28 @@ export function throttleState(db: DB, login: string, address: string, nowMs: num
   return { limited: true, retryAfterMs: Math.max(0, releasing.at + WINDOW_MS - nowMs) };
 }
 
+function insertFailure(q: Pick<DB, 'insert' | 'delete'>, login: string, address: string, nowMs: number): void {
+  q.insert(loginFailure).values({ login, address, at: nowMs }).run();
+  // Old rows are no longer needed for any window.
+  q.delete(loginFailure).where(lt(loginFailure.at, nowMs - 2 * WINDOW_MS)).run();
+}
+
 export function recordFailure(db: DB, login: string, address: string, nowMs: number): void {
-  db.transaction(
+  db.transaction((tx) => insertFailure(tx, login, address, nowMs), { behavior: 'immediate' });
+}
+
+/**
+ * Starts a password check: refuses when the key is throttled, and otherwise counts the attempt as a
+ * failure at once, in the same immediate transaction, before the (slow, asynchronous) password hash
+ * is checked. Counting after the check would let parallel requests all pass the limit together.
+ * A successful check then clears the key's failures (clearFailures).
+ */
+export function beginAttempt(db: DB, login: string, address: string, nowMs: number): ThrottleState {
+  return db.transaction(
     (tx) => {
-      tx.insert(loginFailure).values({ login, address, at: nowMs }).run();
-      // Old rows are no longer needed for any window.
-      tx.delete(loginFailure).where(lt(loginFailure.at, nowMs - 2 * WINDOW_MS)).run();
+      const state = throttleState(tx, login, address, nowMs);
+      if (!state.limited) insertFailure(tx, login, address, nowMs);
+      return state;
     },
     { behavior: 'immediate' },
   );

@@ -27,8 +27,9 @@ describe('decodeSessionToken', () => {
 
   it('remembers a decrypted token only until it expires, and only for its own secret', async () => {
     const token = await encode({ token: { uid: 9, sv: 1 }, secret, maxAge: 60 });
-    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 9, sv: 1 });
-    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 9, sv: 1 }); // from the memo
+    const first = await decodeSessionToken(token, secret);
+    expect(first).toMatchObject({ uid: 9, sv: 1 });
+    expect(await decodeSessionToken(token, secret)).toBe(first); // the same object: from the memo, not decrypted again
     await expect(decodeSessionToken(token, `${secret}x`)).rejects.toThrow(/decryption/i);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(Date.now() + 60_000 + 16_000); // past expiry and the clock tolerance

@@ -20,11 +20,19 @@ describe('changeOwnPassword', () => {
   it(`refuses every try after ${MAX_FAILURES} wrong current passwords, the right one included, for that user only`, async () => {
     const me = userByLogin(t.db, 'juror05');
     for (let i = 0; i < MAX_FAILURES; i++) expect(await changeOwnPassword(me, form(`wrong-${i}`), t.db)).toMatchObject({ code: 'account:wrong_password' });
-    const before = hashOf('juror05');
+    const before = snapshot(t.db);
     expect(await changeOwnPassword(me, form('juror-demo'), t.db)).toMatchObject({ ok: false, code: 'account:throttled', params: { minutes: 15 } });
-    expect(hashOf('juror05')).toBe(before);
+    expect(snapshot(t.db)).toBe(before); // no password stored, and a refused try is not counted again
     // Another user is not affected.
     expect(await changeOwnPassword(userByLogin(t.db, 'juror06'), form('juror-demo'), t.db)).toEqual({ ok: true, data: null });
+  });
+
+  it(`checks at most ${MAX_FAILURES} guesses sent at once: each is counted before its password is verified`, async () => {
+    const me = userByLogin(t.db, 'juror08');
+    const outcomes = await Promise.all(Array.from({ length: 3 * MAX_FAILURES }, (_, i) => changeOwnPassword(me, form(`wrong-${i}`), t.db)));
+    const codes = outcomes.map((o) => (o.ok ? 'ok' : o.code));
+    expect(codes.filter((c) => c === 'account:wrong_password')).toHaveLength(MAX_FAILURES);
+    expect(codes.filter((c) => c === 'account:throttled')).toHaveLength(2 * MAX_FAILURES);
   });
 
   it('a successful change clears the user’s failures', async () => {

@@ -12,7 +12,7 @@ import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/act
 import { appendAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
-import { clearFailures, recordFailure, throttleState } from '@/lib/auth/throttle';
+import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
 
 export const MIN_PASSWORD = 10;
 
@@ -62,12 +62,12 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
     return { ok: false, code: 'invalid:input', fieldErrors };
   }
   const key = `password-change:${user.id}`;
-  const state = throttleState(db, key, SESSION_ADDRESS, Date.now());
+  // Counted as a failure before the password is checked (cleared on success): parallel guesses cannot pass the limit together.
+  const state = beginAttempt(db, key, SESSION_ADDRESS, Date.now());
   if (state.limited) return { ok: false, code: 'account:throttled', params: { minutes: Math.ceil(state.retryAfterMs / 60000) } };
   const stored = db.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
   const previousHash = stored?.hash ?? null;
   if (!(await verifyPassword(previousHash, parsed.data.current))) {
-    recordFailure(db, key, SESSION_ADDRESS, Date.now());
     return { ok: false, code: 'account:wrong_password', fieldErrors: { current: ['wrong_password'] } };
   }
   const passwordHash = await hashPassword(parsed.data.password);

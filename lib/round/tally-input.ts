@@ -82,11 +82,9 @@ export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
   );
   const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
   const recusals = [...input.recusals];
-  if (input.rules.recusalByNationality) {
-    for (const j of input.jurors) {
-      for (const f of input.films) {
-        if (recusedByNationality(input.rules.recusalByNationality, j.country, filmCountry.get(f.id)) && !recusals.some((r) => r.juror === j.id && r.film === f.id)) recusals.push({ juror: j.id, film: f.id });
-      }
+  for (const j of input.jurors) {
+    for (const f of input.films) {
+      if (recusedByNationality(input.rules.recusalByNationality, j.country, filmCountry.get(f.id)) && !recusals.some((r) => r.juror === j.id && r.film === f.id)) recusals.push({ juror: j.id, film: f.id });
     }
   }
   const A = (id: string) => anon.get(id)!;

@@ -101,7 +101,8 @@ export function buildSheets(input: TallyInput, scale: ScaleSteps): Sheet[] {
       sheet.recusedExcluded[col]++;
       continue;
     }
-    if (byNationality && country != null && country === fc) {
+    // The same rule as lib/recusal.ts (recusedByNationality), kept here so the engine imports nothing of the app.
+    if (byNationality && !!country && country === fc) {
       sheet.recusedExcluded[col]++;
       sheet.recusedByNationality[col]++;
       continue;
