@@ -15,5 +15,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     testTimeout: 30_000,
     pool: 'forks',
+    // FC_SEED / FC_PATH replay a failing fast-check property (tests/fast-check.setup.ts).
+    setupFiles: process.env.FC_SEED ? ['tests/fast-check.setup.ts'] : [],
   },
 });

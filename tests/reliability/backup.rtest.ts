@@ -14,7 +14,7 @@ import { backupTo } from '@/scripts/backup';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, checksum, open } from './lib/db';
 import { record } from './lib/figures';
-import { sleep, startServer, stopAll, tempDir } from './lib/server';
+import { startServer, stopAll, tempDir } from './lib/server';
 
 afterAll(stopAll);
 
@@ -46,6 +46,9 @@ describe('backups', () => {
     const logins = ['azimov', 'juror03', 'juror04', 'juror05', 'juror06', 'juror07'];
     const clients: Client[] = await Promise.all(logins.map((l) => signedIn(s.base, l, 'juror-demo')));
     let stop = false, saves = 0, submits = 0;
+    // The backup starts once the jurors are writing (a number of answered saves, not a moment in time).
+    let writing!: () => void;
+    const underWay = new Promise<void>((r) => { writing = r; });
     // Writers: each fills nominations in turn and submits them, so the tally moves during the run.
     const writers = clients.map(async (c, w) => {
       const byNom = new Map<number, number[]>();
@@ -54,12 +57,12 @@ describe('backups', () => {
         for (const id of ids) {
           if (stop) return;
           const r = await c.callAction('app/jury/actions.ts#saveScore', [{ candidateId: id, value: 1 + ((id * 7 + w * 3) % 10) }]);
-          if (r.result?.ok) saves++;
+          if (r.result?.ok && ++saves === 30) writing();
         }
         if ((await c.callAction('app/jury/actions.ts#submitBallot', [{ nominationId: nom }])).result?.ok) submits++;
       }
     });
-    await sleep(2500);
+    await Promise.race([underWay, Promise.all(writers)]);
     // 1. In-process backup inside one read snapshot, with the live tally read in that snapshot.
     const dir = tempDir('jury-backup-');
     const snapFile = path.join(dir, 'snapshot.db');
