@@ -24,11 +24,29 @@ export async function signIn(page: Page, who: AccountName | { login: string; pas
   await page.getByRole('button', { name: /Sign in|登录|Войти|Кіру/ }).click();
 }
 
-/** Fails on any serious or critical accessibility violation of the page as it is now. */
+/**
+ * Rules whose outcome depends on the layout (viewport width, what is visible or scrolls), so they are
+ * worth running again on a page state already scanned at another width.
+ */
+const LAYOUT_RULES = ['color-contrast', 'scrollable-region-focusable', 'meta-viewport', 'css-orientation-lock'];
+/** Page states (URL and markup) this worker has scanned in full, with the widths scanned at. */
+const scanned = new Map<string, Set<number>>();
+
+/**
+ * Fails on any serious or critical accessibility violation of the page as it is now. One full axe
+ * scan per page state (URL + markup): the same state again at another viewport width runs only
+ * the layout-dependent rules, and the same state at the same width is not scanned twice.
+ */
 export async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
+  const state = `${page.url()}\n${await page.evaluate(() => document.documentElement.outerHTML)}`;
+  const width = page.viewportSize()?.width ?? 0;
+  const widths = scanned.get(state);
+  if (widths?.has(width)) return;
+  const builder = new AxeBuilder({ page });
+  const result = await (widths ? builder.withRules(LAYOUT_RULES) : builder).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+  scanned.set(state, (widths ?? new Set<number>()).add(width));
 }
 
 /** The database file of the shared e2e server (written by scripts/e2e-server.mjs). */

@@ -133,7 +133,7 @@ describe('concurrent jurors', () => {
 
   it('a crowd of simulated jurors: nothing lost, no SQLITE_BUSY, tally as acknowledged', async () => {
     const t0 = Date.now();
-    const N = size(200, 50);
+    const N = size(200, 24);
     const s = await startServer({ port: 3421 });
     const hash = await hashPassword('crowd-password');
     withDb(s.dbFile, (db) => {

@@ -14,8 +14,8 @@ import { startServer, stopAll } from './lib/server';
 
 afterAll(stopAll);
 
-const PER_ACTION = size(1000, 100);
-const PER_ROUTE = size(1000, 100);
+const PER_ACTION = size(1000, 40);
+const PER_ROUTE = size(1000, 40);
 const CONCURRENCY = 4;
 // Every generated payload comes from this seed: random across runs, replayable with RELIABILITY_SEED=<seed>.
 // It is printed when the test starts, named in any failure and recorded in the figures.
