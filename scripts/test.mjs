@@ -1,11 +1,13 @@
-// npm test: type check, lint, unit tests, production build, end-to-end tests, in that order.
-// Stops at the first failing step; prints the count of tests run at the end.
+// npm test: type check, lint, unit tests, production build, end-to-end tests, short reliability run,
+// in that order (docs/TESTING.md). Stops at the first failing step; prints each step's time and the
+// count of tests run at the end.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 const steps = [
   ['Type check', 'npx', ['tsc', '--noEmit']],
-  ['Lint', 'npx', ['eslint', '.']],
+  // The cache only helps a second run on the same checkout; a fresh clone lints everything.
+  ['Lint', 'npx', ['eslint', '.', '--cache', '--cache-location', 'node_modules/.cache/eslint/']],
   ['Unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=.test-reports/vitest.json']],
   ['Build', 'npx', ['next', 'build']],
   ['Chromium', 'node', ['scripts/ensure-chromium.mjs']],
@@ -18,11 +20,15 @@ const steps = [
 fs.mkdirSync('test-results', { recursive: true });
 fs.mkdirSync('.test-reports', { recursive: true });
 for (const f of ['.test-reports/vitest.json', 'test-results/e2e.json', 'test-results/reliability.json']) fs.rmSync(f, { force: true });
+const times = [];
+const start = Date.now();
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' } });
-  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const s = ((Date.now() - t0) / 1000).toFixed(1);
+  times.push(`${name} ${s} s`);
+  console.log(`=== ${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${s} s`);
   if (r.status !== 0) {
     summary();
     process.exit(r.status ?? 1);
@@ -44,5 +50,6 @@ function summary() {
     const r = JSON.parse(fs.readFileSync('test-results/reliability.json', 'utf8'));
     passed += r.passed; failed += r.failed; skipped += r.skipped;
   } catch { /* the reliability step did not run */ }
-  console.log(`\nTests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  console.log(`\nSteps: ${times.join(', ')}; total ${((Date.now() - start) / 1000).toFixed(0)} s`);
+  console.log(`Tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
