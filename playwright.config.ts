@@ -1,8 +1,16 @@
-// End-to-end tests: Debian's Chromium (never a downloaded browser) against `next start` on a fresh
-// temporary database (scripts/e2e-server.mjs). A setup project signs each role in once.
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against `next start` on fresh
+// temporary databases (scripts/e2e-server.mjs). A setup project signs each role in once.
+//
+// E2E_WORKERS workers (default 2) run spec files in parallel, each against a server and database of
+// its own: worker slot i (TEST_PARALLEL_INDEX, never shared by two running workers) talks to port
+// E2E_PORT + i. Measured on 2 cores with one kept busy, two workers took 76 s where one took 97 s
+// (docs/TESTING.md). Change the count with E2E_WORKERS, not --workers, so that each slot has a server.
 import { defineConfig } from '@playwright/test';
 
-const PORT = Number(process.env.E2E_PORT ?? 3211);
+const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+const FIRST_PORT = Number(process.env.E2E_PORT ?? 3211);
+// In a worker process this is that worker's server; in the runner, the first one.
+const PORT = FIRST_PORT + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 export const BASE_URL = `http://localhost:${PORT}`;
 
 export default defineConfig({
@@ -10,7 +18,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
@@ -25,11 +33,11 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'chromium', dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ },
   ],
-  webServer: {
-    command: `node scripts/e2e-server.mjs ${PORT}`,
-    url: `${BASE_URL}/login`,
+  webServer: Array.from({ length: WORKERS }, (_, i) => ({
+    command: `node scripts/e2e-server.mjs ${FIRST_PORT + i}`,
+    url: `http://localhost:${FIRST_PORT + i}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-  },
+    stdout: 'pipe' as const,
+  })),
 });

@@ -49,8 +49,16 @@ export async function expectAccessible(page: Page) {
   scanned.set(state, (widths ?? new Set<number>()).add(width));
 }
 
-/** The database file of the shared e2e server (written by scripts/e2e-server.mjs). */
-export function e2eDatabase(port = Number(process.env.E2E_PORT ?? 3211)): string {
+/**
+ * The port of this worker's e2e server (playwright.config.ts): one server and database per worker
+ * slot, so specs running at the same time never see each other's writes.
+ */
+export function e2ePort(): number {
+  return Number(process.env.E2E_PORT ?? 3211) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+}
+
+/** The database file of this worker's e2e server (written by scripts/e2e-server.mjs), or of the one on `port`. */
+export function e2eDatabase(port = e2ePort()): string {
   return fs.readFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), 'utf8');
 }
 

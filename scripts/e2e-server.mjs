@@ -1,4 +1,5 @@
-// Serves the production build on a fresh temporary database for the end-to-end tests.
+// Serves the production build on a fresh temporary database for the end-to-end tests (one per
+// Playwright worker slot, see playwright.config.ts; specs that change the festival start their own).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
