@@ -34,3 +34,44 @@ describe('proxy: server-action screening', () => {
     expect((await proxy(action('x'.repeat(1024 * 1024 + 1), { 'content-type': 'text/plain' }))).status).toBe(413);
   });
 });
+
+describe('proxy: security headers on every response', () => {
+  const get = (path: string) => new NextRequest(`http://jury.test${path}`, { headers: { host: 'jury.test' } });
+  const expectHeaders = (r: Response) => {
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(r.headers.get('permissions-policy')).toContain('camera=()');
+  };
+
+  it('a page passes on with a fresh nonce that Next.js reads from the request', async () => {
+    const [a, b] = [await proxy(get('/results')), await proxy(get('/results'))];
+    for (const r of [a, b]) expectHeaders(r);
+    expect(a.headers.get('content-security-policy')).not.toBe(b.headers.get('content-security-policy'));
+    // NextResponse.next({ request: { headers } }) hands the overridden request headers on like this:
+    expect(a.headers.get('x-middleware-request-content-security-policy')).toBe(a.headers.get('content-security-policy'));
+  });
+
+  it('redirects, refusals and route handlers carry them too', async () => {
+    expectHeaders(await proxy(get('/admin/jurors')));
+    expectHeaders(await proxy(get('/results/export/awards.csv')));
+    expectHeaders(await proxy(action('[]', { origin: 'http://evil.test', 'content-type': 'text/plain' })));
+  });
+
+  it('sends HSTS only when the app is served over https', async () => {
+    const before = process.env.NEXTAUTH_URL;
+    try {
+      process.env.NEXTAUTH_URL = 'http://jury.test';
+      expect((await proxy(get('/'))).headers.get('strict-transport-security')).toBeNull();
+      process.env.NEXTAUTH_URL = 'https://jury.test';
+      expect((await proxy(get('/'))).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+    }
+  });
+});

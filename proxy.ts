@@ -5,7 +5,14 @@
 // body over 1 MB, a body that is not a well-formed action call (broken JSON or multipart, React
 // reference strings that point nowhere, absurd nesting) get a 4xx instead of Next's generic 500.
 // This is hygiene, not the security boundary: actions validate their input themselves.
+//
+// Every response also gets the security headers (lib/security-headers.ts): the proxy runs for every
+// path, so pages, route handlers, redirects, refusals and static files all carry them. Pages get a
+// fresh CSP nonce: Next.js reads it from the request's Content-Security-Policy header and puts it on
+// its own scripts (pages are rendered per request: the root layout reads the locale cookie).
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security-headers';
 
 const PRIVATE = ['/jury', '/chair', '/admin', '/account'];
 const MAX_ACTION_BODY = 1024 * 1024; // Next.js's own serverActions.bodySizeLimit default
@@ -87,7 +94,13 @@ async function screenAction(req: NextRequest): Promise<NextResponse | null> {
   return refuse(415, 'Unsupported content type for a server action.');
 }
 
-export async function proxy(req: NextRequest) {
+function withHeaders(res: NextResponse, csp: string): NextResponse {
+  for (const [k, v] of Object.entries(securityHeaders(env().https))) res.headers.set(k, v);
+  res.headers.set('content-security-policy', csp);
+  return res;
+}
+
+async function route(req: NextRequest, requestHeaders: Headers): Promise<NextResponse> {
   if (req.method === 'POST' && req.headers.has('next-action')) {
     const refused = await screenAction(req);
     if (refused) return refused;
@@ -96,13 +109,15 @@ export async function proxy(req: NextRequest) {
   if (!hasSession && PRIVATE.some((p) => req.nextUrl.pathname === p || req.nextUrl.pathname.startsWith(`${p}/`))) {
     return NextResponse.redirect(new URL('/login', req.url));
   }
-  return NextResponse.next();
+  return NextResponse.next({ request: { headers: requestHeaders } });
 }
 
-export const config = {
-  matcher: [
-    '/jury/:path*', '/chair/:path*', '/admin/:path*', '/account/:path*',
-    // Server actions can be posted to any page.
-    { source: '/:path*', has: [{ type: 'header', key: 'next-action' }] },
-  ],
-};
+export async function proxy(req: NextRequest) {
+  const csp = contentSecurityPolicy(newNonce(), env().https);
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set('content-security-policy', csp);
+  return withHeaders(await route(req, requestHeaders), csp);
+}
+
+// Every path: the headers belong on every response. (Server actions can be posted to any page.)
+export const config = { matcher: '/:path*' };
