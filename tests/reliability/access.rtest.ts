@@ -101,6 +101,8 @@ type RouteOutcome = 'allowed' | 'login' | 'forbidden' | 'refused';
 const exportAllowed = (phase: string): CallerName[] => (phase === 'published' ? EVERYONE : phase === 'finalised' ? ['chair', 'organiser'] : []);
 const resultsExport = (phase: string, who: CallerName): RouteOutcome => (exportAllowed(phase).includes(who) ? 'allowed' : 'refused');
 const ROUTES: { path: string; expected: (phase: string, who: CallerName) => RouteOutcome }[] = [
+  // The health check is public and says only whether its checks passed.
+  { path: '/healthz', expected: () => 'allowed' },
   { path: '/results/export/awards.csv', expected: resultsExport },
   { path: '/results/export/festival.json', expected: resultsExport },
   // Organisers only, in every phase: no session -> proxy.ts sends to /login; an ended session (deactivated,
