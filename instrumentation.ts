@@ -3,15 +3,8 @@
 // seeds the demo festival into an empty one unless JURY_DEMO=0.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { checkEnv, EnvError } = await import('./lib/env');
-  let demo: boolean;
-  try {
-    demo = checkEnv().demo;
-  } catch (e) {
-    if (!(e instanceof EnvError)) throw e;
-    console.error(e.message);
-    process.exit(1);
-  }
+  const { checkEnvOrExit } = await import('./lib/env');
+  const { demo } = checkEnvOrExit();
   const { getDb, databaseFile } = await import('./db');
   const db = getDb();
   const { markRunning } = await import('./lib/server-pid');

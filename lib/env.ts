@@ -78,3 +78,14 @@ export function checkEnv(source: Record<string, string | undefined> = process.en
   }
   return e;
 }
+
+/** checkEnv() for a server starting up: a bad setting ends the process with the message, no stack. */
+export function checkEnvOrExit(): Env {
+  try {
+    return checkEnv();
+  } catch (e) {
+    if (!(e instanceof EnvError)) throw e;
+    console.error(e.message);
+    process.exit(1);
+  }
+}

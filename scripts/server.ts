@@ -5,17 +5,11 @@
 // Usage: PORT=3000 [HOST=127.0.0.1] tsx scripts/server.ts   (npm start builds first, then runs this).
 import http from 'node:http';
 import { SOCKET_HEADER, trustSocketHeader } from '../lib/client-address';
-import { checkEnv, EnvError } from '../lib/env';
+import { checkEnvOrExit } from '../lib/env';
 
 async function serve(port: number, host: string | undefined): Promise<void> {
   (process.env as Record<string, string>).NODE_ENV ??= 'production';
-  try {
-    checkEnv();
-  } catch (e) {
-    if (!(e instanceof EnvError)) throw e;
-    console.error(e.message);
-    process.exit(1);
-  }
+  checkEnvOrExit();
   trustSocketHeader();
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: process.cwd(), port, hostname: host ?? 'localhost' });

@@ -4,20 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkEnv, EnvError } from '../lib/env';
+import { checkEnvOrExit } from '../lib/env';
 
 const port = process.env.PORT ?? '3000';
 const distDir = process.env.JURY_DIST_DIR || '.next';
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 // Refuse to start (or build) with bad settings, e.g. no NEXTAUTH_SECRET outside demo mode.
-try {
-  checkEnv();
-} catch (e) {
-  if (!(e instanceof EnvError)) throw e;
-  console.error(e.message);
-  process.exit(1);
-}
+checkEnvOrExit();
 
 if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.argv.includes('--rebuild')) {
   console.log('Building Jury (first start only)…');
