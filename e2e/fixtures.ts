@@ -49,8 +49,8 @@ export function arrangePhase(phase: string, port?: number) {
 
 /**
  * `test` with a guard on every page of the test's browser context: any console error or CSP violation
- * fails the test (the CSP must break nothing). Refusals the tests provoke on purpose (a 403/404 page)
- * make Chromium log "Failed to load resource" for that response: those are not errors of the page.
+ * fails the test (the CSP must break nothing). Failures the tests provoke on purpose (a 403/404 page,
+ * the network switched off) make Chromium log "Failed to load resource": those are not errors of the page.
  */
 export const test = base.extend<{ browserErrors: void }>({
   browserErrors: [
@@ -60,7 +60,7 @@ export const test = base.extend<{ browserErrors: void }>({
         document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
       });
       context.on('console', (m) => {
-        if (m.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) errors.push(`${m.location().url}: ${m.text()}`);
+        if (m.type() === 'error' && !/^Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_INTERNET_DISCONNECTED)/.test(m.text())) errors.push(`${m.location().url}: ${m.text()}`);
       });
       context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
       await use();

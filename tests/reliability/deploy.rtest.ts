@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { withDb } from './lib/db';
 import { record } from './lib/figures';
-import { startServer, stopAll, tempDir } from './lib/server';
+import { DIST_DIR, startServer, stopAll, tempDir } from './lib/server';
 
 const children: ChildProcess[] = [];
 afterAll(async () => {
@@ -96,6 +96,10 @@ describe('deployment', () => {
       expectSecurityHeaders(await send(s.base + p, '127.0.0.1'), p, false);
     }
     rows['paths checked for headers (page, route handler, redirect, 404)'] = 7;
+    // The benchmark pages and their no-op action exist only in the benchmarks' own build.
+    expect((await send(`${s.base}/bench`, '127.0.0.1')).status).toBe(404);
+    expect(fs.readFileSync(path.join(DIST_DIR, 'server', 'server-reference-manifest.json'), 'utf8')).not.toContain('app/bench/');
+    rows['/bench in the production build'] = 'absent (404, no benchmark action in the manifest)';
     const attack = await rotatingAttack(s.base, '127.0.0.4', 'juror06');
     expect(attack).toEqual({ refused: 12, rightAfter: false, throttledText: true });
     expect(failuresFor(s.dbFile, 'juror06')).toEqual([{ address: '127.0.0.4', n: 10 }]);
