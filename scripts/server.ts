@@ -20,7 +20,13 @@ async function serve(port: number, host: string | undefined): Promise<void> {
     void handle(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  const stop = () => server.close(() => process.exit(0));
+  // Stop taking requests, let the ones in flight finish (a save is one short transaction), then exit;
+  // idle keep-alive connections would otherwise hold the server open.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
