@@ -36,7 +36,7 @@ function send(url: string, from: string, opts: { method?: string; headers?: Reco
   const u = new URL(url);
   const mod = u.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const req = mod.request(u, { method: opts.method ?? 'GET', headers: opts.headers, localAddress: from, ca: opts.ca, servername: 'localhost' }, (res) => {
+    const req = mod.request(u, { method: opts.method ?? 'GET', headers: opts.headers, family: 4, localAddress: from, ca: opts.ca, servername: 'localhost' }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), cookies: res.headers['set-cookie'] ?? [] }));
