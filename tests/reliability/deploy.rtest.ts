@@ -133,7 +133,8 @@ describe('deployment', () => {
     const s = await startServer({ port: APP, nextauthUrl: base, env: { JURY_TRUSTED_PROXIES: '127.0.0.1' } });
     fs.mkdirSync(path.join(dir, 'tmp'));
     // The site of docs/DEPLOY.md, on test ports and with the test's certificate.
-    fs.writeFileSync(path.join(dir, 'nginx.conf'), `
+    // As root (the test machines), nginx's workers would otherwise drop to `nobody`, who cannot enter the private temp dir.
+    fs.writeFileSync(path.join(dir, 'nginx.conf'), `${process.getuid?.() === 0 ? 'user root;' : ''}
 worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log;
