@@ -8,9 +8,11 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
-  // `npm test` type-checks the whole project (tsc --noEmit) before it builds; checking again here
-  // would only double the build time.
-  typescript: { ignoreBuildErrors: true },
+  // Type errors fail the build (no `typescript.ignoreBuildErrors`): `npm start` never serves code
+  // that does not type-check.
+  // The benchmark pages (app/bench/**/page.bench.tsx) and, through them, their no-op server action
+  // exist only in a build made for the benchmarks (bench/lib/server.ts sets JURY_BENCH_BUILD=1).
+  pageExtensions: process.env.JURY_BENCH_BUILD === '1' ? ['bench.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],
   // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user without the role.
   experimental: { authInterrupts: true },
   distDir: process.env.JURY_DIST_DIR || '.next',

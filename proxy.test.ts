@@ -1,6 +1,8 @@
 // The proxy's screening of server-action requests, as Next.js hands them over: it refuses what React's
 // decoder would turn into nonsense (a foreign Origin, broken bodies, FormData references that point
 // at no field) and lets well-formed calls through (NextResponse.next()).
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from './proxy';
@@ -32,5 +34,111 @@ describe('proxy: server-action screening', () => {
     expect((await proxy(action('[]', { origin: 'http://evil.test', 'content-type': 'text/plain' }))).status).toBe(403);
     expect((await proxy(action('[{"a":', { 'content-type': 'text/plain' }))).status).toBe(400);
     expect((await proxy(action('x'.repeat(1024 * 1024 + 1), { 'content-type': 'text/plain' }))).status).toBe(413);
+  });
+});
+
+describe('proxy: security headers on every response', () => {
+  const get = (path: string) => new NextRequest(`http://jury.test${path}`, { headers: { host: 'jury.test' } });
+  const expectHeaders = (r: Response) => {
+    const csp = r.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(r.headers.get('x-frame-options')).toBe('DENY');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(r.headers.get('permissions-policy')).toContain('camera=()');
+  };
+
+  it('a page passes on with a fresh nonce that Next.js reads from the request', async () => {
+    const [a, b] = [await proxy(get('/results')), await proxy(get('/results'))];
+    for (const r of [a, b]) expectHeaders(r);
+    expect(a.headers.get('content-security-policy')).not.toBe(b.headers.get('content-security-policy'));
+    // NextResponse.next({ request: { headers } }) hands the overridden request headers on like this:
+    expect(a.headers.get('x-middleware-request-content-security-policy')).toBe(a.headers.get('content-security-policy'));
+  });
+
+  it('redirects, refusals and route handlers carry them too', async () => {
+    expectHeaders(await proxy(get('/admin/jurors')));
+    expectHeaders(await proxy(get('/results/export/awards.csv')));
+    expectHeaders(await proxy(action('[]', { origin: 'http://evil.test', 'content-type': 'text/plain' })));
+  });
+
+  it('sends HSTS only when the app is served over https', async () => {
+    const before = process.env.NEXTAUTH_URL;
+    try {
+      process.env.NEXTAUTH_URL = 'http://jury.test';
+      expect((await proxy(get('/'))).headers.get('strict-transport-security')).toBeNull();
+      process.env.NEXTAUTH_URL = 'https://jury.test';
+      expect((await proxy(get('/'))).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    } finally {
+      if (before === undefined) delete process.env.NEXTAUTH_URL;
+      else process.env.NEXTAUTH_URL = before;
+    }
+  });
+});
+
+describe('proxy: forms posted without JavaScript (no Next-Action header)', () => {
+  const post = (entries: [string, string][], headers: Record<string, string> = {}) =>
+    new NextRequest(URL_, { method: 'POST', body: form(entries), headers: { host: 'jury.test', origin: 'http://jury.test', ...headers } });
+  const ID = 'a'.repeat(42);
+  const deep = (n: number) => '['.repeat(n) + ']'.repeat(n);
+
+  it('lets a well-formed unbound or bound form action and a form that is no action through', async () => {
+    expect(passed(await proxy(post([[`$ACTION_ID_${ID}`, ''], ['name', 'x']])))).toBe(true);
+    expect(passed(await proxy(post([['$ACTION_REF_1', ''], ['$ACTION_1:0', `{"id":"${ID}","bound":"$@1"}`], ['$ACTION_1:1', '[5]'], ['name', 'x']])))).toBe(true);
+    expect(passed(await proxy(post([['name', 'x']], { origin: 'http://evil.test' })))).toBe(true);
+  });
+
+  it('refuses a foreign Origin with 403', async () => {
+    expect((await proxy(post([[`$ACTION_ID_${ID}`, '']], { origin: 'http://evil.test' }))).status).toBe(403);
+  });
+
+  it('refuses absurdly nested bound arguments, broken descriptors and dangling references with 400', async () => {
+    const bad: [string, string][][] = [
+      [['$ACTION_REF_1', ''], ['$ACTION_1:0', `{"id":"${ID}","bound":"$@1"}`], ['$ACTION_1:1', deep(5000)]],
+      [['$ACTION_REF_1', ''], ['$ACTION_1:0', `{"id":"${ID}","bound":"$@2"}`], ['$ACTION_1:1', '[]']],
+      [['$ACTION_REF_1', ''], ['$ACTION_1:0', `{"id":"${ID}","bound":"$@1"}`], ['$ACTION_1:1', '["$Q2"]']],
+      [['$ACTION_REF_1', ''], ['$ACTION_1:0', '{"id":']],
+      [['$ACTION_REF_1', '']],
+      [['$ACTION_REF_1', ''], ['$ACTION_REF_2', ''], ['$ACTION_REF_3', ''], ['$ACTION_1:0', `{"id":"${ID}","bound":null}`]],
+      [['$ACTION_ID_../../x', '']],
+    ];
+    for (const entries of bad) expect((await proxy(post(entries))).status, JSON.stringify(entries).slice(0, 80)).toBe(400);
+  });
+
+  it('refuses an oversized form with 413', async () => {
+    expect((await proxy(post([[`$ACTION_ID_${ID}`, ''], ['x', 'y'.repeat(1024 * 1024)]]))).status).toBe(413);
+  });
+});
+
+// The screening mirrors the wire format of the versions below. If an upgrade changes it, this fails:
+// re-read React's decodeAction / decodeReply and Next's action handler, adapt proxy.ts, then update here.
+describe('contract: the action formats proxy.ts screens are the installed versions’', () => {
+  const root = path.join(__dirname, 'node_modules');
+  const version = (p: string) => (JSON.parse(fs.readFileSync(path.join(root, p, 'package.json'), 'utf8')) as { version: string }).version;
+  const reactServer = fs.readFileSync(path.join(root, 'next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js'), 'utf8');
+  const handler = fs.readFileSync(path.join(root, 'next/dist/server/app-render/action-handler.js'), 'utf8');
+
+  it('is Next.js 16.4 with React 19.3', () => {
+    expect(version('next')).toMatch(/^16\.4\./);
+    expect(version('react')).toMatch(/^19\.3\./);
+  });
+
+  it('no-JS forms: $ACTION_ID_<id>, $ACTION_REF_<p> with the descriptor $ACTION_<p>:0 ({"id":…}) and chunks under that prefix', () => {
+    expect(reactServer).toContain('key.startsWith("$ACTION_REF_")');
+    expect(reactServer).toContain('key.startsWith("$ACTION_ID_")');
+    expect(reactServer).toContain('(actionKey = "$ACTION_" + actionKey.slice(12) + ":")');
+    expect(handler).toContain(`const actionDescriptorField = $ACTION_ + key.slice($ACTION_REF_.length) + ':0';`);
+    expect(handler).toContain(`const ACTION_DESCRIPTOR_ID_PREFIX = '{"id":"';`);
+    expect(handler).toContain('if (++seenActionRefs > 2)');
+  });
+
+  it('fetch calls and bound chunks: field "0" is the root, $K<hex> names form fields _<ref>_, $@<hex> a chunk in decimal', () => {
+    expect(reactServer).toMatch(/case "K":\s*obj = value\.slice\(2\);\s*obj = response\._prefix \+ "_" \+ obj \+ "_";/);
+    expect(reactServer).toContain('case "@":\n        return (obj = parseInt(value.slice(2), 16)), getChunk(response, obj);');
+    expect(reactServer).toContain('stringChunks.get(chunk + id)');
+    // Next.js treats any multipart POST as a possible no-JS action, with or without the header.
+    expect(fs.readFileSync(path.join(root, 'next/dist/server/lib/server-action-request-meta.js'), 'utf8')).toContain("contentType.startsWith('multipart/form-data')");
   });
 });

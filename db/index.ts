@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
+import { env } from '../lib/env';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 type Handle = { sqlite: Database.Database; db: DB; file: string };
@@ -13,11 +14,11 @@ type Handle = { sqlite: Database.Database; db: DB; file: string };
 const globalForDb = globalThis as unknown as { juryDb?: Handle };
 
 export function databaseFile(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.JURY_DB ?? path.join('data', 'jury.db'));
+  return env().dbFile;
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.JURY_MIGRATIONS ?? path.join(process.cwd(), 'db', 'migrations'));
+  return env().migrations;
 }
 
 export function openDatabase(file: string = databaseFile()): Handle {

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { test, expect, type Page } from '@playwright/test';
-import { expectAccessible, signIn, storageState } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { expectAccessible, signIn, storageState, test } from './fixtures';
 import { callAction } from './actions';
 import { decodeUtf8, parseCsv } from '../lib/csv';
 

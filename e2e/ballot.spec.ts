@@ -1,7 +1,7 @@
 // The juror's ballot, end to end: keyboard scoring, reload, submit with receipt, a refused direct
 // POST, recusal across nominations, secrecy between jurors, and accessibility.
-import { test, expect, type Page } from '@playwright/test';
-import { arrangePhase, expectAccessible, storageState } from './fixtures';
+import { expect, type Page } from '@playwright/test';
+import { arrangePhase, expectAccessible, storageState, test } from './fixtures';
 
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(() => arrangePhase('voting'));

@@ -3,14 +3,14 @@
 // opens and closes the Special Jury Prize round and finalises in the browser; the organiser
 // publishes; the public results show exactly the winners an independent computation expects;
 // the JSON export recomputes to the same awards with `npm run tally`; a later write is refused.
-import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
-import { e2eDatabase, expectAccessible } from './fixtures';
+import { e2eDatabase, expectAccessible, test } from './fixtures';
 
 // Beside the shared e2e server's port, so that two runs with different E2E_PORTs do not collide.
 const PORT = Number(process.env.E2E_PORT ?? 3211) + 87;

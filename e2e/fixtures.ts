@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const ACCOUNTS = {
@@ -72,3 +72,26 @@ export function arrangePhase(phase: string, port?: number) {
   db.prepare('update festival set phase = ? where id = 1').run(phase);
   db.close();
 }
+
+/**
+ * `test` with a guard on every page of the test's browser context: any console error or CSP violation
+ * fails the test (the CSP must break nothing). Failures the tests provoke on purpose (a 403/404 page,
+ * the network switched off) make Chromium log "Failed to load resource": those are not errors of the page.
+ */
+export const test = base.extend<{ browserErrors: void }>({
+  browserErrors: [
+    async ({ context }, use) => {
+      const errors: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+      });
+      context.on('console', (m) => {
+        if (m.type() === 'error' && !/^Failed to load resource: (the server responded with a status of 4\d\d|net::ERR_INTERNET_DISCONNECTED)/.test(m.text())) errors.push(`${m.location().url}: ${m.text()}`);
+      });
+      context.on('weberror', (e) => errors.push(`uncaught: ${e.error().message}`));
+      await use();
+      expect(errors, 'console errors or CSP violations in the browser').toEqual([]);
+    },
+    { auto: true },
+  ],
+});

@@ -1,6 +1,6 @@
 // The foundation: sign-in per role, refusals, languages, accessibility, and no content without a session.
-import { test, expect } from '@playwright/test';
-import { expectAccessible, signIn, storageState } from './fixtures';
+import { expect } from '@playwright/test';
+import { expectAccessible, signIn, storageState, test } from './fixtures';
 
 test.describe('signing in', () => {
   test('each role lands on its home with real data', async ({ page }) => {

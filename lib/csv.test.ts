@@ -63,3 +63,29 @@ describe('decodeUtf8', () => {
     expect(invalidUtf8Offset(enc('ok'))).toBe(-1);
   });
 });
+
+describe('formula cells (OWASP CSV injection)', () => {
+  const EVIL = ['=HYPERLINK("http://evil.test","x")', '+1+1', '-2+3', '@SUM(A1)', '\tcmd', '\r=x'];
+
+  it('every export cell that a spreadsheet would run starts with a quote; numbers stay numbers', () => {
+    const csv = toCsv([EVIL, [-3, '-0.5', 'plain', 7]]);
+    const parsedRaw = csv.split('\r\n')[1];
+    expect(parsedRaw).toBe('-3,-0.5,plain,7');
+    // Read back without restoring: each cell is text starting with the quote.
+    for (const cell of csv.split('\r\n')[0].match(/"(?:[^"]|"")*"|[^,]+/g)!) expect(cell.replace(/^"/, '')).toMatch(/^'/);
+  });
+
+  it('reading our own export gives the values back exactly', () => {
+    const r = parseCsv(toCsv([EVIL]));
+    expect(r.ok && r.records[0].fields).toEqual(EVIL);
+  });
+});
+
+describe('parseCsv line numbers', () => {
+  it('count physical lines, CRLF inside quotes once, with multi-byte text before', () => {
+    const r = parseCsv('Алмас,"a\r\nb"\r\n\r\n红海,x\r\n"open');
+    expect(r).toEqual({ ok: false, line: 5, code: 'csv:unterminated' });
+    const ok = parseCsv('Алмас,"a\r\nb"\r\n\r\n红海,x\r\n');
+    expect(ok.ok && ok.records.map((x) => x.line)).toEqual([1, 4]);
+  });
+});

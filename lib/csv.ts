@@ -1,6 +1,10 @@
-// A small RFC 4180 CSV reader and writer: quoted fields with "" escapes, commas and line breaks
-// inside quotes, CRLF/LF/CR line ends, a leading BOM. Bytes are decoded as strict UTF-8 first, so a
-// file in another encoding is refused rather than silently garbled.
+// CSV through maintained libraries (csv-parse / csv-stringify, RFC 4180: quoted fields with ""
+// escapes, commas and line breaks inside quotes, CRLF/LF/CR line ends, a leading BOM), behind the
+// small interface the rest of the app uses: records with the line each starts on, errors naming a
+// line, and an export writer that neutralises spreadsheet formulas. Bytes are decoded as strict
+// UTF-8 first, so a file in another encoding is refused rather than silently garbled.
+import { CsvError, parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 
 export type CsvRecord = { line: number; fields: string[] };
 export type CsvResult = { ok: true; records: CsvRecord[] } | { ok: false; line: number; code: 'csv:quote' | 'csv:unterminated' | 'csv:encoding' };
@@ -43,71 +47,76 @@ export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok
   return { ok: true, text };
 }
 
+/** 1-based line of each byte offset: counts CRLF, LF and lone CR as one line break each. */
+function lineCounter(bytes: Uint8Array): (offset: number) => number {
+  let at = 0;
+  let line = 1;
+  return (offset) => {
+    // Offsets are asked for in increasing order: one pass over the bytes in all.
+    for (; at < offset && at < bytes.length; at++) {
+      const b = bytes[at];
+      if (b === 0x0a || (b === 0x0d && bytes[at + 1] !== 0x0a)) line++;
+    }
+    return line;
+  };
+}
+
+/** The offset of the first byte after `from` that is not a line break (skipped blank lines). */
+function skipBreaks(bytes: Uint8Array, from: number): number {
+  let i = from;
+  while (i < bytes.length && (bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  return i;
+}
+
 /**
  * Parses CSV text into records, each with the line on which it starts. Blank lines are skipped;
  * a field must be quoted entirely or not at all (a quote after a closing quote is an error).
+ * Errors name the line on which the record that cannot be read starts. A cell our own export
+ * neutralised ('=…, see toCsv) reads back as it was.
  */
 export function parseCsv(input: string): CsvResult {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const bytes = Buffer.from(text, 'utf8');
+  const lineAt = lineCounter(bytes);
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let quoted = false; // the current field was quoted
-  const endField = () => { fields.push(field); field = ''; quoted = false; };
-  const endRecord = () => {
-    endField();
-    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: recordLine, fields });
-    fields = [];
-  };
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"' && field === '' && !quoted) {
-      // A quoted field: read to the closing quote.
-      const openLine = line;
-      quoted = true;
-      i++;
-      for (;;) {
-        if (i >= text.length) return { ok: false, line: openLine, code: 'csv:unterminated' };
-        const d = text[i];
-        if (d === '"') {
-          if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
-          i++;
-          break;
-        }
-        if (d === '\r' || d === '\n') {
-          line++;
-          if (d === '\r' && text[i + 1] === '\n') { field += '\r\n'; i += 2; continue; }
-        }
-        field += d;
-        i++;
-      }
-      const n = text[i];
-      if (n !== undefined && n !== ',' && n !== '\r' && n !== '\n') return { ok: false, line, code: 'csv:quote' };
-      continue;
-    }
-    if (c === ',') { endField(); i++; continue; }
-    if (c === '\r' || c === '\n') {
-      endRecord();
-      i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-      continue;
-    }
-    field += c;
-    i++;
+  let end = 0; // byte offset after the last record read (csv-parse counts bytes, not characters)
+  try {
+    parse(bytes, {
+      skip_empty_lines: true,
+      relax_column_count: true,
+      on_record: (fields: string[], ctx) => {
+        records.push({ line: lineAt(skipBreaks(bytes, end)), fields: fields.map(restoreFormula) });
+        end = ctx.bytes;
+        return null; // kept here, with its line; csv-parse need not collect them too
+      },
+    });
+  } catch (e) {
+    if (!(e instanceof CsvError)) throw e;
+    const line = lineAt(skipBreaks(bytes, end));
+    return { ok: false, line, code: e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'csv:unterminated' : 'csv:quote' };
   }
-  if (field !== '' || fields.length > 0 || quoted) endRecord();
   return { ok: true, records };
 }
 
-function quote(v: string): string {
-  return /[",\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v;
+/**
+ * OWASP's rule against CSV (formula) injection: a cell a spreadsheet would read as a formula or a
+ * command (starting with = + - @, tab or carriage return) is prefixed with a single quote, so it
+ * shows as text. Every export goes through toCsv, so no export can carry a live formula.
+ */
+export function neutraliseFormula(v: string): string {
+  // A plain number ("-3", "-0.5") is no formula: it stays a number in the spreadsheet.
+  return /^[=+\-@\t\r]/.test(v) && !/^-\d+(\.\d+)?$/.test(v) ? `'${v}` : v;
 }
 
-/** Writes rows as CSV (CRLF line ends, as RFC 4180 has it), quoting only where needed. */
+/** Undoes neutraliseFormula on import, so that an exported list imports back exactly. */
+function restoreFormula(v: string): string {
+  return /^'[=+\-@\t\r]/.test(v) && !/^'-\d+(\.\d+)?$/.test(v) ? v.slice(1) : v;
+}
+
+/** Writes rows as CSV (CRLF line ends, as RFC 4180 has it), quoting where needed, formulas neutralised. */
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
-  return rows.map((r) => r.map((v) => quote(v == null ? '' : String(v))).join(',')).join('\r\n') + '\r\n';
+  const cells = rows.map((r) => r.map((v) => (v == null ? '' : typeof v === 'number' ? String(v) : neutraliseFormula(v))));
+  // Fields with surrounding spaces are quoted too, so that no reader trims them away; so is any line
+  // break (csv-stringify itself quotes only the record delimiter's own characters in sequence).
+  return stringify(cells, { record_delimiter: '\r\n', quoted_match: [/^\s|\s$/, /[\r\n]/] });
 }

@@ -1,5 +1,6 @@
 // Serves the production build on a fresh temporary database for the end-to-end tests (one per
-// Playwright worker slot, see playwright.config.ts; specs that change the festival start their own).
+// Playwright worker slot, see playwright.config.ts; specs that change the festival start their own),
+// through the production server (scripts/server.ts), as `npm start` does.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,9 +13,10 @@ const env = {
   JURY_DB: path.join(dir, 'jury.db'),
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  PORT: port,
 };
 fs.writeFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), env.JURY_DB);
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], { stdio: 'inherit', env });
 const stop = () => { child.kill('SIGTERM'); fs.rmSync(dir, { recursive: true, force: true }); };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -1,12 +1,17 @@
-// npm start: builds the app if it has not been built, then serves it with `next start`.
+// npm start: builds the app if it has not been built, then serves it (scripts/server.ts: Next.js's
+// request handler behind a node:http server that passes on the socket's address; see there why).
 // The server itself migrates the database and seeds the demo festival on first start.
-import { spawnSync, spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkEnvOrExit } from '../lib/env';
 
 const port = process.env.PORT ?? '3000';
 const distDir = process.env.JURY_DIST_DIR || '.next';
 const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+
+// Refuse to start (or build) with bad settings, e.g. no NEXTAUTH_SECRET outside demo mode.
+checkEnvOrExit();
 
 if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.argv.includes('--rebuild')) {
   console.log('Building Jury (first start only)…');
@@ -14,7 +19,7 @@ if (!fs.existsSync(path.join(distDir, 'BUILD_ID')) || process.argv.includes('--r
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+process.env.PORT = port;
 console.log(`Jury: http://localhost:${port}`);
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+// The server runs in this process (scripts/server.ts): Next.js behind a socket-address-aware front.
+void import('./server');

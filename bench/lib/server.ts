@@ -55,7 +55,7 @@ export function ensureBuild(): void {
   const t0 = Date.now();
   // BENCH_NO_MANGLING=1 keeps function names readable in CPU profiles (same code otherwise).
   const args = [NEXT_BIN, 'build', ...(process.env.BENCH_NO_MANGLING === '1' ? ['--no-mangling'] : [])];
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, JURY_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' } });
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, JURY_DIST_DIR: DIST_DIR, JURY_BENCH_BUILD: '1', NEXT_TELEMETRY_DISABLED: '1' } });
   for (const [f, text] of keep) if (fs.readFileSync(path.join(ROOT, f), 'utf8') !== text) fs.writeFileSync(path.join(ROOT, f), text);
   if (r.status !== 0) throw new Error(`next build failed (${r.status})`);
   console.log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);

@@ -10,6 +10,8 @@ import { appendAudit } from '@/lib/audit';
 import { dummyHash, verifyPassword } from './password';
 import { beginAttempt, clearFailures } from './throttle';
 import { sessionSecret } from './secret';
+import { clientAddressFrom } from '@/lib/client-address';
+import { env } from '@/lib/env';
 
 // A session lasts from sign-in for the length of a festival; it is not extended by use (see session.ts).
 export const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
@@ -23,14 +25,9 @@ function header(h: HeaderBag, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/**
- * The client's address. Next.js fills X-Forwarded-For from the socket when the request has none;
- * behind a reverse proxy, the proxy must overwrite it (see README, "Deploying").
- */
+/** The client's address (lib/client-address.ts): the socket's, or the one a trusted proxy appended. */
 export function clientAddress(h: HeaderBag): string {
-  const xff = header(h, 'x-forwarded-for');
-  const first = xff?.split(',')[0]?.trim();
-  return first || header(h, 'x-real-ip') || 'unknown';
+  return clientAddressFrom((name) => header(h, name), env().trustedProxies);
 }
 
 export async function authorizeCredentials(

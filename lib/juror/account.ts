@@ -11,24 +11,29 @@ import { getDb } from '@/db';
 import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/users';
 import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
 
-export const MIN_PASSWORD = 10;
+export { MIN_PASSWORD };
 
 /** The throttle's address slot for password changes: they are counted per user, from any address. */
 const SESSION_ADDRESS = 'session';
 
-export const PasswordForm = z
+/** The form of a password change; the new password must pass the one rule (password-policy.ts), also against the user's own names. */
+export const passwordForm = (userInputs: readonly string[]) => z
   .object({
     current: z.string().min(1).max(1000),
-    password: z.string().min(MIN_PASSWORD, 'password_short').max(1000),
+    password: z.string().max(1000),
     confirm: z.string().max(1000),
   })
   .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, userInputs);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
     if (v.password !== v.confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'password_mismatch' });
     if (v.password === v.current) ctx.addIssue({ code: 'custom', path: ['password'], message: 'password_same' });
   });
+export const PasswordForm = passwordForm([]);
 
 // `previousHash` is the hash the current password was verified against: if it changed meanwhile
 // (a second change, a reset), the verification no longer holds.
@@ -55,7 +60,7 @@ export const changePasswordSpec = {
 export async function changeOwnPassword(user: SessionUser | null, raw: unknown, db: DB = getDb()): Promise<Outcome<null>> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   const fields = raw instanceof FormData ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION'))) : raw;
-  const parsed = PasswordForm.safeParse(fields);
+  const parsed = passwordForm([user.login, user.displayName]).safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);

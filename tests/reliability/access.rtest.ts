@@ -24,8 +24,8 @@ function allowedFor(key: string): CallerName[] {
   if (key.startsWith('app/chair/')) return ['chair'];
   if (key === 'app/jury/actions.ts#reopenBallot') return ['chair'];
   if (key.startsWith('app/jury/')) return JURY;
-  // The benchmark's no-op answers only on a server started with JURY_BENCH=1: nobody here.
-  if (key.startsWith('app/bench/')) return [];
+  // The benchmark's pages and no-op action exist only in a build made for the benchmarks (next.config.js).
+  if (key.startsWith('app/bench/')) throw new Error(`${key} is in the production build: it belongs only in the benchmarks' build`);
   throw new Error(`no expectation for ${key}: add it to the access matrix`);
 }
 
@@ -101,6 +101,8 @@ type RouteOutcome = 'allowed' | 'login' | 'forbidden' | 'refused';
 const exportAllowed = (phase: string): CallerName[] => (phase === 'published' ? EVERYONE : phase === 'finalised' ? ['chair', 'organiser'] : []);
 const resultsExport = (phase: string, who: CallerName): RouteOutcome => (exportAllowed(phase).includes(who) ? 'allowed' : 'refused');
 const ROUTES: { path: string; expected: (phase: string, who: CallerName) => RouteOutcome }[] = [
+  // The health check is public and says only whether its checks passed.
+  { path: '/healthz', expected: () => 'allowed' },
   { path: '/results/export/awards.csv', expected: resultsExport },
   { path: '/results/export/festival.json', expected: resultsExport },
   // Organisers only, in every phase: no session -> proxy.ts sends to /login; an ended session (deactivated,

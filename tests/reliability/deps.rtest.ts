@@ -1,5 +1,6 @@
-// 7. Dependencies: `npm audit --omit=dev` reports no high or critical advisory, and the versions of
-// next and react in use. Full run only (it asks the registry).
+// 7. Dependencies: `npm audit --omit=dev` reports no high or critical advisory (where the registry's
+// audit endpoint answers), no runtime dependency is a patch release behind (`npm outdated`), and the
+// versions of next and react in use. Full run only (it asks the registry).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,35 @@ describe('dependencies', () => {
     if (unavailable) ctx.skip();
     expect(gate.status, gate.stdout).toBe(0);
     expect((v.high ?? 0) + (v.critical ?? 0)).toBe(0);
+  });
+
+  // A newer major of a runtime dependency is a decision, not a patch: each one behind is explained here
+  // (and in docs/RELIABILITY.md's table).
+  const MAJOR_BEHIND: Record<string, string> = {
+    jose: 'next-auth 4 is built on jose 4 (its session tokens are decoded with the same version, lib/auth/token.ts)',
+  };
+
+  it.skipIf(!FULL)('npm outdated: no runtime dependency is a patch release behind', () => {
+    const t0 = Date.now();
+    const runtime = Object.keys((JSON.parse(fs.readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    const r = spawnSync('npm', ['outdated', '--json', ...runtime], { encoding: 'utf8', timeout: 120_000 });
+    type Row = { current?: string; wanted: string; latest: string };
+    // One row per package, or a list of them when several packages depend on it (same versions).
+    const out = Object.fromEntries(Object.entries(JSON.parse(r.stdout || '{}') as Record<string, Row | Row[]>).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+    const mm = (v = '') => v.split('.').slice(0, 2).join('.');
+    const patchBehind = Object.entries(out).filter(([, o]) => o.current && ((mm(o.wanted) === mm(o.current) && o.wanted !== o.current) || (mm(o.latest) === mm(o.current) && o.latest !== o.current)));
+    const majorBehind = Object.entries(out).filter(([, o]) => o.current && o.latest.split('.')[0] !== o.current.split('.')[0]);
+    record('7b-outdated', {
+      title: 'Dependencies: current releases',
+      claim: 'No runtime dependency is a patch release behind (`npm outdated` on the dependencies of package.json); each one a major release behind is named with the reason.',
+      ms: Date.now() - t0,
+      rows: {
+        'runtime dependencies checked': runtime.length,
+        'a patch release behind': patchBehind.map(([k, o]) => `${k} ${o.current} → ${o.wanted}`).join(', ') || 'none',
+        ...Object.fromEntries(majorBehind.map(([k, o]) => [`${k} ${o.current} (latest ${o.latest})`, MAJOR_BEHIND[k] ?? 'UNEXPLAINED'])),
+      },
+    });
+    expect(patchBehind, r.stderr).toEqual([]);
+    expect(majorBehind.filter(([k]) => !MAJOR_BEHIND[k]).map(([k]) => k)).toEqual([]);
   });
 });

@@ -200,12 +200,54 @@ describe('hostile inputs', () => {
     });
     await anon.get('/login');
     if (checksum(s.dbFile) !== before) problems.push('route-handler payloads changed the database');
+
+    // Forms posted without JavaScript (no Next-Action header; Next.js decodes $ACTION_ID_/$ACTION_REF_
+    // fields itself): every action, by anonymous and signed-in callers, from this and a foreign
+    // Origin, with junk fields, broken descriptors and absurdly nested bound arguments. Never a 500,
+    // a foreign Origin always 403, and the database unchanged (phase: voting, the most writable).
+    const beforeForms = checksum(s.dbFile);
+    const nest = (n: number) => '['.repeat(n) + ']'.repeat(n);
+    const noJs = fc.record({
+      a: fc.constantFrom(...all),
+      who: fc.constantFrom<CallerName>('anonymous', 'jurorB', 'chair', 'organiser'),
+      foreign: fc.boolean(),
+      shape: fc.constantFrom('id', 'ref', 'ref-deep', 'ref-broken', 'ref-dangling', 'ref-junk', 'ref-many', 'id-unknown'),
+      depth: fc.integer({ min: 40, max: 20_000 }),
+      junk: fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }),
+      bound: fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify([v])),
+    });
+    const formStats = { sent: 0, errors: 0, foreignNot403: 0 };
+    await pool(sample(noJs, PER_ROUTE), CONCURRENCY, async (f) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(f.junk)) form.append(k, v);
+      const desc = (id: string, bound: string | null) => JSON.stringify({ id, bound });
+      switch (f.shape) {
+        case 'id': form.append(`$ACTION_ID_${f.a.id}`, ''); break;
+        case 'id-unknown': form.append(`$ACTION_ID_${'0'.repeat(f.a.id.length)}`, ''); break;
+        case 'ref': form.append('$ACTION_REF_1', ''); form.append('$ACTION_1:0', desc(f.a.id, '$@1')); form.append('$ACTION_1:1', f.bound); break;
+        case 'ref-deep': form.append('$ACTION_REF_1', ''); form.append('$ACTION_1:0', desc(f.a.id, '$@1')); form.append('$ACTION_1:1', nest(f.depth)); break;
+        case 'ref-broken': form.append('$ACTION_REF_1', ''); form.append('$ACTION_1:0', desc(f.a.id, '$@1').slice(0, 20)); break;
+        case 'ref-dangling': form.append('$ACTION_REF_1', ''); form.append('$ACTION_1:0', desc(f.a.id, '$@7')); break;
+        case 'ref-junk': form.append('$ACTION_REF_1', ''); form.append('$ACTION_1:0', desc(f.a.id, '$@1')); form.append('$ACTION_1:1', '["$Q1","$K9","$@5"]'); break;
+        case 'ref-many': for (const p of [1, 2, 3]) { form.append(`$ACTION_REF_${p}`, ''); form.append(`$ACTION_${p}:0`, desc(f.a.id, null)); } break;
+      }
+      const c = sc.clients[f.who].clone();
+      const res = await c.request(f.a.page, { method: 'POST', body: form, headers: { origin: f.foreign ? 'http://evil.test' : new URL(s.base).origin } });
+      const body = await res.text();
+      formStats.sent++;
+      stats.requests++;
+      stats.byStatus.set(res.status, (stats.byStatus.get(res.status) ?? 0) + 1);
+      if (res.status >= 500) { formStats.errors++; stats.errors++; if (problems.length < 40) problems.push(`no-JS ${f.shape} ${f.a.key} by ${f.who} -> ${res.status} ${body.slice(0, 120)}`); }
+      else stats.refused++;
+      if (f.foreign && res.status !== 403) { formStats.foreignNot403++; if (problems.length < 40) problems.push(`no-JS ${f.shape} ${f.a.key} from a foreign Origin -> ${res.status}`); }
+    });
+    if (checksum(s.dbFile) !== beforeForms) problems.push('no-JS form posts changed the database');
     await s.stop();
     expect(sessionsIssued, `seed ${SEED}`).toBe(0);
     expect(problems, `seed ${SEED} (replay with RELIABILITY_SEED=${SEED})`).toEqual([]);
     record('2-hostile', {
       title: 'Hostile inputs',
-      claim: `Every server action (${all.length}) got ${PER_ACTION} generated invalid payloads (out-of-range, off-step, NaN, Infinity, huge numbers, strings, arrays, objects, missing and extra fields such as jurorId, role and __proto__, other rows' ids, unicode edge cases, React reference strings, bodies over 1 MB, broken JSON and multipart, broken CSV files) from a caller allowed to use it, in the phase where it could write; the route handlers got ${PER_ROUTE} each. Each must be refused clearly, never with a 500, and leave the database checksum unchanged.`,
+      claim: `Every server action (${all.length}) got ${PER_ACTION} generated invalid payloads (out-of-range, off-step, NaN, Infinity, huge numbers, strings, arrays, objects, missing and extra fields such as jurorId, role and __proto__, other rows' ids, unicode edge cases, React reference strings, bodies over 1 MB, broken JSON and multipart, broken CSV files) from a caller allowed to use it, in the phase where it could write; the route handlers got ${PER_ROUTE} each, and ${PER_ROUTE} forms were posted without JavaScript ($ACTION_ID_ / $ACTION_REF_ fields, junk, broken descriptors, bound arguments nested up to 20 000 deep, foreign Origins). Each must be refused clearly, never with a 500, and leave the database checksum unchanged.`,
       ms: Date.now() - t0,
       rows: {
         'seed (replay with RELIABILITY_SEED=…)': SEED,
@@ -215,6 +257,7 @@ describe('hostile inputs', () => {
         'accepted (should be 0)': stats.accepted,
         'unclear answers': stats.unclear,
         'sessions issued to hostile sign-ins': sessionsIssued,
+        'no-JS form posts ($ACTION_ID_/$ACTION_REF_, no Next-Action header)': `${formStats.sent}: ${formStats.errors} answered 500, ${formStats.foreignNot403} foreign-Origin posts not refused with 403`,
         'database changed': 'no (checksum of every table but audit and login_failure, per phase group)',
         'statuses': [...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', '),
       },

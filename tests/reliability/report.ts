@@ -35,7 +35,7 @@ const lines: string[] = [
   '',
   'A jury\'s votes are the one thing a festival cannot redo. The promises: nobody sees or changes what is not',
   'theirs; bad input changes nothing; nothing acknowledged is ever lost. Each section below is a test in',
-  '`tests/reliability/` that runs against the real production build (`next start`, a fresh temporary database and',
+  '`tests/reliability/` that runs against the real production build (`npm start`’s server `scripts/server.ts`, a fresh temporary database and',
   'session secret per server, ports 3400–3499, localhost only), and the figures of its last run.',
   '',
   `- Run: **${mode}** (\`npm run test:reliability\` is the full run and writes this file; \`npm test\` runs a shorter one)`,

@@ -1,4 +1,4 @@
-// Starts and stops real `next start` servers of the production build, each on its own port with its
+// Starts and stops real production servers (scripts/server.ts, as `npm start` runs) of the build, each on its own port with its
 // own temporary database and session secret. Every test owns its servers and kills them at the end.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -51,9 +51,14 @@ export async function startServer(opts: StartOptions): Promise<Server> {
     NEXTAUTH_URL: opts.nextauthUrl ?? `http://localhost:${opts.port}`,
     NEXTAUTH_SECRET: secret,
     NEXT_TELEMETRY_DISABLED: '1',
+    PORT: String(opts.port),
+    HOST: '127.0.0.1',
+    // The test clients stand in for a reverse proxy: their X-Forwarded-For spreads the callers over
+    // addresses (the login throttle counts per address). Tests of the trust itself override this.
+    JURY_TRUSTED_PROXIES: '127.0.0.1',
     ...opts.env,
   };
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(opts.port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
