@@ -91,7 +91,7 @@ describe('saveScore', () => {
 
   it('accepts exactly the values of the scale as written, as a number or as text, and stores whole steps', () => {
     const [c] = cands('best_film');
-    t.db.update(festival).set({ scaleMin: 0, scaleMax: 10, scaleStep: 0.5 }).run();
+    t.db.update(festival).set({ scaleMin: 0, scaleMax: 10, scaleStep: 0.5 }).where(eq(festival.id, 1)).run();
     for (const [value, steps] of [[7.5, 15], ['7.5', 15], [0, 0], ['0', 0], [10, 20], [0.5, 1]] as const) {
       expect(run(saveScoreSpec, juror, { candidateId: c.id, value })).toMatchObject({ ok: true, data: { value: Number(value) } });
       expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.steps).toBe(steps);
