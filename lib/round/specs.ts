@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, festival, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/action';
-import { appendAudit } from '@/lib/audit';
+import { appendAudit, chainHead, formatHead } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
@@ -143,9 +143,11 @@ export const finaliseSpec = defineSpec({
     // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
-    tx.update(festival).set({ phase: 'finalised', finalHash: hash, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
     appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, awards: output.nominations.map((n) => ({ nomination: n.code, winners: n.winners })) } });
-    return { hash };
+    // The chain's head with the finalisation in it, printed in the protocol: a log cut short after it is caught.
+    const head = formatHead(chainHead(tx));
+    tx.update(festival).set({ phase: 'finalised', finalHash: hash, finalisedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    return { hash, head };
   },
 });
 
@@ -155,8 +157,9 @@ export const publishSpec = defineSpec({
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'finalised');
-    setPhase(tx, 'published');
-    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash } });
-    return { published: true };
+    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash, finalisedHead: fest.finalisedHead } });
+    const head = formatHead(chainHead(tx));
+    tx.update(festival).set({ phase: 'published', publishedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    return { published: true, head };
   },
 });
