@@ -112,7 +112,7 @@ export function verifyChain(db: DB, onEntry?: (n: number, row: typeof audit.$inf
   }
   if (legacy > 0 && !keyedSeen) {
     const first = db.select({ id: audit.id }).from(audit).orderBy(asc(audit.id)).limit(1).get()!;
-    return { ok: false, entries: n, brokenAt: first.id, why: 'unsealed_legacy' };
+    return { ok: false, entries: 1, brokenAt: first.id, why: 'unsealed_legacy' };
   }
   return { ok: true, entries: n };
 }
