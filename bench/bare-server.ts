@@ -16,13 +16,13 @@ sqlite.pragma('busy_timeout = 10000');
 sqlite.pragma('synchronous = FULL');
 
 const upsert = sqlite.prepare(
-  'insert into score (juror_id, candidate_id, value, updated_at) values (?, ?, ?, ?) on conflict (juror_id, candidate_id) do update set value = excluded.value, updated_at = excluded.updated_at',
+  'insert into score (juror_id, candidate_id, steps, updated_at) values (?, ?, ?, ?) on conflict (juror_id, candidate_id) do update set steps = excluded.steps, updated_at = excluded.updated_at',
 );
 const lastHash = sqlite.prepare('select hash from audit order by id desc limit 1').pluck();
 const appendAudit = sqlite.prepare('insert into audit (at, actor_id, action, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?)');
 const save = sqlite.transaction((jurorId: number, candidateId: number, value: number | null) => {
   const at = new Date().toISOString();
-  upsert.run(jurorId, candidateId, value, at);
+  upsert.run(jurorId, candidateId, value === null ? null : value - 1, at); // steps above the scale's 1
   const prev = (lastHash.get() as string | undefined) ?? '0'.repeat(64);
   const payload = JSON.stringify({ candidateId, value });
   const hash = createHash('sha256').update(prev).update('\n').update(JSON.stringify({ action: 'ballot.save_score', actorId: jurorId, at, payload })).digest('hex');

@@ -38,7 +38,7 @@ async function arrange(file: string) {
     });
     const user = sqlite.prepare("insert into user (login, display_name, role, password_hash) values (?, ?, ?, ?)");
     const jury = Array.from({ length: JURY }, (_, j) => Number(user.run(j === 0 ? 'benchchair' : `juror${String(j).padStart(3, '0')}`, `Jury member ${j}`, j === 0 ? 'chair' : 'juror', hash).lastInsertRowid));
-    const score = sqlite.prepare('insert into score (juror_id, candidate_id, value) values (?, ?, ?)');
+    const score = sqlite.prepare('insert into score (juror_id, candidate_id, steps) values (?, ?, ?)');
     const ballot = sqlite.prepare('insert into ballot (juror_id, nomination_id, submitted_at, receipt, salt) values (?, ?, ?, ?, ?)');
     const at = new Date().toISOString();
     noms.forEach(({ id, cands }, k) => {
@@ -48,7 +48,7 @@ async function arrange(file: string) {
         const sum = 150 + 3 * rank;
         const base = Math.floor(sum / JURY);
         const extra = sum % JURY;
-        jury.forEach((j, n) => score.run(j, c, base + ((n + i) % JURY < extra ? 1 : 0)));
+        jury.forEach((j, n) => score.run(j, c, base + ((n + i) % JURY < extra ? 1 : 0) - 1)); // stored as steps above 1
       });
       for (const j of jury) ballot.run(j, id, at, randomBytes(16).toString('hex'), randomBytes(16).toString('hex'));
     });

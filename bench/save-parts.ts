@@ -39,12 +39,12 @@ export async function saveParts(n = 2000): Promise<Record<string, number>> {
   };
   const out: Record<string, number> = {};
   // The bare server's write (bench/bare-server.ts) on the same connection, for comparison.
-  const upsert = sqlite.prepare('insert into score (juror_id, candidate_id, value, updated_at) values (?, ?, ?, ?) on conflict (juror_id, candidate_id) do update set value = excluded.value, updated_at = excluded.updated_at');
+  const upsert = sqlite.prepare('insert into score (juror_id, candidate_id, steps, updated_at) values (?, ?, ?, ?) on conflict (juror_id, candidate_id) do update set steps = excluded.steps, updated_at = excluded.updated_at');
   const lastHash = sqlite.prepare('select hash from audit order by id desc limit 1').pluck();
   const appendAudit = sqlite.prepare('insert into audit (at, actor_id, action, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?)');
   const bareTx = sqlite.transaction((c: number, v: number) => {
     const at = new Date().toISOString();
-    upsert.run(j.id, c, v, at);
+    upsert.run(j.id, c, v - 1, at); // steps above the scale's 1
     const prev = lastHash.get() as string;
     const payload = JSON.stringify({ candidateId: c, value: v });
     appendAudit.run(at, j.id, 'ballot.save_score', payload, prev, createHash('sha256').update(prev).update(payload + at).digest('hex'));

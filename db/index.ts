@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as schema from './schema';
 import { env } from '../lib/env';
+import { sealLegacyChain } from '../lib/audit';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 type Handle = { sqlite: Database.Database; db: DB; file: string };
@@ -29,7 +30,12 @@ export function openDatabase(file: string = databaseFile()): Handle {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = FULL');
   const db = drizzle(sqlite, { schema });
+  // A log written before the audit key (no audit.keyed column yet) is sealed once, right after the
+  // migration that marks its entries (lib/audit.ts sealLegacyChain).
+  const hadAudit = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit'").get();
+  const unkeyedLog = hadAudit && !(sqlite.prepare("select 1 from pragma_table_info('audit') where name = 'keyed'").get());
   migrate(db, { migrationsFolder: migrationsFolder() });
+  if (unkeyedLog) sealLegacyChain(db);
   return { sqlite, db, file };
 }
 

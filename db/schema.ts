@@ -35,6 +35,10 @@ export const festival = sqliteTable(
     oneAwardPerFilm: integer('one_award_per_film', { mode: 'boolean' }).notNull().default(true),
     recusalByNationality: integer('recusal_by_nationality', { mode: 'boolean' }).notNull().default(false),
     finalHash: text('final_hash'),
+    // The audit chain's head ("<entries>:<hash>") when the awards were finalised and when they were
+    // published: printed in the protocol, so a log cut short after it is caught (audit:verify --head).
+    finalisedHead: text('finalised_head'),
+    publishedHead: text('published_head'),
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
@@ -163,7 +167,9 @@ export const score = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     jurorId: integer('juror_id').notNull().references(() => user.id),
     candidateId: integer('candidate_id').notNull().references(() => candidate.id, { onDelete: 'cascade' }),
-    value: real('value'), // null while the juror has only written a note
+    // Whole steps above the scale's minimum (lib/ballot/scale.ts valueOfSteps gives the number on the
+    // scale); null while the juror has only written a note. Never a float that may be off the step.
+    steps: integer('steps'),
     note: text('note').notNull().default(''),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -171,6 +177,7 @@ export const score = sqliteTable(
     uniqueIndex('score_unique').on(t.jurorId, t.candidateId),
     index('score_candidate').on(t.candidateId),
     check('score_note_length', sql`length(${t.note}) <= 4000`),
+    check('score_steps', sql`${t.steps} is null or (typeof(${t.steps}) = 'integer' and ${t.steps} >= 0)`),
   ],
 );
 
@@ -216,7 +223,8 @@ export const award = sqliteTable('award', {
 });
 
 // Append-only and hash-chained: each hash covers the previous entry's hash and this entry's
-// canonical content, so an edited or deleted row breaks the chain (npm run audit:verify).
+// canonical content, keyed, so an edited or deleted row breaks the chain and cannot be re-hashed
+// without the key (npm run audit:verify).
 export const audit = sqliteTable('audit', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   at: text('at').notNull(),
@@ -225,6 +233,9 @@ export const audit = sqliteTable('audit', {
   payload: text('payload').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull().unique(),
+  // HMAC-SHA256 with the key kept outside the database (lib/audit-key.ts). Entries written before
+  // the key existed are 0: plain SHA-256, accepted only before the entry that sealed them.
+  keyed: integer('keyed', { mode: 'boolean' }).notNull().default(true),
 });
 
 export type Festival = typeof festival.$inferSelect;

@@ -58,7 +58,10 @@ test.describe('organisers’ desk on the shared server (read only)', () => {
 const PORT = Number(process.env.ADMIN_E2E_PORT ?? 3299);
 const OWN = `http://localhost:${PORT}`;
 const FIXTURES = path.join(__dirname, '..', 'docs', 'fixtures');
-const VALUE_MARKER = '7.31415';
+// Scores are stored as whole steps; a number of steps no real scale has, so that it (or the value
+// it stands for, one more on the 1..10 scale) can only appear on the page if a score leaked.
+const STEPS_MARKER = 731415;
+const VALUE_MARKER = '731416';
 const NOTE_MARKER = 'NOTE-MARKER-b7e1q';
 
 /** The original titles of the competition films in the fixture, read with the app's own CSV reader. */
@@ -226,8 +229,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     db.pragma('busy_timeout = 10000');
     const az = db.prepare("select id from user where login = 'azimov'").get() as { id: number };
     const cands = db.prepare("select c.id from candidate c join nomination n on n.id = c.nomination_id where n.code = 'best_film' order by c.id limit 2").all() as { id: number }[];
-    const ins = db.prepare('insert into score (juror_id, candidate_id, value, note) values (?, ?, ?, ?)');
-    ins.run(az.id, cands[0].id, Number(VALUE_MARKER), NOTE_MARKER);
+    const ins = db.prepare('insert into score (juror_id, candidate_id, steps, note) values (?, ?, ?, ?)');
+    ins.run(az.id, cands[0].id, STEPS_MARKER, NOTE_MARKER);
     ins.run(az.id, cands[1].id, null, `${NOTE_MARKER}-2`);
     db.close();
 
@@ -241,6 +244,7 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
       const body = await res.text();
       expect(body).toContain('1/23');
       expect(body).not.toContain(VALUE_MARKER);
+      expect(body).not.toContain(String(STEPS_MARKER));
       expect(body).not.toContain(NOTE_MARKER);
     }
     await expectAccessible(page);

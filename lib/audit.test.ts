@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
 import { audit } from '@/db/schema';
+import { canonicalJson } from './canonical';
 import { appendAudit, verifyChain } from './audit';
 import { tempDb, type TestDb } from '@/tests/db';
 
@@ -28,6 +30,22 @@ describe('audit chain', () => {
     write(5);
     t.db.delete(audit).where(eq(audit.id, 2)).run();
     expect(verifyChain(t.db)).toMatchObject({ ok: false, brokenAt: 3, why: 'prev_hash' });
+  });
+
+  it('cannot be edited and re-hashed without the key (the hash is an HMAC, not a plain SHA-256)', () => {
+    write(5);
+    const rows = t.db.select().from(audit).all();
+    let prev = rows[1].hash;
+    for (const row of rows.slice(2)) {
+      const payload = row.id === 3 ? '{"i":99}' : row.payload;
+      const hash = createHash('sha256').update(prev).update('\n').update(canonicalJson({ at: row.at, actorId: row.actorId, action: row.action, payload })).digest('hex');
+      t.db.update(audit).set({ payload, prevHash: prev, hash }).where(eq(audit.id, row.id)).run();
+      prev = hash;
+    }
+    expect(verifyChain(t.db)).toMatchObject({ ok: false, brokenAt: 3, why: 'hash' });
+    // Nor passed off as entries from before the key: unkeyed entries after keyed ones.
+    t.db.update(audit).set({ keyed: false }).where(eq(audit.id, 3)).run();
+    expect(verifyChain(t.db)).toMatchObject({ ok: false, brokenAt: 3, why: 'legacy_after_keyed' });
   });
 
   it('is rolled back with the write it belongs to', () => {

@@ -1,10 +1,15 @@
 // The audit log: every write appends one entry inside the write's own transaction. Entries are
-// hash-chained (sha256 of the previous hash and this entry's canonical content).
-import { createHash } from 'node:crypto';
-import { asc, desc, sql } from 'drizzle-orm';
+// chained: each hash is HMAC-SHA256, with the key kept outside the database (lib/audit-key.ts), over
+// the previous hash and this entry's canonical content. Without the key nobody can edit an entry and
+// re-hash the chain after it; a log cut short is caught by the head printed in the protocol.
+// Entries written before the key existed (keyed = 0) are plain SHA-256 and are accepted only as the
+// log's beginning, sealed by the keyed `audit.seal` entry written when the database was migrated.
+import { createHash, createHmac } from 'node:crypto';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit } from '@/db/schema';
 import { canonicalJson } from './canonical';
+import { loadAuditKey } from './audit-key';
 import { prepared } from './prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -17,9 +22,31 @@ export interface AuditInput {
   payload: Record<string, unknown>;
 }
 
-export function entryHash(prevHash: string, e: { at: string; actorId: number | null; action: string; payload: string }): string {
+// The key of each connection, found from its database file once. Keyed by drizzle's session, which a
+// database and its transactions share (as lib/prepared.ts does).
+const keys = new WeakMap<object, Buffer>();
+
+function sessionOf(q: object): { client?: { name?: string } } {
+  const session = (q as { session?: { client?: { name?: string } } }).session;
+  if (!session) throw new Error('audit: not a drizzle database or transaction');
+  return session;
+}
+
+export function auditKeyOf(q: object): Buffer {
+  const session = sessionOf(q);
+  let key = keys.get(session);
+  if (!key) {
+    key = loadAuditKey(session.client?.name ?? '');
+    keys.set(session, key);
+  }
+  return key;
+}
+
+/** The hash of an entry: keyed (HMAC) unless `key` is null (an entry from before the key). */
+export function entryHash(prevHash: string, e: { at: string; actorId: number | null; action: string; payload: string }, key: Buffer | null): string {
   const content = canonicalJson({ at: e.at, actorId: e.actorId, action: e.action, payload: e.payload });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  const h = key ? createHmac('sha256', key) : createHash('sha256');
+  return h.update(prevHash).update('\n').update(content).digest('hex');
 }
 
 /** Appends an entry; call it inside the (immediate) transaction that makes the change. */
@@ -28,7 +55,7 @@ export function appendAudit(tx: Tx, input: AuditInput): void {
   const prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date().toISOString();
   const payload = canonicalJson(input.payload);
-  const hash = entryHash(prevHash, { at, actorId: input.actorId, action: input.action, payload });
+  const hash = entryHash(prevHash, { at, actorId: input.actorId, action: input.action, payload }, auditKeyOf(tx));
   prepared(tx, 'audit.append', (q) =>
     q.insert(audit)
       .values({
@@ -39,19 +66,69 @@ export function appendAudit(tx: Tx, input: AuditInput): void {
   ).run({ at, actorId: input.actorId, action: input.action, payload, prevHash, hash });
 }
 
-export type ChainStatus = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; why: string };
+/** The chain's head: how many entries it has and the last one's hash ("<entries>:<hash>"). */
+export interface ChainHead { entries: number; hash: string }
 
-/** Walks the whole chain from the first entry. */
-export function verifyChain(db: DB): ChainStatus {
+export function formatHead(h: ChainHead): string {
+  return `${h.entries}:${h.hash}`;
+}
+
+/** "<entries>:<hash>" or a bare hash (then entries is null). */
+export function parseHead(text: string): { entries: number | null; hash: string } | null {
+  const m = /^(?:(\d{1,12}):)?([0-9a-f]{64})$/.exec(text.trim().toLowerCase());
+  return m ? { entries: m[1] ? Number(m[1]) : null, hash: m[2] } : null;
+}
+
+export function chainHead(tx: Tx): ChainHead {
+  const last = tx.select({ hash: audit.hash }).from(audit).orderBy(desc(audit.id)).limit(1).get();
+  const n = tx.select({ n: sql<number>`count(*)` }).from(audit).get()!.n;
+  return { entries: n, hash: last?.hash ?? GENESIS_HASH };
+}
+
+export type ChainBreak = 'prev_hash' | 'hash' | 'unsealed_legacy' | 'legacy_after_keyed';
+export type ChainStatus = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number; why: ChainBreak };
+
+/** Walks the whole chain from the first entry; `onEntry` sees each verified entry in order (1-based). */
+export function verifyChain(db: DB, onEntry?: (n: number, row: typeof audit.$inferSelect) => void): ChainStatus {
+  const key = auditKeyOf(db);
   let prev = GENESIS_HASH;
   let n = 0;
-  const rows = db.select().from(audit).orderBy(asc(audit.id)).all();
-  for (const row of rows) {
+  let keyedSeen = false;
+  let legacy = 0;
+  for (const row of db.select().from(audit).orderBy(asc(audit.id)).all()) {
     n++;
     if (row.prevHash !== prev) return { ok: false, entries: n, brokenAt: row.id, why: 'prev_hash' };
-    const h = entryHash(prev, row);
-    if (h !== row.hash) return { ok: false, entries: n, brokenAt: row.id, why: 'hash' };
+    if (!row.keyed) {
+      if (keyedSeen) return { ok: false, entries: n, brokenAt: row.id, why: 'legacy_after_keyed' };
+      legacy++;
+    } else if (!keyedSeen) {
+      keyedSeen = true;
+      // Unkeyed entries count only when the migration that introduced the key sealed them.
+      if (legacy > 0 && row.action !== 'audit.seal') return { ok: false, entries: n, brokenAt: row.id, why: 'unsealed_legacy' };
+    }
+    if (entryHash(prev, row, row.keyed ? key : null) !== row.hash) return { ok: false, entries: n, brokenAt: row.id, why: 'hash' };
+    onEntry?.(n, row);
     prev = row.hash;
   }
+  if (legacy > 0 && !keyedSeen) {
+    const first = db.select({ id: audit.id }).from(audit).orderBy(asc(audit.id)).limit(1).get()!;
+    return { ok: false, entries: 1, brokenAt: first.id, why: 'unsealed_legacy' };
+  }
   return { ok: true, entries: n };
+}
+
+/**
+ * After the migration that introduced the key (0001–0002: every older entry marked keyed = 0), the
+ * first open seals those entries with a keyed entry naming how many there were and the last one's
+ * hash. Called by openDatabase only when that migration has just run, never later, so a log rewritten
+ * as unkeyed entries afterwards is never sealed and fails verification.
+ */
+export function sealLegacyChain(db: DB): void {
+  db.transaction((tx) => {
+    const legacy = tx.select({ n: sql<number>`count(*)` }).from(audit).where(eq(audit.keyed, false)).get()!.n;
+    const keyed = tx.select({ id: audit.id }).from(audit).where(eq(audit.keyed, true)).limit(1).get();
+    if (legacy === 0 || keyed) return;
+    const head = chainHead(tx);
+    appendAudit(tx, { actorId: null, action: 'audit.seal', payload: { legacyEntries: legacy, legacyHead: head.hash } });
+  }, { behavior: 'immediate' });
 }

@@ -43,9 +43,9 @@ describe('group commit', () => {
     const results = await Promise.all(calls);
     expect(transactions).toHaveBeenCalledTimes(1);
     expect(results.map((r) => (r.ok ? 'ok' : r.code))).toEqual(['ok', 'ballot:recused', 'ballot:off_scale', 'ok', 'ok', 'invalid:input']);
-    expect(stored().map((s) => [s.jurorId, s.candidateId, s.value])).toEqual([
-      [jurors[0].id, cands[0].id, 9],
-      [jurors[3].id, cands[1].id, 3],
+    expect(stored().map((s) => [s.jurorId, s.candidateId, s.steps])).toEqual([
+      [jurors[0].id, cands[0].id, 8],
+      [jurors[3].id, cands[1].id, 2],
     ]);
     const chain = verifyChain(t.db);
     expect(chain).toMatchObject({ ok: true });
@@ -57,12 +57,12 @@ describe('group commit', () => {
     const cands = filmCands();
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const [a, b, c] = await Promise.all([
-      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, steps: 5 - 1 }).run()),
       inGroupCommit(t.db, (tx) => {
-        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: cands[0].id, value: 5 }).run();
-        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: 999999, value: 5 }).run(); // foreign key
+        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: cands[0].id, steps: 5 - 1 }).run();
+        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: 999999, steps: 5 - 1 }).run(); // foreign key
       }).then(() => 'stored', (e: Error) => e.message),
-      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[2].id, candidateId: cands[0].id, value: 6 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[2].id, candidateId: cands[0].id, steps: 6 - 1 }).run()),
     ]);
     expect(a).toMatchObject({ changes: 1 });
     expect(b).toMatch(/FOREIGN KEY/);
@@ -75,26 +75,26 @@ describe('group commit', () => {
     const cands = filmCands();
     const before = snapshot(t.db);
     const results = await Promise.allSettled([
-      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, steps: 5 - 1 }).run()),
       inGroupCommit(t.db, (tx) => {
         // A deferred foreign key is checked only at COMMIT: the commit itself fails.
         tx.run(sql`pragma defer_foreign_keys = on`);
-        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: 999999, value: 5 }).run();
+        tx.insert(score).values({ jurorId: jurors[1].id, candidateId: 999999, steps: 5 - 1 }).run();
       }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(snapshot(t.db)).toBe(before);
     expect(t.db.$client.inTransaction).toBe(false);
     // The next batch works.
-    await inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run());
+    await inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, steps: 5 - 1 }).run());
     expect(t.db.select().from(score).where(and(eq(score.jurorId, jurors[0].id))).all()).toHaveLength(1);
   });
 
   it('refuses work that is not synchronous: it would finish after its savepoint, outside the transaction', async () => {
     const cands = filmCands();
     const [late, other] = await Promise.allSettled([
-      inGroupCommit(t.db, async (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
-      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[1].id, candidateId: cands[0].id, value: 6 }).run()),
+      inGroupCommit(t.db, async (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, steps: 5 - 1 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[1].id, candidateId: cands[0].id, steps: 6 - 1 }).run()),
     ]);
     expect(late).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ message: expect.stringMatching(/synchronous/) }) });
     expect(other.status).toBe('fulfilled');
@@ -106,7 +106,7 @@ describe('group commit', () => {
     const before = snapshot(t.db);
     let thirdRan = false;
     const results = await Promise.allSettled([
-      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, value: 5 }).run()),
+      inGroupCommit(t.db, (tx) => tx.insert(score).values({ jurorId: jurors[0].id, candidateId: cands[0].id, steps: 5 - 1 }).run()),
       inGroupCommit(t.db, (tx) => {
         tx.run(sql`rollback`); // what SQLite does itself on a full disk or an I/O error
         throw new Error('disk I/O error (simulated)');

@@ -3,12 +3,16 @@
 // instrumentation.ts). Checks the backup first, keeps a copy of the current database beside it
 // (<db folder>/backups/jury-before-restore-<time>.db), removes the old -wal/-shm files, which belong
 // to the old file and must never be replayed onto the restored one, and copies the backup in with
-// SQLite's backup API, then switches it to WAL mode and checks it again.
+// SQLite's backup API, then switches it to WAL mode and checks it again. The backup's audit key
+// (<backup>.audit-key, written by npm run backup) comes back with it, the current key is kept beside
+// the kept copy; a backup whose log is keyed but whose key is missing is refused (it could never be
+// verified), unless JURY_AUDIT_KEY holds the key.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile } from '../db';
 import { serverPidFile } from '../lib/server-pid';
+import { auditKeyFile, copyAuditKey, keyFromEnv } from '../lib/audit-key';
 
 /** The pid of a live server on this database, if any. */
 export function runningServer(db = databaseFile()): number | null {
@@ -38,10 +42,24 @@ function check(file: string) {
   }
 }
 
+/** Whether the database's audit log has keyed entries (written since the audit key exists). */
+function hasKeyedLog(file: string): boolean {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const col = db.prepare("select 1 from pragma_table_info('audit') where name = 'keyed'").get();
+    return !!col && !!db.prepare('select 1 from audit where keyed = 1 limit 1').get();
+  } finally {
+    db.close();
+  }
+}
+
 export async function restoreFrom(backup: string, target = databaseFile()): Promise<{ keptAs: string | null }> {
   const pid = runningServer(target);
   if (pid) throw new Error(`a server (pid ${pid}) is running on ${target}: stop it first`);
   check(backup);
+  if (!fs.existsSync(auditKeyFile(backup)) && !keyFromEnv() && hasKeyedLog(backup)) {
+    throw new Error(`the backup's audit key ${auditKeyFile(backup)} is missing: without it the restored log cannot be verified (or set JURY_AUDIT_KEY)`);
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true });
   let keptAs: string | null = null;
   if (fs.existsSync(target)) {
@@ -53,6 +71,7 @@ export async function restoreFrom(backup: string, target = databaseFile()): Prom
     } finally {
       cur.close();
     }
+    copyAuditKey(target, keptAs);
   }
   for (const f of [target, `${target}-wal`, `${target}-shm`, `${target}-journal`]) fs.rmSync(f, { force: true });
   const src = new Database(backup, { readonly: true, fileMustExist: true });
@@ -61,6 +80,7 @@ export async function restoreFrom(backup: string, target = databaseFile()): Prom
   } finally {
     src.close();
   }
+  copyAuditKey(backup, target);
   const db = new Database(target);
   try {
     db.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { openDatabase, type DB } from '@/db';
+import { copyAuditKey } from '@/lib/audit-key';
 import { seedDemo } from '@/db/seed';
 import { user } from '@/db/schema';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
@@ -43,11 +44,13 @@ export async function seededDb(): Promise<TestDb> {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jury-template-')), 'jury.db');
     t.db.$client.close();
     fs.copyFileSync(t.file, file);
+    copyAuditKey(t.file, file); // the audit chain verifies only with the key it was written with
     return file;
   })();
   const source = await template;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
   fs.copyFileSync(source, path.join(dir, 'jury.db'));
+  copyAuditKey(source, path.join(dir, 'jury.db'));
   return openIn(dir, path.join(dir, 'jury.db'));
 }
 

@@ -13,6 +13,8 @@ import { SettingsForm } from './components/SettingsForm';
 import { OpenVoting } from './components/OpenVoting';
 import { unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
+import { TallyProblems } from '@/app/components/TallyProblems';
+import { checkedTally } from '@/lib/round/checked-tally';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -28,6 +30,9 @@ export default async function AdminHome() {
   const jurors = listJurors(db);
   const setup = fest.phase === 'setup';
   const unmet = setup ? votingPreconditions(db) : [];
+  // The same problems the chair's desk shows when the stored data stops the tally (never a value).
+  const checked = setup ? null : checkedTally(db);
+  const tallyProblems = checked && !checked.ok ? checked.problems : [];
   return (
     <main>
       <h1>{t('title')}</h1>
@@ -65,6 +70,8 @@ export default async function AdminHome() {
           </p>
         )}
       </section>
+
+      {!setup && <TallyProblems problems={tallyProblems} />}
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">{t('settings.heading')}</h2>

@@ -8,6 +8,7 @@ import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view'
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TieForm } from './TieForm';
+import { TallyProblems } from '@/app/components/TallyProblems';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 
@@ -19,6 +20,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const labels = candidateLabels(db);
   const films = filmTitles(db);
   const rules = new Map(listNominations(db).map((n) => [n.code, n]));
+  if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
   return (
     <section aria-labelledby="tally-heading">

@@ -11,6 +11,7 @@ import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
 import { AwardList } from './AwardList';
 import { RulesSummary } from './RulesSummary';
+import { AuditHead } from './AuditHead';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
 
@@ -75,6 +76,7 @@ export default async function ResultsPage() {
         <Exports />
         <p>{t('hash')} <code>{fest.finalHash}</code></p>
       </section>
+      <AuditHead fest={fest} />
     </main>
   );
 }

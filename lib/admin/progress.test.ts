@@ -19,9 +19,9 @@ describe('voting progress', () => {
     const az = userByLogin(t.db, 'azimov');
     const [c1, c2, c3] = cands('best_film');
     t.db.insert(score).values([
-      { jurorId: az.id, candidateId: c1.id, value: 7.3141, note: 'MARKER-NOTE-1' },
-      { jurorId: az.id, candidateId: c2.id, value: null, note: 'only a note' },
-      { jurorId: az.id, candidateId: c3.id, value: 9.2718, note: '' },
+      { jurorId: az.id, candidateId: c1.id, steps: 6, note: 'MARKER-NOTE-1' },
+      { jurorId: az.id, candidateId: c2.id, steps: null, note: 'only a note' },
+      { jurorId: az.id, candidateId: c3.id, steps: 8, note: '' },
     ]).run();
     t.db.insert(recusal).values({ jurorId: az.id, filmId: c3.filmId, reason: 'conflict' }).run();
     t.db.insert(ballot).values({ jurorId: az.id, nominationId: nomId('best_director'), submittedAt: '2018-06-15T10:00:00Z' }).run();

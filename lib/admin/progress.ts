@@ -38,7 +38,7 @@ export function votingProgress(db: DB) {
     .select({ jurorId: score.jurorId, nominationId: candidate.nominationId, filmId: candidate.filmId, n: count() })
     .from(score)
     .innerJoin(candidate, eq(candidate.id, score.candidateId))
-    .where(isNotNull(score.value))
+    .where(isNotNull(score.steps))
     .groupBy(score.jurorId, candidate.nominationId, candidate.filmId)
     .all();
   const submitted = db

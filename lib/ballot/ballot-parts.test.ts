@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isOnScale, scaleValues, stepsOf } from './scale';
+import { isOnScale, scaleValues, stepsOf, valueOfSteps } from './scale';
 import { orderForJuror } from './order';
 import { canonicalBallot, receiptOf } from './receipt';
 
@@ -13,13 +13,33 @@ describe('scale', () => {
 
   it('accepts exactly the values of the scale', () => {
     const scale = { min: 0, max: 1, step: 0.1 };
-    expect(isOnScale(scale, 0.1 + 0.2)).toBe(true); // 0.30000000000000004 is the step 3
+    // 0.30000000000000004 is not 0.3 as written: refused, where a float tolerance let it pass.
+    expect(isOnScale(scale, 0.1 + 0.2)).toBe(false);
     expect(stepsOf(scale, 0.3)).toBe(3);
+    expect(stepsOf(scale, '0.3')).toBe(3);
+    expect(stepsOf(scale, '0.30')).toBeNull();
+    expect(stepsOf({ min: 1, max: 10, step: 1 }, 5 + 1e-12)).toBeNull();
+    expect(stepsOf({ min: 0, max: 10, step: 1 }, 1e-300)).toBeNull();
+    expect(stepsOf({ min: 0, max: 10, step: 1 }, -0)).toBeNull();
+    expect(stepsOf({ min: 0, max: 10, step: 1 }, 0)).toBe(0);
+    expect(stepsOf({ min: 1, max: 10, step: 0.5 }, 7.499999999999999)).toBeNull();
+    expect(stepsOf({ min: -3, max: 3, step: 1 }, -2)).toBe(1);
     expect(isOnScale(scale, 0.35)).toBe(false);
     expect(isOnScale(scale, 1.1)).toBe(false);
     expect(isOnScale(scale, Number.NaN)).toBe(false);
     expect(isOnScale(scale, Infinity)).toBe(false);
-    fc.assert(fc.property(fc.integer({ min: 0, max: 10 }), (k) => isOnScale(scale, scaleValues(scale)[k])));
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10 }), (k) => stepsOf(scale, scaleValues(scale)[k]) === k));
+  });
+
+  it('turns stored steps back into the very number the juror chose, on any scale the settings allow', () => {
+    const scales = fc.record({ min: fc.integer({ min: -100000, max: 100000 }), step: fc.integer({ min: 1, max: 10000 }), n: fc.integer({ min: 1, max: 1000 }) })
+      .map(({ min, step, n }) => ({ min: min / 100, step: step / 100, max: (min + step * n) / 100 }));
+    fc.assert(fc.property(scales, fc.nat(), (scale, k) => {
+      const steps = k % (Math.round((scale.max - scale.min) / scale.step) + 1);
+      const v = valueOfSteps(scale, steps);
+      return stepsOf(scale, v) === steps && stepsOf(scale, String(v)) === steps;
+    }));
+    expect(valueOfSteps({ min: 1, max: 10, step: 1 }, 2.5)).toBeNaN();
   });
 });
 

@@ -10,6 +10,7 @@ import { orderForJuror } from './order';
 import { canonicalBallot, type CanonicalBallot } from './receipt';
 import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
 import { openRound } from './rules';
+import { scaleOf, scoreValue } from './scale';
 import { getFestival } from '@/lib/festival/phase';
 
 export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
@@ -29,15 +30,16 @@ function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean):
   return PHASES.indexOf(fest.phase) < PHASES.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
 }
 
-function myScores(db: DB, me: SessionUser, nominationId: number) {
+function myScores(db: DB, me: SessionUser, nominationId: number, fest: Festival) {
+  const scale = scaleOf(fest);
   return new Map(
     db
-      .select({ candidateId: score.candidateId, value: score.value, note: score.note, updatedAt: score.updatedAt })
+      .select({ candidateId: score.candidateId, steps: score.steps, note: score.note, updatedAt: score.updatedAt })
       .from(score)
       .innerJoin(candidate, eq(candidate.id, score.candidateId))
       .where(and(eq(score.jurorId, me.id), eq(candidate.nominationId, nominationId)))
       .all()
-      .map((s) => [s.candidateId, s]),
+      .map((s) => [s.candidateId, { value: scoreValue(scale, s.steps), note: s.note, updatedAt: s.updatedAt }]),
   );
 }
 
@@ -51,7 +53,7 @@ export function jurorNominations(db: DB, me: SessionUser) {
     .all()
     .map((nom) => {
       const cands = listCandidates(db, nom.id).filter((c) => !recusedFrom({ id: c.filmId, country: c.country }));
-      const scores = myScores(db, me, nom.id);
+      const scores = myScores(db, me, nom.id, fest);
       const scored = cands.filter((c) => scores.get(c.id)?.value != null).length;
       const b = db.select({ submittedAt: ballot.submittedAt }).from(ballot).where(and(eq(ballot.jurorId, me.id), eq(ballot.nominationId, nom.id))).get();
       return {
@@ -80,7 +82,7 @@ export function ballotView(db: DB, me: SessionUser, code: string) {
   const nom = db.select().from(nomination).where(eq(nomination.code, code)).get();
   if (!nom) return null;
   const recusedFrom = recusalsOf(db, fest, me);
-  const scores = myScores(db, me, nom.id);
+  const scores = myScores(db, me, nom.id, fest);
   const candidates: BallotCandidate[] = orderForJuror(me.id, listCandidates(db, nom.id)).map((c) => ({
     ...c,
     value: scores.get(c.id)?.value ?? null,

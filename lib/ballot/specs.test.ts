@@ -44,9 +44,9 @@ describe('saveScore', () => {
     expect(run(saveScoreSpec, juror, { candidateId: String(c.id), value: '9' })).toMatchObject({ ok: true });
     const rows = t.db.select().from(score).where(and(eq(score.jurorId, juror.id), eq(score.candidateId, c.id))).all();
     expect(rows).toHaveLength(1);
-    expect(rows[0].value).toBe(9);
+    expect(rows[0].steps).toBe(8); // 9 on the 1..10 scale
     expect(run(saveScoreSpec, juror, { candidateId: c.id, value: null })).toMatchObject({ ok: true });
-    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.value).toBeNull();
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.steps).toBeNull();
   });
 
   it('refuses without a session, for an organiser, and for a deactivated user', () => {
@@ -61,6 +61,15 @@ describe('saveScore', () => {
     ['off the scale (low)', 0],
     ['off the step', 7.5],
     ['negative', -3],
+    // Values a float check with a tolerance passes: exactness is decided on the decimal as written.
+    ['a hair above a step', 5 + 1e-12],
+    ['a hair below a step', 7.499999999999999],
+    ['a denormal', 1e-300],
+    ['within 1e-9 of a step', 5.000000000001],
+    ['negative zero', -0],
+    ['a step written with a trailing zero', '5.0'],
+    ['a step written with a leading zero', '05'],
+    ['negative zero as text', '-0'],
   ])('refuses a value %s', (_name, value) => {
     const [c] = cands('best_film');
     expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value }, 'ballot:off_scale');
@@ -78,6 +87,26 @@ describe('saveScore', () => {
   ])('refuses %s as a value', (_name, value) => {
     const [c] = cands('best_film');
     expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value }, 'invalid:input');
+  });
+
+  it('accepts exactly the values of the scale as written, as a number or as text, and stores whole steps', () => {
+    const [c] = cands('best_film');
+    t.db.update(festival).set({ scaleMin: 0, scaleMax: 10, scaleStep: 0.5 }).where(eq(festival.id, 1)).run();
+    for (const [value, steps] of [[7.5, 15], ['7.5', 15], [0, 0], ['0', 0], [10, 20], [0.5, 1]] as const) {
+      expect(run(saveScoreSpec, juror, { candidateId: c.id, value })).toMatchObject({ ok: true, data: { value: Number(value) } });
+      expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.steps).toBe(steps);
+    }
+    // -0 is the number zero, but not how the scale writes it: one spelling per score.
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: -0 }, 'ballot:off_scale');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 7.25 }, 'ballot:off_scale');
+    expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 0.1 + 0.2 }, 'ballot:off_scale');
+  });
+
+  it('an odd value can no longer reach the tally: every stored score is a whole step', () => {
+    const [c] = cands('best_film');
+    const out = run(saveScoreSpec, juror, { candidateId: c.id, value: 5.000000000001 });
+    expect(out).toMatchObject({ ok: false, code: 'ballot:off_scale' });
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()).toBeUndefined();
   });
 
   it('refuses extra fields such as another juror id, and bad candidate ids', () => {
@@ -133,7 +162,7 @@ describe('saveNote', () => {
     expect(run(saveNoteSpec, juror, { candidateId: c.id, note: 'Беautiful 美 score later' }).ok).toBe(true);
     expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 8 }).ok).toBe(true);
     expect(run(saveNoteSpec, juror, { candidateId: c.id, note: 'changed' }).ok).toBe(true);
-    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()).toMatchObject({ value: 8, note: 'changed' });
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()).toMatchObject({ steps: 7, note: 'changed' });
   });
 
   it('refuses an oversized note, a note on a submitted ballot, a closed round and other roles', () => {
@@ -167,7 +196,7 @@ describe('recusal', () => {
     const [c] = cands('best_film');
     run(saveScoreSpec, juror, { candidateId: c.id, value: 4 });
     expect(run(declareRecusalSpec, juror, { filmId: c.filmId, reason: 'my cousin acts in it' }).ok).toBe(true);
-    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()?.value).toBe(4);
+    expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()?.steps).toBe(3);
     expect(run(withdrawRecusalSpec, juror, { filmId: c.filmId }).ok).toBe(true);
     expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 5 }).ok).toBe(true);
   });

@@ -10,16 +10,15 @@ import { requirePhase } from '@/lib/festival/phase';
 import { prepared } from '@/lib/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
-import { isOnScale } from './scale';
+import { scaleOf, scoreValue, stepsOf } from './scale';
 
 export const NOTE_MAX = 4000;
 export const REASON_MAX = 500;
 
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive().max(2 ** 31));
-const scoreValue = z
-  .union([z.number(), z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/).transform(Number)])
-  .pipe(z.number().finite())
-  .nullable();
+// A score as written (7.5 or "7.5"); whether it is on the scale is decided exactly in the handler
+// (lib/ballot/scale.ts stepsOf), never through a float.
+const scoreInput = z.union([z.number().finite(), z.string().regex(/^-?\d{1,6}(\.\d{1,6})?$/)]).nullable();
 
 const now = () => new Date().toISOString();
 
@@ -27,23 +26,27 @@ export const saveScoreSpec = defineSpec({
   name: 'ballot.saveScore',
   roles: JUROR_ROLES,
   groupCommit: true,
-  schema: z.object({ candidateId: id, value: scoreValue }).strict(),
+  schema: z.object({ candidateId: id, value: scoreInput }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, cand } = requireOpenCandidate(tx, input.candidateId);
-    if (input.value !== null && !isOnScale({ min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep }, input.value)) {
+    const scale = scaleOf(fest);
+    const steps = input.value === null ? null : stepsOf(scale, input.value);
+    if (input.value !== null && steps === null) {
       throw new Refusal('ballot:off_scale', { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep });
     }
+    const value = scoreValue(scale, steps);
     if (recusalReason(tx, fest, me, { id: cand.filmId, country: cand.filmCountry })) throw new Refusal('ballot:recused');
     requireNotSubmitted(tx, me.id, cand.nominationId);
     const at = now();
     prepared(tx, 'score.upsertValue', (q) =>
       q.insert(score)
-        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), value: sql.placeholder('value'), updatedAt: sql.placeholder('at') })
-        .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { value: sql`excluded.value`, updatedAt: sql`excluded.updated_at` } })
+        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), steps: sql.placeholder('steps'), updatedAt: sql.placeholder('at') })
+        .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { steps: sql`excluded.steps`, updatedAt: sql`excluded.updated_at` } })
         .prepare(),
-    ).run({ jurorId: me.id, candidateId: cand.id, value: input.value, at });
-    appendAudit(tx, { actorId: me.id, action: 'ballot.save_score', payload: { candidateId: cand.id, value: input.value } });
-    return { candidateId: cand.id, value: input.value, updatedAt: at };
+    ).run({ jurorId: me.id, candidateId: cand.id, steps, at });
+    // What audit:verify replays (lib/audit-replay.ts): who, which candidate, the steps stored and the score they stand for.
+    appendAudit(tx, { actorId: me.id, action: 'ballot.save_score', payload: { jurorId: me.id, candidateId: cand.id, steps, value } });
+    return { candidateId: cand.id, value, updatedAt: at };
   },
 });
 
@@ -59,7 +62,7 @@ export const saveNoteSpec = defineSpec({
     const at = now();
     prepared(tx, 'score.upsertNote', (q) =>
       q.insert(score)
-        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), value: null, note: sql.placeholder('note'), updatedAt: sql.placeholder('at') })
+        .values({ jurorId: sql.placeholder('jurorId'), candidateId: sql.placeholder('candidateId'), steps: null, note: sql.placeholder('note'), updatedAt: sql.placeholder('at') })
         .onConflictDoUpdate({ target: [score.jurorId, score.candidateId], set: { note: sql`excluded.note`, updatedAt: sql`excluded.updated_at` } })
         .prepare(),
     ).run({ jurorId: me.id, candidateId: cand.id, note: input.note, at });
@@ -130,11 +133,11 @@ export const submitBallotSpec = defineSpec({
     if (cands.length === 0) throw new Refusal('ballot:no_candidates');
     const mine = new Map(
       tx
-        .select({ candidateId: score.candidateId, value: score.value })
+        .select({ candidateId: score.candidateId, steps: score.steps })
         .from(score)
         .where(and(eq(score.jurorId, me.id), inArray(score.candidateId, cands.map((c) => c.id))))
         .all()
-        .map((s) => [s.candidateId, s.value]),
+        .map((s) => [s.candidateId, scoreValue(scaleOf(fest), s.steps)]),
     );
     const counted: { candidateId: number; value: number }[] = [];
     const missing: number[] = [];
@@ -153,7 +156,7 @@ export const submitBallotSpec = defineSpec({
       .values({ jurorId: me.id, nominationId: nom.id, submittedAt: at, receipt, salt })
       .onConflictDoUpdate({ target: [ballot.jurorId, ballot.nominationId], set: { submittedAt: at, receipt, salt } })
       .run();
-    appendAudit(tx, { actorId: me.id, action: 'ballot.submit', payload: { nominationId: nom.id, receipt, scores: counted.length } });
+    appendAudit(tx, { actorId: me.id, action: 'ballot.submit', payload: { nominationId: nom.id, receipt, scores: counted.length, candidates: counted.map((c) => c.candidateId) } });
     return { receipt, salt, canonical, submittedAt: at };
   },
 });

@@ -5,7 +5,8 @@ import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, nomination, user } from '@/db/schema';
-import { tally } from '@/lib/tally';
+import { parseTallyInput, tally } from '@/lib/tally';
+import { checkedTally } from './checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
@@ -71,16 +72,20 @@ export function decisionList(db: DB) {
 export function fullExport(db: DB) {
   const fest = getFestival(db);
   const input = anonymiseTallyInput(db, buildTallyInput(db));
+  // Stored data the tally cannot read gives an export that says so (where, never a value), not a failure.
+  const parsed = parseTallyInput(input);
+  const checked = parsed.ok ? null : checkedTally(db);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
   return {
     format: 'jury-export/1',
     ...input,
-    festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash },
+    festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash, finalisedHead: fest.finalisedHead, publishedHead: fest.publishedHead },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
     decisionLog: decisionList(db).map((d) => ({ ...d, tied: JSON.parse(d.tied), chosen: JSON.parse(d.chosen) })),
     awards: awardsList(db).map((a) => ({ nomination: a.nomination, candidate: String(a.candidateId), film: String(a.filmId), person: a.person, aggregate: a.aggregate, margin: a.margin, shared: a.shared })),
-    result: tally(input),
+    result: parsed.ok ? tally(parsed.input) : null,
+    ...(checked && !checked.ok ? { problems: checked.problems.map((p) => ({ code: p.code, nomination: p.nomination, candidate: p.candidate })) } : {}),
   };
 }
 

@@ -4,12 +4,13 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, festival, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/action';
-import { appendAudit } from '@/lib/audit';
+import { appendAudit, chainHead, formatHead } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { anonymiseTallyInput } from './tally-input';
+import { tallyOrRefuse } from './checked-tally';
 
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
@@ -74,7 +75,7 @@ export const decideTieSpec = defineSpec({
     const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
     if (!nom) throw new Refusal('round:unknown_nomination');
     if (nom.round !== closedRoundOf(fest.phase)) throw new Refusal('round:not_closed');
-    const result = tally(buildTallyInput(tx)).nominations.find((n) => n.code === nom.code)!;
+    const result = tallyOrRefuse(tx).result.nominations.find((n) => n.code === nom.code)!;
     const tied = input.tied.map(String);
     if (result.status !== 'blocked' || !result.tie) throw new Refusal('round:no_tie');
     const current = new Set(result.tie.candidates);
@@ -100,8 +101,7 @@ export const openSpecialRoundSpec = defineSpec({
     requirePhase(tx, 'main_closed');
     const specials = tx.select().from(nomination).where(eq(nomination.round, 'special')).all();
     if (specials.length === 0) throw new Refusal('round:no_special_round');
-    const input = buildTallyInput(tx);
-    const result = tally(input);
+    const { input, result } = tallyOrRefuse(tx);
     const blocked = result.nominations.filter((n) => n.round === 'main' && n.status === 'blocked');
     if (blocked.length) throw new Refusal('round:ties_open', { count: blocked.length });
     const films = specialRoundCandidates(input, result);
@@ -124,8 +124,7 @@ export const finaliseSpec = defineSpec({
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
     if (fest.phase === 'main_closed' && hasSpecialRound(tx)) throw new Refusal('round:special_pending');
-    const input = buildTallyInput(tx);
-    const output = tally(input);
+    const { input, result: output } = tallyOrRefuse(tx);
     const undecided = output.nominations.filter((n) => n.status !== 'decided' && n.ranking.length > 0);
     if (undecided.length) throw new Refusal('round:undecided', { count: undecided.length, nominations: undecided.map((n) => n.code).join(', ') });
     const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.code, n.id]));
@@ -144,9 +143,11 @@ export const finaliseSpec = defineSpec({
     // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
-    tx.update(festival).set({ phase: 'finalised', finalHash: hash, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
     appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, awards: output.nominations.map((n) => ({ nomination: n.code, winners: n.winners })) } });
-    return { hash };
+    // The chain's head with the finalisation in it, printed in the protocol: a log cut short after it is caught.
+    const head = formatHead(chainHead(tx));
+    tx.update(festival).set({ phase: 'finalised', finalHash: hash, finalisedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    return { hash, head };
   },
 });
 
@@ -156,8 +157,9 @@ export const publishSpec = defineSpec({
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'finalised');
-    setPhase(tx, 'published');
-    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash } });
-    return { published: true };
+    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash, finalisedHead: fest.finalisedHead } });
+    const head = formatHead(chainHead(tx));
+    tx.update(festival).set({ phase: 'published', publishedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    return { published: true, head };
   },
 });

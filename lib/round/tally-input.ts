@@ -9,6 +9,7 @@ import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
+import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 
 type Reader = DB | Tx;
 
@@ -23,9 +24,9 @@ export function buildTallyInput(db: Reader): TallyInput {
   );
   const nominationOf = new Map(cands.map((c) => [c.id, c.nominationId]));
   const scores = db
-    .select({ jurorId: score.jurorId, candidateId: score.candidateId, value: score.value })
+    .select({ jurorId: score.jurorId, candidateId: score.candidateId, steps: score.steps })
     .from(score)
-    .where(isNotNull(score.value))
+    .where(isNotNull(score.steps))
     .orderBy(asc(score.jurorId), asc(score.candidateId))
     .all()
     .filter((s) => submitted.has(`${s.jurorId}:${nominationOf.get(s.candidateId)}`));
@@ -42,9 +43,10 @@ export function buildTallyInput(db: Reader): TallyInput {
       tied: (JSON.parse(d.tied) as number[]).map(String),
       chosen: (JSON.parse(d.chosen) as number[]).map(String),
     }));
+  const scale = scaleOf(fest);
   return {
     version: 1,
-    scale: { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep },
+    scale,
     method: fest.method,
     rules: {
       oneAwardPerFilm: fest.oneAwardPerFilm,
@@ -60,7 +62,9 @@ export function buildTallyInput(db: Reader): TallyInput {
       round: n.round,
       candidates: cands.filter((c) => c.nominationId === n.id).map((c) => ({ id: String(c.id), filmId: String(c.filmId), person: c.person })),
     })),
-    scores: scores.map((s) => ({ juror: String(s.jurorId), candidate: String(s.candidateId), value: s.value! })),
+    // Stored steps become the numbers on the scale in the one place that does it; a row no save could
+    // have written (steps beyond the scale) gives a value the tally's input check names, never a throw.
+    scores: scores.map((s) => ({ juror: String(s.jurorId), candidate: String(s.candidateId), value: valueOfSteps(scale, s.steps!) })),
     recusals: db.select({ j: recusal.jurorId, f: recusal.filmId }).from(recusal).orderBy(asc(recusal.id)).all().map((r) => ({ juror: String(r.j), film: String(r.f) })),
     decisions,
   };

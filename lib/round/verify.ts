@@ -5,7 +5,8 @@ import type { DB } from '@/db';
 import { award, nomination } from '@/db/schema';
 import { tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { checkedTally } from './checked-tally';
+import { anonymiseTallyInput } from './tally-input';
 import { findFestival } from '@/lib/festival/phase';
 
 export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised' } | { ok: false; problems: string[] };
@@ -13,8 +14,11 @@ export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised'
 export function verifyAwards(db: DB): AwardsCheck {
   const fest = findFestival(db);
   if (!fest || (fest.phase !== 'finalised' && fest.phase !== 'published')) return { ok: true, checked: 0, skipped: 'not_finalised' };
-  const input = buildTallyInput(db);
-  const result = tally(input);
+  const checked = checkedTally(db);
+  if (!checked.ok) {
+    return { ok: false, problems: checked.problems.map((p) => `the stored data stops the tally: ${p.code} in nomination ${p.nomination ?? '?'}, candidate ${p.candidate ?? '?'}, juror ${p.juror ?? '?'}`) };
+  }
+  const { input, result } = checked;
   const stored = db
     .select({ code: nomination.code, candidateId: award.candidateId })
     .from(award)

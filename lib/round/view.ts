@@ -4,9 +4,9 @@ import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
-import { compareMethods, tally, type NominationResult } from '@/lib/tally';
+import { compareMethods, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
-import { buildTallyInput } from './tally-input';
+import { checkedTally, type TallyProblem } from './checked-tally';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 
@@ -32,11 +32,17 @@ export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
   special: ['special_closed', 'finalised', 'published'],
 };
 
-/** The tally of every nomination whose round is closed, with histograms; null for open rounds. */
+/**
+ * The tally of every nomination whose round is closed, with histograms. When the stored data stops the
+ * tally, no nomination and the problems instead (lib/round/checked-tally.ts): the page says where.
+ */
 export function closedRoundTally(db: DB) {
   const fest = getFestival(db);
-  const input = buildTallyInput(db);
-  const result = tally(input);
+  const checked = checkedTally(db);
+  if (!checked.ok) {
+    return { phase: fest.phase, method: fest.method, scaleValues: [] as number[], nominations: [] as (NominationResult & { histograms: Record<string, number[]> })[], comparison: [] as ReturnType<typeof compareMethods>, problems: checked.problems };
+  }
+  const { input, result } = checked;
   const values = scaleValues(input.scale);
   const recused = new Set(input.recusals.map((r) => `${r.juror}:${r.film}`));
   const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
@@ -56,6 +62,7 @@ export function closedRoundTally(db: DB) {
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
   const comparison = compareMethods(input).filter(shown);
   return {
+    problems: [] as TallyProblem[],
     phase: fest.phase,
     method: input.method,
     scaleValues: values,

@@ -9,6 +9,7 @@ import { awardsList, decisionList, juryList } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { AwardList } from '../AwardList';
 import { RulesSummary } from '../RulesSummary';
+import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
 
@@ -44,6 +45,7 @@ export default async function ProtocolPage() {
       )}
       <h2>{t('hash')}</h2>
       <p className={s.hash}>{fest.finalHash}</p>
+      <AuditHead fest={fest} className={s.hash} />
       <h2>{t('signatures')}</h2>
       <table className={s.signatures}>
         <tbody>

@@ -1,6 +1,7 @@
 // Direct reads (and scene-setting writes) of a test server's database file.
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { scaleOf, scoreValue } from '@/lib/ballot/scale';
 
 export function open(file: string, readonly = false): Database.Database {
   const db = new Database(file, { readonly });
@@ -57,6 +58,11 @@ export function nominations(file: string): { id: number; code: string; round: st
   return withDb(file, (db) => db.prepare('select id, code, round from nomination order by position').all() as { id: number; code: string; round: string }[]);
 }
 
+/** The stored scores, each as the number on the scale (steps turned back by lib/ballot/scale.ts). */
 export function scoreRows(file: string): { jurorId: number; candidateId: number; value: number | null }[] {
-  return withDb(file, (db) => db.prepare('select juror_id as jurorId, candidate_id as candidateId, value from score order by id').all() as { jurorId: number; candidateId: number; value: number | null }[]);
+  return withDb(file, (db) => {
+    const fest = db.prepare('select scale_min as scaleMin, scale_max as scaleMax, scale_step as scaleStep from festival where id = 1').get() as { scaleMin: number; scaleMax: number; scaleStep: number };
+    const rows = db.prepare('select juror_id as jurorId, candidate_id as candidateId, steps from score order by id').all() as { jurorId: number; candidateId: number; steps: number | null }[];
+    return rows.map((r) => ({ jurorId: r.jurorId, candidateId: r.candidateId, value: scoreValue(scaleOf(fest), r.steps) }));
+  });
 }

@@ -57,6 +57,9 @@ export function invalidFor(f: FieldKind, opts: { form?: boolean } = {}): fc.Arbi
         fc.integer({ min: 11, max: 1e9 }), fc.integer({ min: -1e9, max: 0 }),
         fc.double({ min: 1, max: 10, noInteger: true }).filter((d) => Math.abs(d - Math.round(d)) > 1e-6),
         fc.constantFrom('$NaN', '$Infinity', '$-Infinity', 1e308, -1e308, '5.5', '11', '0', '5e0', ' 5', '5 ', 'five', '', 10.000001, 0.999999),
+        // Values a float check with a tolerance lets through (a step plus noise, a denormal, negative
+        // zero as JSON and as React's "$-0", a step written twice over): one exact spelling per score.
+        fc.constantFrom(5 + 1e-12, 5.000000000001, 1e-300, -0, '$-0', '5.0', '05', 7.499999999999999),
         nonNumber.filter((v) => v !== null),
       );
     case 'text':

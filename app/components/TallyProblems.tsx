@@ -1,0 +1,38 @@
+// What stops the tally, in words: shown on the chair's desk and the organisers' desk instead of a
+// failed page. Each line says where (nomination, candidate, juror), never a score's value.
+import { getTranslations } from 'next-intl/server';
+import { inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { user } from '@/db/schema';
+import type { TallyProblem } from '@/lib/round/checked-tally';
+import { candidateName } from '@/lib/round/reasons';
+import { candidateLabels } from '@/lib/round/view';
+import ui from './ui.module.css';
+
+export async function TallyProblems({ problems }: { problems: TallyProblem[] }) {
+  if (problems.length === 0) return null;
+  const tc = await getTranslations('common');
+  const db = getDb();
+  const labels = candidateLabels(db);
+  const jurorIds = problems.map((p) => Number(p.juror)).filter((n) => Number.isSafeInteger(n));
+  const jurors = new Map(
+    (jurorIds.length ? db.select({ id: user.id, name: user.displayName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), u.name]),
+  );
+  const nominationName = (code: string | null) => (code && tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : (code ?? '?'));
+  const line = (p: TallyProblem) => {
+    const params = { nomination: nominationName(p.nomination), candidate: p.candidate ? candidateName(labels.get(p.candidate)) : '?', juror: (p.juror && jurors.get(p.juror)) ?? '?' };
+    if (p.code === 'score') return tc('tallyProblems.score', params);
+    if (p.code === 'decision') return tc('tallyProblems.decision', params);
+    if (p.code === 'data') return p.nomination ? tc('tallyProblems.dataIn', params) : tc('tallyProblems.data');
+    return tc('tallyProblems.unexpected');
+  };
+  return (
+    <section className={ui.notice} role="alert" aria-labelledby="tally-problems-heading" data-testid="tally-problems">
+      <h2 id="tally-problems-heading">{tc('tallyProblems.heading')}</h2>
+      <p>{tc('tallyProblems.intro')}</p>
+      <ul>
+        {problems.map((p, i) => <li key={i}>{line(p)}</li>)}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+// The audit chain's head ("<entries>:<hash>") recorded when the awards were finalised and when they
+// were published: printed with the protocol, so that a log cut short or rewritten later is caught by
+// `npm run audit:verify -- --head <value>`.
+import { getTranslations } from 'next-intl/server';
+import type { Festival } from '@/db/schema';
+
+export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'finalisedHead' | 'publishedHead'>; className?: string }) {
+  if (!fest.finalisedHead && !fest.publishedHead) return null;
+  const t = await getTranslations('results');
+  return (
+    <section aria-labelledby="audit-head-heading" data-testid="audit-head">
+      <h2 id="audit-head-heading">{t('auditHead.heading')}</h2>
+      <p>{t('auditHead.explain')}</p>
+      <dl>
+        {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.finalisedHead}</code></dd></>)}
+        {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.publishedHead}</code></dd></>)}
+      </dl>
+    </section>
+  );
+}

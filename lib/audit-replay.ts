@@ -1,0 +1,257 @@
+// Replays the audit log against the stored data: the audited score saves, recusals, submissions,
+// reopenings, decisions and the finalisation must rebuild exactly the score, recusal, ballot,
+// decision and award tables, every submitted ballot's receipt must recompute from its scores and
+// salt, and the chain heads recorded at finalisation and publication must be entries of the log.
+// A table edited without the log (a score changed in the file, final_hash recomputed) or a log cut
+// short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
+import { asc } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { audit, award, ballot, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
+import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
+import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
+import { findFestival } from '@/lib/festival/phase';
+import { recusedByNationality } from '@/lib/recusal';
+import { parseHead } from './audit';
+
+type Payload = Record<string, unknown>;
+interface Seen { n: number; id: number }
+const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
+
+/** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
+function legacySteps(scale: Scale, value: unknown): number | null {
+  if (typeof value !== 'number') return null;
+  const k = (value - scale.min) / scale.step;
+  return Math.abs(k - Math.round(k)) < 1e-9 && value >= scale.min - 1e-9 && value <= scale.max + 1e-9 ? Math.round(k) : null;
+}
+
+function ids(v: unknown): number[] {
+  return Array.isArray(v) ? v.map(Number).sort((a, b) => a - b) : [];
+}
+
+export function replayAudit(db: DB): string[] {
+  const problems: string[] = [];
+  const fest = findFestival(db);
+  if (!fest) return problems;
+  const scale = scaleOf(fest);
+  const entries = db.select().from(audit).orderBy(asc(audit.id)).all();
+  const payloadOf = (e: AuditEntry): Payload => {
+    try {
+      return JSON.parse(e.payload) as Payload;
+    } catch {
+      return {};
+    }
+  };
+
+  // --- the log, replayed ---
+  const scores = new Map<string, { steps: number | null; seen: Seen }>();
+  const recusals = new Map<string, Seen>();
+  const ballots = new Map<string, { submitted: boolean; receipt: string | null; seen: Seen; counted: { candidateId: number; steps: number | null }[] | null }>();
+  const ties: { nomination: string; kind: string; tied: number[]; chosen: number[]; seen: Seen }[] = [];
+  const counts = new Map<string, number>();
+  let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
+  let published: Seen | null = null;
+  const byPosition = new Map<number, AuditEntry>();
+
+  for (const [i, e] of entries.entries()) {
+    const seen = { n: i + 1, id: e.id };
+    byPosition.set(seen.n, e);
+    counts.set(e.action, (counts.get(e.action) ?? 0) + 1);
+    const p = payloadOf(e);
+    const actor = e.actorId;
+    switch (e.action) {
+      case 'ballot.save_score': {
+        const juror = Number(p.jurorId ?? actor);
+        const steps = 'steps' in p ? (p.steps as number | null) : p.value === null ? null : legacySteps(scale, p.value);
+        scores.set(`${juror}:${Number(p.candidateId)}`, { steps, seen });
+        break;
+      }
+      case 'ballot.save_note': {
+        const k = `${actor}:${Number(p.candidateId)}`;
+        if (!scores.has(k)) scores.set(k, { steps: null, seen });
+        break;
+      }
+      case 'ballot.declare_recusal':
+        recusals.set(`${actor}:${Number(p.filmId)}`, seen);
+        break;
+      case 'ballot.withdraw_recusal':
+        recusals.delete(`${actor}:${Number(p.filmId)}`);
+        break;
+      case 'ballot.submit': {
+        const cands = Array.isArray(p.candidates) ? ids(p.candidates) : null;
+        const counted = cands ? cands.map((c) => ({ candidateId: c, steps: scores.get(`${actor}:${c}`)?.steps ?? null })) : null;
+        ballots.set(`${actor}:${Number(p.nominationId)}`, { submitted: true, receipt: typeof p.receipt === 'string' ? p.receipt : null, seen, counted });
+        break;
+      }
+      case 'ballot.reopen':
+        ballots.set(`${Number(p.jurorId)}:${Number(p.nominationId)}`, { submitted: false, receipt: null, seen, counted: null });
+        break;
+      case 'round.decide_tie':
+        ties.push({ nomination: String(p.nomination), kind: String(p.kind), tied: ids(p.tied), chosen: ids(p.chosen), seen });
+        break;
+      case 'round.finalise':
+        finalised = { hash: p.hash, awards: Array.isArray(p.awards) ? (p.awards as { nomination: string; winners: string[] }[]) : [], seen };
+        break;
+      case 'round.publish':
+        published = seen;
+        break;
+    }
+  }
+
+  // --- scores ---
+  const candidates = new Map(db.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: candidate.filmId }).from(candidate).all().map((c) => [c.id, c]));
+  const stored = db.select({ id: score.id, jurorId: score.jurorId, candidateId: score.candidateId, steps: score.steps }).from(score).orderBy(asc(score.id)).all();
+  const storedKeys = new Set<string>();
+  const show = (steps: number | null) => (steps === null ? 'no score' : `${valueOfSteps(scale, steps)} (${steps} steps)`);
+  for (const s of stored) {
+    const k = `${s.jurorId}:${s.candidateId}`;
+    storedKeys.add(k);
+    const r = scores.get(k);
+    if (!r) problems.push(`score row ${s.id} (juror ${s.jurorId}, candidate ${s.candidateId}): no audited save wrote it`);
+    else if (r.steps !== s.steps) problems.push(`score row ${s.id} (juror ${s.jurorId}, candidate ${s.candidateId}): stored ${show(s.steps)}, but its last audited save, ${at(r.seen)}, says ${show(r.steps)}`);
+  }
+  for (const [k, r] of scores) {
+    const [j, c] = k.split(':').map(Number);
+    if (!storedKeys.has(k) && candidates.has(c)) problems.push(`juror ${j}, candidate ${c}: saved at ${at(r.seen)}, but the score table has no row for it`);
+  }
+
+  // --- recusals ---
+  const storedRecusals = db.select({ id: recusal.id, jurorId: recusal.jurorId, filmId: recusal.filmId }).from(recusal).orderBy(asc(recusal.id)).all();
+  const recusalKeys = new Set<string>();
+  for (const r of storedRecusals) {
+    const k = `${r.jurorId}:${r.filmId}`;
+    recusalKeys.add(k);
+    if (!recusals.has(k)) problems.push(`recusal row ${r.id} (juror ${r.jurorId}, film ${r.filmId}): no audited declaration stands for it`);
+  }
+  for (const [k, seen] of recusals) {
+    if (!recusalKeys.has(k)) problems.push(`juror ${k.split(':')[0]}, film ${k.split(':')[1]}: recusal declared at ${at(seen)}, but the recusal table does not hold it`);
+  }
+
+  // --- ballots and receipts ---
+  const logins = new Map(db.select({ id: user.id, login: user.login, country: user.country }).from(user).all().map((u) => [u.id, u]));
+  const codes = new Map(db.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.id, n.code]));
+  const filmCountry = new Map(db.select({ id: film.id, country: film.country }).from(film).all().map((f) => [f.id, f.country]));
+  const stepsOfRow = new Map(stored.map((s) => [`${s.jurorId}:${s.candidateId}`, s.steps]));
+  const explicit = new Set(storedRecusals.map((r) => `${r.jurorId}:${r.filmId}`));
+  const storedBallots = db.select().from(ballot).orderBy(asc(ballot.id)).all();
+  const ballotKeys = new Set<string>();
+  for (const b of storedBallots) {
+    const k = `${b.jurorId}:${b.nominationId}`;
+    ballotKeys.add(k);
+    const r = ballots.get(k);
+    const where = `ballot row ${b.id} (juror ${b.jurorId}, nomination ${codes.get(b.nominationId) ?? b.nominationId})`;
+    const submitted = b.submittedAt !== null;
+    if (submitted !== !!r?.submitted) {
+      problems.push(submitted ? `${where}: submitted, but the log's last word on it is ${r ? `a reopening, ${at(r.seen)}` : 'nothing'}` : `${where}: not submitted, but it was submitted at ${at(r!.seen)} and never reopened`);
+      continue;
+    }
+    if (!submitted || !r) continue;
+    if (b.receipt !== r.receipt) {
+      problems.push(`${where}: its receipt differs from the one audited at ${at(r.seen)}`);
+      continue;
+    }
+    const login = logins.get(b.jurorId)?.login;
+    const code = codes.get(b.nominationId);
+    if (!b.salt || !b.receipt || !login || !code) continue;
+    // The receipt from the scores as audited before the submission...
+    if (r.counted) {
+      const audited = r.counted.every((c) => c.steps !== null) ? receiptOf(canonicalBallot(login, code, r.counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt)) : null;
+      if (audited !== b.receipt) problems.push(`${where}: its receipt does not match the scores saved in the log before its submission, ${at(r.seen)}`);
+    }
+    // ...and from the scores stored now: a counted score edited in the table breaks it.
+    const jurorCountry = logins.get(b.jurorId)?.country;
+    const counted = [...candidates.values()]
+      .filter((c) => c.nominationId === b.nominationId)
+      .filter((c) => !explicit.has(`${b.jurorId}:${c.filmId}`) && !recusedByNationality(fest.recusalByNationality, jurorCountry, filmCountry.get(c.filmId)))
+      .map((c) => ({ candidateId: c.id, steps: stepsOfRow.get(`${b.jurorId}:${c.id}`) ?? null }))
+      .filter((c) => c.steps !== null);
+    const now = receiptOf(canonicalBallot(login, code, counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt));
+    if (now !== b.receipt) problems.push(`${where}: its receipt does not match the scores stored for it now (a counted score was changed)`);
+  }
+  for (const [k, r] of ballots) {
+    if (r.submitted && !ballotKeys.has(k)) problems.push(`juror ${k.split(':')[0]}, nomination ${codes.get(Number(k.split(':')[1])) ?? k.split(':')[1]}: submitted at ${at(r.seen)}, but the ballot table has no row for it`);
+  }
+
+  // --- the chair's decisions on ties ---
+  const storedTies = db.select().from(decision).orderBy(asc(decision.id)).all().filter((d) => d.kind === 'casting_vote' || d.kind === 'shared');
+  const parseIds = (s: string) => {
+    try {
+      return ids(JSON.parse(s));
+    } catch {
+      return [];
+    }
+  };
+  for (let i = 0; i < Math.max(storedTies.length, ties.length); i++) {
+    const d = storedTies[i];
+    const e = ties[i];
+    if (!d) {
+      problems.push(`the tie decision audited at ${at(e.seen)} has no row in the decision table`);
+      break;
+    }
+    if (!e) {
+      problems.push(`decision row ${d.id}: no audited decision stands for it`);
+      break;
+    }
+    const same = codes.get(d.nominationId ?? -1) === e.nomination && d.kind === e.kind && parseIds(d.tied).join() === e.tied.join() && parseIds(d.chosen).join() === e.chosen.join();
+    if (!same) {
+      problems.push(`decision row ${d.id}: differs from the decision audited at ${at(e.seen)}`);
+      break;
+    }
+  }
+  for (const [kind, action] of [['close_round', 'round.close'], ['reopen_round', 'round.reopen'], ['reopen_ballot', 'ballot.reopen']] as const) {
+    const rows = db.select({ kind: decision.kind }).from(decision).all().filter((d) => d.kind === kind).length;
+    if (rows !== (counts.get(action) ?? 0)) problems.push(`the decision table holds ${rows} ${kind} rows, the log ${counts.get(action) ?? 0} ${action} entries`);
+  }
+
+  // --- finalisation, awards, publication ---
+  const fin = finalised;
+  const awards = db.select({ nominationId: award.nominationId, candidateId: award.candidateId }).from(award).orderBy(asc(award.id)).all();
+  const isFinal = fest.phase === 'finalised' || fest.phase === 'published';
+  if (isFinal && !fin) problems.push(`the festival is ${fest.phase}, but the log has no round.finalise entry (the log was cut short)`);
+  if (fest.phase === 'published' && !published) problems.push('the festival is published, but the log has no round.publish entry (the log was cut short)');
+  if (!isFinal && awards.length > 0) problems.push(`award rows exist, but the festival is in phase ${fest.phase}`);
+  if (fin) {
+    if (fin.hash !== fest.finalHash) problems.push(`festival.final_hash ${fest.finalHash} differs from the hash audited at finalisation, ${at(fin.seen)}`);
+    const want = new Map(fin.awards.map((a) => [a.nomination, [...a.winners].map(Number).sort((x, y) => x - y).join()]));
+    const have = new Map<string, number[]>();
+    for (const a of awards) {
+      const code = codes.get(a.nominationId) ?? String(a.nominationId);
+      have.set(code, [...(have.get(code) ?? []), a.candidateId]);
+    }
+    for (const code of new Set([...want.keys(), ...have.keys()])) {
+      const h = (have.get(code) ?? []).sort((x, y) => x - y).join();
+      if ((want.get(code) ?? '') !== h) problems.push(`awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
+    }
+  }
+
+  // --- heads recorded in the protocol ---
+  const checkHead = (label: string, text: string | null, action: string) => {
+    if (text === null) return;
+    const problem = headProblem(text, entries.length, byPosition);
+    if (problem) problems.push(`the chain head recorded at ${label} (${text}): ${problem}`);
+    else if (byPosition.get(parseHead(text)!.entries!)?.action !== action) problems.push(`the chain head recorded at ${label} (${text}) is not the ${action} entry`);
+  };
+  if (isFinal && fin && !fest.finalisedHead) problems.push('the festival is finalised, but no chain head was recorded at finalisation');
+  checkHead('finalisation', fest.finalisedHead, 'round.finalise');
+  if (fest.phase === 'published' && published && !fest.publishedHead) problems.push('the festival is published, but no chain head was recorded at publication');
+  checkHead('publication', fest.publishedHead, 'round.publish');
+  return problems;
+}
+
+/** Why a head ("<entries>:<hash>" or a hash) is not an entry of the log; null when it is. */
+export function headProblem(text: string, length: number, byPosition: Map<number, AuditEntry>): string | null {
+  const head = parseHead(text);
+  if (!head) return 'not a chain head (expected <entries>:<64 hex digits>)';
+  if (head.entries === null) {
+    for (const e of byPosition.values()) if (e.hash === head.hash) return null;
+    return `no entry of the log has this hash: the log was cut short or rewritten (it has ${length} entries)`;
+  }
+  if (head.entries > length) return `the log has only ${length} entries, the head names entry ${head.entries}: entries ${length + 1}..${head.entries} are missing (the log was cut short)`;
+  const e = byPosition.get(head.entries)!;
+  return e.hash === head.hash ? null : `entry ${head.entries} (id ${e.id}) has hash ${e.hash}, not this one: the log was rewritten`;
+}
+
+/** Checks a head given by hand (npm run audit:verify -- --head <entries>:<hash>). */
+export function checkGivenHead(db: DB, text: string): string | null {
+  const entries = db.select().from(audit).orderBy(asc(audit.id)).all();
+  return headProblem(text, entries.length, new Map(entries.map((e, i) => [i + 1, e])));
+}
