@@ -81,9 +81,9 @@ describe('quorum setting', () => {
   const stored = () => t.db.select().from(festival).get()!.quorum;
 
   it('is saved by the organisers during setup; empty means all active jurors', () => {
-    expect(run(saveSettingsSpec, organiser, form('5')).ok).toBe(true);
+    expect(executeAction(saveSettingsSpec, organiser, form('5'), t.db).ok).toBe(true);
     expect(stored()).toBe(5);
-    expect(run(saveSettingsSpec, organiser, form('')).ok).toBe(true);
+    expect(executeAction(saveSettingsSpec, organiser, form(''), t.db).ok).toBe(true);
     expect(stored()).toBeNull();
   });
 

@@ -1,9 +1,9 @@
 // What the chair's desk and the results pages read: the tally of the stored data with each
 // candidate's label and score distribution, the method comparison, ballots' submission state.
 import 'server-only';
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
+import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { compareMethods, tally, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
