@@ -175,7 +175,7 @@ export const reopenBallotSpec = defineSpec({
     if (!openRound(fest.phase)) throw new Refusal('ballot:round_closed');
     const juror = tx.select({ id: user.id, role: user.role, active: user.active }).from(user).where(eq(user.id, input.jurorId)).get();
     if (!juror || juror.role === 'organiser') throw new Refusal('ballot:unknown_juror');
-    // A deactivated juror could never resubmit: the reopened ballot would silently drop out of the tally.
+    // A deactivated juror could never resubmit: the ballot would stay reopened for good.
     if (!juror.active) throw new Refusal('ballot:inactive_juror');
     const row = ballotOf(tx, juror.id, nom.id);
     if (!row?.submittedAt) throw new Refusal('ballot:not_submitted');
