@@ -52,6 +52,10 @@ async function arrange(file: string) {
       });
       for (const j of jury) ballot.run(j, id, at, randomBytes(16).toString('hex'), randomBytes(16).toString('hex'));
     });
+    // Each ballot's submitted snapshot, which the tally reads (whole steps above the scale's minimum of 1).
+    sqlite.prepare(`insert into ballot_score (ballot_id, candidate_id, steps)
+      select b.id, s.candidate_id, cast(s.value - 1 as integer) from ballot b
+      join candidate c on c.nomination_id = b.nomination_id join score s on s.juror_id = b.juror_id and s.candidate_id = c.id`).run();
   })();
   console.log(`arranged ${JURY} × ${CANDIDATES} × ${NOMINATIONS.length} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { sqlite, db };

@@ -34,6 +34,9 @@ export const festival = sqliteTable(
     method: text('method', { enum: METHODS }).notNull().default('mean'),
     oneAwardPerFilm: integer('one_award_per_film', { mode: 'boolean' }).notNull().default(true),
     recusalByNationality: integer('recusal_by_nationality', { mode: 'boolean' }).notNull().default(false),
+    // Least number of counted ballots every nomination of a round needs before the round may close;
+    // null means all active jurors. Never below 3, so no closed tally is one or two jurors' ballots.
+    quorum: integer('quorum'),
     finalHash: text('final_hash'),
     // The audit chain's head ("<entries>:<hash>") when the awards were finalised and when they were
     // published: printed in the protocol, so a log cut short after it is caught (audit:verify --head).
@@ -45,6 +48,7 @@ export const festival = sqliteTable(
     check('festival_phase', sql`${t.phase} in ('setup','voting','main_closed','special_voting','special_closed','finalised','published')`),
     check('festival_method', sql`${t.method} in ('mean','trimmed_mean','median','normalized_mean','schulze')`),
     check('festival_scale', sql`${t.scaleStep} > 0 and ${t.scaleMax} > ${t.scaleMin}`),
+    check('festival_quorum', sql`${t.quorum} is null or ${t.quorum} >= 3`),
   ],
 );
 
@@ -196,6 +200,22 @@ export const ballot = sqliteTable(
   (t) => [uniqueIndex('ballot_unique').on(t.jurorId, t.nominationId)],
 );
 
+// The scores of a ballot as last submitted, in whole steps above the scale's minimum. The tally
+// and the receipt read these, never the live score table: a ballot the chair reopens keeps
+// counting as submitted until its juror submits again, which replaces these rows.
+export const ballotScore = sqliteTable(
+  'ballot_score',
+  {
+    ballotId: integer('ballot_id').notNull().references(() => ballot.id, { onDelete: 'cascade' }),
+    candidateId: integer('candidate_id').notNull().references(() => candidate.id, { onDelete: 'cascade' }),
+    steps: integer('steps').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ballot_score_unique').on(t.ballotId, t.candidateId),
+    check('ballot_score_steps', sql`${t.steps} >= 0`),
+  ],
+);
+
 export const decision = sqliteTable(
   'decision',
   {
@@ -246,6 +266,7 @@ export type User = typeof user.$inferSelect;
 export type Recusal = typeof recusal.$inferSelect;
 export type Score = typeof score.$inferSelect;
 export type Ballot = typeof ballot.$inferSelect;
+export type BallotScore = typeof ballotScore.$inferSelect;
 export type Decision = typeof decision.$inferSelect;
 export type Award = typeof award.$inferSelect;
 export type AuditEntry = typeof audit.$inferSelect;

@@ -39,6 +39,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 {n.margin && <> · {t('tally.margin', { margin: n.margin.display })}</>}
               </p>
             )}
+            {Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
             {n.reasons.length > 0 && (
               <ul className={ui.muted}>
                 {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
@@ -76,9 +77,17 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                           {l?.person && <strong>{l.person} — </strong>}
                           {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
                         </td>
-                        <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
+                        {n.withheld[r.candidate] ? (
+                          <td data-withheld={n.withheld[r.candidate]}>{t(n.withheld[r.candidate] === 'thin' ? 'tally.thin' : 'tally.tiedWithThin')}</td>
+                        ) : (
+                          <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
+                        )}
                         <td>{r.counted}</td>
-                        <td><Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} /></td>
+                        <td>
+                          {n.histograms[r.candidate]
+                            ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
+                            : <span className={ui.muted}>—</span>}
+                        </td>
                         <td className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
                       </tr>
                     );

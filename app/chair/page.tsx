@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
+import { quorumOf } from '@/lib/round/quorum';
 import { recusalList, submissionTable } from '@/lib/round/view';
 import { ActionButton } from '@/app/components/ActionButton';
 import { ScrollTable } from '@/app/components/ScrollTable';
@@ -32,6 +33,9 @@ export default async function ChairHome() {
   const missing = votingRound ? missingBallots(db, votingRound) : [];
   const table = submissionTable(db);
   const submitted = new Set(table.submitted);
+  const reopened = new Set(table.reopened);
+  const quorum = votingRound ? quorumOf(db, votingRound) : null;
+  const countedIn = new Map(quorum?.nominations.map((n) => [n.code, n.counted]));
   const recusals = recusalList(db);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
@@ -51,6 +55,13 @@ export default async function ChairHome() {
             ) : (
               <p className={ui.success}>{t('round.allIn')}</p>
             )}
+            {quorum && (
+              <p className={quorum.short.length ? ui.notice : undefined} data-testid="quorum">
+                {t(quorum.setting === null ? 'round.quorumAll' : 'round.quorum', { quorum: quorum.quorum })}{' '}
+                {quorum.short.length > 0 ? t('round.belowQuorum', { count: quorum.short.length }) : t('round.quorumMet')}
+              </p>
+            )}
+            {reopened.size > 0 && <p className={ui.muted}>{t('round.reopenedCount', { count: reopened.size })}</p>}
             <ActionButton
               action={closeRound}
               label={t(votingRound === 'main' ? 'round.closeMain' : 'round.closeSpecial')}
@@ -91,11 +102,26 @@ export default async function ChairHome() {
                   <tr key={j.id}>
                     <th scope="row">{j.displayName}</th>
                     {roundNoms.map((n) => (
-                      <td key={n.id}>{submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge> : <Badge>{t('ballots.pending')}</Badge>}</td>
+                      <td key={n.id}>
+                        {submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge>
+                          : reopened.has(`${j.id}:${n.id}`) ? <Badge tone="warn">{t('ballots.reopened')}</Badge>
+                          : <Badge>{t('ballots.pending')}</Badge>}
+                      </td>
                     ))}
                   </tr>
                 ))}
               </tbody>
+              {quorum && (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('ballots.counted', { quorum: quorum.quorum })}</th>
+                    {roundNoms.map((n) => {
+                      const c = countedIn.get(n.code);
+                      return <td key={n.id} data-testid={`counted-${n.code}`}>{c === undefined ? '—' : c < quorum.quorum ? <Badge tone="warn">{c}</Badge> : <Badge tone="ok">{c}</Badge>}</td>;
+                    })}
+                  </tr>
+                </tfoot>
+              )}
             </table>
           </ScrollTable>
           <div className={ui.card}>

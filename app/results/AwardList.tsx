@@ -6,7 +6,10 @@ import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 
-export async function AwardList({ awards, withMargin = false }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean }) {
+type Withheld = { candidates: Set<number>; margins: Set<string> };
+
+/** `withheld`: before publication, the aggregates and margins that would show fewer than 3 scores. */
+export async function AwardList({ awards, withMargin = false, withheld }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld }) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const byNomination = new Map<string, typeof awards>();
@@ -23,7 +26,15 @@ export async function AwardList({ awards, withMargin = false }: { awards: Return
                 <span>{w.originalTitle}</span>
                 {w.englishTitle !== w.originalTitle && <span lang="en"> ({w.englishTitle})</span>}
                 <span className={ui.muted}> · {t('directedBy', { director: w.director })}{shownCountry(w.country) ? ` · ${w.country}` : ''}</span>
-                {withMargin && <span className={ui.muted}> · {t('scoreMargin', { score: w.aggregate, margin: w.margin ?? '—' })}</span>}
+                {withMargin && (
+                  <span className={ui.muted}>
+                    {' · '}
+                    {t('scoreMargin', {
+                      score: withheld?.candidates.has(w.candidateId) ? t('fewerThanThree') : w.aggregate,
+                      margin: withheld?.margins.has(w.nomination) ? t('fewerThanThree') : (w.margin ?? '—'),
+                    })}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

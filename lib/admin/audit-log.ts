@@ -1,27 +1,38 @@
 // The audit log as organisers read it: newest first, paginated, filtered by actor and action.
-// Redacted here, in the query layer: score values until the results are published, and private
-// notes always (only their author ever sees them).
+// Redacted here, in the query layer, before and after publication alike: every entry names its
+// actor, so a score value, a private note or a receipt shown in it would sit beside a juror's name.
+// A saved score shows that it was saved and for which nomination, never the value; a submitted
+// ballot shows the nomination and how many scores, never the receipt. The stored payload itself is
+// unchanged (the chain and the verification replay it).
 import 'server-only';
 import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, user } from '@/db/schema';
+import { audit, candidate, nomination, user } from '@/db/schema';
 import { findFestival } from '@/lib/festival/phase';
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
-const UNTIL_PUBLISHED = new Set(['value', 'note']);
-const ALWAYS = new Set(['note']);
+/** In score and ballot entries: what a juror entered or what identifies their ballot. */
+const BALLOT_SECRETS = new Set(['value', 'values', 'steps', 'note', 'receipt', 'salt', 'canonical']);
+/** In any entry: what identifies a ballot. */
+const ALWAYS = new Set(['receipt', 'salt', 'canonical']);
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 
-/** Removes `note` (and `value` before publication) at any depth of a score or ballot entry's payload. */
-export function redactPayload(action: string, payload: string, published: boolean): string {
-  if (!isScoreAction(action)) return payload;
-  const secret = published ? ALWAYS : UNTIL_PUBLISHED;
+/**
+ * Replaces score values, notes and receipts at any depth with REDACTED, and names the nomination of
+ * an entry that holds a candidate id (`nominationOf`), so the log still says what was scored.
+ */
+export function redactPayload(action: string, payload: string, nominationOf: (candidateId: number) => string | undefined = () => undefined): string {
+  const secret = isScoreAction(action) ? BALLOT_SECRETS : ALWAYS;
   try {
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);
-      if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, secret.has(k) ? REDACTED : walk(x)]));
+      if (v && typeof v === 'object') {
+        const out = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, secret.has(k) ? REDACTED : walk(x)]));
+        const code = typeof out.candidateId === 'number' && !('nomination' in out) ? nominationOf(out.candidateId) : undefined;
+        return code ? { ...out, nomination: code } : out;
+      }
       return v;
     };
     return JSON.stringify(walk(JSON.parse(payload)));
@@ -34,6 +45,7 @@ export type AuditQuery = { page?: number; actorId?: number | null; action?: stri
 
 export function auditPage(db: DB, q: AuditQuery = {}) {
   const published = findFestival(db)?.phase === 'published';
+  const codes = new Map(db.select({ id: candidate.id, code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all().map((c) => [c.id, c.code]));
   const where: SQL[] = [];
   if (q.actorId) where.push(eq(audit.actorId, q.actorId));
   if (q.action) where.push(q.action.endsWith('.') ? like(audit.action, `${q.action.replace(/[%_]/g, '')}%`) : eq(audit.action, q.action));
@@ -50,7 +62,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all()
-    .map((r) => ({ ...r, payload: redactPayload(r.action, r.payload, published) }));
+    .map((r) => ({ ...r, payload: redactPayload(r.action, r.payload, (id) => codes.get(id)) }));
   return { rows, page, pages, total, published };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ballot, festival, film, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, nominationId } from '@/tests/festival';
@@ -59,21 +59,19 @@ describe('audit log for organisers', () => {
     });
   }
 
-  it('redacts score values until the results are published, and private notes always', () => {
+  it('redacts score values and private notes, before and after publication alike, and names the nomination', () => {
     scoreEntry();
-    const page = auditPage(t.db);
-    expect(page.rows[0].action).toBe('ballot.submit');
-    const text = JSON.stringify(page.rows);
-    expect(text).not.toContain(String(VALUE));
-    expect(text).not.toContain('SECRET-NOTE');
-    expect(text).toContain(REDACTED);
-    expect(JSON.parse(page.rows[1].payload)).toEqual({ candidateId: 1, value: REDACTED, note: REDACTED, nested: { value: REDACTED } });
-    t.db.update(festival).set({ phase: 'finalised' }).where(eq(festival.id, 1)).run();
-    expect(JSON.stringify(auditPage(t.db).rows)).not.toContain('SECRET-NOTE');
-    t.db.update(festival).set({ phase: 'published' }).where(eq(festival.id, 1)).run();
-    const published = JSON.stringify(auditPage(t.db).rows);
-    expect(published).toContain(String(VALUE));
-    expect(published).not.toContain('SECRET-NOTE');
+    const bestFilm = t.db.select({ code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(candidate.id, 1)).get()!.code;
+    for (const phase of ['voting', 'finalised', 'published'] as const) {
+      t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
+      const page = auditPage(t.db);
+      expect(page.rows[0].action).toBe('ballot.submit');
+      const text = JSON.stringify(page.rows);
+      expect(text, phase).not.toContain(String(VALUE));
+      expect(text, phase).not.toContain('SECRET-NOTE');
+      expect(text).toContain(REDACTED);
+      expect(JSON.parse(page.rows[1].payload)).toEqual({ candidateId: 1, nomination: bestFilm, value: REDACTED, note: REDACTED, nested: { value: REDACTED } });
+    }
   });
 
   it('pages newest first and filters by actor and action', () => {

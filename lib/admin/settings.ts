@@ -1,4 +1,4 @@
-// Festival settings: name, city, dates, the scale, the method and the award rules. Setup only:
+// Festival settings: name, city, dates, the scale, the method, the award rules and the quorum. Setup only:
 // from voting on, they are frozen (requireSetup).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -7,6 +7,7 @@ import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from './form';
+import { QUORUM_FLOOR } from '@/lib/round/quorum';
 
 const date = z.preprocess((v) => (v === '' || v == null ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
 
@@ -37,6 +38,13 @@ function collectNominations(raw: unknown): unknown {
 // as 1e-320 would pass every range check and make no sense as a score.
 const scaleNumber = numeric.pipe(z.number().refine((v) => Number(v.toFixed(2)) === v, { message: 'scale_precision' }));
 
+// The quorum (lib/round/quorum.ts): empty for "all active jurors", else a whole number of at least 3.
+// Every way of getting it wrong gets the one message that names the field and the rule.
+const quorum = z.preprocess(
+  (v) => (v === '' || v == null ? null : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : v),
+  z.number({ error: 'quorum' }).int('quorum').min(QUORUM_FLOOR, 'quorum').max(10000, 'quorum').nullable(),
+);
+
 export const SettingsInput = z.preprocess(
   collectNominations,
   z
@@ -51,6 +59,7 @@ export const SettingsInput = z.preprocess(
       method: z.enum(METHODS),
       oneAwardPerFilm: checkbox,
       recusalByNationality: checkbox,
+      quorum,
       nominations: z.array(NominationRules).max(50).default([]),
     })
     .superRefine((v, ctx) => {

@@ -11,6 +11,7 @@ import { canonicalBallot, type CanonicalBallot } from './receipt';
 import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
 import { openRound } from './rules';
 import { scaleOf, scoreValue } from './scale';
+import { snapshotOf } from './snapshot';
 import { getFestival } from '@/lib/festival/phase';
 
 export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
@@ -90,12 +91,16 @@ export function ballotView(db: DB, me: SessionUser, code: string) {
     recusal: recusedFrom({ id: c.filmId, country: c.country }),
   }));
   const b = db.select().from(ballot).where(and(eq(ballot.jurorId, me.id), eq(ballot.nominationId, nom.id))).get();
-  let receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot } | null = null;
-  if (b?.submittedAt && b.receipt && b.salt) {
-    const counted = candidates.filter((c) => !c.recusal && c.value !== null).map((c) => ({ candidateId: c.id, value: c.value! }));
-    receipt = { receipt: b.receipt, salt: b.salt, submittedAt: b.submittedAt, canonical: canonicalBallot(me.login, nom.code, counted, b.salt) };
+  // The receipt of the ballot that counts, recomputed from its snapshot: while the chair has the
+  // ballot reopened, that is still the last submitted one (`reopened`), whatever the juror edits.
+  const history = JSON.parse(b?.reopened ?? '[]') as { at: string; reason: string; submitted?: string | null }[];
+  const reopened = history.map(({ at, reason }) => ({ at, reason }));
+  let receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null = null;
+  if (b?.receipt && b.salt) {
+    const counted = snapshotOf(db, b.id, { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep });
+    const submittedAt = b.submittedAt ?? history.at(-1)?.submitted ?? '';
+    receipt = { receipt: b.receipt, salt: b.salt, submittedAt, canonical: canonicalBallot(me.login, nom.code, counted, b.salt), reopened: !b.submittedAt };
   }
-  const reopened = (JSON.parse(b?.reopened ?? '[]') as { at: string; reason: string }[]).map(({ at, reason }) => ({ at, reason }));
   return {
     nomination: { id: nom.id, code: nom.code, round: nom.round, kind: nom.kind },
     scale: { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep },

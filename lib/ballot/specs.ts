@@ -11,6 +11,7 @@ import { prepared } from '@/lib/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
 import { scaleOf, scoreValue, stepsOf } from './scale';
+import { writeSnapshot } from './snapshot';
 
 export const NOTE_MAX = 4000;
 export const REASON_MAX = 500;
@@ -148,14 +149,21 @@ export const submitBallotSpec = defineSpec({
       else counted.push({ candidateId: c.id, value: v });
     }
     if (missing.length > 0) throw new Refusal('ballot:incomplete', { missing: missing.length });
+    // The receipt covers the values as the snapshot keeps them (whole steps, read back through
+    // valueOfSteps), so that it can be recomputed from the snapshot for as long as it counts.
+    const scale = scaleOf(fest);
+    const exact = counted;
     const salt = newSalt();
-    const canonical = canonicalBallot(me.login, nom.code, counted, salt);
+    const canonical = canonicalBallot(me.login, nom.code, exact, salt);
     const receipt = receiptOf(canonical);
     const at = now();
-    tx.insert(ballot)
+    const row = tx.insert(ballot)
       .values({ jurorId: me.id, nominationId: nom.id, submittedAt: at, receipt, salt })
       .onConflictDoUpdate({ target: [ballot.jurorId, ballot.nominationId], set: { submittedAt: at, receipt, salt } })
-      .run();
+      .returning({ id: ballot.id })
+      .get();
+    // A new submission replaces the snapshot (and so the counted ballot) and the receipt together.
+    writeSnapshot(tx, row.id, scale, exact);
     appendAudit(tx, { actorId: me.id, action: 'ballot.submit', payload: { nominationId: nom.id, receipt, scores: counted.length, candidates: counted.map((c) => c.candidateId) } });
     return { receipt, salt, canonical, submittedAt: at };
   },
@@ -170,14 +178,17 @@ export const reopenBallotSpec = defineSpec({
     if (!openRound(fest.phase)) throw new Refusal('ballot:round_closed');
     const juror = tx.select({ id: user.id, role: user.role, active: user.active }).from(user).where(eq(user.id, input.jurorId)).get();
     if (!juror || juror.role === 'organiser') throw new Refusal('ballot:unknown_juror');
-    // A deactivated juror could never resubmit: the reopened ballot would silently drop out of the tally.
+    // A deactivated juror could never resubmit: the ballot would stay reopened for good.
     if (!juror.active) throw new Refusal('ballot:inactive_juror');
     const row = ballotOf(tx, juror.id, nom.id);
     if (!row?.submittedAt) throw new Refusal('ballot:not_submitted');
     const at = now();
-    const history = [...(JSON.parse(row.reopened) as unknown[]), { at, by: me.id, reason: input.reason }];
+    // `submitted`: when the ballot that keeps counting meanwhile was submitted (its receipt's time).
+    const history = [...(JSON.parse(row.reopened) as unknown[]), { at, by: me.id, reason: input.reason, submitted: row.submittedAt }];
+    // Unlocked for the juror to change, but the receipt, salt and snapshot stay: until the juror
+    // submits again the ballot counts as last submitted, so reopening changes no tally.
     tx.update(ballot)
-      .set({ submittedAt: null, receipt: null, salt: null, reopened: JSON.stringify(history) })
+      .set({ submittedAt: null, reopened: JSON.stringify(history) })
       .where(eq(ballot.id, row.id))
       .run();
     tx.insert(decision).values({ nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();

@@ -47,13 +47,13 @@ export function juryList(db: DB) {
     .sort((a, b) => (a.role === 'chair' ? -1 : b.role === 'chair' ? 1 : a.id - b.id));
 }
 
-/** Receipts of every counted (submitted) ballot, sorted so the list says nothing of who is who. */
+/** Receipts of every counted ballot (submitted, or reopened and counting as last submitted), sorted so the list says nothing of who is who. */
 export function receiptList(db: DB) {
   return db
     .select({ nomination: nomination.code, receipt: ballot.receipt })
     .from(ballot)
     .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
-    .where(isNotNull(ballot.submittedAt))
+    .where(isNotNull(ballot.receipt))
     .all()
     .filter((r): r is { nomination: string; receipt: string } => !!r.receipt)
     .sort((a, b) => a.nomination.localeCompare(b.nomination) || a.receipt.localeCompare(b.receipt));

@@ -2,7 +2,7 @@
 // stale tie) leaves the database unchanged, and a whole festival runs from voting to publication
 // with the winners an independent computation expects.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { award, decision, festival, film, nomination } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
@@ -30,6 +30,8 @@ const phase = () => t.db.select().from(festival).get()!.phase;
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
 const candidatesOf = (code: string) => candidatesOfNomination(t.db, code);
 const vote = (code: string, score: (j: number, c: number) => number, who = jurors) => voteAndSubmit(t.db, code, score, who);
+/** The quorum holds per nomination: tests about best film alone leave the main round with best film alone. */
+const onlyBestFilm = () => t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
 
 describe('refusals', () => {
   it('every chair action refuses jurors and organisers, and publish refuses the chair', () => {
@@ -45,7 +47,10 @@ describe('refusals', () => {
     expectRefused(t, closeRoundSpec, null, {}, 'auth:required');
   });
 
-  it('closing with missing ballots needs confirmation', () => {
+  it('closing with missing ballots needs confirmation (at or above the quorum)', () => {
+    onlyBestFilm();
+    t.db.update(festival).set({ quorum: 3 }).where(eq(festival.id, 1)).run();
+    vote('best_film', (_j, c) => 1 + (c % 10), jurors.slice(0, 3));
     expectRefused(t, closeRoundSpec, chair, {}, 'round:missing_ballots');
     expectRefused(t, closeRoundSpec, chair, { confirmMissing: 'maybe' }, 'invalid:input');
     expect(run(closeRoundSpec, chair, { confirmMissing: true })).toMatchObject({ ok: true, data: { round: 'main' } });
@@ -66,6 +71,8 @@ describe('refusals', () => {
   });
 
   it('refuses a tie decision that does not match the tie, bad kinds and shared awards where not allowed', () => {
+    t.db.delete(nomination).where(inArray(nomination.code, ['best_screenplay', 'best_actor', 'best_actress'])).run();
+    vote('best_director', (_j, c) => Math.max(1, 10 - c));
     vote('best_film', (_j, c) => (c < 2 ? 9 : 5)); // candidates 0 and 1 tie exactly
     run(closeRoundSpec, chair, { confirmMissing: true });
     const [a, b, c] = candidatesOf('best_film').map((x) => x.id);
@@ -84,6 +91,7 @@ describe('refusals', () => {
   });
 
   it('refuses a shared award with more winners than the nomination allows', () => {
+    onlyBestFilm();
     t.db.update(nomination).set({ exAequoAllowed: true, maxWinners: 2 }).where(eq(nomination.code, 'best_film')).run();
     vote('best_film', (_j, c) => (c < 3 ? 9 : 5)); // candidates 0, 1 and 2 tie exactly
     run(closeRoundSpec, chair, { confirmMissing: true });
@@ -223,6 +231,7 @@ describe('a whole festival', () => {
   });
 
   it('reopens a closed round for a revote, once', () => {
+    onlyBestFilm();
     vote('best_film', (_j, c) => (c < 2 ? 9 : 5));
     run(closeRoundSpec, chair, { confirmMissing: true });
     const [a, b] = candidatesOf('best_film').map((x) => x.id);
@@ -258,8 +267,9 @@ describe('verifying the stored awards', () => {
     expect(verifyAwards(t.db)).toEqual({ ok: false, problems: [`${code}: stored award [${runnerUp}] but the scores give [${first.candidateId}] (decided)`] });
     sql.prepare('update award set candidate_id = ? where id = ?').run(first.candidateId, first.id);
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
-    // ... and a score changed behind the app's back: that award no longer follows, nor does the hash.
-    sql.prepare('update score set value = 1 where candidate_id = ?').run(first.candidateId);
+    // ... and a counted score changed behind the app's back (the ballots' snapshots are what the
+    // tally reads): that award no longer follows, nor does the hash.
+    sql.prepare('update ballot_score set steps = 0 where candidate_id = ?').run(first.candidateId);
     const broken = verifyAwards(t.db);
     expect(broken.ok).toBe(false);
     const problems = broken.ok ? [] : broken.problems;

@@ -9,7 +9,8 @@ import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
-import { anonymiseTallyInput } from './tally-input';
+import { quorumOf } from './quorum';
+import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 
 const REASON_MAX = 500;
@@ -31,6 +32,10 @@ export const closeRoundSpec = defineSpec({
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'voting', 'special_voting');
     const round = fest.phase === 'voting' ? 'main' : 'special';
+    // Below the quorum even "close anyway" is refused: a nomination's tally over one or two
+    // ballots would be those jurors' scores (lib/round/quorum.ts).
+    const q = quorumOf(tx, round);
+    if (q.short.length > 0) throw new Refusal('round:below_quorum', { quorum: q.quorum, short: q.short.length, lowest: Math.min(...q.short.map((n) => n.counted)) });
     const missing = missingBallots(tx, round);
     if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
     setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');

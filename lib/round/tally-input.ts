@@ -1,10 +1,12 @@
-// Builds the tally engine's input from the database: only submitted ballots count, scores of a
-// film a juror recused from are handed over and left to the engine to exclude (so the exclusion
-// is visible in its reasons), and the chair's decisions come in recording order.
+// Builds the tally engine's input from the database: only counted ballots (submitted, or reopened
+// and counting as last submitted) count, from their snapshots (which leave recused films out);
+// the recusals are handed over too, for the engine to exclude what the nationality rule or a
+// recusal excludes, and the chair's decisions come in recording order.
 import { asc, isNotNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '@/db';
-import { ballot, candidate, decision, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, decision, film, nomination, recusal, user } from '@/db/schema';
+import { countedSnapshots } from '@/lib/ballot/snapshot';
 import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
@@ -19,17 +21,16 @@ export function buildTallyInput(db: Reader): TallyInput {
   const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();
   const jurors = db.select({ id: user.id, country: user.country, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
-  const submitted = new Set(
-    db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(isNotNull(ballot.submittedAt)).all().map((b) => `${b.j}:${b.n}`),
-  );
-  const nominationOf = new Map(cands.map((c) => [c.id, c.nominationId]));
-  const scores = db
-    .select({ jurorId: score.jurorId, candidateId: score.candidateId, steps: score.steps })
-    .from(score)
-    .where(isNotNull(score.steps))
-    .orderBy(asc(score.jurorId), asc(score.candidateId))
-    .all()
-    .filter((s) => submitted.has(`${s.jurorId}:${nominationOf.get(s.candidateId)}`));
+  // Stored steps become the numbers on the scale in the one place that does it (valueOfSteps).
+  // Every counted ballot from its snapshot (as last submitted), never from the live score table:
+  // a ballot the chair reopened counts unchanged until its juror submits again.
+  const scale = scaleOf(fest);
+  const snapshots = countedSnapshots(db);
+  const scores = snapshots.map((s) => ({ jurorId: s.jurorId, candidateId: s.candidateId, value: valueOfSteps(scale, s.steps) }));
+  // A recusal declared while a ballot is reopened takes effect when it is submitted again: until
+  // then the snapshot, which still holds the film's score, counts as it was.
+  const filmOf = new Map(cands.map((c) => [c.id, c.filmId]));
+  const snapshotFilms = new Set(snapshots.map((s) => `${s.jurorId}:${filmOf.get(s.candidateId)}`));
   const codeOf = new Map(noms.map((n) => [n.id, n.code]));
   const decisions: Decision[] = db
     .select()
@@ -43,7 +44,6 @@ export function buildTallyInput(db: Reader): TallyInput {
       tied: (JSON.parse(d.tied) as number[]).map(String),
       chosen: (JSON.parse(d.chosen) as number[]).map(String),
     }));
-  const scale = scaleOf(fest);
   return {
     version: 1,
     scale,
@@ -62,10 +62,14 @@ export function buildTallyInput(db: Reader): TallyInput {
       round: n.round,
       candidates: cands.filter((c) => c.nominationId === n.id).map((c) => ({ id: String(c.id), filmId: String(c.filmId), person: c.person })),
     })),
-    // Stored steps become the numbers on the scale in the one place that does it; a row no save could
-    // have written (steps beyond the scale) gives a value the tally's input check names, never a throw.
-    scores: scores.map((s) => ({ juror: String(s.jurorId), candidate: String(s.candidateId), value: valueOfSteps(scale, s.steps!) })),
-    recusals: db.select({ j: recusal.jurorId, f: recusal.filmId }).from(recusal).orderBy(asc(recusal.id)).all().map((r) => ({ juror: String(r.j), film: String(r.f) })),
+    scores: scores.map((s) => ({ juror: String(s.jurorId), candidate: String(s.candidateId), value: s.value })),
+    recusals: db
+      .select({ j: recusal.jurorId, f: recusal.filmId })
+      .from(recusal)
+      .orderBy(asc(recusal.id))
+      .all()
+      .filter((r) => !snapshotFilms.has(`${r.j}:${r.f}`))
+      .map((r) => ({ juror: String(r.j), film: String(r.f) })),
     decisions,
   };
 }

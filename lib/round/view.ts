@@ -1,12 +1,14 @@
 // What the chair's desk and the results pages read: the tally of the stored data with each
 // candidate's label and score distribution, the method comparison, ballots' submission state.
 import 'server-only';
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
+import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { compareMethods, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
+import { countedBallots } from '@/lib/ballot/snapshot';
 import { checkedTally, type TallyProblem } from './checked-tally';
+import { withholdThin } from './thin';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 
@@ -33,14 +35,15 @@ export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
 };
 
 /**
- * The tally of every nomination whose round is closed, with histograms. When the stored data stops the
- * tally, no nomination and the problems instead (lib/round/checked-tally.ts): the page says where.
+ * The tally of every nomination whose round is closed, with histograms, aggregates over fewer than 3
+ * scores withheld. When the stored data stops the tally, no nomination and the problems instead
+ * (lib/round/checked-tally.ts): the page says where.
  */
 export function closedRoundTally(db: DB) {
   const fest = getFestival(db);
   const checked = checkedTally(db);
   if (!checked.ok) {
-    return { phase: fest.phase, method: fest.method, scaleValues: [] as number[], nominations: [] as (NominationResult & { histograms: Record<string, number[]> })[], comparison: [] as ReturnType<typeof compareMethods>, problems: checked.problems };
+    return { phase: fest.phase, method: fest.method, scaleValues: [] as number[], nominations: [] as ReturnType<typeof withholdThin<NominationResult & { histograms: Record<string, number[]> }>>[], comparison: [] as ReturnType<typeof compareMethods>, problems: checked.problems };
   }
   const { input, result } = checked;
   const values = scaleValues(input.scale);
@@ -66,10 +69,13 @@ export function closedRoundTally(db: DB) {
     phase: fest.phase,
     method: input.method,
     scaleValues: values,
-    nominations: result.nominations.filter(shown).map((n) => ({
-      ...n,
-      histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
-    })),
+    // The chair's desk never shows an aggregate over fewer than 3 scores (lib/round/thin.ts).
+    nominations: result.nominations.filter(shown).map((n) =>
+      withholdThin({
+        ...n,
+        histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
+      }),
+    ),
     comparison,
   };
 }
@@ -78,8 +84,10 @@ export function closedRoundTally(db: DB) {
 export function submissionTable(db: DB) {
   const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
-  const submitted = new Set(db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(isNotNull(ballot.submittedAt)).all().map((b) => `${b.j}:${b.n}`));
-  return { jurors, nominations: noms, submitted: [...submitted] };
+  const counted = countedBallots(db);
+  const key = (b: { jurorId: number; nominationId: number }) => `${b.jurorId}:${b.nominationId}`;
+  // `reopened`: unlocked by the chair, still counting as last submitted until the juror submits again.
+  return { jurors, nominations: noms, submitted: counted.filter((b) => b.locked).map(key), reopened: counted.filter((b) => !b.locked).map(key) };
 }
 
 /** Who recused from which film, with the stated reason: never a score. */
@@ -91,4 +99,16 @@ export function recusalList(db: DB) {
     .innerJoin(film, eq(film.id, recusal.filmId))
     .orderBy(asc(user.id), asc(film.position))
     .all();
+}
+
+/**
+ * What the award rows may not show before publication (lib/round/thin.ts): the winners whose
+ * aggregate is withheld, and the nominations whose margin is.
+ */
+export function withheldAwards(db: DB) {
+  const view = closedRoundTally(db);
+  return {
+    candidates: new Set(view.nominations.flatMap((n) => Object.keys(n.withheld).map(Number))),
+    margins: new Set(view.nominations.filter((n) => n.marginWithheld).map((n) => n.code)),
+  };
 }

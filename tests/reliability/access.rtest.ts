@@ -155,12 +155,15 @@ describe('access matrix', () => {
       if (want && got === 'refused') unexpected.push(`unexpected refusal: ${who} ${what} [${v}]`);
       if (!want && got !== 'refused') unexpected.push(`UNEXPECTED ALLOW: ${who} ${what} [${v}] -> ${got}`);
     };
-    // Private notes are never shown to anyone but their author, the organisers' audit log included
-    // (lib/admin/audit-log.ts redacts them even after publication).
+    // Private notes are never shown to anyone but their author, and no score value ever stands in
+    // the organisers' audit log beside a juror's name (lib/admin/audit-log.ts redacts both, before
+    // and after publication; juror A's saved score of 7 is there as a ballot.save_score entry).
     let phaseNow = 'voting';
+    const scoreValue = /(&quot;|")value(&quot;|\\?"):\s*-?\d/;
     const leak = (who: CallerName, what: string, body: string) => {
-      if (who === 'jurorA' || !body.includes(sc.secret)) return;
-      leaks.push(`${who} saw juror A's note via ${what} (${phaseNow})`);
+      if (who === 'jurorA') return;
+      if (body.includes(sc.secret)) leaks.push(`${who} saw juror A's note via ${what} (${phaseNow})`);
+      if (what.startsWith('/admin/audit') && scoreValue.test(body)) leaks.push(`${who} saw a score value beside a name via ${what} (${phaseNow})`);
     };
 
     for (const v of VARIANTS) {
@@ -282,7 +285,7 @@ describe('access matrix', () => {
         'allowed (as expected)': allows,
         'unexpected allows': unexpected.filter((u) => u.startsWith('UNEXPECTED')).length,
         'unexpected refusals': unexpected.filter((u) => !u.startsWith('UNEXPECTED')).length,
-        'leaks of juror A\'s note': leaks.length,
+        'leaks of juror A\'s note, or of a score value in the audit log': leaks.length,
         'foreign-Origin action calls refused': `${originRefused} (statuses ${[...originStatuses].map(([k, n]) => `${k}×${n}`).join(', ')})`,
         'HTTP 500 in the matrix': errors.length,
       },

@@ -139,6 +139,11 @@ describe('concurrent jurors', () => {
     withDb(s.dbFile, (db) => {
       const ins = db.prepare("insert into user (login, display_name, role, password_hash, country) values (?, ?, 'juror', ?, null)");
       db.transaction(() => { for (let i = 0; i < N; i++) ins.run(`crowd${i}`, `Crowd juror ${i}`, hash); })();
+      // The crowd scores best film only, and the quorum holds per nomination (lib/round/quorum.ts):
+      // the main round is best film alone, with a quorum of the crowd (the demo jury does not vote here).
+      db.pragma('foreign_keys = ON');
+      db.prepare("delete from nomination where round = 'main' and code <> 'best_film'").run();
+      db.prepare('update festival set quorum = ? where id = 1').run(N);
     });
     const org = await signedIn(s.base, ACCOUNTS.organiser.login, ACCOUNTS.organiser.password);
     expect((await org.callAction('app/admin/actions/phase.ts#openVoting', [{}])).result).toMatchObject({ ok: true });

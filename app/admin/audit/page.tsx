@@ -1,5 +1,5 @@
 // The audit log: every write, newest first, filtered by actor and action, with the state of the
-// hash chain. Score values and notes arrive redacted from the query until results are published.
+// hash chain. Score values, notes and receipts arrive redacted from the query, before and after publication.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
@@ -24,7 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const db = getDb();
   const actor = Number(one(sp.actor)) || null;
   const action = one(sp.action).slice(0, 100) || null;
-  const { rows, page, pages, total, published } = auditPage(db, { page: Number(one(sp.page)) || 1, actorId: actor, action });
+  const { rows, page, pages, total } = auditPage(db, { page: Number(one(sp.page)) || 1, actorId: actor, action });
   const { actors, actions } = auditFilters(db);
   const chain = verifyChain(db);
   const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...(actor ? { actor: String(actor) } : {}), ...(action ? { action } : {}), page: String(p) })}`;
@@ -34,7 +34,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <p role="status" className={chain.ok ? ui.success : ui.alert} data-testid="chain-status">
         {chain.ok ? t('audit.chainOk', { count: chain.entries }) : t('audit.chainBroken', { id: chain.brokenAt })}
       </p>
-      {!published && <p className={ui.muted}>{t('audit.redacted')}</p>}
+      <p className={ui.muted}>{t('audit.redacted')}</p>
       <form method="get" action="/admin/audit" className={`${ui.card} ${s.fields}`} aria-label={t('audit.filter')}>
         <div className={ui.field}>
           <label htmlFor="audit-actor">{t('audit.actor')}</label>

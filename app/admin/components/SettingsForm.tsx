@@ -8,7 +8,7 @@ import { ActionForm, Checkbox, Field } from './ActionForm';
 import s from './admin.module.css';
 
 type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number };
-type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean };
+type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null };
 
 
 export function SettingsForm({ festival: f, nominations, editable }: { festival: Fest; nominations: Nom[]; editable: boolean }) {
@@ -32,6 +32,7 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
           <Field name="scaleMax" label={t('scaleMax')} type="number" step="any" defaultValue={f.scaleMax} required />
           <Field name="scaleStep" label={t('scaleStep')} type="number" step="any" min="0" defaultValue={f.scaleStep} required />
           <Field name="method" label={t('method')} defaultValue={f.method} options={METHODS.map((m) => ({ value: m, label: tc(`method.${m}`) }))} hint={t('methodHint')} />
+          <Field name="quorum" label={t('quorum')} type="number" min="3" step="1" defaultValue={f.quorum} hint={t('quorumHint')} />
         </div>
       </fieldset>
       <fieldset disabled={!editable} className={s.fieldset}>

@@ -22,7 +22,7 @@ type Props = {
   scale: Scale;
   state: NominationState;
   candidates: BallotCandidate[];
-  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot } | null;
+  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null;
   reopened: { at: string; reason: string }[];
   storageKey: string;
 };
@@ -113,8 +113,10 @@ export function Ballot(props: Props) {
 
   return (
     <>
-      {props.reopened.length > 0 && !props.receipt && (
-        <p className={ui.notice} role="status">{t('reopenedBy', { reason: props.reopened[props.reopened.length - 1].reason })}</p>
+      {props.receipt?.reopened && props.reopened.length > 0 && (
+        <p className={ui.notice} role="status">
+          {t('reopenedBy', { reason: props.reopened[props.reopened.length - 1].reason })} {t('reopenedCounts')}
+        </p>
       )}
       {props.state === 'upcoming' && <p className={ui.notice}>{t('notOpenYet')}</p>}
       {props.state === 'closed' && <p className={ui.notice}>{t('closed')}</p>}

@@ -1,5 +1,5 @@
 'use client';
-// The receipt of a submitted ballot: the hash published with the results, and the salt and
+// The receipt of a submitted ballot (or, while the chair has it reopened, of the one that still counts): the hash published with the results, and the salt and
 // canonical ballot only this juror holds, to copy or download and recompute it.
 import { useState } from 'react';
 import { useTranslations } from 'next-intl';
@@ -7,16 +7,16 @@ import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';
 
-type Props = { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; nominationLabel: string };
+type Props = { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened?: boolean; nominationLabel: string };
 
-export function Receipt({ receipt, salt, submittedAt, canonical, nominationLabel }: Props) {
+export function Receipt({ receipt, salt, submittedAt, canonical, reopened = false, nominationLabel }: Props) {
   const t = useTranslations('jury');
   const [copied, setCopied] = useState(false);
   const file = JSON.stringify({ receipt, submittedAt, ballot: canonical, howToCheck: 'sha256 of the canonical JSON (keys sorted, no spaces) of "ballot" equals "receipt"' }, null, 2);
   return (
-    <section className={ui.success} aria-labelledby="receipt-heading" data-testid="receipt">
-      <h2 id="receipt-heading">{t('receiptTitle')}</h2>
-      <p>{t('receiptExplain', { nomination: nominationLabel })}</p>
+    <section className={reopened ? ui.card : ui.success} aria-labelledby="receipt-heading" data-testid="receipt" data-reopened={reopened || undefined}>
+      <h2 id="receipt-heading">{t(reopened ? 'receiptTitleReopened' : 'receiptTitle')}</h2>
+      <p>{t(reopened ? 'receiptExplainReopened' : 'receiptExplain', { nomination: nominationLabel })}</p>
       <p><strong>{t('receipt')}</strong> <code className={s.receipt} data-testid="receipt-hash">{receipt}</code></p>
       <p><strong>{t('salt')}</strong> <code className={s.receipt}>{salt}</code></p>
       <div className={s.row}>

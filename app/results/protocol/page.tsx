@@ -7,6 +7,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsList, decisionList, juryList } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
+import { withheldAwards } from '@/lib/round/view';
 import { AwardList } from '../AwardList';
 import { RulesSummary } from '../RulesSummary';
 import { AuditHead } from '../AuditHead';
@@ -34,7 +35,7 @@ export default async function ProtocolPage() {
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
-      <AwardList awards={awardsList(db)} withMargin />
+      <AwardList awards={awardsList(db)} withMargin withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
