@@ -4,7 +4,8 @@
 import { asc, isNotNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '@/db';
-import { ballot, candidate, decision, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
+import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
@@ -29,19 +30,8 @@ export function buildTallyInput(db: Reader): TallyInput {
     .orderBy(asc(score.jurorId), asc(score.candidateId))
     .all()
     .filter((s) => submitted.has(`${s.jurorId}:${nominationOf.get(s.candidateId)}`));
-  const codeOf = new Map(noms.map((n) => [n.id, n.code]));
-  const decisions: Decision[] = db
-    .select()
-    .from(decision)
-    .orderBy(asc(decision.id))
-    .all()
-    .filter((d) => (d.kind === 'casting_vote' || d.kind === 'shared') && d.nominationId !== null)
-    .map((d) => ({
-      nomination: codeOf.get(d.nominationId!)!,
-      kind: d.kind as Decision['kind'],
-      tied: (JSON.parse(d.tied) as number[]).map(String),
-      chosen: (JSON.parse(d.chosen) as number[]).map(String),
-    }));
+  // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
+  const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);
   return {
     version: 1,
     scale: { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep },
