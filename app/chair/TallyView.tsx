@@ -7,7 +7,7 @@ import { reasonText, candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
-import { TieForm } from './TieForm';
+import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 
@@ -42,16 +42,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
               </ul>
             )}
-            {n.status === 'blocked' && n.tie && canDecide && (
-              <div className={ui.notice}>
-                <TieForm
-                  nomination={n.code}
-                  tied={n.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
-                  sharedAllowed={!!rules.get(n.code)?.exAequoAllowed}
-                  maxWinners={rules.get(n.code)?.maxWinners ?? 1}
-                />
-              </div>
-            )}
+            {canDecide && <DecisionForm code={n.code} />}
             <ScrollTable label={t('tally.tableLabel', { nomination: name })}>
               <table>
                 <thead>

@@ -7,9 +7,8 @@ import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
 import { recusalList, submissionTable } from '@/lib/round/view';
-import { ActionButton } from '@/app/components/ActionButton';
 import { ScrollTable } from '@/app/components/ScrollTable';
-import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
+import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
 import { TallyView } from './TallyView';
 import { NominationOverview } from '@/app/components/NominationOverview';
@@ -51,22 +50,10 @@ export default async function ChairHome() {
             ) : (
               <p className={ui.success}>{t('round.allIn')}</p>
             )}
-            <ActionButton
-              action={closeRound}
-              label={t(votingRound === 'main' ? 'round.closeMain' : 'round.closeSpecial')}
-              checkboxField={missing.length ? 'confirmMissing' : undefined}
-              checkboxLabel={missing.length ? t('round.confirmMissing', { count: missing.length }) : undefined}
-              testId="close-round"
-            />
+            <CloseRoundAction round={votingRound} missing={missing.length} />
           </>
         )}
-        {(phase === 'main_closed' || phase === 'special_closed') && (
-          <div className={ui.grid}>
-            {phase === 'main_closed' && <ActionButton action={openSpecialRound} label={t('round.openSpecial')} testId="open-special" />}
-            {(phase === 'special_closed' || phase === 'main_closed') && <ActionButton action={finalise} label={t('round.finalise')} confirm={t('round.finaliseConfirm')} testId="finalise" />}
-            <ActionButton action={reopenRound} label={t('round.reopen')} reasonLabel={t('round.reopenReason')} variant="secondary" testId="reopen-round" />
-          </div>
-        )}
+        {(phase === 'main_closed' || phase === 'special_closed') && <ClosedRoundActions phase={phase} />}
         {(phase === 'finalised' || phase === 'published') && (
           <p>
             {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}

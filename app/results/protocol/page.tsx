@@ -8,6 +8,8 @@ import { listNominations } from '@/lib/festival/queries';
 import { awardsList, decisionList, juryList } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { AwardList } from '../AwardList';
+import { NotAwarded } from '../NotAwarded';
+import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from '../RulesSummary';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
@@ -34,6 +36,7 @@ export default async function ProtocolPage() {
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
       <AwardList awards={awardsList(db)} withMargin />
+      <NotAwarded items={notAwardedList(db)} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
