@@ -2,7 +2,6 @@
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { listNominations } from '@/lib/festival/queries';
 import { reasonText, candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { Histogram } from '@/app/components/Histogram';
@@ -18,7 +17,6 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const view = closedRoundTally(db);
   const labels = candidateLabels(db);
   const films = filmTitles(db);
-  const rules = new Map(listNominations(db).map((n) => [n.code, n]));
   if (view.nominations.length === 0) return null;
   return (
     <section aria-labelledby="tally-heading">
