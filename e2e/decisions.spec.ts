@@ -3,9 +3,10 @@
 // decision can be changed and withdrawn, reopening the round sets the decision aside so that after
 // the next close the chair decides again (the page says so), an unwanted special round is waived
 // with a reason, and the protocol says in words that the special prize was not awarded.
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { callAction } from './actions';
 import { e2eDatabase, expectAccessible } from './fixtures';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -35,29 +36,43 @@ const db = () => {
   return d;
 };
 
+const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo']] as const;
+
+async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
 /**
- * Sets the scene in the database: voting open, every juror's main ballots submitted, with an exact
- * tie between best film's first two candidates and a clear order everywhere else. The voting
- * itself is exercised through the real actions in the festival and ballot specs.
+ * The scene: a jury of three (the other demo jurors made inactive before voting opens), voting open,
+ * every main ballot scored and submitted through the real actions, with an exact tie between best
+ * film's first two candidates and a clear order everywhere else.
  */
-function arrangeTiedVote() {
+async function arrangeTiedVote() {
   const d = db();
-  const jurors = (d.prepare("select id from user where role in ('juror', 'chair') order by id").all() as { id: number }[]).map((r) => r.id);
-  d.transaction(() => {
-    for (const code of MAIN) {
-      const nom = (d.prepare('select id from nomination where code = ?').get(code) as { id: number }).id;
-      const cands = (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id);
-      for (const j of jurors) {
-        cands.forEach((c, i) => {
-          const v = code === 'best_film' ? (i < 2 ? 9 : 5) : Math.max(1, 10 - i);
-          d.prepare('insert into score (juror_id, candidate_id, value) values (?, ?, ?)').run(j, c, v);
-        });
-        d.prepare("insert into ballot (juror_id, nomination_id, submitted_at, receipt, salt) values (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'), ?, ?)").run(j, nom, `receipt-${j}-${nom}`, `salt-${j}-${nom}`);
-      }
-    }
-    d.prepare("update festival set phase = 'voting' where id = 1").run();
-  })();
+  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
+  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  const noms = new Map(MAIN.map((code) => {
+    const nom = (d.prepare('select id from nomination where code = ?').get(code) as { id: number }).id;
+    return [code, { nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) }];
+  }));
   d.close();
+  const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
+  await Promise.all(ctxs.map(async (ctx) => {
+    for (const [code, { nom, cands }] of noms) {
+      for (const [i, c] of cands.entries()) {
+        const value = code === 'best_film' ? (i < 2 ? 9 : 5) : Math.max(1, 10 - i);
+        const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value }], BASE);
+        expect(r.result).toMatchObject({ ok: true });
+      }
+      const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE);
+      expect(r.result).toMatchObject({ ok: true });
+    }
+  }));
+  await Promise.all(ctxs.map((c) => c.dispose()));
 }
 
 const castingVotes = () => {
@@ -104,7 +119,7 @@ async function decide(page: Page, index: number, label: 'Record decision' | 'Cha
 
 test('the chair confirms, changes, withdraws and, after a reopen, decides again', async ({ page }) => {
   test.setTimeout(180_000);
-  arrangeTiedVote();
+  await arrangeTiedVote();
   await signIn(page);
   const phase = page.getByTestId('chair-phase');
   await expect(phase).toHaveText('Voting');
