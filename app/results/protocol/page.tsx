@@ -41,7 +41,7 @@ export default async function ProtocolPage() {
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
           {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
+            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
           ))}
         </ol>
       )}
