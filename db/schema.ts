@@ -216,21 +216,32 @@ export const ballotScore = sqliteTable(
   ],
 );
 
+/**
+ * The chair's recorded acts. Tie decisions (casting_vote, shared) and no_award are tally input;
+ * withdraw sets aside the earlier ones of its nomination (or, without one, the special round's waiver).
+ */
+export const DECISION_KINDS = ['casting_vote', 'shared', 'no_award', 'withdraw', 'reopen_ballot', 'close_round', 'reopen_round', 'waive_special', 'skip_special'] as const;
+export type DecisionKindStored = (typeof DECISION_KINDS)[number];
+
 export const decision = sqliteTable(
   'decision',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     nominationId: integer('nomination_id').references(() => nomination.id, { onDelete: 'cascade' }),
-    kind: text('kind', {
-      enum: ['casting_vote', 'shared', 'reopen_ballot', 'close_round', 'reopen_round'],
-    }).notNull(),
+    kind: text('kind', { enum: DECISION_KINDS }).notNull(),
+    // The round a close_round, reopen_round, waive_special or skip_special row is about: a reopen sets
+    // aside the decisions recorded before it for that round's nominations.
+    round: text('round', { enum: ['main', 'special'] }),
     tied: text('tied').notNull().default('[]'), // JSON array of candidate ids
     chosen: text('chosen').notNull().default('[]'), // JSON array of candidate ids
     reason: text('reason').notNull().default(''),
     actorId: integer('actor_id').references(() => user.id),
     createdAt: text('created_at').notNull().default(now),
   },
-  (t) => [check('decision_kind', sql`${t.kind} in ('casting_vote','shared','reopen_ballot','close_round','reopen_round')`)],
+  (t) => [
+    check('decision_kind', sql`${t.kind} in ('casting_vote','shared','no_award','withdraw','reopen_ballot','close_round','reopen_round','waive_special','skip_special')`),
+    check('decision_round', sql`${t.round} is null or ${t.round} in ('main','special')`),
+  ],
 );
 
 export const award = sqliteTable('award', {

@@ -55,6 +55,10 @@ test.describe('a juror scoring Best Film', () => {
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
 
     await page.getByRole('button', { name: 'Submit ballot' }).click();
+    // The confirmation says what is locked; only its button submits.
+    const confirm = page.getByTestId('submit-confirm');
+    await expect(confirm).toContainText('You are about to lock 23 scores');
+    await confirm.getByRole('button', { name: 'Lock and submit' }).click();
     await expect(page.getByTestId('receipt')).toBeVisible();
     await expect(page.getByTestId('receipt-hash')).toHaveText(/^[0-9a-f]{64}$/);
     await expect(groups.first().getByRole('radio').first()).toHaveAttribute('aria-disabled', 'true');
@@ -122,6 +126,7 @@ test.describe('recusal', () => {
     for (let i = 0; i < 22; i++) await groups.nth(i).getByRole('radio', { name: String((i % 9) + 1), exact: true }).click();
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
     await page.getByRole('button', { name: 'Submit ballot' }).click();
+    await page.getByTestId('submit-confirm').getByRole('button', { name: 'Lock and submit' }).click();
     await expect(page.getByTestId('receipt')).toBeVisible();
   });
 });

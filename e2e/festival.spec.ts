@@ -120,6 +120,7 @@ test('a whole festival from voting to published results', async ({ page, browser
   await page.goto('/chair');
   await expect(page.getByText('Every ballot of this round is submitted.')).toBeVisible();
   await page.getByTestId('close-round').getByRole('button').click();
+  await page.getByTestId('close-round-confirm').getByRole('button', { name: 'Close the round' }).click();
   await expect(page.getByTestId('chair-phase')).toHaveText('Main round closed');
   const tieForm = page.getByTestId('tie-best_film');
   await expect(tieForm).toBeVisible();
@@ -132,6 +133,7 @@ test('a whole festival from voting to published results', async ({ page, browser
   await choice.check();
   await tieForm.getByLabel('Reason (recorded)').fill('The jury preferred its ambition');
   await tieForm.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByTestId('tie-best_film-confirm').getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByTestId('winner-best_film')).toBeVisible();
   await expect(page.getByTestId('method-comparison')).toBeVisible();
 
@@ -153,6 +155,7 @@ test('a whole festival from voting to published results', async ({ page, browser
 
   // The Special Jury Prize round: the films without a main award; two of them tie and share it.
   await page.getByTestId('open-special').getByRole('button').click();
+  await page.getByTestId('open-special-confirm').getByRole('button', { name: 'Open the round' }).click();
   await expect(page.getByTestId('chair-phase')).toHaveText('Special Jury Prize voting');
   const special = candidates('special_jury_prize');
   expect(special).toHaveLength(23 - won.size);
@@ -160,14 +163,17 @@ test('a whole festival from voting to published results', async ({ page, browser
   await voteAll(ctxs, 'special_jury_prize', (j, c) => (c === 2 || c === 4 ? 10 : 1 + ((j + c) % 7)));
   await page.reload();
   await page.getByTestId('close-round').getByRole('button').click();
+  await page.getByTestId('close-round-confirm').getByRole('button', { name: 'Close the round' }).click();
   await expect(page.getByTestId('chair-phase')).toHaveText('Special round closed');
   const specialTie = page.getByTestId('tie-special_jury_prize');
   await specialTie.getByLabel(/Share the award among all 2/).check();
   await specialTie.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByTestId('tie-special_jury_prize-confirm').getByRole('button', { name: 'Record the decision' }).click();
   await expect(page.getByTestId('winner-special_jury_prize')).toContainText('Shared award');
   expected.special_jury_prize = [special[2].id, special[4].id];
 
   await page.getByTestId('finalise').getByRole('button').click();
+  await page.getByTestId('finalise-confirm').getByRole('button', { name: 'Finalise' }).click();
   await expect(page.getByTestId('chair-phase')).toHaveText('Finalised');
   await expect(page.getByTestId('final-hash')).toHaveText(/^[0-9a-f]{64}$/);
 

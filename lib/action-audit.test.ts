@@ -15,6 +15,7 @@ import {
   withdrawRecusalSpec,
 } from '@/lib/ballot/specs';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from '@/lib/round/specs';
+import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from '@/lib/round/decision-specs';
 import { setPhase } from '@/lib/admin/test-helpers';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
@@ -65,15 +66,24 @@ const steps: Step[] = [
       return run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a], reason: 'deliberation' });
     },
   },
+  { action: 'round.withdraw_decision', call: () => run(withdrawDecisionSpec, chair, { nomination: 'best_film', reason: 'misclick' }) },
+  {
+    action: 'round.decide_tie',
+    call: () => {
+      const [a, b] = bestFilm().map((c) => c.id);
+      return run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [b], reason: 'on reflection' });
+    },
+  },
+  { action: 'round.waive_special', call: () => run(waiveSpecialSpec, chair, { reason: 'not this year' }) },
+  { action: 'round.withdraw_decision', call: () => run(withdrawDecisionSpec, chair, {}) },
   { action: 'round.open_special', call: () => run(openSpecialRoundSpec, chair, {}) },
   {
-    action: 'round.finalise',
-    prepare: () => {
-      vote('special_jury_prize', strict, jurors);
-      expect(run(closeRoundSpec, chair, {}).ok).toBe(true);
-    },
-    call: () => run(finaliseSpec, chair, {}),
+    // The special round closes without a ballot: nobody can win it, and the chair records no award.
+    action: 'round.no_award',
+    prepare: () => expect(run(closeRoundSpec, chair, { confirmMissing: true }).ok).toBe(true),
+    call: () => run(noAwardSpec, chair, { nomination: 'special_jury_prize', reason: 'No ballot was submitted' }),
   },
+  { action: 'round.finalise', call: () => run(finaliseSpec, chair, {}) },
   { action: 'round.publish', call: () => run(publishSpec, organiser, {}) },
 ];
 

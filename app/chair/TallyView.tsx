@@ -2,13 +2,12 @@
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { listNominations } from '@/lib/festival/queries';
 import { reasonText, candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
-import { TieForm } from './TieForm';
 import { TallyProblems } from '@/app/components/TallyProblems';
+import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 
@@ -19,7 +18,6 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const view = closedRoundTally(db);
   const labels = candidateLabels(db);
   const films = filmTitles(db);
-  const rules = new Map(listNominations(db).map((n) => [n.code, n]));
   if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
   return (
@@ -45,16 +43,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
               </ul>
             )}
-            {n.status === 'blocked' && n.tie && canDecide && (
-              <div className={ui.notice}>
-                <TieForm
-                  nomination={n.code}
-                  tied={n.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
-                  sharedAllowed={!!rules.get(n.code)?.exAequoAllowed}
-                  maxWinners={rules.get(n.code)?.maxWinners ?? 1}
-                />
-              </div>
-            )}
+            {canDecide && <DecisionForm code={n.code} />}
             <ScrollTable label={t('tally.tableLabel', { nomination: name })}>
               <table>
                 <thead>

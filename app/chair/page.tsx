@@ -8,9 +8,8 @@ import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
 import { quorumOf } from '@/lib/round/quorum';
 import { recusalList, submissionTable } from '@/lib/round/view';
-import { ActionButton } from '@/app/components/ActionButton';
 import { ScrollTable } from '@/app/components/ScrollTable';
-import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
+import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
 import { TallyView } from './TallyView';
 import { NominationOverview } from '@/app/components/NominationOverview';
@@ -62,22 +61,10 @@ export default async function ChairHome() {
               </p>
             )}
             {reopened.size > 0 && <p className={ui.muted}>{t('round.reopenedCount', { count: reopened.size })}</p>}
-            <ActionButton
-              action={closeRound}
-              label={t(votingRound === 'main' ? 'round.closeMain' : 'round.closeSpecial')}
-              checkboxField={missing.length ? 'confirmMissing' : undefined}
-              checkboxLabel={missing.length ? t('round.confirmMissing', { count: missing.length }) : undefined}
-              testId="close-round"
-            />
+            <CloseRoundAction round={votingRound} missing={missing.length} />
           </>
         )}
-        {(phase === 'main_closed' || phase === 'special_closed') && (
-          <div className={ui.grid}>
-            {phase === 'main_closed' && <ActionButton action={openSpecialRound} label={t('round.openSpecial')} testId="open-special" />}
-            {(phase === 'special_closed' || phase === 'main_closed') && <ActionButton action={finalise} label={t('round.finalise')} confirm={t('round.finaliseConfirm')} testId="finalise" />}
-            <ActionButton action={reopenRound} label={t('round.reopen')} reasonLabel={t('round.reopenReason')} variant="secondary" testId="reopen-round" />
-          </div>
-        )}
+        {(phase === 'main_closed' || phase === 'special_closed') && <ClosedRoundActions phase={phase} />}
         {(phase === 'finalised' || phase === 'published') && (
           <p>
             {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}

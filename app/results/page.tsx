@@ -10,6 +10,8 @@ import { awardsList, juryList, receiptList } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
 import { AwardList } from './AwardList';
+import { NotAwarded } from './NotAwarded';
+import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
 import { AuditHead } from './AuditHead';
 import ui from '@/app/components/ui.module.css';
@@ -50,6 +52,7 @@ export default async function ResultsPage() {
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>
         <AwardList awards={awardsList(db)} />
+        <NotAwarded items={notAwardedList(db)} />
       </section>
       <section aria-labelledby="rules-heading" className={ui.card}>
         <h2 id="rules-heading">{t('rulesHeading')}</h2>

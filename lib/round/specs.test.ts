@@ -84,10 +84,11 @@ describe('refusals', () => {
     expectRefused(t, decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
     expectRefused(t, decideTieSpec, chair, { nomination: 'nope', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:unknown_nomination');
     expectRefused(t, decideTieSpec, chair, { nomination: 'special_jury_prize', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:not_closed');
-    expectRefused(t, finaliseSpec, chair, {}, 'round:special_pending');
+    expectRefused(t, finaliseSpec, chair, {}, 'round:undecided');
     expectRefused(t, openSpecialRoundSpec, chair, {}, 'round:ties_open');
     expect(run(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [b, a], chosen: [b], reason: 'deliberation' }).ok).toBe(true);
-    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
+    // A decided tie can be decided again (the later decision supersedes), but only on the same tie.
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied: [a, c], chosen: [a] }, 'round:tie_changed');
   });
 
   it('refuses a shared award with more winners than the nomination allows', () => {

@@ -12,6 +12,7 @@ import { missingBallots } from './missing';
 import { quorumOf } from './quorum';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
+import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
 
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
@@ -39,7 +40,7 @@ export const closeRoundSpec = defineSpec({
     const missing = missingBallots(tx, round);
     if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
     setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');
-    tx.insert(decision).values({ kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '', chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id }).run();
+    tx.insert(decision).values({ kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '', chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })) } });
     return { round, missing: missing.length };
   },
@@ -53,7 +54,8 @@ export const reopenRoundSpec = defineSpec({
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
     const round = fest.phase === 'main_closed' ? 'main' : 'special';
     setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
-    tx.insert(decision).values({ kind: 'reopen_round', reason: input.reason, actorId: me.id }).run();
+    // The round's decisions are set aside by this row (lib/round/decisions.ts): after the next close the chair decides again.
+    tx.insert(decision).values({ kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason } });
     return { round };
   },
@@ -80,7 +82,10 @@ export const decideTieSpec = defineSpec({
     const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
     if (!nom) throw new Refusal('round:unknown_nomination');
     if (nom.round !== closedRoundOf(fest.phase)) throw new Refusal('round:not_closed');
-    const result = tallyOrRefuse(tx).result.nominations.find((n) => n.code === nom.code)!;
+    // Refused with the stored data's problems named when it cannot be tallied (lib/round/checked-tally.ts);
+    // decided on the tally without this nomination's own decisions, so a decision can be changed.
+    tallyOrRefuse(tx);
+    const result = undecidedResult(buildTallyInput(tx), nom.code);
     const tied = input.tied.map(String);
     if (result.status !== 'blocked' || !result.tie) throw new Refusal('round:no_tie');
     const current = new Set(result.tie.candidates);
@@ -110,7 +115,11 @@ export const openSpecialRoundSpec = defineSpec({
     const blocked = result.nominations.filter((n) => n.round === 'main' && n.status === 'blocked');
     if (blocked.length) throw new Refusal('round:ties_open', { count: blocked.length });
     const films = specialRoundCandidates(input, result);
+    // Nothing to vote on: finalising skips the round with a recorded note.
     if (films.length === 0) throw new Refusal('round:no_special_candidates');
+    // Main decisions cannot be taken once the special round is open: "no award" must come first.
+    const empty = result.nominations.filter((n) => n.round === 'main' && UNSETTLED.includes(n.status));
+    if (empty.length) throw new Refusal('round:no_award_open', { count: empty.length });
     for (const nom of specials) {
       // The candidates are set when the round opens and never edited afterwards.
       if (tx.select({ id: candidate.id }).from(candidate).where(eq(candidate.nominationId, nom.id)).get()) continue;
@@ -128,10 +137,20 @@ export const finaliseSpec = defineSpec({
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
-    if (fest.phase === 'main_closed' && hasSpecialRound(tx)) throw new Refusal('round:special_pending');
     const { input, result: output } = tallyOrRefuse(tx);
-    const undecided = output.nominations.filter((n) => n.status !== 'decided' && n.ranking.length > 0);
+    // Finalising from the main round: the special round, if defined, is waived by the chair or,
+    // when no film is left for it, skipped with a note; its nominations then need no decision.
+    const specialHeld = fest.phase === 'special_closed';
+    const undecided = output.nominations.filter((n) => (specialHeld || n.round === 'main') && UNSETTLED.includes(n.status));
     if (undecided.length) throw new Refusal('round:undecided', { count: undecided.length, nominations: undecided.map((n) => n.code).join(', ') });
+    let special: 'held' | 'waived' | 'skipped' | 'none' = specialHeld ? 'held' : 'none';
+    if (!specialHeld && hasSpecialRound(tx)) {
+      if (waiverInForce(decisionRows(tx))) special = 'waived';
+      else if (specialRoundCandidates(input, output).length === 0) {
+        special = 'skipped';
+        tx.insert(decision).values({ kind: 'skip_special', round: 'special', reason: '', actorId: me.id }).run();
+      } else throw new Refusal('round:special_pending');
+    }
     const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.code, n.id]));
     for (const n of output.nominations) {
       for (const w of n.winners) {
@@ -148,7 +167,7 @@ export const finaliseSpec = defineSpec({
     // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
-    appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, awards: output.nominations.map((n) => ({ nomination: n.code, winners: n.winners })) } });
+    appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, special, awards: output.nominations.map((n) => ({ nomination: n.code, status: n.status, winners: n.winners })) } });
     // The chain's head with the finalisation in it, printed in the protocol: a log cut short after it is caught.
     const head = formatHead(chainHead(tx));
     tx.update(festival).set({ phase: 'finalised', finalHash: hash, finalisedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();

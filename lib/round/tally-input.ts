@@ -5,8 +5,9 @@
 import { asc, isNotNull } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import type { DB } from '@/db';
-import { ballot, candidate, decision, film, nomination, recusal, user } from '@/db/schema';
+import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
+import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
@@ -31,19 +32,8 @@ export function buildTallyInput(db: Reader): TallyInput {
   // then the snapshot, which still holds the film's score, counts as it was.
   const filmOf = new Map(cands.map((c) => [c.id, c.filmId]));
   const snapshotFilms = new Set(snapshots.map((s) => `${s.jurorId}:${filmOf.get(s.candidateId)}`));
-  const codeOf = new Map(noms.map((n) => [n.id, n.code]));
-  const decisions: Decision[] = db
-    .select()
-    .from(decision)
-    .orderBy(asc(decision.id))
-    .all()
-    .filter((d) => (d.kind === 'casting_vote' || d.kind === 'shared') && d.nominationId !== null)
-    .map((d) => ({
-      nomination: codeOf.get(d.nominationId!)!,
-      kind: d.kind as Decision['kind'],
-      tied: (JSON.parse(d.tied) as number[]).map(String),
-      chosen: (JSON.parse(d.chosen) as number[]).map(String),
-    }));
+  // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
+  const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);
   return {
     version: 1,
     scale,

@@ -1,7 +1,7 @@
 // One nomination's award: the best eligible candidates by aggregate, then head-to-head, then the
 // chair's recorded decision; an unresolved tie blocks the award rather than being broken silently.
 
-import { resolveTie, type IndexedDecision } from './decisions';
+import { resolveNoAward, resolveTie, type IndexedDecision } from './decisions';
 import type { Standing } from './methods';
 import type { Sheet } from './sheet';
 import { peel, type HeadToHead } from './ties';
@@ -38,8 +38,8 @@ export function decideAward(ctx: AwardContext): Award {
   const byPosition = (cols: number[]) => [...cols].sort((a, b) => position[a] - position[b]);
   const groups = standing.groups.map((g) => g.filter((c) => eligible[c])).filter((g) => g.length > 0);
   const none = (status: NominationStatus): Award => {
-    const { reasons } = resolveTie(null, PLACES, ctx.decisions, ctx.exAequo);
-    return { status, winners: [], tie: null, margin: null, reasons };
+    const { noAward, reasons } = resolveNoAward(ctx.decisions);
+    return { status: noAward ? 'no_award' : status, winners: [], tie: null, margin: null, reasons };
   };
   if (!ctx.inContention.some(Boolean)) return none('no_candidates');
   if (groups.length === 0) return none('no_scores');

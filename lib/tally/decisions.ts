@@ -39,7 +39,8 @@ export function resolveTie(
   let applied: Reason | null = null;
   for (const { index, decision: d } of decisions) {
     const ref = { decision: index, kind: d.kind, tied: d.tied.join(',') };
-    if (!tied || !sameSet(d.tied, tied)) {
+    // "No award" is for a nomination nobody can win; where there is a winner or a tie it does not apply.
+    if (d.kind === 'no_award' || !tied || !sameSet(d.tied, tied)) {
       reasons.push({ code: 'decision_stale', params: ref });
       continue;
     }
@@ -74,4 +75,23 @@ export function resolveTie(
   }
   if (applied) reasons.push(applied);
   return { winners, reasons };
+}
+
+/**
+ * For a nomination with no eligible candidate or no counted score: whether the chair recorded
+ * "no award" for it. Tie decisions do not apply here (stale); the latest "no award" is the one cited.
+ */
+export function resolveNoAward(decisions: IndexedDecision[]): { noAward: boolean; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  let applied: Reason | null = null;
+  for (const { index, decision: d } of decisions) {
+    if (d.kind !== 'no_award') {
+      reasons.push({ code: 'decision_stale', params: { decision: index, kind: d.kind, tied: d.tied.join(',') } });
+      continue;
+    }
+    if (applied) reasons.push(superseded(applied));
+    applied = { code: 'chair_no_award', params: { decision: index } };
+  }
+  if (applied) reasons.push(applied);
+  return { noAward: applied !== null, reasons };
 }

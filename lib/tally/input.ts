@@ -42,7 +42,7 @@ export const tallyInputSchema = z.object({
     .array(
       z.object({
         nomination: id,
-        kind: z.enum(['casting_vote', 'shared']),
+        kind: z.enum(['casting_vote', 'shared', 'no_award']),
         tied: z.array(id),
         chosen: z.array(id),
       }),

@@ -59,7 +59,8 @@ export interface Recusal {
   film: string;
 }
 
-export type DecisionKind = 'casting_vote' | 'shared';
+/** `no_award`: the chair's word that a nomination with no eligible candidate or no counted score has no award (`tied` and `chosen` empty). */
+export type DecisionKind = 'casting_vote' | 'shared' | 'no_award';
 
 export interface Decision {
   nomination: string;
@@ -104,7 +105,8 @@ export interface RankedCandidate {
   reasons: Reason[];
 }
 
-export type NominationStatus = 'decided' | 'blocked' | 'no_candidates' | 'no_scores';
+/** `no_award`: no candidate or no counted score, and the chair recorded that there is no award (settled, like `decided`). */
+export type NominationStatus = 'decided' | 'blocked' | 'no_candidates' | 'no_scores' | 'no_award';
 
 export interface Tie {
   candidates: string[];

@@ -89,6 +89,10 @@ export function semanticErrors(input: TallyInput, limit = Infinity): InputError[
       fail(`${path}.nomination`, 'unknown:nomination', `No nomination has the code "${d.nomination}".`);
       return;
     }
+    if (d.kind === 'no_award') {
+      if (d.tied.length || d.chosen.length) fail(path, 'invalid:decision', 'A "no award" decision names no candidates: tied and chosen are empty.');
+      return;
+    }
     const tied = new Set(d.tied);
     if (tied.size !== d.tied.length || tied.size < 2) {
       fail(`${path}.tied`, 'invalid:decision', 'A tie lists at least two distinct candidates.');

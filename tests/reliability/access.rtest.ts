@@ -21,6 +21,7 @@ function allowedFor(key: string): CallerName[] {
   if (key === 'app/account/actions.ts#changePassword') return SIGNED_IN;
   if (key.startsWith('app/admin/')) return ['organiser'];
   if (key === 'app/chair/actions.ts#publish') return ['organiser'];
+  // Every chair action, including decision-actions.ts (no award, withdraw a decision, waive the special round).
   if (key.startsWith('app/chair/')) return ['chair'];
   if (key === 'app/jury/actions.ts#reopenBallot') return ['chair'];
   if (key.startsWith('app/jury/')) return JURY;
@@ -42,6 +43,9 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/chair/actions.ts#closeRound': return { json: [{}] };
     case 'app/chair/actions.ts#reopenRound': return { json: [{ reason: 'matrix test' }] };
     case 'app/chair/actions.ts#decideTie': return { json: [{ nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: 'x' }] };
+    case 'app/chair/decision-actions.ts#recordNoAward': return { json: [{ nomination: 'best_film', reason: 'matrix test' }] };
+    case 'app/chair/decision-actions.ts#withdrawDecision': return { json: [{ nomination: 'best_film', reason: 'matrix test' }] };
+    case 'app/chair/decision-actions.ts#waiveSpecialRound': return { json: [{ reason: 'matrix test' }] };
     case 'app/locale-actions.ts#setLocale': return { json: ['en'] };
     case 'app/account/actions.ts#changePassword': return { form: { current: 'not-the-password', password: 'matrix-password-1', confirm: 'matrix-password-1' } };
     case 'app/admin/actions/settings.ts#saveSettings': return { json: [{ name: 'Matrix', city: 'X', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }] };

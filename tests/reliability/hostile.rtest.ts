@@ -43,6 +43,9 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/chair/actions.ts#closeRound': return P('voting', 'chair', { confirmMissing: true }, { confirmMissing: { kind: 'flag' } });
     case 'app/chair/actions.ts#reopenRound': return P('main_closed', 'chair', { reason: 'because' }, { reason });
     case 'app/chair/actions.ts#decideTie': return P('main_closed', 'chair', { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: '' }, { nomination: { kind: 'enum', values: [] }, kind: { kind: 'enum', values: ['casting_vote', 'shared'] }, tied: { kind: 'idList' }, chosen: { kind: 'idList' } });
+    case 'app/chair/decision-actions.ts#recordNoAward': return P('main_closed', 'chair', { nomination: 'best_film', reason: 'because' }, { nomination: { kind: 'enum', values: [] }, reason });
+    case 'app/chair/decision-actions.ts#withdrawDecision': return P('main_closed', 'chair', { nomination: 'best_film', reason: '' }, { nomination: { kind: 'enum', values: [] } });
+    case 'app/chair/decision-actions.ts#waiveSpecialRound': return P('main_closed', 'chair', { reason: 'because' }, { reason });
     case 'app/chair/actions.ts#openSpecialRound': return { phase: 'main_closed', caller: 'chair', noInput: true };
     case 'app/chair/actions.ts#finalise': return { phase: 'main_closed', caller: 'chair', noInput: true };
     case 'app/chair/actions.ts#publish': return { phase: 'finalised', caller: 'organiser', noInput: true };

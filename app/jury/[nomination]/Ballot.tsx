@@ -12,6 +12,7 @@ import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, saveNote, saveScore, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
 import { Receipt } from './Receipt';
+import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { useAutosave, type Field } from './useAutosave';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';
@@ -37,6 +38,7 @@ export function Ballot(props: Props) {
   const [missing, setMissing] = useState<number[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [recusing, setRecusing] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
   const open = props.state === 'open';
   const scaleVals = useMemo(() => scaleValues(props.scale), [props.scale]);
@@ -88,7 +90,8 @@ export function Ballot(props: Props) {
       setMessage({ kind: 'error', text: t('waitForSave') });
       return;
     }
-    perform(() => submitBallot({ nominationId: props.nomination.id }));
+    // Submitting locks the ballot: say what will be locked and let the juror confirm first.
+    setConfirming(true);
   }
 
   /** Submit, recuse, withdraw: the page reloads its data on success, shows the refusal otherwise. */
@@ -222,6 +225,16 @@ export function Ballot(props: Props) {
         <div className={`${s.submitBar} ${ui.card}`}>
           <p>{t('submitExplain')}</p>
           <button type="button" className={ui.button} onClick={onSubmit} disabled={pending}>{t('submit')}</button>
+          <ConfirmDialog
+            open={confirming}
+            title={t('submitConfirmTitle', { nomination: props.nominationLabel })}
+            message={<p>{t('submitConfirmText', { count: active.length, nomination: props.nominationLabel })}</p>}
+            confirmLabel={t('submitConfirm')}
+            pending={pending}
+            testId="submit-confirm"
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => { setConfirming(false); perform(() => submitBallot({ nominationId: props.nomination.id })); }}
+          />
         </div>
       )}
     </>

@@ -9,6 +9,8 @@ import { awardsList, decisionList, juryList } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { withheldAwards } from '@/lib/round/view';
 import { AwardList } from '../AwardList';
+import { NotAwarded } from '../NotAwarded';
+import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from '../RulesSummary';
 import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
@@ -36,11 +38,12 @@ export default async function ProtocolPage() {
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
       <AwardList awards={awardsList(db)} withMargin withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+      <NotAwarded items={notAwardedList(db)} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
           {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
+            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
           ))}
         </ol>
       )}

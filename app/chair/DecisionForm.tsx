@@ -1,0 +1,74 @@
+// What the chair can decide on one nomination of the closed round: the tie (or a new decision on
+// it), "no award" where nobody can win, withdrawing the decision in force; and, after the round
+// was reopened, which earlier decision was set aside and has to be taken again on the new data.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { getFestival } from '@/lib/festival/phase';
+import { listNominations } from '@/lib/festival/queries';
+import { candidateName } from '@/lib/round/reasons';
+import { candidateLabels } from '@/lib/round/view';
+import { buildTallyInput } from '@/lib/round/tally-input';
+import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/round/decisions';
+import { ConfirmAction } from './ConfirmAction';
+import { NoAwardForm } from './NoAwardForm';
+import { TieForm } from './TieForm';
+import { withdrawDecision } from './decision-actions';
+import ui from '@/app/components/ui.module.css';
+
+export async function DecisionForm({ code }: { code: string }) {
+  const db = getDb();
+  const t = await getTranslations('chair');
+  const tc = await getTranslations('common');
+  const phase = getFestival(db).phase;
+  const round = phase === 'main_closed' ? 'main' : phase === 'special_closed' ? 'special' : null;
+  const nom = listNominations(db).find((n) => n.code === code);
+  if (!round || !nom || nom.round !== round) return null;
+  const name = tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code;
+  const labels = candidateLabels(db);
+  const names = (ids: number[]) => ids.map((id) => candidateName(labels.get(String(id)))).join('; ');
+  const describe = (d: DecisionRow) => t(`decision.kind.${d.kind as 'casting_vote' | 'shared' | 'no_award'}`, { names: names(d.chosen) });
+  const rows = decisionRows(db);
+  const current = decisionsInForce(rows).filter((d) => d.code === code).at(-1);
+  const aside = setAsideByReopen(rows, round).find((d) => d.code === code);
+  const base = undecidedResult(buildTallyInput(db), code);
+  const nobody = base.status === 'no_candidates' || base.status === 'no_scores';
+  if (!current && !aside && base.status !== 'blocked' && !nobody) return null;
+  return (
+    <div className={ui.notice} data-testid={`decision-${code}`}>
+      {aside && <p data-testid={`set-aside-${code}`}>{t('decision.setAside', { what: describe(aside) })}</p>}
+      {current && (
+        <p data-testid={`current-decision-${code}`}>
+          {t('decision.current', { what: describe(current) })}{current.reason ? ` — ${current.reason}` : ''}
+        </p>
+      )}
+      {base.status === 'blocked' && base.tie && (
+        <TieForm
+          nomination={code}
+          nominationName={name}
+          tied={base.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
+          sharedAllowed={nom.exAequoAllowed}
+          maxWinners={nom.maxWinners}
+          changing={!!current}
+        />
+      )}
+      {nobody && current?.kind !== 'no_award' && (
+        <>
+          <p>{t(`decision.nobody.${base.status as 'no_candidates' | 'no_scores'}`)}</p>
+          <NoAwardForm nomination={code} nominationName={name} />
+        </>
+      )}
+      {current && (
+        <ConfirmAction
+          action={withdrawDecision}
+          args={{ nomination: code }}
+          label={t('decision.withdraw')}
+          title={t('decision.withdrawTitle', { nomination: name })}
+          message={t('decision.withdrawText', { what: describe(current), nomination: name })}
+          confirmLabel={t('decision.withdrawConfirm')}
+          variant="secondary"
+          testId={`withdraw-${code}`}
+        />
+      )}
+    </div>
+  );
+}

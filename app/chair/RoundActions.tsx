@@ -1,0 +1,112 @@
+// The chair's round actions, each confirmed in a dialog that says what it does: closing the round
+// that is open; for a closed round, opening, waiving or (when no film is left for it) skipping the
+// Special Jury Prize round, finalising and reopening; and the notice that a reopened round's
+// decisions were set aside.
+import { getTranslations } from 'next-intl/server';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { nomination } from '@/db/schema';
+import { specialRoundCandidates, tally } from '@/lib/tally';
+import { buildTallyInput } from '@/lib/round/tally-input';
+import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/round/decisions';
+import { ConfirmAction } from './ConfirmAction';
+import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
+import { waiveSpecialRound, withdrawDecision } from './decision-actions';
+import ui from '@/app/components/ui.module.css';
+
+export async function CloseRoundAction({ round, missing }: { round: 'main' | 'special'; missing: number }) {
+  const t = await getTranslations('chair');
+  const label = t(round === 'main' ? 'round.closeMain' : 'round.closeSpecial');
+  return (
+    <ConfirmAction
+      action={closeRound}
+      label={label}
+      checkboxField={missing ? 'confirmMissing' : undefined}
+      checkboxLabel={missing ? t('round.confirmMissing', { count: missing }) : undefined}
+      title={label}
+      message={`${t('confirm.close')}${missing ? ` ${t('confirm.closeMissing', { count: missing })}` : ''}`}
+      confirmLabel={t('confirm.closeConfirm')}
+      testId="close-round"
+    />
+  );
+}
+
+export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'special_closed' }) {
+  const db = getDb();
+  const t = await getTranslations('chair');
+  const round = phase === 'main_closed' ? 'main' : 'special';
+  const rows = decisionRows(db);
+  const aside = setAsideByReopen(rows, round);
+  const inForce = decisionsInForce(rows).filter((d) => d.nominationRound === round).length;
+  const hasSpecial = phase === 'main_closed' && !!db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
+  const waiver = hasSpecial ? waiverInForce(rows) : null;
+  let films = 0;
+  if (hasSpecial) {
+    const input = buildTallyInput(db);
+    films = specialRoundCandidates(input, tally(input)).length;
+  }
+  const special: 'held' | 'waived' | 'skipped' | 'pending' | 'none' = phase === 'special_closed' ? 'held' : !hasSpecial ? 'none' : waiver ? 'waived' : films === 0 ? 'skipped' : 'pending';
+  return (
+    <>
+      {aside.length > 0 && <p className={ui.notice} role="status" data-testid="decisions-set-aside">{t('decision.setAsideNotice', { count: aside.length })}</p>}
+      {special === 'skipped' && <p className={ui.notice} data-testid="special-skipped">{t('special.skipped')}</p>}
+      {special === 'waived' && (
+        <div className={ui.notice} data-testid="special-waived">
+          <p>{t('special.waived', { reason: waiver!.reason })}</p>
+          <ConfirmAction
+            action={withdrawDecision}
+            label={t('special.withdrawWaiver')}
+            title={t('special.withdrawWaiver')}
+            message={t('special.withdrawWaiverText')}
+            confirmLabel={t('decision.withdrawConfirm')}
+            variant="secondary"
+            testId="withdraw-waiver"
+          />
+        </div>
+      )}
+      <div className={ui.grid}>
+        {special === 'pending' && (
+          <>
+            <ConfirmAction
+              action={openSpecialRound}
+              label={t('round.openSpecial')}
+              title={t('round.openSpecial')}
+              message={t('confirm.openSpecial', { count: films })}
+              confirmLabel={t('confirm.openSpecialConfirm')}
+              testId="open-special"
+            />
+            <ConfirmAction
+              action={waiveSpecialRound}
+              label={t('special.waive')}
+              reasonLabel={t('special.waiveReason')}
+              title={t('special.waive')}
+              message={t('special.waiveText')}
+              confirmLabel={t('special.waiveConfirm')}
+              variant="secondary"
+              testId="waive-special"
+            />
+          </>
+        )}
+        <ConfirmAction
+          action={finalise}
+          label={t('round.finalise')}
+          title={t('round.finalise')}
+          message={`${special === 'waived' ? `${t('confirm.finaliseWaived')} ` : special === 'skipped' ? `${t('confirm.finaliseSkipped')} ` : ''}${t('round.finaliseConfirm')}`}
+          confirmLabel={t('confirm.finaliseConfirm')}
+          variant="danger"
+          testId="finalise"
+        />
+        <ConfirmAction
+          action={reopenRound}
+          label={t('round.reopen')}
+          reasonLabel={t('round.reopenReason')}
+          title={t('round.reopen')}
+          message={t('confirm.reopen', { count: inForce })}
+          confirmLabel={t('confirm.reopenConfirm')}
+          variant="secondary"
+          testId="reopen-round"
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,184 @@
+// The chair's decisions in the browser, on a server and database of their own: every action that
+// changes the outcome asks first and says what it will do (cancelling changes nothing), a recorded
+// decision can be changed and withdrawn, reopening the round sets the decision aside so that after
+// the next close the chair decides again (the page says so), an unwanted special round is waived
+// with a reason, and the protocol says in words that the special prize was not awarded.
+import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { callAction } from './actions';
+import { e2eDatabase, expectAccessible } from './fixtures';
+
+// Beside the shared e2e server's port and the festival spec's (+87).
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 88;
+const BASE = `http://localhost:${PORT}`;
+const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
+
+let server: ChildProcess;
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('decisions server did not start');
+});
+test.afterAll(() => { server?.kill('SIGTERM'); });
+
+const db = () => {
+  const d = new Database(e2eDatabase(PORT));
+  d.pragma('busy_timeout = 5000');
+  return d;
+};
+
+const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo']] as const;
+
+async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
+/**
+ * The scene: a jury of three (the other demo jurors made inactive before voting opens), voting open,
+ * every main ballot scored and submitted through the real actions, with an exact tie between best
+ * film's first two candidates and a clear order everywhere else.
+ */
+async function arrangeTiedVote() {
+  const d = db();
+  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
+  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  const noms = new Map(MAIN.map((code) => {
+    const nom = (d.prepare('select id from nomination where code = ?').get(code) as { id: number }).id;
+    return [code, { nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) }];
+  }));
+  d.close();
+  const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
+  await Promise.all(ctxs.map(async (ctx) => {
+    for (const [code, { nom, cands }] of noms) {
+      for (const [i, c] of cands.entries()) {
+        const value = code === 'best_film' ? (i < 2 ? 9 : 5) : Math.max(1, 10 - i);
+        const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value }], BASE);
+        expect(r.result).toMatchObject({ ok: true });
+      }
+      const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE);
+      expect(r.result).toMatchObject({ ok: true });
+    }
+  }));
+  await Promise.all(ctxs.map((c) => c.dispose()));
+}
+
+const castingVotes = () => {
+  const d = db();
+  const rows = (d.prepare("select chosen from decision where kind = 'casting_vote' order by id").all() as { chosen: string }[]).map((r) => JSON.parse(r.chosen)[0] as number);
+  d.close();
+  return rows;
+};
+
+async function signIn(page: Page) {
+  await page.goto('/login');
+  await page.getByLabel('Login name').fill('hansanping');
+  await page.getByLabel('Password').fill('chair-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.goto('/chair');
+}
+
+/** Clicks the action's button, checks what the dialog says, and confirms (or cancels). */
+async function confirmAction(page: Page, testId: string, says: string | RegExp, confirm: string, cancel = false) {
+  await page.getByTestId(testId).getByRole('button').first().click();
+  const dialog = page.getByTestId(`${testId}-confirm`);
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(says);
+  // Cancel has the focus: a stray Enter does not confirm.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: cancel ? 'Cancel' : confirm }).click();
+  await expect(dialog).toBeHidden();
+}
+
+async function decide(page: Page, index: number, label: 'Record decision' | 'Change decision') {
+  const form = page.getByTestId('tie-best_film');
+  const radio = form.getByRole('radio').nth(index);
+  const id = Number(await radio.getAttribute('value'));
+  await radio.check();
+  await form.getByRole('button', { name: label }).click();
+  const dialog = page.getByTestId('tie-best_film-confirm');
+  await expect(dialog).toContainText('Your casting vote gives Best Film to');
+  await expect(dialog).toContainText('You can change or withdraw this decision until the awards are finalised');
+  await dialog.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByTestId('current-decision-best_film')).toBeVisible();
+  return id;
+}
+
+test('the chair confirms, changes, withdraws and, after a reopen, decides again', async ({ page }) => {
+  test.setTimeout(180_000);
+  await arrangeTiedVote();
+  await signIn(page);
+  const phase = page.getByTestId('chair-phase');
+  await expect(phase).toHaveText('Voting');
+
+  // Closing asks first; cancelling leaves the round open.
+  await confirmAction(page, 'close-round', 'Jurors can no longer change their ballots in this round', 'Close the round', true);
+  await expect(phase).toHaveText('Voting');
+  await confirmAction(page, 'close-round', 'you will see its tally', 'Close the round');
+  await expect(phase).toHaveText('Main round closed');
+
+  // A decision, confirmed in a dialog that says what it does; the dialog is accessible.
+  const form = page.getByTestId('tie-best_film');
+  await form.getByRole('radio').first().check();
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByTestId('tie-best_film-confirm')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByTestId('tie-best_film-confirm').getByRole('button', { name: 'Cancel' }).click();
+  expect(castingVotes()).toEqual([]);
+  const first = await decide(page, 0, 'Record decision');
+  await expect(page.getByTestId('winner-best_film')).toBeVisible();
+  expect(castingVotes()).toEqual([first]);
+
+  // Changed: the later decision supersedes; both are in the log.
+  const second = await decide(page, 1, 'Change decision');
+  expect(second).not.toBe(first);
+  expect(castingVotes()).toEqual([first, second]);
+  await expect(page.getByTestId('current-decision-best_film')).toContainText('casting vote for');
+
+  // Withdrawn: the tie is open again.
+  await confirmAction(page, 'withdraw-best_film', 'will no longer count', 'Withdraw');
+  await expect(page.getByTestId('current-decision-best_film')).toHaveCount(0);
+  await expect(page.getByTestId('tally-best_film')).toContainText('Tie to decide');
+  await decide(page, 0, 'Record decision');
+
+  // Reopened and closed again on the same ballots: the old decision does not silently apply.
+  await page.getByTestId('reopen-round').getByLabel('Reason for reopening').fill('The jury deliberates again');
+  await confirmAction(page, 'reopen-round', 'are set aside: after the next close you decide again on the new data', 'Reopen the round');
+  await expect(phase).toHaveText('Voting');
+  await confirmAction(page, 'close-round', 'you will see its tally', 'Close the round');
+  await expect(phase).toHaveText('Main round closed');
+  await expect(page.getByTestId('decisions-set-aside')).toContainText('Decide again on the new data');
+  await expect(page.getByTestId('set-aside-best_film')).toBeVisible();
+  await expect(page.getByTestId('winner-best_film')).toHaveCount(0);
+  const again = await decide(page, 1, 'Record decision');
+  await expect(page.getByTestId('decisions-set-aside')).toHaveCount(0);
+  await expect(page.getByTestId('winner-best_film')).toBeVisible();
+
+  // The special round is not wanted: waived with a reason; finalising says so.
+  await page.getByTestId('waive-special').getByLabel('Reason for waiving (recorded)').fill('The jury gives no special prize this year');
+  await confirmAction(page, 'waive-special', 'The Special Jury Prize will not be awarded', 'Waive the round');
+  await expect(page.getByTestId('special-waived')).toContainText('The jury gives no special prize this year');
+  await confirmAction(page, 'finalise', 'The Special Jury Prize round is waived.', 'Finalise');
+  await expect(phase).toHaveText('Finalised');
+  const d = db();
+  const awarded = (d.prepare("select a.candidate_id as c from award a join nomination n on n.id = a.nomination_id where n.code = 'best_film'").all() as { c: number }[]).map((r) => r.c);
+  d.close();
+  expect(awarded).toEqual([again]);
+
+  await page.goto('/results/protocol');
+  await expect(page.getByTestId('not-awarded').locator('[data-nomination="special_jury_prize"]')).toContainText('not awarded: the chair waived the round — The jury gives no special prize this year');
+  await expect(page.getByRole('main')).toContainText('Decision withdrawn');
+});

@@ -1,0 +1,246 @@
+// Model-based test of the chair's way to the end: random small festivals (films, jurors, nominations,
+// rules, method, a special round or not) on a real temporary database are driven through random
+// sequences of juror, chair and organiser actions by the real specs. After every action:
+//  - no action ever answers `unexpected` (an exception inside an action);
+//  - from the state reached, finalisation and publication remain reachable with valid chair
+//    decisions: a deterministic finisher (every juror completes and submits, the chair closes,
+//    decides each tie by a casting vote for the first tied candidate, records "no award" where
+//    nobody can win, opens or skips the special round, finalises; the organiser publishes) is run
+//    inside a savepoint that is rolled back afterwards, so the walk goes on from the same state;
+//  - once finalised, the stored awards follow from the stored data (verifyAwards).
+// Bounded in `npm test` (fixed seed, printed by fast-check on failure with the failing walk);
+// RELIABILITY_MODE=full or WALK_RUNS=<n> runs more walks, WALK_SEED=<n> another seed.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { and, eq, isNotNull } from 'drizzle-orm';
+import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import type { DB } from '@/db';
+import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import { findSessionUser, type SessionUser } from '@/lib/auth/users';
+import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec, withdrawRecusalSpec } from '@/lib/ballot/specs';
+import { openVotingSpec } from '@/lib/admin/phase';
+import { METHODS, tally } from '@/lib/tally';
+import { tempDb } from '@/tests/db';
+import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
+import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-specs';
+import { buildTallyInput } from './tally-input';
+import { undecidedResult } from './decisions';
+import { verifyAwards } from './verify';
+import type { z } from 'zod';
+
+const FULL = process.env.RELIABILITY_MODE === 'full';
+const RUNS = Number(process.env.WALK_RUNS ?? (FULL ? 300 : 12));
+const SEED = Number(process.env.WALK_SEED ?? 20261129);
+const STEPS = FULL ? 60 : 30;
+
+interface Shape {
+  films: number; // competition films
+  extraFilm: boolean; // one film out of competition
+  jurors: number; // chair included
+  filmNoms: number; // best_film, best_director, best_screenplay: the first n
+  actor: number; // performances of an exempt acting nomination (0: none)
+  special: boolean;
+  exAequo: boolean[]; // per nomination code in CODES order
+  oneAward: boolean;
+  method: number;
+}
+
+const CODES = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'special_jury_prize'];
+
+const shapeArb: fc.Arbitrary<Shape> = fc.record({
+  films: fc.integer({ min: 1, max: 4 }),
+  extraFilm: fc.boolean(),
+  jurors: fc.integer({ min: 3, max: 4 }),
+  filmNoms: fc.integer({ min: 1, max: 3 }),
+  actor: fc.integer({ min: 0, max: 2 }),
+  special: fc.boolean(),
+  exAequo: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  oneAward: fc.boolean(),
+  method: fc.nat(METHODS.length - 1),
+});
+
+/** One step: which action, and raw numbers the action picks its juror, candidate, value … from. */
+const stepArb = fc.tuple(fc.nat(19), fc.nat(999), fc.nat(999), fc.nat(999));
+type Step = [number, number, number, number];
+
+interface World {
+  db: DB;
+  chair: SessionUser;
+  organiser: SessionUser;
+  jurors: SessionUser[]; // chair first
+}
+
+function build(db: DB, s: Shape): World {
+  db.insert(festival).values({ id: 1, name: 'Walk', city: 'Qingdao', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).run();
+  const films = Array.from({ length: s.films + (s.extraFilm ? 1 : 0) }, (_, i) =>
+    db.insert(film).values({ originalTitle: `Film ${i}`, englishTitle: `Film ${i}`, director: `D${i}`, country: 'KZ', competition: i < s.films, position: i }).returning({ id: film.id }).get().id,
+  );
+  const competition = films.slice(0, s.films);
+  let position = 0;
+  const addNom = (code: string, kind: 'film' | 'performance', round: 'main' | 'special', exempt = false) => {
+    const ex = s.exAequo[CODES.indexOf(code)];
+    return db.insert(nomination).values({ code, position: position++, kind, round, exemptOneAward: exempt, exAequoAllowed: ex, maxWinners: ex ? 2 : 1 }).returning({ id: nomination.id }).get().id;
+  };
+  for (const code of CODES.slice(0, s.filmNoms)) {
+    const id = addNom(code, 'film', 'main');
+    for (const f of competition) db.insert(candidate).values({ nominationId: id, filmId: f }).run();
+  }
+  if (s.actor > 0) {
+    const id = addNom('best_actor', 'performance', 'main', true);
+    for (let i = 0; i < s.actor; i++) db.insert(candidate).values({ nominationId: id, filmId: competition[i % competition.length], person: `Actor ${i}` }).run();
+  }
+  if (s.special) addNom('special_jury_prize', 'film', 'special');
+  const people = [
+    ...Array.from({ length: s.jurors }, (_, i) => ({ login: i === 0 ? 'chair' : `juror${i}`, role: i === 0 ? ('chair' as const) : ('juror' as const) })),
+    { login: 'organiser', role: 'organiser' as const },
+  ].map((p) => db.insert(user).values({ login: p.login, displayName: p.login, role: p.role, passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id);
+  const session = (id: number) => findSessionUser(db, id)!;
+  const jurors = people.slice(0, s.jurors).map(session);
+  const w = { db, chair: jurors[0], organiser: session(people.at(-1)!), jurors };
+  expect(act(w, openVotingSpec, w.organiser, {})).toMatchObject({ ok: true });
+  return w;
+}
+
+const pick = <T,>(xs: T[], n: number): T | undefined => (xs.length ? xs[n % xs.length] : undefined);
+
+/** Runs an action; whatever it answers, it must not be `unexpected`. */
+function act<S extends z.ZodType, T>(w: World, spec: ActionSpec<S, T>, who: SessionUser, input: unknown): Outcome<T> {
+  const out = executeAction(spec, who, input, w.db);
+  if (!out.ok && out.code === 'unexpected') throw new Error(`${spec.name} answered unexpected for ${JSON.stringify(input)}`);
+  return out;
+}
+
+const phaseOf = (w: World) => w.db.select({ p: festival.phase }).from(festival).get()!.p;
+const noms = (w: World) => w.db.select().from(nomination).orderBy(nomination.position).all();
+const candidatesOf = (w: World, nominationId: number) => w.db.select().from(candidate).where(eq(candidate.nominationId, nominationId)).orderBy(candidate.id).all();
+const allCandidates = (w: World) => w.db.select().from(candidate).orderBy(candidate.id).all();
+
+function randomStep(w: World, [kind, a, b, c]: Step) {
+  const { chair, organiser, jurors } = w;
+  const juror = jurors[a % jurors.length];
+  const nom = pick(noms(w), b);
+  const films = w.db.select({ id: film.id }).from(film).all();
+  switch (kind) {
+    case 0: case 1: case 2: case 3: {
+      const cand = pick(allCandidates(w), b);
+      // Mostly on the scale 1..3; now and then off it (4, 0), which must be refused in words.
+      if (cand) act(w, saveScoreSpec, juror, { candidateId: cand.id, value: c % 10 === 0 ? 4 : c % 10 === 1 ? 0 : 1 + (c % 3) });
+      return;
+    }
+    case 4: { const f = pick(films, b); if (f) act(w, declareRecusalSpec, juror, { filmId: f.id, reason: 'conflict of interest' }); return; }
+    case 5: { const f = pick(films, b); if (f) act(w, withdrawRecusalSpec, juror, { filmId: f.id }); return; }
+    case 6: case 7: if (nom) act(w, submitBallotSpec, juror, { nominationId: nom.id }); return;
+    case 8: if (nom) act(w, reopenBallotSpec, chair, { jurorId: juror.id, nominationId: nom.id, reason: 'please look again' }); return;
+    case 9: act(w, closeRoundSpec, chair, { confirmMissing: c % 3 !== 0 }); return;
+    case 10: act(w, reopenRoundSpec, chair, { reason: 'the jury deliberates again' }); return;
+    case 11: case 12: {
+      if (!nom) return;
+      const r = undecidedResult(buildTallyInput(w.db), nom.code);
+      const tied = r.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2);
+      const shared = c % 4 === 0;
+      act(w, decideTieSpec, chair, { nomination: nom.code, kind: shared ? 'shared' : 'casting_vote', tied, chosen: shared ? tied.slice(0, 2) : [pick(tied, c) ?? 1], reason: 'deliberation' });
+      return;
+    }
+    case 13: if (nom) act(w, noAwardSpec, chair, { nomination: nom.code, reason: 'nobody can win it' }); return;
+    case 14: act(w, withdrawDecisionSpec, chair, c % 3 === 0 || !nom ? {} : { nomination: nom.code }); return;
+    case 15: act(w, waiveSpecialSpec, chair, { reason: 'not wanted this year' }); return;
+    case 16: act(w, openSpecialRoundSpec, chair, {}); return;
+    case 17: act(w, finaliseSpec, chair, {}); return;
+    case 18: act(w, publishSpec, organiser, {}); return;
+    default: act(w, decideTieSpec, chair, { nomination: nom?.code ?? 'best_film', kind: 'casting_vote', tied: [a + 1, b + 1], chosen: [a + 1] }); return;
+  }
+}
+
+/** Drives the festival from its current state to publication with valid decisions; fails if it cannot. */
+function finish(w: World): string[] {
+  const trail: string[] = [];
+  const must = <S extends z.ZodType, T>(spec: ActionSpec<S, T>, who: SessionUser, input: unknown) => {
+    const out = act(w, spec, who, input);
+    trail.push(`${spec.name} ${JSON.stringify(input)} -> ${out.ok ? 'ok' : out.code}`);
+    if (!out.ok) throw new Error(`finisher stuck in ${phaseOf(w)}:\n  ${trail.join('\n  ')}`);
+    return out;
+  };
+  for (let guard = 0; guard < 20; guard++) {
+    const phase = phaseOf(w);
+    if (phase === 'published') return trail;
+    if (phase === 'finalised') { must(publishSpec, w.organiser, {}); continue; }
+    if (phase === 'voting' || phase === 'special_voting') {
+      const round = phase === 'voting' ? 'main' : 'special';
+      for (const j of w.jurors) {
+        const recused = new Set(w.db.select({ f: recusal.filmId }).from(recusal).where(eq(recusal.jurorId, j.id)).all().map((r) => r.f));
+        for (const n of noms(w).filter((x) => x.round === round)) {
+          const done = w.db.select().from(ballot).where(and(eq(ballot.jurorId, j.id), eq(ballot.nominationId, n.id), isNotNull(ballot.submittedAt))).get();
+          if (done) continue;
+          const cands = candidatesOf(w, n.id);
+          if (cands.length === 0) continue;
+          for (const c of cands) {
+            if (recused.has(c.filmId)) continue;
+            const has = w.db.select().from(score).where(and(eq(score.jurorId, j.id), eq(score.candidateId, c.id), isNotNull(score.steps))).get();
+            if (!has) must(saveScoreSpec, j, { candidateId: c.id, value: 2 });
+          }
+          must(submitBallotSpec, j, { nominationId: n.id });
+        }
+      }
+      must(closeRoundSpec, w.chair, { confirmMissing: true });
+      continue;
+    }
+    // A closed round: settle every nomination of it, one at a time (a decision can change later ones).
+    const round = phase === 'main_closed' ? 'main' : 'special';
+    const open = tally(buildTallyInput(w.db)).nominations.find((n) => n.round === round && ['blocked', 'no_candidates', 'no_scores'].includes(n.status));
+    if (open) {
+      if (open.status === 'blocked') must(decideTieSpec, w.chair, { nomination: open.code, kind: 'casting_vote', tied: open.tie!.candidates.map(Number), chosen: [Number(open.tie!.candidates[0])] });
+      else must(noAwardSpec, w.chair, { nomination: open.code, reason: 'nobody can win it' });
+      guard--; // settling is bounded by the number of nominations, not by the guard
+      continue;
+    }
+    if (phase === 'main_closed' && noms(w).some((n) => n.round === 'special')) {
+      const opened = act(w, openSpecialRoundSpec, w.chair, {});
+      trail.push(`round.openSpecial -> ${opened.ok ? 'ok' : opened.code}`);
+      if (opened.ok) continue;
+      // Only an empty special round may refuse to open; finalising then skips it.
+      if (opened.code !== 'round:no_special_candidates') throw new Error(`special round refused: ${opened.code}\n  ${trail.join('\n  ')}`);
+    }
+    must(finaliseSpec, w.chair, {});
+  }
+  throw new Error(`finisher did not reach publication:\n  ${trail.join('\n  ')}`);
+}
+
+/** Runs the finisher and undoes it, leaving the walk's state as it was. */
+function probe(w: World) {
+  const sqlite = w.db.$client;
+  sqlite.exec('SAVEPOINT probe');
+  try {
+    finish(w);
+    const check = verifyAwards(w.db);
+    if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
+  } finally {
+    sqlite.exec('ROLLBACK TO probe');
+    sqlite.exec('RELEASE probe');
+  }
+}
+
+describe('the way to the end (model-based)', () => {
+  it(`stays open from every state reached by random actions (${RUNS} walks, seed ${SEED})`, () => {
+    fc.assert(
+      fc.property(shapeArb, fc.array(stepArb, { maxLength: STEPS }), (shape, steps) => {
+        const t = tempDb();
+        try {
+          const w = build(t.db, shape);
+          probe(w);
+          for (const step of steps) {
+            randomStep(w, step as Step);
+            probe(w);
+            const phase = phaseOf(w);
+            if (phase === 'finalised' || phase === 'published') {
+              const check = verifyAwards(w.db);
+              if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
+            }
+          }
+        } finally {
+          t.close();
+        }
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: !FULL },
+    );
+  }, FULL ? 60 * 60_000 : 120_000);
+});
