@@ -13,6 +13,9 @@ export { METHODS };
 export type { Method } from '../lib/tally/types';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
+/** What the public export and /results hold besides the awards (README, "What each role can learn"). */
+export const PUBLICATION_LEVELS = ['awards', 'distributions', 'anonymised_ballots'] as const;
+export type PublicationLevel = (typeof PUBLICATION_LEVELS)[number];
 export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
 
@@ -34,6 +37,7 @@ export const festival = sqliteTable(
     method: text('method', { enum: METHODS }).notNull().default('mean'),
     oneAwardPerFilm: integer('one_award_per_film', { mode: 'boolean' }).notNull().default(true),
     recusalByNationality: integer('recusal_by_nationality', { mode: 'boolean' }).notNull().default(false),
+    publicationLevel: text('publication_level', { enum: PUBLICATION_LEVELS }).notNull().default('distributions'),
     finalHash: text('final_hash'),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -41,6 +45,10 @@ export const festival = sqliteTable(
     check('festival_phase', sql`${t.phase} in ('setup','voting','main_closed','special_voting','special_closed','finalised','published')`),
     check('festival_method', sql`${t.method} in ('mean','trimmed_mean','median','normalized_mean','schulze')`),
     check('festival_scale', sql`${t.scaleStep} > 0 and ${t.scaleMax} > ${t.scaleMin}`),
+    check('festival_publication_level', sql`${t.publicationLevel} in ('awards','distributions','anonymised_ballots')`),
+    // The nationality rule leaves each juror's ballots without their country's films: published
+    // ballots would name their jurors to anyone holding the public jury list (lib/admin/settings.ts).
+    check('festival_publication_nationality', sql`not (${t.publicationLevel} = 'anonymised_ballots' and ${t.recusalByNationality})`),
   ],
 );
 
@@ -204,6 +212,21 @@ export const decision = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [check('decision_kind', sql`${t.kind} in ('casting_vote','shared','reopen_ballot','close_round','reopen_round')`)],
+);
+
+// The public name of one counted ballot (one juror, one nomination) in the anonymised export: random
+// bytes drawn at finalisation (lib/round/anon-ids.ts), never derived from the juror, so nobody can
+// recompute it. Per ballot rather than per juror: no method needs a juror's ballots linked across
+// nominations, so the export does not link them.
+export const anonBallot = sqliteTable(
+  'anon_ballot',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jurorId: integer('juror_id').notNull().references(() => user.id),
+    nominationId: integer('nomination_id').notNull().references(() => nomination.id, { onDelete: 'cascade' }),
+    anonId: text('anon_id').notNull().unique(),
+  },
+  (t) => [uniqueIndex('anon_ballot_unique').on(t.jurorId, t.nominationId)],
 );
 
 export const award = sqliteTable('award', {

@@ -5,7 +5,7 @@ import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, nomination, user } from '@/db/schema';
-import { tally } from '@/lib/tally';
+import { distributionsOf, tally } from '@/lib/tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
@@ -67,26 +67,63 @@ export function decisionList(db: DB) {
     .all();
 }
 
-/** The full export: the anonymised tally input at its top level (so `npm run tally` reads it as is) and the context around it. */
+/**
+ * The chair's decisions as the export shows them: what was decided, by whom (a role, never an id),
+ * and the chair's own words. A closed round says how many ballots were missing, not whose; a
+ * reopened ballot says for which nomination, not whose (issue 10: no user id in the export).
+ */
+export function publicDecisionLog(db: DB) {
+  return decisionList(db).map((d) => {
+    const base = { kind: d.kind, nomination: d.nomination, by: 'chair' as const, reason: d.reason, at: d.at };
+    if (d.kind === 'casting_vote' || d.kind === 'shared') {
+      return { ...base, tied: (JSON.parse(d.tied) as number[]).map(String), chosen: (JSON.parse(d.chosen) as number[]).map(String) };
+    }
+    if (d.kind === 'close_round') return { ...base, missingBallots: (JSON.parse(d.chosen) as unknown[]).length };
+    return base;
+  });
+}
+
+/**
+ * The JSON export at the festival's publication level (README, "What each role can learn"). In
+ * every level: the awards, the method and rules, the films and candidates, the chair's decisions,
+ * the receipts. `distributions` adds each candidate's counted scores as a multiset and the tally's
+ * result; `anonymised_ballots` adds every counted ballot under a random id, at the top level, so
+ * `npm run tally` reads it as it reads any tally input. Never a juror's id, name, country or recusal.
+ */
 export function fullExport(db: DB) {
   const fest = getFestival(db);
-  const input = anonymiseTallyInput(db, buildTallyInput(db));
+  const level = fest.publicationLevel;
+  const published = anonymiseTallyInput(db, buildTallyInput(db));
+  const { jurors, scores, recusals, ...frame } = published;
+  const result = level === 'awards' ? undefined : tally(published);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
   return {
-    format: 'jury-export/1',
-    ...input,
+    format: 'jury-export/2',
+    publicationLevel: level,
+    ...frame,
+    ...(level === 'anonymised_ballots' ? { jurors, scores, recusals } : {}),
+    ...(level === 'distributions' ? distributionsOf(published, result!) : {}),
     festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
-    decisionLog: decisionList(db).map((d) => ({ ...d, tied: JSON.parse(d.tied), chosen: JSON.parse(d.chosen) })),
-    awards: awardsList(db).map((a) => ({ nomination: a.nomination, candidate: String(a.candidateId), film: String(a.filmId), person: a.person, aggregate: a.aggregate, margin: a.margin, shared: a.shared })),
-    result: tally(input),
+    decisionLog: publicDecisionLog(db),
+    awards: awardsList(db).map((a) => ({
+      nomination: a.nomination,
+      candidate: String(a.candidateId),
+      film: String(a.filmId),
+      person: a.person,
+      ...(level === 'awards' ? {} : { aggregate: a.aggregate, margin: a.margin }),
+      shared: a.shared,
+    })),
+    ...(result ? { result } : {}),
   };
 }
 
 export function awardsCsv(db: DB): string {
-  const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', 'aggregate', 'margin', 'shared'];
-  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, a.aggregate, a.margin, a.shared ? 'yes' : 'no']);
+  // At the `awards` level no aggregate is published, the winners' included.
+  const figures = getFestival(db).publicationLevel !== 'awards';
+  const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', ...(figures ? ['aggregate', 'margin'] : []), 'shared'];
+  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, ...(figures ? [a.aggregate, a.margin] : []), a.shared ? 'yes' : 'no']);
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Kazakh, Chinese, Russian titles).
   return `\uFEFF${toCsv([head, ...rows])}`;
 }

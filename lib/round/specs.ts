@@ -10,6 +10,7 @@ import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { assignAnonIds } from './anon-ids';
 
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
@@ -141,7 +142,9 @@ export const finaliseSpec = defineSpec({
         }).run();
       }
     }
-    // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
+    // The hash covers the anonymised ballots (random ids drawn here, once): at the anonymised_ballots
+    // level anyone can recompute it; at the others it is a commitment that the data could later prove.
+    assignAnonIds(tx, input);
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
     tx.update(festival).set({ phase: 'finalised', finalHash: hash, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
