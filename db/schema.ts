@@ -6,6 +6,7 @@ import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'dri
 // methods and the interface its languages; the schema stores what they define.
 import { METHODS } from '../lib/tally/types';
 import { locales } from '../i18n/config';
+import { PUBLICATION_LEVELS, type PublicationLevel } from '../lib/publication-levels';
 
 export const PHASES = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -13,9 +14,7 @@ export { METHODS };
 export type { Method } from '../lib/tally/types';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
-/** What the public export and /results hold besides the awards (README, "What each role can learn"). */
-export const PUBLICATION_LEVELS = ['awards', 'distributions', 'anonymised_ballots'] as const;
-export type PublicationLevel = (typeof PUBLICATION_LEVELS)[number];
+export { PUBLICATION_LEVELS, type PublicationLevel };
 export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
 

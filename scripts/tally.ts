@@ -1,9 +1,24 @@
 // Command-line tally: `npm run tally -- FILE.json [--format json|table] [--method NAME] [--compare]`.
 // Reads a tally input (or a larger export containing one), validates it, prints the result.
-// Exit codes: 0 done, 2 unreadable or invalid input (or bad usage).
+// An export at the `distributions` level is recomputed from its score multisets (mean, trimmed
+// mean, median); one at the `awards` level holds nothing to recompute (docs/tally-format.md).
+// Exit codes: 0 done, 1 the export's own figures differ from the recomputation, 2 unreadable or
+// invalid input (or bad usage), 3 this export cannot recompute or check everything (a method or a
+// head-to-head step needs the `anonymised_ballots` level).
 
 import { readFileSync } from 'node:fs';
-import { compareMethods, METHODS, parseTallyInput, tally, type Method, type NominationResult } from '../lib/tally';
+import {
+  compareMethods,
+  DISTRIBUTION_METHODS,
+  METHODS,
+  parseDistributionsInput,
+  parseTallyInput,
+  tally,
+  tallyDistributions,
+  type Method,
+  type NominationResult,
+  type TallyResult,
+} from '../lib/tally';
 
 const USAGE = `usage: tally FILE.json [--format json|table] [--method ${METHODS.join('|')}] [--compare]`;
 
@@ -86,6 +101,12 @@ function main() {
   } catch (e) {
     fail(`${file} is not valid JSON: ${(e as Error).message}`);
   }
+  const level = (json as { publicationLevel?: unknown } | null)?.publicationLevel;
+  if (level === 'awards') {
+    process.stderr.write(`${file} is an export at the publication level "awards": it holds the awards, the method and the rules, no scores. Recomputing needs an export at the "distributions" level (mean, trimmed mean, median) or "anonymised_ballots" (every method).\n`);
+    process.exit(3);
+  }
+  if (level === 'distributions') return fromDistributions(file, json, { format, method, compare });
   const parsed = parseTallyInput(json);
   if (!parsed.ok) {
     fail([`${file} is not a valid tally input:`, ...parsed.errors.map((e) => `  ${e.path || '(root)'}: ${e.message} [${e.code}]`)].join('\n'));
@@ -101,9 +122,38 @@ function main() {
     }
     return;
   }
-  const result = tally(input);
+  print(tally(input), format);
+}
+
+function print(result: TallyResult, format: string) {
   if (format === 'json') process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`method: ${result.method}\n\n${result.nominations.map(table).join('\n\n')}\n`);
+}
+
+const NEEDS_BALLOTS = `needs each juror's ballot: an export at the "anonymised_ballots" level`;
+
+/** A `distributions` export: the awards recomputed from the score multisets, and what that cannot check. */
+function fromDistributions(file: string, json: unknown, opts: { format: string; method?: Method; compare: boolean }): void {
+  if (opts.compare) {
+    process.stderr.write(`--compare runs every method, and ${METHODS.filter((m) => !(DISTRIBUTION_METHODS as readonly string[]).includes(m)).join(' and ')} ${NEEDS_BALLOTS}. Use --method ${DISTRIBUTION_METHODS.join('|')} with this export.\n`);
+    process.exit(3);
+  }
+  const parsed = parseDistributionsInput(json);
+  if (!parsed.ok) {
+    fail([`${file} is not a valid distributions export:`, ...parsed.errors.map((e) => `  ${e.path || '(root)'}: ${e.message} [${e.code}]`)].join('\n'));
+  }
+  const { result, unverifiable, mismatches } = tallyDistributions(parsed.input, opts.method);
+  if (result) print(result, opts.format);
+  const notes: string[] = [];
+  for (const u of unverifiable) {
+    if (u.code === 'method_needs_ballots') notes.push(`The method ${u.method} ${NEEDS_BALLOTS}; this export holds only each candidate's scores, not who gave them. Nothing was recomputed.`);
+    else notes.push(`${u.nomination}: ${u.candidates.join(', ')} share the best aggregate. The next step, head-to-head, ${NEEDS_BALLOTS}; the outcome recorded in the export was used, not checked.`);
+  }
+  for (const m of mismatches) {
+    notes.push(`${m.nomination}${m.candidate ? ` ${m.candidate}` : ''}: the export says ${m.what} ${m.published || '(none)'}, the recomputation gives ${m.recomputed || '(none)'}.`);
+  }
+  if (notes.length) process.stderr.write(`${notes.join('\n')}\n`);
+  process.exit(mismatches.length ? 1 : unverifiable.length ? 3 : 0);
 }
 
 main();

@@ -73,7 +73,7 @@ export default async function AdminHome() {
           editable={setup}
           festival={{
             name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
-            scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality,
+            scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality, publicationLevel: fest.publicationLevel,
           }}
           nominations={nominations}
         />

@@ -13,6 +13,7 @@ import { AwardList } from './AwardList';
 import { RulesSummary } from './RulesSummary';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
+import type { PublicationLevel } from '@/lib/publication-levels';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('title') };
@@ -34,7 +35,7 @@ export default async function ResultsPage() {
           <section className={ui.card}>
             <p>{t('readyToPublish')}</p>
             <ActionButton action={publish} label={t('publish')} confirm={t('publishConfirm')} testId="publish" />
-            <Exports />
+            <Exports level={fest.publicationLevel} />
           </section>
         )}
       </main>
@@ -54,6 +55,12 @@ export default async function ResultsPage() {
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <RulesSummary fest={fest} nominations={listNominations(db)} />
       </section>
+      <section aria-labelledby="publication-heading">
+        <h2 id="publication-heading">{t('publicationHeading')}</h2>
+        <p data-testid="publication-level" data-level={fest.publicationLevel}>{t(`publicationLevel.${fest.publicationLevel}`)}</p>
+      </section>
+      {/* The jury list with countries is public at every festival; nothing in the exports links a
+          score, a ballot or a recusal to a name or a country (README, "What each role can learn"). */}
       <section aria-labelledby="jury-heading">
         <h2 id="jury-heading">{t('jury')}</h2>
         <ul data-testid="jury">
@@ -72,19 +79,19 @@ export default async function ResultsPage() {
       </section>
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
-        <Exports />
+        <Exports level={fest.publicationLevel} />
         <p>{t('hash')} <code>{fest.finalHash}</code></p>
       </section>
     </main>
   );
 }
 
-async function Exports() {
+async function Exports({ level }: { level: PublicationLevel }) {
   const t = await getTranslations('results');
   return (
     <ul>
       <li><a href="/results/export/awards.csv">{t('exportCsv')}</a></li>
-      <li><a href="/results/export/festival.json">{t('exportJson')}</a></li>
+      <li><a href="/results/export/festival.json">{level === 'awards' ? t('exportJsonAwards') : t('exportJson')}</a></li>
       <li><Link href="/results/protocol">{t('protocol')}</Link></li>
     </ul>
   );

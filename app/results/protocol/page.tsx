@@ -33,7 +33,8 @@ export default async function ProtocolPage() {
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
-      <AwardList awards={awardsList(db)} withMargin />
+      {/* Scores and margins only where the festival publishes figures at all. */}
+      <AwardList awards={awardsList(db)} withMargin={fest.publicationLevel !== 'awards'} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
