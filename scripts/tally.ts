@@ -135,7 +135,7 @@ const NEEDS_BALLOTS = `needs each juror's ballot: an export at the "anonymised_b
 /** A `distributions` export: the awards recomputed from the score multisets, and what that cannot check. */
 function fromDistributions(file: string, json: unknown, opts: { format: string; method?: Method; compare: boolean }): void {
   if (opts.compare) {
-    process.stderr.write(`--compare runs every method, and ${METHODS.filter((m) => !(DISTRIBUTION_METHODS as readonly string[]).includes(m)).join(' and ')} ${NEEDS_BALLOTS}. Use --method ${DISTRIBUTION_METHODS.join('|')} with this export.\n`);
+    process.stderr.write(`--compare runs every method, and ${METHODS.filter((m) => !(DISTRIBUTION_METHODS as readonly string[]).includes(m)).join(' and ')} need each juror's ballot (an export at the "anonymised_ballots" level). Use --method ${DISTRIBUTION_METHODS.join('|')} with this export.\n`);
     process.exit(3);
   }
   const parsed = parseDistributionsInput(json);

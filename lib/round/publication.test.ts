@@ -4,7 +4,11 @@
 // films, /results lists the jury with countries, the organiser has the progress table. Nothing in
 // festival.json may carry a juror's id, name, country or recusal, or an anonymous id anyone can
 // derive; the attacker's linking finds nobody at any level.
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { anonBallot, ballot, festival, nomination, user, type PublicationLevel } from '@/db/schema';
@@ -13,7 +17,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { votingProgress } from '@/lib/admin/progress';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
-import { tally } from '@/lib/tally';
+import { parseDistributionsInput, parseTallyInput, tally, tallyDistributions } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
@@ -230,6 +234,56 @@ describe('attack 5: linking the public export to /results and /admin/progress', 
     const onFilm = scores.filter((s) => s.candidate === String(film.id)).length;
     expect(onFilm).toBe(demoCast(t.db).jurors.length - 1);
   }, 60_000);
+});
+
+const repo = join(__dirname, '../..');
+function tallyCli(json: unknown, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const file = join(mkdtempSync(join(tmpdir(), 'jury-export-')), 'festival.json');
+  writeFileSync(file, JSON.stringify(json));
+  return new Promise((resolve) => {
+    execFile(join(repo, 'node_modules/.bin/tsx'), [join(repo, 'scripts/tally.ts'), file, ...args], { cwd: repo }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number(err.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run tally on the exports', () => {
+  it('recomputes a distributions export, says what needs ballots, and has nothing to recompute at the awards level', async () => {
+    const { exp } = await publishedFestival('distributions', { nationality: true });
+    const awardsOnly = { ...exp, publicationLevel: 'awards' };
+    const [plain, other, compare, awards] = await Promise.all([
+      tallyCli(exp),
+      tallyCli(exp, '--method', 'schulze'),
+      tallyCli(exp, '--compare'),
+      tallyCli(awardsOnly),
+    ]);
+    const parsed = parseDistributionsInput(exp);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const expected = tallyDistributions(parsed.input);
+    expect(expected.mismatches).toEqual([]);
+    expect(plain.code).toBe(expected.unverifiable.length ? 3 : 0);
+    const result = JSON.parse(plain.stdout) as ReturnType<typeof tally>;
+    const winners = (exp.awards as { nomination: string; candidate: string }[]);
+    for (const n of result.nominations) expect([...n.winners].sort()).toEqual(winners.filter((w) => w.nomination === n.code).map((w) => w.candidate).sort());
+    for (const u of expected.unverifiable) expect(plain.stderr).toContain(`${(u as { nomination: string }).nomination}: `);
+    expect(other.code).toBe(3);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toMatch(/The method schulze needs each juror's ballot: an export at the "anonymised_ballots" level/);
+    expect(compare.code).toBe(3);
+    expect(compare.stderr).toMatch(/normalized_mean and schulze need each juror's ballot/);
+    expect(awards.code).toBe(3);
+    expect(awards.stderr).toMatch(/publication level "awards"/);
+  }, 90_000);
+
+  it('recomputes an anonymised_ballots export like any tally input', async () => {
+    const { exp } = await publishedFestival('anonymised_ballots', { nationality: false });
+    const run = await tallyCli(exp);
+    const parsed = parseTallyInput(exp);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(tally(parsed.input));
+    expect(JSON.parse(run.stdout)).toEqual(exp.result);
+  }, 90_000);
 });
 
 describe('the publication level setting', () => {
