@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, juryList, receiptList } from '@/lib/round/results';
+import { awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
 import { AwardList } from './AwardList';
@@ -35,7 +35,7 @@ export default async function ResultsPage() {
           <section className={ui.card}>
             <p>{t('readyToPublish')}</p>
             <ActionButton action={publish} label={t('publish')} confirm={t('publishConfirm')} testId="publish" />
-            <Exports level={fest.publicationLevel} />
+            <Exports level={shownLevel(fest)} />
           </section>
         )}
       </main>
@@ -79,7 +79,7 @@ export default async function ResultsPage() {
       </section>
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
-        <Exports level={fest.publicationLevel} />
+        <Exports level={shownLevel(fest)} />
         <p>{t('hash')} <code>{fest.finalHash}</code></p>
       </section>
     </main>

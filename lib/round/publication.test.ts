@@ -84,9 +84,11 @@ async function publishedFestival(level: PublicationLevel, opts: { nationality: b
   // What the organiser saw during voting (the table does not change after it).
   const progress = votingProgress(t.db);
   expect(act(finaliseSpec, chair, {}).ok).toBe(true);
+  const beforePublication = JSON.parse(JSON.stringify(fullExport(t.db))) as Export;
+  const csvBefore = awardsCsv(t.db);
   expect(act(publishSpec, organiser, {}).ok).toBe(true);
   const exp = JSON.parse(JSON.stringify(fullExport(t.db))) as Export;
-  return { t, exp, jury: juryList(t.db), receipts: receiptList(t.db), progress, jurors, juror };
+  return { t, exp, beforePublication, csvBefore, jury: juryList(t.db), receipts: receiptList(t.db), progress, jurors, juror };
 }
 
 /** Every key and every string in a JSON value, with the path of each. */
@@ -158,7 +160,7 @@ function guessable(t: TestDb, jurors: SessionUser[]) {
 
 describe('attack 5: linking the public export to /results and /admin/progress', () => {
   it('at the default level (distributions) with recusal by nationality: nobody is named, no id, country or recusal is exported', async () => {
-    const { t, exp, jury, progress, jurors, juror, receipts } = await publishedFestival('distributions', { nationality: true });
+    const { t, exp, jury, progress, jurors, juror, receipts, beforePublication, csvBefore } = await publishedFestival('distributions', { nationality: true });
     // The premise of the attack holds: /results names the one Kazakh juror, and there are Kazakh films.
     expect(jury.filter((j) => j.country === 'KZ').map((j) => j.displayName)).toEqual([juror.displayName]);
     expect((exp.films as { country: string }[]).some((f) => f.country === 'KZ')).toBe(true);
@@ -185,6 +187,11 @@ describe('attack 5: linking the public export to /results and /admin/progress', 
     expect(receipts.length).toBeGreaterThan(0);
     // The recorded hash still verifies against the stored data.
     expect(verifyAwards(t.db)).toMatchObject({ ok: true });
+    // Before publication the chair and the organisers download the awards only: no figure yet.
+    for (const key of ['distributions', 'headToHead', 'result', 'scores']) expect(beforePublication).not.toHaveProperty(key);
+    expect(walk(beforePublication).filter((e) => e.key === 'aggregate' || e.key === 'margin')).toEqual([]);
+    expect(csvBefore.split('\n')[0]).not.toMatch(/aggregate/);
+    expect(awardsCsv(t.db).split('\n')[0]).toMatch(/aggregate,margin/);
   }, 60_000);
 
   it('at the awards level: awards, method and rules, no aggregate in the JSON, the CSV or anywhere', async () => {

@@ -4,7 +4,7 @@
 import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, ballot, candidate, decision, film, nomination, user } from '@/db/schema';
+import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
 import { distributionsOf, tally } from '@/lib/tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
@@ -68,6 +68,15 @@ export function decisionList(db: DB) {
 }
 
 /**
+ * The level the exports and the protocol apply now: the festival's once published; before that
+ * (finalised, seen by the chair and the organisers) the awards alone, since no figure, and no
+ * aggregate over fewer than 3 scores in particular, is shown to anyone before publication.
+ */
+export function shownLevel(fest: Pick<Festival, 'phase' | 'publicationLevel'>): PublicationLevel {
+  return fest.phase === 'published' ? fest.publicationLevel : 'awards';
+}
+
+/**
  * The chair's decisions as the export shows them: what was decided, by whom (a role, never an id),
  * and the chair's own words. A closed round says how many ballots were missing, not whose; a
  * reopened ballot says for which nomination, not whose (issue 10: no user id in the export).
@@ -92,7 +101,7 @@ export function publicDecisionLog(db: DB) {
  */
 export function fullExport(db: DB) {
   const fest = getFestival(db);
-  const level = fest.publicationLevel;
+  const level = shownLevel(fest);
   const published = anonymiseTallyInput(db, buildTallyInput(db));
   const { jurors, scores, recusals, ...frame } = published;
   const result = level === 'awards' ? undefined : tally(published);
@@ -120,8 +129,8 @@ export function fullExport(db: DB) {
 }
 
 export function awardsCsv(db: DB): string {
-  // At the `awards` level no aggregate is published, the winners' included.
-  const figures = getFestival(db).publicationLevel !== 'awards';
+  // At the `awards` level (and before publication) no aggregate is shown, the winners' included.
+  const figures = shownLevel(getFestival(db)) !== 'awards';
   const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', ...(figures ? ['aggregate', 'margin'] : []), 'shared'];
   const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, ...(figures ? [a.aggregate, a.margin] : []), a.shared ? 'yes' : 'no']);
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Kazakh, Chinese, Russian titles).

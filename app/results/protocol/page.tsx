@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, decisionList, juryList } from '@/lib/round/results';
+import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { AwardList } from '../AwardList';
 import { RulesSummary } from '../RulesSummary';
@@ -33,8 +33,8 @@ export default async function ProtocolPage() {
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
-      {/* Scores and margins only where the festival publishes figures at all. */}
-      <AwardList awards={awardsList(db)} withMargin={fest.publicationLevel !== 'awards'} />
+      {/* Scores and margins only where the festival publishes figures, and once it has. */}
+      <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
