@@ -60,9 +60,10 @@ export function receiptList(db: DB) {
 
 export function decisionList(db: DB) {
   return db
-    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt })
+    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: user.role })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
+    .leftJoin(user, eq(user.id, decision.actorId))
     .orderBy(asc(decision.id))
     .all();
 }
@@ -83,7 +84,7 @@ export function shownLevel(fest: Pick<Festival, 'phase' | 'publicationLevel'>): 
  */
 export function publicDecisionLog(db: DB) {
   return decisionList(db).map((d) => {
-    const base = { kind: d.kind, nomination: d.nomination, by: 'chair' as const, reason: d.reason, at: d.at };
+    const base = { kind: d.kind, nomination: d.nomination, by: d.byRole, reason: d.reason, at: d.at };
     if (d.kind === 'casting_vote' || d.kind === 'shared') {
       return { ...base, tied: (JSON.parse(d.tied) as number[]).map(String), chosen: (JSON.parse(d.chosen) as number[]).map(String) };
     }
