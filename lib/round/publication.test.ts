@@ -24,6 +24,7 @@ import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from './specs';
 import { awardsCsv, fullExport, juryList, receiptList } from './results';
 import { buildTallyInput } from './tally-input';
+import { finalHashOf } from './hash';
 import { verifyAwards } from './verify';
 
 const open: TestDb[] = [];
@@ -290,6 +291,8 @@ describe('npm run tally on the exports', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(tally(parsed.input));
     expect(JSON.parse(run.stdout)).toEqual(exp.result);
+    // At this level anyone can recompute the final hash from the file alone.
+    expect(finalHashOf(parsed.input, tally(parsed.input))).toBe((exp.festival as { finalHash: string }).finalHash);
   }, 90_000);
 });
 
