@@ -6,6 +6,7 @@ import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'dri
 // methods and the interface its languages; the schema stores what they define.
 import { METHODS } from '../lib/tally/types';
 import { locales } from '../i18n/config';
+import { PUBLICATION_LEVELS, type PublicationLevel } from '../lib/publication-levels';
 
 export const PHASES = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -13,6 +14,7 @@ export { METHODS };
 export type { Method } from '../lib/tally/types';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
 export type Role = (typeof ROLES)[number];
+export { PUBLICATION_LEVELS, type PublicationLevel };
 export const LOCALES = locales;
 export type Locale = (typeof LOCALES)[number];
 
@@ -37,6 +39,7 @@ export const festival = sqliteTable(
     // Least number of counted ballots every nomination of a round needs before the round may close;
     // null means all active jurors. Never below 3, so no closed tally is one or two jurors' ballots.
     quorum: integer('quorum'),
+    publicationLevel: text('publication_level', { enum: PUBLICATION_LEVELS }).notNull().default('distributions'),
     finalHash: text('final_hash'),
     // The audit chain's head ("<entries>:<hash>") when the awards were finalised and when they were
     // published: printed in the protocol, so a log cut short after it is caught (audit:verify --head).
@@ -49,6 +52,10 @@ export const festival = sqliteTable(
     check('festival_method', sql`${t.method} in ('mean','trimmed_mean','median','normalized_mean','schulze')`),
     check('festival_scale', sql`${t.scaleStep} > 0 and ${t.scaleMax} > ${t.scaleMin}`),
     check('festival_quorum', sql`${t.quorum} is null or ${t.quorum} >= 3`),
+    check('festival_publication_level', sql`${t.publicationLevel} in ('awards','distributions','anonymised_ballots')`),
+    // The nationality rule leaves each juror's ballots without their country's films: published
+    // ballots would name their jurors to anyone holding the public jury list (lib/admin/settings.ts).
+    check('festival_publication_nationality', sql`not (${t.publicationLevel} = 'anonymised_ballots' and ${t.recusalByNationality})`),
   ],
 );
 
@@ -242,6 +249,21 @@ export const decision = sqliteTable(
     check('decision_kind', sql`${t.kind} in ('casting_vote','shared','no_award','withdraw','reopen_ballot','close_round','reopen_round','waive_special','skip_special')`),
     check('decision_round', sql`${t.round} is null or ${t.round} in ('main','special')`),
   ],
+);
+
+// The public name of one counted ballot (one juror, one nomination) in the anonymised export: random
+// bytes drawn at finalisation (lib/round/anon-ids.ts), never derived from the juror, so nobody can
+// recompute it. Per ballot rather than per juror: no method needs a juror's ballots linked across
+// nominations, so the export does not link them.
+export const anonBallot = sqliteTable(
+  'anon_ballot',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jurorId: integer('juror_id').notNull().references(() => user.id),
+    nominationId: integer('nomination_id').notNull().references(() => nomination.id, { onDelete: 'cascade' }),
+    anonId: text('anon_id').notNull().unique(),
+  },
+  (t) => [uniqueIndex('anon_ballot_unique').on(t.jurorId, t.nominationId)],
 );
 
 export const award = sqliteTable('award', {

@@ -1,9 +1,24 @@
 // The command-line tally as a function: `tallyCli(argv)` returns the exit code and what the command
 // prints, so the tests run every case in-process (scripts/tally.ts is the thin `npm run tally` wrapper).
-// Exit codes: 0 done, 2 unreadable or invalid input (or bad usage).
+// An export at the `distributions` level is recomputed from its score multisets (mean, trimmed
+// mean, median); one at the `awards` level holds nothing to recompute (docs/tally-format.md).
+// Exit codes: 0 done, 1 the export's own figures differ from the recomputation, 2 unreadable or
+// invalid input (or bad usage), 3 this export cannot recompute or check everything (a method or a
+// head-to-head step needs the `anonymised_ballots` level).
 
 import { readFileSync } from 'node:fs';
-import { compareMethods, METHODS, parseTallyInput, tally, type Method, type NominationResult } from '../lib/tally';
+import {
+  compareMethods,
+  DISTRIBUTION_METHODS,
+  METHODS,
+  parseDistributionsInput,
+  parseTallyInput,
+  tally,
+  tallyDistributions,
+  type Method,
+  type NominationResult,
+  type TallyResult,
+} from '../lib/tally';
 
 export const USAGE = `usage: tally FILE.json [--format json|table] [--method ${METHODS.join('|')}] [--compare]`;
 
@@ -76,9 +91,9 @@ function table(n: NominationResult): string {
   return `${head.join(' | ')}\n${pad(rows)}${notes ? `\n${notes}` : ''}`;
 }
 
-function output(argv: string[]): string {
+function output(argv: string[]): CliResult {
   const args = parseArgs(argv);
-  if (args.help) return `${USAGE}\n`;
+  if (args.help) return done(`${USAGE}\n`);
   const { file, format, method, compare } = args;
   let raw: string;
   try {
@@ -92,6 +107,11 @@ function output(argv: string[]): string {
   } catch (e) {
     fail(`${file} is not valid JSON: ${(e as Error).message}`);
   }
+  const level = (json as { publicationLevel?: unknown } | null)?.publicationLevel;
+  if (level === 'awards') {
+    return { code: 3, stdout: '', stderr: `${file} is an export at the publication level "awards": it holds the awards, the method and the rules, no scores. Recomputing needs an export at the "distributions" level (mean, trimmed mean, median) or "anonymised_ballots" (every method).\n` };
+  }
+  if (level === 'distributions') return fromDistributions(file, json, { format, method, compare });
   const parsed = parseTallyInput(json);
   if (!parsed.ok) {
     fail([`${file} is not a valid tally input:`, ...parsed.errors.map((e) => `  ${e.path || '(root)'}: ${e.message} [${e.code}]`)].join('\n'));
@@ -99,20 +119,52 @@ function output(argv: string[]): string {
   const input = method ? { ...parsed.input, method } : parsed.input;
   if (compare) {
     const rows = compareMethods(input);
-    if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+    if (format === 'json') return done(`${JSON.stringify(rows, null, 2)}\n`);
     const lines = [['nomination', ...METHODS, 'depends on method']];
     for (const r of rows) lines.push([r.code, ...METHODS.map((m) => r.winners[m].join(',') || `(${r.status[m]})`), r.dependsOnMethod ? 'YES' : 'no']);
-    return `${pad(lines)}\n`;
+    return done(`${pad(lines)}\n`);
   }
-  const result = tally(input);
+  return done(print(tally(input), format));
+}
+
+const done = (stdout: string): CliResult => ({ code: 0, stdout, stderr: '' });
+
+function print(result: TallyResult, format: string): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   return `method: ${result.method}\n\n${result.nominations.map(table).join('\n\n')}\n`;
+}
+
+const NEEDS_BALLOTS = `needs each juror's ballot: an export at the "anonymised_ballots" level`;
+
+/** A `distributions` export: the awards recomputed from the score multisets, and what that cannot check. */
+function fromDistributions(file: string, json: unknown, opts: { format: string; method?: Method; compare: boolean }): CliResult {
+  if (opts.compare) {
+    return { code: 3, stdout: '', stderr: `--compare runs every method, and ${METHODS.filter((m) => !(DISTRIBUTION_METHODS as readonly string[]).includes(m)).join(' and ')} need each juror's ballot (an export at the "anonymised_ballots" level). Use --method ${DISTRIBUTION_METHODS.join('|')} with this export.\n` };
+  }
+  const parsed = parseDistributionsInput(json);
+  if (!parsed.ok) {
+    fail([`${file} is not a valid distributions export:`, ...parsed.errors.map((e) => `  ${e.path || '(root)'}: ${e.message} [${e.code}]`)].join('\n'));
+  }
+  const { result, unverifiable, mismatches } = tallyDistributions(parsed.input, opts.method);
+  const notes: string[] = [];
+  for (const u of unverifiable) {
+    if (u.code === 'method_needs_ballots') notes.push(`The method ${u.method} ${NEEDS_BALLOTS}; this export holds only each candidate's scores, not who gave them. Nothing was recomputed.`);
+    else notes.push(`${u.nomination}: ${u.candidates.join(', ')} share the best aggregate. The next step, head-to-head, ${NEEDS_BALLOTS}; the outcome recorded in the export was used, not checked.`);
+  }
+  for (const m of mismatches) {
+    notes.push(`${m.nomination}${m.candidate ? ` ${m.candidate}` : ''}: the export says ${m.what} ${m.published || '(none)'}, the recomputation gives ${m.recomputed || '(none)'}.`);
+  }
+  return {
+    code: mismatches.length ? 1 : unverifiable.length ? 3 : 0,
+    stdout: result ? print(result, opts.format) : '',
+    stderr: notes.length ? `${notes.join('\n')}\n` : '',
+  };
 }
 
 /** Runs the command with `argv` (the arguments after the script name). */
 export function tallyCli(argv: string[]): CliResult {
   try {
-    return { code: 0, stdout: output(argv), stderr: '' };
+    return output(argv);
   } catch (e) {
     if (e instanceof Refusal) return { code: 2, stdout: '', stderr: `${e.message}\n` };
     throw e;

@@ -81,7 +81,7 @@ export default async function AdminHome() {
           festival={{
             name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
             scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality,
-            quorum: fest.quorum,
+            quorum: fest.quorum, publicationLevel: fest.publicationLevel,
           }}
           nominations={nominations}
         />

@@ -6,7 +6,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, juryList, receiptList } from '@/lib/round/results';
+import { awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
 import { AwardList } from './AwardList';
@@ -16,6 +16,7 @@ import { RulesSummary } from './RulesSummary';
 import { AuditHead } from './AuditHead';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
+import type { PublicationLevel } from '@/lib/publication-levels';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('title') };
@@ -37,7 +38,7 @@ export default async function ResultsPage() {
           <section className={ui.card}>
             <p>{t('readyToPublish')}</p>
             <ActionButton action={publish} label={t('publish')} confirm={t('publishConfirm')} testId="publish" />
-            <Exports />
+            <Exports level={shownLevel(fest)} />
           </section>
         )}
       </main>
@@ -58,6 +59,12 @@ export default async function ResultsPage() {
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <RulesSummary fest={fest} nominations={listNominations(db)} />
       </section>
+      <section aria-labelledby="publication-heading">
+        <h2 id="publication-heading">{t('publicationHeading')}</h2>
+        <p data-testid="publication-level" data-level={fest.publicationLevel}>{t(`publicationLevel.${fest.publicationLevel}`)}</p>
+      </section>
+      {/* The jury list with countries is public at every festival; nothing in the exports links a
+          score, a ballot or a recusal to a name or a country (README, "What each role can learn"). */}
       <section aria-labelledby="jury-heading">
         <h2 id="jury-heading">{t('jury')}</h2>
         <ul data-testid="jury">
@@ -76,7 +83,7 @@ export default async function ResultsPage() {
       </section>
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
-        <Exports />
+        <Exports level={shownLevel(fest)} />
         <p>{t('hash')} <code>{fest.finalHash}</code></p>
       </section>
       <AuditHead fest={fest} />
@@ -84,12 +91,12 @@ export default async function ResultsPage() {
   );
 }
 
-async function Exports() {
+async function Exports({ level }: { level: PublicationLevel }) {
   const t = await getTranslations('results');
   return (
     <ul>
       <li><a href="/results/export/awards.csv">{t('exportCsv')}</a></li>
-      <li><a href="/results/export/festival.json">{t('exportJson')}</a></li>
+      <li><a href="/results/export/festival.json">{level === 'awards' ? t('exportJsonAwards') : t('exportJson')}</a></li>
       <li><Link href="/results/protocol">{t('protocol')}</Link></li>
     </ul>
   );

@@ -2,7 +2,7 @@
 // from voting on, they are frozen (requireSetup).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { festival, METHODS, nomination } from '@/db/schema';
+import { festival, METHODS, nomination, PUBLICATION_LEVELS } from '@/db/schema';
 import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
@@ -60,6 +60,8 @@ export const SettingsInput = z.preprocess(
       oneAwardPerFilm: checkbox,
       recusalByNationality: checkbox,
       quorum,
+      // What the public learns besides the awards (README, "What each role can learn"); frozen with the rest.
+      publicationLevel: z.enum(PUBLICATION_LEVELS).default('distributions'),
       nominations: z.array(NominationRules).max(50).default([]),
     })
     .superRefine((v, ctx) => {
@@ -67,6 +69,9 @@ export const SettingsInput = z.preprocess(
       const steps = (v.scaleMax - v.scaleMin) / v.scaleStep;
       if (Math.abs(steps - Math.round(steps)) > 1e-9) ctx.addIssue({ code: 'custom', path: ['scaleStep'], message: 'scale_step' });
       else if (steps > 1000) ctx.addIssue({ code: 'custom', path: ['scaleStep'], message: 'scale_step' });
+      // With the nationality rule on, a published ballot lacks exactly its juror's country's films, and
+      // the jury list with countries is public: the ballot would carry its juror's name.
+      if (v.publicationLevel === 'anonymised_ballots' && v.recusalByNationality) ctx.addIssue({ code: 'custom', path: ['publicationLevel'], message: 'publication_nationality' });
       if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'dates_order' });
       for (const [i, n] of v.nominations.entries()) {
         if (!n.exAequoAllowed && n.maxWinners !== 1) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'maxWinners'], message: 'max_winners' });

@@ -4,8 +4,8 @@
 import 'server-only';
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, ballot, candidate, decision, film, nomination, user } from '@/db/schema';
-import { parseTallyInput, tally } from '@/lib/tally';
+import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
+import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
 import { checkedTally } from './checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
@@ -61,37 +61,84 @@ export function receiptList(db: DB) {
 
 export function decisionList(db: DB) {
   return db
-    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt })
+    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: user.role })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
+    .leftJoin(user, eq(user.id, decision.actorId))
     .orderBy(asc(decision.id))
     .all();
 }
 
-/** The full export: the anonymised tally input at its top level (so `npm run tally` reads it as is) and the context around it. */
+/**
+ * The level the exports and the protocol apply now: the festival's once published; before that
+ * (finalised, seen by the chair and the organisers) the awards alone, since no figure, and no
+ * aggregate over fewer than 3 scores in particular, is shown to anyone before publication.
+ */
+export function shownLevel(fest: Pick<Festival, 'phase' | 'publicationLevel'>): PublicationLevel {
+  return fest.phase === 'published' ? fest.publicationLevel : 'awards';
+}
+
+/**
+ * The chair's decisions as the export shows them: what was decided, by whom (a role, never an id),
+ * and the chair's own words. A closed round says how many ballots were missing, not whose; a
+ * reopened ballot says for which nomination, not whose (issue 10: no user id in the export).
+ */
+export function publicDecisionLog(db: DB) {
+  return decisionList(db).map((d) => {
+    const base = { kind: d.kind, nomination: d.nomination, by: d.byRole, reason: d.reason, at: d.at };
+    if (d.kind === 'casting_vote' || d.kind === 'shared') {
+      return { ...base, tied: (JSON.parse(d.tied) as number[]).map(String), chosen: (JSON.parse(d.chosen) as number[]).map(String) };
+    }
+    if (d.kind === 'close_round') return { ...base, missingBallots: (JSON.parse(d.chosen) as unknown[]).length };
+    return base;
+  });
+}
+
+/**
+ * The JSON export at the festival's publication level (README, "What each role can learn"). In
+ * every level: the awards, the method and rules, the films and candidates, the chair's decisions,
+ * the receipts. `distributions` adds each candidate's counted scores as a multiset and the tally's
+ * result; `anonymised_ballots` adds every counted ballot under a random id, at the top level, so
+ * `npm run tally` reads it as it reads any tally input. Never a juror's id, name, country or recusal.
+ */
 export function fullExport(db: DB) {
   const fest = getFestival(db);
-  const input = anonymiseTallyInput(db, buildTallyInput(db));
+  const level = shownLevel(fest);
+  const published = anonymiseTallyInput(db, buildTallyInput(db));
   // Stored data the tally cannot read gives an export that says so (where, never a value), not a failure.
-  const parsed = parseTallyInput(input);
+  const parsed = parseTallyInput(published);
   const checked = parsed.ok ? null : checkedTally(db);
+  const { jurors, scores, recusals, ...frame } = published;
+  const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
   return {
-    format: 'jury-export/1',
-    ...input,
+    format: 'jury-export/2',
+    publicationLevel: level,
+    ...frame,
+    ...(level === 'anonymised_ballots' ? { jurors, scores, recusals } : {}),
+    ...(level === 'distributions' && parsed.ok && result ? distributionsOf(parsed.input, result) : {}),
     festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash, finalisedHead: fest.finalisedHead, publishedHead: fest.publishedHead },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
-    decisionLog: decisionList(db).map((d) => ({ ...d, tied: JSON.parse(d.tied), chosen: JSON.parse(d.chosen) })),
-    awards: awardsList(db).map((a) => ({ nomination: a.nomination, candidate: String(a.candidateId), film: String(a.filmId), person: a.person, aggregate: a.aggregate, margin: a.margin, shared: a.shared })),
-    result: parsed.ok ? tally(parsed.input) : null,
+    decisionLog: publicDecisionLog(db),
+    awards: awardsList(db).map((a) => ({
+      nomination: a.nomination,
+      candidate: String(a.candidateId),
+      film: String(a.filmId),
+      person: a.person,
+      ...(level === 'awards' ? {} : { aggregate: a.aggregate, margin: a.margin }),
+      shared: a.shared,
+    })),
+    ...(result ? { result } : {}),
     ...(checked && !checked.ok ? { problems: checked.problems.map((p) => ({ code: p.code, nomination: p.nomination, candidate: p.candidate })) } : {}),
   };
 }
 
 export function awardsCsv(db: DB): string {
-  const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', 'aggregate', 'margin', 'shared'];
-  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, a.aggregate, a.margin, a.shared ? 'yes' : 'no']);
+  // At the `awards` level (and before publication) no aggregate is shown, the winners' included.
+  const figures = shownLevel(getFestival(db)) !== 'awards';
+  const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', ...(figures ? ['aggregate', 'margin'] : []), 'shared'];
+  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, ...(figures ? [a.aggregate, a.margin] : []), a.shared ? 'yes' : 'no']);
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Kazakh, Chinese, Russian titles).
   return `\uFEFF${toCsv([head, ...rows])}`;
 }

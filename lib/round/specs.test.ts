@@ -208,9 +208,11 @@ describe('a whole festival', () => {
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(t.db.select().from(festival).get()!.finalHash).toBe(hash);
     expect(hash).toBe(finalHashOf(pub, tally(pub)));
-    expect(pub.jurors).toHaveLength(jurors.length);
-    expect(new Set(pub.jurors.map((j) => j.id)).size).toBe(jurors.length);
-    expect(pub.jurors.every((j) => /^J-[0-9a-f]{12}$/.test(j.id) && j.country === null)).toBe(true);
+    // One anonymous id per counted ballot (juror × nomination), random, never a juror's country.
+    const ballots = jurors.length * codes.length + jurors.length;
+    expect(pub.jurors).toHaveLength(ballots);
+    expect(new Set(pub.jurors.map((j) => j.id)).size).toBe(ballots);
+    expect(pub.jurors.every((j) => /^B-[0-9a-f]{24}$/.test(j.id) && j.country === null)).toBe(true);
     // And it binds the data: one score one step different, one award given to another candidate, or
     // the chair's casting vote for the other film, and the hash is not the recorded one.
     const [s0] = pub.scores;

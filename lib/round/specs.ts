@@ -13,6 +13,7 @@ import { quorumOf } from './quorum';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
+import { assignAnonIds } from './anon-ids';
 
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
@@ -164,7 +165,9 @@ export const finaliseSpec = defineSpec({
         }).run();
       }
     }
-    // The hash covers what the public export holds (jurors anonymised), so anyone can recompute it.
+    // The hash covers the anonymised ballots (random ids drawn here, once): at the anonymised_ballots
+    // level anyone can recompute it; at the others it is a commitment that the data could later prove.
+    assignAnonIds(tx, input);
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
     appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, special, awards: output.nominations.map((n) => ({ nomination: n.code, status: n.status, winners: n.winners })) } });

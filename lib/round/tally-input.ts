@@ -3,7 +3,6 @@
 // the recusals are handed over too, for the engine to exclude what the nationality rule or a
 // recusal excludes, and the chair's decisions come in recording order.
 import { asc, isNotNull } from 'drizzle-orm';
-import { createHash } from 'node:crypto';
 import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
@@ -13,6 +12,7 @@ import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
+import { storedAnonIds } from './anon-ids';
 
 type Reader = DB | Tx;
 
@@ -64,32 +64,45 @@ export function buildTallyInput(db: Reader): TallyInput {
   };
 }
 
+/** Where a score's ballot is: its juror and its nomination. */
+export type BallotKey = { juror: string; nomination: string };
+
 /**
- * The same input with jurors made anonymous, for the public export: each juror becomes an id
- * derived from the secret salts of their own ballots (so only they can tell which is theirs), and
- * countries are dropped, the nationality rule's recusals being written out explicitly instead.
+ * The tally input as the public may see it (the `anonymised_ballots` level, and the basis of the
+ * other levels and of the final hash): each counted ballot (one juror, one nomination) under its
+ * own anonymous id from `anonIdOf`, in the order of those ids (random, so a shuffle); no country;
+ * no recusal: a recused juror's score for the film (declared, or by the nationality rule) is
+ * simply absent, as the tally would not count it. Every method works within one nomination, so
+ * recomputing needs no link between a juror's ballots, and the export holds none. Pure.
  */
-export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
-  const salts = new Map<string, string[]>();
-  for (const b of db.select({ j: ballot.jurorId, salt: ballot.salt }).from(ballot).where(isNotNull(ballot.salt)).all()) {
-    const k = String(b.j);
-    salts.set(k, [...(salts.get(k) ?? []), b.salt!]);
-  }
-  const anon = new Map(
-    input.jurors.map((j) => [j.id, `J-${createHash('sha256').update(`jury-anon:${(salts.get(j.id) ?? [j.id]).sort().join(',')}`).digest('hex').slice(0, 12)}`]),
-  );
+export function publicBallots(input: TallyInput, anonIdOf: (key: BallotKey) => string): TallyInput {
+  const nominationOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, n.code] as const)));
+  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
   const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
-  const recusals = [...input.recusals];
-  for (const j of input.jurors) {
-    for (const f of input.films) {
-      if (recusedByNationality(input.rules.recusalByNationality, j.country, filmCountry.get(f.id)) && !recusals.some((r) => r.juror === j.id && r.film === f.id)) recusals.push({ juror: j.id, film: f.id });
-    }
-  }
-  const A = (id: string) => anon.get(id)!;
+  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
+  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
+  const counted = input.scores.filter((s) => {
+    const f = filmOf.get(s.candidate)!;
+    return !recused.has(`${s.juror}\n${f}`) && !recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f));
+  });
+  const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const scores = counted
+    .map((s) => ({ ...s, juror: anonIdOf({ juror: s.juror, nomination: nominationOf.get(s.candidate)! }) }))
+    .sort((a, b) => byCode(a.juror, b.juror) || byCode(a.candidate, b.candidate));
   return {
     ...input,
-    jurors: input.jurors.map((j) => ({ id: A(j.id), country: null })).sort((a, b) => a.id.localeCompare(b.id)),
-    scores: input.scores.map((s) => ({ ...s, juror: A(s.juror) })).sort((a, b) => a.juror.localeCompare(b.juror) || Number(a.candidate) - Number(b.candidate)),
-    recusals: recusals.map((r) => ({ ...r, juror: A(r.juror) })).sort((a, b) => a.juror.localeCompare(b.juror) || Number(a.film) - Number(b.film)),
+    jurors: [...new Set(scores.map((s) => s.juror))].map((id) => ({ id, country: null })),
+    scores,
+    recusals: [],
   };
+}
+
+/** `publicBallots` with the anonymous ids stored at finalisation (lib/round/anon-ids.ts). */
+export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
+  const ids = storedAnonIds(db);
+  return publicBallots(input, ({ juror, nomination }) => {
+    const id = ids.get(`${juror}\n${nomination}`);
+    if (!id) throw new Error(`no anonymous id for a ballot of ${nomination}: finalisation assigns them`);
+    return id;
+  });
 }

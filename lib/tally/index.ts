@@ -9,3 +9,15 @@ export { TOLERANCE as NORMALIZED_TOLERANCE } from './methods/normalized-mean';
 export { TRIM_FROM } from './methods/trimmed-mean';
 export { METHODS } from './types';
 export type * from './types';
+export {
+  DISTRIBUTION_METHODS,
+  distributionsOf,
+  parseDistributionsInput,
+  tallyDistributions,
+  type CandidateDistribution,
+  type DistributionsInput,
+  type DistributionsTally,
+  type HeadToHeadRecord,
+  type Mismatch,
+  type Unverifiable,
+} from './distributions';

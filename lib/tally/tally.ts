@@ -5,9 +5,9 @@ import { decideAward, PLACES } from './awards';
 import type { IndexedDecision } from './decisions';
 import { methods } from './methods';
 import { displayOrder, rankedCandidate, ranks } from './ranking';
-import { scaleSteps } from './scale';
-import { buildSheets } from './sheet';
-import { headToHead } from './ties';
+import { scaleSteps, type ScaleSteps } from './scale';
+import { buildSheets, type Sheet } from './sheet';
+import { headToHead, type HeadToHead } from './ties';
 import type { NominationResult, Reason, TallyInput, TallyResult } from './types';
 
 /** An earlier blocked award and the films whose awards may still change with its resolution. */
@@ -18,7 +18,15 @@ interface Unsettled {
 
 export function tally(input: TallyInput): TallyResult {
   const scale = scaleSteps(input.scale);
-  const sheets = buildSheets(input, scale);
+  return tallySheets(input, scale, buildSheets(input, scale), headToHead);
+}
+
+/**
+ * The tally over prepared score sheets, with head-to-head counts from `duelOf`. `tally` counts them
+ * from the sheets; a recomputation from a `distributions` export (distributions.ts), which has
+ * no juror linkage, takes them from the export's record instead.
+ */
+export function tallySheets(input: TallyInput, scale: ScaleSteps, sheets: Sheet[], duelOf: (sheet: Sheet) => HeadToHead): TallyResult {
   const method = methods[input.method];
   const { oneAwardPerFilm, exemptNominations, exAequo } = input.rules;
   const exempt = new Set(exemptNominations);
@@ -54,7 +62,7 @@ export function tally(input: TallyInput): TallyResult {
     const eligible = inContention.map((ok, c) => ok && sheet.counted[c] > 0);
 
     const standing = method(sheet, scale);
-    const duel = headToHead(sheet);
+    const duel = duelOf(sheet);
     const order = displayOrder(sheet, standing, duel);
     const rank = ranks(sheet, standing, order);
     const flat = order.flat();

@@ -4,11 +4,12 @@
 import { useTranslations } from 'next-intl';
 import { saveSettings } from '@/app/admin/actions/settings';
 import { METHODS } from '@/lib/tally/types';
+import { PUBLICATION_LEVELS } from '@/lib/publication-levels';
 import { ActionForm, Checkbox, Field } from './ActionForm';
 import s from './admin.module.css';
 
 type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number };
-type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null };
+type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null; publicationLevel: string };
 
 
 export function SettingsForm({ festival: f, nominations, editable }: { festival: Fest; nominations: Nom[]; editable: boolean }) {
@@ -49,6 +50,16 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
             </fieldset>
           ))}
         </div>
+      </fieldset>
+      <fieldset disabled={!editable} className={s.fieldset}>
+        <legend>{t('publication')}</legend>
+        <Field
+          name="publicationLevel"
+          label={t('publicationLevel')}
+          defaultValue={f.publicationLevel}
+          options={PUBLICATION_LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) }))}
+          hint={t('publicationHint')}
+        />
       </fieldset>
     </ActionForm>
   );

@@ -5,7 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, decisionList, juryList } from '@/lib/round/results';
+import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { withheldAwards } from '@/lib/round/view';
 import { AwardList } from '../AwardList';
@@ -37,7 +37,8 @@ export default async function ProtocolPage() {
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
-      <AwardList awards={awardsList(db)} withMargin withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+      {/* Scores and margins only where the festival publishes figures, and once it has. */}
+      <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
       <NotAwarded items={notAwardedList(db)} />
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
