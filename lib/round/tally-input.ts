@@ -1,4 +1,5 @@
-// Builds the tally engine's input from the database: only submitted ballots count, scores of a
+// Builds the tally engine's input from the database: only submitted ballots count (also those of a
+// juror deactivated since: lib/juror/standing.ts), scores of a
 // film a juror recused from are handed over and left to the engine to exclude (so the exclusion
 // is visible in its reasons), and the chair's decisions come in recording order.
 import { asc, isNotNull } from 'drizzle-orm';
@@ -9,6 +10,7 @@ import type { Decision, TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
+import { onJury, standingOf } from '@/lib/juror/standing';
 
 type Reader = DB | Tx;
 
@@ -17,7 +19,7 @@ export function buildTallyInput(db: Reader): TallyInput {
   const noms = db.select().from(nomination).orderBy(asc(nomination.position)).all();
   const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();
-  const jurors = db.select({ id: user.id, country: user.country, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const jury = db.select({ id: user.id, country: user.country, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   const submitted = new Set(
     db.select({ j: ballot.jurorId, n: ballot.nominationId }).from(ballot).where(isNotNull(ballot.submittedAt)).all().map((b) => `${b.j}:${b.n}`),
   );
@@ -29,6 +31,10 @@ export function buildTallyInput(db: Reader): TallyInput {
     .orderBy(asc(score.jurorId), asc(score.candidateId))
     .all()
     .filter((s) => submitted.has(`${s.jurorId}:${nominationOf.get(s.candidateId)}`));
+  // The deactivation rule (lib/juror/standing.ts): a submitted ballot counts whether or not its juror
+  // is still active; a deactivated juror without a counted ballot is not on the jury.
+  const counted = new Set(scores.map((s) => s.jurorId));
+  const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   const codeOf = new Map(noms.map((n) => [n.id, n.code]));
   const decisions: Decision[] = db
     .select()
