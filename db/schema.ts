@@ -275,6 +275,42 @@ export const award = sqliteTable('award', {
   shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
 });
 
+// Two people for account changes during voting (README "Account changes during voting"): from the
+// opening of voting until finalisation an organiser's password reset, deactivation, reactivation or
+// change of chair is a request that takes effect only when the chair approves it (a second
+// organiser when it concerns the chair). No password is ever stored here: an approved reset voids
+// the old password, and the requester then issues the temporary one once (passwordIssuedAt).
+export const ACCOUNT_REQUEST_KINDS = ['reset_password', 'deactivate', 'reactivate', 'make_chair'] as const;
+export type AccountRequestKind = (typeof ACCOUNT_REQUEST_KINDS)[number];
+export const ACCOUNT_REQUEST_STATES = ['pending', 'approved', 'refused', 'cancelled'] as const;
+export const accountRequest = sqliteTable(
+  'account_request',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ACCOUNT_REQUEST_KINDS }).notNull(),
+    targetId: integer('target_id').notNull().references(() => user.id),
+    requestedBy: integer('requested_by').notNull().references(() => user.id),
+    reason: text('reason').notNull(),
+    state: text('state', { enum: ACCOUNT_REQUEST_STATES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => user.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    decidedAt: text('decided_at'),
+    // A reset only: when the requester was shown the temporary password (once).
+    passwordIssuedAt: text('password_issued_at'),
+    // When the target acknowledged the notice of this change at their sign-in.
+    seenAt: text('seen_at'),
+  },
+  (t) => [
+    check('account_request_kind', sql`${t.kind} in ('reset_password','deactivate','reactivate','make_chair')`),
+    check('account_request_state', sql`${t.state} in ('pending','approved','refused','cancelled')`),
+    check('account_request_decided', sql`(${t.state} = 'pending') = (${t.decidedAt} is null)`),
+    // At most one pending request of a kind per account.
+    uniqueIndex('account_request_pending').on(t.targetId, t.kind).where(sql`${t.state} = 'pending'`),
+    index('account_request_target').on(t.targetId),
+  ],
+);
+
 // Append-only and hash-chained: each hash covers the previous entry's hash and this entry's
 // canonical content, keyed, so an edited or deleted row breaks the chain and cannot be re-hashed
 // without the key (npm run audit:verify).
@@ -303,3 +339,4 @@ export type BallotScore = typeof ballotScore.$inferSelect;
 export type Decision = typeof decision.$inferSelect;
 export type Award = typeof award.$inferSelect;
 export type AuditEntry = typeof audit.$inferSelect;
+export type AccountRequest = typeof accountRequest.$inferSelect;

@@ -16,6 +16,8 @@ import { NominationOverview } from '@/app/components/NominationOverview';
 import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
+import { AccountNotice } from '@/app/components/AccountNotice';
+import { AccountRequestsSection } from './AccountRequestsSection';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -43,6 +45,8 @@ export default async function ChairHome() {
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
+      <AccountNotice userId={me.id} />
+      <AccountRequestsSection />
       <section className={ui.card} aria-labelledby="round-heading">
         <h2 id="round-heading">{t('round.heading')}</h2>
         <p>{tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${phase}`)}</strong></p>

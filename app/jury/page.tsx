@@ -8,6 +8,7 @@ import { ProgressBar } from '@/app/components/ProgressBar';
 import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
 import { Badge } from '@/app/components/Badge';
+import { AccountNotice } from '@/app/components/AccountNotice';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -21,6 +22,7 @@ export default async function JuryHome() {
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
+      <AccountNotice userId={me.id} />
       <h2 id="nominations-heading">{tc('nominations')}</h2>
       <ul className={s.nominations} aria-labelledby="nominations-heading">
         {nominations.map((n) => {

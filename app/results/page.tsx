@@ -24,6 +24,7 @@ export async function generateMetadata() {
 
 export default async function ResultsPage() {
   const t = await getTranslations('results');
+  const ta = await getTranslations('account');
   const db = getDb();
   const fest = getFestival(db);
   const user = await getCurrentUser();
@@ -68,7 +69,7 @@ export default async function ResultsPage() {
       <section aria-labelledby="jury-heading">
         <h2 id="jury-heading">{t('jury')}</h2>
         <ul data-testid="jury">
-          {jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}</li>)}
+          {jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}
         </ul>
       </section>
       <section aria-labelledby="receipts-heading">

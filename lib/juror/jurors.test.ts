@@ -57,7 +57,13 @@ describe('jurors', () => {
   });
 
   it('make chair: refuses a juror, the chair, bad input, voting, an organiser and an inactive juror', () => {
-    expectCommonRefusals(t, makeChairSpec, { id: String(row('azimov').id) }, { id: 'x' });
+    expectCommonRefusals(t, makeChairSpec, { id: String(row('azimov').id) }, { id: 'x' }, { frozen: false });
+    // From voting to finalisation a change of chair is a request to approve (lib/juror/requests.test.ts).
+    setPhase(t, 'voting');
+    expectRefused(t, makeChairSpec, 'organiser', { id: String(row('azimov').id) }, 'account:needs_approval');
+    setPhase(t, 'published');
+    expectRefused(t, makeChairSpec, 'organiser', { id: String(row('azimov').id) }, 'phase:finalised');
+    setPhase(t, 'setup');
     expectRefused(t, makeChairSpec, 'organiser', { id: String(row('organiser').id) }, 'juror:not_found');
     run(t, setJurorActiveSpec, { id: String(row('juror05').id), active: '' });
     expectRefused(t, makeChairSpec, 'organiser', { id: String(row('juror05').id) }, 'juror:inactive');
@@ -73,7 +79,8 @@ describe('jurors', () => {
     expect(row('juror04').active).toBe(true);
     expect(userForClaims(t.db, claims)).toBeNull(); // the old session stays ended
     setPhase(t, 'voting');
-    run(t, setJurorActiveSpec, { id: String(j.id), active: '' }); // allowed during voting
+    // During voting only through a request the chair approves (lib/juror/requests.test.ts).
+    expectRefused(t, setJurorActiveSpec, 'organiser', { id: String(j.id), active: '' }, 'account:needs_approval');
   });
 
   it('deactivation: refuses a juror, the chair, bad input, after finalisation, and the chair as target', () => {

@@ -10,6 +10,7 @@ import { appendAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
+import { needsApproval } from './approval-phases';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { checkbox, id, text } from '@/lib/admin/form';
 import type { DB } from '@/db';
@@ -32,10 +33,18 @@ export function temporaryPassword(): string {
   return `${part()}-${part()}-${part()}-${part()}`;
 }
 
-function findJuror(tx: Tx, jurorId: number) {
+export function findJuror(tx: Tx, jurorId: number) {
   const row = tx.select({ id: userTable.id, login: userTable.login, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();
   if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
   return row;
+}
+
+/**
+ * From the opening of voting until finalisation an account change (password, active flag, chair)
+ * needs a second person: the organiser files a request (lib/juror/requests.ts) instead.
+ */
+function refuseDuringVoting(tx: Tx) {
+  if (needsApproval(getFestival(tx).phase)) throw new Refusal('account:needs_approval');
 }
 
 /** Refuses once the awards are final; the jury's details stay editable during voting. */
@@ -90,13 +99,12 @@ export const makeChairSpec = {
   schema: IdInput,
   revalidate: ['/admin/jurors', '/admin'],
   handler: ({ user, input, tx }) => {
+    refuseDuringVoting(tx);
     requireSetup(tx);
     const target = findJuror(tx, input.id);
     if (!target.active) throw new Refusal('juror:inactive');
-    // Exactly one chair: the old one becomes a juror in the same transaction.
-    const demoted = tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.id, target.id))).returning({ id: userTable.id }).all();
-    tx.update(userTable).set({ role: 'chair' }).where(eq(userTable.id, target.id)).run();
-    appendAudit(tx, { actorId: user.id, action: 'juror.make_chair', payload: { id: target.id, demoted: demoted.map((d) => d.id) } });
+    const demoted = applyMakeChair(tx, target.id);
+    appendAudit(tx, { actorId: user.id, action: 'juror.make_chair', payload: { id: target.id, demoted } });
     return null;
   },
 } satisfies ActionSpec<typeof IdInput, null>;
@@ -113,15 +121,38 @@ export const setJurorActiveSpec = {
     const target = findJuror(tx, input.id);
     if (!input.active && target.role === 'chair') throw new Refusal('juror:chair');
     if (target.active === input.active) return null;
-    // Deactivation ends the juror's sessions at once: the guard compares session versions.
-    tx.update(userTable)
-      .set({ active: input.active, sessionVersion: sql`${userTable.sessionVersion} + 1` })
-      .where(eq(userTable.id, target.id))
-      .run();
+    refuseDuringVoting(tx);
+    applyActive(tx, target.id, input.active);
     appendAudit(tx, { actorId: user.id, action: input.active ? 'juror.reactivate' : 'juror.deactivate', payload: { id: target.id } });
     return null;
   },
 } satisfies ActionSpec<typeof ActiveInput, null>;
+
+// The changes themselves, shared by the direct actions (setup) and the approval of a request (voting).
+
+/** Makes `targetId` the chair; exactly one chair: the old one becomes a juror in the same transaction. */
+export function applyMakeChair(tx: Tx, targetId: number): number[] {
+  const demoted = tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.id, targetId))).returning({ id: userTable.id }).all();
+  tx.update(userTable).set({ role: 'chair' }).where(eq(userTable.id, targetId)).run();
+  return demoted.map((d) => d.id);
+}
+
+/** Deactivation ends the juror's sessions at once: the guard compares session versions. */
+export function applyActive(tx: Tx, targetId: number, active: boolean) {
+  tx.update(userTable).set({ active, sessionVersion: sql`${userTable.sessionVersion} + 1` }).where(eq(userTable.id, targetId)).run();
+}
+
+/**
+ * Replaces the password (null: none until a temporary one is issued), ends every session and voids
+ * any sign-in link still outstanding: one way in at a time.
+ */
+export function applyPassword(tx: Tx, targetId: number, passwordHash: string | null) {
+  tx.update(userTable)
+    .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+    .where(eq(userTable.id, targetId))
+    .run();
+  tx.update(signinToken).set({ usedAt: new Date().toISOString() }).where(and(eq(signinToken.userId, targetId), isNull(signinToken.usedAt))).run();
+}
 
 const ResetInput = z.object({ id, passwordHash });
 
@@ -134,12 +165,8 @@ export const resetPasswordSpec = {
     requireNotFinal(tx);
     const target = findJuror(tx, input.id);
     if (!target.active) throw new Refusal('juror:inactive');
-    tx.update(userTable)
-      .set({ passwordHash: input.passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
-      .where(eq(userTable.id, target.id))
-      .run();
-    // Any sign-in link still outstanding is void: one way in at a time.
-    tx.update(signinToken).set({ usedAt: new Date().toISOString() }).where(and(eq(signinToken.userId, target.id), isNull(signinToken.usedAt))).run();
+    refuseDuringVoting(tx);
+    applyPassword(tx, target.id, input.passwordHash);
     appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id } });
     return { login: target.login };
   },

@@ -10,6 +10,7 @@ import { checkedTally } from './checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
+import { onJury, standingOf } from '@/lib/juror/standing';
 
 export function awardsList(db: DB) {
   return db
@@ -36,14 +37,20 @@ export function awardsList(db: DB) {
     .all();
 }
 
+/**
+ * The jury as published and in the protocol, by the deactivation rule (lib/juror/standing.ts): the
+ * active jurors, and those deactivated whose submitted ballots count (marked as having left).
+ */
 export function juryList(db: DB) {
+  const counted = new Set(buildTallyInput(db).scores.map((s) => Number(s.juror)));
   return db
-    .select({ id: user.id, displayName: user.displayName, country: user.country, role: user.role })
+    .select({ id: user.id, displayName: user.displayName, country: user.country, role: user.role, active: user.active })
     .from(user)
-    .where(eq(user.active, true))
     .orderBy(asc(user.id))
     .all()
     .filter((u) => u.role !== 'organiser')
+    .map(({ active, ...u }) => ({ ...u, standing: standingOf({ active }, counted.has(u.id)) }))
+    .filter((u) => onJury(u.standing))
     .sort((a, b) => (a.role === 'chair' ? -1 : b.role === 'chair' ? 1 : a.id - b.id));
 }
 

@@ -1,7 +1,8 @@
 // Builds the tally engine's input from the database: only counted ballots (submitted, or reopened
-// and counting as last submitted) count, from their snapshots (which leave recused films out);
-// the recusals are handed over too, for the engine to exclude what the nationality rule or a
-// recusal excludes, and the chair's decisions come in recording order.
+// and counting as last submitted; also those of a juror deactivated since: lib/juror/standing.ts)
+// count, from their snapshots (which leave recused films out); the recusals are handed over too,
+// for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
+// decisions come in recording order.
 import { asc, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
@@ -13,6 +14,7 @@ import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { storedAnonIds } from './anon-ids';
+import { onJury, standingOf } from '@/lib/juror/standing';
 
 type Reader = DB | Tx;
 
@@ -21,7 +23,7 @@ export function buildTallyInput(db: Reader): TallyInput {
   const noms = db.select().from(nomination).orderBy(asc(nomination.position)).all();
   const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();
-  const jurors = db.select({ id: user.id, country: user.country, role: user.role }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const jury = db.select({ id: user.id, country: user.country, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   // Stored steps become the numbers on the scale in the one place that does it (valueOfSteps).
   // Every counted ballot from its snapshot (as last submitted), never from the live score table:
   // a ballot the chair reopened counts unchanged until its juror submits again.
@@ -32,6 +34,10 @@ export function buildTallyInput(db: Reader): TallyInput {
   // then the snapshot, which still holds the film's score, counts as it was.
   const filmOf = new Map(cands.map((c) => [c.id, c.filmId]));
   const snapshotFilms = new Set(snapshots.map((s) => `${s.jurorId}:${filmOf.get(s.candidateId)}`));
+  // The deactivation rule (lib/juror/standing.ts): a counted ballot counts whether or not its juror
+  // is still active; a deactivated juror without a counted ballot is not on the jury.
+  const counted = new Set(scores.map((s) => s.jurorId));
+  const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
   const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);
   return {

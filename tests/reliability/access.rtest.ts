@@ -65,6 +65,17 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     // Deactivated targets: the organiser passes the guard and gets juror:inactive; nothing changes.
     case 'app/admin/actions/jurors.ts#resetPassword': return { form: { id: String(sc.ids.deactivated) } };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
+    // Account requests (voting is open): a request about the deactivated juror's password is refused
+    // (juror:inactive) past the guard; the others name a request that does not exist. Nothing changes.
+    case 'app/admin/actions/account-requests.ts#requestAccountChange': return { json: [{ targetId: sc.ids.deactivated, kind: 'reset_password', reason: 'matrix test' }] };
+    case 'app/admin/actions/account-requests.ts#cancelAccountRequest':
+    case 'app/admin/actions/account-requests.ts#approveAccountRequestAsOrganiser':
+    case 'app/chair/account-actions.ts#approveAccountRequest': return { json: [{ id: 999_999 }] };
+    case 'app/admin/actions/account-requests.ts#refuseAccountRequestAsOrganiser':
+    case 'app/chair/account-actions.ts#refuseAccountRequest': return { json: [{ id: 999_999, reason: 'matrix test' }] };
+    case 'app/admin/actions/account-requests.ts#issueTemporaryPassword': return { form: { id: '999999' } };
+    // Nothing to acknowledge: refused past the guard for a juror or the chair.
+    case 'app/jury/account-actions.ts#acknowledgeAccountNotice': return { json: [{}] };
     default: return { json: [{}] };
   }
 }

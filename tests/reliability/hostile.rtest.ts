@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { METHODS } from '@/lib/tally/types';
+import { ACCOUNT_REQUEST_KINDS } from '@/db/schema';
 import { actions, Client, type ActionResponse } from './lib/client';
 import { checksum, setPhase } from './lib/db';
 import { record, size } from './lib/figures';
@@ -66,6 +67,14 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/admin/actions/jurors.ts#setJurorActive': return P('setup', 'organiser', { id: sc.ids.B, active: false }, { id });
     case 'app/admin/actions/jurors.ts#resetPassword': return { ...P('setup', 'organiser', { id: sc.ids.B }, { id }), form: true };
     case 'app/admin/actions/jurors.ts#addJuror': return { ...P('setup', 'organiser', { displayName: 'N', login: 'newjuror' }, { displayName: name200, login: { kind: 'enum', values: [] } }), form: true };
+    case 'app/admin/actions/account-requests.ts#requestAccountChange': return P('voting', 'organiser', { targetId: sc.ids.B, kind: 'reset_password', reason: 'because' }, { targetId: id, kind: { kind: 'enum', values: ACCOUNT_REQUEST_KINDS }, reason });
+    case 'app/admin/actions/account-requests.ts#cancelAccountRequest':
+    case 'app/admin/actions/account-requests.ts#approveAccountRequestAsOrganiser': return P('voting', 'organiser', { id: 900_001 }, { id });
+    case 'app/chair/account-actions.ts#approveAccountRequest': return P('voting', 'chair', { id: 900_001 }, { id });
+    case 'app/admin/actions/account-requests.ts#refuseAccountRequestAsOrganiser': return P('voting', 'organiser', { id: 900_001, reason: 'because' }, { id, reason });
+    case 'app/chair/account-actions.ts#refuseAccountRequest': return P('voting', 'chair', { id: 900_001, reason: 'because' }, { id, reason });
+    case 'app/admin/actions/account-requests.ts#issueTemporaryPassword': return { ...P('voting', 'organiser', { id: 900_001 }, { id }), form: true };
+    case 'app/jury/account-actions.ts#acknowledgeAccountNotice': return { phase: 'voting', caller: 'jurorB', noInput: true };
     case 'app/admin/actions/films.ts#previewFilmImport': case 'app/admin/actions/films.ts#importFilms':
     case 'app/admin/actions/performances.ts#previewPerformanceImport': case 'app/admin/actions/performances.ts#importPerformances':
       return { phase: 'setup', caller: 'organiser', form: true };

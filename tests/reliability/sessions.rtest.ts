@@ -6,6 +6,7 @@ import { ACCOUNTS, Client, signedIn } from './lib/client';
 import { candidates, userId, withDb } from './lib/db';
 import { record } from './lib/figures';
 import { startServer, stopAll } from './lib/server';
+import { deactivateDuringVoting } from './lib/scene';
 
 afterAll(stopAll);
 
@@ -43,8 +44,8 @@ describe('sessions', () => {
     // Deactivation ends the session at once (the organisers' real action).
     const d = await signedIn(s.base, 'juror04', 'juror-demo');
     expect((await d.callAction('app/jury/actions.ts#saveScore', [{ candidateId: cand.id, value: 4 }])).result).toMatchObject({ ok: true });
-    const off = await org.callAction('app/admin/actions/jurors.ts#setJurorActive', [{ id: userId(s.dbFile, 'juror04'), active: false }]);
-    expect(off.result).toMatchObject({ ok: true });
+    // During voting: the organiser's request, approved by the chair.
+    await deactivateDuringVoting(org, await signedIn(s.base, ACCOUNTS.chair.login, ACCOUNTS.chair.password), userId(s.dbFile, 'juror04'));
     const afterOff = await d.callAction('app/jury/actions.ts#saveScore', [{ candidateId: cand.id, value: 9 }]);
     expect(afterOff.result).toMatchObject({ ok: false, code: 'auth:required' });
     const relogin = await new Client(s.base).login('juror04', 'juror-demo');

@@ -15,13 +15,17 @@ import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
 import { EditDetails } from '../components/EditDetails';
+import { RequestChangeForm } from '../components/AccountRequestForms';
+import { needsApproval } from '@/lib/juror/approval-phases';
+import { listAccountRequests } from '@/lib/juror/requests';
+import { AccountRequests } from './AccountRequests';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('jurors.title') };
 }
 
 export default async function JurorsPage() {
-  await requireRole('organiser');
+  const me = await requireRole('organiser');
   const t = await getTranslations('admin');
   const tc = await getTranslations('common');
   const db = getDb();
@@ -29,6 +33,15 @@ export default async function JurorsPage() {
   const setup = fest.phase === 'setup';
   const final = fest.phase === 'finalised' || fest.phase === 'published';
   const jury = listJuryAccounts(db);
+  // From voting to finalisation account changes are requests that a second person approves.
+  const twoPerson = needsApproval(fest.phase);
+  const requests = listAccountRequests(db);
+  const ta = await getTranslations('account');
+  const requestKinds = (j: { active: boolean; role: string }) => [
+    ...(j.active ? ['reset_password'] : []),
+    ...(j.active && j.role !== 'chair' ? ['deactivate', 'make_chair'] : []),
+    ...(!j.active ? ['reactivate'] : []),
+  ].map((k) => ({ value: k, label: ta(`kind.${k}` as 'kind.reset_password') }));
   const countries = [{ value: '', label: t('jurors.noCountry') }, ...countryOptions(await getLocale(), '').slice(1)];
   const localeOpts = [{ value: '', label: t('jurors.noLocale') }, ...locales.map((l) => ({ value: l, label: localeNames[l] }))];
   return (
@@ -68,15 +81,23 @@ export default async function JurorsPage() {
                       <EditDetails label={t('edit')} name={j.displayName}>
                         <JurorEditForm juror={j} countries={countries} locales={localeOpts} />
                       </EditDetails>
-                      {setup && j.active && j.role !== 'chair' && (
-                        <RowAction action={makeChair} id={j.id} label={t('jurors.makeChair')} confirm={t('jurors.confirmChair', { name: j.displayName })} testId={`chair-${j.login}`} />
+                      {twoPerson ? (
+                        <EditDetails label={ta('request.open')} name={j.displayName}>
+                          <RequestChangeForm jurorId={j.id} kinds={requestKinds(j)} />
+                        </EditDetails>
+                      ) : (
+                        <>
+                        {setup && j.active && j.role !== 'chair' && (
+                          <RowAction action={makeChair} id={j.id} label={t('jurors.makeChair')} confirm={t('jurors.confirmChair', { name: j.displayName })} testId={`chair-${j.login}`} />
+                        )}
+                        {j.role !== 'chair' && (
+                          <RowAction action={setJurorActive} id={j.id} fields={j.active ? {} : { active: 'on' }} variant={j.active ? 'danger' : 'secondary'}
+                            label={j.active ? t('jurors.deactivate') : t('jurors.reactivate')}
+                            confirm={j.active ? t('jurors.confirmDeactivate', { name: j.displayName }) : undefined} testId={`active-${j.login}`} />
+                        )}
+                        {j.active && <ResetPassword id={j.id} name={j.displayName} />}
+                        </>
                       )}
-                      {j.role !== 'chair' && (
-                        <RowAction action={setJurorActive} id={j.id} fields={j.active ? {} : { active: 'on' }} variant={j.active ? 'danger' : 'secondary'}
-                          label={j.active ? t('jurors.deactivate') : t('jurors.reactivate')}
-                          confirm={j.active ? t('jurors.confirmDeactivate', { name: j.displayName }) : undefined} testId={`active-${j.login}`} />
-                      )}
-                      {j.active && <ResetPassword id={j.id} name={j.displayName} />}
                     </div>
                   </td>
                 )}
@@ -85,6 +106,7 @@ export default async function JurorsPage() {
           </tbody>
         </table>
       </ScrollTable>
+      {(twoPerson || requests.length > 0) && <AccountRequests me={me} rows={requests} />}
       {setup && (
         <section aria-labelledby="juror-add-heading" className={ui.card}>
           <h2 id="juror-add-heading">{t('jurors.addHeading')}</h2>

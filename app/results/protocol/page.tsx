@@ -15,6 +15,7 @@ import { RulesSummary } from '../RulesSummary';
 import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
+import { AccountChanges } from './AccountChanges';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -26,6 +27,7 @@ export default async function ProtocolPage() {
   if (!canSeeResults(fest.phase, await getCurrentUser())) notFound();
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
+  const ta = await getTranslations('account');
   const jury = juryList(db);
   const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
   return (
@@ -33,7 +35,7 @@ export default async function ProtocolPage() {
       <h1>{t('protocolTitle', { festival: fest.name })}</h1>
       <p>{fest.city}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
       <h2>{t('jury')}</h2>
-      <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}</li>)}</ul>
+      <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
@@ -48,6 +50,7 @@ export default async function ProtocolPage() {
           ))}
         </ol>
       )}
+      <AccountChanges />
       <h2>{t('hash')}</h2>
       <p className={s.hash}>{fest.finalHash}</p>
       <AuditHead fest={fest} className={s.hash} />

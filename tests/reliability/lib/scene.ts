@@ -43,9 +43,9 @@ export async function buildScene(s: Server): Promise<Scene> {
   expect((await jurorA.callAction('app/jury/actions.ts#saveScore', [{ candidateId: cand.id, value: 7 }])).result).toMatchObject({ ok: true });
   expect((await jurorA.callAction('app/jury/actions.ts#saveNote', [{ candidateId: cand.id, note: secret }])).result).toMatchObject({ ok: true });
 
-  // Deactivated with the organisers' real action, after the juror signed in.
-  const off = await organiser.callAction('app/admin/actions/jurors.ts#setJurorActive', [{ id: ids.deactivated, active: false }]);
-  expect(off.result, JSON.stringify(off.result)).toMatchObject({ ok: true });
+  // Deactivated after the juror signed in, the way it is done during voting: the organiser's
+  // request, approved by the chair (lib/juror/requests.ts).
+  await deactivateDuringVoting(organiser, chair, ids.deactivated);
   // Signed out through next-auth with a copy of the cookies: the original cookie is the replay.
   const copy = loggedOut.clone();
   expect(await copy.logout()).toBe(200);
@@ -54,6 +54,15 @@ export async function buildScene(s: Server): Promise<Scene> {
     clients: { anonymous: new Client(s.base), jurorA, jurorB, chair, organiser, deactivated, loggedOut },
     ids, candA: cand.id, filmA: cand.filmId, otherFilm, nominationA: cand.nominationId, secret,
   };
+}
+
+/** Deactivates a juror during voting: the organiser requests it, the chair approves it. */
+export async function deactivateDuringVoting(organiser: Client, chair: Client, jurorId: number) {
+  const req = await organiser.callAction('app/admin/actions/account-requests.ts#requestAccountChange', [{ targetId: jurorId, kind: 'deactivate', reason: 'reliability scene' }]);
+  expect(req.result, JSON.stringify(req.result)).toMatchObject({ ok: true });
+  const requestId = (req.result as { data: { id: number } }).data.id;
+  const off = await chair.callAction('app/chair/account-actions.ts#approveAccountRequest', [{ id: requestId }]);
+  expect(off.result, JSON.stringify(off.result)).toMatchObject({ ok: true });
 }
 
 /** Fingerprint of juror A's own rows (scores, notes, ballots, recusals). */

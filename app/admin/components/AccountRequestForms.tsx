@@ -1,0 +1,56 @@
+'use client';
+// The organisers' forms for two-person account changes during voting (lib/juror/requests.ts):
+// request a change with a reason, refuse a request about the chair with a reason, and have an
+// approved reset's temporary password shown, once.
+import { useTranslations } from 'next-intl';
+import { issueTemporaryPassword, refuseAccountRequestAsOrganiser, requestAccountChange } from '@/app/admin/actions/account-requests';
+import { ActionForm, Field, type ActionState } from './ActionForm';
+import ui from '@/app/components/ui.module.css';
+import s from './admin.module.css';
+
+type Opt = { value: string; label: string };
+
+export function RequestChangeForm({ jurorId, kinds }: { jurorId: number; kinds: Opt[] }) {
+  const t = useTranslations('account.request');
+  return (
+    <ActionForm action={requestAccountChange} submit={t('submit')} success={t('sent')} reset testId={`request-${jurorId}`}>
+      <p className={ui.muted}>{t('explain')}</p>
+      <input type="hidden" name="targetId" value={jurorId} />
+      <Field name="kind" label={t('kind')} options={kinds} defaultValue={kinds[0]?.value} required />
+      <Field name="reason" label={t('reason')} required />
+    </ActionForm>
+  );
+}
+
+export function RefuseRequestForm({ id }: { id: number }) {
+  const t = useTranslations('account.list');
+  return (
+    <ActionForm action={refuseAccountRequestAsOrganiser} submit={t('refuse')} variant="secondary" testId={`refuse-request-${id}`}>
+      <input type="hidden" name="id" value={id} />
+      <Field name="reason" label={t('refuseReason')} required />
+    </ActionForm>
+  );
+}
+
+function Secret({ state }: { state: ActionState }) {
+  const t = useTranslations('account.list');
+  if (!state?.ok) return null;
+  const d = state.data as { login: string; password: string } | undefined;
+  if (!d?.password) return null;
+  return (
+    <div role="status" className={ui.success} data-testid="temporary-password">
+      <p>{t('temporaryFor', { login: d.login })}</p>
+      <p className={s.secret} data-testid="temporary-password-value">{d.password}</p>
+      <p>{t('temporaryNote')}</p>
+    </div>
+  );
+}
+
+export function IssuePasswordForm({ id, target }: { id: number; target: string }) {
+  const t = useTranslations('account.list');
+  return (
+    <ActionForm action={issueTemporaryPassword} submit={t('showPassword')} confirm={t('confirmShowPassword', { target })} testId={`issue-password-${id}`} after={(st) => <Secret state={st} />}>
+      <input type="hidden" name="id" value={id} />
+    </ActionForm>
+  );
+}
