@@ -1,6 +1,7 @@
 // The organisers' desk: the festival's settings, opening the vote, and the jury and films at a glance.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
@@ -24,6 +25,7 @@ export default async function AdminHome() {
   const tc = await getTranslations('common');
   const db = getDb();
   const fest = getFestival(db);
+  const locale = await getLocale();
   const nominations = listNominations(db);
   const jurors = listJurors(db);
   const setup = fest.phase === 'setup';
@@ -32,9 +34,9 @@ export default async function AdminHome() {
     <main>
       <h1>{t('title')}</h1>
       <section className={ui.card} aria-labelledby="festival-heading">
-        <h2 id="festival-heading">{fest.name}</h2>
+        <h2 id="festival-heading">{festivalName(fest, locale)}</h2>
         <p>
-          {fest.city}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
+          {festivalCity(fest, locale)}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
           <strong data-testid="admin-phase">{tc(`phase.${fest.phase}`)}</strong>
         </p>
         <p className={ui.muted}>

@@ -75,8 +75,14 @@ export function fullExport(db: DB) {
   return {
     format: 'jury-export/1',
     ...input,
-    festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash },
-    filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
+    festival: {
+      name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash,
+      // A demo's export says so; the names in every language the organisers gave.
+      demo: fest.demo, timeZone: fest.timeZone,
+      names: { en: fest.name, zh: fest.nameZh, ru: fest.nameRu, kk: fest.nameKk },
+      cities: { en: fest.city, zh: fest.cityZh, ru: fest.cityRu, kk: fest.cityKk },
+    },
+    filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, titles: { zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
     decisionLog: decisionList(db).map((d) => ({ ...d, tied: JSON.parse(d.tied), chosen: JSON.parse(d.chosen) })),
     awards: awardsList(db).map((a) => ({ nomination: a.nomination, candidate: String(a.candidateId), film: String(a.filmId), person: a.person, aggregate: a.aggregate, margin: a.margin, shared: a.shared })),
