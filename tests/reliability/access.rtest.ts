@@ -64,12 +64,18 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/jurors.ts#setJurorActive': return { json: [{ id: sc.ids.deactivated, active: false }] };
     // Deactivated targets: the organiser passes the guard and gets juror:inactive; nothing changes.
     case 'app/admin/actions/jurors.ts#resetPassword': return { form: { id: String(sc.ids.deactivated) } };
+    // A file with a bad line: the handler is reached (import:invalid) and the scene's jury stays.
+    case 'app/admin/actions/jurors.ts#previewJurorImport':
+    case 'app/admin/actions/jurors.ts#importJurors': return { form: { csv: new Blob(['name,login\nMatrix juror,\n'], { type: 'text/csv' }) } };
+    // The scene is voting: the organiser reaches the action and gets slips:voting; nothing changes.
+    case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: [] };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
     default: return { json: [{}] };
   }
 }
 
-const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change']);
+// The set-up link's token is the browser set-up's whole guard (nobody is signed in yet).
+const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change', 'setup:token', 'setup:exists']);
 
 /** 'allowed' when the call got past the guard (ok, or a refusal of the action itself); a 5xx is an
  *  error, never a refusal: a crash does not count as the guard doing its job. */
