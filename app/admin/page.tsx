@@ -12,7 +12,7 @@ import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 import { SettingsForm } from './components/SettingsForm';
 import { OpenVoting } from './components/OpenVoting';
-import { unmetText } from './unmet';
+import { unmetHref, unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
 
 export async function generateMetadata() {
@@ -52,12 +52,16 @@ export default async function AdminHome() {
               <>
                 <p>{t('phase.unmet', { count: unmet.length })}</p>
                 <ul data-testid="unmet">
-                  {unmet.map((u, i) => <li key={i}>{unmetText(t, tc, u)}</li>)}
+                  {unmet.map((u, i) => {
+                    const href = unmetHref(u);
+                    return <li key={i}>{unmetText(t, tc, u)}{href && <> <Link href={href}>{t('phase.fix')}</Link></>}</li>;
+                  })}
                 </ul>
               </>
             ) : (
               <p>{t('phase.ready')}</p>
             )}
+            {fest.demo && <p className={ui.notice} data-testid="demo-waived">{t('phase.demoWaived')}</p>}
             <p className={ui.muted}>{t('phase.freezes')}</p>
             <OpenVoting ready={unmet.length === 0} />
           </>
@@ -74,7 +78,7 @@ export default async function AdminHome() {
         <SettingsForm
           editable={setup}
           festival={{
-            name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
+            name: fest.name, city: fest.city, nameZh: fest.nameZh, nameRu: fest.nameRu, nameKk: fest.nameKk, cityZh: fest.cityZh, cityRu: fest.cityRu, cityKk: fest.cityKk, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
             scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality,
           }}
           nominations={nominations}
