@@ -82,12 +82,12 @@ describe('readiness that means it', () => {
 
   it('counts only what blocks: a replaced film, performance or juror is no placeholder; an inactive placeholder juror does not count', () => {
     real();
-    t.db.update(film).set({ placeholder: false }).run();
-    t.db.update(candidate).set({ placeholder: false }).run();
+    t.db.update(film).set({ placeholder: false }).where(eq(film.placeholder, true)).run();
+    t.db.update(candidate).set({ placeholder: false }).where(eq(candidate.placeholder, true)).run();
     t.db.update(user).set({ placeholder: false }).where(eq(user.login, 'juror03')).run();
     t.db.update(user).set({ active: false }).where(eq(user.login, 'juror04')).run();
     expect(votingPreconditions(t.db)).toEqual([{ code: 'open:placeholder_jurors', params: { count: 8 } }]);
-    t.db.update(user).set({ placeholder: false }).run();
+    t.db.update(user).set({ placeholder: false }).where(eq(user.placeholder, true)).run();
     expect(votingPreconditions(t.db)).toEqual([]);
     run(t, openVotingSpec, {});
     expect(t.db.select().from(festival).get()!.phase).toBe('voting');
