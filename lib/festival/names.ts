@@ -22,3 +22,9 @@ type Titled = Pick<Film, 'englishTitle'> & Partial<Pick<Film, 'titleZh' | 'title
 export function localTitle(f: Titled, locale: AppLocale | string): string {
   return pick(f.englishTitle, f.titleZh ?? null, f.titleRu ?? null, f.titleKk ?? null, locale);
 }
+
+/** The imported title for a reader of zh / ru / kk, or null (then the English title is shown). */
+export function translatedTitle(f: Partial<Pick<Film, 'titleZh' | 'titleRu' | 'titleKk'>>, locale: AppLocale | string): { title: string; lang: string } | null {
+  const title = (locale === 'zh' ? f.titleZh : locale === 'ru' ? f.titleRu : locale === 'kk' ? f.titleKk : null)?.trim();
+  return title ? { title, lang: locale } : null;
+}
