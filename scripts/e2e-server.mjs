@@ -11,6 +11,8 @@ const env = {
   JURY_DB: path.join(dir, 'jury.db'),
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
+  // JURY_E2E_EMPTY=1: an empty database (no demo), so the server prints its one-time set-up link.
+  ...(process.env.JURY_E2E_EMPTY === '1' ? { JURY_DEMO: '0' } : {}),
 };
 fs.writeFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), env.JURY_DB);
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], { stdio: 'inherit', env });
