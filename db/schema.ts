@@ -45,6 +45,17 @@ export const festival = sqliteTable(
     // published: printed in the protocol, so a log cut short after it is caught (audit:verify --head).
     finalisedHead: text('finalised_head'),
     publishedHead: text('published_head'),
+    // Set only by the demo seed: every page shows a banner, the protocol says "demo", and the
+    // readiness check lets its placeholders through so that the demo can be voted on.
+    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+    // The name and city above are the English ones (the fallback); these are the other languages.
+    nameZh: text('name_zh'),
+    nameRu: text('name_ru'),
+    nameKk: text('name_kk'),
+    cityZh: text('city_zh'),
+    cityRu: text('city_ru'),
+    cityKk: text('city_kk'),
+    timeZone: text('time_zone'), // IANA, e.g. Asia/Shanghai
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
@@ -72,6 +83,10 @@ export const film = sqliteTable(
     competition: integer('competition', { mode: 'boolean' }).notNull().default(true),
     position: integer('position').notNull().default(0),
     placeholder: integer('placeholder', { mode: 'boolean' }).notNull().default(false),
+    // Titles for readers of these languages, where the import gives them (else the English title).
+    titleZh: text('title_zh'),
+    titleRu: text('title_ru'),
+    titleKk: text('title_kk'),
   },
   (t) => [
     check('film_country', sql`length(${t.country}) = 2`),
@@ -120,6 +135,7 @@ export const user = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     login: text('login').notNull().unique(),
     displayName: text('display_name').notNull(),
+    latinName: text('latin_name'), // the name in Latin script, when the display name is in another
     country: text('country'),
     role: text('role', { enum: ROLES }).notNull(),
     passwordHash: text('password_hash'),
@@ -144,6 +160,15 @@ export const signinToken = sqliteTable('signin_token', {
   userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
   expiresAt: text('expires_at').notNull(),
+  usedAt: text('used_at'),
+});
+
+// The one-time link that opens the browser set-up of an empty database (JURY_DEMO=0): stored as the
+// SHA-256 of the token, printed once in the server log, used at most once.
+export const setupToken = sqliteTable('setup_token', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: text('created_at').notNull().default(now),
   usedAt: text('used_at'),
 });
 

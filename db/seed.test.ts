@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { candidate, film, nomination, user } from './schema';
+import { candidate, festival, film, nomination, user } from './schema';
 import { seedDemo } from './seed';
 import { seededDb, type TestDb } from '@/tests/db';
 import { verifyChain } from '@/lib/audit';
@@ -11,6 +11,13 @@ beforeAll(async () => { t = await seededDb(); });
 afterAll(() => t.close());
 
 describe('demo festival seed', () => {
+  it('is marked as a demo, with its name and city in the four languages', () => {
+    const f = t.db.select().from(festival).get()!;
+    expect(f.demo).toBe(true);
+    expect([f.name, f.nameZh, f.nameRu, f.nameKk].every((n) => !!n)).toBe(true);
+    expect([f.city, f.cityZh, f.cityRu, f.cityKk].every((n) => !!n)).toBe(true);
+  });
+
   it('has 23 competition films, the two named ones among them, and 2 out of competition', () => {
     const films = t.db.select().from(film).all();
     expect(films.filter((f) => f.competition)).toHaveLength(23);

@@ -49,7 +49,11 @@ export async function seedDemo(db: DB): Promise<boolean> {
     (tx) => {
       if ((tx.select({ n: count() }).from(festival).get()?.n ?? 0) > 0) return false; // another process won
       tx.insert(festival)
-        .values({ id: 1, name: 'SCO Film Festival', city: 'Qingdao', startsOn: null, endsOn: '2018-06-17' })
+        .values({
+          id: 1, name: 'SCO Film Festival', city: 'Qingdao', startsOn: null, endsOn: '2018-06-17', demo: true, timeZone: 'Asia/Shanghai',
+          nameZh: '上海合作组织电影节', nameRu: 'Кинофестиваль ШОС', nameKk: 'ШЫҰ кинофестивалі',
+          cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао',
+        })
         .run();
       const films: { id: number; director: string; placeholder: boolean; position: number }[] = [];
       for (let i = 0; i < COMPETITION_SIZE; i++) {

@@ -14,6 +14,8 @@ const env = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   NEXTAUTH_SECRET: 'e2e-secret-not-for-production-0123456789',
   PORT: port,
+  // JURY_E2E_EMPTY=1: an empty database (no demo), so the server prints its one-time set-up link.
+  ...(process.env.JURY_E2E_EMPTY === '1' ? { JURY_DEMO: '0' } : {}),
 };
 fs.writeFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), env.JURY_DB);
 const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts'], { stdio: 'inherit', env });

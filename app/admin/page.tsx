@@ -1,6 +1,7 @@
 // The organisers' desk: the festival's settings, opening the vote, and the jury and films at a glance.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
@@ -11,7 +12,7 @@ import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 import { SettingsForm } from './components/SettingsForm';
 import { OpenVoting } from './components/OpenVoting';
-import { unmetText } from './unmet';
+import { unmetHref, unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
 import { TallyProblems } from '@/app/components/TallyProblems';
 import { checkedTally } from '@/lib/round/checked-tally';
@@ -26,6 +27,7 @@ export default async function AdminHome() {
   const tc = await getTranslations('common');
   const db = getDb();
   const fest = getFestival(db);
+  const locale = await getLocale();
   const nominations = listNominations(db);
   const jurors = listJurors(db);
   const setup = fest.phase === 'setup';
@@ -37,9 +39,9 @@ export default async function AdminHome() {
     <main>
       <h1>{t('title')}</h1>
       <section className={ui.card} aria-labelledby="festival-heading">
-        <h2 id="festival-heading">{fest.name}</h2>
+        <h2 id="festival-heading">{festivalName(fest, locale)}</h2>
         <p>
-          {fest.city}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
+          {festivalCity(fest, locale)}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
           <strong data-testid="admin-phase">{tc(`phase.${fest.phase}`)}</strong>
         </p>
         <p className={ui.muted}>
@@ -55,12 +57,16 @@ export default async function AdminHome() {
               <>
                 <p>{t('phase.unmet', { count: unmet.length })}</p>
                 <ul data-testid="unmet">
-                  {unmet.map((u, i) => <li key={i}>{unmetText(t, tc, u)}</li>)}
+                  {unmet.map((u, i) => {
+                    const href = unmetHref(u);
+                    return <li key={i}>{unmetText(t, tc, u)}{href && <> <Link href={href}>{t('phase.fix')}</Link></>}</li>;
+                  })}
                 </ul>
               </>
             ) : (
               <p>{t('phase.ready')}</p>
             )}
+            {fest.demo && <p className={ui.notice} data-testid="demo-waived">{t('phase.demoWaived')}</p>}
             <p className={ui.muted}>{t('phase.freezes')}</p>
             <OpenVoting ready={unmet.length === 0} />
           </>
@@ -79,7 +85,7 @@ export default async function AdminHome() {
         <SettingsForm
           editable={setup}
           festival={{
-            name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
+            name: fest.name, city: fest.city, nameZh: fest.nameZh, nameRu: fest.nameRu, nameKk: fest.nameKk, cityZh: fest.cityZh, cityRu: fest.cityRu, cityKk: fest.cityKk, startsOn: fest.startsOn, endsOn: fest.endsOn, scaleMin: fest.scaleMin, scaleMax: fest.scaleMax,
             scaleStep: fest.scaleStep, method: fest.method, oneAwardPerFilm: fest.oneAwardPerFilm, recusalByNationality: fest.recusalByNationality,
             quorum: fest.quorum, publicationLevel: fest.publicationLevel,
           }}

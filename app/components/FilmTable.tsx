@@ -1,5 +1,6 @@
 // The festival's films, competition first.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { translatedTitle } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { listFilms } from '@/lib/festival/queries';
 import { shownCountry } from '@/lib/film/countries';
@@ -9,6 +10,7 @@ import { ScrollTable } from './ScrollTable';
 export async function FilmTable() {
   const t = await getTranslations('common');
   const films = listFilms(getDb());
+  const locale = await getLocale();
   const competition = films.filter((f) => f.competition);
   return (
     <section aria-labelledby="films-heading">
@@ -27,7 +29,7 @@ export async function FilmTable() {
             {films.map((f) => (
               <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                 <td>
-                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} badge={f.placeholder ? t('placeholder') : undefined} />
+                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} local={translatedTitle(f, locale)} badge={f.placeholder ? t('placeholder') : undefined} />
                 </td>
                 <td>{f.director}</td>
                 <td>{shownCountry(f.country) ?? '—'}</td>

@@ -3,12 +3,19 @@
 import ui from './ui.module.css';
 import { Badge } from './Badge';
 
-export function FilmTitle({ originalTitle, englishTitle, badge }: { originalTitle: string; englishTitle: string; badge?: string }) {
+export function FilmTitle({ originalTitle, englishTitle, badge, local }: {
+  originalTitle: string;
+  englishTitle: string;
+  badge?: string;
+  /** The title in the reader's language, where the film list gives one (import columns title_zh/ru/kk). */
+  local?: { title: string; lang: string } | null;
+}) {
+  const second = local && local.title !== originalTitle ? local : englishTitle !== originalTitle ? { title: englishTitle, lang: 'en' } : null;
   return (
     <>
       <span className={ui.title}>
         <span className={ui.original}>{originalTitle}</span>
-        {englishTitle !== originalTitle && <span className={ui.english} lang="en">{englishTitle}</span>}
+        {second && <span className={ui.english} lang={second.lang}>{second.title}</span>}
       </span>
       {badge && <Badge>{badge}</Badge>}
     </>

@@ -4,22 +4,31 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
-import { getFestival } from '@/lib/festival/phase';
+import { findFestival } from '@/lib/festival/phase';
+import { festivalCity, festivalName } from '@/lib/festival/names';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutButton } from './LogoutButton';
 import s from './header.module.css';
 
 export async function Header() {
   const [user, t, locale] = await Promise.all([getCurrentUser(), getTranslations('common'), getLocale()]);
-  const fest = getFestival(getDb());
+  // An empty database (JURY_DEMO=0, before the set-up) has no festival yet: the header still shows.
+  const fest = findFestival(getDb());
   return (
+    <>
+    {fest?.demo && (
+      // Printed too (no no-print): a demo's paper must not pass for a real vote.
+      <p className={s.demo} role="note" data-testid="demo-banner">{t('demo.banner')}</p>
+    )}
     <header className={`${s.header} no-print`}>
       <div className={s.inner}>
         <div>
           <Link href="/" className={s.brand}>Jury</Link>{' '}
-          <span className={s.festival}>
-            {fest.name}, {fest.city} · <span data-testid="phase">{t(`phase.${fest.phase}`)}</span>
-          </span>
+          {fest && (
+            <span className={s.festival}>
+              {festivalName(fest, locale)}, {festivalCity(fest, locale)} · <span data-testid="phase">{t(`phase.${fest.phase}`)}</span>
+            </span>
+          )}
         </div>
         {user && (
           <nav className={s.nav} aria-label={t('navigation')}>
@@ -40,5 +49,6 @@ export async function Header() {
         </div>
       </div>
     </header>
+    </>
   );
 }

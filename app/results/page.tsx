@@ -2,7 +2,8 @@
 // counted ballot. Before publication nobody but the chair sees anything here; the organisers
 // get the publish button and the exports once the awards are finalised.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
@@ -45,11 +46,12 @@ export default async function ResultsPage() {
       </main>
     );
   }
+  const locale = await getLocale();
   const receipts = receiptList(db);
   const jury = juryList(db);
   return (
     <main className={ui.main}>
-      <h1>{t('heading', { festival: fest.name, city: fest.city })}</h1>
+      <h1>{t('heading', { festival: festivalName(fest, locale), city: festivalCity(fest, locale) })}</h1>
       {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>

@@ -56,3 +56,40 @@ describe('opening the vote', () => {
     expect(votingPreconditions(t.db)).toEqual([]);
   });
 });
+
+describe('readiness that means it', () => {
+  const real = () => t.db.update(festival).set({ demo: false }).where(eq(festival.id, 1)).run();
+
+  it('lets the demo festival open with its placeholders (its banner says so), but not a real one', () => {
+    expect(votingPreconditions(t.db)).toEqual([]);
+    real();
+    expect(votingPreconditions(t.db)).toEqual([
+      { code: 'open:placeholder_films', params: { count: 21 } },
+      { code: 'open:placeholder_performances', params: { count: 46 } },
+      { code: 'open:placeholder_jurors', params: { count: 10 } },
+    ]);
+    expectRefused(t, openVotingSpec, 'organiser', {}, 'open:preconditions');
+  });
+
+  it('refuses while the festival lacks its name or city in any interface language', () => {
+    t.db.update(festival).set({ nameKk: '  ', cityZh: null }).where(eq(festival.id, 1)).run();
+    expect(votingPreconditions(t.db)).toEqual([
+      { code: 'open:festival_city', params: { language: 'zh' } },
+      { code: 'open:festival_name', params: { language: 'kk' } },
+    ]);
+    expectRefused(t, openVotingSpec, 'organiser', {}, 'open:preconditions');
+  });
+
+  it('counts only what blocks: a replaced film, performance or juror is no placeholder; an inactive placeholder juror does not count', () => {
+    real();
+    t.db.update(film).set({ placeholder: false }).where(eq(film.placeholder, true)).run();
+    t.db.update(candidate).set({ placeholder: false }).where(eq(candidate.placeholder, true)).run();
+    t.db.update(user).set({ placeholder: false }).where(eq(user.login, 'juror03')).run();
+    t.db.update(user).set({ active: false }).where(eq(user.login, 'juror04')).run();
+    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:placeholder_jurors', params: { count: 8 } }]);
+    t.db.update(user).set({ placeholder: false }).where(eq(user.placeholder, true)).run();
+    expect(votingPreconditions(t.db)).toEqual([]);
+    run(t, openVotingSpec, {});
+    expect(t.db.select().from(festival).get()!.phase).toBe('voting');
+  });
+});

@@ -25,6 +25,11 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
     .groupBy(nomination.id)
     .orderBy(nomination.position)
     .all();
+  // The festival's name and city in every interface language: what each reader sees.
+  for (const [lang, n, c] of [['zh', fest.nameZh, fest.cityZh], ['ru', fest.nameRu, fest.cityRu], ['kk', fest.nameKk, fest.cityKk]] as const) {
+    if (!n?.trim()) unmet.push({ code: 'open:festival_name', params: { language: lang } });
+    if (!c?.trim()) unmet.push({ code: 'open:festival_city', params: { language: lang } });
+  }
   if (noms.length === 0) unmet.push({ code: 'open:no_nominations' });
   for (const n of noms) if (n.n === 0) unmet.push({ code: 'open:no_candidates', params: { nomination: n.code } });
   const jury = db
@@ -39,6 +44,21 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   );
   for (const j of jury) if (!j.hasHash && !withToken.has(j.id)) unmet.push({ code: 'open:no_account', params: { login: j.login } });
   if (!fest.method) unmet.push({ code: 'open:no_method' });
+  // Placeholders are the demo's stand-ins for what the news item does not give: a real vote never
+  // runs on them. The demo festival (its banner says so) may be voted on for a demonstration.
+  if (!fest.demo) {
+    const films = db.select({ n: count() }).from(film).where(eq(film.placeholder, true)).get()?.n ?? 0;
+    if (films > 0) unmet.push({ code: 'open:placeholder_films', params: { count: films } });
+    const performances = db
+      .select({ n: count() })
+      .from(candidate)
+      .innerJoin(nomination, eq(nomination.id, candidate.nominationId))
+      .where(and(eq(candidate.placeholder, true), eq(nomination.kind, 'performance')))
+      .get()?.n ?? 0;
+    if (performances > 0) unmet.push({ code: 'open:placeholder_performances', params: { count: performances } });
+    const jurors = db.select({ n: count() }).from(user).where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true), eq(user.placeholder, true))).get()?.n ?? 0;
+    if (jurors > 0) unmet.push({ code: 'open:placeholder_jurors', params: { count: jurors } });
+  }
   if (fest.recusalByNationality) {
     // Recusal by nationality needs every country: of each active juror and each competition film.
     for (const j of jury) if (!j.country) unmet.push({ code: 'open:juror_country', params: { login: j.login } });

@@ -9,6 +9,7 @@ import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from './form';
 import { QUORUM_FLOOR } from '@/lib/round/quorum';
 
+const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null), z.string().trim().max(200).nullable());
 const date = z.preprocess((v) => (v === '' || v == null ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
 
 const NominationRules = z.object({
@@ -51,6 +52,9 @@ export const SettingsInput = z.preprocess(
     .object({
       name: text(200),
       city: text(200),
+      // The other interface languages: optional here (an empty one is a readiness blocker instead).
+      nameZh: optionalText, nameRu: optionalText, nameKk: optionalText,
+      cityZh: optionalText, cityRu: optionalText, cityKk: optionalText,
       startsOn: date,
       endsOn: date,
       scaleMin: scaleNumber.pipe(z.number().min(-1000).max(1000)),

@@ -13,11 +13,12 @@ export function invalidImport(errors: LineError[]): Refusal {
   return new Refusal('import:invalid', { count: errors.length, lines: [...new Set(errors.map((e) => e.line))].slice(0, 10).join(', ') });
 }
 
-export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition'>;
+export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition' | 'titleZh' | 'titleRu' | 'titleKk'>;
 export type FilmRow = FilmFields & { line: number; id: number | null; position: number };
 export type ExistingFilm = FilmFields & { id: number };
 
-export const FILM_COLUMNS = ['id', 'original_title', 'english_title', 'director', 'country', 'year', 'runtime', 'competition'] as const;
+// title_zh / title_ru / title_kk (optional): the title shown to readers of that language.
+export const FILM_COLUMNS = ['id', 'original_title', 'english_title', 'director', 'country', 'year', 'runtime', 'competition', 'title_zh', 'title_ru', 'title_kk'] as const;
 const REQUIRED = ['english_title', 'director', 'country'];
 const ALIASES: Record<string, string> = { runtime_minutes: 'runtime', title: 'english_title', in_competition: 'competition' };
 
@@ -79,7 +80,10 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
     const director = get(rec, 'director');
     if (!englishTitle) errors.push({ line, code: 'import:missing_title' });
     if (!director) errors.push({ line, code: 'import:missing_director' });
-    for (const [column, v] of [['original_title', originalTitle], ['english_title', englishTitle], ['director', director]] as const) {
+    const titleZh = get(rec, 'title_zh');
+    const titleRu = get(rec, 'title_ru');
+    const titleKk = get(rec, 'title_kk');
+    for (const [column, v] of [['original_title', originalTitle], ['english_title', englishTitle], ['director', director], ['title_zh', titleZh], ['title_ru', titleRu], ['title_kk', titleKk]] as const) {
       if (v.length > MAX_TEXT) errors.push({ line, code: 'import:too_long', params: { column, max: MAX_TEXT } });
     }
     const countryRaw = get(rec, 'country');
@@ -108,6 +112,7 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
     rows.push({
       line, id: id ?? null, position: i + 1, originalTitle, englishTitle, director, country: country!,
       year: year ?? null, runtimeMinutes: runtimeMinutes ?? null, competition: !NO.has(comp),
+      titleZh: titleZh || null, titleRu: titleRu || null, titleKk: titleKk || null,
     });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
@@ -116,7 +121,7 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
 export type FilmChange = { id: number; row: FilmRow; fields: (keyof FilmFields)[] };
 export type FilmPlan = { added: FilmRow[]; updated: FilmChange[]; removed: ExistingFilm[]; unchanged: FilmRow[]; errors: LineError[] };
 
-const FIELDS: (keyof FilmFields)[] = ['originalTitle', 'englishTitle', 'director', 'country', 'year', 'runtimeMinutes', 'competition'];
+const FIELDS: (keyof FilmFields)[] = ['originalTitle', 'englishTitle', 'director', 'country', 'year', 'runtimeMinutes', 'competition', 'titleZh', 'titleRu', 'titleKk'];
 
 /** What applying the rows would do to the current films: rows match by id, else English title + director. */
 export function planFilmImport(rows: FilmRow[], existing: ExistingFilm[]): FilmPlan {

@@ -26,7 +26,7 @@ const FilmInput = z.object({
 
 export function currentFilms(tx: Tx): ExistingFilm[] {
   return tx
-    .select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, country: film.country, year: film.year, runtimeMinutes: film.runtimeMinutes, competition: film.competition })
+    .select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, country: film.country, year: film.year, runtimeMinutes: film.runtimeMinutes, competition: film.competition, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk })
     .from(film)
     .orderBy(asc(film.position), asc(film.id))
     .all();
@@ -165,6 +165,7 @@ export const importFilmsSpec = {
     const write = (r: FilmPlan['added'][number]) => ({
       originalTitle: r.originalTitle, englishTitle: r.englishTitle, director: r.director, country: r.country,
       year: r.year, runtimeMinutes: r.runtimeMinutes, competition: r.competition, position: r.position, placeholder: false,
+      titleZh: r.titleZh, titleRu: r.titleRu, titleKk: r.titleKk,
     });
     for (const u of plan.updated) tx.update(film).set(write(u.row)).where(eq(film.id, u.id)).run();
     for (const r of plan.unchanged) tx.update(film).set({ position: r.position, placeholder: false }).where(eq(film.id, r.id!)).run();

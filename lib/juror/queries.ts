@@ -7,7 +7,7 @@ import { user } from '@/db/schema';
 export function listJuryAccounts(db: DB) {
   return db
     .select({
-      id: user.id, login: user.login, displayName: user.displayName, country: user.country, role: user.role,
+      id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role,
       locale: user.locale, active: user.active, placeholder: user.placeholder, mustChangePassword: user.mustChangePassword,
       hasPassword: isNotNull(user.passwordHash),
     })

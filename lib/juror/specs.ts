@@ -1,13 +1,13 @@
 // The jury and its accounts: add a juror, edit, make one the chair, deactivate and reactivate,
 // reset a password. Organisers never see or set a password: they issue a temporary one, shown once,
 // stored only as its argon2id hash, that must be changed at the first sign-in.
-import { randomInt } from 'node:crypto';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LOCALES, signinToken, user as userTable } from '@/db/schema';
 import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { temporaryPassword } from './password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
@@ -26,12 +26,7 @@ const locale = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(LO
 // Only ever built on the server (runWithTemporaryPassword), never taken from a form.
 const passwordHash = z.string().startsWith('$argon2id$');
 
-// No 0/O, 1/l/I: read aloud or copied from paper without doubt.
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
-export function temporaryPassword(): string {
-  const part = () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
-  return `${part()}-${part()}-${part()}-${part()}`;
-}
+export { temporaryPassword };
 
 export function findJuror(tx: Tx, jurorId: number) {
   const row = tx.select({ id: userTable.id, login: userTable.login, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();

@@ -124,8 +124,15 @@ export function fullExport(db: DB) {
     ...frame,
     ...(level === 'anonymised_ballots' ? { jurors, scores, recusals } : {}),
     ...(level === 'distributions' && parsed.ok && result ? distributionsOf(parsed.input, result) : {}),
-    festival: { name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash, finalisedHead: fest.finalisedHead, publishedHead: fest.publishedHead },
-    filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
+    festival: {
+      name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash,
+      finalisedHead: fest.finalisedHead, publishedHead: fest.publishedHead,
+      // A demo's export says so; the names in every language the organisers gave.
+      demo: fest.demo, timeZone: fest.timeZone,
+      names: { en: fest.name, zh: fest.nameZh, ru: fest.nameRu, kk: fest.nameKk },
+      cities: { en: fest.city, zh: fest.cityZh, ru: fest.cityRu, kk: fest.cityKk },
+    },
+    filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, titles: { zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
     decisionLog: publicDecisionLog(db),
     awards: awardsList(db).map((a) => ({

@@ -27,6 +27,9 @@ function allowedFor(key: string): CallerName[] {
   if (key.startsWith('app/jury/')) return JURY;
   // The benchmark's pages and no-op action exist only in a build made for the benchmarks (next.config.js).
   if (key.startsWith('app/bench/')) throw new Error(`${key} is in the production build: it belongs only in the benchmarks' build`);
+  // The browser set-up runs only on an empty database with its one-time token: the scene has a
+  // festival, so it is refused to everyone.
+  if (key === 'app/setup/actions.ts#setupFestival') return [];
   throw new Error(`no expectation for ${key}: add it to the access matrix`);
 }
 
@@ -47,6 +50,7 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/chair/decision-actions.ts#withdrawDecision': return { json: [{ nomination: 'best_film', reason: 'matrix test' }] };
     case 'app/chair/decision-actions.ts#waiveSpecialRound': return { json: [{ reason: 'matrix test' }] };
     case 'app/locale-actions.ts#setLocale': return { json: ['en'] };
+    case 'app/setup/actions.ts#setupFestival': return { form: { token: 'matrix-token', nameEn: 'M', nameZh: 'M', nameRu: 'M', nameKk: 'M', cityEn: 'C', cityZh: 'C', cityRu: 'C', cityKk: 'C', startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'matrixorg' } };
     case 'app/account/actions.ts#changePassword': return { form: { current: 'not-the-password', password: 'matrix-password-1', confirm: 'matrix-password-1' } };
     case 'app/admin/actions/settings.ts#saveSettings': return { json: [{ name: 'Matrix', city: 'X', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean' }] };
     case 'app/admin/actions/films.ts#addFilm': return { json: [{ englishTitle: 'Matrix film', director: 'Someone', country: 'KZ' }] };
@@ -64,6 +68,11 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/jurors.ts#setJurorActive': return { json: [{ id: sc.ids.deactivated, active: false }] };
     // Deactivated targets: the organiser passes the guard and gets juror:inactive; nothing changes.
     case 'app/admin/actions/jurors.ts#resetPassword': return { form: { id: String(sc.ids.deactivated) } };
+    // A file with a bad line: the handler is reached (import:invalid) and the scene's jury stays.
+    case 'app/admin/actions/jurors.ts#previewJurorImport':
+    case 'app/admin/actions/jurors.ts#importJurors': return { form: { csv: new Blob(['name,login\nMatrix juror,\n'], { type: 'text/csv' }) } };
+    // The scene is voting: the organiser reaches the action and gets slips:voting; nothing changes.
+    case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: [] };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
     // Account requests (voting is open): a request about the deactivated juror's password is refused
     // (juror:inactive) past the guard; the others name a request that does not exist. Nothing changes.
@@ -80,7 +89,8 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
   }
 }
 
-const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change']);
+// The set-up link's token is the browser set-up's whole guard (nobody is signed in yet).
+const GUARD_CODES = new Set(['auth:required', 'forbidden:role', 'auth:password_change', 'setup:token', 'setup:exists']);
 
 /** 'allowed' when the call got past the guard (ok, or a refusal of the action itself); a 5xx is an
  *  error, never a refusal: a crash does not count as the guard doing its job. */

@@ -3,7 +3,12 @@
 // transaction, and returned once.
 import { serverAction } from '@/lib/server-action';
 import { getCurrentUser } from '@/lib/auth';
-import { finish } from '@/lib/admin/finish';
+import { headers } from 'next/headers';
+import QRCode from 'qrcode';
+import { getDb } from '@/db';
+import type { ActionResult } from '@/lib/action';
+import { csvBytes, finish } from '@/lib/admin/finish';
+import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec, type Slip } from '@/lib/juror/import-specs';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 
 export const updateJuror = serverAction(updateJurorSpec);
@@ -16,4 +21,35 @@ export async function addJuror(raw: FormData) {
 
 export async function resetPassword(raw: FormData) {
   return finish(resetPasswordSpec.name, await runWithTemporaryPassword(resetPasswordSpec, await getCurrentUser(), raw), resetPasswordSpec.revalidate);
+}
+
+const previewImport = serverAction(previewJurorImportSpec);
+const applyImport = serverAction(importJurorsSpec);
+export async function previewJurorImport(raw: FormData) {
+  return previewImport(await csvBytes(raw));
+}
+export async function importJurors(raw: FormData) {
+  return applyImport(await csvBytes(raw));
+}
+
+/**
+ * The sign-in slips: a fresh one-time password for every active juror, in one action, returned
+ * once with the sign-in address and its QR code (the page prints them; nothing keeps them).
+ */
+export async function issueSignInSlips(): Promise<ActionResult<{ address: string; qrSvg: string; slips: Slip[] }>> {
+  const out = await finish(issueSlipsSpec.name, await issueSlips(await getCurrentUser(), getDb()), issueSlipsSpec.revalidate);
+  if (!out.ok) return out;
+  const address = await signInAddress();
+  const qrSvg = await QRCode.toString(address, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return { ok: true, data: { address, qrSvg, slips: out.data } };
+}
+
+/** Where jurors sign in: NEXTAUTH_URL (the address the server is configured for), else this request's host. */
+async function signInAddress(): Promise<string> {
+  const configured = process.env.NEXTAUTH_URL;
+  if (configured) return `${configured.replace(/\/$/, '')}/login`;
+  const h = await headers();
+  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
+  const proto = h.get('x-forwarded-proto') ?? 'http';
+  return `${proto}://${host}/login`;
 }

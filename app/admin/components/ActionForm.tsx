@@ -15,7 +15,7 @@ const FormState = createContext<{ state: ActionState; pending: boolean }>({ stat
 export const useFormState = () => useContext(FormState);
 
 export function ActionForm({
-  action, submit, pending: pendingLabel, success, children, className, reset = false, disabled = false, confirm, variant, testId, after,
+  action, submit, pending: pendingLabel, success, children, className, reset = false, disabled = false, confirm, variant, testId, after, refresh = true,
 }: {
   action: Action;
   submit: string;
@@ -29,6 +29,8 @@ export function ActionForm({
   variant?: 'secondary' | 'danger';
   testId?: string;
   after?: (state: ActionState) => React.ReactNode;
+  /** Re-renders the page after a success; off where the page would then drop what `after` shows once. */
+  refresh?: boolean;
 }) {
   const [state, dispatch, pending] = useActionState(async (_prev: ActionState, fd: FormData) => action(fd), null);
   const ref = useRef<HTMLFormElement>(null);
@@ -36,9 +38,9 @@ export function ActionForm({
   useEffect(() => {
     if (state?.ok) {
       if (reset) ref.current?.reset();
-      router.refresh();
+      if (refresh) router.refresh();
     }
-  }, [state, reset, router]);
+  }, [state, reset, router, refresh]);
   return (
     <form
       ref={ref}

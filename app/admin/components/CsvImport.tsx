@@ -8,7 +8,7 @@ import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
 
 type LineError = { line: number; code: string; params?: Record<string, string | number> };
-type Item = { line?: number; englishTitle?: string; originalTitle?: string; director?: string; code?: string; film?: string; person?: string; fields?: string[] };
+type Item = { line?: number; englishTitle?: string; originalTitle?: string; director?: string; code?: string; film?: string; person?: string; fields?: string[]; name?: string; login?: string; role?: string };
 type Preview = { errors: LineError[]; added: Item[]; updated: Item[]; removed: Item[]; unchanged: number };
 type Result<T> = { ok: true; data: T } | { ok: false; message: string };
 type Summary = { added: number; updated: number; removed: number; unchanged: number };
@@ -16,7 +16,7 @@ type Summary = { added: number; updated: number; removed: number; unchanged: num
 export function CsvImport({
   kind, preview, apply, nominationNames,
 }: {
-  kind: 'films' | 'performances';
+  kind: 'films' | 'performances' | 'jurors';
   preview: (fd: FormData) => Promise<Result<Preview>>;
   apply: (fd: FormData) => Promise<Result<Summary>>;
   nominationNames?: Record<string, string>;
@@ -32,7 +32,9 @@ export function CsvImport({
   const [pending, start] = useTransition();
 
   const describe = (i: Item) =>
-    kind === 'films'
+    kind === 'jurors'
+      ? `${i.name} — ${i.login}${i.role === 'chair' ? ` (${t('chair')})` : ''}`
+      : kind === 'films'
       ? `${i.originalTitle && i.originalTitle !== i.englishTitle ? `${i.originalTitle} / ` : ''}${i.englishTitle} — ${i.director}`
       : `${nominationNames?.[i.code ?? ''] ?? i.code}: ${i.person} (${i.film})`;
   const reason = (e: LineError) => {
@@ -66,7 +68,7 @@ export function CsvImport({
       {error && <p role="alert" className={ui.alert}>{error}</p>}
       {done && (
         <p role="status" className={ui.success} data-testid="import-done">
-          {t('done', done)}
+          {t(kind === 'jurors' ? 'doneJurors' : 'done', done)}
         </p>
       )}
       {result && (
@@ -86,11 +88,11 @@ export function CsvImport({
             </>
           ) : (
             <>
-              <h3>{t('changes', { added: result.added.length, updated: result.updated.length, removed: result.removed.length, unchanged: result.unchanged })}</h3>
+              <h3>{t(kind === 'jurors' ? 'changesJurors' : 'changes', { added: result.added.length, updated: result.updated.length, removed: result.removed.length, unchanged: result.unchanged })}</h3>
               {(['added', 'updated', 'removed'] as const).map((k) =>
                 result[k].length > 0 ? (
                   <details key={k} open={k !== 'removed' || result[k].length < 10}>
-                    <summary>{t(`${k}Heading`, { count: result[k].length })}</summary>
+                    <summary>{t(kind === 'jurors' && k === 'removed' ? 'deactivatedHeading' : `${k}Heading`, { count: result[k].length })}</summary>
                     <ul className={s.changes} data-testid={`import-${k}`}>
                       {result[k].map((i, n) => <li key={n}>{describe(i)}</li>)}
                     </ul>

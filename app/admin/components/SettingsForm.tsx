@@ -9,7 +9,7 @@ import { ActionForm, Checkbox, Field } from './ActionForm';
 import s from './admin.module.css';
 
 type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number };
-type Fest = { name: string; city: string; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null; publicationLevel: string };
+type Fest = { name: string; city: string; nameZh: string | null; nameRu: string | null; nameKk: string | null; cityZh: string | null; cityRu: string | null; cityKk: string | null; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null; publicationLevel: string };
 
 
 export function SettingsForm({ festival: f, nominations, editable }: { festival: Fest; nominations: Nom[]; editable: boolean }) {
@@ -20,8 +20,14 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
       <fieldset disabled={!editable} className={s.fieldset}>
         <legend>{t('festival')}</legend>
         <div className={s.fields}>
-          <Field name="name" label={t('name')} defaultValue={f.name} required />
-          <Field name="city" label={t('city')} defaultValue={f.city} required />
+          <Field name="name" label={t('name')} defaultValue={f.name} lang="en" required />
+          <Field name="nameZh" label={t('nameIn', { language: '中文' })} defaultValue={f.nameZh} lang="zh" />
+          <Field name="nameRu" label={t('nameIn', { language: 'Русский' })} defaultValue={f.nameRu} lang="ru" />
+          <Field name="nameKk" label={t('nameIn', { language: 'Қазақша' })} defaultValue={f.nameKk} lang="kk" />
+          <Field name="city" label={t('city')} defaultValue={f.city} lang="en" required />
+          <Field name="cityZh" label={t('cityIn', { language: '中文' })} defaultValue={f.cityZh} lang="zh" />
+          <Field name="cityRu" label={t('cityIn', { language: 'Русский' })} defaultValue={f.cityRu} lang="ru" />
+          <Field name="cityKk" label={t('cityIn', { language: 'Қазақша' })} defaultValue={f.cityKk} lang="kk" />
           <Field name="startsOn" label={t('startsOn')} type="date" defaultValue={f.startsOn} />
           <Field name="endsOn" label={t('endsOn')} type="date" defaultValue={f.endsOn} />
         </div>

@@ -5,6 +5,7 @@ import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listFilms } from '@/lib/festival/queries';
 import { shownCountry } from '@/lib/film/countries';
+import { translatedTitle } from '@/lib/festival/names';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
@@ -28,7 +29,8 @@ export default async function FilmsPage() {
   const db = getDb();
   const setup = getFestival(db).phase === 'setup';
   const films = listFilms(db);
-  const countries = countryOptions(await getLocale(), t('films.noCountry'));
+  const locale = await getLocale();
+  const countries = countryOptions(locale, t('films.noCountry'));
   const competition = films.filter((f) => f.competition).length;
   return (
     <main>
@@ -55,7 +57,7 @@ export default async function FilmsPage() {
               {films.map((f) => (
                 <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                   <td>
-                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} badge={f.placeholder ? tc('placeholder') : undefined} />
+                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} local={translatedTitle(f, locale)} badge={f.placeholder ? tc('placeholder') : undefined} />
                   </td>
                   <td>{f.director}</td>
                   <td>{shownCountry(f.country) ?? '—'}</td>

@@ -8,7 +8,9 @@ import { listJuryAccounts } from '@/lib/juror/queries';
 import { localeNames, locales } from '@/i18n/config';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
-import { makeChair, setJurorActive } from '../actions/jurors';
+import Link from 'next/link';
+import { importJurors, makeChair, previewJurorImport, setJurorActive } from '../actions/jurors';
+import { CsvImport } from '../components/CsvImport';
 import { JurorAddForm, JurorEditForm, ResetPassword } from '../components/JurorForms';
 import { RowAction } from '../components/RemoveButton';
 import { countryOptions } from '../countries';
@@ -48,6 +50,7 @@ export default async function JurorsPage() {
     <main>
       <h1>{t('jurors.title')}</h1>
       <p className={ui.muted}>{t('jurors.intro')}</p>
+      {setup && <p><Link href="/admin/jurors/slips" data-testid="slips-link">{t('slips.link')}</Link></p>}
       <ScrollTable label={t('jurors.title')}>
         <table className={s.table} data-testid="admin-jurors">
           <thead>
@@ -64,7 +67,7 @@ export default async function JurorsPage() {
           <tbody>
             {jury.map((j) => (
               <tr key={j.id} data-login={j.login} data-active={j.active ? 'yes' : 'no'}>
-                <td>{j.displayName}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
+                <td>{j.displayName}{j.latinName && j.latinName !== j.displayName && <span className={ui.muted}> ({j.latinName})</span>}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                 <td>{j.login}</td>
                 <td>{j.country ?? '—'}</td>
                 <td>{j.locale ? localeNames[j.locale] : '—'}</td>
@@ -111,6 +114,13 @@ export default async function JurorsPage() {
         <section aria-labelledby="juror-add-heading" className={ui.card}>
           <h2 id="juror-add-heading">{t('jurors.addHeading')}</h2>
           <JurorAddForm countries={countries} locales={localeOpts} />
+        </section>
+      )}
+      {setup && (
+        <section aria-labelledby="juror-import-heading">
+          <h2 id="juror-import-heading">{t('jurors.importHeading')}</h2>
+          <p>{t('jurors.importIntro')}</p>
+          <CsvImport kind="jurors" preview={previewJurorImport} apply={importJurors} />
         </section>
       )}
     </main>

@@ -1,7 +1,8 @@
 // The jury protocol, to print on A4 and sign: festival, date, jury, method and rules, each award
 // with its winner and margin, the chair's decisions, the hash of the final tally, signature lines.
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
@@ -28,12 +29,14 @@ export default async function ProtocolPage() {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const ta = await getTranslations('account');
+  const locale = await getLocale();
   const jury = juryList(db);
   const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
   return (
     <main className={s.page}>
-      <h1>{t('protocolTitle', { festival: fest.name })}</h1>
-      <p>{fest.city}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
+      {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
+      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
+      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
       <h2>{t('jury')}</h2>
       <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
       <h2>{t('rulesHeading')}</h2>

@@ -1,0 +1,154 @@
+// The jury CSV import (preview, then apply; all or nothing) and the sign-in slips: one action that
+// gives every active juror a fresh one-time password, recorded in the audit log without them.
+import { createHash } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { signinToken, user as userTable } from '@/db/schema';
+import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
+import { appendAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import type { SessionUser } from '@/lib/auth/users';
+import { getFestival, requireSetup } from '@/lib/festival/phase';
+import { invalidImport, type LineError } from '@/lib/film/import';
+import { CsvInput } from '@/lib/film/specs';
+import { id } from '@/lib/admin/form';
+import type { DB } from '@/db';
+import { parseJurorCsv, planJurorImport, type ExistingUser, type JurorPlan } from './import';
+import { temporaryPassword } from './password';
+
+function currentUsers(tx: Tx): ExistingUser[] {
+  return tx
+    .select({ id: userTable.id, login: userTable.login, role: userTable.role, displayName: userTable.displayName, latinName: userTable.latinName, country: userTable.country, locale: userTable.locale, active: userTable.active })
+    .from(userTable)
+    .orderBy(asc(userTable.id))
+    .all();
+}
+
+function planFromCsv(tx: Tx, bytes: Uint8Array): { plan: JurorPlan | null; errors: LineError[] } {
+  const existing = currentUsers(tx);
+  const parsed = parseJurorCsv(bytes, existing);
+  if (!parsed.ok) return { plan: null, errors: parsed.errors };
+  return { plan: planJurorImport(parsed.rows, existing), errors: [] };
+}
+
+export type JurorImportPreview = {
+  errors: LineError[];
+  added: { line: number; name: string; login: string; role: string }[];
+  updated: { line: number; name: string; login: string; role: string; fields: string[] }[];
+  removed: { name: string; login: string }[]; // deactivated
+  unchanged: number;
+};
+
+/** Reads only: what the file would change, or every bad line. */
+export const previewJurorImportSpec = {
+  name: 'admin.previewJurorImport',
+  roles: ['organiser'],
+  schema: CsvInput,
+  handler: ({ input, tx }) => {
+    requireSetup(tx);
+    const { plan, errors } = planFromCsv(tx, input.csv);
+    const shown = (r: { displayName: string; latinName: string | null }) => (r.latinName && r.latinName !== r.displayName ? `${r.displayName} (${r.latinName})` : r.displayName);
+    return {
+      errors,
+      added: plan?.added.map((r) => ({ line: r.line, name: shown(r), login: r.login, role: r.role })) ?? [],
+      updated: plan?.updated.map((u) => ({ line: u.row.line, name: shown(u.row), login: u.row.login, role: u.row.role, fields: u.fields })) ?? [],
+      removed: plan?.deactivated.map((u) => ({ name: u.displayName, login: u.login })) ?? [],
+      unchanged: plan?.unchanged.length ?? 0,
+    };
+  },
+} satisfies ActionSpec<typeof CsvInput, JurorImportPreview>;
+
+/** All or nothing: any bad line refuses the whole file. Added jurors get their passwords from the slips. */
+export const importJurorsSpec = {
+  name: 'admin.importJurors',
+  roles: ['organiser'],
+  schema: CsvInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireSetup(tx);
+    const { plan, errors } = planFromCsv(tx, input.csv);
+    if (!plan || errors.length) throw invalidImport(errors);
+    const values = (r: JurorPlan['added'][number]) => ({ displayName: r.displayName, latinName: r.latinName, country: r.country, locale: r.locale, role: r.role, placeholder: false });
+    // Deactivation ends the sessions at once, as setJurorActive does.
+    for (const u of plan.deactivated) tx.update(userTable).set({ active: false, sessionVersion: sql`${userTable.sessionVersion} + 1` }).where(eq(userTable.id, u.id)).run();
+    // One chair at most at any moment: demote first, then write the file's roles.
+    const chair = [...plan.added, ...plan.updated.map((u) => u.row), ...plan.unchanged].find((r) => r.role === 'chair');
+    if (chair) tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.login, chair.login))).run();
+    for (const u of plan.updated) tx.update(userTable).set({ ...values(u.row), active: true }).where(eq(userTable.id, u.id)).run();
+    for (const r of plan.added) tx.insert(userTable).values({ ...values(r), login: r.login, mustChangePassword: true }).run();
+    const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.deactivated.length, unchanged: plan.unchanged.length };
+    appendAudit(tx, {
+      actorId: user.id,
+      action: 'juror.import',
+      payload: { ...summary, added: plan.added.map((r) => r.login), updated: plan.updated.map((u) => ({ login: u.row.login, fields: u.fields })), deactivated: plan.deactivated.map((u) => u.login), sha256: createHash('sha256').update(input.csv).digest('hex') },
+    });
+    return summary;
+  },
+} satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;
+
+const SlipsInput = z.object({
+  // Built on the server only (issueSlips), never taken from a form: the exact active jury, each with
+  // the hash of the password printed on their slip.
+  accounts: z.array(z.object({ id, passwordHash: z.string().startsWith('$argon2id$') }).strict()).min(1).max(500),
+}).strict();
+
+export type Slip = { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; password: string };
+
+function activeJury(tx: Pick<DB, 'select'>) {
+  return tx
+    .select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role })
+    .from(userTable)
+    .where(and(inArray(userTable.role, ['juror', 'chair']), eq(userTable.active, true)))
+    .orderBy(asc(userTable.displayName), asc(userTable.id))
+    .all() as { id: number; login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair' }[];
+}
+
+/**
+ * Every active juror's password replaced by a fresh one-time one, in one transaction. Setup only
+ * for now: during voting, account changes need the chair's approval (the two-person rule), which
+ * this action will go through once that exists.
+ */
+export const issueSlipsSpec = {
+  name: 'admin.issueSlips',
+  roles: ['organiser'],
+  schema: SlipsInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    const f = getFestival(tx);
+    if (f.phase === 'finalised' || f.phase === 'published') throw new Refusal('phase:finalised', { phase: f.phase });
+    if (f.phase !== 'setup') throw new Refusal('slips:voting');
+    const jury = activeJury(tx);
+    const given = new Set(input.accounts.map((a) => a.id));
+    // The jury changed between reading it and this transaction (or the input is not the whole jury).
+    if (given.size !== input.accounts.length || jury.length !== given.size || jury.some((j) => !given.has(j.id))) throw new Refusal('slips:jury_changed');
+    const now = new Date().toISOString();
+    for (const a of input.accounts) {
+      tx.update(userTable)
+        .set({ passwordHash: a.passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+        .where(eq(userTable.id, a.id))
+        .run();
+      tx.update(signinToken).set({ usedAt: now }).where(and(eq(signinToken.userId, a.id), isNull(signinToken.usedAt))).run();
+    }
+    // Who got a slip, never the passwords nor their hashes.
+    appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: { jurors: jury.map((j) => ({ id: j.id, login: j.login })) } });
+    return null;
+  },
+} satisfies ActionSpec<typeof SlipsInput, null>;
+
+/**
+ * Generates and hashes a password per active juror (before the synchronous transaction), then runs
+ * issueSlipsSpec. Only an active organiser, in setup, makes the server hash anything.
+ */
+export async function issueSlips(user: SessionUser | null, db: DB): Promise<Outcome<Slip[]>> {
+  const allowed = !!user && user.active && issueSlipsSpec.roles.includes(user.role as 'organiser') && !user.mustChangePassword;
+  const phase = allowed ? getFestival(db).phase : null;
+  const jury = allowed && phase === 'setup' ? activeJury(db) : [];
+  if (allowed && phase === 'setup' && jury.length === 0) return { ok: false, code: 'slips:no_jurors' };
+  const slips = jury.map((j) => ({ ...j, password: temporaryPassword() }));
+  const hashes = await Promise.all(slips.map((s) => hashPassword(s.password)));
+  const accounts = slips.map((s, i) => ({ id: s.id, passwordHash: hashes[i] }));
+  // Refused callers reach the spec with a well-formed but useless input and get its own refusal.
+  const out = executeAction(issueSlipsSpec, user, { accounts: accounts.length ? accounts : [{ id: 1, passwordHash: '$argon2id$none' }] }, db);
+  if (!out.ok) return out;
+  return { ok: true, data: slips.map(({ login, displayName, latinName, role, password }) => ({ login, displayName, latinName, role, password })) };
+}

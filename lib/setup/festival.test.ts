@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { audit, festival, nomination, setupToken, user } from '@/db/schema';
+import { verifyPassword } from '@/lib/auth/password';
+import { seededDb, snapshot, tempDb, type TestDb } from '@/tests/db';
+import { createFestival, issueSetupToken, SetupInput, setupTokenUsable, tokenHash, type SetupValues } from './festival';
+
+let t: TestDb;
+afterEach(() => t.close());
+
+const VALUES: SetupValues = {
+  nameEn: 'SCO Film Festival', nameZh: '上海合作组织电影节', nameRu: 'Кинофестиваль ШОС', nameKk: 'ШЫҰ кинофестивалі',
+  cityEn: 'Qingdao', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао',
+  startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'anna', organiserName: 'Anna',
+};
+
+async function refusedWith(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toMatchObject({ code });
+}
+
+describe('set-up link', () => {
+  it('creates the festival and an organiser who must change the one-time password; the audit entry holds no password', async () => {
+    t = tempDb();
+    const token = issueSetupToken(t.db)!;
+    expect(t.db.select().from(setupToken).get()!.tokenHash).toBe(tokenHash(token)); // only the hash is stored
+    expect(t.db.select().from(setupToken).get()!.tokenHash).not.toContain(token);
+    const out = await createFestival(t.db, VALUES, token);
+    const f = t.db.select().from(festival).get()!;
+    expect(f).toMatchObject({ name: 'SCO Film Festival', nameZh: '上海合作组织电影节', cityKk: 'Циндао', timeZone: 'Asia/Shanghai', demo: false, phase: 'setup' });
+    expect(t.db.select().from(nomination).all()).toHaveLength(6);
+    const org = t.db.select().from(user).where(eq(user.login, 'anna')).get()!;
+    expect(org).toMatchObject({ role: 'organiser', mustChangePassword: true });
+    expect(await verifyPassword(org.passwordHash, out.password)).toBe(true);
+    const entries = t.db.select().from(audit).all();
+    expect(entries.map((e) => e.action)).toEqual(['festival.setup']);
+    expect(entries[0].payload).not.toContain(out.password);
+    expect(entries[0].payload).not.toContain(token);
+  });
+
+  it('is refused on its second use, and changes nothing', async () => {
+    t = tempDb();
+    const token = issueSetupToken(t.db)!;
+    await createFestival(t.db, VALUES, token);
+    const before = snapshot(t.db);
+    expect(setupTokenUsable(t.db, token)).toBe(false);
+    await refusedWith(createFestival(t.db, { ...VALUES, organiser: 'mallory' }, token), 'setup:exists');
+    expect(snapshot(t.db)).toBe(before);
+  });
+
+  it('is refused once used even if the festival were gone, and when replaced by a newer link', async () => {
+    t = tempDb();
+    const first = issueSetupToken(t.db)!;
+    const second = issueSetupToken(t.db)!; // a restart prints a new link: the old one is void
+    const before = snapshot(t.db);
+    await refusedWith(createFestival(t.db, VALUES, first), 'setup:token');
+    await refusedWith(createFestival(t.db, VALUES, 'made-up-token'), 'setup:token');
+    await refusedWith(createFestival(t.db, VALUES, ''), 'setup:token');
+    expect(snapshot(t.db)).toBe(before);
+    await createFestival(t.db, VALUES, second);
+    // Used up: even with the festival row removed by hand, the same link does not open again.
+    t.db.$client.exec('pragma foreign_keys = off; delete from festival;');
+    await refusedWith(createFestival(t.db, VALUES, second), 'setup:token');
+  });
+
+  it('is never issued, and never works, on a database that holds a festival', async () => {
+    t = await seededDb();
+    const before = snapshot(t.db);
+    expect(issueSetupToken(t.db)).toBeNull();
+    expect(snapshot(t.db)).toBe(before);
+    // A token planted in the table (e.g. from before the demo was seeded) opens nothing either.
+    t.db.insert(setupToken).values({ tokenHash: tokenHash('planted') }).run();
+    const withToken = snapshot(t.db);
+    await refusedWith(createFestival(t.db, VALUES, 'planted'), 'setup:exists');
+    await refusedWith(createFestival(t.db, VALUES, null), 'setup:exists'); // the command line too
+    expect(snapshot(t.db)).toBe(withToken);
+  });
+});
+
+describe('set-up input', () => {
+  const bad = (patch: Partial<Record<keyof SetupValues, string>>) => SetupInput.safeParse({ ...VALUES, ...patch });
+  it.each([
+    ['a missing Kazakh name', { nameKk: '  ' }, 'nameKk'],
+    ['a missing Chinese city', { cityZh: '' }, 'cityZh'],
+    ['a date that does not exist', { startsOn: '2026-02-30' }, 'startsOn'],
+    ['the last day before the first', { endsOn: '2026-06-01' }, 'endsOn'],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
+    ['a login with spaces', { organiser: 'an na' }, 'organiser'],
+  ])('refuses %s, naming the field', (_, patch, field) => {
+    const r = bad(patch);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path[0])).toContain(field);
+  });
+});

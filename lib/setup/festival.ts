@@ -1,0 +1,106 @@
+// A real festival in one step: the festival (name and city in the four interface languages, dates,
+// time zone), the standard nominations, and one organiser with a generated one-time password that
+// must be changed at the first sign-in. Shared by `npm run setup` (scripts/setup.ts) and the
+// browser set-up behind the one-time link (app/setup), so both check exactly the same things.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DB } from '@/db';
+import { festival, nomination, setupToken, user } from '@/db/schema';
+import { DEMO_NOMINATIONS } from '@/db/seed';
+import { appendAudit } from '@/lib/audit';
+import { hashPassword } from '@/lib/auth/password';
+import { temporaryPassword } from '@/lib/juror/password';
+import { Refusal } from '@/lib/refusal';
+
+const name = z.string().trim().min(1).max(200);
+const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date');
+
+export function isTimeZone(tz: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]{1,60}$/.test(tz)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const SetupInput = z
+  .object({
+    nameEn: name, nameZh: name, nameRu: name, nameKk: name,
+    cityEn: name, cityZh: name, cityRu: name, cityKk: name,
+    startsOn: date,
+    endsOn: date,
+    timeZone: z.string().trim().refine(isTimeZone, 'time_zone'),
+    organiser: z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format'),
+    organiserName: z.string().trim().max(200).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'dates_order' });
+  });
+export type SetupValues = z.infer<typeof SetupInput>;
+
+export function hasFestival(db: Pick<DB, 'select'>): boolean {
+  return (db.select({ n: count() }).from(festival).get()?.n ?? 0) > 0;
+}
+
+export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * A new set-up link's token for an empty database, stored only as its hash; any older unused one
+ * is void (the latest printed link is the one that works). Null when a festival exists.
+ */
+export function issueSetupToken(db: DB): string | null {
+  const token = randomBytes(32).toString('base64url');
+  return db.transaction((tx) => {
+    if (hasFestival(tx)) return null;
+    const now = new Date().toISOString();
+    tx.update(setupToken).set({ usedAt: now }).where(isNull(setupToken.usedAt)).run();
+    tx.insert(setupToken).values({ tokenHash: tokenHash(token) }).run();
+    return token;
+  }, { behavior: 'immediate' });
+}
+
+/** Whether a set-up link may be used now: its token is known and unused, and there is no festival. */
+export function setupTokenUsable(db: Pick<DB, 'select'>, token: string): boolean {
+  if (!token || token.length > 200 || hasFestival(db)) return false;
+  const row = db.select({ usedAt: setupToken.usedAt }).from(setupToken).where(eq(setupToken.tokenHash, tokenHash(token))).get();
+  return !!row && row.usedAt === null;
+}
+
+export type SetupResult = { organiser: string; password: string };
+
+/**
+ * Creates the festival and its organiser in one transaction, with its audit entry (which never
+ * holds the password). `token` is the browser link's (used up here); null from the command line,
+ * whose user already holds the database file.
+ */
+export async function createFestival(db: DB, values: SetupValues, token: string | null): Promise<SetupResult> {
+  // Cheap checks first: nobody makes the server hash a password for a link that cannot work.
+  if (token !== null && !setupTokenUsable(db, token)) throw new Refusal(hasFestival(db) ? 'setup:exists' : 'setup:token');
+  if (token === null && hasFestival(db)) throw new Refusal('setup:exists');
+  const password = temporaryPassword();
+  const hash = await hashPassword(password);
+  db.transaction((tx) => {
+    if (hasFestival(tx)) throw new Refusal('setup:exists');
+    if (token !== null) {
+      // Used up here, in the same transaction: of two requests with one link, only one gets through.
+      const used = tx.update(setupToken).set({ usedAt: new Date().toISOString() })
+        .where(and(eq(setupToken.tokenHash, tokenHash(token)), isNull(setupToken.usedAt))).returning({ id: setupToken.id }).all();
+      if (used.length !== 1) throw new Refusal('setup:token');
+    }
+    tx.insert(festival).values({
+      id: 1, name: values.nameEn, nameZh: values.nameZh, nameRu: values.nameRu, nameKk: values.nameKk,
+      city: values.cityEn, cityZh: values.cityZh, cityRu: values.cityRu, cityKk: values.cityKk,
+      startsOn: values.startsOn, endsOn: values.endsOn, timeZone: values.timeZone, demo: false,
+    }).run();
+    DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, position: i + 1 }).run());
+    const { id } = tx.insert(user).values({
+      login: values.organiser, displayName: values.organiserName || values.organiser, role: 'organiser',
+      passwordHash: hash, mustChangePassword: true,
+    }).returning({ id: user.id }).get();
+    appendAudit(tx, { actorId: null, action: 'festival.setup', payload: { ...values, organiserId: id, via: token === null ? 'command' : 'link' } });
+  }, { behavior: 'immediate' });
+  return { organiser: values.organiser, password };
+}
