@@ -5,18 +5,17 @@
 // npm run restore brings it back (README, "Backups").
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { env } from './env';
 
-export const AUDIT_KEY_ENV = 'JURY_AUDIT_KEY';
 
 export function auditKeyFile(dbFile: string): string {
   return `${dbFile}.audit-key`;
 }
 
 function fromEnv(): Buffer | null {
-  const v = process.env[AUDIT_KEY_ENV];
-  if (v === undefined || v === '') return null;
-  if (v.length < 32) throw new Error(`${AUDIT_KEY_ENV} must be at least 32 characters long`);
-  return Buffer.from(v, 'utf8');
+  // Validated (at least 32 characters) with the other settings in lib/env.ts.
+  const v = env().auditKey;
+  return v === undefined ? null : Buffer.from(v, 'utf8');
 }
 
 function readKeyFile(file: string): Buffer {

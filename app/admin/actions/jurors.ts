@@ -6,6 +6,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { getDb } from '@/db';
+import { env } from '@/lib/env';
 import type { ActionResult } from '@/lib/action';
 import { csvBytes, finish } from '@/lib/admin/finish';
 import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec, type Slip } from '@/lib/juror/import-specs';
@@ -46,7 +47,7 @@ export async function issueSignInSlips(): Promise<ActionResult<{ address: string
 
 /** Where jurors sign in: NEXTAUTH_URL (the address the server is configured for), else this request's host. */
 async function signInAddress(): Promise<string> {
-  const configured = process.env.NEXTAUTH_URL;
+  const configured = env().nextauthUrl;
   if (configured) return `${configured.replace(/\/$/, '')}/login`;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
