@@ -6,7 +6,7 @@
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, award, ballot, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
+import { audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
@@ -166,6 +166,24 @@ export function replayAudit(db: DB): string[] {
       .filter((c) => c.steps !== null);
     const now = receiptOf(canonicalBallot(login, code, counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt));
     if (now !== b.receipt) problems.push(`${where}: its receipt does not match the scores stored for it now (a counted score was changed)`);
+  }
+  // Every counted ballot (submitted, or reopened and counting as last submitted) is tallied from its
+  // snapshot (lib/ballot/snapshot.ts): the snapshot must recompute the receipt it was submitted with.
+  const snapshots = new Map<number, { candidateId: number; steps: number }[]>();
+  for (const s of db.select().from(ballotScore).orderBy(asc(ballotScore.ballotId), asc(ballotScore.candidateId)).all()) {
+    snapshots.set(s.ballotId, [...(snapshots.get(s.ballotId) ?? []), s]);
+  }
+  for (const b of storedBallots) {
+    const login = logins.get(b.jurorId)?.login;
+    const code = codes.get(b.nominationId);
+    if (!b.receipt || !b.salt || !login || !code) {
+      if (snapshots.has(b.id)) problems.push(`ballot row ${b.id}: counted scores stored for a ballot without a receipt`);
+      continue;
+    }
+    const counted = (snapshots.get(b.id) ?? []).map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps) }));
+    if (receiptOf(canonicalBallot(login, code, counted, b.salt)) !== b.receipt) {
+      problems.push(`ballot row ${b.id} (juror ${b.jurorId}, nomination ${code}): its receipt does not match its counted scores (ballot_score: a counted score was changed)`);
+    }
   }
   for (const [k, r] of ballots) {
     if (r.submitted && !ballotKeys.has(k)) problems.push(`juror ${k.split(':')[0]}, nomination ${codes.get(Number(k.split(':')[1])) ?? k.split(':')[1]}: submitted at ${at(r.seen)}, but the ballot table has no row for it`);

@@ -146,6 +146,8 @@ describe('audit:verify on a copy of a backup', () => {
     const file = copy((db) => {
       row = ids(db, `select id from score where candidate_id = ${last.id} order by id limit 1`)[0];
       db.prepare('update score set steps = steps + 1 where id = ?').run(row);
+      // ...and its counted copy, the submitted ballot's snapshot that the tally reads.
+      db.prepare('update ballot_score set steps = steps + 1 where candidate_id = ? and ballot_id = (select b.id from ballot b join score s on s.juror_id = b.juror_id where s.id = ? and b.nomination_id = (select nomination_id from candidate where id = ?))').run(last.id, row, last.id);
     });
     // The holder recomputes final_hash the way finalisation does, so the awards check alone passes.
     const h = openDatabase(file);
@@ -157,6 +159,7 @@ describe('audit:verify on a copy of a backup', () => {
     expect(r.stderr).not.toContain('awards do NOT follow');
     expect(r.stderr).toMatch(new RegExp(`score row ${row} \\(juror \\d+, candidate ${last.id}\\): stored 2 \\(1 steps\\), but its last audited save, entry \\d+ \\(id \\d+\\), says 1 \\(0 steps\\)`));
     expect(r.stderr).toMatch(/ballot row \d+ \(juror \d+, nomination best_film\): its receipt does not match the scores stored for it now/);
+    expect(r.stderr).toMatch(/ballot row \d+ \(juror \d+, nomination best_film\): its receipt does not match its counted scores/);
     expect(r.stderr).toContain('festival.final_hash');
   });
 });

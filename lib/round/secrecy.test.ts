@@ -228,12 +228,12 @@ describe('the organisers\' audit log never shows a score value or a receipt besi
     const byJurors = rows.filter((r) => r.actor && jurorNames.has(r.actor));
     const saves = byJurors.filter((r) => r.action === 'ballot.save_score');
     expect(saves).toHaveLength(jurors.length * bestFilm().length);
-    for (const r of saves) expect(JSON.parse(r.payload)).toEqual({ candidateId: expect.any(Number), nomination: 'best_film', value: REDACTED });
+    for (const r of saves) expect(JSON.parse(r.payload)).toEqual({ candidateId: expect.any(Number), jurorId: expect.any(Number), nomination: 'best_film', steps: REDACTED, value: REDACTED });
     const submits = byJurors.filter((r) => r.action === 'ballot.submit');
     expect(submits).toHaveLength(jurors.length);
-    for (const r of submits) expect(JSON.parse(r.payload)).toEqual({ nominationId: nominationId(t.db, 'best_film'), receipt: REDACTED, scores: bestFilm().length });
+    for (const r of submits) expect(JSON.parse(r.payload)).toEqual({ nominationId: nominationId(t.db, 'best_film'), receipt: REDACTED, scores: bestFilm().length, candidates: bestFilm().map((c) => c.id) });
     for (const r of rows) {
-      expect(r.payload).not.toMatch(/"value":-?\d/);
+      expect(r.payload).not.toMatch(/"(value|steps)":-?\d/);
       for (const s of secrets) expect(r.payload).not.toContain(s);
     }
   });

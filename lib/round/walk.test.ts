@@ -71,7 +71,7 @@ interface World {
 }
 
 function build(db: DB, s: Shape): World {
-  db.insert(festival).values({ id: 1, name: 'Walk', city: 'Qingdao', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).run();
+  db.insert(festival).values({ id: 1, name: 'Walk', city: 'Qingdao', nameZh: '走', nameRu: 'Прогулка', nameKk: 'Серуен', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).run();
   const films = Array.from({ length: s.films + (s.extraFilm ? 1 : 0) }, (_, i) =>
     db.insert(film).values({ originalTitle: `Film ${i}`, englishTitle: `Film ${i}`, director: `D${i}`, country: 'KZ', competition: i < s.films, position: i }).returning({ id: film.id }).get().id,
   );
