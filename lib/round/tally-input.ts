@@ -3,9 +3,9 @@
 // count, from their snapshots (which leave recused films out); the recusals are handed over too,
 // for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
 // decisions come in recording order.
-import { asc, isNotNull } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, film, nomination, recusal, user } from '@/db/schema';
+import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import type { Decision, TallyInput } from '@/lib/tally';
