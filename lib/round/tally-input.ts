@@ -13,7 +13,7 @@ import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
-import { storedAnonIds } from './anon-ids';
+import { newAnonId, storedAnonIds } from './anon-ids';
 import { onJury, standingOf } from '@/lib/juror/standing';
 
 type Reader = DB | Tx;
@@ -103,12 +103,17 @@ export function publicBallots(input: TallyInput, anonIdOf: (key: BallotKey) => s
   };
 }
 
-/** `publicBallots` with the anonymous ids stored at finalisation (lib/round/anon-ids.ts). */
+/**
+ * `publicBallots` with the anonymous ids stored at finalisation (lib/round/anon-ids.ts). A ballot
+ * without one (a database whose phase was set by hand, not through finalisation) gets a fresh random
+ * id for this read, never a derived one: the export then matches no final hash, and verification says so.
+ */
 export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
   const ids = storedAnonIds(db);
   return publicBallots(input, ({ juror, nomination }) => {
-    const id = ids.get(`${juror}\n${nomination}`);
-    if (!id) throw new Error(`no anonymous id for a ballot of ${nomination}: finalisation assigns them`);
+    const key = `${juror}\n${nomination}`;
+    let id = ids.get(key);
+    if (!id) ids.set(key, (id = newAnonId()));
     return id;
   });
 }
