@@ -64,7 +64,7 @@ describe('crashes', () => {
           try {
             const r = await c.callAction('app/jury/actions.ts#saveScore', [{ candidateId: cand.id, value }]);
             if (r.result?.ok) { st.acked = value; st.pending = []; acked++; if (++roundAcks >= killAfterAcks) reached(); }
-            else if (r.result) { st.pending.pop(); refused.push(`round ${round}: ${key} = ${value} -> ${JSON.stringify(r.result)}`); } // refused: nothing written
+            else if (r.result) { st.pending.pop(); refused.push(`round ${round}: ${key} = ${value} -> ${JSON.stringify(r.result)}`); return; } // refused: nothing written; fails the round below
             else failedInFlight++; // connection cut by the kill: may or may not have committed
           } catch {
             failedInFlight++;
