@@ -9,12 +9,13 @@ import { findFestival } from '@/lib/festival/phase';
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
-const UNTIL_PUBLISHED = new Set(['value', 'note']);
+// `steps` is a score too (the whole steps stored, lib/ballot/scale.ts), saved beside its value.
+const UNTIL_PUBLISHED = new Set(['value', 'steps', 'note']);
 const ALWAYS = new Set(['note']);
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 
-/** Removes `note` (and `value` before publication) at any depth of a score or ballot entry's payload. */
+/** Removes `note` (and `value`, `steps` before publication) at any depth of a score or ballot entry's payload. */
 export function redactPayload(action: string, payload: string, published: boolean): string {
   if (!isScoreAction(action)) return payload;
   const secret = published ? ALWAYS : UNTIL_PUBLISHED;
