@@ -259,7 +259,7 @@ describe('verifying the stored awards', () => {
     sql.prepare('update award set candidate_id = ? where id = ?').run(first.candidateId, first.id);
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
     // ... and a score changed behind the app's back: that award no longer follows, nor does the hash.
-    sql.prepare('update score set value = 1 where candidate_id = ?').run(first.candidateId);
+    sql.prepare('update score set steps = 0 where candidate_id = ?').run(first.candidateId); // 1 on the 1..10 scale
     const broken = verifyAwards(t.db);
     expect(broken.ok).toBe(false);
     const problems = broken.ok ? [] : broken.problems;
