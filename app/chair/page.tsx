@@ -16,6 +16,7 @@ import { NominationOverview } from '@/app/components/NominationOverview';
 import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
+import { AuditHead } from '@/app/results/AuditHead';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -73,6 +74,7 @@ export default async function ChairHome() {
             <Link href="/results/protocol">{t('round.protocol')}</Link>
           </p>
         )}
+        {(phase === 'finalised' || phase === 'published') && <AuditHead fest={fest} />}
       </section>
 
       {votingRound && (
