@@ -18,6 +18,7 @@ import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
+import { AuditHead } from '@/app/results/AuditHead';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -75,6 +76,7 @@ export default async function ChairHome() {
             <Link href="/results/protocol">{t('round.protocol')}</Link>
           </p>
         )}
+        {(phase === 'finalised' || phase === 'published') && <AuditHead fest={fest} />}
       </section>
 
       {votingRound && (

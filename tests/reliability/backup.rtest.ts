@@ -116,8 +116,10 @@ describe('backups', () => {
     const c = await signedIn(again.base, 'azimov', 'juror-demo');
     expect((await c.get('/jury')).status).toBe(200);
     await again.stop();
-    const kept = fs.readdirSync(defaultDir).filter((f) => f.startsWith('jury-before-restore-'));
+    const kept = fs.readdirSync(defaultDir).filter((f) => f.startsWith('jury-before-restore-') && f.endsWith('.db'));
     expect(kept.length).toBe(1);
+    // Each copy keeps its audit key beside it: without it the copy's log could not be verified.
+    for (const f of [snapFile, path.join(defaultDir, defaultCopies[0]), path.join(defaultDir, kept[0])]) expect(fs.existsSync(`${f}.audit-key`), f).toBe(true);
     record('6-backup', {
       title: 'Backup and restore',
       claim: 'A backup taken with the online backup API while 6 jurors save and submit, restored with `npm run restore` after the server stopped, holds exactly the live database of the moment of the snapshot (every table) and gives the same tally; `npm run restore` refuses while the server runs; stale -wal/-shm files are removed; the previous database is kept.',
