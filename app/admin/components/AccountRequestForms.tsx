@@ -46,10 +46,10 @@ function Secret({ state }: { state: ActionState }) {
   );
 }
 
-export function IssuePasswordForm({ id, target }: { id: number; target: string }) {
+export function IssuePasswordForm({ id, target, issued }: { id: number; target: string; issued: boolean }) {
   const t = useTranslations('account.list');
   return (
-    <ActionForm action={issueTemporaryPassword} submit={t('showPassword')} confirm={t('confirmShowPassword', { target })} testId={`issue-password-${id}`} after={(st) => <Secret state={st} />}>
+    <ActionForm action={issueTemporaryPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })} testId={`issue-password-${id}`} after={(st) => <Secret state={st} />}>
       <input type="hidden" name="id" value={id} />
     </ActionForm>
   );

@@ -49,8 +49,9 @@ export async function AccountRequests({ me, rows }: { me: SessionUser; rows: Acc
                       <RefuseRequestForm id={r.id} />
                     </>
                   )}
-                  {r.state === 'approved' && r.kind === 'reset_password' && mine && !r.passwordIssuedAt && (
-                    <IssuePasswordForm id={r.id} target={r.target.displayName} />
+                  {/* Stays mounted once used (disabled), so the password just shown survives the page's refresh. */}
+                  {r.state === 'approved' && r.kind === 'reset_password' && mine && (
+                    <IssuePasswordForm id={r.id} target={r.target.displayName} issued={!!r.passwordIssuedAt} />
                   )}
                 </div>
               </li>
