@@ -9,7 +9,9 @@ export default defineConfig({
   resolve: unit.resolve,
   test: {
     environment: 'node',
-    include: ['tests/reliability/**/*.rtest.ts'],
+    // The full run also takes the model-based walk of lib/round/walk.test.ts at its full length
+    // (300 random festivals; npm test's unit step runs 12).
+    include: ['tests/reliability/**/*.rtest.ts', ...(process.env.RELIABILITY_MODE === 'full' ? ['lib/round/walk.test.ts'] : [])],
     testTimeout: 60 * 60 * 1000,
     hookTimeout: 120_000,
     pool: 'forks',
