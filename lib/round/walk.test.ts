@@ -7,7 +7,8 @@
 //    decides each tie by a casting vote for the first tied candidate, records "no award" where
 //    nobody can win, opens or skips the special round, finalises; the organiser publishes) is run
 //    inside a savepoint that is rolled back afterwards, so the walk goes on from the same state;
-//  - once finalised, the stored awards follow from the stored data (verifyAwards).
+//  - once finalised, the stored awards follow from the stored data (verifyAwards), and the audit
+//    log's replay (npm run audit:verify) rebuilds the stored tables.
 // Bounded in `npm test` (fixed seed, printed by fast-check on failure with the failing walk);
 // RELIABILITY_MODE=full or WALK_RUNS=<n> runs more walks, WALK_SEED=<n> another seed.
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,7 @@ import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-
 import { buildTallyInput } from './tally-input';
 import { undecidedResult } from './decisions';
 import { verifyAwards } from './verify';
+import { replayAudit } from '@/lib/audit-replay';
 import type { z } from 'zod';
 
 const FULL = process.env.RELIABILITY_MODE === 'full';
@@ -213,6 +215,9 @@ function probe(w: World) {
     finish(w);
     const check = verifyAwards(w.db);
     if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
+    // audit:verify's replay rebuilds the same tables from the log, whatever the walk did on the way.
+    const replay = replayAudit(w.db);
+    if (replay.length) throw new Error(`audit replay disagrees: ${replay.join('; ')}`);
   } finally {
     sqlite.exec('ROLLBACK TO probe');
     sqlite.exec('RELEASE probe');
