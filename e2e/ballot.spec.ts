@@ -191,6 +191,42 @@ test.describe('secrecy', () => {
   });
 });
 
+test.describe('a ballot the chair reopens', () => {
+  test('keeps counting with its receipt until the juror submits again, which replaces the receipt', async ({ browser }) => {
+    const j = await browser.newContext({ storageState: storageState('juror') });
+    const pj = await j.newPage();
+    await pj.goto('/jury/best_film');
+    const first = await pj.getByTestId('receipt-hash').innerText();
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+
+    const c = await browser.newContext({ storageState: storageState('chair') });
+    const pc = await c.newPage();
+    await pc.goto('/chair');
+    await expect(pc.getByTestId('quorum')).toContainText('Quorum: all active jurors');
+    const select = pc.getByLabel('Ballot', { exact: true });
+    const option = select.locator('option').filter({ hasText: 'Sergey Azimov' }).filter({ hasText: 'Best Film' });
+    await select.selectOption(await option.getAttribute('value') ?? '');
+    await pc.getByLabel('Reason (the juror will see it)').fill('Please check your third score');
+    await pc.getByRole('button', { name: 'Reopen ballot' }).click();
+    await expect(pc.getByText('The ballot is reopened.')).toBeVisible();
+    await expect(pc.getByTestId('submissions')).toContainText('Reopened (counts as last submitted)');
+    await expectAccessible(pc);
+    await c.close();
+
+    await pj.reload();
+    await expect(pj.getByText('The chair reopened your ballot: Please check your third score')).toBeVisible();
+    await expect(pj.getByTestId('receipt')).toHaveAttribute('data-reopened', 'true');
+    await expect(pj.getByTestId('receipt-hash')).toHaveText(first);
+    await expectAccessible(pj);
+    await pj.getByRole('radiogroup').nth(2).getByRole('radio', { name: '9', exact: true }).click();
+    await expect(pj.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
+    await pj.getByRole('button', { name: 'Submit ballot' }).click();
+    await expect(pj.getByTestId('receipt-hash')).not.toHaveText(first);
+    await expect(pj.getByTestId('receipt')).not.toHaveAttribute('data-reopened', 'true');
+    await j.close();
+  });
+});
+
 test.describe('accessibility of the ballot', () => {
   test.use({ storageState: storageState('juror2') });
   for (const width of [1200, 375]) {
