@@ -221,6 +221,7 @@ test.describe('a ballot the chair reopens', () => {
     await pj.getByRole('radiogroup').nth(2).getByRole('radio', { name: '9', exact: true }).click();
     await expect(pj.getByTestId('save-state')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
     await pj.getByRole('button', { name: 'Submit ballot' }).click();
+    await pj.getByTestId('submit-confirm').getByRole('button', { name: 'Lock and submit' }).click();
     await expect(pj.getByTestId('receipt-hash')).not.toHaveText(first);
     await expect(pj.getByTestId('receipt')).not.toHaveAttribute('data-reopened', 'true');
     await j.close();

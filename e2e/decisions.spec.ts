@@ -10,7 +10,7 @@ import { callAction } from './actions';
 import { e2eDatabase, expectAccessible } from './fixtures';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 88;
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 86; // beside festival.spec's +87 and admin.spec's 3299
 const BASE = `http://localhost:${PORT}`;
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 

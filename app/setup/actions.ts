@@ -2,7 +2,6 @@
 // The browser set-up of an empty database, behind the one-time link the server prints when started
 // with JURY_DEMO=0. Nobody is signed in yet: the link's token is the only credential, checked
 // before anything else and used up in the transaction that creates the festival.
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/lib/action';
 import { Refusal } from '@/lib/refusal';
@@ -25,7 +24,8 @@ export async function setupFestival(raw: unknown): Promise<ActionResult<SetupRes
   }
   try {
     const data = await createFestival(db, parsed.data, token);
-    revalidatePath('/', 'layout');
+    // No revalidation: re-rendering /setup now (its token used) would replace the one-time password
+    // on screen with "already set up". The next page the organiser opens renders the new festival.
     return { ok: true, data };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.code);
