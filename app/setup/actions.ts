@@ -2,7 +2,6 @@
 // The browser set-up of an empty database, behind the one-time link the server prints when started
 // with JURY_DEMO=0. Nobody is signed in yet: the link's token is the only credential, checked
 // before anything else and used up in the transaction that creates the festival.
-import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import type { ActionResult } from '@/lib/action';
 import { Refusal } from '@/lib/refusal';
@@ -24,8 +23,9 @@ export async function setupFestival(raw: unknown): Promise<ActionResult<SetupRes
     return refuse('invalid:input', fieldErrors);
   }
   try {
+    // No revalidation: it would re-render this page in the same response, now without a usable
+    // link, and the one-time password would be gone before it was read. Every page is dynamic.
     const data = await createFestival(db, parsed.data, token);
-    revalidatePath('/', 'layout');
     return { ok: true, data };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.code);
