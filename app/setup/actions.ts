@@ -23,9 +23,9 @@ export async function setupFestival(raw: unknown): Promise<ActionResult<SetupRes
     return refuse('invalid:input', fieldErrors);
   }
   try {
+    // No revalidation: it would re-render this page in the same response, now without a usable
+    // link, and the one-time password would be gone before it was read. Every page is dynamic.
     const data = await createFestival(db, parsed.data, token);
-    // No revalidation: re-rendering /setup now (its token used) would replace the one-time password
-    // on screen with "already set up". The next page the organiser opens renders the new festival.
     return { ok: true, data };
   } catch (e) {
     if (e instanceof Refusal) return refuse(e.code);

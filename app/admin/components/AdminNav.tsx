@@ -18,7 +18,7 @@ export function AdminNav() {
   const t = useTranslations('admin.nav');
   const path = usePathname();
   return (
-    <nav aria-label={t('label')}>
+    <nav aria-label={t('label')} className="no-print">
       <ul className={s.subnav}>
         {PAGES.map(([href, key]) => (
           <li key={href}>
