@@ -37,7 +37,9 @@ export async function importJurors(raw: FormData) {
  * The sign-in slips: a fresh one-time password for every active juror, in one action, returned
  * once with the sign-in address and its QR code (the page prints them; nothing keeps them).
  */
-export async function issueSignInSlips(): Promise<ActionResult<{ address: string; qrSvg: string; slips: Slip[] }>> {
+export async function issueSignInSlips(...args: unknown[]): Promise<ActionResult<{ address: string; qrSvg: string; slips: Slip[] }>> {
+  // It takes nothing: a caller who sends anything gets a refusal, and no juror's password changes.
+  if (args.length > 0) return finish(issueSlipsSpec.name, { ok: false, code: 'invalid:input' });
   const out = await finish(issueSlipsSpec.name, await issueSlips(await getCurrentUser(), getDb()), issueSlipsSpec.revalidate);
   if (!out.ok) return out;
   const address = await signInAddress();
