@@ -15,6 +15,7 @@ import { parseHead } from './audit';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
+interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen }
 const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
 
 /** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
@@ -26,6 +27,16 @@ function legacySteps(scale: Scale, value: unknown): number | null {
 
 function ids(v: unknown): number[] {
   return Array.isArray(v) ? v.map(Number).sort((a, b) => a - b) : [];
+}
+
+/** Whether a ballot's last reopening was made when reopening still voided the receipt (no `submitted` recorded). */
+function reopenedBeforeSnapshots(history: string): boolean {
+  try {
+    const list = JSON.parse(history) as { submitted?: unknown }[];
+    return list.length > 0 && list[list.length - 1].submitted === undefined;
+  } catch {
+    return false;
+  }
 }
 
 export function replayAudit(db: DB): string[] {
@@ -46,8 +57,11 @@ export function replayAudit(db: DB): string[] {
   const scores = new Map<string, { steps: number | null; seen: Seen }>();
   const recusals = new Map<string, Seen>();
   const ballots = new Map<string, { submitted: boolean; receipt: string | null; seen: Seen; counted: { candidateId: number; steps: number | null }[] | null }>();
-  const ties: { nomination: string; kind: string; tied: number[]; chosen: number[]; seen: Seen }[] = [];
-  const counts = new Map<string, number>();
+  // Every decision row an action wrote, in order, as its audit entry states it (null: not stated there).
+  const decisions: AuditedDecision[] = [];
+  const decided = (seen: Seen, actor: number | null, d: Partial<AuditedDecision> & { kind: string }) =>
+    decisions.push({ nomination: null, tied: null, chosen: null, reason: null, ...d, actor, seen });
+  const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
   const byPosition = new Map<number, AuditEntry>();
@@ -55,7 +69,6 @@ export function replayAudit(db: DB): string[] {
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
     byPosition.set(seen.n, e);
-    counts.set(e.action, (counts.get(e.action) ?? 0) + 1);
     const p = payloadOf(e);
     const actor = e.actorId;
     switch (e.action) {
@@ -82,13 +95,37 @@ export function replayAudit(db: DB): string[] {
         ballots.set(`${actor}:${Number(p.nominationId)}`, { submitted: true, receipt: typeof p.receipt === 'string' ? p.receipt : null, seen, counted });
         break;
       }
-      case 'ballot.reopen':
-        ballots.set(`${Number(p.jurorId)}:${Number(p.nominationId)}`, { submitted: false, receipt: null, seen, counted: null });
+      case 'ballot.reopen': {
+        // Unlocked, but counting as last submitted: the receipt and the scores it covers stay.
+        const k = `${Number(p.jurorId)}:${Number(p.nominationId)}`;
+        const prev = ballots.get(k);
+        ballots.set(k, { submitted: false, receipt: prev?.receipt ?? null, seen, counted: prev?.counted ?? null });
+        decided(seen, actor, { kind: 'reopen_ballot', nomination: `#${Number(p.nominationId)}`, chosen: [Number(p.jurorId)], reason: reasonOf(p) });
         break;
+      }
       case 'round.decide_tie':
-        ties.push({ nomination: String(p.nomination), kind: String(p.kind), tied: ids(p.tied), chosen: ids(p.chosen), seen });
+        decided(seen, actor, { kind: String(p.kind), nomination: String(p.nomination), tied: ids(p.tied), chosen: ids(p.chosen), reason: reasonOf(p) });
+        break;
+      case 'round.close': {
+        const missing = Array.isArray(p.missing) ? (p.missing as { jurorId: number; nomination: string }[]) : [];
+        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '' });
+        break;
+      }
+      case 'round.reopen':
+        decided(seen, actor, { kind: 'reopen_round', reason: reasonOf(p) });
+        break;
+      case 'round.no_award':
+        decided(seen, actor, { kind: 'no_award', nomination: String(p.nomination), reason: reasonOf(p) });
+        break;
+      case 'round.withdraw_decision':
+        decided(seen, actor, { kind: 'withdraw', nomination: typeof p.nomination === 'string' ? p.nomination : '', reason: reasonOf(p) });
+        break;
+      case 'round.waive_special':
+        decided(seen, actor, { kind: 'waive_special', reason: reasonOf(p) });
         break;
       case 'round.finalise':
+        // Finalising skips an empty special round with a decision row written just before this entry.
+        if (p.special === 'skipped') decided(seen, actor, { kind: 'skip_special', reason: '' });
         finalised = { hash: p.hash, awards: Array.isArray(p.awards) ? (p.awards as { nomination: string; winners: string[] }[]) : [], seen };
         break;
       case 'round.publish':
@@ -144,7 +181,11 @@ export function replayAudit(db: DB): string[] {
       problems.push(submitted ? `${where}: submitted, but the log's last word on it is ${r ? `a reopening, ${at(r.seen)}` : 'nothing'}` : `${where}: not submitted, but it was submitted at ${at(r!.seen)} and never reopened`);
       continue;
     }
-    if (!submitted || !r) continue;
+    if (!r) continue;
+    // A reopened ballot keeps counting with the receipt it was last submitted with: that one too must
+    // be the audited one. Only a ballot reopened before that rule (its last reopening records no
+    // `submitted`) lost its receipt then, and does not count.
+    if (!submitted && b.receipt === null && reopenedBeforeSnapshots(b.reopened)) continue;
     if (b.receipt !== r.receipt) {
       problems.push(`${where}: its receipt differs from the one audited at ${at(r.seen)}`);
       continue;
@@ -157,7 +198,9 @@ export function replayAudit(db: DB): string[] {
       const audited = r.counted.every((c) => c.steps !== null) ? receiptOf(canonicalBallot(login, code, r.counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt)) : null;
       if (audited !== b.receipt) problems.push(`${where}: its receipt does not match the scores saved in the log before its submission, ${at(r.seen)}`);
     }
-    // ...and from the scores stored now: a counted score edited in the table breaks it.
+    // ...and from the scores stored now: a counted score edited in the table breaks it (a reopened
+    // ballot's live scores may change: it counts from its snapshot, checked below).
+    if (!submitted) continue;
     const jurorCountry = logins.get(b.jurorId)?.country;
     const counted = [...candidates.values()]
       .filter((c) => c.nominationId === b.nominationId)
@@ -189,8 +232,7 @@ export function replayAudit(db: DB): string[] {
     if (r.submitted && !ballotKeys.has(k)) problems.push(`juror ${k.split(':')[0]}, nomination ${codes.get(Number(k.split(':')[1])) ?? k.split(':')[1]}: submitted at ${at(r.seen)}, but the ballot table has no row for it`);
   }
 
-  // --- the chair's decisions on ties ---
-  const storedTies = db.select().from(decision).orderBy(asc(decision.id)).all().filter((d) => d.kind === 'casting_vote' || d.kind === 'shared');
+  // --- the chair's decisions: every decision row, in order, is the one its audit entry wrote ---
   const parseIds = (s: string) => {
     try {
       return ids(JSON.parse(s));
@@ -198,26 +240,29 @@ export function replayAudit(db: DB): string[] {
       return [];
     }
   };
-  for (let i = 0; i < Math.max(storedTies.length, ties.length); i++) {
-    const d = storedTies[i];
-    const e = ties[i];
+  const storedDecisions = db.select().from(decision).orderBy(asc(decision.id)).all();
+  for (let i = 0; i < Math.max(storedDecisions.length, decisions.length); i++) {
+    const d = storedDecisions[i];
+    const e = decisions[i];
     if (!d) {
-      problems.push(`the tie decision audited at ${at(e.seen)} has no row in the decision table`);
+      problems.push(`the ${e.kind} decision audited at ${at(e.seen)} has no row in the decision table`);
       break;
     }
     if (!e) {
-      problems.push(`decision row ${d.id}: no audited decision stands for it`);
+      problems.push(`decision row ${d.id} (${d.kind}): no audited decision stands for it`);
       break;
     }
-    const same = codes.get(d.nominationId ?? -1) === e.nomination && d.kind === e.kind && parseIds(d.tied).join() === e.tied.join() && parseIds(d.chosen).join() === e.chosen.join();
+    const nom = d.nominationId === null ? '' : e.nomination?.startsWith('#') ? `#${d.nominationId}` : codes.get(d.nominationId) ?? '';
+    const same = d.kind === e.kind
+      && (e.nomination === null || nom === e.nomination)
+      && (e.tied === null || parseIds(d.tied).join() === e.tied.join())
+      && (e.chosen === null || parseIds(d.chosen).join() === e.chosen.join())
+      && (e.reason === null || d.reason === e.reason)
+      && d.actorId === e.actor;
     if (!same) {
-      problems.push(`decision row ${d.id}: differs from the decision audited at ${at(e.seen)}`);
+      problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
       break;
     }
-  }
-  for (const [kind, action] of [['close_round', 'round.close'], ['reopen_round', 'round.reopen'], ['reopen_ballot', 'ballot.reopen']] as const) {
-    const rows = db.select({ kind: decision.kind }).from(decision).all().filter((d) => d.kind === kind).length;
-    if (rows !== (counts.get(action) ?? 0)) problems.push(`the decision table holds ${rows} ${kind} rows, the log ${counts.get(action) ?? 0} ${action} entries`);
   }
 
   // --- finalisation, awards, publication ---
