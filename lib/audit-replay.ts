@@ -12,6 +12,8 @@ import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/recusal';
 import { parseHead } from './audit';
+import { canonicalJson } from './canonical';
+import { frozenRules } from './festival/frozen';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
@@ -64,6 +66,7 @@ export function replayAudit(db: DB): string[] {
   const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
+  let opened: { rules: unknown; seen: Seen } | null = null;
   const byPosition = new Map<number, AuditEntry>();
 
   for (const [i, e] of entries.entries()) {
@@ -130,6 +133,10 @@ export function replayAudit(db: DB): string[] {
         break;
       case 'round.publish':
         published = seen;
+        break;
+      case 'festival.open_voting':
+        // Entries written before the opening recorded its rules say nothing to compare with.
+        if (p.rules) opened = { rules: p.rules, seen };
         break;
     }
   }
@@ -284,6 +291,14 @@ export function replayAudit(db: DB): string[] {
       const h = (have.get(code) ?? []).sort((x, y) => x - y).join();
       if ((want.get(code) ?? '') !== h) problems.push(`awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
     }
+  }
+
+  // --- the rules frozen at the opening of voting ---
+  if (opened && fest.phase !== 'setup') {
+    const now = frozenRules(db) as Record<string, unknown>;
+    const then = opened.rules as Record<string, unknown>;
+    const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
+    if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
   }
 
   // --- heads recorded in the protocol ---

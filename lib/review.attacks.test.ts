@@ -10,6 +10,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { setPhase } from '@/lib/admin/test-helpers';
+import { openVotingSpec } from '@/lib/admin/phase';
 import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
 import { seededDb, type TestDb } from '@/tests/db';
@@ -175,6 +176,25 @@ describe('the holder of the database file against audit:verify', () => {
     ok(executeAction(reopenRoundSpec, chair, { reason: 'a juror asked' }, t.db));
     t.db.update(decision).set({ reason: 'a bribe' }).where(eq(decision.kind, 'reopen_round')).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/reopen_round/);
+  });
+});
+
+describe('the holder of the database file changing a frozen rule', () => {
+  it('the tally method changed in the festival row after voting opened is caught', () => {
+    setPhase(t, 'setup');
+    ok(executeAction(openVotingSpec, organiser, {}, t.db));
+    voteAndSubmit(t.db, 'best_film', varied, jurors);
+    expect(replayAudit(t.db)).toEqual([]);
+    const method = t.db.select().from(festival).get()!.method;
+    t.db.update(festival).set({ method: method === 'median' ? 'mean' : 'median' }).where(eq(festival.id, 1)).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*method/);
+  });
+
+  it('a nomination’s award rule changed after voting opened is caught', () => {
+    setPhase(t, 'setup');
+    ok(executeAction(openVotingSpec, organiser, {}, t.db));
+    t.db.update(nomination).set({ exAequoAllowed: true, maxWinners: 3 }).where(eq(nomination.code, 'best_film')).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*nominations/);
   });
 });
 
