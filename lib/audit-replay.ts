@@ -6,7 +6,7 @@
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
+import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
@@ -67,6 +67,10 @@ export function replayAudit(db: DB): string[] {
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
   let opened: { rules: unknown; seen: Seen } | null = null;
+  // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
+  type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
+  const requests = new Map<number, AuditedRequest>();
+  const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
 
   for (const [i, e] of entries.entries()) {
@@ -133,6 +137,27 @@ export function replayAudit(db: DB): string[] {
         break;
       case 'round.publish':
         published = seen;
+        break;
+      case 'account.request':
+        requests.set(Number(p.request), { kind: String(p.kind), target: Number(p.target), requestedBy: actor, reason: String(p.reason ?? ''), state: 'pending', decidedBy: null, decisionReason: '', issued: false, seen: false, at: seen });
+        break;
+      case 'account.approve':
+      case 'account.refuse':
+      case 'account.cancel': {
+        const r = request(p);
+        if (r) Object.assign(r, { state: { 'account.approve': 'approved', 'account.refuse': 'refused', 'account.cancel': 'cancelled' }[e.action], decidedBy: actor, decisionReason: e.action === 'account.refuse' ? String(p.reason ?? '') : '', at: seen });
+        break;
+      }
+      case 'account.issue_password': {
+        const r = request(p);
+        if (r) Object.assign(r, { issued: true, at: seen });
+        break;
+      }
+      case 'account.acknowledge':
+        for (const id of ids(p.requests)) {
+          const r = requests.get(id);
+          if (r) Object.assign(r, { seen: true, at: seen });
+        }
         break;
       case 'festival.open_voting':
         // Entries written before the opening recorded its rules say nothing to compare with.
@@ -292,6 +317,21 @@ export function replayAudit(db: DB): string[] {
       if ((want.get(code) ?? '') !== h) problems.push(`awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
     }
   }
+
+  // --- account change requests: every row is the one its entries made, and every audited request has its row ---
+  const storedRequests = db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all();
+  for (const row of storedRequests) {
+    const r = requests.get(row.id);
+    if (!r) {
+      problems.push(`account request row ${row.id}: no audited request stands for it`);
+      continue;
+    }
+    const same = row.kind === r.kind && row.targetId === r.target && row.requestedBy === r.requestedBy && row.reason === r.reason && row.state === r.state
+      && row.decidedBy === r.decidedBy && row.decisionReason === r.decisionReason && (row.passwordIssuedAt !== null) === r.issued && (row.seenAt !== null) === r.seen;
+    if (!same) problems.push(`account request row ${row.id}: differs from the request as audited, last at ${at(r.at)}`);
+  }
+  const requestRows = new Set(storedRequests.map((r) => r.id));
+  for (const [id, r] of requests) if (!requestRows.has(id)) problems.push(`account request ${id}: audited at ${at(r.at)}, but the account_request table has no row for it`);
 
   // --- the rules frozen at the opening of voting ---
   if (opened && fest.phase !== 'setup') {

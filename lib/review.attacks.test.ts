@@ -11,6 +11,10 @@ import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec }
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { setPhase } from '@/lib/admin/test-helpers';
 import { openVotingSpec } from '@/lib/admin/phase';
+import { acknowledgeAccountNoticeSpec, approveAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
+import { runWithTemporaryPassword } from '@/lib/juror/specs';
+import { findSessionUser } from '@/lib/auth/users';
+import { accountRequest } from '@/db/schema';
 import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
 import { seededDb, type TestDb } from '@/tests/db';
@@ -195,6 +199,41 @@ describe('the holder of the database file changing a frozen rule', () => {
     ok(executeAction(openVotingSpec, organiser, {}, t.db));
     t.db.update(nomination).set({ exAequoAllowed: true, maxWinners: 3 }).where(eq(nomination.code, 'best_film')).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*nominations/);
+  });
+});
+
+describe('the holder of the database file hiding an account change', () => {
+  /** A reset approved by the chair, its password issued, the juror's notice acknowledged; and a refused deactivation. */
+  async function changes() {
+    const reset = executeAction(requestAccountChangeSpec, organiser, { targetId: juror.id, kind: 'reset_password', reason: 'forgot the password' }, t.db);
+    ok(reset);
+    const id = (reset as { data: { id: number } }).data.id;
+    ok(executeAction(approveAccountRequestSpec, chair, { id }, t.db));
+    ok(await runWithTemporaryPassword(issuePasswordSpec, organiser, { id }, t.db));
+    // The juror sets their own password at the sign-in (changeOwnPassword), then reads the notice.
+    t.db.update(user).set({ mustChangePassword: false }).where(eq(user.id, juror.id)).run();
+    ok(executeAction(acknowledgeAccountNoticeSpec, findSessionUser(t.db, juror.id)!, {}, t.db));
+    const other = jurors.find((u) => u.id !== juror.id && u.id !== chair.id)!;
+    const refused = executeAction(requestAccountChangeSpec, organiser, { targetId: other.id, kind: 'deactivate', reason: 'left the festival' }, t.db);
+    ok(refused);
+    ok(executeAction(refuseAccountRequestSpec, chair, { id: (refused as { data: { id: number } }).data.id, reason: 'still here' }, t.db));
+    expect(replayAudit(t.db)).toEqual([]);
+    return id;
+  }
+
+  it('an approved password reset deleted from account_request (gone from the protocol and the juror’s notice) is caught', async () => {
+    const id = await changes();
+    t.db.delete(accountRequest).where(eq(accountRequest.id, id)).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/account request \d+/);
+  });
+
+  it('a refused request turned into an approved one, or a notice marked unseen, is caught', async () => {
+    const id = await changes();
+    t.db.update(accountRequest).set({ seenAt: null }).where(eq(accountRequest.id, id)).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/account request row \d+/);
+    t.db.update(accountRequest).set({ seenAt: new Date().toISOString() }).where(eq(accountRequest.id, id)).run();
+    t.db.update(accountRequest).set({ state: 'approved', decisionReason: '' }).where(eq(accountRequest.kind, 'deactivate')).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/account request row \d+/);
   });
 });
 
