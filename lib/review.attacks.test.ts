@@ -22,6 +22,7 @@ import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/fes
 import { closeRoundSpec, decideTieSpec, finaliseSpec, publishSpec, reopenRoundSpec } from './round/specs';
 import { waiveSpecialSpec, withdrawDecisionSpec } from './round/decision-specs';
 import { fullExport } from './round/results';
+import { verifyAwards } from './round/verify';
 import { closedRoundTally } from './round/view';
 
 let t: TestDb;
@@ -199,6 +200,22 @@ describe('the holder of the database file changing a frozen rule', () => {
     ok(executeAction(openVotingSpec, organiser, {}, t.db));
     t.db.update(nomination).set({ exAequoAllowed: true, maxWinners: 3 }).where(eq(nomination.code, 'best_film')).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*nominations/);
+  });
+});
+
+describe('the holder of the database file re-linking the anonymous ballots', () => {
+  it('two ballots’ anonymous ids swapped after finalisation are caught (the final hash covers them)', () => {
+    voteAndSubmit(t.db, 'best_film', (j, c) => (c === 0 ? 10 : varied(j, c) % 9 + 1), jurors);
+    ok(executeAction(closeRoundSpec, chair, {}, t.db));
+    ok(executeAction(waiveSpecialSpec, chair, { reason: 'not this year' }, t.db));
+    ok(executeAction(finaliseSpec, chair, {}, t.db));
+    expect(verifyAwards(t.db).ok).toBe(true);
+    const rows = t.db.$client.prepare('select id, anon_id from anon_ballot order by id limit 2').all() as { id: number; anon_id: string }[];
+    const swap = t.db.$client.prepare('update anon_ballot set anon_id = ? where id = ?');
+    swap.run('tmp', rows[0].id);
+    swap.run(rows[0].anon_id, rows[1].id);
+    swap.run(rows[1].anon_id, rows[0].id);
+    expect(verifyAwards(t.db)).toMatchObject({ ok: false });
   });
 });
 
