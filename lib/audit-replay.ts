@@ -6,15 +6,18 @@
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
+import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/recusal';
 import { parseHead } from './audit';
+import { canonicalJson } from './canonical';
+import { frozenRules } from './festival/frozen';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
+interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen }
 const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
 
 /** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
@@ -26,6 +29,16 @@ function legacySteps(scale: Scale, value: unknown): number | null {
 
 function ids(v: unknown): number[] {
   return Array.isArray(v) ? v.map(Number).sort((a, b) => a - b) : [];
+}
+
+/** Whether a ballot's last reopening was made when reopening still voided the receipt (no `submitted` recorded). */
+function reopenedBeforeSnapshots(history: string): boolean {
+  try {
+    const list = JSON.parse(history) as { submitted?: unknown }[];
+    return list.length > 0 && list[list.length - 1].submitted === undefined;
+  } catch {
+    return false;
+  }
 }
 
 export function replayAudit(db: DB): string[] {
@@ -46,16 +59,23 @@ export function replayAudit(db: DB): string[] {
   const scores = new Map<string, { steps: number | null; seen: Seen }>();
   const recusals = new Map<string, Seen>();
   const ballots = new Map<string, { submitted: boolean; receipt: string | null; seen: Seen; counted: { candidateId: number; steps: number | null }[] | null }>();
-  const ties: { nomination: string; kind: string; tied: number[]; chosen: number[]; seen: Seen }[] = [];
-  const counts = new Map<string, number>();
+  // Every decision row an action wrote, in order, as its audit entry states it (null: not stated there).
+  const decisions: AuditedDecision[] = [];
+  const decided = (seen: Seen, actor: number | null, d: Partial<AuditedDecision> & { kind: string }) =>
+    decisions.push({ nomination: null, tied: null, chosen: null, reason: null, ...d, actor, seen });
+  const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
+  let opened: { rules: unknown; seen: Seen } | null = null;
+  // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
+  type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
+  const requests = new Map<number, AuditedRequest>();
+  const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
 
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
     byPosition.set(seen.n, e);
-    counts.set(e.action, (counts.get(e.action) ?? 0) + 1);
     const p = payloadOf(e);
     const actor = e.actorId;
     switch (e.action) {
@@ -82,17 +102,66 @@ export function replayAudit(db: DB): string[] {
         ballots.set(`${actor}:${Number(p.nominationId)}`, { submitted: true, receipt: typeof p.receipt === 'string' ? p.receipt : null, seen, counted });
         break;
       }
-      case 'ballot.reopen':
-        ballots.set(`${Number(p.jurorId)}:${Number(p.nominationId)}`, { submitted: false, receipt: null, seen, counted: null });
+      case 'ballot.reopen': {
+        // Unlocked, but counting as last submitted: the receipt and the scores it covers stay.
+        const k = `${Number(p.jurorId)}:${Number(p.nominationId)}`;
+        const prev = ballots.get(k);
+        ballots.set(k, { submitted: false, receipt: prev?.receipt ?? null, seen, counted: prev?.counted ?? null });
+        decided(seen, actor, { kind: 'reopen_ballot', nomination: `#${Number(p.nominationId)}`, chosen: [Number(p.jurorId)], reason: reasonOf(p) });
         break;
+      }
       case 'round.decide_tie':
-        ties.push({ nomination: String(p.nomination), kind: String(p.kind), tied: ids(p.tied), chosen: ids(p.chosen), seen });
+        decided(seen, actor, { kind: String(p.kind), nomination: String(p.nomination), tied: ids(p.tied), chosen: ids(p.chosen), reason: reasonOf(p) });
+        break;
+      case 'round.close': {
+        const missing = Array.isArray(p.missing) ? (p.missing as { jurorId: number; nomination: string }[]) : [];
+        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '' });
+        break;
+      }
+      case 'round.reopen':
+        decided(seen, actor, { kind: 'reopen_round', reason: reasonOf(p) });
+        break;
+      case 'round.no_award':
+        decided(seen, actor, { kind: 'no_award', nomination: String(p.nomination), reason: reasonOf(p) });
+        break;
+      case 'round.withdraw_decision':
+        decided(seen, actor, { kind: 'withdraw', nomination: typeof p.nomination === 'string' ? p.nomination : '', reason: reasonOf(p) });
+        break;
+      case 'round.waive_special':
+        decided(seen, actor, { kind: 'waive_special', reason: reasonOf(p) });
         break;
       case 'round.finalise':
+        // Finalising skips an empty special round with a decision row written just before this entry.
+        if (p.special === 'skipped') decided(seen, actor, { kind: 'skip_special', reason: '' });
         finalised = { hash: p.hash, awards: Array.isArray(p.awards) ? (p.awards as { nomination: string; winners: string[] }[]) : [], seen };
         break;
       case 'round.publish':
         published = seen;
+        break;
+      case 'account.request':
+        requests.set(Number(p.request), { kind: String(p.kind), target: Number(p.target), requestedBy: actor, reason: String(p.reason ?? ''), state: 'pending', decidedBy: null, decisionReason: '', issued: false, seen: false, at: seen });
+        break;
+      case 'account.approve':
+      case 'account.refuse':
+      case 'account.cancel': {
+        const r = request(p);
+        if (r) Object.assign(r, { state: { 'account.approve': 'approved', 'account.refuse': 'refused', 'account.cancel': 'cancelled' }[e.action], decidedBy: actor, decisionReason: e.action === 'account.refuse' ? String(p.reason ?? '') : '', at: seen });
+        break;
+      }
+      case 'account.issue_password': {
+        const r = request(p);
+        if (r) Object.assign(r, { issued: true, at: seen });
+        break;
+      }
+      case 'account.acknowledge':
+        for (const id of ids(p.requests)) {
+          const r = requests.get(id);
+          if (r) Object.assign(r, { seen: true, at: seen });
+        }
+        break;
+      case 'festival.open_voting':
+        // Entries written before the opening recorded its rules say nothing to compare with.
+        if (p.rules) opened = { rules: p.rules, seen };
         break;
     }
   }
@@ -144,7 +213,11 @@ export function replayAudit(db: DB): string[] {
       problems.push(submitted ? `${where}: submitted, but the log's last word on it is ${r ? `a reopening, ${at(r.seen)}` : 'nothing'}` : `${where}: not submitted, but it was submitted at ${at(r!.seen)} and never reopened`);
       continue;
     }
-    if (!submitted || !r) continue;
+    if (!r) continue;
+    // A reopened ballot keeps counting with the receipt it was last submitted with: that one too must
+    // be the audited one. Only a ballot reopened before that rule (its last reopening records no
+    // `submitted`) lost its receipt then, and does not count.
+    if (!submitted && b.receipt === null && reopenedBeforeSnapshots(b.reopened)) continue;
     if (b.receipt !== r.receipt) {
       problems.push(`${where}: its receipt differs from the one audited at ${at(r.seen)}`);
       continue;
@@ -157,7 +230,9 @@ export function replayAudit(db: DB): string[] {
       const audited = r.counted.every((c) => c.steps !== null) ? receiptOf(canonicalBallot(login, code, r.counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt)) : null;
       if (audited !== b.receipt) problems.push(`${where}: its receipt does not match the scores saved in the log before its submission, ${at(r.seen)}`);
     }
-    // ...and from the scores stored now: a counted score edited in the table breaks it.
+    // ...and from the scores stored now: a counted score edited in the table breaks it (a reopened
+    // ballot's live scores may change: it counts from its snapshot, checked below).
+    if (!submitted) continue;
     const jurorCountry = logins.get(b.jurorId)?.country;
     const counted = [...candidates.values()]
       .filter((c) => c.nominationId === b.nominationId)
@@ -189,8 +264,7 @@ export function replayAudit(db: DB): string[] {
     if (r.submitted && !ballotKeys.has(k)) problems.push(`juror ${k.split(':')[0]}, nomination ${codes.get(Number(k.split(':')[1])) ?? k.split(':')[1]}: submitted at ${at(r.seen)}, but the ballot table has no row for it`);
   }
 
-  // --- the chair's decisions on ties ---
-  const storedTies = db.select().from(decision).orderBy(asc(decision.id)).all().filter((d) => d.kind === 'casting_vote' || d.kind === 'shared');
+  // --- the chair's decisions: every decision row, in order, is the one its audit entry wrote ---
   const parseIds = (s: string) => {
     try {
       return ids(JSON.parse(s));
@@ -198,26 +272,29 @@ export function replayAudit(db: DB): string[] {
       return [];
     }
   };
-  for (let i = 0; i < Math.max(storedTies.length, ties.length); i++) {
-    const d = storedTies[i];
-    const e = ties[i];
+  const storedDecisions = db.select().from(decision).orderBy(asc(decision.id)).all();
+  for (let i = 0; i < Math.max(storedDecisions.length, decisions.length); i++) {
+    const d = storedDecisions[i];
+    const e = decisions[i];
     if (!d) {
-      problems.push(`the tie decision audited at ${at(e.seen)} has no row in the decision table`);
+      problems.push(`the ${e.kind} decision audited at ${at(e.seen)} has no row in the decision table`);
       break;
     }
     if (!e) {
-      problems.push(`decision row ${d.id}: no audited decision stands for it`);
+      problems.push(`decision row ${d.id} (${d.kind}): no audited decision stands for it`);
       break;
     }
-    const same = codes.get(d.nominationId ?? -1) === e.nomination && d.kind === e.kind && parseIds(d.tied).join() === e.tied.join() && parseIds(d.chosen).join() === e.chosen.join();
+    const nom = d.nominationId === null ? '' : e.nomination?.startsWith('#') ? `#${d.nominationId}` : codes.get(d.nominationId) ?? '';
+    const same = d.kind === e.kind
+      && (e.nomination === null || nom === e.nomination)
+      && (e.tied === null || parseIds(d.tied).join() === e.tied.join())
+      && (e.chosen === null || parseIds(d.chosen).join() === e.chosen.join())
+      && (e.reason === null || d.reason === e.reason)
+      && d.actorId === e.actor;
     if (!same) {
-      problems.push(`decision row ${d.id}: differs from the decision audited at ${at(e.seen)}`);
+      problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
       break;
     }
-  }
-  for (const [kind, action] of [['close_round', 'round.close'], ['reopen_round', 'round.reopen'], ['reopen_ballot', 'ballot.reopen']] as const) {
-    const rows = db.select({ kind: decision.kind }).from(decision).all().filter((d) => d.kind === kind).length;
-    if (rows !== (counts.get(action) ?? 0)) problems.push(`the decision table holds ${rows} ${kind} rows, the log ${counts.get(action) ?? 0} ${action} entries`);
   }
 
   // --- finalisation, awards, publication ---
@@ -239,6 +316,29 @@ export function replayAudit(db: DB): string[] {
       const h = (have.get(code) ?? []).sort((x, y) => x - y).join();
       if ((want.get(code) ?? '') !== h) problems.push(`awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
     }
+  }
+
+  // --- account change requests: every row is the one its entries made, and every audited request has its row ---
+  const storedRequests = db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all();
+  for (const row of storedRequests) {
+    const r = requests.get(row.id);
+    if (!r) {
+      problems.push(`account request row ${row.id}: no audited request stands for it`);
+      continue;
+    }
+    const same = row.kind === r.kind && row.targetId === r.target && row.requestedBy === r.requestedBy && row.reason === r.reason && row.state === r.state
+      && row.decidedBy === r.decidedBy && row.decisionReason === r.decisionReason && (row.passwordIssuedAt !== null) === r.issued && (row.seenAt !== null) === r.seen;
+    if (!same) problems.push(`account request row ${row.id}: differs from the request as audited, last at ${at(r.at)}`);
+  }
+  const requestRows = new Set(storedRequests.map((r) => r.id));
+  for (const [id, r] of requests) if (!requestRows.has(id)) problems.push(`account request ${id}: audited at ${at(r.at)}, but the account_request table has no row for it`);
+
+  // --- the rules frozen at the opening of voting ---
+  if (opened && fest.phase !== 'setup') {
+    const now = frozenRules(db) as Record<string, unknown>;
+    const then = opened.rules as Record<string, unknown>;
+    const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
+    if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
   }
 
   // --- heads recorded in the protocol ---

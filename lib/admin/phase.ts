@@ -8,6 +8,7 @@ import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { findFestival, requireSetup } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
+import { frozenRules } from '@/lib/festival/frozen';
 
 type Reader = Pick<DB, 'select'>;
 export type Unmet = { code: string; params?: Record<string, string | number> };
@@ -80,7 +81,8 @@ export const openVotingSpec = {
     const unmet = votingPreconditions(tx);
     if (unmet.length) throw new Refusal('open:preconditions', { count: unmet.length });
     tx.update(festival).set({ phase: 'voting', updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
-    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting' } });
+    // The rules frozen from now on, for audit:verify to hold the stored ones to (lib/festival/frozen.ts).
+    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx) } });
     return null;
   },
 } satisfies ActionSpec<typeof OpenInput, null>;

@@ -14,16 +14,22 @@ import { QUORUM_FLOOR } from './quorum';
 
 export type Withheld = 'thin' | 'tied_with_thin';
 
-export function isThin(counted: number): boolean {
-  return counted > 0 && counted < QUORUM_FLOOR;
+/**
+ * `own`: whether the one reading holds a counted score of the candidate (the chair is a juror): their
+ * own score is subtracted by them from the aggregate, so it does not count towards the 3.
+ */
+export function isThin(counted: number, own = false): boolean {
+  return counted > 0 && counted - (own ? 1 : 0) < QUORUM_FLOOR;
 }
 
-export function withholdThin<N extends NominationResult & { histograms: Record<string, number[]> }>(n: N) {
-  const thin = n.ranking.filter((r) => isThin(r.counted));
+/** `ownScored`: the candidates the reader (the chair) has a counted score of. */
+export function withholdThin<N extends NominationResult & { histograms: Record<string, number[]> }>(n: N, ownScored: ReadonlySet<string> = new Set()) {
+  const thinOf = (r: { candidate: string; counted: number }) => isThin(r.counted, ownScored.has(r.candidate));
+  const thin = n.ranking.filter(thinOf);
   const thinValues = new Set(thin.map((r) => r.aggregate?.exact).filter((v): v is string => v !== undefined));
   const withheld = new Map<string, Withheld>();
   for (const r of n.ranking) {
-    if (isThin(r.counted)) withheld.set(r.candidate, 'thin');
+    if (thinOf(r)) withheld.set(r.candidate, 'thin');
     else if (r.aggregate && thinValues.has(r.aggregate.exact)) withheld.set(r.candidate, 'tied_with_thin');
   }
   if (withheld.size === 0) return { ...n, withheld: {} as Record<string, Withheld>, marginWithheld: false };

@@ -62,6 +62,14 @@ export function closedRoundTally(db: DB) {
     if (i !== null) h[i]++;
     histogram.set(s.candidate, h);
   }
+  // The chair reads this desk and is a juror: a score of theirs that counts does not count towards the 3 (lib/round/thin.ts).
+  const chairIds = new Set(db.select({ id: user.id, role: user.role }).from(user).all().filter((u) => u.role === 'chair').map((u) => String(u.id)));
+  const ownScored = new Set<string>();
+  for (const s of input.scores) {
+    const f = filmOf.get(s.candidate)!;
+    if (!chairIds.has(s.juror) || recused.has(`${s.juror}:${f}`) || recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f))) continue;
+    ownScored.add(s.candidate);
+  }
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
   const comparison = compareMethods(input).filter(shown);
   return {
@@ -74,7 +82,7 @@ export function closedRoundTally(db: DB) {
       withholdThin({
         ...n,
         histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
-      }),
+      }, ownScored),
     ),
     comparison,
   };

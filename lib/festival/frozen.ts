@@ -1,0 +1,20 @@
+// The rules frozen when voting opens (scale, method, one award per film, recusal by nationality,
+// quorum, publication level, each nomination's award rules), as the opening's audit entry records
+// them: audit:verify (lib/audit-replay.ts) compares the stored ones with it, so a rule changed in
+// the database file afterwards (the method, say, before the chair finalises) is caught.
+import { asc } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { festival, nomination } from '@/db/schema';
+
+type Reader = Pick<DB, 'select'>;
+
+export function frozenRules(db: Reader) {
+  const f = db.select().from(festival).get();
+  if (!f) return null;
+  return {
+    scaleMin: f.scaleMin, scaleMax: f.scaleMax, scaleStep: f.scaleStep, method: f.method,
+    oneAwardPerFilm: f.oneAwardPerFilm, recusalByNationality: f.recusalByNationality, quorum: f.quorum, publicationLevel: f.publicationLevel,
+    nominations: db.select({ code: nomination.code, round: nomination.round, exemptOneAward: nomination.exemptOneAward, exAequoAllowed: nomination.exAequoAllowed, maxWinners: nomination.maxWinners })
+      .from(nomination).orderBy(asc(nomination.id)).all(),
+  };
+}
