@@ -72,7 +72,7 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/jurors.ts#previewJurorImport':
     case 'app/admin/actions/jurors.ts#importJurors': return { form: { csv: new Blob(['name,login\nMatrix juror,\n'], { type: 'text/csv' }) } };
     // The scene is voting: the organiser reaches the action and gets slips:voting; nothing changes.
-    case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: [] };
+    case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: ['issue-slips'] };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
     // Account requests (voting is open): a request about the deactivated juror's password is refused
     // (juror:inactive) past the guard; the others name a request that does not exist. Nothing changes.

@@ -7,6 +7,7 @@ import { headers } from 'next/headers';
 import QRCode from 'qrcode';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import type { ActionResult } from '@/lib/action';
 import { csvBytes, finish } from '@/lib/admin/finish';
 import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec, type Slip } from '@/lib/juror/import-specs';
@@ -38,8 +39,8 @@ export async function importJurors(raw: FormData) {
  * once with the sign-in address and its QR code (the page prints them; nothing keeps them).
  */
 export async function issueSignInSlips(...args: unknown[]): Promise<ActionResult<{ address: string; qrSvg: string; slips: Slip[] }>> {
-  // It takes nothing: a caller who sends anything gets a refusal, and no juror's password changes.
-  if (args.length > 0) return finish(issueSlipsSpec.name, { ok: false, code: 'invalid:input' });
+  // Only the page's explicit word issues slips: anything else is refused and no password changes.
+  if (args.length !== 1 || args[0] !== ISSUE_SLIPS) return finish(issueSlipsSpec.name, { ok: false, code: 'invalid:input' });
   const out = await finish(issueSlipsSpec.name, await issueSlips(await getCurrentUser(), getDb()), issueSlipsSpec.revalidate);
   if (!out.ok) return out;
   const address = await signInAddress();

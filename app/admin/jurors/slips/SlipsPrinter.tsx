@@ -5,6 +5,7 @@ import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import ui from '@/app/components/ui.module.css';
 import { issueSignInSlips } from '@/app/admin/actions/jurors';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import s from './slips.module.css';
 
 type Data = { address: string; qrSvg: string; slips: { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; password: string }[] };
@@ -23,7 +24,7 @@ export function SlipsPrinter() {
             if (!window.confirm(t('confirm'))) return;
             setError(null);
             start(async () => {
-              const r = await issueSignInSlips();
+              const r = await issueSignInSlips(ISSUE_SLIPS);
               if (r.ok) setData(r.data); else setError(r.message);
             });
           }}>
