@@ -264,6 +264,10 @@ export const decision = sqliteTable(
     // The round a close_round, reopen_round, waive_special or skip_special row is about: a reopen sets
     // aside the decisions recorded before it for that round's nominations.
     round: text('round', { enum: ['main', 'special'] }),
+    // A close_round row only: per nomination, a fingerprint of each counted ballot at that close
+    // (juror id -> first 16 hex of SHA-256 of its receipt), so the desk can tell how many ballots
+    // changed since the figures were last shown (lib/round/changed.ts).
+    counted: text('counted'),
     tied: text('tied').notNull().default('[]'), // JSON array of candidate ids
     chosen: text('chosen').notNull().default('[]'), // JSON array of candidate ids
     reason: text('reason').notNull().default(''),

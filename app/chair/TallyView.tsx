@@ -11,6 +11,8 @@ import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 
+const WITHHELD_LABEL = { thin: 'tally.thin', tied_with_thin: 'tally.tiedWithThin', few_changed: 'tally.fewChanged' } as const;
+
 export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const db = getDb();
   const t = await getTranslations('chair');
@@ -37,7 +39,9 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 {n.margin && <> · {t('tally.margin', { margin: n.margin.display })}</>}
               </p>
             )}
-            {Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
+            {n.changedSinceShown > 0 ? (
+              <p className={ui.notice} data-testid={`withheld-${n.code}`}>{t('tally.fewChangedExplain', { count: n.changedSinceShown })}</p>
+            ) : Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
             {n.reasons.length > 0 && (
               <ul className={ui.muted}>
                 {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
@@ -67,7 +71,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                           {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
                         </td>
                         {n.withheld[r.candidate] ? (
-                          <td data-withheld={n.withheld[r.candidate]}>{t(n.withheld[r.candidate] === 'thin' ? 'tally.thin' : 'tally.tiedWithThin')}</td>
+                          <td data-withheld={n.withheld[r.candidate]}>{t(WITHHELD_LABEL[n.withheld[r.candidate]])}</td>
                         ) : (
                           <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
                         )}

@@ -56,6 +56,7 @@ CREATE TABLE `__new_decision` (
 	`nomination_id` integer,
 	`kind` text NOT NULL,
 	`round` text,
+	`counted` text,
 	`tied` text DEFAULT '[]' NOT NULL,
 	`chosen` text DEFAULT '[]' NOT NULL,
 	`reason` text DEFAULT '' NOT NULL,
@@ -67,7 +68,7 @@ CREATE TABLE `__new_decision` (
 	CONSTRAINT "decision_round" CHECK("__new_decision"."round" is null or "__new_decision"."round" in ('main','special'))
 );
 --> statement-breakpoint
-INSERT INTO `__new_decision`("id", "nomination_id", "kind", "round", "tied", "chosen", "reason", "actor_id", "created_at") SELECT "id", "nomination_id", "kind", NULL, "tied", "chosen", "reason", "actor_id", "created_at" FROM `decision`;--> statement-breakpoint
+INSERT INTO `__new_decision`("id", "nomination_id", "kind", "round", "counted", "tied", "chosen", "reason", "actor_id", "created_at") SELECT "id", "nomination_id", "kind", NULL, NULL, "tied", "chosen", "reason", "actor_id", "created_at" FROM `decision`;--> statement-breakpoint
 DROP TABLE `decision`;--> statement-breakpoint
 ALTER TABLE `__new_decision` RENAME TO `decision`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint

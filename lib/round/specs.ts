@@ -10,6 +10,7 @@ import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
 import { quorumOf } from './quorum';
+import { countedAtClose } from './changed';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
@@ -41,7 +42,11 @@ export const closeRoundSpec = defineSpec({
     const missing = missingBallots(tx, round);
     if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
     setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');
-    tx.insert(decision).values({ kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '', chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id }).run();
+    tx.insert(decision).values({
+      kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
+      chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id,
+      counted: JSON.stringify(countedAtClose(tx, round)),
+    }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })) } });
     return { round, missing: missing.length };
   },

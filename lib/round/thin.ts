@@ -12,7 +12,7 @@
 import type { NominationResult } from '@/lib/tally';
 import { QUORUM_FLOOR } from './quorum';
 
-export type Withheld = 'thin' | 'tied_with_thin';
+export type Withheld = 'thin' | 'tied_with_thin' | 'few_changed';
 
 /**
  * `own`: whether the one reading holds a counted score of the candidate (the chair is a juror): their
@@ -51,5 +51,23 @@ export function withholdThin<N extends NominationResult & { histograms: Record<s
     ),
     withheld: Object.fromEntries(withheld) as Record<string, Withheld>,
     marginWithheld,
+  };
+}
+
+/**
+ * Every figure of a nomination withheld: fewer than 3 ballots changed since its figures were last
+ * shown (lib/round/changed.ts), so the difference of the two tallies would be those ballots. The
+ * ranks stay, as for thin candidates.
+ */
+export function withholdAll<N extends ReturnType<typeof withholdThin>>(n: N, changed: number) {
+  return {
+    ...n,
+    ranking: n.ranking.map((r) => ({ ...r, aggregate: null })),
+    histograms: {},
+    margin: null,
+    reasons: n.reasons.map((r) => (r.code === 'head_to_head' ? { code: 'head_to_head_thin', params: { winner: r.params.winner, loser: r.params.loser } } : r)),
+    withheld: Object.fromEntries(n.ranking.map((r) => [r.candidate, 'few_changed' as Withheld])),
+    marginWithheld: !!n.margin || n.marginWithheld,
+    changedSinceShown: changed,
   };
 }

@@ -8,7 +8,8 @@ import { compareMethods, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { checkedTally, type TallyProblem } from './checked-tally';
-import { withholdThin } from './thin';
+import { withholdAll, withholdThin } from './thin';
+import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 
@@ -29,6 +30,9 @@ export function filmTitles(db: DB): Map<string, string> {
   return new Map(db.select({ id: film.id, t: film.englishTitle }).from(film).all().map((f) => [String(f.id), f.t]));
 }
 
+/** A nomination as the chair's desk shows it: thin candidates withheld, `changedSinceShown` > 0 when all its figures are. */
+export type DeskNomination = ReturnType<typeof withholdThin<NominationResult & { histograms: Record<string, number[]> }>> & { changedSinceShown: number };
+
 export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
   main: ['main_closed', 'special_voting', 'special_closed', 'finalised', 'published'],
   special: ['special_closed', 'finalised', 'published'],
@@ -43,7 +47,7 @@ export function closedRoundTally(db: DB) {
   const fest = getFestival(db);
   const checked = checkedTally(db);
   if (!checked.ok) {
-    return { phase: fest.phase, method: fest.method, scaleValues: [] as number[], nominations: [] as ReturnType<typeof withholdThin<NominationResult & { histograms: Record<string, number[]> }>>[], comparison: [] as ReturnType<typeof compareMethods>, problems: checked.problems };
+    return { phase: fest.phase, method: fest.method, scaleValues: [] as number[], nominations: [] as DeskNomination[], comparison: [] as ReturnType<typeof compareMethods>, problems: checked.problems };
   }
   const { input, result } = checked;
   const values = scaleValues(input.scale);
@@ -71,6 +75,7 @@ export function closedRoundTally(db: DB) {
     ownScored.add(s.candidate);
   }
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
+  const fewChanged = new Map([...fewChangedSinceShown(db, 'main'), ...fewChangedSinceShown(db, 'special')]);
   const comparison = compareMethods(input).filter(shown);
   return {
     problems: [] as TallyProblem[],
@@ -78,12 +83,15 @@ export function closedRoundTally(db: DB) {
     method: input.method,
     scaleValues: values,
     // The chair's desk never shows an aggregate over fewer than 3 scores (lib/round/thin.ts).
-    nominations: result.nominations.filter(shown).map((n) =>
-      withholdThin({
+    // Nor the figures of a nomination where only 1 or 2 ballots changed since they were last shown (lib/round/changed.ts).
+    nominations: result.nominations.filter(shown).map((n): DeskNomination => {
+      const w = withholdThin({
         ...n,
         histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
-      }, ownScored),
-    ),
+      }, ownScored);
+      const changed = fewChanged.get(n.code);
+      return changed ? withholdAll(w, changed) : { ...w, changedSinceShown: 0 };
+    }),
     comparison,
   };
 }
