@@ -154,6 +154,12 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expect(page.getByTestId('tally-best_film')).toContainText('Tie to decide');
   await decide(page, 0, 'Record decision');
 
+  // A reason too short is refused with words that name the field and what is wrong.
+  await page.getByTestId('reopen-round').getByLabel('Reason for reopening').fill('ab');
+  await confirmAction(page, 'reopen-round', 'are set aside', 'Reopen the round');
+  await expect(page.getByTestId('reopen-round').getByRole('alert')).toHaveText('The reason must be between 3 and 500 characters long; write what happened and why. Nothing was changed.');
+  await expect(phase).toHaveText('Main round closed');
+
   // Reopened and closed again on the same ballots: the old decision does not silently apply.
   await page.getByTestId('reopen-round').getByLabel('Reason for reopening').fill('The jury deliberates again');
   await confirmAction(page, 'reopen-round', 'are set aside: after the next close you decide again on the new data', 'Reopen the round');
@@ -181,4 +187,47 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await page.goto('/results/protocol');
   await expect(page.getByTestId('not-awarded').locator('[data-nomination="special_jury_prize"]')).toContainText('not awarded: the chair waived the round — The jury gives no special prize this year');
   await expect(page.getByRole('main')).toContainText('Decision withdrawn');
+  await expectPeoplesWords(page);
+});
+
+// What people read carries no internal code: no award code (best_film), no audit action
+// (ballot.save_score), no stored ISO timestamp.
+const CODE_PATTERNS = [/\b[a-z]+(?:_[a-z]+)+\b/, /\b[a-z]+\.[a-z]+_[a-z_]+\b/, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/];
+async function expectPeoplesWords(page: Page, scope = page.getByRole('main')) {
+  const text = (await scope.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    // The audit log's recorded payload is the record itself, shown as stored.
+    copy.querySelectorAll('pre').forEach((p) => p.remove());
+    return copy.textContent ?? '';
+  })) ?? '';
+  for (const re of CODE_PATTERNS) expect(text, `${page.url()} shows ${text.match(re)?.[0]}`).not.toMatch(re);
+}
+
+test('after finalisation, the organisers and the public read names and dates, not codes', async ({ page, context }) => {
+  for (const locale of ['en', 'kk']) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: BASE }]);
+    await page.goto('/login');
+    if (locale === 'en') {
+      await page.getByLabel('Login name').fill('organiser');
+      await page.getByLabel('Password').fill('organiser-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    }
+    await page.goto('/admin');
+    await expect(page.getByTestId('admin-next')).toBeVisible();
+    if (locale === 'en') await expect(page.getByRole('main')).not.toContainText('Voting has opened');
+    await expectPeoplesWords(page);
+    await page.goto('/admin/audit');
+    await expect(page.getByTestId('audit').locator('[data-action="ballot.save_score"]').first()).toBeVisible();
+    await expectPeoplesWords(page);
+    await page.goto('/results/protocol');
+    await expectPeoplesWords(page);
+  }
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: BASE }]);
+  await page.goto('/results');
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('publish').getByRole('button').first().click();
+  await expect(page.getByTestId('receipts')).toBeAttached();
+  await expect(page.getByTestId('receipts').locator('li').first()).toHaveText(/^Best (Film|Director|Screenplay|Actor|Actress): [0-9a-f]+$/);
+  await expectPeoplesWords(page);
 });

@@ -26,6 +26,7 @@ export async function generateMetadata() {
 export default async function ResultsPage() {
   const t = await getTranslations('results');
   const ta = await getTranslations('account');
+  const tc = await getTranslations('common');
   const db = getDb();
   const fest = getFestival(db);
   const user = await getCurrentUser();
@@ -80,7 +81,7 @@ export default async function ResultsPage() {
         <details>
           <summary>{t('showReceipts', { count: receipts.length })}</summary>
           <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-            {receipts.map((r) => <li key={r.receipt}>{r.nomination}: {r.receipt}</li>)}
+            {receipts.map((r) => <li key={r.receipt} data-nomination={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
           </ul>
         </details>
       </section>

@@ -17,6 +17,7 @@ import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import { AccountChanges } from './AccountChanges';
+import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -30,13 +31,14 @@ export default async function ProtocolPage() {
   const tc = await getTranslations('common');
   const ta = await getTranslations('account');
   const locale = await getLocale();
+  const when = await whenFormatter();
   const jury = juryList(db);
   const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
       <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
-      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
+      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${when.day(fest.endsOn)}` : ''}</p>
       <h2>{t('jury')}</h2>
       <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
       <h2>{t('rulesHeading')}</h2>
@@ -49,7 +51,7 @@ export default async function ProtocolPage() {
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
           {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
+            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span></li>
           ))}
         </ol>
       )}
