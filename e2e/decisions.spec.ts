@@ -130,6 +130,12 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await confirmAction(page, 'close-round', 'you will see its tally', 'Close the round');
   await expect(phase).toHaveText('Main round closed');
 
+  // The desk leads: the tie is listed at the top and the link reaches it.
+  await expect(page.getByTestId('decisions-to-take')).toContainText('1 decision is still to take');
+  await page.getByTestId('to-decide-best_film').click();
+  await expect(page).toHaveURL(/#tally-best_film$/);
+  await expect(page.getByTestId('tally-best_film')).toBeInViewport();
+
   // A decision, confirmed in a dialog that says what it does; the dialog is accessible.
   const form = page.getByTestId('tie-best_film');
   await form.getByRole('radio').first().check();
@@ -140,6 +146,20 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   expect(castingVotes()).toEqual([]);
   const first = await decide(page, 0, 'Record decision');
   await expect(page.getByTestId('winner-best_film')).toBeVisible();
+  // Said in words, not "margin 0.00"; the winner's row marked with a word, not by colour alone.
+  await expect(page.getByTestId('decided-by-best_film')).toHaveText('decided by the casting vote of the chair');
+  await expect(page.getByTestId('winner-best_film')).not.toContainText('margin');
+  await expect(page.getByTestId('decisions-to-take')).toContainText('No decision is waiting');
+  const winnerRow = page.getByTestId('tally-best_film').locator(`tr[data-candidate="${first}"]`);
+  await expect(winnerRow).toHaveAttribute('data-winner', 'true');
+  await expect(winnerRow).toContainText('Winner');
+  // On a phone the rows stack: the distribution is on screen without scrolling sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const histogram = winnerRow.locator('svg');
+  await histogram.scrollIntoViewIfNeeded();
+  const box = await histogram.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 720 });
   expect(castingVotes()).toEqual([first]);
 
   // Changed: the later decision supersedes; both are in the log.

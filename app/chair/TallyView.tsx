@@ -10,6 +10,8 @@ import { TallyProblems } from '@/app/components/TallyProblems';
 import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
+import { decidedBy } from '@/lib/round/decided-by';
+import tv from './tally.module.css';
 
 export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const db = getDb();
@@ -26,7 +28,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
       {view.nominations.map((n) => {
         const name = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
         return (
-          <article key={n.code} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
+          <article key={n.code} id={`tally-${n.code}`} tabIndex={-1} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
             <div className={ui.spread}>
               <h3 id={`tally-${n.code}-h`}>{name}</h3>
               <Badge tone={n.status === 'decided' ? 'ok' : n.status === 'blocked' ? 'warn' : undefined}>{t(`status.${n.status}`)}</Badge>
@@ -34,7 +36,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
                 {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: n.winners.map((w) => candidateName(labels.get(w))).join('; ') })}
-                {n.margin && <> · {t('tally.margin', { margin: n.margin.display })}</>}
+                <DecidedByText n={n} />
               </p>
             )}
             {Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
@@ -45,7 +47,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             )}
             {canDecide && <DecisionForm code={n.code} />}
             <ScrollTable label={t('tally.tableLabel', { nomination: name })}>
-              <table>
+              <table className={tv.stacked}>
                 <thead>
                   <tr>
                     <th scope="col">{t('tally.rank')}</th>
@@ -59,25 +61,29 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 <tbody>
                   {n.ranking.map((r) => {
                     const l = labels.get(r.candidate);
+                    const won = n.winners.includes(r.candidate);
                     return (
-                      <tr key={r.candidate} data-candidate={r.candidate}>
-                        <td>{r.rank}</td>
-                        <td>
-                          {l?.person && <strong>{l.person} — </strong>}
-                          {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                      <tr key={r.candidate} data-candidate={r.candidate} data-winner={won || undefined} className={won ? tv.winnerRow : undefined}>
+                        <td data-label={t('tally.rank')}>{r.rank}</td>
+                        <td data-label={t('tally.candidate')}>
+                          <span>
+                            {won && <><Badge tone="ok">{t('tally.winnerMark')}</Badge>{' '}</>}
+                            {l?.person && <strong>{l.person} — </strong>}
+                            {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                          </span>
                         </td>
                         {n.withheld[r.candidate] ? (
-                          <td data-withheld={n.withheld[r.candidate]}>{t(n.withheld[r.candidate] === 'thin' ? 'tally.thin' : 'tally.tiedWithThin')}</td>
+                          <td data-label={t('tally.aggregate')} data-withheld={n.withheld[r.candidate]}>{t(n.withheld[r.candidate] === 'thin' ? 'tally.thin' : 'tally.tiedWithThin')}</td>
                         ) : (
-                          <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
+                          <td data-label={t('tally.aggregate')} title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
                         )}
-                        <td>{r.counted}</td>
-                        <td>
+                        <td data-label={t('tally.counted')}>{r.counted}</td>
+                        <td data-label={t('tally.distribution')}>
                           {n.histograms[r.candidate]
                             ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
                       </tr>
                     );
                   })}
@@ -90,6 +96,19 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
       <MethodComparison comparison={view.comparison} labels={labels} />
     </section>
   );
+}
+
+/** How the award was decided, in words: a casting vote or a shared award is never "margin 0.00". */
+async function DecidedByText({ n }: { n: { code: string; status: string; winners: string[]; reasons: ReturnType<typeof closedRoundTally>['nominations'][number]['reasons']; margin: { display: string } | null } }) {
+  const t = await getTranslations('chair');
+  const d = decidedBy(n);
+  if (!d) return null;
+  const text = d.how === 'head_to_head'
+    ? (d.for !== null && d.against !== null ? t('decidedBy.head_to_head', { for: d.for, against: d.against }) : t('decidedBy.head_to_head_thin'))
+    : d.how === 'score'
+      ? (n.margin ? t('decidedBy.score', { margin: n.margin.display }) : t('decidedBy.scoreOnly'))
+      : t(`decidedBy.${d.how}`);
+  return <> · <span data-testid={`decided-by-${n.code}`} data-how={d.how}>{text}</span></>;
 }
 
 async function MethodComparison({ comparison, labels }: { comparison: ReturnType<typeof closedRoundTally>['comparison']; labels: ReturnType<typeof candidateLabels> }) {

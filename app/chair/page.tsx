@@ -12,6 +12,7 @@ import { ScrollTable } from '@/app/components/ScrollTable';
 import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
 import { TallyView } from './TallyView';
+import { DecisionsToTake } from './DecisionsToTake';
 import { NominationOverview } from '@/app/components/NominationOverview';
 import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
@@ -46,6 +47,7 @@ export default async function ChairHome() {
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
+      {(phase === 'main_closed' || phase === 'special_closed') && <DecisionsToTake />}
       <AccountNotice userId={me.id} />
       <AccountRequestsSection />
       <section className={ui.card} aria-labelledby="round-heading">
