@@ -7,6 +7,7 @@ import { test, expect, request as playwrightRequest, type APIRequestContext, typ
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
+import AxeBuilder from '@axe-core/playwright';
 import { e2eDatabase, expectAccessible } from './fixtures';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -136,6 +137,8 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expect(page).toHaveURL(/#tally-best_film$/);
   await expect(page.getByTestId('tally-best_film')).toBeInViewport();
 
+  await expectUniqueLandmarks(page);
+
   // A decision, confirmed in a dialog that says what it does; the dialog is accessible.
   const form = page.getByTestId('tie-best_film');
   await form.getByRole('radio').first().check();
@@ -210,6 +213,12 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expectPeoplesWords(page);
 });
 
+/** Every landmark has a name of its own (axe's landmark-unique, a moderate rule the shared scan leaves out). */
+async function expectUniqueLandmarks(page: Page) {
+  const result = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+  expect(result.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+}
+
 // What people read carries no internal code: no award code (best_film), no audit action
 // (ballot.save_score), no stored ISO timestamp.
 const CODE_PATTERNS = [/\b[a-z]+(?:_[a-z]+)+\b/, /\b[a-z]+\.[a-z]+_[a-z_]+\b/, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/];
@@ -235,6 +244,11 @@ test('after finalisation, the organisers and the public read names and dates, no
     }
     await page.goto('/admin');
     await expect(page.getByTestId('admin-next')).toBeVisible();
+    await expectUniqueLandmarks(page);
+    // A favicon, by Next's file convention.
+    const icon = await page.locator('head link[rel="icon"]').first().getAttribute('href');
+    expect(icon).toBeTruthy();
+    expect((await page.request.get(icon!)).ok()).toBe(true);
     if (locale === 'en') await expect(page.getByRole('main')).not.toContainText('Voting has opened');
     await expectPeoplesWords(page);
     await page.goto('/admin/audit');

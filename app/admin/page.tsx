@@ -113,7 +113,7 @@ export default async function AdminHome() {
       <p><Link href="/admin/films">{t('films.manage')}</Link></p>
       <section aria-labelledby="jurors-heading">
         <h2 id="jurors-heading">{t('jurorsHeading', { count: jurors.length })}</h2>
-        <ScrollTable label={t('jurorsHeading', { count: jurors.length })}>
+        <ScrollTable label={tc('tableOf', { name: t('jurorsHeading', { count: jurors.length }) })}>
           <table data-testid="jurors">
             <thead>
               <tr>

@@ -119,7 +119,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
     <section className={ui.card} aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">{t('comparison.heading')}</h3>
       <p className={ui.muted}>{t('comparison.explain')}</p>
-      <ScrollTable label={t('comparison.heading')}>
+      <ScrollTable label={tc('tableOf', { name: t('comparison.heading') })}>
         <table data-testid="method-comparison">
           <thead>
             <tr>

@@ -84,7 +84,7 @@ export default async function ChairHome() {
       {votingRound && (
         <section aria-labelledby="ballots-heading">
           <h2 id="ballots-heading">{t('ballots.heading')}</h2>
-          <ScrollTable label={t('ballots.heading')}>
+          <ScrollTable label={tc('tableOf', { name: t('ballots.heading') })}>
             <table data-testid="submissions">
               <thead>
                 <tr>
