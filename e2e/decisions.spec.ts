@@ -163,6 +163,19 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   const box = await histogram.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(375);
   await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The draft protocol at the table: marked draft; the chair reads the winners, without a figure;
+  // the organisers read that the awards come later, and no name of a winner.
+  await page.getByTestId('draft-protocol-link').click();
+  await expect(page.getByTestId('protocol-draft')).toBeVisible();
+  await expect(page.getByTestId('draft-awards').locator('[data-nomination="best_film"]')).not.toContainText('not decided yet');
+  await expectPeoplesWords(page);
+  const organiser = await apiLogin('organiser', 'organiser-demo');
+  const draftHtml = await (await organiser.get('/results/protocol')).text();
+  await organiser.dispose();
+  expect(draftHtml).toContain('data-testid="draft-awards-later"');
+  expect(draftHtml).not.toContain('data-testid="draft-awards"');
+  await page.goto('/chair');
   expect(castingVotes()).toEqual([first]);
 
   // Changed: the later decision supersedes; both are in the log.

@@ -72,6 +72,9 @@ export default async function ChairHome() {
           </>
         )}
         {(phase === 'main_closed' || phase === 'special_closed') && <ClosedRoundActions phase={phase} />}
+        {(phase === 'main_closed' || phase === 'special_voting' || phase === 'special_closed') && (
+          <p><Link href="/results/protocol" data-testid="draft-protocol-link">{t('round.draftProtocol')}</Link></p>
+        )}
         {(phase === 'finalised' || phase === 'published') && (
           <p>
             {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}

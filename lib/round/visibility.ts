@@ -10,3 +10,15 @@ export function canSeeResults(phase: Phase, user: SessionUser | null): boolean {
   if (phase === 'finalised') return !!user && !user.mustChangePassword && (user.role === 'chair' || user.role === 'organiser');
   return false;
 }
+
+/**
+ * The draft protocol, to read at the table between the first close and finalisation: the chair and
+ * the organisers. It shows what each already sees elsewhere and no figure: the chair the winners
+ * of the closed round's tally (as on /chair, without aggregates or margins), the organisers the
+ * jury, the rules and the decisions' log, never a winner or a score.
+ */
+export function canSeeDraftProtocol(phase: Phase, user: SessionUser | null, closedOnce: boolean): boolean {
+  if (!user || user.mustChangePassword || (user.role !== 'chair' && user.role !== 'organiser')) return false;
+  if (phase === 'main_closed' || phase === 'special_voting' || phase === 'special_closed') return true;
+  return phase === 'voting' && closedOnce;
+}

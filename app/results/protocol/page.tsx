@@ -7,7 +7,10 @@ import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
-import { canSeeResults } from '@/lib/round/visibility';
+import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
+import { DraftAwards } from './DraftAwards';
+import { decision } from '@/db/schema';
+import { eq } from 'drizzle-orm';
 import { withheldAwards } from '@/lib/round/view';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
@@ -26,7 +29,11 @@ export async function generateMetadata() {
 export default async function ProtocolPage() {
   const db = getDb();
   const fest = getFestival(db);
-  if (!canSeeResults(fest.phase, await getCurrentUser())) notFound();
+  const user = await getCurrentUser();
+  const closedOnce = !!db.select({ id: decision.id }).from(decision).where(eq(decision.kind, 'close_round')).get();
+  // Before finalisation, the draft (lib/round/visibility.ts says who and what it shows).
+  const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user, closedOnce);
+  if (!draft && !canSeeResults(fest.phase, user)) notFound();
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const ta = await getTranslations('account');
@@ -37,7 +44,8 @@ export default async function ProtocolPage() {
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
-      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
+      {draft && <p className={s.demo} data-testid="protocol-draft">{t('draft.banner')}</p>}
+      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{draft ? ` ${t('draft.title')}` : ''}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
       <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${when.day(fest.endsOn)}` : ''}</p>
       <h2>{t('jury')}</h2>
       <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
@@ -45,8 +53,12 @@ export default async function ProtocolPage() {
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
       {/* Scores and margins only where the festival publishes figures, and once it has. */}
-      <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
-      <NotAwarded items={notAwardedList(db)} />
+      {draft ? <DraftAwards forChair={user?.role === 'chair'} /> : (
+        <>
+          <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+          <NotAwarded items={notAwardedList(db)} />
+        </>
+      )}
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
@@ -56,8 +68,8 @@ export default async function ProtocolPage() {
         </ol>
       )}
       <AccountChanges />
-      <h2>{t('hash')}</h2>
-      <p className={s.hash}>{fest.finalHash}</p>
+      {!draft && <h2>{t('hash')}</h2>}
+      {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />
       <h2>{t('signatures')}</h2>
       <table className={s.signatures}>
