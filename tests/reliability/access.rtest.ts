@@ -118,7 +118,7 @@ const PAGES: { path: string; allowed: (phase: string) => CallerName[] | 'public'
   ...['/admin', '/admin/films', '/admin/jurors', '/admin/performances', '/admin/progress', '/admin/audit'].map((path) => ({ path, allowed: () => ['organiser'] as CallerName[] })),
   { path: '/account/password', allowed: () => SIGNED_IN },
   { path: '/results', allowed: () => 'public' },
-  // From the first close the chair and the organisers read the draft (lib/round/visibility.ts); this walk never reopens a round.
+  // While a round is closed the chair and the organisers read the draft (lib/round/visibility.ts).
   { path: '/results/protocol', allowed: (phase) => (phase === 'published' ? 'public' : ['main_closed', 'special_voting', 'special_closed', 'finalised'].includes(phase) ? ['chair', 'organiser'] : []) },
 ];
 

@@ -9,8 +9,6 @@ import { listNominations } from '@/lib/festival/queries';
 import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
-import { decision } from '@/db/schema';
-import { eq } from 'drizzle-orm';
 import { withheldAwards } from '@/lib/round/view';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
@@ -30,9 +28,8 @@ export default async function ProtocolPage() {
   const db = getDb();
   const fest = getFestival(db);
   const user = await getCurrentUser();
-  const closedOnce = !!db.select({ id: decision.id }).from(decision).where(eq(decision.kind, 'close_round')).get();
   // Before finalisation, the draft (lib/round/visibility.ts says who and what it shows).
-  const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user, closedOnce);
+  const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user);
   if (!draft && !canSeeResults(fest.phase, user)) notFound();
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
