@@ -81,7 +81,7 @@ export default async function ResultsPage() {
         <details>
           <summary>{t('showReceipts', { count: receipts.length })}</summary>
           <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-            {receipts.map((r) => <li key={r.receipt} data-nomination={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
+            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
           </ul>
         </details>
       </section>
