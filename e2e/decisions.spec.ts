@@ -221,6 +221,7 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   expect(awarded).toEqual([again]);
 
   await page.goto('/results/protocol');
+  await expect(page.getByTestId('award-decided-by-best_film')).toHaveText('Decided by the casting vote of the chair.');
   await expect(page.getByTestId('not-awarded').locator('[data-nomination="special_jury_prize"]')).toContainText('not awarded: the chair waived the round — The jury gives no special prize this year');
   await expect(page.getByRole('main')).toContainText('Decision withdrawn');
   await expectPeoplesWords(page);

@@ -10,6 +10,8 @@ import { listNominations } from '@/lib/festival/queries';
 import { awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
+import { chairDecidedAwards } from '@/lib/round/decided-by';
+import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -49,6 +51,7 @@ export default async function ResultsPage() {
   }
   const locale = await getLocale();
   const receipts = receiptList(db);
+  const awards = awardsList(db);
   const jury = juryList(db);
   return (
     <main className={ui.main}>
@@ -56,7 +59,7 @@ export default async function ResultsPage() {
       {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>
-        <AwardList awards={awardsList(db)} />
+        <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} />
         <NotAwarded items={notAwardedList(db)} />
       </section>
       <section aria-labelledby="rules-heading" className={ui.card}>

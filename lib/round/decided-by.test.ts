@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidedBy } from './decided-by';
+import { chairDecidedAwards, decidedBy } from './decided-by';
 
 const n = (reasons: { code: string; params?: Record<string, string | number> }[], status = 'decided', winners = ['1']) =>
   ({ status, winners, reasons: reasons.map((r) => ({ code: r.code, params: r.params ?? {} })) });
@@ -18,5 +18,20 @@ describe('how an award was decided, in words', () => {
   it('otherwise the higher score; nothing while undecided', () => {
     expect(decidedBy(n([]))).toEqual({ how: 'score' });
     expect(decidedBy(n([{ code: 'tie_unresolved' }], 'blocked', []))).toBeNull();
+  });
+});
+
+describe('awards the chair decided, for the public page and the protocol', () => {
+  const awards = [{ nomination: 'best_director', candidateId: 7 }, { nomination: 'best_film', candidateId: 3 }, { nomination: 'best_film', candidateId: 4 }];
+  it('the latest decision in force, when it chose the awarded winners', () => {
+    const out = chairDecidedAwards([
+      { code: 'best_director', kind: 'casting_vote', chosen: [8] },
+      { code: 'best_director', kind: 'casting_vote', chosen: [7] },
+      { code: 'best_film', kind: 'shared', chosen: [3, 4] },
+    ], awards);
+    expect([...out]).toEqual([['best_director', 'casting_vote'], ['best_film', 'shared']]);
+  });
+  it('not a decision whose choice is not what was awarded, nor any other kind', () => {
+    expect(chairDecidedAwards([{ code: 'best_director', kind: 'casting_vote', chosen: [8] }, { code: 'best_film', kind: 'no_award', chosen: [] }], awards).size).toBe(0);
   });
 });

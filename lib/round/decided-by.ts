@@ -22,3 +22,22 @@ export function decidedBy(n: { status: string; winners: readonly string[]; reaso
   }
   return { how: 'score' };
 }
+
+/**
+ * For the published awards: the nominations the chair's decision settled (a casting vote or a
+ * shared award), from the decisions in force, the latest for each nomination, and only where the
+ * decision chose the very winners awarded.
+ */
+export function chairDecidedAwards(
+  inForce: readonly { code: string | null; kind: string; chosen: readonly number[] }[],
+  awards: readonly { nomination: string; candidateId: number }[],
+): Map<string, 'casting_vote' | 'shared'> {
+  const latest = new Map<string, (typeof inForce)[number]>();
+  for (const d of inForce) if (d.code && (d.kind === 'casting_vote' || d.kind === 'shared')) latest.set(d.code, d);
+  const out = new Map<string, 'casting_vote' | 'shared'>();
+  for (const [code, d] of latest) {
+    const winners = new Set(awards.filter((a) => a.nomination === code).map((a) => a.candidateId));
+    if (d.chosen.length > 0 && d.chosen.length === winners.size && d.chosen.every((c) => winners.has(c))) out.set(code, d.kind as 'casting_vote' | 'shared');
+  }
+  return out;
+}

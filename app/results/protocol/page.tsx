@@ -10,6 +10,8 @@ import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/resu
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
 import { withheldAwards } from '@/lib/round/view';
+import { chairDecidedAwards } from '@/lib/round/decided-by';
+import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -37,6 +39,7 @@ export default async function ProtocolPage() {
   const locale = await getLocale();
   const when = await whenFormatter();
   const jury = juryList(db);
+  const awards = draft ? [] : awardsList(db);
   const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
   return (
     <main className={s.page}>
@@ -52,7 +55,7 @@ export default async function ProtocolPage() {
       {/* Scores and margins only where the festival publishes figures, and once it has. */}
       {draft ? <DraftAwards forChair={user?.role === 'chair'} /> : (
         <>
-          <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+          <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
           <NotAwarded items={notAwardedList(db)} />
         </>
       )}
