@@ -7,6 +7,7 @@ import { test, expect, request as playwrightRequest, type APIRequestContext, typ
 import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
+import AxeBuilder from '@axe-core/playwright';
 import { e2eDatabase, expectAccessible } from './fixtures';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -130,6 +131,14 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await confirmAction(page, 'close-round', 'you will see its tally', 'Close the round');
   await expect(phase).toHaveText('Main round closed');
 
+  // The desk leads: the tie is listed at the top and the link reaches it.
+  await expect(page.getByTestId('decisions-to-take')).toContainText('1 decision is still to take');
+  await page.getByTestId('to-decide-best_film').click();
+  await expect(page).toHaveURL(/#tally-best_film$/);
+  await expect(page.getByTestId('tally-best_film')).toBeInViewport();
+
+  await expectUniqueLandmarks(page);
+
   // A decision, confirmed in a dialog that says what it does; the dialog is accessible.
   const form = page.getByTestId('tie-best_film');
   await form.getByRole('radio').first().check();
@@ -140,6 +149,33 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   expect(castingVotes()).toEqual([]);
   const first = await decide(page, 0, 'Record decision');
   await expect(page.getByTestId('winner-best_film')).toBeVisible();
+  // Said in words, not "margin 0.00"; the winner's row marked with a word, not by colour alone.
+  await expect(page.getByTestId('decided-by-best_film')).toHaveText('decided by the casting vote of the chair');
+  await expect(page.getByTestId('winner-best_film')).not.toContainText('margin');
+  await expect(page.getByTestId('decisions-to-take')).toContainText('No decision is waiting');
+  const winnerRow = page.getByTestId('tally-best_film').locator(`tr[data-candidate="${first}"]`);
+  await expect(winnerRow).toHaveAttribute('data-winner', 'true');
+  await expect(winnerRow).toContainText('Winner');
+  // On a phone the rows stack: the distribution is on screen without scrolling sideways.
+  await page.setViewportSize({ width: 375, height: 800 });
+  const histogram = winnerRow.locator('svg');
+  await histogram.scrollIntoViewIfNeeded();
+  const box = await histogram.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // The draft protocol at the table: marked draft; the chair reads the winners, without a figure;
+  // the organisers read that the awards come later, and no name of a winner.
+  await page.getByTestId('draft-protocol-link').click();
+  await expect(page.getByTestId('protocol-draft')).toBeVisible();
+  await expect(page.getByTestId('draft-awards').locator('[data-nomination="best_film"]')).not.toContainText('not decided yet');
+  await expectPeoplesWords(page);
+  const organiser = await apiLogin('organiser', 'organiser-demo');
+  const draftHtml = await (await organiser.get('/results/protocol')).text();
+  await organiser.dispose();
+  expect(draftHtml).toContain('data-testid="draft-awards-later"');
+  expect(draftHtml).not.toContain('data-testid="draft-awards"');
+  await page.goto('/chair');
   expect(castingVotes()).toEqual([first]);
 
   // Changed: the later decision supersedes; both are in the log.
@@ -153,6 +189,12 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expect(page.getByTestId('current-decision-best_film')).toHaveCount(0);
   await expect(page.getByTestId('tally-best_film')).toContainText('Tie to decide');
   await decide(page, 0, 'Record decision');
+
+  // A reason too short is refused with words that name the field and what is wrong.
+  await page.getByTestId('reopen-round').getByLabel('Reason for reopening').fill('ab');
+  await confirmAction(page, 'reopen-round', 'are set aside', 'Reopen the round');
+  await expect(page.getByTestId('reopen-round').getByRole('alert')).toHaveText('The reason must be between 3 and 500 characters long; write what happened and why. Nothing was changed.');
+  await expect(phase).toHaveText('Main round closed');
 
   // Reopened and closed again on the same ballots: the old decision does not silently apply.
   await page.getByTestId('reopen-round').getByLabel('Reason for reopening').fill('The jury deliberates again');
@@ -179,6 +221,61 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   expect(awarded).toEqual([again]);
 
   await page.goto('/results/protocol');
+  await expect(page.getByTestId('award-decided-by-best_film')).toHaveText('Decided by the casting vote of the chair.');
   await expect(page.getByTestId('not-awarded').locator('[data-nomination="special_jury_prize"]')).toContainText('not awarded: the chair waived the round — The jury gives no special prize this year');
   await expect(page.getByRole('main')).toContainText('Decision withdrawn');
+  await expectPeoplesWords(page);
+});
+
+/** Every landmark has a name of its own (axe's landmark-unique, a moderate rule the shared scan leaves out). */
+async function expectUniqueLandmarks(page: Page) {
+  const result = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+  expect(result.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+}
+
+// What people read carries no internal code: no award code (best_film), no audit action
+// (ballot.save_score), no stored ISO timestamp.
+const CODE_PATTERNS = [/\b[a-z]+(?:_[a-z]+)+\b/, /\b[a-z]+\.[a-z]+_[a-z_]+\b/, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/];
+async function expectPeoplesWords(page: Page, scope = page.getByRole('main')) {
+  const text = (await scope.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    // The audit log's recorded payload is the record itself, shown as stored.
+    copy.querySelectorAll('pre').forEach((p) => p.remove());
+    return copy.textContent ?? '';
+  })) ?? '';
+  for (const re of CODE_PATTERNS) expect(text, `${page.url()} shows ${text.match(re)?.[0]}`).not.toMatch(re);
+}
+
+test('after finalisation, the organisers and the public read names and dates, not codes', async ({ page, context }) => {
+  for (const locale of ['en', 'kk']) {
+    await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: BASE }]);
+    await page.goto('/login');
+    if (locale === 'en') {
+      await page.getByLabel('Login name').fill('organiser');
+      await page.getByLabel('Password').fill('organiser-demo');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    }
+    await page.goto('/admin');
+    await expect(page.getByTestId('admin-next')).toBeVisible();
+    await expectUniqueLandmarks(page);
+    // A favicon, by Next's file convention.
+    const icon = await page.locator('head link[rel="icon"]').first().getAttribute('href');
+    expect(icon).toBeTruthy();
+    expect((await page.request.get(icon!)).ok()).toBe(true);
+    if (locale === 'en') await expect(page.getByRole('main')).not.toContainText('Voting has opened');
+    await expectPeoplesWords(page);
+    await page.goto('/admin/audit');
+    await expect(page.getByTestId('audit').locator('[data-action="ballot.save_score"]').first()).toBeVisible();
+    await expectPeoplesWords(page);
+    await page.goto('/results/protocol');
+    await expectPeoplesWords(page);
+  }
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: BASE }]);
+  await page.goto('/results');
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('publish').getByRole('button').first().click();
+  await expect(page.getByTestId('receipts')).toBeAttached();
+  await expect(page.getByTestId('receipts').locator('li').first()).toHaveText(/^Best (Film|Director|Screenplay|Actor|Actress): [0-9a-f]+$/);
+  await expectPeoplesWords(page);
 });

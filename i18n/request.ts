@@ -5,6 +5,20 @@ import { cookies, headers } from 'next/headers';
 import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type AppLocale } from './config';
 import { loadMessages } from './messages';
 import { getCurrentUser } from '@/lib/auth/session';
+import { getDb } from '@/db';
+import { findFestival } from '@/lib/festival/phase';
+
+/** Times are shown in the festival's time zone (set at setup), in UTC until one is set. */
+function festivalTimeZone(): string {
+  const tz = findFestival(getDb())?.timeZone;
+  if (!tz) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    return 'UTC';
+  }
+}
 
 async function pickLocale(): Promise<AppLocale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -21,5 +35,5 @@ async function pickLocale(): Promise<AppLocale> {
 
 export default getRequestConfig(async () => {
   const locale = await pickLocale();
-  return { locale, messages: await loadMessages(locale), timeZone: 'UTC' };
+  return { locale, messages: await loadMessages(locale), timeZone: festivalTimeZone() };
 });

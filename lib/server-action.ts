@@ -2,10 +2,11 @@
 // the action, revalidates, and translates a refusal into the user's language.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import { executeAction, executeActionGrouped, type ActionResult, type ActionSpec } from './action';
+import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 
 export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -14,6 +15,9 @@ export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
     if (outcome.ok) {
       for (const p of spec.revalidate ?? []) revalidatePath(p);
       return outcome;
+    }
+    if (outcome.code === 'invalid:input' && namedInvalidField(outcome.fieldErrors) === 'reason') {
+      return { ...outcome, message: (await getTranslations('errors'))('invalid_reason', { min: 3, max: 500 }) };
     }
     return { ...outcome, message: await translateRefusal(spec.name, outcome.code, outcome.params) };
   };
@@ -27,6 +31,8 @@ export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
 export async function translateRefusal(actionName: string, code: string, params: Record<string, string | number> = {}) {
   const key = code.replace(/[:.]/g, '_');
   const common = await getTranslations('errors');
+  const names = await getTranslations('common');
+  params = localiseRefusalParams(params, (c) => (names.has(`nomination.${c}` as never) ? names(`nomination.${c}` as never) : c), await getLocale());
   if (common.has(key)) return common(key, params);
   const area = actionName.split('.')[0];
   const scoped = await getTranslations(area as 'admin');

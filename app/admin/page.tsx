@@ -16,6 +16,7 @@ import { unmetHref, unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
 import { TallyProblems } from '@/app/components/TallyProblems';
 import { checkedTally } from '@/lib/round/checked-tally';
+import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -28,6 +29,7 @@ export default async function AdminHome() {
   const db = getDb();
   const fest = getFestival(db);
   const locale = await getLocale();
+  const when = await whenFormatter();
   const nominations = listNominations(db);
   const jurors = listJurors(db);
   const setup = fest.phase === 'setup';
@@ -41,7 +43,7 @@ export default async function AdminHome() {
       <section className={ui.card} aria-labelledby="festival-heading">
         <h2 id="festival-heading">{festivalName(fest, locale)}</h2>
         <p>
-          {festivalCity(fest, locale)}{fest.endsOn ? ` · ${t('endsOn', { date: fest.endsOn })}` : ''} · {tc('currentPhase')}:{' '}
+          {festivalCity(fest, locale)}{fest.endsOn ? ` · ${t('endsOn', { date: when.day(fest.endsOn) })}` : ''} · {tc('currentPhase')}:{' '}
           <strong data-testid="admin-phase">{tc(`phase.${fest.phase}`)}</strong>
         </p>
         <p className={ui.muted}>
@@ -71,9 +73,13 @@ export default async function AdminHome() {
             <OpenVoting ready={unmet.length === 0} />
           </>
         ) : (
-          <p>
-            {t('phase.frozen', { phase: tc(`phase.${fest.phase}`) })} <Link href="/admin/progress">{t('nav.progress')}</Link>
-          </p>
+          <>
+            <p>
+              {t('phase.frozen', { phase: tc(`phase.${fest.phase}`) })} <Link href="/admin/progress">{t('nav.progress')}</Link>
+            </p>
+            {fest.phase === 'finalised' && <p data-testid="admin-next">{t('phase.finalisedNext')} <Link href="/results">{t('phase.resultsLink')}</Link></p>}
+            {fest.phase === 'published' && <p data-testid="admin-next">{t('phase.publishedNext')} <Link href="/results">{t('phase.resultsLink')}</Link></p>}
+          </>
         )}
       </section>
 
@@ -107,7 +113,7 @@ export default async function AdminHome() {
       <p><Link href="/admin/films">{t('films.manage')}</Link></p>
       <section aria-labelledby="jurors-heading">
         <h2 id="jurors-heading">{t('jurorsHeading', { count: jurors.length })}</h2>
-        <ScrollTable label={t('jurorsHeading', { count: jurors.length })}>
+        <ScrollTable label={tc('tableOf', { name: t('jurorsHeading', { count: jurors.length }) })}>
           <table data-testid="jurors">
             <thead>
               <tr>

@@ -10,6 +10,8 @@ import { TallyProblems } from '@/app/components/TallyProblems';
 import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
+import { decidedBy } from '@/lib/round/decided-by';
+import tv from './tally.module.css';
 
 const WITHHELD_LABEL = { thin: 'tally.thin', tied_with_thin: 'tally.tiedWithThin', few_changed: 'tally.fewChanged' } as const;
 
@@ -28,7 +30,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
       {view.nominations.map((n) => {
         const name = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
         return (
-          <article key={n.code} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
+          <article key={n.code} id={`tally-${n.code}`} tabIndex={-1} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
             <div className={ui.spread}>
               <h3 id={`tally-${n.code}-h`}>{name}</h3>
               <Badge tone={n.status === 'decided' ? 'ok' : n.status === 'blocked' ? 'warn' : undefined}>{t(`status.${n.status}`)}</Badge>
@@ -36,7 +38,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
                 {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: n.winners.map((w) => candidateName(labels.get(w))).join('; ') })}
-                {n.margin && <> · {t('tally.margin', { margin: n.margin.display })}</>}
+                <DecidedByText n={n} />
               </p>
             )}
             {n.changedSinceShown > 0 ? (
@@ -49,7 +51,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             )}
             {canDecide && <DecisionForm code={n.code} />}
             <ScrollTable label={t('tally.tableLabel', { nomination: name })}>
-              <table>
+              <table className={tv.stacked}>
                 <thead>
                   <tr>
                     <th scope="col">{t('tally.rank')}</th>
@@ -63,25 +65,29 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 <tbody>
                   {n.ranking.map((r) => {
                     const l = labels.get(r.candidate);
+                    const won = n.winners.includes(r.candidate);
                     return (
-                      <tr key={r.candidate} data-candidate={r.candidate}>
-                        <td>{r.rank}</td>
-                        <td>
-                          {l?.person && <strong>{l.person} — </strong>}
-                          {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                      <tr key={r.candidate} data-candidate={r.candidate} data-winner={won || undefined} className={won ? tv.winnerRow : undefined}>
+                        <td data-label={t('tally.rank')}>{r.rank}</td>
+                        <td data-label={t('tally.candidate')}>
+                          <span>
+                            {won && <><Badge tone="ok">{t('tally.winnerMark')}</Badge>{' '}</>}
+                            {l?.person && <strong>{l.person} — </strong>}
+                            {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                          </span>
                         </td>
                         {n.withheld[r.candidate] ? (
-                          <td data-withheld={n.withheld[r.candidate]}>{t(WITHHELD_LABEL[n.withheld[r.candidate]])}</td>
+                          <td data-label={t('tally.aggregate')} data-withheld={n.withheld[r.candidate]}>{t(WITHHELD_LABEL[n.withheld[r.candidate]])}</td>
                         ) : (
-                          <td title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
+                          <td data-label={t('tally.aggregate')} title={r.aggregate?.exact}>{r.aggregate?.display ?? '—'}</td>
                         )}
-                        <td>{r.counted}</td>
-                        <td>
+                        <td data-label={t('tally.counted')}>{r.counted}</td>
+                        <td data-label={t('tally.distribution')}>
                           {n.histograms[r.candidate]
                             ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
                       </tr>
                     );
                   })}
@@ -96,6 +102,19 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   );
 }
 
+/** How the award was decided, in words: a casting vote or a shared award is never "margin 0.00". */
+async function DecidedByText({ n }: { n: { code: string; status: string; winners: string[]; reasons: ReturnType<typeof closedRoundTally>['nominations'][number]['reasons']; margin: { display: string } | null } }) {
+  const t = await getTranslations('chair');
+  const d = decidedBy(n);
+  if (!d) return null;
+  const text = d.how === 'head_to_head'
+    ? (d.for !== null && d.against !== null ? t('decidedBy.head_to_head', { for: d.for, against: d.against }) : t('decidedBy.head_to_head_thin'))
+    : d.how === 'score'
+      ? (n.margin ? t('decidedBy.score', { margin: n.margin.display }) : t('decidedBy.scoreOnly'))
+      : t(`decidedBy.${d.how}`);
+  return <> · <span data-testid={`decided-by-${n.code}`} data-how={d.how}>{text}</span></>;
+}
+
 async function MethodComparison({ comparison, labels }: { comparison: ReturnType<typeof closedRoundTally>['comparison']; labels: ReturnType<typeof candidateLabels> }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
@@ -104,7 +123,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
     <section className={ui.card} aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">{t('comparison.heading')}</h3>
       <p className={ui.muted}>{t('comparison.explain')}</p>
-      <ScrollTable label={t('comparison.heading')}>
+      <ScrollTable label={tc('tableOf', { name: t('comparison.heading') })}>
         <table data-testid="method-comparison">
           <thead>
             <tr>

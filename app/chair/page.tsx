@@ -12,6 +12,7 @@ import { ScrollTable } from '@/app/components/ScrollTable';
 import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
 import { TallyView } from './TallyView';
+import { DecisionsToTake } from './DecisionsToTake';
 import { NominationOverview } from '@/app/components/NominationOverview';
 import { FilmTable } from '@/app/components/FilmTable';
 import ui from '@/app/components/ui.module.css';
@@ -46,6 +47,7 @@ export default async function ChairHome() {
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
+      {(phase === 'main_closed' || phase === 'special_closed') && <DecisionsToTake />}
       <AccountNotice userId={me.id} />
       <AccountRequestsSection />
       <section className={ui.card} aria-labelledby="round-heading">
@@ -70,6 +72,9 @@ export default async function ChairHome() {
           </>
         )}
         {(phase === 'main_closed' || phase === 'special_closed') && <ClosedRoundActions phase={phase} />}
+        {(phase === 'main_closed' || phase === 'special_voting' || phase === 'special_closed') && (
+          <p><Link href="/results/protocol" data-testid="draft-protocol-link">{t('round.draftProtocol')}</Link></p>
+        )}
         {(phase === 'finalised' || phase === 'published') && (
           <p>
             {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}
@@ -82,7 +87,7 @@ export default async function ChairHome() {
       {votingRound && (
         <section aria-labelledby="ballots-heading">
           <h2 id="ballots-heading">{t('ballots.heading')}</h2>
-          <ScrollTable label={t('ballots.heading')}>
+          <ScrollTable label={tc('tableOf', { name: t('ballots.heading') })}>
             <table data-testid="submissions">
               <thead>
                 <tr>

@@ -15,7 +15,7 @@ export async function FilmTable() {
   return (
     <section aria-labelledby="films-heading">
       <h2 id="films-heading">{t('filmsHeading', { count: competition.length })}</h2>
-      <ScrollTable label={t('filmsHeading', { count: competition.length })}>
+      <ScrollTable label={t('tableOf', { name: t('filmsHeading', { count: competition.length }) })}>
         <table data-testid="films">
           <thead>
             <tr>

@@ -9,7 +9,8 @@ import { Badge } from '@/app/components/Badge';
 type Withheld = { candidates: Set<number>; margins: Set<string> };
 
 /** `withheld`: before publication, the aggregates and margins that would show fewer than 3 scores. */
-export async function AwardList({ awards, withMargin = false, withheld }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld }) {
+/** `decidedBy`: the awards the chair's casting vote or shared-award decision settled, said in words. */
+export async function AwardList({ awards, withMargin = false, withheld, decidedBy }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld; decidedBy?: Map<string, 'casting_vote' | 'shared'> }) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const byNomination = new Map<string, typeof awards>();
@@ -38,6 +39,7 @@ export async function AwardList({ awards, withMargin = false, withheld }: { awar
               </li>
             ))}
           </ul>
+          {decidedBy?.has(code) && <p className={ui.muted} data-testid={`award-decided-by-${code}`}>{t(`decidedBy.${decidedBy.get(code)!}`)}</p>}
         </li>
       ))}
     </ol>

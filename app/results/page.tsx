@@ -10,6 +10,8 @@ import { listNominations } from '@/lib/festival/queries';
 import { awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
+import { chairDecidedAwards } from '@/lib/round/decided-by';
+import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -26,6 +28,7 @@ export async function generateMetadata() {
 export default async function ResultsPage() {
   const t = await getTranslations('results');
   const ta = await getTranslations('account');
+  const tc = await getTranslations('common');
   const db = getDb();
   const fest = getFestival(db);
   const user = await getCurrentUser();
@@ -48,6 +51,7 @@ export default async function ResultsPage() {
   }
   const locale = await getLocale();
   const receipts = receiptList(db);
+  const awards = awardsList(db);
   const jury = juryList(db);
   return (
     <main className={ui.main}>
@@ -55,7 +59,7 @@ export default async function ResultsPage() {
       {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>
-        <AwardList awards={awardsList(db)} />
+        <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} />
         <NotAwarded items={notAwardedList(db)} />
       </section>
       <section aria-labelledby="rules-heading" className={ui.card}>
@@ -80,7 +84,7 @@ export default async function ResultsPage() {
         <details>
           <summary>{t('showReceipts', { count: receipts.length })}</summary>
           <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-            {receipts.map((r) => <li key={r.receipt}>{r.nomination}: {r.receipt}</li>)}
+            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
           </ul>
         </details>
       </section>

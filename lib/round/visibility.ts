@@ -10,3 +10,15 @@ export function canSeeResults(phase: Phase, user: SessionUser | null): boolean {
   if (phase === 'finalised') return !!user && !user.mustChangePassword && (user.role === 'chair' || user.role === 'organiser');
   return false;
 }
+
+/**
+ * The draft protocol, to read at the table while a round is closed and until finalisation: the
+ * chair and the organisers. It shows what each already sees elsewhere and no figure: the chair the
+ * winners of the closed round's tally (as on /chair, without aggregates or margins), the organisers
+ * the jury, the rules and the decisions' log, never a winner or a score. Not while a reopened round
+ * is being voted again: its decisions are set aside until the next close.
+ */
+export function canSeeDraftProtocol(phase: Phase, user: SessionUser | null): boolean {
+  if (!user || user.mustChangePassword || (user.role !== 'chair' && user.role !== 'organiser')) return false;
+  return phase === 'main_closed' || phase === 'special_voting' || phase === 'special_closed';
+}

@@ -118,7 +118,8 @@ const PAGES: { path: string; allowed: (phase: string) => CallerName[] | 'public'
   ...['/admin', '/admin/films', '/admin/jurors', '/admin/performances', '/admin/progress', '/admin/audit'].map((path) => ({ path, allowed: () => ['organiser'] as CallerName[] })),
   { path: '/account/password', allowed: () => SIGNED_IN },
   { path: '/results', allowed: () => 'public' },
-  { path: '/results/protocol', allowed: (phase) => (phase === 'published' ? 'public' : phase === 'finalised' ? ['chair', 'organiser'] : []) },
+  // While a round is closed the chair and the organisers read the draft (lib/round/visibility.ts).
+  { path: '/results/protocol', allowed: (phase) => (phase === 'published' ? 'public' : ['main_closed', 'special_voting', 'special_closed', 'finalised'].includes(phase) ? ['chair', 'organiser'] : []) },
 ];
 
 /** The outcome a caller must get from a route handler: served (200), sent to /login, a 403, or any refusal. */

@@ -1,7 +1,7 @@
 // The audit log: every write, newest first, filtered by actor and action, with the state of the
 // hash chain. Score values, notes and receipts arrive redacted from the query, before and after publication.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { verifyChain } from '@/lib/audit';
@@ -20,6 +20,12 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireRole('organiser');
   const t = await getTranslations('admin');
+  const format = await getFormatter();
+  // Actions by their name in the reader's language; the code stays in the filter's value and the URL.
+  const actionName = (a: string) => {
+    const key = `audit.actions.${a.replace('.', '_')}` as never;
+    return t.has(key) ? t(key) : t('audit.actionOther');
+  };
   const sp = await searchParams;
   const db = getDb();
   const actor = Number(one(sp.actor)) || null;
@@ -47,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-action">{t('audit.action')}</label>
           <select id="audit-action" name="action" defaultValue={action ?? ''} className={ui.input}>
             <option value="">{t('audit.all')}</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions.map((a) => <option key={a} value={a}>{actionName(a)}</option>)}
           </select>
         </div>
         <div className={s.actions}><button type="submit" className={ui.button}>{t('audit.apply')}</button></div>
@@ -68,9 +74,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.id}</td>
-                <td><time dateTime={r.at}>{r.at.replace('T', ' ').slice(0, 19)}</time></td>
+                <td><time dateTime={r.at}>{format.dateTime(new Date(r.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time></td>
                 <td>{r.actor ? `${r.actor} (${r.actorLogin})` : t('audit.system')}</td>
-                <td><code>{r.action}</code></td>
+                <td data-action={r.action}>{actionName(r.action)}</td>
                 <td><pre className={s.payload}>{r.payload}</pre></td>
               </tr>
             ))}

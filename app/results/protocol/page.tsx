@@ -7,8 +7,11 @@ import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
-import { canSeeResults } from '@/lib/round/visibility';
+import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
+import { DraftAwards } from './DraftAwards';
 import { withheldAwards } from '@/lib/round/view';
+import { chairDecidedAwards } from '@/lib/round/decided-by';
+import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -17,6 +20,7 @@ import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import { AccountChanges } from './AccountChanges';
+import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -25,37 +29,47 @@ export async function generateMetadata() {
 export default async function ProtocolPage() {
   const db = getDb();
   const fest = getFestival(db);
-  if (!canSeeResults(fest.phase, await getCurrentUser())) notFound();
+  const user = await getCurrentUser();
+  // Before finalisation, the draft (lib/round/visibility.ts says who and what it shows).
+  const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user);
+  if (!draft && !canSeeResults(fest.phase, user)) notFound();
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const ta = await getTranslations('account');
   const locale = await getLocale();
+  const when = await whenFormatter();
   const jury = juryList(db);
+  const awards = draft ? [] : awardsList(db);
   const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
-      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
-      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${fest.endsOn}` : ''}</p>
+      {draft && <p className={s.demo} data-testid="protocol-draft">{t('draft.banner')}</p>}
+      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{draft ? ` ${t('draft.title')}` : ''}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
+      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${when.day(fest.endsOn)}` : ''}</p>
       <h2>{t('jury')}</h2>
       <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
       {/* Scores and margins only where the festival publishes figures, and once it has. */}
-      <AwardList awards={awardsList(db)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
-      <NotAwarded items={notAwardedList(db)} />
+      {draft ? <DraftAwards forChair={user?.role === 'chair'} /> : (
+        <>
+          <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+          <NotAwarded items={notAwardedList(db)} />
+        </>
+      )}
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
           {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>({d.at})</span></li>
+            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span></li>
           ))}
         </ol>
       )}
       <AccountChanges />
-      <h2>{t('hash')}</h2>
-      <p className={s.hash}>{fest.finalHash}</p>
+      {!draft && <h2>{t('hash')}</h2>}
+      {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />
       <h2>{t('signatures')}</h2>
       <table className={s.signatures}>

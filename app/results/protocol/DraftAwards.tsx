@@ -1,0 +1,27 @@
+// The awards in the draft protocol. The chair reads the winners of the closed round's tally as on
+// /chair, without an aggregate, a margin or a distribution; the organisers, who see no tally before
+// finalisation, read only that the awards come later.
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { candidateName } from '@/lib/round/reasons';
+import { candidateLabels, closedRoundTally } from '@/lib/round/view';
+
+export async function DraftAwards({ forChair }: { forChair: boolean }) {
+  const t = await getTranslations('results');
+  const tc = await getTranslations('common');
+  if (!forChair) return <p data-testid="draft-awards-later">{t('draft.awardsLater')}</p>;
+  const db = getDb();
+  const view = closedRoundTally(db);
+  if (view.problems.length > 0 || view.nominations.length === 0) return <p>{t('draft.roundOpen')}</p>;
+  const labels = candidateLabels(db);
+  return (
+    <ul data-testid="draft-awards">
+      {view.nominations.map((n) => (
+        <li key={n.code} data-nomination={n.code}>
+          <strong>{tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code}</strong>:{' '}
+          {n.winners.length > 0 ? n.winners.map((w) => candidateName(labels.get(w))).join('; ') : t('draft.undecided')}
+        </li>
+      ))}
+    </ul>
+  );
+}

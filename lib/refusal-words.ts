@@ -1,0 +1,24 @@
+// A refusal's parameters in people's words: the specs speak of nominations by their codes (the
+// same in every language, and what the audit log records); a message shows their names in the
+// reader's language, as a list joined the way that language joins lists.
+export type NameOf = (code: string) => string;
+
+const NOMINATION_PARAMS = new Set(['nomination', 'nominations']);
+
+export function localiseRefusalParams(params: Record<string, string | number>, nameOf: NameOf, locale: string): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const [k, v] of Object.entries(params)) {
+    if (!NOMINATION_PARAMS.has(k) || typeof v !== 'string') continue;
+    const names = v.split(',').map((c) => c.trim()).filter(Boolean).map(nameOf);
+    out[k] = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+  }
+  return out;
+}
+
+/**
+ * The field a refused input is about, when the message can name it: today a decision's or a
+ * reopening's reason (3 to 500 characters), the one free-text field the chair types into a dialog.
+ */
+export function namedInvalidField(fieldErrors: Record<string, string[]> | undefined): 'reason' | null {
+  return fieldErrors && 'reason' in fieldErrors ? 'reason' : null;
+}
