@@ -29,12 +29,16 @@ export function accountNotice(db: DB, userId: number): { changes: NoticeChange[]
   if (!approved.some((r) => r.seenAt === null)) return null;
   const roles = new Map(db.select({ id: user.id, role: user.role }).from(user).all().map((u) => [u.id, u.role]));
   const since = approved[0].at!;
-  const entries = db
-    .select({ at: audit.at, actorId: audit.actorId, action: audit.action, payload: audit.payload })
+  // From the first approval's own audit entry on, by position in the log: entries written in the
+  // same millisecond before it (the request itself) are not "since".
+  const candidates = db
+    .select({ id: audit.id, at: audit.at, actorId: audit.actorId, action: audit.action, payload: audit.payload })
     .from(audit)
     .where(and(gte(audit.at, since), or(eq(audit.actorId, userId), inArray(audit.action, ABOUT_OTHERS))))
     .orderBy(asc(audit.id))
     .all();
+  const first = candidates.findIndex((e) => e.action === 'account.approve' && approvalTarget(e.payload) === userId);
+  const entries = first < 0 ? candidates : candidates.slice(first);
   const nominationOfCandidate = new Map(db.select({ id: candidate.id, code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all().map((c) => [c.id, c.code]));
   const codeOf = new Map(db.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.id, n.code]));
   const titleOf = new Map(db.select({ id: film.id, title: film.englishTitle }).from(film).all().map((f) => [f.id, f.title]));
@@ -63,4 +67,12 @@ export function accountNotice(db: DB, userId: number): { changes: NoticeChange[]
     changes: approved.map((r) => ({ kind: r.kind, at: r.at!, decidedByRole: r.decidedBy ? roles.get(r.decidedBy) ?? null : null })),
     writes,
   };
+}
+
+function approvalTarget(payload: string): unknown {
+  try {
+    return (JSON.parse(payload) as { target?: unknown }).target;
+  } catch {
+    return undefined;
+  }
 }
