@@ -37,7 +37,8 @@ const db = () => {
   return d;
 };
 
-const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo']] as const;
+// Four: on the chair's desk the chair's own score does not count towards the 3 scores a figure needs.
+const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo'], ['juror04', 'juror-demo']] as const;
 
 async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
   const ctx = await playwrightRequest.newContext({ baseURL: BASE });
@@ -48,7 +49,7 @@ async function apiLogin(login: string, password: string): Promise<APIRequestCont
 }
 
 /**
- * The scene: a jury of three (the other demo jurors made inactive before voting opens), voting open,
+ * The scene: a jury of four (the other demo jurors made inactive before voting opens), voting open,
  * every main ballot scored and submitted through the real actions, with an exact tie between best
  * film's first two candidates and a clear order everywhere else.
  */
