@@ -177,12 +177,12 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   expect(draftHtml).toContain('data-testid="draft-awards-later"');
   expect(draftHtml).not.toContain('data-testid="draft-awards"');
   await page.goto('/chair');
-  expect(castingVotes()).toEqual([first]);
+  await expect.poll(castingVotes).toEqual([first]);
 
   // Changed: the later decision supersedes; both are in the log.
   const second = await decide(page, 1, 'Change decision');
   expect(second).not.toBe(first);
-  expect(castingVotes()).toEqual([first, second]);
+  await expect.poll(castingVotes).toEqual([first, second]); // the page showed a decision already: wait for the new row
   await expect(page.getByTestId('current-decision-best_film')).toContainText('casting vote for');
 
   // Withdrawn: the tie is open again.
