@@ -106,6 +106,10 @@ export const nomination = sqliteTable(
     exemptOneAward: integer('exempt_one_award', { mode: 'boolean' }).notNull().default(false),
     exAequoAllowed: integer('ex_aequo_allowed', { mode: 'boolean' }).notNull().default(false),
     maxWinners: integer('max_winners').notNull().default(1),
+    // The tie-break chain after aggregate and head-to-head (lib/tally TieBreakStep[] as JSON), frozen
+    // when voting opens; the default is the chair's casting vote or, where allowed, a shared award.
+    tieBreak: text('tie_break').notNull().default('["casting_vote","shared"]'),
+    runoffAbstention: integer('runoff_abstention', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     check('nomination_kind', sql`${t.kind} in ('film','performance')`),
@@ -280,6 +284,45 @@ export const decision = sqliteTable(
   ],
 );
 
+// A runoff the chair opened on a tie: the jurors vote again, secretly, among the tied candidates
+// only. Closed runoffs (not set aside by a reopened round) are tally input (lib/tally Runoff).
+export const runoff = sqliteTable(
+  'runoff',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    nominationId: integer('nomination_id').notNull().references(() => nomination.id, { onDelete: 'cascade' }),
+    tied: text('tied').notNull(), // JSON array of candidate ids, exactly the tie it was opened on
+    places: integer('places').notNull().default(1),
+    openedBy: integer('opened_by').references(() => user.id),
+    openedAt: text('opened_at').notNull().default(now),
+    closedBy: integer('closed_by').references(() => user.id),
+    closedAt: text('closed_at'),
+    // Set when a reopened round sets the round's decisions and runoffs aside.
+    setAsideAt: text('set_aside_at'),
+  },
+  (t) => [
+    check('runoff_places', sql`${t.places} >= 1`),
+    // At most one runoff open at a time per nomination.
+    uniqueIndex('runoff_open').on(t.nominationId).where(sql`${t.closedAt} is null and ${t.setAsideAt} is null`),
+  ],
+);
+
+// One juror's secret vote in a runoff: a tied candidate, or null for an abstention where allowed.
+// Submitted once; the receipt lets the juror check afterwards that it was counted as cast.
+export const runoffVote = sqliteTable(
+  'runoff_vote',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runoffId: integer('runoff_id').notNull().references(() => runoff.id, { onDelete: 'cascade' }),
+    jurorId: integer('juror_id').notNull().references(() => user.id),
+    choice: integer('choice').references(() => candidate.id, { onDelete: 'cascade' }),
+    receipt: text('receipt').notNull(),
+    salt: text('salt').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('runoff_vote_unique').on(t.runoffId, t.jurorId), index('runoff_vote_runoff').on(t.runoffId)],
+);
+
 // The public name of one counted ballot (one juror, one nomination) in the anonymised export: random
 // bytes drawn at finalisation (lib/round/anon-ids.ts), never derived from the juror, so nobody can
 // recompute it. Per ballot rather than per juror: no method needs a juror's ballots linked across
@@ -367,5 +410,7 @@ export type Ballot = typeof ballot.$inferSelect;
 export type BallotScore = typeof ballotScore.$inferSelect;
 export type Decision = typeof decision.$inferSelect;
 export type Award = typeof award.$inferSelect;
+export type Runoff = typeof runoff.$inferSelect;
+export type RunoffVote = typeof runoffVote.$inferSelect;
 export type AuditEntry = typeof audit.$inferSelect;
 export type AccountRequest = typeof accountRequest.$inferSelect;

@@ -7,7 +7,7 @@ export { compareMethods } from './compare';
 export { pairwiseMatrices, type PairwiseMatrices } from './pairwise';
 export { TOLERANCE as NORMALIZED_TOLERANCE } from './methods/normalized-mean';
 export { TRIM_FROM } from './methods/trimmed-mean';
-export { METHODS } from './types';
+export { METHODS, TIE_BREAK_STEPS, DEFAULT_TIE_BREAK } from './types';
 export type * from './types';
 export {
   DISTRIBUTION_METHODS,

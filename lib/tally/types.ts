@@ -15,11 +15,31 @@ export interface ExAequoRule {
   maxWinners: number;
 }
 
+/**
+ * One link of a nomination's tie-break chain after aggregate and head-to-head, in the order the
+ * festival's rules give: `runoff` is one secret re-vote of the jurors among the tied candidates
+ * (listed once per round the rules allow), `casting_vote` the chair's deciding vote, `shared` an
+ * ex aequo award (only where the nomination's ExAequoRule allows it).
+ */
+export const TIE_BREAK_STEPS = ['runoff', 'casting_vote', 'shared'] as const;
+export type TieBreakStep = (typeof TIE_BREAK_STEPS)[number];
+/** Today's behaviour, and the chain of a nomination the rules do not name: the chair casts the deciding vote or, where allowed, declares the award shared. */
+export const DEFAULT_TIE_BREAK: readonly TieBreakStep[] = ['casting_vote', 'shared'];
+
+export interface RunoffRule {
+  /** The chain for this nomination; DEFAULT_TIE_BREAK when absent. */
+  chain: TieBreakStep[];
+  /** Whether a juror may abstain in a runoff of this nomination. */
+  abstention: boolean;
+}
+
 export interface Rules {
   oneAwardPerFilm: boolean;
   exemptNominations: string[];
   exAequo: Record<string, ExAequoRule>;
   recusalByNationality: boolean;
+  /** Per nomination code; a nomination not named here follows DEFAULT_TIE_BREAK without abstention. Absent in inputs written before runoffs. */
+  tieBreak?: Record<string, RunoffRule>;
 }
 
 export interface Film {
@@ -69,6 +89,24 @@ export interface Decision {
   chosen: string[];
 }
 
+/** One juror's secret choice in a runoff: a tied candidate's id, or null for an abstention. */
+export interface RunoffVote {
+  juror: string;
+  choice: string | null;
+}
+
+/**
+ * A closed runoff, tally input like a decision: the jurors' votes among exactly the candidates of
+ * one tie (`tied`, for `places` awards). It applies only to the exact tie it was held on; in
+ * recording order, so a second runoff among the still-tied follows the first.
+ */
+export interface Runoff {
+  nomination: string;
+  tied: string[];
+  places: number;
+  votes: RunoffVote[];
+}
+
 export interface TallyInput {
   version: 1;
   scale: Scale;
@@ -81,6 +119,8 @@ export interface TallyInput {
   scores: Score[];
   recusals: Recusal[];
   decisions: Decision[];
+  /** Closed runoffs in the order they were held; absent in inputs written before runoffs. */
+  runoffs?: Runoff[];
 }
 
 export interface Reason {
@@ -111,6 +151,21 @@ export type NominationStatus = 'decided' | 'blocked' | 'no_candidates' | 'no_sco
 export interface Tie {
   candidates: string[];
   places: number;
+  /** What the chain allows next for this tie (e.g. ['runoff'], or ['casting_vote','shared']); absent for inputs without tie-break rules. */
+  next?: TieBreakStep[];
+}
+
+/** How one runoff went: votes per tied candidate, abstentions, and its winners or the candidates still tied. */
+export interface RunoffOutcome {
+  /** Position in input.runoffs. */
+  index: number;
+  tied: string[];
+  places: number;
+  counts: { candidate: string; votes: number }[];
+  abstentions: number;
+  /** The candidates the runoff elected, or null when it tied again (then `stillTied`). */
+  winners: string[] | null;
+  stillTied: string[];
 }
 
 export interface NominationResult {
@@ -122,6 +177,8 @@ export interface NominationResult {
   tie: Tie | null;
   margin: Aggregate | null;
   reasons: Reason[];
+  /** The runoffs that applied to this nomination, in order; absent or empty when none. */
+  runoffs?: RunoffOutcome[];
 }
 
 export interface TallyResult {
