@@ -21,3 +21,5 @@ export {
   type Mismatch,
   type Unverifiable,
 } from './distributions';
+export { runoffEligibility, countedVotes, type CountedVotes, type Eligibility } from './runoff-votes';
+export { countRunoff, chainOf, nextSteps } from './runoff';
