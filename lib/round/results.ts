@@ -11,6 +11,8 @@ import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
 import { onJury, standingOf } from '@/lib/juror/standing';
+import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './decided-by';
+import { decisionRows, decisionsInForce } from './decisions';
 
 export function awardsList(db: DB) {
   return db
@@ -74,6 +76,16 @@ export function decisionList(db: DB) {
     .leftJoin(user, eq(user.id, decision.actorId))
     .orderBy(asc(decision.id))
     .all();
+}
+
+/**
+ * How each published award was decided where the scores alone did not: the chair's casting vote or
+ * shared award, or a runoff (with its count where the level shows figures), for /results and the protocol.
+ */
+export function awardsDecidedBy(db: DB, awards: ReturnType<typeof awardsList>): Map<string, AwardDecidedBy> {
+  const checked = checkedTally(db);
+  const runoffs = runoffDecidedAwards(checked.ok ? checked.result : null, awards, shownLevel(getFestival(db)) !== 'awards');
+  return new Map<string, AwardDecidedBy>([...chairDecidedAwards(decisionsInForce(decisionRows(db)), awards), ...runoffs]);
 }
 
 /**
