@@ -68,6 +68,7 @@ describe('the runoff words, in every language', () => {
     { code: 'runoff_tied', params: { runoff: 0, round: 1, candidates: '', tied: '7,9', votes: '6–6', abstentions: 0 } },
     { code: 'runoff_partly_decided', params: { runoff: 0, round: 3, candidates: '7', tied: '8,9', votes: '5–3–3', abstentions: 2 } },
     { code: 'runoff_stale', params: { runoff: 0, tied: '7,9', places: 1 } },
+    { code: 'runoff_due', params: { candidates: '7,9', places: 1, round: 2 } },
     { code: 'runoff_beyond_chain', params: { runoff: 2, tied: '7,9', places: 1, allowed: 2 } },
     { code: 'runoff_recused_excluded', params: { runoff: 0, count: 2 } },
     { code: 'runoff_not_on_jury', params: { runoff: 0, count: 1 } },
@@ -88,7 +89,7 @@ describe('the runoff words, in every language', () => {
       }
       expect(reasonText(t, tc, reasons[0], labels, new Map())).toContain('Film 7');
       expect(reasonText(t, tc, reasons[0], labels, new Map())).toContain('6–5');
-      expect(reasonText(t, tc, reasons[7], labels, new Map())).toContain(format(chair.reason.next_runoff, l, {}));
+      expect(reasonText(t, tc, reasons.find((r) => r.code === 'decision_out_of_chain')!, labels, new Map())).toContain(format(chair.reason.next_runoff, l, {}));
       for (const [area, ns] of [['chair', chair.decidedBy], ['results', load(l, 'results').decidedBy]] as const) {
         for (const round of [1, 2, 3]) {
           const text = format(ns.runoff_votes, l, { round, votes: '7–5' });
