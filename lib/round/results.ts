@@ -13,6 +13,7 @@ import { getFestival } from '@/lib/festival/phase';
 import { onJury, standingOf } from '@/lib/juror/standing';
 import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './decided-by';
 import { decisionRows, decisionsInForce } from './decisions';
+import { runoffReceiptList } from './runoffs';
 
 export function awardsList(db: DB) {
   return db
@@ -133,6 +134,7 @@ export function fullExport(db: DB) {
   const { jurors, scores, recusals, runoffs, ...frame } = published;
   const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
+  const runoffReceipts = runoffReceiptList(db);
   return {
     format: 'jury-export/2',
     publicationLevel: level,
@@ -152,6 +154,7 @@ export function fullExport(db: DB) {
     },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, titles: { zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
+    ...(runoffReceipts.length ? { runoffReceipts } : {}),
     decisionLog: publicDecisionLog(db),
     awards: awardsList(db).map((a) => ({
       nomination: a.nomination,

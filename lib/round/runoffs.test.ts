@@ -99,8 +99,12 @@ describe('runoffs in the public export', () => {
   }
   const voterFields = (json: string) => [...json.matchAll(/"juror":"([^"]+)"/g)].map((m) => m[1]);
 
-  it('awards: which tie went to a vote, no count and no voter', async () => {
+  it('awards: which tie went to a vote, no count and no voter; every vote’s receipt, sorted', async () => {
     const { exp, json, a, b } = await exported('awards');
+    const receipts = exp.runoffReceipts as { nomination: string; runoff: number; receipt: string }[];
+    expect(receipts).toHaveLength(12);
+    expect(receipts.every((r) => r.nomination === 'best_director' && r.runoff === 1)).toBe(true);
+    expect(receipts.map((r) => r.receipt)).toEqual(receipts.map((r) => r.receipt).sort());
     expect(exp.runoffsHeld).toEqual([{ nomination: 'best_director', tied: [String(a.id), String(b.id)], places: 1 }]);
     expect(exp).not.toHaveProperty('runoffs');
     expect(exp).not.toHaveProperty('runoffCounts');
