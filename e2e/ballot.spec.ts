@@ -15,10 +15,8 @@ async function scoreByKeyboard(page: Page, count: number, skip = new Set<number>
   }
   for (let i = 0; i < count; i++) {
     if (!skip.has(i)) await page.keyboard.press(String((i % 10) + 1 === 10 ? 0 : (i % 10) + 1));
-    // Next candidate: past the note and the recusal button.
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
+    // Next candidate: J moves to the next card's score control.
+    await page.keyboard.press('j');
   }
 }
 

@@ -4,6 +4,7 @@
 // submitted, closed or not yet open nomination is read-only; a recused film is scored nowhere.
 // Submitting stays on each nomination's own page, where the whole ballot is in view.
 import { useMemo, useState, useTransition } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { FilmSection } from '@/lib/ballot/film-view';
@@ -23,6 +24,8 @@ type Props = {
   scale: Scale;
   sections: (FilmSection & { label: string })[];
   storageKey: string;
+  previous: { href: string; title: string } | null;
+  next: { href: string; title: string } | null;
 };
 
 export function FilmBallot(props: Props) {
@@ -68,24 +71,6 @@ export function FilmBallot(props: Props) {
 
   return (
     <>
-      <section className={ui.card} aria-labelledby="recusal-heading" data-testid="film-recusal">
-        <h2 id="recusal-heading" className={s.filmRecusalHeading}>{t('recusalHeading')}</h2>
-        {props.recusal ? (
-          <div className={s.recused}>
-            {props.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: props.recusal })}
-            {props.recusal !== NATIONALITY_REASON && canChangeRecusal && (
-              <> <button type="button" className={s.small} disabled={pending} onClick={() => perform(() => withdrawRecusal({ filmId: props.filmId }))}>{t('withdrawRecusal')}</button></>
-            )}
-          </div>
-        ) : recusing ? (
-          <RecusalForm id="film" pending={pending} onCancel={() => setRecusing(false)} onConfirm={(reason) => perform(() => declareRecusal({ filmId: props.filmId, reason }), () => setRecusing(false))} />
-        ) : (
-          <>
-            <p className={s.keysHint}>{t('recusalCovers')}</p>
-            {canChangeRecusal && <div className={s.row}><button type="button" className={s.small} onClick={() => setRecusing(true)}>{t('declareRecusal')}</button></div>}
-          </>
-        )}
-      </section>
 
       <div className={s.toolbar}>
         <button type="button" className={s.small} onClick={nextUnscored}>{t('nextUnscored')}</button>
@@ -124,6 +109,31 @@ export function FilmBallot(props: Props) {
         ))}
       </ol>
       <p className={s.keysHint}>{t('byFilmSubmitHint')}</p>
+      {(props.previous || props.next) && (
+        <nav aria-label={t('filmNav')} className={s.filmNav}>
+          {props.previous && <Link href={props.previous.href} rel="prev">← {t('previousFilm', { title: props.previous.title })}</Link>}
+          {props.next && <Link href={props.next.href} rel="next" data-testid="next-film">{t('nextFilm', { title: props.next.title })} →</Link>}
+        </nav>
+      )}
+      <section className={ui.card} aria-labelledby="recusal-heading" data-testid="film-recusal">
+        <h2 id="recusal-heading" className={s.filmRecusalHeading}>{t('recusalHeading')}</h2>
+        {props.recusal ? (
+          <div className={s.recused}>
+            {props.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: props.recusal })}
+            {props.recusal !== NATIONALITY_REASON && canChangeRecusal && (
+              <> <button type="button" className={s.small} disabled={pending} onClick={() => perform(() => withdrawRecusal({ filmId: props.filmId }))}>{t('withdrawRecusal')}</button></>
+            )}
+          </div>
+        ) : recusing ? (
+          <RecusalForm id="film" pending={pending} onCancel={() => setRecusing(false)} onConfirm={(reason) => perform(() => declareRecusal({ filmId: props.filmId, reason }), () => setRecusing(false))} />
+        ) : (
+          <>
+            <p className={s.keysHint}>{t('recusalCovers')}</p>
+            {canChangeRecusal && <div className={s.row}><button type="button" className={s.small} onClick={() => setRecusing(true)}>{t('declareRecusal')}</button></div>}
+          </>
+        )}
+      </section>
+
     </>
   );
 }

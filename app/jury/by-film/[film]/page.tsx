@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
-import { filmBallotView } from '@/lib/ballot/film-view';
+import { filmBallotView, jurorFilms } from '@/lib/ballot/film-view';
 import { localTitle } from '@/lib/festival/names';
 import { shownCountry } from '@/lib/film/countries';
 import { FilmBallot } from './FilmBallot';
@@ -32,6 +32,10 @@ export default async function FilmBallotPage({ params }: Props) {
   const locale = await getLocale();
   const title = localTitle(view.film, locale);
   const f = view.film;
+  // The juror's own film order (as on /jury and in every ballot), for "previous" and "next film".
+  const films = jurorFilms(getDb(), me);
+  const at = films.findIndex((x) => x.id === f.id);
+  const near = (i: number) => (i >= 0 && i < films.length ? { href: `/jury/by-film/${films[i].id}`, title: localTitle(films[i], locale) } : null);
   return (
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury#films-heading">← {t('backToFilms')}</Link></p>
@@ -49,6 +53,8 @@ export default async function FilmBallotPage({ params }: Props) {
         scale={view.scale}
         sections={view.sections.map((sec) => ({ ...sec, label: tc.has(`nomination.${sec.nomination.code}`) ? tc(`nomination.${sec.nomination.code}`) : sec.nomination.code }))}
         storageKey={`jury.${me.id}`}
+        previous={at >= 0 ? near(at - 1) : null}
+        next={at >= 0 ? near(at + 1) : null}
       />
     </main>
   );
