@@ -65,6 +65,8 @@ export function CompactRow(p: Props) {
             </>
           )}
           {p.tag && <span className={s.crowTag}>{p.tag}</span>}
+          {/* In the title's cell, which takes the free width: the score buttons never move under the pointer. */}
+          {showItem && <span className={`${s.crowItem} ${p.item!.status === 'saving' ? s.itemState : s.saveError}`}>{p.item!.status === 'refused' ? p.item!.message : t(`item.${p.item!.status}`)}</span>}
         </div>
         {recused ? (
           <span className={s.crowRecused}>{t('recusedShort')}</span>
@@ -72,7 +74,6 @@ export function CompactRow(p: Props) {
           <ScoreControl id={`score-${c.id}`} compact values={p.scaleValues} value={p.value} label={p.label} disabled={p.readOnly} onChange={p.onValue} onMove={p.onMove} />
         )}
         <div className={s.crowTools}>
-          {showItem && <span className={p.item!.status === 'saving' ? s.itemState : s.saveError}>{p.item!.status === 'refused' ? p.item!.message : t(`item.${p.item!.status}`)}</span>}
           {!recused && (
             <button type="button" className={s.toggle} aria-expanded={noteOpen} aria-controls={`note-panel-${c.id}`} onClick={() => setNoteOpen((o) => !o)} data-has-note={hasNote || undefined}>
               {hasNote ? t('noteToggleWritten') : t('noteToggle')}<span className="visually-hidden">: {rowName}</span>
