@@ -47,7 +47,8 @@ export function CompactRow(p: Props) {
   const recused = !!c.recusal;
   const hasNote = p.note.trim().length > 0;
   const rowName = [p.name, c.person, p.name ? null : title].filter(Boolean).join(', ');
-  const showItem = p.item && p.item.status !== 'saved';
+  // Only what needs the juror's attention: "saving" flickers by on every click and the status bar has it.
+  const showItem = p.item && (p.item.status === 'error' || p.item.status === 'refused');
   return (
     <li className={s.crow} data-testid="candidate" data-candidate={c.id} data-missing={p.missing}>
       <div className={s.crowLine}>
