@@ -174,7 +174,11 @@ test.describe('secrecy', () => {
     await a.close();
 
     const b = await browser.newContext({ storageState: storageState('juror') });
-    const paths = ['/jury', '/jury/best_film', '/jury/best_director', '/jury/best_screenplay', '/jury/best_actor', '/jury/best_actress', '/jury/special_jury_prize', '/results'];
+    // Every film's page of the ballot too: each holds the film's candidates in every nomination (and this
+    // juror's own Best Film scores, so only the marker is looked for there).
+    const films = [...new Set([...(await (await b.request.get('/jury')).text()).matchAll(/\/jury\/by-film\/\d+/g)].map((m) => m[0]))];
+    expect(films.length).toBe(23);
+    const paths = ['/jury', '/jury/best_film', '/jury/best_director', '/jury/best_screenplay', '/jury/best_actor', '/jury/best_actress', '/jury/special_jury_prize', '/results', ...films];
     for (const path of paths) {
       for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
         const res = await b.request.get(path, { headers });
