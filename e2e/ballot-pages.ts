@@ -15,7 +15,10 @@ export class BallotPage {
   /** Picks a layout with the switch; the choice is stored, so the reload shows it again. */
   async useLayout(layout: Layout) {
     const button = this.page.getByTestId(`view-${layout}`);
+    // The choice is stored by a server action: wait for its answer, not only for the switch.
+    const stored = this.page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action']);
     await button.click();
+    await stored;
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(this.page.getByTestId('compact-ballot')).toHaveCount(layout === 'compact' ? 1 : 0);
   }

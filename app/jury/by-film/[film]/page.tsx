@@ -46,7 +46,9 @@ export default async function FilmBallotPage({ params }: Props) {
       <p className={ui.muted}>
         {[f.director, shownCountry(f.country), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
       </p>
+      {/* Keyed by the film: "next film" starts from that film's own values, never the last one's state. */}
       <FilmBallot
+        key={f.id}
         filmId={f.id}
         title={title}
         recusal={view.recusal}
