@@ -55,7 +55,7 @@ export default async function JuryHome() {
             {films.map((f) => (
               <li key={f.id}>
                 <Link href={`/jury/by-film/${f.id}`}>{localTitle(f, locale)}</Link>{' '}
-                <span className={ui.muted}>{f.recused ? t('films.recused') : t('progress', { scored: f.scored, total: f.toScore })}</span>
+                {(f.recused || f.toScore > 0) && <span className={ui.muted}>{f.recused ? t('films.recused') : t('progress', { scored: f.scored, total: f.toScore })}</span>}
               </li>
             ))}
           </ul>
