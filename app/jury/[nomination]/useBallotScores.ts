@@ -50,11 +50,23 @@ export function focusScore(id: number, block: ScrollLogicalPosition = 'nearest')
   return true;
 }
 
-/** J / K: from candidate `id`, the next or previous one in `order` that has a score control. */
+/** The submit button of a nomination's ballot, where the page has one (the cue after the last candidate). */
+export const SUBMIT_ID = 'submit-ballot';
+
+/** J / K: from candidate `id`, the next or previous one in `order` that has a score control; J after the last goes to submit. */
 export function moveFocus(order: number[], id: number, direction: 1 | -1) {
   for (let i = order.indexOf(id) + direction; i >= 0 && i < order.length; i += direction) {
     if (focusScore(order[i])) return;
   }
+  if (direction === 1) focusSubmit();
+}
+
+export function focusSubmit(): boolean {
+  const el = document.getElementById(SUBMIT_ID);
+  if (!el) return false;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+  return true;
 }
 
 /** "Next unscored": the first candidate after the focused one (wrapping round) still to score. */
