@@ -40,6 +40,7 @@ class Counter {
         if (what === 'radio') return el.getAttribute('role') === 'radio';
         if (what === 'submit') return el.tagName === 'BUTTON' && el.textContent?.trim() === 'Submit ballot';
         if (what === 'next-film') return el.getAttribute('rel') === 'next';
+        if (what === 'next-unscored') return el.tagName === 'BUTTON' && el.textContent?.trim() === 'Next unscored';
         if (what === 'jury') return el instanceof HTMLAnchorElement && new URL(el.href).pathname === '/jury' && !!el.closest('main');
         return el instanceof HTMLAnchorElement && new URL(el.href).pathname === arg;
       }, { what, arg });
@@ -50,7 +51,7 @@ class Counter {
   }
 }
 
-type Target = 'radio' | 'link' | 'submit' | 'next-film' | 'jury';
+type Target = 'radio' | 'link' | 'submit' | 'next-film' | 'jury' | 'next-unscored';
 const IS_RADIO: Target = 'radio';
 const IS_LINK_TO: Target = 'link';
 const IS_SUBMIT: Target = 'submit';
@@ -84,9 +85,10 @@ async function scoreNominationPage(c: Counter, mode: Mode) {
     await c.tabUntil(IS_RADIO);
     for (let i = 0; i < n; i++) {
       await c.press(keyFor(valueFor(i)));
-      if (i === n - 1) break;
-      // J to the next candidate; or, the way there was before J, Tab past the card's other controls.
+      // J to the next candidate (after the last, to Submit); or, the way there was before J, Tab past
+      // the card's other controls.
       if (mode === 'keys') await c.press('j');
+      else if (i === n - 1) break;
       else {
         await c.press('Tab');
         await c.tabUntil(IS_RADIO);
@@ -253,6 +255,11 @@ async function main() {
           }
           await page.waitForURL(`**/jury/${code}`);
           await page.getByTestId('save-state').waitFor({ state: 'attached' });
+          // Everything is scored already: "Next unscored", near the top, finds nothing and goes to Submit.
+          if (mode === 'keys') {
+            await c.tabUntil('next-unscored');
+            await c.press('Enter');
+          }
           await submit(c, mode);
           if (code !== MAIN.at(-1)) await backToJury(c, mode);
         }
@@ -278,8 +285,9 @@ async function main() {
       '23 each for Best Film, Director and Screenplay, and the performances), signed in as a juror (Sergey Azimov), at 1280×800 (desktop) and 390×844 ' +
       '(phone, touch, device scale 2). Every click and key press below was performed by the script and counted; each run starts from an empty ballot, ' +
       'and the run fails unless every score reached the database and every ballot was submitted. Key presses: Tab to the first score control from the ' +
-      'top of the page, one digit per candidate (0 = 10), J to the next candidate, and Tab/Enter to follow links and to submit (Enter, Tab past ' +
-      '"Cancel", Enter). "Tab only" is the cards without J, the way there was before J. Height: `scrollHeight` of the page before any score, with ' +
+      'top of the page, one digit per candidate (0 = 10), J to the next candidate (after the last, J goes to Submit), Tab/Enter to follow links, and ' +
+      'Enter, Tab past "Cancel", Enter to submit; by film, each ballot is submitted from its page with "Next unscored" (which, with nothing left, ' +
+      'goes to Submit). "Tab only" is the cards without J, the way there was before J. Height: `scrollHeight` of the page before any score, with ' +
       'nothing expanded; for "by film", the median over the 23 film pages. Screens: height ÷ the viewport’s height.',
     '',
     '### Page height',

@@ -75,7 +75,7 @@ export function FilmBallot(props: Props) {
       <div className={s.toolbar}>
         <button type="button" className={s.small} onClick={nextUnscored}>{t('nextUnscored')}</button>
       </div>
-      <p className={s.keysHint}>{t('keysHint')}</p>
+      <p className={s.keysHint}>{t('keysHintFilm')}</p>
       <div className={s.status}>
         <span>{t('progress', { scored, total: toScore.length })}</span>
         <span aria-live="polite" data-testid="save-state" data-state={autosave.summary} className={autosave.summary === 'error' || autosave.summary === 'refused' ? s.saveError : s.saveState}>
