@@ -1,6 +1,6 @@
 // Benchmark 5: the ballot's views for a juror, measured in headless Chromium against `next start` on
 // the demo festival (23 films): page height, clicks and key presses to score Best Film (23
-// candidates) and the whole main round (99 scores), in the cards, the compact list and by film, at
+// candidates) and the whole main round (every main nomination), in the cards, the compact list and by film, at
 // 1280×800 and 390×844. Every figure comes from doing it: each click and key press is performed
 // and counted, and the run fails unless every score reached the database and every ballot was
 // submitted. Also takes the screenshots in docs/screenshots/.
@@ -229,6 +229,8 @@ async function main() {
           if (mode === 'mouse') {
             for (let i = 0; i < count; i++) await c.click(rows.nth(i).getByRole('radio', { name: String(valueFor(i)), exact: true }));
           } else {
+            // The first film from the top of the page; after "next film" the focus is already on the first row.
+            if (n > 0) await page.waitForFunction(() => document.activeElement?.getAttribute('role') === 'radio');
             await c.tabUntil(IS_RADIO);
             for (let i = 0; i < count; i++) {
               await c.press(keyFor(valueFor(i)));
@@ -241,6 +243,8 @@ async function main() {
           const url = page.url();
           if (mode === 'mouse') await c.click(next);
           else {
+            // J after the last row goes to "next film".
+            await c.press('j');
             await c.tabUntil(IS_NEXT_FILM);
             await c.press('Enter');
           }
@@ -279,14 +283,15 @@ async function main() {
   const get = (view: View, viewport: Viewport, task: Result['task'], mode: Mode) => results.find((r) => r.view === view && r.viewport === viewport && r.task === task && r.mode === mode);
   const h = (view: View, viewport: Viewport) => heights.find((x) => x.view === view && x.viewport === viewport)!;
   const compactDesk = h('compact', 'desktop');
+  const mainScores = results.find((r) => r.task === 'main')?.scores ?? NaN;
   const lines = ['## 5. Pages: the ballot’s views', '', `Run ${today()} on ${machine()}.`, ''];
   lines.push(
-    '`bench/ballot-views.ts`: headless Chromium against `next start` on the demo festival in voting (23 films; the main round has 99 candidates: ' +
-      '23 each for Best Film, Director and Screenplay, and the performances), signed in as a juror (Sergey Azimov), at 1280×800 (desktop) and 390×844 ' +
+    `\`bench/ballot-views.ts\`: headless Chromium against \`next start\` on the demo festival in voting (23 films; the main round has ${mainScores} candidates: ` +
+      '23 each for Best Film, Director and Screenplay, and the performances of the acting awards), signed in as a juror (Sergey Azimov), at 1280×800 (desktop) and 390×844 ' +
       '(phone, touch, device scale 2). Every click and key press below was performed by the script and counted; each run starts from an empty ballot, ' +
       'and the run fails unless every score reached the database and every ballot was submitted. Key presses: Tab to the first score control from the ' +
       'top of the page, one digit per candidate (0 = 10), J to the next candidate (after the last, J goes to Submit), Tab/Enter to follow links, and ' +
-      'Enter, Tab past "Cancel", Enter to submit; by film, each ballot is submitted from its page with "Next unscored" (which, with nothing left, ' +
+      'Enter, Tab past "Cancel", Enter to submit; by film, J after a film’s last row goes to "next film", and the next film’s page opens with the focus on its first row; each ballot is submitted from its page with "Next unscored" (which, with nothing left, ' +
       'goes to Submit). "Tab only" is the cards without J, the way there was before J. Height: `scrollHeight` of the page before any score, with ' +
       'nothing expanded; for "by film", the median over the 23 film pages. Screens: height ÷ the viewport’s height.',
     '',
@@ -305,7 +310,7 @@ async function main() {
         const d = get(view, 'desktop', task, mode);
         const p = get(view, 'phone', task, mode);
         if (!d && !p) return null;
-        return [task === 'best_film' ? 'Best Film: 23 scores + submit' : 'main round: 99 scores + 5 submits', VIEW_NAME[view], MODE_NAME[mode],
+        return [task === 'best_film' ? 'Best Film: 23 scores + submit' : `main round: ${mainScores} scores + 5 submits`, VIEW_NAME[view], MODE_NAME[mode],
           mode === 'mouse' ? d?.clicks ?? '—' : '', mode === 'mouse' ? '' : d?.keys ?? '—', mode === 'mouse' ? p?.clicks ?? '—' : '', mode === 'mouse' ? '' : p?.keys ?? '—'];
       }).filter((r): r is (string | number)[] => r !== null)))),
     '',

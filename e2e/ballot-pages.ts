@@ -75,9 +75,8 @@ export class FilmBallotPage {
 
   get rows(): Locator { return this.page.getByTestId('candidate'); }
 
-  /** Tab from the top of the page (past the skip link's target) to the first score control; returns the presses. */
+  /** Tab from the top of a freshly loaded page to the first score control; returns the presses. */
   async tabToFirstScore(): Promise<number> {
-    await this.page.locator('h1').click();
     for (let n = 1; n <= 60; n++) {
       await this.page.keyboard.press('Tab');
       if (await this.page.evaluate(() => document.activeElement?.getAttribute('role') === 'radio')) return n;

@@ -19,7 +19,7 @@ import { CompactRow } from './CompactRow';
 import { RecusalForm } from './RecusalForm';
 import { Receipt } from './Receipt';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
-import { focusScore, focusSubmit, moveFocus, nextUnscoredId, SUBMIT_ID, useBallotScores } from './useBallotScores';
+import { focusNextStep, focusScore, moveFocus, nextUnscoredId, NEXT_STEP_ID, useBallotScores } from './useBallotScores';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';
 
@@ -93,7 +93,7 @@ export function Ballot(props: Props) {
     if (id === undefined) {
       // Nothing left to score: the next step is submitting, so that is where the focus goes.
       setMessage({ kind: 'ok', text: t('allScored') });
-      focusSubmit();
+      focusNextStep();
       return;
     }
     setMessage(null);
@@ -291,7 +291,7 @@ export function Ballot(props: Props) {
       {open && (
         <div className={`${s.submitBar} ${ui.card}`}>
           <p>{t('submitExplain')}</p>
-          <button type="button" id={SUBMIT_ID} className={ui.button} onClick={onSubmit} disabled={pending}>{t('submit')}</button>
+          <button type="button" id={NEXT_STEP_ID} className={ui.button} onClick={onSubmit} disabled={pending}>{t('submit')}</button>
           <ConfirmDialog
             open={confirming}
             title={t('submitConfirmTitle', { nomination: props.nominationLabel })}

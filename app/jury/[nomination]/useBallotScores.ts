@@ -50,19 +50,22 @@ export function focusScore(id: number, block: ScrollLogicalPosition = 'nearest')
   return true;
 }
 
-/** The submit button of a nomination's ballot, where the page has one (the cue after the last candidate). */
-export const SUBMIT_ID = 'submit-ballot';
+/**
+ * The next step after the last candidate: Submit on a nomination's ballot, "next film" on a film's.
+ * J after the last row goes there, so a keyboard juror never tabs through the page to find it.
+ */
+export const NEXT_STEP_ID = 'ballot-next-step';
 
-/** J / K: from candidate `id`, the next or previous one in `order` that has a score control; J after the last goes to submit. */
+/** J / K: from candidate `id`, the next or previous one in `order` that has a score control; J after the last goes to the next step. */
 export function moveFocus(order: number[], id: number, direction: 1 | -1) {
   for (let i = order.indexOf(id) + direction; i >= 0 && i < order.length; i += direction) {
     if (focusScore(order[i])) return;
   }
-  if (direction === 1) focusSubmit();
+  if (direction === 1) focusNextStep();
 }
 
-export function focusSubmit(): boolean {
-  const el = document.getElementById(SUBMIT_ID);
+export function focusNextStep(): boolean {
+  const el = document.getElementById(NEXT_STEP_ID);
   if (!el) return false;
   el.scrollIntoView({ block: 'center' });
   el.focus();

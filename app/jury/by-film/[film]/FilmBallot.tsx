@@ -3,7 +3,7 @@
 // scored in one list with the same autosave (saveScore / saveNote) as the nomination's ballot. A
 // submitted, closed or not yet open nomination is read-only; a recused film is scored nowhere.
 // Submitting stays on each nomination's own page, where the whole ballot is in view.
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
@@ -13,7 +13,7 @@ import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, withdrawRecusal } from '@/app/jury/actions';
 import { CompactRow } from '@/app/jury/[nomination]/CompactRow';
 import { RecusalForm } from '@/app/jury/[nomination]/RecusalForm';
-import { focusScore, moveFocus, nextUnscoredId, useBallotScores } from '@/app/jury/[nomination]/useBallotScores';
+import { focusScore, moveFocus, NEXT_STEP_ID, nextUnscoredId, useBallotScores } from '@/app/jury/[nomination]/useBallotScores';
 import ui from '@/app/components/ui.module.css';
 import s from '@/app/jury/[nomination]/ballot.module.css';
 
@@ -44,6 +44,15 @@ export function FilmBallot(props: Props) {
   const scored = toScore.filter((r) => values[r.c.id] != null).length;
   // Recusal is possible while any round can still be scored (the server checks the phase and the ballots).
   const canChangeRecusal = props.sections.some((sec) => sec.state === 'open' || sec.state === 'upcoming');
+
+  // Arriving by "next film" (?start), the focus is on the first score still to give: film after
+  // film, a keyboard juror types a digit and J per row, and J then Enter to go on.
+  useEffect(() => {
+    if (!new URLSearchParams(window.location.search).has('start')) return;
+    const id = order.find((i) => editable.has(i) && values[i] == null) ?? order.find((i) => editable.has(i));
+    if (id !== undefined) focusScore(id);
+    // Once, when the film's page opens.
+  }, []);
 
   function perform(call: () => Promise<{ ok: true } | { ok: false; message: string }>, onOk?: () => void) {
     start(async () => {
@@ -112,7 +121,7 @@ export function FilmBallot(props: Props) {
       {(props.previous || props.next) && (
         <nav aria-label={t('filmNav')} className={s.filmNav}>
           {props.previous && <Link href={props.previous.href} rel="prev">← {t('previousFilm', { title: props.previous.title })}</Link>}
-          {props.next && <Link href={props.next.href} rel="next" data-testid="next-film">{t('nextFilm', { title: props.next.title })} →</Link>}
+          {props.next && <Link href={props.next.href} rel="next" id={NEXT_STEP_ID} data-testid="next-film">{t('nextFilm', { title: props.next.title })} →</Link>}
         </nav>
       )}
       <section className={ui.card} aria-labelledby="recusal-heading" data-testid="film-recusal">

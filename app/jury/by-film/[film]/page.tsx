@@ -35,7 +35,7 @@ export default async function FilmBallotPage({ params }: Props) {
   // The juror's own film order (as on /jury and in every ballot), for "previous" and "next film".
   const films = jurorFilms(getDb(), me);
   const at = films.findIndex((x) => x.id === f.id);
-  const near = (i: number) => (i >= 0 && i < films.length ? { href: `/jury/by-film/${films[i].id}`, title: localTitle(films[i], locale) } : null);
+  const near = (i: number) => (i >= 0 && i < films.length ? { href: `/jury/by-film/${films[i].id}?start`, title: localTitle(films[i], locale) } : null);
   return (
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury#films-heading">← {t('backToFilms')}</Link></p>
