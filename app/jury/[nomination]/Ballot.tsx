@@ -249,7 +249,7 @@ export function Ballot(props: Props) {
                     </span>
                     <p className={s.details}>
                       {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
-                      {' · '}<Link href={`/jury/by-film/${c.filmId}`}>{t('byFilmLink', { title: localTitle(c, locale) })}</Link>
+                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={t('byFilmLink', { title: localTitle(c, locale) })}>{t('films.heading')}</Link>
                     </p>
                   </div>
                   {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}
