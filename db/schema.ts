@@ -13,6 +13,8 @@ export type Phase = (typeof PHASES)[number];
 export { METHODS };
 export type { Method } from '../lib/tally/types';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
+export const BALLOT_VIEWS = ['cards', 'compact'] as const;
+export type BallotView = (typeof BALLOT_VIEWS)[number];
 export type Role = (typeof ROLES)[number];
 export { PUBLICATION_LEVELS, type PublicationLevel };
 export const LOCALES = locales;
@@ -151,6 +153,10 @@ export const user = sqliteTable(
     sessionVersion: integer('session_version').notNull().default(1),
     placeholder: integer('placeholder', { mode: 'boolean' }).notNull().default(false),
     createdAt: text('created_at').notNull().default(now),
+    // The juror's chosen ballot layout (lib/ballot/view.ts): remembered per juror, so it follows
+    // them to another device. No check constraint: SQLite could only add one by rebuilding the
+    // table; the action validates the value and the reader treats anything unknown as 'cards'.
+    ballotView: text('ballot_view', { enum: BALLOT_VIEWS }).notNull().default('cards'),
   },
   (t) => [
     check('user_role', sql`${t.role} in ('juror','chair','organiser')`),

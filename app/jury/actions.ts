@@ -10,6 +10,7 @@ import {
   submitBallotSpec,
   withdrawRecusalSpec,
 } from '@/lib/ballot/specs';
+import { setBallotViewSpec } from '@/lib/ballot/view';
 
 const saveScoreAction = serverAction(saveScoreSpec);
 const saveNoteAction = serverAction(saveNoteSpec);
@@ -17,6 +18,8 @@ const declareRecusalAction = serverAction({ ...declareRecusalSpec, revalidate: [
 const withdrawRecusalAction = serverAction({ ...withdrawRecusalSpec, revalidate: ['/jury'] });
 const submitBallotAction = serverAction({ ...submitBallotSpec, revalidate: ['/jury'] });
 const reopenBallotAction = serverAction({ ...reopenBallotSpec, revalidate: ['/chair', '/jury'] });
+// The layout is shown at once on the client; the next render of a ballot page reads the stored one.
+const setBallotViewAction = serverAction(setBallotViewSpec);
 
 // Scores and notes do not revalidate: the ballot holds them on the client, and a refresh per
 // keystroke would cost every juror a render.
@@ -26,3 +29,4 @@ export async function declareRecusal(raw: unknown) { return declareRecusalAction
 export async function withdrawRecusal(raw: unknown) { return withdrawRecusalAction(raw); }
 export async function submitBallot(raw: unknown) { return submitBallotAction(raw); }
 export async function reopenBallot(raw: unknown) { return reopenBallotAction(raw); }
+export async function setBallotView(raw: unknown) { return setBallotViewAction(raw); }

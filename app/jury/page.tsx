@@ -1,9 +1,11 @@
 // The juror's home: their nominations in award order, each with progress and state.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { jurorNominations } from '@/lib/ballot/queries';
+import { jurorFilms } from '@/lib/ballot/film-view';
+import { localTitle } from '@/lib/festival/names';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
@@ -19,6 +21,8 @@ export default async function JuryHome() {
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
   const nominations = jurorNominations(getDb(), me);
+  const films = jurorFilms(getDb(), me);
+  const locale = await getLocale();
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
@@ -43,6 +47,20 @@ export default async function JuryHome() {
           );
         })}
       </ul>
+      {films.length > 0 && (
+        <>
+          <h2 id="films-heading">{t('films.heading')}</h2>
+          <p className={ui.muted}>{t('films.explain')}</p>
+          <ul className={s.films} aria-labelledby="films-heading" data-testid="films">
+            {films.map((f) => (
+              <li key={f.id}>
+                <Link href={`/jury/by-film/${f.id}`}>{localTitle(f, locale)}</Link>{' '}
+                {(f.recused || f.toScore > 0) && <span className={ui.muted}>{f.recused ? t('films.recused') : t('progress', { scored: f.scored, total: f.toScore })}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </main>
   );
 }

@@ -16,7 +16,7 @@ import { getFestival } from '@/lib/festival/phase';
 
 export type NominationState = 'open' | 'submitted' | 'closed' | 'upcoming';
 
-function recusalsOf(db: DB, fest: Festival, me: SessionUser) {
+export function recusalsOf(db: DB, fest: Festival, me: SessionUser) {
   const explicit = new Map(
     db.select({ filmId: recusal.filmId, reason: recusal.reason }).from(recusal).where(eq(recusal.jurorId, me.id)).all().map((r) => [r.filmId, r.reason]),
   );
@@ -24,14 +24,14 @@ function recusalsOf(db: DB, fest: Festival, me: SessionUser) {
     explicit.get(f.id) ?? (recusedByNationality(fest.recusalByNationality, me.country, f.country) ? NATIONALITY_REASON : null);
 }
 
-function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean): NominationState {
+export function stateOf(fest: Festival, round: 'main' | 'special', submitted: boolean): NominationState {
   const open = openRound(fest.phase);
   if (open === round) return submitted ? 'submitted' : 'open';
   const opensAt = round === 'main' ? 'voting' : 'special_voting';
   return PHASES.indexOf(fest.phase) < PHASES.indexOf(opensAt) ? 'upcoming' : submitted ? 'submitted' : 'closed';
 }
 
-function myScores(db: DB, me: SessionUser, nominationId: number, fest: Festival) {
+export function myScores(db: DB, me: SessionUser, nominationId: number, fest: Festival) {
   const scale = scaleOf(fest);
   return new Map(
     db
@@ -69,7 +69,7 @@ export function jurorNominations(db: DB, me: SessionUser) {
 }
 
 /** A candidate as its juror's ballot shows it: the film's details, the juror's score, note and recusal. */
-export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes'> & {
+export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'titleZh' | 'titleRu' | 'titleKk'> & {
   id: number;
   person: string | null;
   filmId: number;

@@ -17,6 +17,9 @@ export function listCandidates(db: DB, nominationId: number) {
       country: film.country,
       year: film.year,
       runtimeMinutes: film.runtimeMinutes,
+      titleZh: film.titleZh,
+      titleRu: film.titleRu,
+      titleKk: film.titleKk,
     })
     .from(candidate)
     .innerJoin(film, eq(film.id, candidate.filmId))

@@ -43,6 +43,7 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/jury/actions.ts#withdrawRecusal': return { json: [{ filmId: sc.otherFilm }] };
     case 'app/jury/actions.ts#submitBallot': return { json: [{ nominationId: sc.nominationA }] };
     case 'app/jury/actions.ts#reopenBallot': return { json: [{ jurorId: sc.ids.A, nominationId: sc.nominationA, reason: 'matrix test' }] };
+    case 'app/jury/actions.ts#setBallotView': return { json: [{ view: 'compact' }] };
     case 'app/chair/actions.ts#closeRound': return { json: [{}] };
     case 'app/chair/actions.ts#reopenRound': return { json: [{ reason: 'matrix test' }] };
     case 'app/chair/actions.ts#decideTie': return { json: [{ nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: 'x' }] };

@@ -41,6 +41,7 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/jury/actions.ts#withdrawRecusal': return P('voting', 'jurorB', { filmId: sc.otherFilm }, { filmId: id });
     case 'app/jury/actions.ts#submitBallot': return P('voting', 'jurorB', { nominationId: sc.nominationA }, { nominationId: id });
     case 'app/jury/actions.ts#reopenBallot': return P('voting', 'chair', { jurorId: sc.ids.A, nominationId: sc.nominationA, reason: 'because' }, { jurorId: id, nominationId: id, reason });
+    case 'app/jury/actions.ts#setBallotView': return P('voting', 'jurorB', { view: 'compact' }, { view: { kind: 'enum', values: ['cards', 'compact'] } });
     case 'app/chair/actions.ts#closeRound': return P('voting', 'chair', { confirmMissing: true }, { confirmMissing: { kind: 'flag' } });
     case 'app/chair/actions.ts#reopenRound': return P('main_closed', 'chair', { reason: 'because' }, { reason });
     case 'app/chair/actions.ts#decideTie': return P('main_closed', 'chair', { nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: '' }, { nomination: { kind: 'enum', values: [] }, kind: { kind: 'enum', values: ['casting_vote', 'shared'] }, tied: { kind: 'idList' }, chosen: { kind: 'idList' } });

@@ -1,19 +1,25 @@
 'use client';
-// The ballot: every candidate with its film, a score control, a private note and the recusal
-// switch; autosave state; submit with a receipt.
-import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
+// The ballot of one nomination, in the juror's chosen layout: the cards (every candidate with its
+// film's details, a full score row, a note and the recusal switch) or the compact list (one row per
+// candidate, details behind it). Both share the values, the autosave, the keys and the submit.
+import { useMemo, useState, useTransition } from 'react';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import type { BallotView } from '@/db/schema';
 import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
+import { localTitle } from '@/lib/festival/names';
 import { shownCountry } from '@/lib/film/countries';
 import { NATIONALITY_REASON } from '@/lib/recusal';
-import { declareRecusal, saveNote, saveScore, submitBallot, withdrawRecusal } from '../actions';
+import { declareRecusal, setBallotView, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
+import { CompactRow } from './CompactRow';
+import { RecusalForm } from './RecusalForm';
 import { Receipt } from './Receipt';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
-import { useAutosave, type Field } from './useAutosave';
+import { focusNextStep, focusScore, moveFocus, nextUnscoredId, NEXT_STEP_ID, useBallotScores } from './useBallotScores';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';
 
@@ -26,44 +32,36 @@ type Props = {
   receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null;
   reopened: { at: string; reason: string }[];
   storageKey: string;
+  view: BallotView;
 };
 
+type Sort = 'list' | 'score';
 
 export function Ballot(props: Props) {
   const t = useTranslations('jury');
   const tc = useTranslations('common');
+  const locale = useLocale();
   const router = useRouter();
-  const [values, setValues] = useState(() => Object.fromEntries(props.candidates.map((c) => [c.id, c.value])) as Record<number, number | null>);
-  const [notes, setNotes] = useState(() => Object.fromEntries(props.candidates.map((c) => [c.id, c.note])) as Record<number, string>);
+  const open = props.state === 'open';
+  const { values, notes, setValue, setNote, autosave } = useBallotScores(props.candidates, props.storageKey, (id) => open && !props.candidates.find((c) => c.id === id)?.recusal);
+  const [view, setView] = useState<BallotView>(props.view);
+  // The order is taken when the juror picks a sort, not recomputed on every score: a row never
+  // jumps away from under the juror's cursor while they score it.
+  const [sort, setSort] = useState<Sort>('list');
+  const [order, setOrder] = useState<number[]>(() => props.candidates.map((c) => c.id));
   const [missing, setMissing] = useState<number[]>([]);
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [recusing, setRecusing] = useState<number | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
-  const open = props.state === 'open';
   const scaleVals = useMemo(() => scaleValues(props.scale), [props.scale]);
 
-  const saver = useCallback(async (candidateId: number, field: Field, v: number | null | string) => {
-    const r = field === 'value' ? await saveScore({ candidateId, value: v }) : await saveNote({ candidateId, note: v });
-    return r.ok ? { ok: true as const } : { ok: false as const, message: r.message };
-  }, []);
-  const autosave = useAutosave(props.storageKey, saver, open);
-
-  // Values entered on this device but never acknowledged (offline, closed tab) come back and are sent.
-  useEffect(() => {
-    if (!open) return;
-    const ids = new Set(props.candidates.filter((c) => !c.recusal).map((c) => c.id));
-    for (const u of autosave.unsent()) {
-      if (!ids.has(u.candidateId)) continue;
-      if (u.field === 'value') setValues((prev) => ({ ...prev, [u.candidateId]: u.v as number | null }));
-      else setNotes((prev) => ({ ...prev, [u.candidateId]: String(u.v) }));
-      autosave.change(u.candidateId, u.field, u.v);
-    }
-    // Run once per page load.
-  }, []);
-
+  const byId = useMemo(() => new Map(props.candidates.map((c) => [c.id, c])), [props.candidates]);
+  // A candidate added or gone since the order was taken (a refresh after a recusal) still shows.
+  const shown = [...order.filter((id) => byId.has(id)), ...props.candidates.filter((c) => !order.includes(c.id)).map((c) => c.id)].map((id) => byId.get(id)!);
   const active = props.candidates.filter((c) => !c.recusal);
   const scored = active.filter((c) => values[c.id] !== null && values[c.id] !== undefined).length;
+  const rowOrder = shown.map((c) => c.id);
 
   function title(c: BallotCandidate) {
     return c.originalTitle === c.englishTitle ? c.englishTitle : `${c.englishTitle} (${c.originalTitle})`;
@@ -72,10 +70,34 @@ export function Ballot(props: Props) {
     return t('scoreFor', { candidate: c.person ? `${c.person}, ${title(c)}` : title(c), nomination: props.nominationLabel });
   }
 
-  function focusCandidate(id: number) {
-    const el = document.getElementById(`score-${id}`);
-    el?.scrollIntoView({ block: 'center' });
-    (el?.querySelector('[tabindex="0"]') as HTMLElement | null)?.focus();
+  function chooseSort(next: Sort) {
+    setSort(next);
+    const base = props.candidates.map((c) => c.id);
+    if (next === 'list') return setOrder(base);
+    const rank = (id: number) => (byId.get(id)?.recusal ? -2 : values[id] ?? -1);
+    // Highest score first, unscored and then recused at the end; equal scores keep the list order.
+    setOrder([...base].sort((a, b) => rank(b) - rank(a) || base.indexOf(a) - base.indexOf(b)));
+  }
+
+  function chooseView(next: BallotView) {
+    if (next === view) return;
+    setView(next);
+    start(async () => {
+      const r = await setBallotView({ view: next });
+      if (!r.ok) setMessage({ kind: 'error', text: r.message });
+    });
+  }
+
+  function nextUnscored() {
+    const id = nextUnscoredId(rowOrder, (i) => !byId.get(i)?.recusal && values[i] == null);
+    if (id === undefined) {
+      // Nothing left to score: the next step is submitting, so that is where the focus goes.
+      setMessage({ kind: 'ok', text: t('allScored') });
+      focusNextStep();
+      return;
+    }
+    setMessage(null);
+    focusScore(id, 'center');
   }
 
   function onSubmit() {
@@ -83,7 +105,7 @@ export function Ballot(props: Props) {
     setMissing(gaps);
     if (gaps.length) {
       setMessage({ kind: 'error', text: t('missing', { count: gaps.length }) });
-      focusCandidate(gaps[0]);
+      focusScore(gaps[0], 'center');
       return;
     }
     if (autosave.summary === 'saving' || autosave.summary === 'error') {
@@ -114,6 +136,30 @@ export function Ballot(props: Props) {
     : autosave.summary === 'saved' ? t('saved')
     : '';
 
+  /** The recusal state and switch of a candidate's film, in either layout. */
+  function recusalPart(c: BallotCandidate) {
+    if (c.recusal) {
+      return (
+        <div className={s.recused}>
+          {c.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: c.recusal })}
+          {c.recusal !== NATIONALITY_REASON && (open || props.state === 'upcoming') && (
+            <> <button type="button" className={s.small} disabled={pending} onClick={() => onWithdraw(c.filmId)}>{t('withdrawRecusal')}</button></>
+          )}
+        </div>
+      );
+    }
+    if (!(open || props.state === 'upcoming')) return null;
+    return recusing === c.id ? (
+      <RecusalForm onCancel={() => setRecusing(null)} onConfirm={(reason) => onRecuse(c.filmId, reason)} pending={pending} id={c.id} />
+    ) : (
+      <div className={s.row}>
+        <button type="button" className={s.small} onClick={() => setRecusing(c.id)}>{t('declareRecusal')}</button>
+      </div>
+    );
+  }
+
+  const showScores = open || props.state === 'submitted' || props.state === 'closed';
+
   return (
     <>
       {props.receipt?.reopened && props.reopened.length > 0 && (
@@ -125,6 +171,23 @@ export function Ballot(props: Props) {
       {props.state === 'closed' && <p className={ui.notice}>{t('closed')}</p>}
       {props.receipt && <Receipt {...props.receipt} nominationLabel={props.nominationLabel} />}
 
+      <div className={s.toolbar}>
+        <div role="group" aria-label={t('view.label')} className={s.segmented}>
+          {(['cards', 'compact'] as const).map((v) => (
+            <button key={v} type="button" aria-pressed={view === v} className={s.segment} onClick={() => chooseView(v)} data-testid={`view-${v}`}>{t(`view.${v}`)}</button>
+          ))}
+        </div>
+        <label className={s.sortLabel}>
+          {t('sort.label')}{' '}
+          <select className={s.select} value={sort} onChange={(e) => chooseSort(e.target.value as Sort)}>
+            <option value="list">{t('sort.list')}</option>
+            <option value="score">{t('sort.score')}</option>
+          </select>
+        </label>
+        {showScores && <button type="button" className={s.small} onClick={nextUnscored}>{t('nextUnscored')}</button>}
+      </div>
+      <p className={s.keysHint}>{t('keysHint')}</p>
+
       <div className={s.status}>
         <span>{t('progress', { scored, total: active.length })}</span>
         <span aria-live="polite" data-testid="save-state" data-state={autosave.summary} className={autosave.summary === 'error' || autosave.summary === 'refused' ? s.saveError : s.saveState}>
@@ -134,97 +197,101 @@ export function Ballot(props: Props) {
           )}
         </span>
       </div>
-      {message && <p role="alert" className={message.kind === 'error' ? ui.alert : ui.success}>{message.text}</p>}
+      {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? ui.alert : ui.success}>{message.text}</p>}
       {missing.length > 0 && (
         <nav aria-label={t('missingNav')} className={ui.card}>
           <ul className={ui.list}>
             {active.filter((c) => missing.includes(c.id) && values[c.id] == null).map((c) => (
               <li key={c.id}>
-                <button type="button" className={s.small} onClick={() => focusCandidate(c.id)}>{c.person ? `${c.person} — ` : ''}{title(c)}</button>
+                <button type="button" className={s.small} onClick={() => focusScore(c.id, 'center')}>{c.person ? `${c.person} — ` : ''}{title(c)}</button>
               </li>
             ))}
           </ul>
         </nav>
       )}
 
-      <ol className={s.candidates}>
-        {props.candidates.map((c) => {
-          const item = autosave.states[`${c.id}:value`];
-          const noteItem = autosave.states[`${c.id}:note`];
-          const isMissing = missing.includes(c.id) && values[c.id] == null && !c.recusal;
-          return (
-            <li key={c.id} className={s.candidate} data-testid="candidate" data-candidate={c.id} data-missing={isMissing}>
-              <div className={s.filmHead}>
-                <div>
-                  {c.person && <p className={s.person}>{c.person}</p>}
-                  <span className={ui.title}>
-                    <span className={ui.original}>{c.originalTitle}</span>
-                    {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
-                  </span>
-                  <p className={s.details}>
-                    {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
-                  </p>
+      {view === 'compact' ? (
+        <ol className={s.compact} data-testid="compact-ballot">
+          {shown.map((c) => (
+            <CompactRow
+              key={c.id}
+              c={c}
+              scaleValues={scaleVals}
+              value={values[c.id] ?? null}
+              note={notes[c.id] ?? ''}
+              label={labelFor(c)}
+              readOnly={!open || !showScores}
+              missing={missing.includes(c.id) && values[c.id] == null && !c.recusal}
+              item={autosave.states[`${c.id}:value`]}
+              noteItem={autosave.states[`${c.id}:note`]}
+              link={{ href: `/jury/by-film/${c.filmId}`, text: t('byFilmLink', { title: localTitle(c, locale) }) }}
+              onValue={(v) => setValue(c.id, v)}
+              onNote={(v) => setNote(c.id, v)}
+              onMove={(d) => moveFocus(rowOrder, c.id, d)}
+              recusal={recusalPart(c)}
+            />
+          ))}
+        </ol>
+      ) : (
+        <ol className={s.candidates}>
+          {shown.map((c) => {
+            const item = autosave.states[`${c.id}:value`];
+            const noteItem = autosave.states[`${c.id}:note`];
+            const isMissing = missing.includes(c.id) && values[c.id] == null && !c.recusal;
+            return (
+              <li key={c.id} className={s.candidate} data-testid="candidate" data-candidate={c.id} data-missing={isMissing}>
+                <div className={s.filmHead}>
+                  <div>
+                    {c.person && <p className={s.person}>{c.person}</p>}
+                    <span className={ui.title}>
+                      <span className={ui.original}>{c.originalTitle}</span>
+                      {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
+                    </span>
+                    <p className={s.details}>
+                      {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={t('byFilmLink', { title: localTitle(c, locale) })}>{t('films.heading')}</Link>
+                    </p>
+                  </div>
+                  {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}
                 </div>
-                {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}
-              </div>
-              {c.recusal ? (
-                <div className={s.recused}>
-                  {c.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: c.recusal })}
-                  {c.recusal !== NATIONALITY_REASON && (open || props.state === 'upcoming') && (
-                    <> <button type="button" className={s.small} disabled={pending} onClick={() => onWithdraw(c.filmId)}>{t('withdrawRecusal')}</button></>
-                  )}
-                </div>
-              ) : (
-                <>
-                  {(open || props.state === 'submitted' || props.state === 'closed') && (
-                    <ScoreControl
-                      id={`score-${c.id}`}
-                      values={scaleVals}
-                      value={values[c.id] ?? null}
-                      label={labelFor(c)}
-                      disabled={!open}
-                      onChange={(v) => {
-                        setValues((prev) => ({ ...prev, [c.id]: v }));
-                        autosave.change(c.id, 'value', v);
-                      }}
+                {c.recusal ? recusalPart(c) : (
+                  <>
+                    {showScores && (
+                      <ScoreControl
+                        id={`score-${c.id}`}
+                        values={scaleVals}
+                        value={values[c.id] ?? null}
+                        label={labelFor(c)}
+                        disabled={!open}
+                        onChange={(v) => setValue(c.id, v)}
+                        onMove={(d) => moveFocus(rowOrder, c.id, d)}
+                      />
+                    )}
+                    {isMissing && <p className={ui.error}>{t('missingOne')}</p>}
+                    <label className={s.noteLabel} htmlFor={`note-${c.id}`}>{t('noteLabel')}</label>
+                    <textarea
+                      id={`note-${c.id}`}
+                      className={s.note}
+                      value={notes[c.id] ?? ''}
+                      maxLength={4000}
+                      readOnly={!open}
+                      aria-describedby={noteItem?.status === 'refused' ? `note-state-${c.id}` : undefined}
+                      onChange={(e) => setNote(c.id, e.target.value)}
                     />
-                  )}
-                  {isMissing && <p className={ui.error}>{t('missingOne')}</p>}
-                  <label className={s.noteLabel} htmlFor={`note-${c.id}`}>{t('noteLabel')}</label>
-                  <textarea
-                    id={`note-${c.id}`}
-                    className={s.note}
-                    value={notes[c.id] ?? ''}
-                    maxLength={4000}
-                    readOnly={!open}
-                    aria-describedby={noteItem?.status === 'refused' ? `note-state-${c.id}` : undefined}
-                    onChange={(e) => {
-                      const v = e.target.value;
-                      setNotes((prev) => ({ ...prev, [c.id]: v }));
-                      autosave.change(c.id, 'note', v);
-                    }}
-                  />
-                  {noteItem?.status === 'refused' && <p id={`note-state-${c.id}`} className={ui.error}>{noteItem.message}</p>}
-                  {(open || props.state === 'upcoming') && (
-                    recusing === c.id ? (
-                      <RecusalForm onCancel={() => setRecusing(null)} onConfirm={(reason) => onRecuse(c.filmId, reason)} pending={pending} id={c.id} />
-                    ) : (
-                      <div className={s.row}>
-                        <button type="button" className={s.small} onClick={() => setRecusing(c.id)}>{t('declareRecusal')}</button>
-                      </div>
-                    )
-                  )}
-                </>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+                    {noteItem?.status === 'refused' && <p id={`note-state-${c.id}`} className={ui.error}>{noteItem.message}</p>}
+                    {recusalPart(c)}
+                  </>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
 
       {open && (
         <div className={`${s.submitBar} ${ui.card}`}>
           <p>{t('submitExplain')}</p>
-          <button type="button" className={ui.button} onClick={onSubmit} disabled={pending}>{t('submit')}</button>
+          <button type="button" id={NEXT_STEP_ID} className={ui.button} onClick={onSubmit} disabled={pending}>{t('submit')}</button>
           <ConfirmDialog
             open={confirming}
             title={t('submitConfirmTitle', { nomination: props.nominationLabel })}
@@ -238,18 +305,5 @@ export function Ballot(props: Props) {
         </div>
       )}
     </>
-  );
-}
-
-function RecusalForm({ onCancel, onConfirm, pending, id }: { onCancel: () => void; onConfirm: (reason: string) => void; pending: boolean; id: number }) {
-  const t = useTranslations('jury');
-  const [reason, setReason] = useState('');
-  return (
-    <div className={s.row}>
-      <label htmlFor={`recusal-${id}`} className={s.noteLabel}>{t('recusalReason')}</label>
-      <input id={`recusal-${id}`} className={ui.input} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />
-      <button type="button" className={ui.button} disabled={pending || reason.trim().length < 3} onClick={() => onConfirm(reason)}>{t('confirmRecusal')}</button>
-      <button type="button" className={s.small} onClick={onCancel}>{t('cancel')}</button>
-    </div>
   );
 }

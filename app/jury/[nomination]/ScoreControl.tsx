@@ -1,6 +1,7 @@
 'use client';
 // The score control, the most used element of the app: one large button per value of the scale,
-// a radio group with a roving tab stop. Arrows move, digits jump (0 = 10), Delete clears.
+// a radio group with a roving tab stop. Arrows move, digits jump (0 = 10), Delete clears; J and K
+// move to the next and previous candidate's control (the arrows already step through the values).
 import { useRef } from 'react';
 import s from './ballot.module.css';
 
@@ -11,9 +12,13 @@ type Props = {
   disabled: boolean;
   onChange: (v: number | null) => void;
   id: string;
+  /** Compact: one row of small buttons, for the compact and by-film views. */
+  compact?: boolean;
+  /** Moves the focus to the next (1) or previous (-1) candidate: J and K. */
+  onMove?: (direction: 1 | -1) => void;
 };
 
-export function ScoreControl({ values, value, label, disabled, onChange, id }: Props) {
+export function ScoreControl({ values, value, label, disabled, onChange, id, compact = false, onMove }: Props) {
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
   const current = value === null ? -1 : values.indexOf(value);
   const tabStop = current >= 0 ? current : 0;
@@ -25,6 +30,9 @@ export function ScoreControl({ values, value, label, disabled, onChange, id }: P
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
+    // Moving between candidates works on a read-only ballot too.
+    const move = e.key === 'j' || e.key === 'J' ? 1 : e.key === 'k' || e.key === 'K' ? -1 : 0;
+    if (move && onMove && !e.altKey && !e.ctrlKey && !e.metaKey) { e.preventDefault(); onMove(move); return; }
     if (disabled) return;
     const at = current >= 0 ? current : -1;
     if (e.key === 'ArrowRight' || e.key === 'ArrowUp') { e.preventDefault(); choose(at + 1); }
@@ -40,7 +48,7 @@ export function ScoreControl({ values, value, label, disabled, onChange, id }: P
   }
 
   return (
-    <div role="radiogroup" aria-label={label} aria-disabled={disabled || undefined} className={s.scale} onKeyDown={onKeyDown} id={id}>
+    <div role="radiogroup" aria-label={label} aria-disabled={disabled || undefined} className={compact ? s.scaleCompact : s.scale} onKeyDown={onKeyDown} id={id}>
       {values.map((v, i) => (
         <button
           key={v}
@@ -51,7 +59,7 @@ export function ScoreControl({ values, value, label, disabled, onChange, id }: P
           tabIndex={i === tabStop ? 0 : -1}
           disabled={disabled && value !== v}
           aria-disabled={disabled || undefined}
-          className={value === v ? `${s.value} ${s.chosen}` : s.value}
+          className={`${compact ? s.valueCompact : s.value}${value === v ? ` ${s.chosen}` : ''}`}
           onClick={() => { if (!disabled) choose(i); }}
         >
           {v}

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { ballotView } from '@/lib/ballot/queries';
+import { ballotViewOf } from '@/lib/ballot/view';
 import { Ballot } from './Ballot';
 import ui from '@/app/components/ui.module.css';
 
@@ -29,7 +30,7 @@ export default async function BallotPage({ params }: Props) {
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>
       <h1>{label}</h1>
-      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} />
+      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} />
     </main>
   );
 }

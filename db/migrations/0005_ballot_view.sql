@@ -1,0 +1,1 @@
+ALTER TABLE `user` ADD `ballot_view` text DEFAULT 'cards' NOT NULL;
