@@ -1,9 +1,11 @@
 // The juror's home: their nominations in award order, each with progress and state.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { jurorNominations } from '@/lib/ballot/queries';
+import { listFilms } from '@/lib/festival/queries';
+import { localTitle } from '@/lib/festival/names';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
@@ -19,6 +21,8 @@ export default async function JuryHome() {
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
   const nominations = jurorNominations(getDb(), me);
+  const films = listFilms(getDb()).filter((f) => f.competition);
+  const locale = await getLocale();
   return (
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
@@ -43,6 +47,14 @@ export default async function JuryHome() {
           );
         })}
       </ul>
+      {films.length > 0 && (
+        <section aria-labelledby="films-heading">
+          <h2 id="films-heading">{t('film.listHeading')}</h2>
+          <ul className={s.films} data-testid="jury-films">
+            {films.map((f) => <li key={f.id}><Link href={`/jury/films/${f.id}`}>{localTitle(f, locale)}</Link></li>)}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

@@ -3,6 +3,7 @@
 // switch; autosave state; submit with a receipt.
 import { useCallback, useEffect, useMemo, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
@@ -157,10 +158,10 @@ export function Ballot(props: Props) {
               <div className={s.filmHead}>
                 <div>
                   {c.person && <p className={s.person}>{c.person}</p>}
-                  <span className={ui.title}>
+                  <Link href={`/jury/films/${c.filmId}`} className={ui.title}>
                     <span className={ui.original}>{c.originalTitle}</span>
                     {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
-                  </span>
+                  </Link>
                   <p className={s.details}>
                     {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
                   </p>
