@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState, useTransition } from 'react'
 import { useRouter } from 'next/navigation';
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
+import type { BallotCandidate, NominationState, ReceiptLine } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { shownCountry } from '@/lib/film/countries';
@@ -24,7 +24,7 @@ type Props = {
   scale: Scale;
   state: NominationState;
   candidates: BallotCandidate[];
-  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null;
+  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean; lines: ReceiptLine[] } | null;
   reopened: { at: string; reason: string }[];
   storageKey: string;
 };
