@@ -79,6 +79,7 @@ test('the organisers import a film’s details; a juror reads them in their lang
   await expect(jp).toHaveURL(/\/login/);
   await signIn(jp, 'azimov', 'juror-demo');
   await jp.goto('/jury');
+  await expectAccessible(jp);
   await jp.getByTestId('jury-films').getByRole('link', { name: 'The Diamond Sword' }).click();
   await expect(jp).toHaveURL(new RegExp(`/jury/films/${filmId}$`));
   await expect(jp.getByTestId('film-synopsis')).toHaveText('A boy, a sword and the steppe.');
