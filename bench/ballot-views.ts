@@ -215,7 +215,7 @@ async function main() {
         const page = await newPage(viewport);
         await page.goto(`${server.url}/jury`);
         const c = new Counter(page);
-        const first = page.getByTestId('films').getByRole('link').first();
+        const first = page.getByTestId('films').locator('a[data-by-film]').first();
         const href = (await first.getAttribute('href'))!;
         if (mode === 'mouse') await c.click(first);
         else {

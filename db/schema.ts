@@ -89,11 +89,36 @@ export const film = sqliteTable(
     titleZh: text('title_zh'),
     titleRu: text('title_ru'),
     titleKk: text('title_kk'),
+    // The film's page for the jury (docs/import.md): a synopsis (English, plus the interface
+    // languages where given), a still or poster and the screener, each optional. URLs are https
+    // (lib/film/details.ts); the screener link is for the jury only, never in a public export.
+    synopsis: text('synopsis'),
+    synopsisZh: text('synopsis_zh'),
+    synopsisRu: text('synopsis_ru'),
+    synopsisKk: text('synopsis_kk'),
+    stillUrl: text('still_url'),
+    screenerUrl: text('screener_url'),
   },
   (t) => [
     check('film_country', sql`length(${t.country}) = 2`),
     check('film_titles', sql`length(${t.originalTitle}) > 0 and length(${t.englishTitle}) > 0`),
     check('film_runtime', sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
+  ],
+);
+
+// A film's screenings for the jury, imported with the film list (column `screenings`). The moment is
+// stored in UTC (ISO, ending in Z) and shown in the festival's time zone.
+export const screening = sqliteTable(
+  'screening',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    filmId: integer('film_id').notNull().references(() => film.id, { onDelete: 'cascade' }),
+    startsAt: text('starts_at').notNull(),
+    venue: text('venue'),
+  },
+  (t) => [
+    index('screening_film').on(t.filmId, t.startsAt),
+    check('screening_starts_at', sql`${t.startsAt} like '____-__-__T__:__:__Z'`),
   ],
 );
 

@@ -160,7 +160,7 @@ test('juror B scores every film in the by-film view by keyboard alone', async ({
   const context = await signedIn(browser, 'views', 'B');
   const page = await context.newPage();
   await page.goto('/jury');
-  const films = page.getByTestId('films').getByRole('link');
+  const films = page.getByTestId('films').locator('a[data-by-film]');
   await expect(films).toHaveCount(23);
   await expectAccessible(page);
   const first = await films.first().getAttribute('href');

@@ -13,7 +13,9 @@ export function contentSecurityPolicy(nonce: string, https: boolean): string {
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    // https: for the stills on a film's page (lib/film/details.ts): an image cannot run code, and
+    // keeping them on the festival's own host spares a server-side fetch of organiser-given URLs.
+    "img-src 'self' data: blob: https:",
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",

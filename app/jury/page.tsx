@@ -48,18 +48,21 @@ export default async function JuryHome() {
         })}
       </ul>
       {films.length > 0 && (
-        <>
-          <h2 id="films-heading">{t('films.heading')}</h2>
+        <section aria-labelledby="films-heading">
+          <h2 id="films-heading">{t('film.listHeading')}</h2>
           <p className={ui.muted}>{t('films.explain')}</p>
-          <ul className={s.films} aria-labelledby="films-heading" data-testid="films">
+          {/* Each film: its page (synopsis, still, screener, screenings) and its scores in every nomination at once. */}
+          <ul className={s.films} data-testid="films">
             {films.map((f) => (
               <li key={f.id}>
-                <Link href={`/jury/by-film/${f.id}`}>{localTitle(f, locale)}</Link>{' '}
+                <Link href={`/jury/films/${f.id}`}>{localTitle(f, locale)}</Link>
+                {' · '}
+                <Link href={`/jury/by-film/${f.id}`} aria-label={t('byFilmLink', { title: localTitle(f, locale) })} data-by-film>{t('films.heading')}</Link>{' '}
                 {(f.recused || f.toScore > 0) && <span className={ui.muted}>{f.recused ? t('films.recused') : t('progress', { scored: f.scored, total: f.toScore })}</span>}
               </li>
             ))}
           </ul>
-        </>
+        </section>
       )}
     </main>
   );

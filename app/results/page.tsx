@@ -15,6 +15,7 @@ import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
 import { AuditHead } from './AuditHead';
+import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import type { PublicationLevel } from '@/lib/publication-levels';
@@ -51,6 +52,7 @@ export default async function ResultsPage() {
   const receipts = receiptList(db);
   const awards = awardsList(db);
   const jury = juryList(db);
+  const award = (code: string) => (tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code);
   return (
     <main className={ui.main}>
       <h1>{t('heading', { festival: festivalName(fest, locale), city: festivalCity(fest, locale) })}</h1>
@@ -82,10 +84,11 @@ export default async function ResultsPage() {
         <details>
           <summary>{t('showReceipts', { count: receipts.length })}</summary>
           <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
+            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{award(r.nomination)}: {r.receipt}</li>)}
           </ul>
         </details>
       </section>
+      <CheckReceipt published={receipts.map((r) => ({ nomination: award(r.nomination), receipt: r.receipt }))} />
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
         <Exports level={shownLevel(fest)} />

@@ -3,7 +3,7 @@
 import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, nomination, PHASES, recusal, score, type Festival, type Film } from '@/db/schema';
+import { ballot, candidate, film, nomination, PHASES, recusal, score, type Festival, type Film } from '@/db/schema';
 import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
@@ -68,6 +68,21 @@ export function jurorNominations(db: DB, me: SessionUser) {
     });
 }
 
+/** One score of a receipt, with what the receipt shows for it in the reader's language. */
+export type ReceiptLine = Pick<Film, 'originalTitle' | 'englishTitle' | 'titleZh' | 'titleRu' | 'titleKk'> & { candidateId: number; person: string | null; value: number };
+
+function receiptLines(db: DB, nominationId: number, counted: { candidateId: number; value: number }[]): ReceiptLine[] {
+  const cands = new Map(
+    db.select({ id: candidate.id, person: candidate.person, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk })
+      .from(candidate).innerJoin(film, eq(film.id, candidate.filmId)).where(eq(candidate.nominationId, nominationId)).all()
+      .map((c) => [c.id, c]),
+  );
+  return counted.flatMap((s) => {
+    const c = cands.get(s.candidateId);
+    return c ? [{ candidateId: s.candidateId, person: c.person, originalTitle: c.originalTitle, englishTitle: c.englishTitle, titleZh: c.titleZh, titleRu: c.titleRu, titleKk: c.titleKk, value: s.value }] : [];
+  });
+}
+
 /** A candidate as its juror's ballot shows it: the film's details, the juror's score, note and recusal. */
 export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'titleZh' | 'titleRu' | 'titleKk'> & {
   id: number;
@@ -95,11 +110,11 @@ export function ballotView(db: DB, me: SessionUser, code: string) {
   // ballot reopened, that is still the last submitted one (`reopened`), whatever the juror edits.
   const history = JSON.parse(b?.reopened ?? '[]') as { at: string; reason: string; submitted?: string | null }[];
   const reopened = history.map(({ at, reason }) => ({ at, reason }));
-  let receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null = null;
+  let receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean; lines: ReceiptLine[] } | null = null;
   if (b?.receipt && b.salt) {
     const counted = snapshotOf(db, b.id, { min: fest.scaleMin, max: fest.scaleMax, step: fest.scaleStep });
     const submittedAt = b.submittedAt ?? history.at(-1)?.submitted ?? '';
-    receipt = { receipt: b.receipt, salt: b.salt, submittedAt, canonical: canonicalBallot(me.login, nom.code, counted, b.salt), reopened: !b.submittedAt };
+    receipt = { receipt: b.receipt, salt: b.salt, submittedAt, canonical: canonicalBallot(me.login, nom.code, counted, b.salt), reopened: !b.submittedAt, lines: receiptLines(db, nom.id, counted) };
   }
   return {
     nomination: { id: nom.id, code: nom.code, round: nom.round, kind: nom.kind },

@@ -5,6 +5,7 @@ import type { Film } from '@/db/schema';
 import { decodeUtf8, parseCsv } from '@/lib/csv';
 import { Refusal } from '@/lib/refusal';
 import { normaliseCountry } from './countries';
+import { httpsUrl, imageUrl, MAX_SYNOPSIS, parseScreenings, screeningsKey, type Screening } from './details';
 
 export type LineError = { line: number; code: string; params?: Record<string, string | number> };
 
@@ -13,12 +14,15 @@ export function invalidImport(errors: LineError[]): Refusal {
   return new Refusal('import:invalid', { count: errors.length, lines: [...new Set(errors.map((e) => e.line))].slice(0, 10).join(', ') });
 }
 
-export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition' | 'titleZh' | 'titleRu' | 'titleKk'>;
+export type FilmFields = Pick<Film, 'originalTitle' | 'englishTitle' | 'director' | 'country' | 'year' | 'runtimeMinutes' | 'competition' | 'titleZh' | 'titleRu' | 'titleKk'
+  | 'synopsis' | 'synopsisZh' | 'synopsisRu' | 'synopsisKk' | 'stillUrl' | 'screenerUrl'> & { screenings: Screening[] };
 export type FilmRow = FilmFields & { line: number; id: number | null; position: number };
 export type ExistingFilm = FilmFields & { id: number };
 
 // title_zh / title_ru / title_kk (optional): the title shown to readers of that language.
-export const FILM_COLUMNS = ['id', 'original_title', 'english_title', 'director', 'country', 'year', 'runtime', 'competition', 'title_zh', 'title_ru', 'title_kk'] as const;
+// synopsis (+ _zh/_ru/_kk), still_url, screener_url, screenings (optional): the film's page for the jury.
+export const FILM_COLUMNS = ['id', 'original_title', 'english_title', 'director', 'country', 'year', 'runtime', 'competition', 'title_zh', 'title_ru', 'title_kk',
+  'synopsis', 'synopsis_zh', 'synopsis_ru', 'synopsis_kk', 'still_url', 'screener_url', 'screenings'] as const;
 const REQUIRED = ['english_title', 'director', 'country'];
 const ALIASES: Record<string, string> = { runtime_minutes: 'runtime', title: 'english_title', in_competition: 'competition' };
 
@@ -64,7 +68,8 @@ const NO = new Set(['no', 'n', 'false', '0', 'out']);
 
 export const filmKey = (englishTitle: string, director: string) => `${englishTitle.trim().toLowerCase()}\u0000${director.trim().toLowerCase()}`;
 
-export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>): { ok: true; rows: FilmRow[] } | { ok: false; errors: LineError[] } {
+/** `timeZone`: the festival's (IANA), in which screening times without an offset are read. */
+export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>, timeZone = 'UTC'): { ok: true; rows: FilmRow[] } | { ok: false; errors: LineError[] } {
   const table = readTable(bytes, FILM_COLUMNS, REQUIRED, ALIASES);
   if (!table.ok) return table;
   const { records, get } = table;
@@ -86,6 +91,19 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
     for (const [column, v] of [['original_title', originalTitle], ['english_title', englishTitle], ['director', director], ['title_zh', titleZh], ['title_ru', titleRu], ['title_kk', titleKk]] as const) {
       if (v.length > MAX_TEXT) errors.push({ line, code: 'import:too_long', params: { column, max: MAX_TEXT } });
     }
+    const synopses = (['synopsis', 'synopsis_zh', 'synopsis_ru', 'synopsis_kk'] as const).map((column) => {
+      const v = get(rec, column);
+      if (v.length > MAX_SYNOPSIS) errors.push({ line, code: 'import:too_long', params: { column, max: MAX_SYNOPSIS } });
+      return v || null;
+    });
+    const stillRaw = get(rec, 'still_url');
+    const stillUrl = stillRaw ? imageUrl(stillRaw) : null;
+    if (stillUrl === undefined) errors.push({ line, code: 'import:bad_image_url', params: { column: 'still_url', value: stillRaw } });
+    const screenerRaw = get(rec, 'screener_url');
+    const screenerUrl = screenerRaw ? httpsUrl(screenerRaw) : null;
+    if (screenerUrl === undefined) errors.push({ line, code: 'import:bad_url', params: { column: 'screener_url', value: screenerRaw } });
+    const screeningsParsed = parseScreenings(get(rec, 'screenings'), timeZone);
+    if (!screeningsParsed.ok) errors.push({ line, code: `import:screening_${screeningsParsed.code}`, params: { column: 'screenings', value: screeningsParsed.value } });
     const countryRaw = get(rec, 'country');
     const country = normaliseCountry(countryRaw);
     if (!country) errors.push({ line, code: 'import:unknown_country', params: { value: countryRaw } });
@@ -113,6 +131,8 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
       line, id: id ?? null, position: i + 1, originalTitle, englishTitle, director, country: country!,
       year: year ?? null, runtimeMinutes: runtimeMinutes ?? null, competition: !NO.has(comp),
       titleZh: titleZh || null, titleRu: titleRu || null, titleKk: titleKk || null,
+      synopsis: synopses[0], synopsisZh: synopses[1], synopsisRu: synopses[2], synopsisKk: synopses[3],
+      stillUrl: stillUrl ?? null, screenerUrl: screenerUrl ?? null, screenings: screeningsParsed.ok ? screeningsParsed.screenings : [],
     });
   });
   return errors.length ? { ok: false, errors } : { ok: true, rows };
@@ -121,7 +141,9 @@ export function parseFilmCsv(bytes: Uint8Array, existingIds: ReadonlySet<number>
 export type FilmChange = { id: number; row: FilmRow; fields: (keyof FilmFields)[] };
 export type FilmPlan = { added: FilmRow[]; updated: FilmChange[]; removed: ExistingFilm[]; unchanged: FilmRow[]; errors: LineError[] };
 
-const FIELDS: (keyof FilmFields)[] = ['originalTitle', 'englishTitle', 'director', 'country', 'year', 'runtimeMinutes', 'competition', 'titleZh', 'titleRu', 'titleKk'];
+const FIELDS: (keyof FilmFields)[] = ['originalTitle', 'englishTitle', 'director', 'country', 'year', 'runtimeMinutes', 'competition', 'titleZh', 'titleRu', 'titleKk',
+  'synopsis', 'synopsisZh', 'synopsisRu', 'synopsisKk', 'stillUrl', 'screenerUrl', 'screenings'];
+const same = (a: FilmFields, b: FilmFields, k: keyof FilmFields) => (k === 'screenings' ? screeningsKey(a.screenings) === screeningsKey(b.screenings) : a[k] === b[k]);
 
 /** What applying the rows would do to the current films: rows match by id, else English title + director. */
 export function planFilmImport(rows: FilmRow[], existing: ExistingFilm[]): FilmPlan {
@@ -137,7 +159,7 @@ export function planFilmImport(rows: FilmRow[], existing: ExistingFilm[]): FilmP
       continue;
     }
     matched.set(target.id, row.line);
-    const fields = FIELDS.filter((k) => target[k] !== row[k]);
+    const fields = FIELDS.filter((k) => !same(target, row, k));
     if (fields.length) plan.updated.push({ id: target.id, row, fields });
     else plan.unchanged.push({ ...row, id: target.id });
   }

@@ -3,13 +3,14 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { candidate, film, recusal } from '@/db/schema';
+import { candidate, film, recusal, screening } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
-import { requireSetup } from '@/lib/festival/phase';
+import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { checkbox, id, optionalInt, text } from '@/lib/admin/form';
 import { syncFilmCandidates } from './candidates';
 import { normaliseCountry } from './countries';
+import { zoneOrUtc, type Screening } from './details';
 import { invalidImport, MAX_TEXT, parseFilmCsv, planFilmImport, type ExistingFilm, type FilmPlan, type LineError } from './import';
 
 const country = z.string().refine((v) => normaliseCountry(v) !== null, 'country').transform((v) => normaliseCountry(v)!);
@@ -25,11 +26,25 @@ const FilmInput = z.object({
 });
 
 export function currentFilms(tx: Tx): ExistingFilm[] {
+  const screenings = new Map<number, Screening[]>();
+  for (const s of tx.select().from(screening).orderBy(asc(screening.startsAt), asc(screening.venue)).all()) {
+    screenings.set(s.filmId, [...(screenings.get(s.filmId) ?? []), { startsAt: s.startsAt, venue: s.venue }]);
+  }
   return tx
-    .select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, country: film.country, year: film.year, runtimeMinutes: film.runtimeMinutes, competition: film.competition, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk })
+    .select({
+      id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, country: film.country, year: film.year, runtimeMinutes: film.runtimeMinutes, competition: film.competition, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk,
+      synopsis: film.synopsis, synopsisZh: film.synopsisZh, synopsisRu: film.synopsisRu, synopsisKk: film.synopsisKk, stillUrl: film.stillUrl, screenerUrl: film.screenerUrl,
+    })
     .from(film)
     .orderBy(asc(film.position), asc(film.id))
-    .all();
+    .all()
+    .map((f) => ({ ...f, screenings: screenings.get(f.id) ?? [] }));
+}
+
+/** A film's screenings become exactly the imported ones. */
+function writeScreenings(tx: Tx, filmId: number, list: Screening[]) {
+  tx.delete(screening).where(eq(screening.filmId, filmId)).run();
+  for (const s of list) tx.insert(screening).values({ filmId, startsAt: s.startsAt, venue: s.venue }).run();
 }
 
 function refuseDuplicate(tx: Tx, englishTitle: string, director: string, exceptId?: number) {
@@ -120,7 +135,7 @@ export type ImportPreview = {
 
 function planFromCsv(tx: Tx, bytes: Uint8Array): { plan: FilmPlan | null; errors: LineError[] } {
   const existing = currentFilms(tx);
-  const parsed = parseFilmCsv(bytes, new Set(existing.map((f) => f.id)));
+  const parsed = parseFilmCsv(bytes, new Set(existing.map((f) => f.id)), zoneOrUtc(getFestival(tx).timeZone));
   if (!parsed.ok) return { plan: null, errors: parsed.errors };
   const plan = planFilmImport(parsed.rows, existing);
   return { plan, errors: plan.errors };
@@ -166,10 +181,17 @@ export const importFilmsSpec = {
       originalTitle: r.originalTitle, englishTitle: r.englishTitle, director: r.director, country: r.country,
       year: r.year, runtimeMinutes: r.runtimeMinutes, competition: r.competition, position: r.position, placeholder: false,
       titleZh: r.titleZh, titleRu: r.titleRu, titleKk: r.titleKk,
+      synopsis: r.synopsis, synopsisZh: r.synopsisZh, synopsisRu: r.synopsisRu, synopsisKk: r.synopsisKk, stillUrl: r.stillUrl, screenerUrl: r.screenerUrl,
     });
-    for (const u of plan.updated) tx.update(film).set(write(u.row)).where(eq(film.id, u.id)).run();
+    for (const u of plan.updated) {
+      tx.update(film).set(write(u.row)).where(eq(film.id, u.id)).run();
+      writeScreenings(tx, u.id, u.row.screenings);
+    }
     for (const r of plan.unchanged) tx.update(film).set({ position: r.position, placeholder: false }).where(eq(film.id, r.id!)).run();
-    for (const r of plan.added) tx.insert(film).values(write(r)).run();
+    for (const r of plan.added) {
+      const { id: filmId } = tx.insert(film).values(write(r)).returning({ id: film.id }).get();
+      writeScreenings(tx, filmId, r.screenings);
+    }
     const candidates = syncFilmCandidates(tx);
     const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.removed.length, unchanged: plan.unchanged.length };
     appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { ...summary, candidates, removedFilms, sha256: createHash('sha256').update(input.csv).digest('hex') } });

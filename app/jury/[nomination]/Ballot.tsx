@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
 import type { BallotView } from '@/db/schema';
-import type { BallotCandidate, NominationState } from '@/lib/ballot/queries';
+import type { BallotCandidate, NominationState, ReceiptLine } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { localTitle } from '@/lib/festival/names';
@@ -29,7 +29,7 @@ type Props = {
   scale: Scale;
   state: NominationState;
   candidates: BallotCandidate[];
-  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean } | null;
+  receipt: { receipt: string; salt: string; submittedAt: string; canonical: CanonicalBallot; reopened: boolean; lines: ReceiptLine[] } | null;
   reopened: { at: string; reason: string }[];
   storageKey: string;
   view: BallotView;
@@ -243,10 +243,10 @@ export function Ballot(props: Props) {
                 <div className={s.filmHead}>
                   <div>
                     {c.person && <p className={s.person}>{c.person}</p>}
-                    <span className={ui.title}>
+                    <Link href={`/jury/films/${c.filmId}`} className={ui.title}>
                       <span className={ui.original}>{c.originalTitle}</span>
                       {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
-                    </span>
+                    </Link>
                     <p className={s.details}>
                       {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
                       {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={t('byFilmLink', { title: localTitle(c, locale) })}>{t('films.heading')}</Link>

@@ -69,6 +69,8 @@ export default async function ProtocolPage() {
       {!draft && <h2>{t('hash')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />
+      {/* The heading and every signature line on one sheet: a protocol signed across two pages invites a swapped page. */}
+      <section className={s.signatureBlock} data-testid="signature-block">
       <h2>{t('signatures')}</h2>
       <table className={s.signatures}>
         <tbody>
@@ -77,6 +79,7 @@ export default async function ProtocolPage() {
           ))}
         </tbody>
       </table>
+      </section>
     </main>
   );
 }

@@ -1,1 +1,0 @@
-ALTER TABLE `user` ADD `ballot_view` text DEFAULT 'cards' NOT NULL;
