@@ -22,7 +22,7 @@ function Title({ c, locale }: { c: RoomCandidate; locale: string }) {
     <>
       {c.person && <span className={s.person}>{c.person}</span>}
       <span>{title}</span>
-      {c.originalTitle !== title && <span lang="" className={s.original}>{c.originalTitle}</span>}
+      {c.originalTitle !== title && <span className={s.original}>{c.originalTitle}</span>}
     </>
   );
 }
