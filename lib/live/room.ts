@@ -4,6 +4,8 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
+import { countRunoff } from '@/lib/tally';
+import { checkedTally } from '@/lib/round/checked-tally';
 
 export interface RoomCandidate {
   id: number;
@@ -47,20 +49,26 @@ function tiedOf(db: DB, json: string): RoomCandidate[] {
 }
 
 /**
- * A closed runoff's result from its votes. The places go to the candidates with the most votes;
- * when the last place is shared by more candidates than places remain, those candidates are tied
- * again (the chain's next step decides). Until the tally's RunoffOutcome is available here, this
- * mirrors it for display only: the tally stays the authority for the award.
+ * A closed runoff's result as the tally gives it (lib/tally RunoffOutcome: counted votes only, the
+ * places it clearly wins, or the candidates still tied). When the tally cannot be made from the
+ * stored data, or the runoff no longer applies to its tie, the same count (lib/tally countRunoff)
+ * over its votes as they stand.
  */
-export function runoffResult(tied: RoomCandidate[], places: number, votes: (number | null)[]): Pick<RoomResult, 'counts' | 'abstentions' | 'winners' | 'stillTied'> {
-  const counts = tied.map((c) => ({ candidate: c, votes: votes.filter((v) => v === c.id).length })).sort((a, b) => b.votes - a.votes);
-  const abstentions = votes.filter((v) => v === null).length;
-  const cut = counts[places - 1]?.votes;
-  if (cut === undefined) return { counts, abstentions, winners: null, stillTied: tied };
-  const above = counts.filter((c) => c.votes > cut).map((c) => c.candidate);
-  const atCut = counts.filter((c) => c.votes === cut).map((c) => c.candidate);
-  if (above.length + atCut.length <= places) return { counts, abstentions, winners: [...above, ...atCut], stillTied: [] };
-  return { counts, abstentions, winners: null, stillTied: atCut };
+export function runoffResult(db: DB, closed: { id: number; code: string; places: number }, tied: RoomCandidate[]): Pick<RoomResult, 'counts' | 'abstentions' | 'winners' | 'stillTied'> {
+  const byId = new Map(tied.map((c) => [String(c.id), c]));
+  const cands = (ids: string[]) => ids.map((id) => byId.get(id)).filter((c): c is RoomCandidate => !!c);
+  // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/round/runoffs.ts).
+  const held = db.select({ id: runoff.id }).from(runoff).where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
+  const index = held.findIndex((r) => r.id === closed.id);
+  const checked = checkedTally(db);
+  const outcome = checked.ok ? checked.result.nominations.find((n) => n.code === closed.code)?.runoffs?.find((o) => o.index === index) : undefined;
+  const r = outcome ?? (() => {
+    const votes = db.select({ choice: runoffVote.choice }).from(runoffVote).where(eq(runoffVote.runoffId, closed.id)).all().map((v) => ({ choice: v.choice === null ? null : String(v.choice) }));
+    const c = countRunoff(tied.map((t) => String(t.id)), closed.places, votes);
+    return { ...c, winners: c.stillTied.length ? null : c.winners };
+  })();
+  const counts = r.counts.map((c) => ({ candidate: byId.get(c.candidate)!, votes: c.votes })).filter((c) => c.candidate).sort((a, b) => b.votes - a.votes);
+  return { counts, abstentions: r.abstentions, winners: r.winners && r.stillTied.length === 0 ? cands(r.winners) : null, stillTied: cands(r.stillTied) };
 }
 
 export function roomDisplay(db: DB): { open: RoomRunoff[]; last: RoomResult | null } {
@@ -74,8 +82,7 @@ export function roomDisplay(db: DB): { open: RoomRunoff[]; last: RoomResult | nu
   if (closed) {
     const tied = tiedOf(db, closed.tied);
     // Only a CLOSED runoff's choices are read, and only to count them.
-    const votes = db.select({ choice: runoffVote.choice }).from(runoffVote).where(eq(runoffVote.runoffId, closed.id)).all().map((v) => v.choice);
-    last = { id: closed.id, code: closed.code, places: closed.places, tied, ...runoffResult(tied, closed.places, votes) };
+    last = { id: closed.id, code: closed.code, places: closed.places, tied, ...runoffResult(db, closed, tied) };
   }
   return { open, last };
 }
