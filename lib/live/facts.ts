@@ -24,7 +24,7 @@ export interface RunoffFacts {
   id: number;
   code: string;
   open: boolean;
-  /** Jurors who may vote in it: active jurors and the chair, less those recused from a tied film. */
+  /** Jurors who may vote in it now: active jurors and the chair, less those recused from a tied film. */
   entitled: number[];
   /** Jurors who have voted (a vote or an abstention). Never the choices. */
   voters: number[];
@@ -104,8 +104,8 @@ export function readLiveFacts(db: DB): LiveFacts {
     : [];
   const runoffs = rows.map((r) => {
     const voters = votes.filter((v) => v.runoffId === r.id).map((v) => v.jurorId).sort((a, b) => a - b);
-    // A juror who voted and was deactivated since still counts among those who could.
-    const entitled = [...new Set([...runoffEntitled(db, parseTied(r.tied)), ...voters])].sort((a, b) => a - b);
+    // The same rule as the runoff actions' (lib/runoff/entitled.ts on the runoff branch): at merge, use theirs.
+    const entitled = runoffEntitled(db, parseTied(r.tied));
     return { id: r.id, code: r.code, open: r.closedAt === null, entitled, voters };
   });
   return { phase, votingRound, nominations, missing, runoffs };
