@@ -30,7 +30,7 @@ export function LiveCounts({ initial, refreshOnBallots = false, children }: { in
   const t = useTranslations('live');
   const tc = useTranslations('common');
   const [view, setView] = useState<LiveView>(initial);
-  const [status, setStatus] = useState<'connecting' | 'live' | 'offline'>('connecting');
+  const [status, setStatus] = useState<'idle' | 'connecting' | 'live' | 'offline'>('idle');
   const [said, setSaid] = useState('');
   const last = useRef<LiveView>(initial);
   // Kept in refs so that the connection is opened once per page, not again at every render.
@@ -57,6 +57,7 @@ export function LiveCounts({ initial, refreshOnBallots = false, children }: { in
     let stopped = false;
     const connect = () => {
       if (stopped) return;
+      setStatus('connecting');
       es = new EventSource('/api/live');
       es.addEventListener('counts', (e) => {
         let next: LiveView;
@@ -97,7 +98,8 @@ export function LiveCounts({ initial, refreshOnBallots = false, children }: { in
   return (
     <LiveContext.Provider value={view}>
       {children}
-      <p className={ui.muted} data-testid="live-status" data-live={status}>{t(`status.${status}`)}</p>
+      {/* Without JavaScript nothing is live: the line appears only once the page tries to connect. */}
+      {status !== 'idle' && <p className={ui.muted} data-testid="live-status" data-live={status}>{t(`status.${status}`)}</p>}
       <div className="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="live-said">{said}</div>
     </LiveContext.Provider>
   );
