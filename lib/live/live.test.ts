@@ -12,6 +12,7 @@ import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/fes
 import { readLiveFacts } from './facts';
 import { liveView, type LiveView } from './view';
 import { LiveWatcher, type LiveListener } from './watcher';
+import { liveEventStream } from './stream';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];
@@ -198,5 +199,71 @@ describe('the watcher', () => {
     offA(); // twice is harmless
     expect(w.size).toBe(0);
     expect(w.running).toBe(false);
+  });
+});
+
+describe('the event stream of one reader', () => {
+  let w: LiveWatcher;
+  afterEach(() => w?.stop());
+
+  /** Reads events until `until` says stop or the stream ends; returns the events and whether it ended. */
+  async function readEvents(stream: ReadableStream<Uint8Array>, until: (events: { event: string; data: string }[]) => boolean) {
+    const reader = stream.getReader();
+    const dec = new TextDecoder();
+    let text = '';
+    const events: { event: string; data: string }[] = [];
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return { events, ended: true, reader };
+      text += dec.decode(value, { stream: true });
+      let i;
+      while ((i = text.indexOf('\n\n')) >= 0) {
+        const block = text.slice(0, i);
+        text = text.slice(i + 2);
+        const ev = /^event: (.*)$/m.exec(block)?.[1];
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (ev && data !== undefined) events.push({ event: ev, data });
+      }
+      if (until(events)) return { events, ended: false, reader };
+    }
+  }
+
+  it('sends the reader\'s view, and unsubscribes and closes the connection when the client aborts', async () => {
+    w = new LiveWatcher(t.file, { pollMs: 20 });
+    const abort = new AbortController();
+    const stream = liveEventStream(w, { uid: organiser.id, sv: organiser.sessionVersion }, abort.signal);
+    const { events, reader } = await readEvents(stream, (e) => e.length > 0);
+    expect(events[0].event).toBe('counts');
+    expect(Object.keys(JSON.parse(events[0].data)).sort()).toEqual(['ballots', 'phase', 'runoffs']);
+    expect(w.size).toBe(1);
+    abort.abort();
+    expect(w.size).toBe(0);
+    expect(w.running).toBe(false);
+    expect((await reader.read()).done).toBe(true);
+  });
+
+  it('cleans up when the response stream is cancelled, and when its lifetime is over', async () => {
+    w = new LiveWatcher(t.file, { pollMs: 20 });
+    const a = liveEventStream(w, { uid: juror.id, sv: juror.sessionVersion }, new AbortController().signal);
+    const first = await readEvents(a, (e) => e.length > 0);
+    const b = liveEventStream(w, { uid: chair.id, sv: chair.sessionVersion }, new AbortController().signal, 1);
+    expect(w.size).toBe(2);
+    await first.reader.cancel();
+    expect(w.size).toBe(1);
+    // b closes itself after its lifetime (the browser would reconnect): the stream ends, nothing is left.
+    expect((await readEvents(b, () => false)).ended).toBe(true);
+    expect(w.size).toBe(0);
+    expect(w.running).toBe(false);
+  });
+
+  it('ends with `end` when the reader is signed out meanwhile', async () => {
+    w = new LiveWatcher(t.file, { pollMs: 20 });
+    const s = liveEventStream(w, { uid: juror.id, sv: juror.sessionVersion }, new AbortController().signal);
+    await readEvents(s, (e) => e.length > 0).then(({ reader }) => reader.releaseLock());
+    t.db.update(user).set({ sessionVersion: juror.sessionVersion + 1 }).where(eq(user.id, juror.id)).run();
+    const { events, ended } = await readEvents(s, () => false);
+    expect(ended).toBe(true);
+    expect(events.map((e) => e.event)).toEqual(['end']);
+    expect(w.size).toBe(0);
   });
 });

@@ -1,18 +1,13 @@
-// GET /api/live: the live counts as Server-Sent Events, for the signed-in reader's role only (what
-// lib/live/view.ts lets each see: counts, never a score, a choice or who voted). One event `counts`
-// whenever the reader's view changes, a comment as heartbeat, `end` when the session stops holding.
-// The session is checked here (not only by proxy.ts) and again by the watcher at every change. A
-// stream lasts at most STREAM_MS: the browser reconnects on its own, and its session is checked
-// again then (an expired token ends there).
+// GET /api/live: the live counts as Server-Sent Events (lib/live/stream.ts), for the signed-in
+// reader's role only (lib/live/view.ts: counts, never a score, a choice or who voted). The session
+// is checked here (not only by proxy.ts) and again by the watcher at every change. No session: 401;
+// a temporary password still to replace: 403; the database unreachable: 503; never a 500.
 import { getCurrentUser } from '@/lib/auth';
 import { databaseFile } from '@/db';
 import { liveWatcher } from '@/lib/live/watcher';
-import type { LiveView } from '@/lib/live/view';
+import { liveEventStream } from '@/lib/live/stream';
 
 export const dynamic = 'force-dynamic';
-
-const STREAM_MS = 10 * 60_000;
-const RETRY_MS = 2_000;
 
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
@@ -27,56 +22,13 @@ export async function GET(req: Request) {
   }
   if (!user) return plain(401, 'Sign in to follow the counts.');
   if (user.mustChangePassword) return plain(403, 'Choose your own password first.');
-
-  const enc = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let closed = false;
-  let unsubscribe: (() => void) | null = null;
-  let lifetime: ReturnType<typeof setTimeout> | null = null;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    unsubscribe?.();
-    if (lifetime) clearTimeout(lifetime);
-    req.signal.removeEventListener('abort', close);
-    try {
-      controller.close();
-    } catch { /* already closed or cancelled by the client */ }
-  };
-  const write = (text: string) => {
-    if (closed) return;
-    try {
-      controller.enqueue(enc.encode(text));
-    } catch {
-      close(); // the client went away
-    }
-  };
-  // `start` runs inside the constructor, so `controller` is set before anything is written.
-  const stream = new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-    },
-    cancel: close,
-  });
-  write(`retry: ${RETRY_MS}\n\n`);
+  let stream: ReadableStream<Uint8Array>;
   try {
-    unsubscribe = liveWatcher(databaseFile()).subscribe({ uid: user.id, sv: user.sessionVersion }, {
-      view: (v: LiveView) => write(`event: counts\ndata: ${JSON.stringify(v)}\n\n`),
-      ping: () => write(': keep-alive\n\n'),
-      end: () => {
-        write('event: end\ndata: {}\n\n');
-        close();
-      },
-    });
+    stream = liveEventStream(liveWatcher(databaseFile()), { uid: user.id, sv: user.sessionVersion }, req.signal);
   } catch (e) {
     console.error('live counts: watcher failed', e);
-    closed = true;
     return plain(503, 'Live counts are not available right now.');
   }
-  if (closed) unsubscribe();
-  req.signal.addEventListener('abort', close);
-  if (req.signal.aborted) close();
-  lifetime = setTimeout(close, STREAM_MS);
   return new Response(stream, {
     headers: {
       'content-type': 'text/event-stream; charset=utf-8',
