@@ -1,16 +1,55 @@
 // Live counts, end to end: the chair's page shows a juror's submitted ballot without a reload; a
 // juror's /jury shows a runoff opening, its count rising and its closing without a reload; the
 // room display shows the count and then the result. Every wait is on what the page shows.
+// It submits a ballot and holds runoffs, which other specs must not see: it runs on a server of its own.
 import Database from 'better-sqlite3';
-import { expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { callAction } from './actions';
-import { arrangePhase, e2eDatabase, expectAccessible, storageState, test } from './fixtures';
+import { arrangePhase, e2eDatabase, expectAccessible, test } from './fixtures';
 
+// Beside decisions.spec's +86 and festival.spec's +87.
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 85;
+const BASE = `http://localhost:${PORT}`;
+let server: ChildProcess;
 test.describe.configure({ mode: 'serial' });
-test.beforeAll(() => arrangePhase('voting'));
+test.use({ baseURL: BASE, trace: 'off' });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) {
+        arrangePhase('voting', PORT);
+        return;
+      }
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('live spec server did not start');
+});
+test.afterAll(() => { server?.kill('SIGTERM'); });
+
+async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
+async function signedInPage(browser: Browser, login: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: BASE, ...(viewport && { viewport }) })).newPage();
+  await page.goto('/login');
+  await page.getByLabel('Login name').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
 
 function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(e2eDatabase());
+  const db = new Database(e2eDatabase(PORT));
   db.pragma('busy_timeout = 5000');
   try {
     return fn(db);
@@ -21,7 +60,7 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
 
 const idOf = (login: string) => withDb((db) => (db.prepare('select id from user where login = ?').get(login) as { id: number }).id);
 
-/** A main nomination in which juror03 has no counted ballot yet (other specs may have submitted some), and its candidates. */
+/** A main nomination in which juror03 has no counted ballot yet, and its candidates. */
 function openNominationOf(jurorId: number) {
   return withDb((db) => {
     const n = db.prepare(
@@ -40,7 +79,7 @@ const stillMarked = (page: Page) => page.evaluate(() => (window as unknown as { 
 test("the chair's count of ballots rises when a juror submits, without reload", async ({ browser }) => {
   const jurorId = idOf('juror03');
   const nom = openNominationOf(jurorId);
-  const chair = await (await browser.newContext({ storageState: storageState('chair') })).newPage();
+  const chair = await signedInPage(browser, 'hansanping', 'chair-demo');
   await chair.goto('/chair');
   await expect(chair.getByTestId('live-status')).toHaveAttribute('data-live', 'live');
   const cell = chair.getByTestId(`counted-${nom.code}`);
@@ -48,25 +87,25 @@ test("the chair's count of ballots rises when a juror submits, without reload", 
   await mark(chair);
 
   // The juror scores and submits through the real actions (as their ballot page does).
-  const juror = await browser.newContext({ storageState: storageState('juror2') });
+  const juror = await apiLogin('juror03', 'juror-demo');
   for (const candidateId of nom.candidates) {
-    const r = await callAction(juror.request, `/jury/${nom.code}`, 'app/jury/actions.ts#saveScore', [{ candidateId, value: 6 }]);
+    const r = await callAction(juror, `/jury/${nom.code}`, 'app/jury/actions.ts#saveScore', [{ candidateId, value: 6 }], BASE);
     expect(r.result).toMatchObject({ ok: true });
   }
-  const submitted = await callAction(juror.request, `/jury/${nom.code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom.id }]);
+  const submitted = await callAction(juror, `/jury/${nom.code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom.id }], BASE);
   expect(submitted.result).toMatchObject({ ok: true });
 
   await expect(cell).toHaveText(String(before + 1));
   expect(await stillMarked(chair)).toBe(true);
-  await juror.close();
+  await juror.dispose();
   await chair.context().close();
 });
 
 test('a runoff appears on /jury and on the room display, its count rises, and its result shows, without reload', async ({ browser }) => {
   const juror2 = idOf('juror03');
   const chairId = idOf('hansanping');
-  const jurorPage = await (await browser.newContext({ storageState: storageState('juror'), viewport: { width: 375, height: 800 } })).newPage();
-  const room = await (await browser.newContext({ storageState: storageState('chair') })).newPage();
+  const jurorPage = await signedInPage(browser, 'azimov', 'juror-demo', { width: 375, height: 800 });
+  const room = await signedInPage(browser, 'hansanping', 'chair-demo');
   await jurorPage.goto('/jury');
   await room.goto('/chair/room');
   await expect(jurorPage.getByTestId('live-status')).toHaveAttribute('data-live', 'live');
@@ -104,7 +143,6 @@ test('a runoff appears on /jury and on the room display, its count rises, and it
     expect(await stillMarked(jurorPage)).toBe(true);
     expect(await stillMarked(room)).toBe(true);
   } finally {
-    // Other specs share this database: leave no runoff behind.
     withDb((db) => db.prepare('delete from runoff where id = ?').run(runoffId));
     await jurorPage.context().close();
     await room.context().close();
