@@ -9,7 +9,7 @@ const t0 = Date.now();
 ensureBuild();
 const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 let failed = 0;
-for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views']) {
+for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live']) {
   console.log(`\n=== bench:${name}`);
   const t = Date.now();
   const r = spawnSync(process.execPath, [tsx, path.join('bench', `${name}.ts`)], { cwd: ROOT, stdio: 'inherit' });

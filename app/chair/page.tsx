@@ -20,6 +20,9 @@ import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
 import { AuditHead } from '@/app/results/AuditHead';
+import { LiveCounts } from '@/app/components/live/LiveCounts';
+import { LiveCounted, LiveMissing, LiveRunoffList } from '@/app/components/live/LiveParts';
+import { liveViewFor } from '@/lib/live/page';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -29,6 +32,7 @@ export default async function ChairHome() {
   const me = await requireRole('chair');
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
+  const tl = await getTranslations('live');
   const db = getDb();
   const fest = getFestival(db);
   const phase = fest.phase;
@@ -46,6 +50,7 @@ export default async function ChairHome() {
   );
   return (
     <main className={ui.main}>
+      <LiveCounts initial={liveViewFor(db, me)} refreshOnBallots>
       <h1>{t('welcome', { name: me.displayName })}</h1>
       {(phase === 'main_closed' || phase === 'special_closed') && <DecisionsToTake />}
       <AccountNotice userId={me.id} />
@@ -56,11 +61,7 @@ export default async function ChairHome() {
         {phase === 'setup' && <p className={ui.muted}>{t('round.setup')}</p>}
         {votingRound && (
           <>
-            {missing.length > 0 ? (
-              <p className={ui.notice}>{t('round.missing', { count: missing.length })}</p>
-            ) : (
-              <p className={ui.success}>{t('round.allIn')}</p>
-            )}
+            <LiveMissing fallback={missing.length} />
             {quorum && (
               <p className={quorum.short.length ? ui.notice : undefined} data-testid="quorum">
                 {t(quorum.setting === null ? 'round.quorumAll' : 'round.quorum', { quorum: quorum.quorum })}{' '}
@@ -82,7 +83,9 @@ export default async function ChairHome() {
           </p>
         )}
         {(phase === 'finalised' || phase === 'published') && <AuditHead fest={fest} />}
+        <p><Link href="/chair/room" data-testid="room-link">{tl('room.link')}</Link></p>
       </section>
+      <LiveRunoffList />
 
       {votingRound && (
         <section aria-labelledby="ballots-heading">
@@ -115,7 +118,7 @@ export default async function ChairHome() {
                     <th scope="row">{t('ballots.counted', { quorum: quorum.quorum })}</th>
                     {roundNoms.map((n) => {
                       const c = countedIn.get(n.code);
-                      return <td key={n.id} data-testid={`counted-${n.code}`}>{c === undefined ? '—' : c < quorum.quorum ? <Badge tone="warn">{c}</Badge> : <Badge tone="ok">{c}</Badge>}</td>;
+                      return <td key={n.id} data-testid={`counted-${n.code}`}>{c === undefined ? '—' : <LiveCounted code={n.code} fallback={c} quorum={quorum.quorum} />}</td>;
                     })}
                   </tr>
                 </tfoot>
@@ -146,6 +149,7 @@ export default async function ChairHome() {
         <summary>{t('filmsSummary')}</summary>
         <FilmTable />
       </details>
+      </LiveCounts>
     </main>
   );
 }

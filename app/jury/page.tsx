@@ -11,6 +11,9 @@ import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
+import { LiveCounts } from '@/app/components/live/LiveCounts';
+import { LiveRunoffList } from '@/app/components/live/LiveParts';
+import { liveViewFor } from '@/lib/live/page';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -20,13 +23,16 @@ export default async function JuryHome() {
   const me = await requireRole(...JUROR_ROLES);
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
-  const nominations = jurorNominations(getDb(), me);
-  const films = jurorFilms(getDb(), me);
+  const db = getDb();
+  const nominations = jurorNominations(db, me);
+  const films = jurorFilms(db, me);
   const locale = await getLocale();
   return (
     <main className={ui.main}>
+      <LiveCounts initial={liveViewFor(db, me)}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
       <AccountNotice userId={me.id} />
+      <LiveRunoffList />
       <h2 id="nominations-heading">{tc('nominations')}</h2>
       <ul className={s.nominations} aria-labelledby="nominations-heading">
         {nominations.map((n) => {
@@ -64,6 +70,7 @@ export default async function JuryHome() {
           </ul>
         </section>
       )}
+      </LiveCounts>
     </main>
   );
 }

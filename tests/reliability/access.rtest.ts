@@ -4,10 +4,11 @@
 // requests; and every action once more from a foreign Origin.
 import { afterAll, describe, expect, it } from 'vitest';
 import { actions, type ActionResponse, type Client } from './lib/client';
-import { checksum, setPhase } from './lib/db';
+import { checksum, setPhase, withDb } from './lib/db';
 import { record } from './lib/figures';
 import { buildScene, CALLERS, rowsOf, type CallerName, type Scene } from './lib/scene';
 import { startServer, stopAll } from './lib/server';
+import { liveViewProblems, readFirstEvent } from './lib/stream';
 
 afterAll(stopAll);
 
@@ -127,7 +128,7 @@ const PAGES: { path: string; allowed: (phase: string) => CallerName[] | 'public'
 type RouteOutcome = 'allowed' | 'login' | 'forbidden' | 'refused';
 const exportAllowed = (phase: string): CallerName[] => (phase === 'published' ? EVERYONE : phase === 'finalised' ? ['chair', 'organiser'] : []);
 const resultsExport = (phase: string, who: CallerName): RouteOutcome => (exportAllowed(phase).includes(who) ? 'allowed' : 'refused');
-const ROUTES: { path: string; expected: (phase: string, who: CallerName) => RouteOutcome }[] = [
+const ROUTES: { path: string; expected: (phase: string, who: CallerName) => RouteOutcome; stream?: true }[] = [
   // The health check is public and says only whether its checks passed.
   { path: '/healthz', expected: () => 'allowed' },
   { path: '/results/export/awards.csv', expected: resultsExport },
@@ -138,6 +139,9 @@ const ROUTES: { path: string; expected: (phase: string, who: CallerName) => Rout
     path: '/admin/films/export',
     expected: (_phase, who) => (who === 'organiser' ? 'allowed' : who === 'anonymous' || who === 'deactivated' || who === 'loggedOut' ? 'login' : 'forbidden'),
   },
+  // The live counts (Server-Sent Events): every signed-in role in every phase, each its own view
+  // (checked below); no session or an ended one gets a 401, never a stream.
+  { path: '/api/live', expected: (_phase, who) => (SIGNED_IN.includes(who) ? 'allowed' : 'refused'), stream: true },
 ];
 
 function classifyRoute(status: number, location: string | null, base: string): RouteOutcome | 'error' {
@@ -193,6 +197,15 @@ describe('access matrix', () => {
       if (what.startsWith('/admin/audit') && scoreValue.test(body)) leaks.push(`${who} saw a score value beside a name via ${what} (${phaseNow})`);
     };
 
+    // An open runoff in which juror B has voted: juror A's, the chair's and the organiser's streams
+    // must show its count and never B's choice (lib/live/view.ts); inserted as the runoff action writes it.
+    withDb(s.dbFile, (db) => {
+      const n = db.prepare("select id from nomination where code = 'best_director'").get() as { id: number };
+      const tied = db.prepare('select id from candidate where nomination_id = ? order by id limit 2').pluck().all(n.id) as number[];
+      const r = db.prepare('insert into runoff (nomination_id, tied, places, opened_by) values (?, ?, 1, ?)').run(n.id, JSON.stringify(tied), sc.ids.chair);
+      db.prepare("insert into runoff_vote (runoff_id, juror_id, choice, receipt, salt) values (?, ?, ?, 'matrix-receipt', 'matrix-salt')").run(r.lastInsertRowid, sc.ids.B, tied[1]);
+    });
+
     for (const v of VARIANTS) {
       for (const a of all) {
         const allowed = allowedFor(a.key);
@@ -243,8 +256,14 @@ describe('access matrix', () => {
           for (const who of CALLERS) {
             // Without ?_rsc, as before; a `_rsc` normalisation redirect (Next.js answers an `RSC: 1` request
             // that passed proxy.ts with one) is followed once, so the handler's own answer is what is judged.
-            const g = await getPage(sc.clients[who], path, { ...v, query: '' });
+            const g = route.stream ? await readFirstEvent(sc.clients[who], path, { headers: v.headers }) : await getPage(sc.clients[who], path, { ...v, query: '' });
             leak(who, path, g.body);
+            if (route.stream) {
+              const view = (g as { view?: Record<string, unknown> }).view;
+              if (g.status === 200 && !view) unexpected.push(`${who} ${path} (${phase}) [${v.name}]: 200 without a first view`);
+              if (g.status !== 200 && g.headers.get('content-type')?.startsWith('text/event-stream')) unexpected.push(`${who} ${path} (${phase}) [${v.name}]: a refused stream still streamed`);
+              leaks.push(...liveViewProblems(who, view, g.body).map((p) => `${p} (${phase}) [${v.name}]`));
+            }
             const want = route.expected(phase, who);
             const got = classifyRoute(g.status, g.headers.get('location'), s.base);
             const mayHave = want === 'allowed';

@@ -12,6 +12,7 @@ import { record, size } from './lib/figures';
 import { brokenCsv, corruptObject, invalidFor, junkArgs, junkBody, type FieldKind } from './lib/hostile';
 import { buildScene, type CallerName, type Scene } from './lib/scene';
 import { startServer, stopAll } from './lib/server';
+import { liveViewProblems, readFirstEvent } from './lib/stream';
 
 afterAll(stopAll);
 
@@ -210,6 +211,36 @@ describe('hostile inputs', () => {
       // a redirect, the session/signout endpoints without a session, and its client-log sink (_log).
       const refusedByUrl = res.status < 400 && (/error=|csrf=true|\/api\/auth\/signin/.test(text) || (res.status >= 300 && res.status < 400) || /\/(session|signout|_log)$/.test(f.path));
       note(`POST ${f.path}`, f.raw ? 'raw' : 'form', { status: res.status, body: text, result: refusedByUrl ? { ok: false, code: 'auth', message: 'refused' } : undefined });
+    });
+    // The live event stream: forged, truncated, altered or foreign session cookies, other methods with
+    // junk bodies, junk queries and Last-Event-ID headers. Without a session that holds: a 4xx and no
+    // stream. A signed-in reader's junk query or header changes nothing: their own view, counts only.
+    const realToken = sc.clients.jurorA.cookies.get('next-auth.session-token') ?? '';
+    const token = fc.oneof(
+      fc.string({ maxLength: 400 }),
+      fc.constantFrom('', 'x'.repeat(5000), realToken.slice(0, -3), `${realToken}x`, realToken.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), realToken.split('.').reverse().join('.')),
+    );
+    const liveReqs = sample(fc.record({
+      token, q: query, method: fc.constantFrom('GET', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+      body: fc.oneof(fc.constant(''), fc.string({ maxLength: 200 }), fc.constant('{"role":"chair"}')),
+      lastId: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 }).filter((x) => !/[\r\n\0]/.test(x))),
+      signedIn: fc.constantFrom<CallerName | null>(null, null, 'jurorA', 'organiser'),
+    }), PER_ROUTE);
+    await pool(liveReqs, CONCURRENCY, async (r) => {
+      const headers: Record<string, string> = r.lastId === null ? {} : { 'last-event-id': encodeURIComponent(r.lastId) };
+      if (!r.signedIn) headers.cookie = `next-auth.session-token=${encodeURIComponent(r.token)}`;
+      const c = r.signedIn ? sc.clients[r.signedIn] : anon;
+      const g = await readFirstEvent(c, `/api/live${r.q}`, { method: r.method, headers, body: r.method === 'GET' ? undefined : r.body });
+      const streamed = (g.headers.get('content-type') ?? '').startsWith('text/event-stream');
+      if (r.signedIn && r.method === 'GET') {
+        // Served, as it should be: what is checked is that it is their own view, counts only.
+        if (g.status >= 500) { stats.errors++; problems.push(`GET /api/live as ${r.signedIn} [${r.q.slice(0, 30)}] -> ${g.status}`); return; }
+        if (!streamed || !g.view) problems.push(`GET /api/live as ${r.signedIn} [${r.q.slice(0, 30)}] -> ${g.status} without a view`);
+        problems.push(...liveViewProblems(r.signedIn, g.view, g.body));
+        return;
+      }
+      if (streamed && g.status === 200) problems.push(`${r.method} /api/live with a forged session [${r.token.slice(0, 30)}] streamed`);
+      note(`${r.method} /api/live`, r.signedIn ?? r.token.slice(0, 30), { status: g.status, body: g.body });
     });
     await anon.get('/login');
     if (checksum(s.dbFile) !== before) problems.push('route-handler payloads changed the database');

@@ -10,16 +10,20 @@ import { AutoRefresh } from '../components/AutoRefresh';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
+import { LiveCounts } from '@/app/components/live/LiveCounts';
+import { LiveRunoffList, LiveSubmitted } from '@/app/components/live/LiveParts';
+import { liveViewFor } from '@/lib/live/page';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('progress.title') };
 }
 
 export default async function ProgressPage() {
-  await requireRole('organiser');
+  const me = await requireRole('organiser');
   const t = await getTranslations('admin');
   const tc = await getTranslations('common');
-  const { phase, nominations, rows } = votingProgress(getDb());
+  const db = getDb();
+  const { phase, nominations, rows } = votingProgress(db);
   const live = phase === 'voting' || phase === 'special_voting';
   const totals = rows.reduce((a, r) => {
     for (const c of r.cells) { a.scored += c.scored; a.total += c.total; a.submitted += c.submitted ? 1 : 0; a.ballots += 1; }
@@ -27,6 +31,7 @@ export default async function ProgressPage() {
   }, { scored: 0, total: 0, submitted: 0, ballots: 0 });
   return (
     <main>
+      <LiveCounts initial={liveViewFor(db, me)} refreshOnBallots>
       <h1>{t('progress.title')}</h1>
       {live && <AutoRefresh seconds={10} />}
       <p className={ui.muted}>{live ? t('progress.live') : t('progress.notLive', { phase: tc(`phase.${phase}`) })} {t('progress.privacy')}</p>
@@ -34,8 +39,9 @@ export default async function ProgressPage() {
         <h2 id="progress-summary">{t('progress.summary')}</h2>
         <p>{t('progress.scoredOf', { scored: totals.scored, total: totals.total })}</p>
         <ProgressBar value={totals.scored} max={totals.total} label={t('progress.overall')} />
-        <p>{t('progress.ballotsSubmitted', { submitted: totals.submitted, total: totals.ballots })}</p>
+        <LiveSubmitted fallback={totals.submitted} total={totals.ballots} />
       </section>
+      <LiveRunoffList />
       <ScrollTable label={t('progress.title')}>
         <table className={s.table} data-testid="progress">
           <thead>
@@ -63,6 +69,7 @@ export default async function ProgressPage() {
           </tbody>
         </table>
       </ScrollTable>
+      </LiveCounts>
     </main>
   );
 }
