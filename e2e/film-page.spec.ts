@@ -125,6 +125,10 @@ test('a receipt downloaded from the ballot is checked on /results in the browser
   const juror = await browser.newContext({ baseURL: BASE });
   const jp = await juror.newPage();
   await signIn(jp, 'azimov', 'juror-demo');
+  // The ballot card's title opens the film's page.
+  await jp.goto('/jury/best_film');
+  await jp.getByTestId('candidate-film-link').filter({ hasText: 'The Diamond Sword' }).click();
+  await expect(jp.getByTestId('film-synopsis')).toBeVisible();
   await jp.goto('/jury/best_film');
   const receipt = jp.getByTestId('receipt');
   await expect(receipt.getByTestId('receipt-proves')).toContainText('your ballot for Best Film was counted with exactly the scores below');
