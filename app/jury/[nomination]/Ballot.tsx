@@ -243,7 +243,9 @@ export function Ballot(props: Props) {
                 <div className={s.filmHead}>
                   <div>
                     {c.person && <p className={s.person}>{c.person}</p>}
-                    <Link href={`/jury/films/${c.filmId}`} className={ui.title}>
+                    {/* The film's page, for the mouse; out of the Tab order so that scoring by keyboard takes no
+                        more key presses per card; by keyboard the jury home lists every film's page. */}
+                    <Link href={`/jury/films/${c.filmId}`} className={ui.title} tabIndex={-1} data-testid="candidate-film-link">
                       <span className={ui.original}>{c.originalTitle}</span>
                       {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
                     </Link>
