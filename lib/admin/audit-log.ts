@@ -15,7 +15,7 @@ export const REDACTED = '[redacted]';
 /** In score and ballot entries: what a juror entered or what identifies their ballot. */
 const BALLOT_SECRETS = new Set(['value', 'values', 'steps', 'note', 'receipt', 'salt', 'canonical']);
 /** In any entry: what identifies a ballot. */
-const ALWAYS = new Set(['receipt', 'salt', 'canonical']);
+const ALWAYS = new Set(['receipt', 'salt', 'canonical', 'choice']);
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 
