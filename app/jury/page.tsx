@@ -9,6 +9,7 @@ import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
+import { RunoffBallots } from './runoff/RunoffBallots';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -23,6 +24,7 @@ export default async function JuryHome() {
     <main className={ui.main}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
       <AccountNotice userId={me.id} />
+      <RunoffBallots jurorId={me.id} />
       <h2 id="nominations-heading">{tc('nominations')}</h2>
       <ul className={s.nominations} aria-labelledby="nominations-heading">
         {nominations.map((n) => {

@@ -16,6 +16,7 @@ import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
+import { RunoffReceiptList, RunoffResults } from './RunoffResults';
 import { AuditHead } from './AuditHead';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
@@ -62,6 +63,7 @@ export default async function ResultsPage() {
         <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} />
         <NotAwarded items={notAwardedList(db)} />
       </section>
+      <RunoffResults db={db} />
       <section aria-labelledby="rules-heading" className={ui.card}>
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <RulesSummary fest={fest} nominations={listNominations(db)} />
@@ -87,6 +89,7 @@ export default async function ResultsPage() {
             {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
           </ul>
         </details>
+        <RunoffReceiptList db={db} />
       </section>
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>

@@ -16,6 +16,7 @@ import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from '../RulesSummary';
+import { RunoffResults } from '../RunoffResults';
 import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
@@ -67,6 +68,8 @@ export default async function ProtocolPage() {
           ))}
         </ol>
       )}
+      {/* Counts in the draft only for the chair, who sees them on the desk; the organisers see no figure before finalisation. */}
+      <RunoffResults db={db} counts={!draft || user?.role === 'chair'} />
       <AccountChanges />
       {!draft && <h2>{t('hash')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
