@@ -137,7 +137,7 @@ describe('castRunoffVote', () => {
     const countryOfB = t.db.select().from(film).where(eq(film.id, cs[1].filmId)).get()!.country;
     t.db.update(user).set({ country: countryOfB }).where(eq(user.id, other.id)).run();
     expect(run(castRunoffVoteSpec, other, { runoff: r, choice: a }).ok).toBe(true);
-    t.db.delete(runoffVote).run();
+    t.db.delete(runoffVote).where(eq(runoffVote.runoffId, r)).run();
     t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
     expectRefused(t, castRunoffVoteSpec, other, { runoff: r, choice: a }, 'runoff:recused');
   });
