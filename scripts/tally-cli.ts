@@ -87,8 +87,15 @@ function table(n: NominationResult): string {
       mark,
     ]);
   }
+  // Each runoff that applied: its votes per tied candidate, and what came of it.
+  const runoffs = (n.runoffs ?? []).map((o, k) => {
+    const counts = o.counts.map((c) => `${c.candidate} ${c.votes}`).join(', ');
+    const outcome = o.winners ? `elected ${o.winners.join(', ')}` : `still tied: ${o.stillTied.join(', ')}`;
+    return `  runoff ${k + 1} (${o.places} place${o.places > 1 ? 's' : ''}): ${counts}; abstentions ${o.abstentions}; ${outcome}`;
+  });
+  if (n.tie?.next) head.push(`next: ${n.tie.next.join(' or ')}`);
   const notes = n.reasons.map((r) => `  - ${reasonText(r)}`).join('\n');
-  return `${head.join(' | ')}\n${pad(rows)}${notes ? `\n${notes}` : ''}`;
+  return `${head.join(' | ')}\n${pad(rows)}${runoffs.length ? `\n${runoffs.join('\n')}` : ''}${notes ? `\n${notes}` : ''}`;
 }
 
 function output(argv: string[]): CliResult {

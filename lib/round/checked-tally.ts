@@ -32,6 +32,11 @@ function locate(input: TallyInput, path: string): TallyProblem {
   }
   m = /^decisions\[(\d+)\]/.exec(path);
   if (m) return { code: 'decision', nomination: input.decisions[Number(m[1])]?.nomination ?? null, candidate: null, juror: null };
+  // A runoff record that does not fit its tie or its rules stops the award like a decision that does not.
+  m = /^runoffs\[(\d+)\]/.exec(path);
+  if (m) return { code: 'decision', nomination: input.runoffs?.[Number(m[1])]?.nomination ?? null, candidate: null, juror: null };
+  m = /^rules\.tieBreak\.([^.]+)/.exec(path);
+  if (m) return { code: 'data', nomination: m[1], candidate: null, juror: null };
   m = /^nominations\[(\d+)\](?:\.candidates\[(\d+)\])?/.exec(path);
   if (m) {
     const n = input.nominations[Number(m[1])];

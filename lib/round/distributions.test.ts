@@ -6,15 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distributionsOf, parseDistributionsInput, tally, tallyDistributions, type TallyInput } from '@/lib/tally';
 import { arbJury, prng, shuffle } from '@/lib/tally/__tests__/arbitrary';
+import { holdRunoffs, withChains } from '@/lib/tally/__tests__/runoff-arbitrary';
 import { publicBallots } from './tally-input';
 
 const RUNS = Number(process.env.TALLY_RUNS ?? 100);
 
-/** The chair settles every blocked award with a casting vote, in award order, as the app makes them. */
+/** The chair settles every blocked award with a casting vote, in award order, as the app makes them (where the chain has come to it). */
 function settled(input: TallyInput): TallyInput {
   let current = input;
   for (let i = 0; i < input.nominations.length; i++) {
-    const blocked = tally(current).nominations.find((n) => n.status === 'blocked' && n.tie);
+    const blocked = tally(current).nominations.find((n) => n.status === 'blocked' && n.tie && !n.tie.next?.includes('runoff'));
     if (!blocked) break;
     current = { ...current, decisions: [...current.decisions, { nomination: blocked.code, kind: 'casting_vote', tied: blocked.tie!.candidates, chosen: [blocked.tie!.candidates[0]] }] };
   }
@@ -31,7 +32,7 @@ function distributionsExport(input: TallyInput, seed: number) {
     return ids.get(key)!;
   });
   const full = tally(input);
-  const { jurors: _j, scores: _s, recusals: _r, ...frame } = pub;
+  const { jurors: _j, scores: _s, recusals: _r, runoffs: _o, ...frame } = pub;
   const awards = full.nominations.flatMap((n) => n.winners.map((candidate) => ({ nomination: n.code, candidate })));
   return JSON.parse(JSON.stringify({ publicationLevel: 'distributions', ...frame, ...distributionsOf(pub, tally(pub)), awards }));
 }
@@ -62,6 +63,34 @@ describe('the distributions export', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it('recomputes the awards decided by runoffs from the published counts, whatever the runoffs decided', () => {
+    const festivals = arbJury({ maxJurors: 12, maxCandidates: 6, maxNominations: 5, methods: ['mean', 'trimmed_mean', 'median'] });
+    let held = 0;
+    fc.assert(
+      fc.property(festivals, fc.integer(), (raw, seed) => {
+        const rand = prng(seed);
+        // Runoffs held on the ties (votes of recused jurors and of strangers among them), then the casting votes.
+        const input = settled(holdRunoffs(withChains(raw, rand), rand));
+        const full = tally(input);
+        held += full.nominations.reduce((a, n) => a + (n.runoffs?.length ?? 0), 0);
+        const exported = distributionsExport(input, seed);
+        // The export names no voter: counts only.
+        expect(JSON.stringify(exported.runoffCounts ?? [])).not.toMatch(/"j\d+"|juror/);
+        const parsed = parseDistributionsInput(exported);
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+        const { result, mismatches } = tallyDistributions(parsed.input);
+        expect(mismatches).toEqual([]);
+        expect(result!.nominations.map((n) => [n.code, n.status, [...n.winners].sort(), n.tie?.candidates ?? null])).toEqual(
+          full.nominations.map((n) => [n.code, n.status, [...n.winners].sort(), n.tie?.candidates ?? null]),
+        );
+        // The same runoffs applied, with the same counts.
+        expect(result!.nominations.map((n) => n.runoffs ?? [])).toEqual(full.nominations.map((n) => n.runoffs ?? []));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(held).toBeGreaterThan(0);
   });
 
   it('says that normalized_mean and Schulze need the ballots, and recomputes nothing for them', () => {

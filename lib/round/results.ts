@@ -106,7 +106,10 @@ export function publicDecisionLog(db: DB) {
  * every level: the awards, the method and rules, the films and candidates, the chair's decisions,
  * the receipts. `distributions` adds each candidate's counted scores as a multiset and the tally's
  * result; `anonymised_ballots` adds every counted ballot under a random id, at the top level, so
- * `npm run tally` reads it as it reads any tally input. Never a juror's id, name, country or recusal.
+ * `npm run tally` reads it as it reads any tally input. Runoffs: at `awards` only which ties went
+ * to a vote (runoffsHeld), at `distributions` each runoff's counts (runoffCounts), at
+ * `anonymised_ballots` its counted votes under names that say no more than the counts
+ * (publicRunoffs). Never a juror's id, name, country or recusal.
  */
 export function fullExport(db: DB) {
   const fest = getFestival(db);
@@ -115,14 +118,17 @@ export function fullExport(db: DB) {
   // Stored data the tally cannot read gives an export that says so (where, never a value), not a failure.
   const parsed = parseTallyInput(published);
   const checked = parsed.ok ? null : checkedTally(db);
-  const { jurors, scores, recusals, ...frame } = published;
+  const { jurors, scores, recusals, runoffs, ...frame } = published;
   const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
   return {
     format: 'jury-export/2',
     publicationLevel: level,
     ...frame,
-    ...(level === 'anonymised_ballots' ? { jurors, scores, recusals } : {}),
+    ...(level === 'anonymised_ballots' ? { jurors, scores, recusals, ...(runoffs && { runoffs }) } : {}),
+    // The runoffs held: at the awards level which ties went to a vote, no count; from distributions
+    // on their counts (runoffCounts, from distributionsOf) or their votes (runoffs, above).
+    ...(level === 'awards' && runoffs ? { runoffsHeld: runoffs.map((r) => ({ nomination: r.nomination, tied: r.tied, places: r.places })) } : {}),
     ...(level === 'distributions' && parsed.ok && result ? distributionsOf(parsed.input, result) : {}),
     festival: {
       name: fest.name, city: fest.city, startsOn: fest.startsOn, endsOn: fest.endsOn, phase: fest.phase, finalHash: fest.finalHash,

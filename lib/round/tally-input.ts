@@ -2,19 +2,20 @@
 // and counting as last submitted; also those of a juror deactivated since: lib/juror/standing.ts)
 // count, from their snapshots (which leave recused films out); the recusals are handed over too,
 // for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
-// decisions come in recording order.
+// decisions come in recording order, the closed runoffs in closing order (lib/round/runoffs.ts).
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
-import type { Decision, TallyInput } from '@/lib/tally';
+import { runoffEligibility, type Decision, type Runoff, type TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { newAnonId, storedAnonIds } from './anon-ids';
 import { onJury, standingOf } from '@/lib/juror/standing';
+import { runoffInput } from './runoffs';
 
 type Reader = DB | Tx;
 
@@ -40,6 +41,8 @@ export function buildTallyInput(db: Reader): TallyInput {
   const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
   const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);
+  // Present only where a festival uses them, so an input without runoffs is exactly what it was.
+  const { tieBreak, runoffs } = runoffInput(db);
   return {
     version: 1,
     scale,
@@ -49,6 +52,7 @@ export function buildTallyInput(db: Reader): TallyInput {
       exemptNominations: noms.filter((n) => n.exemptOneAward).map((n) => n.code),
       exAequo: Object.fromEntries(noms.map((n) => [n.code, { allowed: n.exAequoAllowed, maxWinners: n.maxWinners }])),
       recusalByNationality: fest.recusalByNationality,
+      ...(tieBreak && { tieBreak }),
     },
     films: films.map((f) => ({ id: String(f.id), country: f.country, competition: f.competition })),
     jurors: jurors.map((j) => ({ id: String(j.id), country: j.country })),
@@ -67,6 +71,7 @@ export function buildTallyInput(db: Reader): TallyInput {
       .filter((r) => !snapshotFilms.has(`${r.j}:${r.f}`))
       .map((r) => ({ juror: String(r.j), film: String(r.f) })),
     decisions,
+    ...(runoffs && { runoffs }),
   };
 }
 
@@ -95,12 +100,32 @@ export function publicBallots(input: TallyInput, anonIdOf: (key: BallotKey) => s
   const scores = counted
     .map((s) => ({ ...s, juror: anonIdOf({ juror: s.juror, nomination: nominationOf.get(s.candidate)! }) }))
     .sort((a, b) => byCode(a.juror, b.juror) || byCode(a.candidate, b.candidate));
+  const runoffs = input.runoffs && publicRunoffs(input, input.runoffs);
+  const voters = (runoffs ?? []).flatMap((r) => r.votes.map((v) => v.juror));
   return {
     ...input,
-    jurors: [...new Set(scores.map((s) => s.juror))].map((id) => ({ id, country: null })),
+    jurors: [...new Set(scores.map((s) => s.juror)), ...voters].map((id) => ({ id, country: null })),
     scores,
     recusals: [],
+    ...(runoffs && { runoffs }),
   };
+}
+
+/**
+ * The runoffs as the public may see them: only the votes that count, sorted by choice (abstentions
+ * last) and named by their runoff and place in that order ("r1-v01"). Such a name says no more than
+ * the counts do: a runoff vote is one choice, with nothing else of its juror's to link to (unlike a
+ * ballot's scores), so nothing needs a random id and nothing has to be stored for the final hash to
+ * be recomputed.
+ */
+export function publicRunoffs(input: TallyInput, runoffs: Runoff[]): Runoff[] {
+  const eligibility = runoffEligibility(input);
+  const key = (c: string | null) => (c === null ? '\uffff' : c);
+  return runoffs.map((r, i) => {
+    const counted = eligibility(r).counted.map((v) => v.choice).sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+    const width = String(counted.length).length;
+    return { ...r, votes: counted.map((choice, k) => ({ juror: `r${i + 1}-v${String(k + 1).padStart(width, '0')}`, choice })) };
+  });
 }
 
 /**

@@ -2,10 +2,11 @@
 // chair's recorded decision; an unresolved tie blocks the award rather than being broken silently.
 
 import { resolveNoAward, resolveTie, type IndexedDecision } from './decisions';
+import { applyRunoffs, decisionKindsAt, nextSteps, type ChainContext } from './runoff';
 import type { Standing } from './methods';
 import type { Sheet } from './sheet';
 import { peel, type HeadToHead } from './ties';
-import type { Aggregate, ExAequoRule, NominationStatus, Reason } from './types';
+import type { Aggregate, ExAequoRule, NominationStatus, Reason, RunoffOutcome, TieBreakStep } from './types';
 
 /** Every award is one place; a shared award is the chair's decision on a tie for it. */
 export const PLACES = 1;
@@ -14,6 +15,11 @@ export interface Award {
   status: NominationStatus;
   winners: number[];
   tie: number[] | null;
+  /** The places the tie is for (fewer than PLACES when a runoff elected some outright). */
+  places: number;
+  /** What the chain allows next for the tie, when the output says so. */
+  next?: TieBreakStep[];
+  runoffs: RunoffOutcome[];
   margin: Aggregate | null;
   reasons: Reason[];
 }
@@ -30,6 +36,13 @@ export interface AwardContext {
   position: Int32Array;
   decisions: IndexedDecision[];
   exAequo: ExAequoRule | undefined;
+  /** The rest of the tie-break chain: the runoffs and the rules they follow. */
+  chain: ChainContext;
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const s = new Set(a);
+  return s.size === b.length && b.every((x) => s.has(x));
 }
 
 export function decideAward(ctx: AwardContext): Award {
@@ -39,7 +52,9 @@ export function decideAward(ctx: AwardContext): Award {
   const groups = standing.groups.map((g) => g.filter((c) => eligible[c])).filter((g) => g.length > 0);
   const none = (status: NominationStatus): Award => {
     const { noAward, reasons } = resolveNoAward(ctx.decisions);
-    return { status: noAward ? 'no_award' : status, winners: [], tie: null, margin: null, reasons };
+    // Nothing is tied here, so every runoff of the nomination is stale.
+    reasons.push(...applyRunoffs(null, PLACES, ctx.chain).reasons);
+    return { status: noAward ? 'no_award' : status, winners: [], tie: null, places: PLACES, runoffs: [], margin: null, reasons };
   };
   if (!ctx.inContention.some(Boolean)) return none('no_candidates');
   if (groups.length === 0) return none('no_scores');
@@ -66,21 +81,40 @@ export function decideAward(ctx: AwardContext): Award {
     } else tie = byPosition(first);
   }
 
-  const resolution = resolveTie(tie && tie.map((c) => ids[c]), PLACES, ctx.decisions, ctx.exAequo);
+  // The rest of the chain: the runoffs held on this very tie, then the chair's decision where the
+  // chain has come to it. Without runoffs and tie-break rules this is exactly resolveTie on the tie.
+  const col = new Map(ids.map((id, c) => [id, c]));
+  const chain = applyRunoffs(tie && tie.map((c) => ids[c]), PLACES, ctx.chain);
+  reasons.push(...chain.reasons);
+  const elected = chain.elected.map((id) => col.get(id)!);
+  const left = chain.tie;
+  const kinds = decisionKindsAt(ctx.chain.chain, chain.step);
+  const decisions = ctx.decisions.filter(({ index, decision: d }) => {
+    if (!left || d.kind === 'no_award' || kinds.has(d.kind) || !sameSet(d.tied, left)) return true;
+    reasons.push({ code: 'decision_out_of_chain', params: { decision: index, kind: d.kind, next: nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length).join(',') } });
+    return false;
+  });
+  const exAequo = ctx.exAequo && elected.length ? { ...ctx.exAequo, maxWinners: ctx.exAequo.maxWinners - elected.length } : ctx.exAequo;
+  const resolution = resolveTie(left, chain.places, decisions, exAequo);
   reasons.push(...resolution.reasons);
-  if (tie && resolution.winners) {
+  let rest: number[] | null = left && left.map((id) => col.get(id)!);
+  if (tie) winners = elected;
+  if (rest && resolution.winners) {
     const chosen = new Set(resolution.winners);
-    winners = tie.filter((c) => chosen.has(ids[c]));
-    tie = null;
+    winners = [...elected, ...rest.filter((c) => chosen.has(ids[c]))];
+    rest = null;
   }
-  if (!winners) {
-    reasons.push({ code: 'tie_unresolved', params: { candidates: tie!.map((c) => ids[c]).join(','), places: PLACES } });
-    return { status: 'blocked', winners: [], tie, margin: null, reasons };
+  tie = rest;
+  const runoffs = chain.outcomes;
+  if (tie) {
+    const next = ctx.chain.tellNext ? { next: nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length) } : {};
+    reasons.push({ code: 'tie_unresolved', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places } });
+    return { status: 'blocked', winners: [], tie, places: chain.places, ...next, runoffs, margin: null, reasons };
   }
 
-  winners = byPosition(winners);
+  winners = byPosition(winners!);
   const won = new Set(winners);
   const next = groups.map((g) => g.filter((c) => !won.has(c))).find((g) => g.length > 0);
   const margin = next ? standing.margin(winners, next) : null;
-  return { status: 'decided', winners, tie: null, margin, reasons };
+  return { status: 'decided', winners, tie: null, places: PLACES, runoffs, margin, reasons };
 }

@@ -11,7 +11,8 @@ import { scaleSteps } from './scale';
 import { buildSheets, NONE, type Sheet } from './sheet';
 import { tallySheets } from './tally';
 import type { Duel, HeadToHead } from './ties';
-import type { Aggregate, InputError, Method, TallyInput, TallyResult } from './types';
+import { runoffEligibility } from './runoff-votes';
+import type { Aggregate, InputError, Method, Runoff, TallyInput, TallyResult } from './types';
 import { semanticErrors } from './validate';
 
 /** The methods whose aggregates follow from each candidate's multiset of scores alone. */
@@ -34,9 +35,24 @@ export interface HeadToHeadRecord {
   against: number;
 }
 
-export interface DistributionsInput extends Omit<TallyInput, 'jurors' | 'scores' | 'recusals'> {
+/**
+ * One runoff as the `distributions` level publishes it: the counted votes per tied candidate and
+ * the abstentions, with no voter named. Every runoff of the tally input, in its order (a stale one
+ * too, so that the recomputation says the same of it).
+ */
+export interface RunoffCount {
+  nomination: string;
+  tied: string[];
+  places: number;
+  counts: { candidate: string; votes: number }[];
+  abstentions: number;
+}
+
+export interface DistributionsInput extends Omit<TallyInput, 'jurors' | 'scores' | 'recusals' | 'runoffs'> {
   distributions: CandidateDistribution[];
   headToHead: HeadToHeadRecord[];
+  /** Absent in exports written before runoffs. */
+  runoffCounts?: RunoffCount[];
   /** The published awards, to compare the recomputation with (optional). */
   awards?: { nomination: string; candidate: string }[];
 }
@@ -61,7 +77,7 @@ export interface DistributionsTally {
 }
 
 /** What the export publishes at the `distributions` level, from the tally input it was computed from. */
-export function distributionsOf(input: TallyInput, result: TallyResult): Pick<DistributionsInput, 'distributions' | 'headToHead'> {
+export function distributionsOf(input: TallyInput, result: TallyResult): Pick<DistributionsInput, 'distributions' | 'headToHead' | 'runoffCounts'> {
   const scale = scaleSteps(input.scale);
   const sheets = buildSheets(input, scale);
   const aggregateOf = new Map(result.nominations.flatMap((n) => n.ranking.map((r) => [r.candidate, r.aggregate] as const)));
@@ -81,12 +97,35 @@ export function distributionsOf(input: TallyInput, result: TallyResult): Pick<Di
       .filter((r) => r.code === 'head_to_head')
       .map((r) => ({ nomination: n.code, winner: String(r.params.winner), loser: String(r.params.loser), for: Number(r.params.for), against: Number(r.params.against) })),
   );
-  return { distributions, headToHead };
+  return { distributions, headToHead, ...(input.runoffs && { runoffCounts: runoffCountsOf(input) }) };
+}
+
+/** Each runoff's counted votes per tied candidate (in the runoff's order) and its abstentions. */
+export function runoffCountsOf(input: TallyInput): RunoffCount[] {
+  const eligibility = runoffEligibility(input);
+  return (input.runoffs ?? []).map((r) => {
+    const counted = eligibility(r).counted;
+    return {
+      nomination: r.nomination,
+      tied: r.tied,
+      places: r.places,
+      counts: r.tied.map((candidate) => ({ candidate, votes: counted.filter((v) => v.choice === candidate).length })),
+      abstentions: counted.filter((v) => v.choice === null).length,
+    };
+  });
+}
+
+/** Runoffs with one anonymous vote per count, so that the tally can read published counts. */
+function runoffsFromCounts(counts: RunoffCount[]): Runoff[] {
+  return counts.map((r, i) => {
+    const choices = [...r.counts.flatMap((c) => Array<string | null>(c.votes).fill(c.candidate)), ...Array<string | null>(r.abstentions).fill(null)];
+    return { nomination: r.nomination, tied: r.tied, places: r.places, votes: choices.map((choice, k) => ({ juror: `runoff-${i}-vote-${k}`, choice })) };
+  });
 }
 
 const id = z.string().min(1);
 const count = z.number().int().min(0);
-export const distributionsInputSchema = tallyInputSchema.omit({ jurors: true, scores: true, recusals: true }).extend({
+export const distributionsInputSchema = tallyInputSchema.omit({ jurors: true, scores: true, recusals: true, runoffs: true }).extend({
   distributions: z.array(
     z.object({
       nomination: id,
@@ -97,6 +136,19 @@ export const distributionsInputSchema = tallyInputSchema.omit({ jurors: true, sc
   ),
   headToHead: z.array(z.object({ nomination: id, winner: id, loser: id, for: count, against: count })).default(() => []),
   awards: z.array(z.object({ nomination: id, candidate: id })).optional(),
+  // A count is bounded so that expanding it into votes stays small (no jury has a million members).
+  runoffCounts: z
+    .array(
+      z.object({
+        nomination: id,
+        tied: z.array(id),
+        places: z.number().int().min(1).default(1),
+        counts: z.array(z.object({ candidate: id, votes: z.number().int().min(0).max(10_000) })),
+        abstentions: z.number().int().min(0).max(10_000).default(0),
+      }),
+    )
+    .max(1_000)
+    .optional(),
 });
 
 export type DistributionsParse = { ok: true; input: DistributionsInput } | { ok: false; errors: InputError[] };
@@ -107,10 +159,21 @@ export function parseDistributionsInput(json: unknown): DistributionsParse {
     return { ok: false, errors: parsed.error.issues.slice(0, MAX_ERRORS).map((i) => ({ path: formatPath(i.path), code: `schema:${i.code}`, message: i.message })) };
   }
   const input = parsed.data;
-  const errors = semanticErrors({ ...input, jurors: [], scores: [], recusals: [] }, MAX_ERRORS);
+  const runoffs = input.runoffCounts && runoffsFromCounts(input.runoffCounts);
+  // A runoff's checks (its tie, its places, abstention allowed, choices among the tied) are the tally input's, named by the count they come from.
+  const errors = semanticErrors({ ...input, jurors: [], scores: [], recusals: [], ...(runoffs && { runoffs }) }, MAX_ERRORS).map((e) => ({
+    ...e,
+    path: e.path.replace(/^runoffs\[(\d+)\](?:\.votes\[\d+\]\.choice)?/, (_, i: string) => `runoffCounts[${i}]`),
+  }));
   const fail = (path: string, code: string, message: string) => {
     if (errors.length < MAX_ERRORS) errors.push({ path, code, message });
   };
+  input.runoffCounts?.forEach((r, i) => {
+    const named = r.counts.map((c) => c.candidate);
+    if (named.length !== r.tied.length || new Set(named).size !== named.length || !named.every((c) => r.tied.includes(c))) {
+      fail(`runoffCounts[${i}].counts`, 'invalid:runoff', 'A runoff count names each tied candidate once.');
+    }
+  });
   const nominationOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, n.code] as const)));
   const scale = scaleSteps(input.scale);
   const seen = new Set<string>();
@@ -157,12 +220,17 @@ export function tallyDistributions(input: DistributionsInput, method: Method = i
   // jurors, which these methods never need.
   const rows = Math.max(0, ...input.distributions.map((d) => d.scores.length));
   const row = (k: number) => `row-${String(k).padStart(6, '0')}`;
+  // A runoff's published counts become that many anonymous votes, by voters on no ballot.
+  const { runoffCounts, ...frame } = input;
+  const runoffs = runoffCounts && runoffsFromCounts(runoffCounts);
+  const voters = (runoffs ?? []).flatMap((r) => r.votes.map((v) => ({ id: v.juror, country: null })));
   const synthetic: TallyInput = {
-    ...input,
+    ...frame,
     method,
-    jurors: Array.from({ length: rows }, (_, k) => ({ id: row(k), country: null })),
+    jurors: [...Array.from({ length: rows }, (_, k) => ({ id: row(k), country: null })), ...voters],
     scores: input.distributions.flatMap((d) => d.scores.map((value, k) => ({ juror: row(k), candidate: d.candidate, value }))),
     recusals: [],
+    ...(runoffs && { runoffs }),
   };
   const scale = scaleSteps(input.scale);
   const result = tallySheets(synthetic, scale, buildSheets(synthetic, scale), recordedDuels(input.headToHead));

@@ -12,6 +12,7 @@ export type * from './types';
 export {
   DISTRIBUTION_METHODS,
   distributionsOf,
+  runoffCountsOf,
   parseDistributionsInput,
   tallyDistributions,
   type CandidateDistribution,
@@ -19,5 +20,8 @@ export {
   type DistributionsTally,
   type HeadToHeadRecord,
   type Mismatch,
+  type RunoffCount,
   type Unverifiable,
 } from './distributions';
+export { runoffEligibility, countedVotes, type CountedVotes, type Eligibility } from './runoff-votes';
+export { countRunoff, chainOf, nextSteps } from './runoff';

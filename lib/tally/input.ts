@@ -3,7 +3,7 @@
 // larger export file that contains a tally input is accepted as is.
 
 import { z } from 'zod';
-import type { InputError, Method, ParseResult, TallyInput } from './types';
+import { TIE_BREAK_STEPS, type InputError, type Method, type ParseResult, type TallyInput } from './types';
 import { semanticErrors } from './validate';
 
 const id = z.string().min(1);
@@ -19,6 +19,10 @@ const rules = z.object({
     .record(z.string(), z.object({ allowed: z.boolean(), maxWinners: z.number().int().min(1) }))
     .default(() => ({})),
   recusalByNationality: z.boolean().default(false),
+  // Absent in inputs written before runoffs: then every nomination follows DEFAULT_TIE_BREAK.
+  tieBreak: z
+    .record(z.string(), z.object({ chain: z.array(z.enum(TIE_BREAK_STEPS)).max(20), abstention: z.boolean().default(false) }))
+    .optional(),
 });
 
 export const tallyInputSchema = z.object({
@@ -48,6 +52,16 @@ export const tallyInputSchema = z.object({
       }),
     )
     .default(() => []),
+  runoffs: z
+    .array(
+      z.object({
+        nomination: id,
+        tied: z.array(id),
+        places: z.number().int().min(1).default(1),
+        votes: z.array(z.object({ juror: id, choice: id.nullable() })),
+      }),
+    )
+    .optional(),
 });
 
 // The schema's output must be exactly the engine's input type.

@@ -1,13 +1,15 @@
 // The tally: every nomination in award order, applying the one-award rule as awards fall.
 // Expects input that passed parseTallyInput; plain data in, plain data out, same input same output.
 
-import { decideAward, PLACES } from './awards';
+import { decideAward } from './awards';
 import type { IndexedDecision } from './decisions';
 import { methods } from './methods';
 import { displayOrder, rankedCandidate, ranks } from './ranking';
 import { scaleSteps, type ScaleSteps } from './scale';
 import { buildSheets, type Sheet } from './sheet';
 import { headToHead, type HeadToHead } from './ties';
+import { chainOf, type IndexedRunoff } from './runoff';
+import { runoffEligibility } from './runoff-votes';
 import type { NominationResult, Reason, TallyInput, TallyResult } from './types';
 
 /** An earlier blocked award and the films whose awards may still change with its resolution. */
@@ -37,6 +39,15 @@ export function tallySheets(input: TallyInput, scale: ScaleSteps, sheets: Sheet[
     list.push({ index, decision });
     decisionsFor.set(decision.nomination, list);
   });
+
+  const runoffsFor = new Map<string, IndexedRunoff[]>();
+  (input.runoffs ?? []).forEach((runoff, index) => {
+    const list = runoffsFor.get(runoff.nomination) ?? [];
+    list.push({ index, runoff });
+    runoffsFor.set(runoff.nomination, list);
+  });
+  const eligibility = runoffEligibility(input);
+  const tellNext = input.rules.tieBreak !== undefined;
 
   const wonIn = new Map<string, string>();
   const unsettled: Unsettled[] = [];
@@ -78,6 +89,14 @@ export function tallySheets(input: TallyInput, scale: ScaleSteps, sheets: Sheet[
       position,
       decisions: decisionsFor.get(nomination.code) ?? [],
       exAequo: exAequo[nomination.code],
+      chain: {
+        code: nomination.code,
+        chain: chainOf(input, nomination.code),
+        tellNext,
+        exAequo: exAequo[nomination.code],
+        runoffs: runoffsFor.get(nomination.code) ?? [],
+        eligibility,
+      },
     });
 
     // Passed-over candidates matter to the reader only where they would have been in the running.
@@ -109,9 +128,11 @@ export function tallySheets(input: TallyInput, scale: ScaleSteps, sheets: Sheet[
       status: award.status,
       winners: ids(award.winners),
       ranking,
-      tie: award.tie ? { candidates: ids(award.tie), places: PLACES } : null,
+      tie: award.tie ? { candidates: ids(award.tie), places: award.places, ...(award.next && { next: award.next }) } : null,
       margin: award.margin,
       reasons,
+      // Only where runoffs applied, so that a result without them is exactly what it was before runoffs.
+      ...(award.runoffs.length ? { runoffs: award.runoffs } : {}),
     };
   });
 

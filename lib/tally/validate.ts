@@ -1,5 +1,5 @@
 // Checks the schema cannot express: a consistent scale, unique ids, references that resolve,
-// scores on the scale and its step, one score per juror and candidate, well-formed decisions.
+// scores on the scale and its step, one score per juror and candidate, well-formed decisions and runoffs.
 
 import { scaleSteps } from './scale';
 import type { InputError, TallyInput } from './types';
@@ -108,6 +108,38 @@ export function semanticErrors(input: TallyInput, limit = Infinity): InputError[
     } else if (d.kind === 'casting_vote' && chosen.size !== 1) {
       fail(`${path}.chosen`, 'invalid:decision', 'A casting vote chooses exactly one candidate.');
     }
+  });
+
+  const codes = new Set(input.nominations.map((n) => n.code));
+  for (const code of Object.keys(input.rules.tieBreak ?? {})) {
+    if (!codes.has(code)) fail(`rules.tieBreak.${code}`, 'unknown:nomination', `No nomination has the code "${code}".`);
+  }
+  // A juror not on the jury, or recused from a tied film, is not an input error: such a vote is
+  // simply not counted (the tally says so), as a recused score is not. These are records no runoff
+  // could have produced.
+  (input.runoffs ?? []).forEach((r, i) => {
+    const path = `runoffs[${i}]`;
+    if (!codes.has(r.nomination)) {
+      fail(`${path}.nomination`, 'unknown:nomination', `No nomination has the code "${r.nomination}".`);
+      return;
+    }
+    const tied = new Set(r.tied);
+    if (tied.size !== r.tied.length || tied.size < 2) fail(`${path}.tied`, 'invalid:runoff', 'A runoff is held among at least two distinct candidates.');
+    else if (r.places >= tied.size) fail(`${path}.places`, 'invalid:runoff', 'A runoff is for fewer places than it has candidates.');
+    r.tied.forEach((c, k) => {
+      if (nominationOf.get(c) !== r.nomination) fail(`${path}.tied[${k}]`, 'unknown:candidate', `"${c}" is not a candidate of ${r.nomination}.`);
+    });
+    const abstention = input.rules.tieBreak?.[r.nomination]?.abstention ?? false;
+    const voted = new Set<string>();
+    r.votes.forEach((v, k) => {
+      if (voted.has(v.juror)) fail(`${path}.votes[${k}].juror`, 'duplicate:runoff_vote', `Juror "${v.juror}" has more than one vote in this runoff.`);
+      voted.add(v.juror);
+      if (v.choice === null) {
+        if (!abstention) fail(`${path}.votes[${k}].choice`, 'invalid:abstention', `The rules of ${r.nomination} do not allow an abstention in a runoff.`);
+      } else if (!tied.has(v.choice)) {
+        fail(`${path}.votes[${k}].choice`, 'invalid:runoff_choice', `"${v.choice}" is not one of the candidates this runoff was held among.`);
+      }
+    });
   });
   return errors;
 }

@@ -1,0 +1,41 @@
+// Which runoff votes count: a juror's vote counts only if the juror is on the jury and may score
+// every tied candidate's film, by the same rules that exclude a score (a declared recusal, or the
+// nationality rule): a juror who could not judge one of the tied films does not choose between them.
+
+import type { Runoff, RunoffVote, TallyInput } from './types';
+
+export interface CountedVotes {
+  counted: RunoffVote[];
+  /** Votes of someone not on the jury (not in input.jurors). */
+  notOnJury: number;
+  /** Votes of a juror recused from the film of a tied candidate. */
+  recused: number;
+}
+
+export type Eligibility = (runoff: Runoff) => CountedVotes;
+
+export function runoffEligibility(input: Pick<TallyInput, 'jurors' | 'films' | 'nominations' | 'recusals' | 'rules'>): Eligibility {
+  const country = new Map(input.jurors.map((j) => [j.id, j.country]));
+  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
+  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
+  const byNationality = input.rules.recusalByNationality;
+  return (runoff) => {
+    const films = [...new Set(runoff.tied.map((c) => filmOf.get(c)))];
+    const out: CountedVotes = { counted: [], notOnJury: 0, recused: 0 };
+    for (const v of runoff.votes) {
+      if (!country.has(v.juror)) out.notOnJury++;
+      else if (
+        films.some((f) => f !== undefined && (recused.has(`${v.juror}\n${f}`) || (byNationality && !!country.get(v.juror) && country.get(v.juror) === filmCountry.get(f))))
+      ) {
+        out.recused++;
+      } else out.counted.push(v);
+    }
+    return out;
+  };
+}
+
+/** The votes of one runoff that count. */
+export function countedVotes(input: Parameters<typeof runoffEligibility>[0], runoff: Runoff): RunoffVote[] {
+  return runoffEligibility(input)(runoff).counted;
+}
