@@ -14,6 +14,7 @@ import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, reopenRoundSpec } from '@/lib/round/specs';
 import { replayAudit } from '@/lib/audit-replay';
+import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { redactPayload } from '@/lib/admin/audit-log';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
@@ -178,6 +179,18 @@ describe('closeRunoff', () => {
     expectRefused(t, openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }, 'runoff:not_in_rules');
     expect(run(decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [b] }).ok).toBe(true);
     expect(runoffReceipts(t.db)).toHaveLength(2 * jurors.length);
+  });
+
+  it('a majority decides the award; the tie is gone, so no further runoff or casting vote', () => {
+    const { a, b } = tieInBestDirector(['runoff', 'casting_vote']);
+    const r = openIt([a, b]);
+    everyoneVotes(r, (i) => (i < 7 ? b : a));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    const result = tallyOrRefuse(t.db).result.nominations.find((n) => n.code === 'best_director')!;
+    expect(result).toMatchObject({ status: 'decided', winners: [String(b)] });
+    expect(result.runoffs?.[0]).toMatchObject({ counts: [{ candidate: String(a), votes: 5 }, { candidate: String(b), votes: 7 }], abstentions: 0 });
+    expectRefused(t, openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }, 'round:no_tie');
+    expectRefused(t, decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [a] }, 'round:no_tie');
   });
 
   it('reopening the round sets its runoffs aside, open and closed', () => {
