@@ -89,7 +89,13 @@ export const SettingsInput = z.preprocess(
       for (const [i, n] of v.nominations.entries()) {
         if (!n.exAequoAllowed && n.maxWinners !== 1) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'maxWinners'], message: 'max_winners' });
         // Named by the form field it is about (nom_<id>_final), so the form shows it beside that field.
-        const problem = chainProblem(chainOf(n.runoffs ?? 0, n.finalSteps ?? 'casting_vote,shared'), n.exAequoAllowed);
+        // Only on a well-formed count (a bad one already has its own issue, and no chain to check).
+        const runoffs = n.runoffs ?? 0;
+        if (!Number.isInteger(runoffs) || runoffs < 0 || runoffs > MAX_RUNOFFS) {
+          ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_runoffs`], message: 'tie_break_runoffs' });
+          continue;
+        }
+        const problem = chainProblem(chainOf(runoffs, n.finalSteps ?? 'casting_vote,shared'), n.exAequoAllowed);
         if (problem) ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_final`], message: problem });
       }
     }),

@@ -10,6 +10,7 @@ import { AutoRefresh } from '../components/AutoRefresh';
 import { ProgressBar } from '@/app/components/ProgressBar';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
+import { RunoffProgress } from './RunoffProgress';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('progress.title') };
@@ -36,6 +37,7 @@ export default async function ProgressPage() {
         <ProgressBar value={totals.scored} max={totals.total} label={t('progress.overall')} />
         <p>{t('progress.ballotsSubmitted', { submitted: totals.submitted, total: totals.ballots })}</p>
       </section>
+      <RunoffProgress />
       <ScrollTable label={t('progress.title')}>
         <table className={s.table} data-testid="progress">
           <thead>
