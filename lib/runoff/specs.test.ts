@@ -15,7 +15,7 @@ import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, reopenRoundSpec } from '@/lib/round/specs';
 import { replayAudit } from '@/lib/audit-replay';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
-import { redactPayload } from '@/lib/admin/audit-log';
+import { auditPage, redactPayload } from '@/lib/admin/audit-log';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
 import { runoffOverview, runoffReceipts, runoffsWaitingFor } from './queries';
@@ -220,6 +220,21 @@ describe('insiders', () => {
       expect(Object.keys(JSON.parse(e.payload)).sort()).toEqual(['jurorId', 'nomination', 'receipt', 'runoff']);
       expect(redactPayload(e.action, e.payload)).not.toContain(JSON.parse(e.payload).receipt);
     }
+  });
+
+  it("the organisers' audit log shows who voted in a runoff, never a receipt, a choice or, before publication, a count", () => {
+    const { a, b } = tieInBestDirector();
+    const r = openIt([a, b]);
+    everyoneVotes(r, (i) => (i < 7 ? a : b));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    const rows = auditPage(t.db, { action: 'runoff.' }).rows;
+    expect(rows.map((x) => x.action)).toContain('runoff.vote');
+    const receipts = t.db.select().from(runoffVote).all().map((v) => v.receipt);
+    for (const row of rows) {
+      for (const rc of receipts) expect(row.payload).not.toContain(rc);
+      expect(row.payload).not.toContain('"choice"');
+    }
+    expect(rows.find((x) => x.action === 'runoff.close')!.payload).toContain('"counts":"[redacted]"');
   });
 
   it('an organiser cannot vote, nor name a juror to vote for', () => {
