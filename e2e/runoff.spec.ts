@@ -54,7 +54,8 @@ type Juror = { login: string; password: string };
  */
 async function arrangeTie(): Promise<Juror[]> {
   const d = db();
-  d.prepare(`delete from nomination where code != ?`).run(CODE);
+  d.pragma('foreign_keys = ON');
+  d.prepare('delete from nomination where code != ?').run(CODE);
   d.prepare(`update nomination set tie_break = '["runoff","runoff","casting_vote"]' where code = ?`).run(CODE);
   d.prepare("update festival set phase = 'voting', recusal_by_nationality = 0 where id = 1").run();
   const nom = (d.prepare('select id from nomination where code = ?').get(CODE) as { id: number }).id;

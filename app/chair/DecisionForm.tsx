@@ -52,7 +52,7 @@ export async function DecisionForm({ code }: { code: string }) {
           nomination={code}
           nominationName={name}
           tied={base.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
-          sharedAllowed={nom.exAequoAllowed}
+          sharedAllowed={nom.exAequoAllowed && runoffDesk(db, nom, base.tie).next.includes('shared')}
           maxWinners={nom.maxWinners}
           changing={!!current}
         />
