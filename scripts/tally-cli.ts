@@ -1,7 +1,8 @@
 // The command-line tally as a function: `tallyCli(argv)` returns the exit code and what the command
 // prints, so the tests run every case in-process (scripts/tally.ts is the thin `npm run tally` wrapper).
 // An export at the `distributions` level is recomputed from its score multisets (mean, trimmed
-// mean, median); one at the `awards` level holds nothing to recompute (docs/tally-format.md).
+// mean, median) and its runoffs from their published counts; one at the `awards` level holds
+// nothing to recompute (docs/tally-format.md).
 // Exit codes: 0 done, 1 the export's own figures differ from the recomputation, 2 unreadable or
 // invalid input (or bad usage), 3 this export cannot recompute or check everything (a method or a
 // head-to-head step needs the `anonymised_ballots` level).

@@ -5,12 +5,13 @@ import { shownCountry } from '@/lib/film/countries';
 import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
+import type { AwardDecidedBy } from '@/lib/round/decided-by';
 
 type Withheld = { candidates: Set<number>; margins: Set<string> };
 
 /** `withheld`: before publication, the aggregates and margins that would show fewer than 3 scores. */
-/** `decidedBy`: the awards the chair's casting vote or shared-award decision settled, said in words. */
-export async function AwardList({ awards, withMargin = false, withheld, decidedBy }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld; decidedBy?: Map<string, 'casting_vote' | 'shared'> }) {
+/** `decidedBy`: the awards the chair's casting vote or shared-award decision, or a runoff, settled, said in words. */
+export async function AwardList({ awards, withMargin = false, withheld, decidedBy }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld; decidedBy?: Map<string, AwardDecidedBy> }) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const byNomination = new Map<string, typeof awards>();
@@ -39,9 +40,14 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
               </li>
             ))}
           </ul>
-          {decidedBy?.has(code) && <p className={ui.muted} data-testid={`award-decided-by-${code}`}>{t(`decidedBy.${decidedBy.get(code)!}`)}</p>}
+          {decidedBy?.has(code) && <p className={ui.muted} data-testid={`award-decided-by-${code}`}>{decidedByText(t, decidedBy.get(code)!)}</p>}
         </li>
       ))}
     </ol>
   );
+}
+
+function decidedByText(t: (key: string, values?: Record<string, string | number>) => string, d: AwardDecidedBy): string {
+  if (typeof d === 'string') return t(`decidedBy.${d}`);
+  return d.votes ? t('decidedBy.runoff_votes', { round: d.round, votes: d.votes }) : t('decidedBy.runoff', { round: d.round });
 }

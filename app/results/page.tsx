@@ -7,11 +7,9 @@ import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
+import { awardsDecidedBy, awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
-import { chairDecidedAwards } from '@/lib/round/decided-by';
-import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -60,7 +58,7 @@ export default async function ResultsPage() {
       {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>
-        <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} />
+        <AwardList awards={awards} decidedBy={awardsDecidedBy(db, awards)} />
         <NotAwarded items={notAwardedList(db)} />
       </section>
       <RunoffResults db={db} />

@@ -16,6 +16,8 @@ export function reasonText(t: T, tc: T, r: Reason, labels: Map<string, Candidate
   for (const k of ['winner', 'loser', 'candidate', 'candidates', 'chosen', 'tied']) if (k in p) p[k] = cand(p[k]);
   if ('film' in p) p.film = films.get(String(p.film)) ?? String(p.film);
   for (const k of ['wonIn', 'nomination']) if (k in p && tc.has(`nomination.${p[k]}`)) p[k] = tc(`nomination.${p[k]}`);
+  // What the tie-break chain allows next ("runoff" or "casting_vote,shared"), in words.
+  if ('next' in p) p.next = String(p.next).split(',').filter(Boolean).map((s) => (t.has(`reason.next_${s}`) ? t(`reason.next_${s}`) : s)).join(' / ');
   const key = `reason.${r.code}`;
   return t.has(key) ? t(key, p) : `${r.code} ${JSON.stringify(r.params)}`;
 }

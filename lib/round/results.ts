@@ -11,6 +11,9 @@ import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
 import { onJury, standingOf } from '@/lib/juror/standing';
+import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './decided-by';
+import { decisionRows, decisionsInForce } from './decisions';
+import { runoffReceiptList } from './runoffs';
 
 export function awardsList(db: DB) {
   return db
@@ -77,6 +80,16 @@ export function decisionList(db: DB) {
 }
 
 /**
+ * How each published award was decided where the scores alone did not: the chair's casting vote or
+ * shared award, or a runoff (with its count where the level shows figures), for /results and the protocol.
+ */
+export function awardsDecidedBy(db: DB, awards: ReturnType<typeof awardsList>): Map<string, AwardDecidedBy> {
+  const checked = checkedTally(db);
+  const runoffs = runoffDecidedAwards(checked.ok ? checked.result : null, awards, shownLevel(getFestival(db)) !== 'awards');
+  return new Map<string, AwardDecidedBy>([...chairDecidedAwards(decisionsInForce(decisionRows(db)), awards), ...runoffs]);
+}
+
+/**
  * The level the exports and the protocol apply now: the festival's once published; before that
  * (finalised, seen by the chair and the organisers) the awards alone, since no figure, and no
  * aggregate over fewer than 3 scores in particular, is shown to anyone before publication.
@@ -121,6 +134,7 @@ export function fullExport(db: DB) {
   const { jurors, scores, recusals, runoffs, ...frame } = published;
   const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
   const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
+  const runoffReceipts = runoffReceiptList(db);
   return {
     format: 'jury-export/2',
     publicationLevel: level,
@@ -140,6 +154,7 @@ export function fullExport(db: DB) {
     },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, titles: { zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
     receipts: receiptList(db),
+    ...(runoffReceipts.length ? { runoffReceipts } : {}),
     decisionLog: publicDecisionLog(db),
     awards: awardsList(db).map((a) => ({
       nomination: a.nomination,

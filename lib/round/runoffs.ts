@@ -2,7 +2,7 @@
 // force counts: closed runoffs that a reopened round has not set aside, in the order they closed.
 // A festival that names no rule beyond the default chain and held no runoff gets no new field at
 // all, so its tally input, result and final hash stay byte for byte what they were before runoffs.
-import { and, asc, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import type { Tx } from '@/lib/action';
 import { nomination, runoff, runoffVote } from '@/db/schema';
@@ -68,4 +68,29 @@ export function runoffInput(db: Reader): RunoffInput {
     };
   });
   return { tieBreak: Object.keys(rules).length ? rules : undefined, runoffs: runoffs.length ? runoffs : undefined };
+}
+
+/**
+ * The receipts of the votes of every runoff in force, for the published results: each juror can
+ * check that their vote was counted as cast. By nomination and runoff (its place in closing order,
+ * from 1), sorted by receipt so that the list says nothing of who voted what or when.
+ */
+export function runoffReceiptList(db: Reader): { nomination: string; runoff: number; receipt: string }[] {
+  const held = db
+    .select({ id: runoff.id, code: nomination.code })
+    .from(runoff)
+    .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
+    .where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
+    .orderBy(asc(runoff.closedAt), asc(runoff.id))
+    .all();
+  const order = new Map(held.map((r, i) => [r.id, { code: r.code, n: i + 1 }]));
+  return db
+    .select({ runoffId: runoffVote.runoffId, receipt: runoffVote.receipt })
+    .from(runoffVote)
+    .all()
+    .flatMap((v) => {
+      const r = order.get(v.runoffId);
+      return r ? [{ nomination: r.code, runoff: r.n, receipt: v.receipt }] : [];
+    })
+    .sort((a, b) => a.runoff - b.runoff || (a.receipt < b.receipt ? -1 : a.receipt > b.receipt ? 1 : 0));
 }

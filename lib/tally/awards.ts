@@ -109,6 +109,8 @@ export function decideAward(ctx: AwardContext): Award {
   if (tie) {
     const next = ctx.chain.tellNext ? { next: nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length) } : {};
     reasons.push({ code: 'tie_unresolved', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places } });
+    // Not the chair's turn yet: the festival's rules send this tie to the jurors first.
+    if (next.next?.[0] === 'runoff') reasons.push({ code: 'runoff_due', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places, round: chain.outcomes.length + 1 } });
     return { status: 'blocked', winners: [], tie, places: chain.places, ...next, runoffs, margin: null, reasons };
   }
 

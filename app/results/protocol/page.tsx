@@ -6,12 +6,10 @@ import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
+import { awardsDecidedBy, awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
 import { withheldAwards } from '@/lib/round/view';
-import { chairDecidedAwards } from '@/lib/round/decided-by';
-import { decisionRows, decisionsInForce } from '@/lib/round/decisions';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -56,7 +54,7 @@ export default async function ProtocolPage() {
       {/* Scores and margins only where the festival publishes figures, and once it has. */}
       {draft ? <DraftAwards forChair={user?.role === 'chair'} /> : (
         <>
-          <AwardList awards={awards} decidedBy={chairDecidedAwards(decisionsInForce(decisionRows(db)), awards)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
+          <AwardList awards={awards} decidedBy={awardsDecidedBy(db, awards)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
           <NotAwarded items={notAwardedList(db)} />
         </>
       )}

@@ -2,7 +2,8 @@
 // that decides; the output printed in docs/tally-format.md is exactly what the engine produces, and
 // `npm run tally` (in-process) recomputes it, also from the counts a distributions export publishes.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tallyCli } from '@/scripts/tally-cli';
@@ -64,5 +65,23 @@ describe('docs/tally-runoff-example.json', () => {
     const bad = parseDistributionsInput(exp);
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors.map((e) => [e.path, e.code])).toContainEqual(['runoffCounts[1]', 'invalid:runoff_choice']);
+  });
+
+  it('npm run tally reads a distributions export with runoffs: recomputes them, and exits 1 when a count was changed', () => {
+    const { jurors: _j, scores: _s, recusals: _r, runoffs: _o, ...frame } = input;
+    const exp = { publicationLevel: 'distributions', ...frame, ...distributionsOf(input, result), awards: [{ nomination: 'best_director', candidate: S }] };
+    const dir = mkdtempSync(join(tmpdir(), 'runoff-cli-'));
+    const good = join(dir, 'festival.json');
+    writeFileSync(good, JSON.stringify(exp));
+    const ok = tallyCli([good]);
+    // Exit 3, not 0: the equal aggregates went through head-to-head, which this level cannot check (said on stderr).
+    expect(ok.code, ok.stderr).toBe(3);
+    expect(ok.stderr).toMatch(/head-to-head/);
+    expect(JSON.parse(ok.stdout).nominations[0]).toMatchObject({ winners: [S], runoffs: result.nominations[0].runoffs });
+    const forged = join(dir, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ ...exp, runoffCounts: exp.runoffCounts!.map((r, i) => (i === 1 ? { ...r, counts: [{ candidate: L, votes: 8 }, { candidate: S, votes: 3 }] } : r)) }));
+    const bad = tallyCli([forged]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`best_director: the export says winners ${S}, the recomputation gives ${L}.`);
   });
 });

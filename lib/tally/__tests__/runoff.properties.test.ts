@@ -72,6 +72,33 @@ describe('runoffs: properties', () => {
     );
   });
 
+  it("a recused juror's runoff vote never counts, whatever it is", () => {
+    let changed = 0;
+    fc.assert(
+      fc.property(juries, fc.integer(), (input, seed) => {
+        const rand = prng(seed);
+        const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
+        const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+        const country = new Map(input.jurors.map((j) => [j.id, j.country]));
+        const declared = new Set(input.recusals.map((r) => `${r.juror}|${r.film}`));
+        const recused = (juror: string, film: string) =>
+          declared.has(`${juror}|${film}`) || (input.rules.recusalByNationality && !!country.get(juror) && country.get(juror) === filmCountry.get(film));
+        const runoffs = input.runoffs?.map((r) => ({
+          ...r,
+          votes: r.votes.map((v) => {
+            if (!r.tied.some((c) => recused(v.juror, filmOf.get(c)!))) return v;
+            changed++;
+            return { ...v, choice: r.tied[Math.floor(rand() * r.tied.length)] };
+          }),
+        }));
+        const outcome = (x: TallyInput) => tally(x).nominations.map((n) => ({ ...awards({ method: x.method, nominations: [n] })[0], runoffs: n.runoffs }));
+        expect(outcome({ ...input, runoffs })).toEqual(outcome(input));
+      }),
+      { numRuns: RUNS },
+    );
+    expect(changed).toBeGreaterThan(0);
+  });
+
   it('same input, same output; also after a JSON round trip', () => {
     fc.assert(
       fc.property(juries, (input) => {

@@ -36,6 +36,10 @@ describe('a runoff on a tie', () => {
     expect(n.status).toBe('blocked');
     expect(n.tie).toEqual({ candidates: [A, B], places: 1, next: ['runoff'] });
     expect(n.runoffs).toBeUndefined();
+    expect(n.reasons).toEqual([
+      { code: 'tie_unresolved', params: { candidates: `${A},${B}`, places: 1 } },
+      { code: 'runoff_due', params: { candidates: `${A},${B}`, places: 1, round: 1 } },
+    ]);
   });
 
   it('decides the award by the majority of the votes: 7–5', () => {
