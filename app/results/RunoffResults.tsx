@@ -1,16 +1,21 @@
 // Every runoff in force (closed, not set aside by a reopened round), for /results and the protocol:
 // the nomination, the tied candidates with the votes each received and the abstentions; never who
-// voted what. `counts` false (the draft protocol an organiser reads) shows only that it was held.
+// voted what. Counts where the publication level shows figures (as lib/round/results.ts exports
+// them; at `awards`, and before publication, only which ties went to a vote and how many voted).
 import { getTranslations } from 'next-intl/server';
 import type { DB } from '@/db';
 import { candidateName } from '@/lib/round/reasons';
 import { candidateLabels } from '@/lib/round/view';
-import { runoffOverview, runoffReceipts } from '@/lib/runoff/queries';
+import { runoffOverview } from '@/lib/runoff/queries';
+import { runoffReceiptList } from '@/lib/round/runoffs';
+import { shownLevel } from '@/lib/round/results';
+import { getFestival } from '@/lib/festival/phase';
 import { parseChain } from '@/lib/runoff/chain';
 
-export async function RunoffResults({ db, counts = true, headingLevel = 'h2' }: { db: DB; counts?: boolean; headingLevel?: 'h2' | 'h3' }) {
+export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headingLevel?: 'h2' | 'h3' }) {
   const closed = runoffOverview(db).closed;
   if (closed.length === 0) return null;
+  const counts = shownLevel(getFestival(db)) !== 'awards';
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');
   const labels = candidateLabels(db);
@@ -43,7 +48,7 @@ export async function RunoffResults({ db, counts = true, headingLevel = 'h2' }: 
 
 /** The receipts of every vote in those runoffs, like the ballots' receipts: each juror can find theirs. */
 export async function RunoffReceiptList({ db }: { db: DB }) {
-  const receipts = runoffReceipts(db);
+  const receipts = runoffReceiptList(db);
   if (receipts.length === 0) return null;
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');

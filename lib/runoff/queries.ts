@@ -96,12 +96,3 @@ export function runoffsWaitingFor(db: Reader, jurorId: number): RunoffRow[] {
 export function ordinalOf(rows: RunoffRow[], r: RunoffRow): number {
   return rows.filter((x) => x.nominationId === r.nominationId && x.setAsideAt === null && x.id <= r.id).length;
 }
-
-/** The receipts of every vote in the closed runoffs in force, sorted (so their order says nothing of who voted when). */
-export function runoffReceipts(db: Reader): { nomination: string; runoff: number; receipt: string }[] {
-  const rows = new Map(runoffRows(db).filter((r) => r.closedAt !== null && r.setAsideAt === null).map((r) => [r.id, r]));
-  return db.select({ runoffId: runoffVote.runoffId, receipt: runoffVote.receipt }).from(runoffVote).all()
-    .filter((v) => rows.has(v.runoffId))
-    .map((v) => ({ nomination: rows.get(v.runoffId)!.nomination, runoff: v.runoffId, receipt: v.receipt }))
-    .sort((a, b) => (a.receipt < b.receipt ? -1 : 1));
-}

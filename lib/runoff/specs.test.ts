@@ -18,7 +18,8 @@ import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { auditPage, redactPayload } from '@/lib/admin/audit-log';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
-import { runoffOverview, runoffReceipts, runoffsWaitingFor } from './queries';
+import { runoffOverview, runoffsWaitingFor } from './queries';
+import { runoffReceiptList } from '@/lib/round/runoffs';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];
@@ -178,7 +179,7 @@ describe('closeRunoff', () => {
     ok(closeRunoffSpec, chair, { runoff: r2 });
     expectRefused(t, openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }, 'runoff:not_in_rules');
     expect(run(decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [b] }).ok).toBe(true);
-    expect(runoffReceipts(t.db)).toHaveLength(2 * jurors.length);
+    expect(runoffReceiptList(t.db)).toHaveLength(2 * jurors.length);
   });
 
   it('a majority decides the award; the tie is gone, so no further runoff or casting vote', () => {

@@ -66,8 +66,8 @@ export default async function ProtocolPage() {
           ))}
         </ol>
       )}
-      {/* Counts in the draft only for the chair, who sees them on the desk; the organisers see no figure before finalisation. */}
-      <RunoffResults db={db} counts={!draft || user?.role === 'chair'} />
+      {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
+      <RunoffResults db={db} />
       <AccountChanges />
       {!draft && <h2>{t('hash')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
