@@ -65,7 +65,8 @@ export const openRunoffSpec = defineSpec({
 export const castRunoffVoteSpec = defineSpec({
   name: 'runoff.vote',
   roles: JUROR_ROLES,
-  revalidate: ['/jury', '/chair'],
+  // No revalidation: the pages read the database on every request, and refreshing /jury in the
+  // action's answer would unmount the ballot before it shows the receipt (shown only this once).
   // A tied candidate's id, or "abstain" where the rules allow an abstention.
   schema: z.object({ runoff: id, choice: z.union([z.literal('abstain'), id]) }).strict(),
   handler: ({ user: me, input, tx }) => {
