@@ -159,7 +159,8 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
   await expect(results.getByTestId(`runoff-${CODE}-2`)).toContainText('Best Director, runoff 2: 12 votes');
   await expect(results.getByTestId(`runoff-${CODE}-2`)).toContainText('Abstentions: 0');
   await expect(reader.getByTestId(`tie-break-${CODE}`)).toContainText('up to 2 runoff votes of the jury, then the chair’s casting vote');
-  const listed = await reader.getByTestId('runoff-receipts').getByRole('listitem').allTextContents();
+  // Inside the closed <details>: read as text, not by role (hidden from the accessibility tree until opened).
+  const listed = await reader.getByTestId('runoff-receipts').locator('li').allTextContents();
   expect(listed).toHaveLength(24);
   for (const r of receipts) expect(listed.some((l) => l.endsWith(r))).toBe(true);
   await expectFits(reader);
