@@ -2,7 +2,7 @@
 // its file; they are merged into one object per locale, namespaced by area.
 import type { AppLocale } from './config';
 
-export const AREAS = ['common', 'auth', 'jury', 'chair', 'admin', 'results', 'errors', 'account', 'live'] as const;
+export const AREAS = ['common', 'auth', 'jury', 'chair', 'admin', 'results', 'errors', 'account', 'live', 'runoff'] as const;
 
 export async function loadMessages(locale: AppLocale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

@@ -14,6 +14,7 @@ import { recusedByNationality } from '@/lib/recusal';
 import { parseHead } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
+import { replayRunoffs } from './runoff/replay';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
@@ -337,9 +338,17 @@ export function replayAudit(db: DB): string[] {
   if (opened && fest.phase !== 'setup') {
     const now = frozenRules(db) as Record<string, unknown>;
     const then = opened.rules as Record<string, unknown>;
+    // An opening recorded before the tie-break rules existed froze none: its nominations are compared on what it did record.
+    const thenNoms = Array.isArray(then.nominations) ? (then.nominations as Record<string, unknown>[]) : [];
+    if (thenNoms.length && !('tieBreak' in thenNoms[0]) && Array.isArray(now.nominations)) {
+      now.nominations = (now.nominations as Record<string, unknown>[]).map(({ tieBreak: _t, runoffAbstention: _a, ...n }) => n);
+    }
     const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
     if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
   }
+
+  // --- runoffs and their votes (lib/runoff/replay.ts) ---
+  problems.push(...replayRunoffs(db, entries));
 
   // --- heads recorded in the protocol ---
   const checkHead = (label: string, text: string | null, action: string) => {

@@ -12,6 +12,8 @@ import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type
 import { ConfirmAction } from './ConfirmAction';
 import { NoAwardForm } from './NoAwardForm';
 import { TieForm } from './TieForm';
+import { RunoffPanel, runoffPending } from './RunoffPanel';
+import { runoffDesk } from '@/lib/runoff/desk';
 import { withdrawDecision } from './decision-actions';
 import ui from '@/app/components/ui.module.css';
 
@@ -32,7 +34,10 @@ export async function DecisionForm({ code }: { code: string }) {
   const aside = setAsideByReopen(rows, round).find((d) => d.code === code);
   const base = undecidedResult(buildTallyInput(db), code);
   const nobody = base.status === 'no_candidates' || base.status === 'no_scores';
-  if (!current && !aside && base.status !== 'blocked' && !nobody) return null;
+  const hadRunoffs = runoffPending(db, nom, base.tie) || runoffDesk(db, nom, base.tie).closed.length > 0;
+  if (!current && !aside && base.status !== 'blocked' && !nobody && !hadRunoffs) return null;
+  // Where the rules send the tie to a runoff (due or open), the casting vote and the shared award wait.
+  const waitsOnRunoff = base.status === 'blocked' && runoffPending(db, nom, base.tie);
   return (
     <div className={ui.notice} data-testid={`decision-${code}`}>
       {aside && <p data-testid={`set-aside-${code}`}>{t('decision.setAside', { what: describe(aside) })}</p>}
@@ -41,12 +46,13 @@ export async function DecisionForm({ code }: { code: string }) {
           {t('decision.current', { what: describe(current) })}{current.reason ? ` — ${current.reason}` : ''}
         </p>
       )}
-      {base.status === 'blocked' && base.tie && (
+      <RunoffPanel db={db} code={code} name={name} nom={nom} tie={base.status === 'blocked' ? base.tie : null} nameOf={(id) => candidateName(labels.get(String(id)))} />
+      {base.status === 'blocked' && base.tie && !waitsOnRunoff && (
         <TieForm
           nomination={code}
           nominationName={name}
           tied={base.tie.candidates.map((id) => ({ id, name: candidateName(labels.get(id)) }))}
-          sharedAllowed={nom.exAequoAllowed}
+          sharedAllowed={nom.exAequoAllowed && runoffDesk(db, nom, base.tie).next.includes('shared')}
           maxWinners={nom.maxWinners}
           changing={!!current}
         />

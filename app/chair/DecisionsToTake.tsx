@@ -4,6 +4,9 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { closedRoundTally } from '@/lib/round/view';
+import { listNominations } from '@/lib/festival/queries';
+import { runoffDesk } from '@/lib/runoff/desk';
+import type { Tie } from '@/lib/tally/types';
 import ui from '@/app/components/ui.module.css';
 import tv from './tally.module.css';
 
@@ -15,6 +18,16 @@ export async function DecisionsToTake() {
   const view = closedRoundTally(getDb());
   if (view.problems.length > 0 || view.nominations.length === 0) return null;
   const open = view.nominations.filter((n) => n.status === 'blocked' || NEEDS_NO_AWARD.has(n.status));
+  const tr = await getTranslations('runoff.toDecide');
+  const noms = new Map(listNominations(getDb()).map((n) => [n.code, n]));
+  // A tie the rules send to a runoff: "hold a runoff", or the open runoff's votes cast so far.
+  const runoffLine = (code: string, tie: Tie | null, nomination: string) => {
+    const nom = noms.get(code);
+    if (!nom || !tie) return null;
+    const desk = runoffDesk(getDb(), nom, tie);
+    if (desk.open) return tr('open', { nomination, cast: desk.open.cast, entitled: desk.open.entitled });
+    return desk.due ? tr('due', { nomination }) : null;
+  };
   return (
     <section className={`${ui.card} ${tv.summary}`} aria-labelledby="to-decide-heading" data-testid="decisions-to-take">
       <h2 id="to-decide-heading">{t('toDecide.heading')}</h2>
@@ -27,7 +40,7 @@ export async function DecisionsToTake() {
               return (
                 <li key={n.code}>
                   <a href={`#tally-${n.code}`} data-testid={`to-decide-${n.code}`}>
-                    {t(n.status === 'blocked' ? 'toDecide.tie' : 'toDecide.noAward', { nomination })}
+                    {(n.status === 'blocked' && runoffLine(n.code, n.tie, nomination)) || t(n.status === 'blocked' ? 'toDecide.tie' : 'toDecide.noAward', { nomination })}
                   </a>
                 </li>
               );

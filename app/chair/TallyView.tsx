@@ -10,7 +10,7 @@ import { TallyProblems } from '@/app/components/TallyProblems';
 import { DecisionForm } from './DecisionForm';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
-import { decidedBy } from '@/lib/round/decided-by';
+import { decidedBy, decidedByMessage } from '@/lib/round/decided-by';
 import tv from './tally.module.css';
 
 const WITHHELD_LABEL = { thin: 'tally.thin', tied_with_thin: 'tally.tiedWithThin', few_changed: 'tally.fewChanged' } as const;
@@ -107,11 +107,9 @@ async function DecidedByText({ n }: { n: { code: string; status: string; winners
   const t = await getTranslations('chair');
   const d = decidedBy(n);
   if (!d) return null;
-  const text = d.how === 'head_to_head'
-    ? (d.for !== null && d.against !== null ? t('decidedBy.head_to_head', { for: d.for, against: d.against }) : t('decidedBy.head_to_head_thin'))
-    : d.how === 'score'
-      ? (n.margin ? t('decidedBy.score', { margin: n.margin.display }) : t('decidedBy.scoreOnly'))
-      : t(`decidedBy.${d.how}`);
+  // The chair reads the figures of the closed round, a runoff's count among them (lib/round/decided-by.ts).
+  const m = decidedByMessage(d, n.margin?.display ?? null);
+  const text = t(`decidedBy.${m.key}` as 'decidedBy.runoff', m.values as never);
   return <> · <span data-testid={`decided-by-${n.code}`} data-how={d.how}>{text}</span></>;
 }
 

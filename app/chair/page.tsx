@@ -21,7 +21,7 @@ import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
 import { AuditHead } from '@/app/results/AuditHead';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
-import { LiveCounted, LiveMissing, LiveRunoffList } from '@/app/components/live/LiveParts';
+import { LiveCounted, LiveMissing } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
 
 export async function generateMetadata() {
@@ -85,7 +85,6 @@ export default async function ChairHome() {
         {(phase === 'finalised' || phase === 'published') && <AuditHead fest={fest} />}
         <p><Link href="/chair/room" data-testid="room-link">{tl('room.link')}</Link></p>
       </section>
-      <LiveRunoffList />
 
       {votingRound && (
         <section aria-labelledby="ballots-heading">

@@ -8,6 +8,7 @@ import { findFestival } from '@/lib/festival/phase';
 import { festivalCity, festivalName } from '@/lib/festival/names';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutButton } from './LogoutButton';
+import { RunoffBanner } from '@/app/jury/runoff/RunoffBanner';
 import s from './header.module.css';
 
 export async function Header() {
@@ -20,6 +21,7 @@ export async function Header() {
       // Printed too (no no-print): a demo's paper must not pass for a real vote.
       <p className={s.demo} role="note" data-testid="demo-banner">{t('demo.banner')}</p>
     )}
+    <RunoffBanner user={user} />
     <header className={`${s.header} no-print`}>
       <div className={s.inner}>
         <div>

@@ -14,6 +14,7 @@ import { AccountNotice } from '@/app/components/AccountNotice';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveRunoffList } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
+import { RunoffBallots } from './runoff/RunoffBallots';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -32,6 +33,7 @@ export default async function JuryHome() {
       <LiveCounts initial={liveViewFor(db, me)}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
       <AccountNotice userId={me.id} />
+      <RunoffBallots jurorId={me.id} />
       <LiveRunoffList />
       <h2 id="nominations-heading">{tc('nominations')}</h2>
       <ul className={s.nominations} aria-labelledby="nominations-heading">

@@ -2,6 +2,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { Festival } from '@/db/schema';
 import type { listNominations } from '@/lib/festival/queries';
+import { TieBreakRules } from './RunoffResults';
 
 type Props = { fest: Festival; nominations: ReturnType<typeof listNominations> };
 
@@ -18,6 +19,7 @@ export async function RulesSummary({ fest, nominations }: Props) {
       <li>{fest.oneAwardPerFilm ? t('rules.oneAward', { exempt: exempt.join(', ') || '—' }) : t('rules.noOneAward')}</li>
       <li>{shared.length ? t('rules.exAequo', { list: shared.join(', ') }) : t('rules.noExAequo')}</li>
       <li>{fest.recusalByNationality ? t('rules.nationality') : t('rules.noNationality')}</li>
+      <TieBreakRules nominations={nominations} />
     </ul>
   );
 }

@@ -14,6 +14,7 @@ import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
+import { RunoffReceiptList, RunoffResults } from './RunoffResults';
 import { AuditHead } from './AuditHead';
 import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';
@@ -62,6 +63,7 @@ export default async function ResultsPage() {
         <AwardList awards={awards} decidedBy={awardsDecidedBy(db, awards)} />
         <NotAwarded items={notAwardedList(db)} />
       </section>
+      <RunoffResults db={db} />
       <section aria-labelledby="rules-heading" className={ui.card}>
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <RulesSummary fest={fest} nominations={listNominations(db)} />
@@ -87,6 +89,7 @@ export default async function ResultsPage() {
             {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{award(r.nomination)}: {r.receipt}</li>)}
           </ul>
         </details>
+        <RunoffReceiptList db={db} />
       </section>
       <CheckReceipt published={receipts.map((r) => ({ nomination: award(r.nomination), receipt: r.receipt }))} />
       <section aria-labelledby="exports-heading" className="no-print">

@@ -15,16 +15,18 @@ export const REDACTED = '[redacted]';
 /** In score and ballot entries: what a juror entered or what identifies their ballot. */
 const BALLOT_SECRETS = new Set(['value', 'values', 'steps', 'note', 'receipt', 'salt', 'canonical']);
 /** In any entry: what identifies a ballot. */
-const ALWAYS = new Set(['receipt', 'salt', 'canonical']);
+const ALWAYS = new Set(['receipt', 'salt', 'canonical', 'choice']);
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
+/** In runoff entries: a closed runoff's counts are figures, which organisers read only once published (on /results). */
+const RUNOFF_SECRETS = new Set([...ALWAYS, 'counts', 'abstentions']);
 
 /**
  * Replaces score values, notes and receipts at any depth with REDACTED, and names the nomination of
  * an entry that holds a candidate id (`nominationOf`), so the log still says what was scored.
  */
 export function redactPayload(action: string, payload: string, nominationOf: (candidateId: number) => string | undefined = () => undefined): string {
-  const secret = isScoreAction(action) ? BALLOT_SECRETS : ALWAYS;
+  const secret = isScoreAction(action) ? BALLOT_SECRETS : action.startsWith('runoff.') ? RUNOFF_SECRETS : ALWAYS;
   try {
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);

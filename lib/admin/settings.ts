@@ -8,6 +8,7 @@ import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from './form';
 import { QUORUM_FLOOR } from '@/lib/round/quorum';
+import { chainOf, chainProblem, FINAL_STEPS, MAX_RUNOFFS } from '@/lib/runoff/chain';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null), z.string().trim().max(200).nullable());
 const date = z.preprocess((v) => (v === '' || v == null ? null : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable());
@@ -17,6 +18,11 @@ const NominationRules = z.object({
   exemptOneAward: checkbox,
   exAequoAllowed: checkbox,
   maxWinners: numeric.pipe(z.number().int().min(1).max(50)),
+  // The tie-break chain (lib/runoff/chain.ts): how many runoffs, then what settles the tie. Absent
+  // (an older form, a script): the stored chain stays as it is.
+  runoffs: numeric.pipe(z.number().int().min(0, 'tie_break_runoffs').max(MAX_RUNOFFS, 'tie_break_runoffs')).optional(),
+  finalSteps: z.enum(FINAL_STEPS, { error: 'tie_break' }).optional(),
+  runoffAbstention: checkbox,
 });
 
 /** FormData carries nomination rules as nom_<id>_exempt / nom_<id>_exaequo / nom_<id>_max. */
@@ -31,7 +37,10 @@ function collectNominations(raw: unknown): unknown {
   }
   return {
     ...r,
-    nominations: [...ids].map((i) => ({ id: i, exemptOneAward: r[`nom_${i}_exempt`], exAequoAllowed: r[`nom_${i}_exaequo`], maxWinners: r[`nom_${i}_max`] })),
+    nominations: [...ids].map((i) => ({
+      id: i, exemptOneAward: r[`nom_${i}_exempt`], exAequoAllowed: r[`nom_${i}_exaequo`], maxWinners: r[`nom_${i}_max`],
+      runoffs: r[`nom_${i}_runoffs`], finalSteps: r[`nom_${i}_final`], runoffAbstention: r[`nom_${i}_abstain`],
+    })),
   };
 }
 
@@ -79,6 +88,15 @@ export const SettingsInput = z.preprocess(
       if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'dates_order' });
       for (const [i, n] of v.nominations.entries()) {
         if (!n.exAequoAllowed && n.maxWinners !== 1) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'maxWinners'], message: 'max_winners' });
+        // Named by the form field it is about (nom_<id>_final), so the form shows it beside that field.
+        // Only on a well-formed count (a bad one already has its own issue, and no chain to check).
+        const runoffs = n.runoffs ?? 0;
+        if (!Number.isInteger(runoffs) || runoffs < 0 || runoffs > MAX_RUNOFFS) {
+          ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_runoffs`], message: 'tie_break_runoffs' });
+          continue;
+        }
+        const problem = chainProblem(chainOf(runoffs, n.finalSteps ?? 'casting_vote,shared'), n.exAequoAllowed);
+        if (problem) ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_final`], message: problem });
       }
     }),
 );
@@ -96,14 +114,25 @@ export const saveSettingsSpec = {
     tx.update(festival).set({ ...fest, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
     for (const n of nominations) {
       tx.update(nomination)
-        .set({ exemptOneAward: n.exemptOneAward, exAequoAllowed: n.exAequoAllowed, maxWinners: n.maxWinners })
+        .set({
+          exemptOneAward: n.exemptOneAward, exAequoAllowed: n.exAequoAllowed, maxWinners: n.maxWinners,
+          ...(n.runoffs !== undefined || n.finalSteps !== undefined
+            ? { tieBreak: JSON.stringify(chainOf(n.runoffs ?? 0, n.finalSteps ?? 'casting_vote,shared')), runoffAbstention: n.runoffAbstention }
+            : {}),
+        })
         .where(eq(nomination.id, n.id))
         .run();
     }
     appendAudit(tx, {
       actorId: user.id,
       action: 'festival.settings',
-      payload: { ...fest, nominations: nominations.map((n) => ({ ...n, code: known.get(n.id) })) },
+      payload: {
+        ...fest,
+        nominations: nominations.map(({ runoffs, finalSteps, ...n }) => ({
+          ...n, code: known.get(n.id),
+          ...(runoffs !== undefined || finalSteps !== undefined ? { tieBreak: chainOf(runoffs ?? 0, finalSteps ?? 'casting_vote,shared') } : { runoffAbstention: undefined }),
+        })),
+      },
     });
     return null;
   },

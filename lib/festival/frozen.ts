@@ -1,5 +1,5 @@
 // The rules frozen when voting opens (scale, method, one award per film, recusal by nationality,
-// quorum, publication level, each nomination's award rules), as the opening's audit entry records
+// quorum, publication level, each nomination's award rules and tie-break chain with its abstention rule), as the opening's audit entry records
 // them: audit:verify (lib/audit-replay.ts) compares the stored ones with it, so a rule changed in
 // the database file afterwards (the method, say, before the chair finalises) is caught.
 import { asc } from 'drizzle-orm';
@@ -14,7 +14,7 @@ export function frozenRules(db: Reader) {
   return {
     scaleMin: f.scaleMin, scaleMax: f.scaleMax, scaleStep: f.scaleStep, method: f.method,
     oneAwardPerFilm: f.oneAwardPerFilm, recusalByNationality: f.recusalByNationality, quorum: f.quorum, publicationLevel: f.publicationLevel,
-    nominations: db.select({ code: nomination.code, round: nomination.round, exemptOneAward: nomination.exemptOneAward, exAequoAllowed: nomination.exAequoAllowed, maxWinners: nomination.maxWinners })
+    nominations: db.select({ code: nomination.code, round: nomination.round, exemptOneAward: nomination.exemptOneAward, exAequoAllowed: nomination.exAequoAllowed, maxWinners: nomination.maxWinners, tieBreak: nomination.tieBreak, runoffAbstention: nomination.runoffAbstention })
       .from(nomination).orderBy(asc(nomination.id)).all(),
   };
 }

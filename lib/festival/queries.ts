@@ -35,6 +35,8 @@ export function listNominations(db: DB) {
       exemptOneAward: nomination.exemptOneAward,
       exAequoAllowed: nomination.exAequoAllowed,
       maxWinners: nomination.maxWinners,
+      tieBreak: nomination.tieBreak,
+      runoffAbstention: nomination.runoffAbstention,
     })
     .from(nomination)
     .orderBy(asc(nomination.position))

@@ -15,6 +15,9 @@ import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
 import { assignAnonIds } from './anon-ids';
+import { isOpen, runoffRows } from '@/lib/runoff/queries';
+import { nextSteps } from '@/lib/runoff/next';
+import { runoffOpenOn, setAsideRunoffs } from '@/lib/runoff/set-aside';
 
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
@@ -62,7 +65,9 @@ export const reopenRoundSpec = defineSpec({
     setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
     // The round's decisions are set aside by this row (lib/round/decisions.ts): after the next close the chair decides again.
     tx.insert(decision).values({ kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
-    appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason } });
+    // Its runoffs, open or closed, likewise: they were held on ties of the data the reopening may change.
+    const runoffs = setAsideRunoffs(tx, round);
+    appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason, ...(runoffs.length ? { runoffs } : {}) } });
     return { round };
   },
 });
@@ -94,6 +99,12 @@ export const decideTieSpec = defineSpec({
     const result = undecidedResult(buildTallyInput(tx), nom.code);
     const tied = input.tied.map(String);
     if (result.status !== 'blocked' || !result.tie) throw new Refusal('round:no_tie');
+    // The festival's tie-break chain (lib/runoff): no decision while a runoff on it is open, and only a step the rules allow now.
+    if (runoffOpenOn(tx, nom.id)) throw new Refusal('runoff:already_open');
+    const held = runoffRows(tx).filter((r) => r.nominationId === nom.id && r.setAsideAt === null).length;
+    const next = nextSteps(result.tie, nom, held);
+    if (next.includes('runoff')) throw new Refusal('runoff:rules_say_runoff');
+    if (!next.includes(input.kind) && nom.exAequoAllowed) throw new Refusal('runoff:step_not_in_rules');
     const current = new Set(result.tie.candidates);
     if (current.size !== new Set(tied).size || !tied.every((c) => current.has(c))) throw new Refusal('round:tie_changed');
     const chosen = [...new Set(input.chosen.map(String))];
@@ -143,6 +154,7 @@ export const finaliseSpec = defineSpec({
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
+    if (runoffRows(tx).some(isOpen)) throw new Refusal('runoff:still_open');
     const { input, result: output } = tallyOrRefuse(tx);
     // Finalising from the main round: the special round, if defined, is waived by the chair or,
     // when no film is left for it, skipped with a note; its nominations then need no decision.

@@ -46,6 +46,10 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/jury/actions.ts#reopenBallot': return { json: [{ jurorId: sc.ids.A, nominationId: sc.nominationA, reason: 'matrix test' }] };
     case 'app/jury/actions.ts#setBallotView': return { json: [{ view: 'compact' }] };
     case 'app/chair/actions.ts#closeRound': return { json: [{}] };
+    // No runoff in the scene: an allowed caller passes the guard and is refused on the runoff itself.
+    case 'app/chair/runoff-actions.ts#openRunoff': return { json: [{ nomination: 'best_film', tied: [1, 2] }] };
+    case 'app/chair/runoff-actions.ts#closeRunoff': return { json: [{ runoff: 999_999 }] };
+    case 'app/jury/runoff-actions.ts#castRunoffVote': return { json: [{ runoff: 999_999, choice: sc.candA }] };
     case 'app/chair/actions.ts#reopenRound': return { json: [{ reason: 'matrix test' }] };
     case 'app/chair/actions.ts#decideTie': return { json: [{ nomination: 'best_film', kind: 'casting_vote', tied: [1, 2], chosen: [1], reason: 'x' }] };
     case 'app/chair/decision-actions.ts#recordNoAward': return { json: [{ nomination: 'best_film', reason: 'matrix test' }] };

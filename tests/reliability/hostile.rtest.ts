@@ -49,6 +49,9 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/chair/decision-actions.ts#recordNoAward': return P('main_closed', 'chair', { nomination: 'best_film', reason: 'because' }, { nomination: { kind: 'enum', values: [] }, reason });
     case 'app/chair/decision-actions.ts#withdrawDecision': return P('main_closed', 'chair', { nomination: 'best_film', reason: '' }, { nomination: { kind: 'enum', values: [] } });
     case 'app/chair/decision-actions.ts#waiveSpecialRound': return P('main_closed', 'chair', { reason: 'because' }, { reason });
+    case 'app/chair/runoff-actions.ts#openRunoff': return P('main_closed', 'chair', { nomination: 'best_film', tied: [1, 2] }, { nomination: { kind: 'enum', values: [] }, tied: { kind: 'idList' } });
+    case 'app/chair/runoff-actions.ts#closeRunoff': return P('main_closed', 'chair', { runoff: 900_001 }, { runoff: id });
+    case 'app/jury/runoff-actions.ts#castRunoffVote': return P('main_closed', 'jurorB', { runoff: 900_001, choice: sc.candA }, { runoff: id, choice: id });
     case 'app/chair/actions.ts#openSpecialRound': return { phase: 'main_closed', caller: 'chair', noInput: true };
     case 'app/chair/actions.ts#finalise': return { phase: 'main_closed', caller: 'chair', noInput: true };
     case 'app/chair/actions.ts#publish': return { phase: 'finalised', caller: 'organiser', noInput: true };

@@ -23,7 +23,9 @@ export function useLive(): LiveView | null {
 const RECONNECT_MS = 5_000;
 
 const openIds = (v: LiveView) => v.runoffs.filter((r) => r.open).map((r) => r.id).join(',');
-const ballotsKey = (v: LiveView) => JSON.stringify([v.ballots ?? null, v.missing ?? null]);
+// The desk's and the progress page's server-rendered figures: ballots, and the votes cast in each
+// runoff (the chair's "Close the runoff" depends on them too).
+const countsKey = (v: LiveView) => JSON.stringify([v.ballots ?? null, v.missing ?? null, v.runoffs.map((r) => [r.id, r.cast, r.entitled])]);
 
 export function LiveCounts({ initial, refreshOnBallots = false, children }: { initial: LiveView; refreshOnBallots?: boolean; children: ReactNode }) {
   const router = useRouter();
@@ -72,7 +74,7 @@ export function LiveCounts({ initial, refreshOnBallots = false, children }: { in
         setStatus('live');
         const text = speak.current(prev, next);
         if (text) setSaid(text);
-        if (prev.phase !== next.phase || openIds(prev) !== openIds(next) || (refreshOnBallotsRef.current && ballotsKey(prev) !== ballotsKey(next))) router.refresh();
+        if (prev.phase !== next.phase || openIds(prev) !== openIds(next) || (refreshOnBallotsRef.current && countsKey(prev) !== countsKey(next))) router.refresh();
       });
       // The session ended: re-render, and the page's own guard sends the reader to sign in.
       es.addEventListener('end', () => {

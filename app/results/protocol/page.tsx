@@ -14,6 +14,7 @@ import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from '../RulesSummary';
+import { RunoffResults } from '../RunoffResults';
 import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
@@ -65,6 +66,8 @@ export default async function ProtocolPage() {
           ))}
         </ol>
       )}
+      {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
+      <RunoffResults db={db} />
       <AccountChanges />
       {!draft && <h2>{t('hash')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}

@@ -1,0 +1,70 @@
+// One nomination's runoffs on the chair's desk: "Hold a runoff vote" where the rules send the tie
+// to one, the open runoff's votes cast out of those entitled with "Close the runoff", and each
+// closed runoff's counts. Never who voted what; while open, no count per candidate.
+import { getTranslations } from 'next-intl/server';
+import type { DB } from '@/db';
+import type { Tie } from '@/lib/tally/types';
+import { runoffDesk } from '@/lib/runoff/desk';
+import { ConfirmAction } from './ConfirmAction';
+import { closeRunoff, openRunoff } from './runoff-actions';
+import ui from '@/app/components/ui.module.css';
+
+type Props = { db: DB; code: string; name: string; nom: { id: number; tieBreak: string; exAequoAllowed: boolean }; tie: Tie | null; nameOf: (id: number | string) => string };
+
+/** Whether the tie waits on a runoff (due or open): then the casting vote and the shared award are not offered yet. */
+export function runoffPending(db: DB, nom: Props['nom'], tie: Tie | null): boolean {
+  const d = runoffDesk(db, nom, tie);
+  return d.due || d.open !== null;
+}
+
+export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
+  const t = await getTranslations('runoff.chair');
+  const desk = runoffDesk(db, nom, tie);
+  if (!desk.due && !desk.open && desk.closed.length === 0) return null;
+  return (
+    <div data-testid={`runoffs-${code}`}>
+      {desk.closed.map((r) => (
+        <div key={r.id} data-testid={`runoff-result-${r.ordinal}`}>
+          <p><strong>{t('closedHeading', { ordinal: r.ordinal })}</strong></p>
+          <ul className={ui.list}>
+            {r.counts.map((c) => <li key={c.candidate}>{t('count', { name: nameOf(c.candidate), count: c.votes })}</li>)}
+            {r.abstentions > 0 && <li>{t('abstentions', { count: r.abstentions })}</li>}
+          </ul>
+        </div>
+      ))}
+      {desk.open && (
+        <div data-testid={`runoff-open-${code}`}>
+          <p><strong>{t('openHeading', { ordinal: desk.open.ordinal })}</strong></p>
+          <p>{t('tied', { names: desk.open.tied.map(nameOf).join('; ') })}</p>
+          <p role="status" aria-live="polite" data-testid="runoff-votes-cast" data-cast={desk.open.cast} data-entitled={desk.open.entitled}>
+            {t('cast', { cast: desk.open.cast, entitled: desk.open.entitled })}
+          </p>
+          <p className={ui.muted}>{desk.open.allVoted ? t('allVoted') : desk.open.canClose ? t('quorumMet', { quorum: desk.open.quorum }) : t('quorumNot', { quorum: desk.open.quorum })}</p>
+          <ConfirmAction
+            action={closeRunoff}
+            args={{ runoff: desk.open.id }}
+            label={t('close')}
+            title={t('closeTitle', { nomination: name })}
+            message={t(desk.open.allVoted ? 'closeText' : 'closeTextEarly', { cast: desk.open.cast, entitled: desk.open.entitled })}
+            confirmLabel={t('closeConfirm')}
+            testId={`close-runoff-${code}`}
+          />
+        </div>
+      )}
+      {desk.due && tie && (
+        <>
+          <p>{t(desk.closed.length ? 'dueAgain' : 'due', { names: tie.candidates.map(nameOf).join('; ') })}</p>
+          <ConfirmAction
+            action={openRunoff}
+            args={{ nomination: code, tied: tie.candidates.map(Number) }}
+            label={t('open')}
+            title={t('openTitle', { nomination: name })}
+            message={t('openText', { names: tie.candidates.map(nameOf).join('; ') })}
+            confirmLabel={t('openConfirm')}
+            testId={`open-runoff-${code}`}
+          />
+        </>
+      )}
+    </div>
+  );
+}

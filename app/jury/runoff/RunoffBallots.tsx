@@ -1,0 +1,21 @@
+// The runoffs waiting for this juror's vote, at the top of /jury.
+import { getLocale, getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { runoffBallots } from '@/lib/runoff/ballot';
+import { RunoffVote } from './RunoffVote';
+
+export async function RunoffBallots({ jurorId }: { jurorId: number }) {
+  const ballots = runoffBallots(getDb(), jurorId, await getLocale());
+  if (ballots.length === 0) return null;
+  const tc = await getTranslations('common');
+  return ballots.map((b) => (
+    <RunoffVote
+      key={b.id}
+      runoff={b.id}
+      nominationLabel={tc.has(`nomination.${b.nomination}`) ? tc(`nomination.${b.nomination}`) : b.nomination}
+      ordinal={b.ordinal}
+      abstention={b.abstention}
+      candidates={b.candidates.map(({ id, person, originalTitle, englishTitle, local }) => ({ id, person, originalTitle, englishTitle, local }))}
+    />
+  ));
+}

@@ -1,0 +1,21 @@
+// On every page, for a juror (or the chair) with a runoff waiting for their vote: a banner that
+// links to it on /jury. Nothing for anyone else, and one indexed read when no runoff is open.
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/db';
+import { runoffsWaitingFor } from '@/lib/runoff/queries';
+import s from './runoff.module.css';
+
+export async function RunoffBanner({ user }: { user: { id: number; role: string } | null }) {
+  if (!user || (user.role !== 'juror' && user.role !== 'chair')) return null;
+  const waiting = runoffsWaitingFor(getDb(), user.id);
+  if (waiting.length === 0) return null;
+  const t = await getTranslations('runoff.jury');
+  const tc = await getTranslations('common');
+  const nomination = tc.has(`nomination.${waiting[0].nomination}`) ? tc(`nomination.${waiting[0].nomination}`) : waiting[0].nomination;
+  return (
+    <p className={`${s.banner} no-print`} role="status" data-testid="runoff-banner">
+      {t('banner', { nomination })} <Link href="/jury#runoff">{t('bannerLink')}</Link>
+    </p>
+  );
+}

@@ -1,0 +1,77 @@
+// Every runoff in force (closed, not set aside by a reopened round), for /results and the protocol:
+// the nomination, the tied candidates with the votes each received and the abstentions; never who
+// voted what. Counts where the publication level shows figures (as lib/round/results.ts exports
+// them; at `awards`, and before publication, only which ties went to a vote and how many voted).
+import { getTranslations } from 'next-intl/server';
+import type { DB } from '@/db';
+import { candidateName } from '@/lib/round/reasons';
+import { candidateLabels } from '@/lib/round/view';
+import { runoffOverview } from '@/lib/runoff/queries';
+import { runoffReceiptList } from '@/lib/round/runoffs';
+import { shownLevel } from '@/lib/round/results';
+import { getFestival } from '@/lib/festival/phase';
+import { parseChain } from '@/lib/runoff/chain';
+
+export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headingLevel?: 'h2' | 'h3' }) {
+  const closed = runoffOverview(db).closed;
+  if (closed.length === 0) return null;
+  const counts = shownLevel(getFestival(db)) !== 'awards';
+  const t = await getTranslations('runoff.results');
+  const tc = await getTranslations('common');
+  const labels = candidateLabels(db);
+  const ordinal = new Map<string, number>();
+  const H = headingLevel;
+  return (
+    <section aria-labelledby="runoffs-heading" data-testid="runoff-results">
+      <H id="runoffs-heading">{t('heading')}</H>
+      <ol>
+        {closed.map((r) => {
+          const n = (ordinal.get(r.nomination) ?? 0) + 1;
+          ordinal.set(r.nomination, n);
+          const nomination = tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination;
+          return (
+            <li key={r.id} data-testid={`runoff-${r.nomination}-${n}`}>
+              {t('item', { nomination, ordinal: n, votes: r.votes })}
+              {counts && (
+                <ul>
+                  {r.counts.map((c) => <li key={c.candidate}>{t('count', { name: candidateName(labels.get(String(c.candidate))), count: c.votes })}</li>)}
+                  <li>{t('abstentions', { count: r.abstentions })}</li>
+                </ul>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/** The receipts of every vote in those runoffs, like the ballots' receipts: each juror can find theirs. */
+export async function RunoffReceiptList({ db }: { db: DB }) {
+  const receipts = runoffReceiptList(db);
+  if (receipts.length === 0) return null;
+  const t = await getTranslations('runoff.results');
+  const tc = await getTranslations('common');
+  return (
+    <details>
+      <summary>{t('showReceipts', { count: receipts.length })}</summary>
+      <ul data-testid="runoff-receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
+        {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
+      </ul>
+    </details>
+  );
+}
+
+/** The tie-break chains of the rules summary, one line per nomination whose chain holds a runoff. */
+export async function TieBreakRules({ nominations }: { nominations: { code: string; tieBreak: string; runoffAbstention: boolean; exAequoAllowed: boolean }[] }) {
+  const t = await getTranslations('runoff.results');
+  const tc = await getTranslations('common');
+  return nominations.map((n) => {
+    const chain = parseChain(n.tieBreak);
+    const runoffs = chain.filter((s) => s === 'runoff').length;
+    if (runoffs === 0) return null;
+    const then = chain.filter((s) => s !== 'runoff' && (s !== 'shared' || n.exAequoAllowed)).map((s) => t(`step.${s as 'casting_vote' | 'shared'}`)).join(t('or'));
+    const nomination = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+    return <li key={n.code} data-testid={`tie-break-${n.code}`}>{t(n.runoffAbstention ? 'ruleAbstain' : 'rule', { nomination, runoffs, then })}</li>;
+  });
+}

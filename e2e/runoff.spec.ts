@@ -1,0 +1,175 @@
+// Runoff votes in the jury room, on a server and database of their own: a tie in Best Director
+// whose rules say [runoff, runoff, casting vote]; the chair opens a runoff; twelve jurors vote from
+// phone-sized pages (the chair among them); the count on the chair's desk rises; a 6–6 runoff leads
+// to a second, a 6–6 second to the chair's casting vote; the result and the runoffs with their
+// counts and receipts are on /results and in the protocol.
+import { test, expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { callAction } from './actions';
+import { e2eDatabase, expectAccessible, signIn } from './fixtures';
+import { ChairDesk, JurorPhone } from './runoff-pages';
+
+// Beside the decisions spec's +86 and the festival spec's +87.
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 84;
+const BASE = `http://localhost:${PORT}`;
+const CODE = 'best_director';
+
+let server: ChildProcess;
+test.describe.configure({ mode: 'serial' });
+test.use({ baseURL: BASE });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('runoff server did not start');
+});
+test.afterAll(() => { server?.kill('SIGTERM'); });
+
+const db = () => {
+  const d = new Database(e2eDatabase(PORT));
+  d.pragma('busy_timeout = 5000');
+  return d;
+};
+
+async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
+type Juror = { login: string; password: string };
+
+/**
+ * The scene: Best Director alone (the other awards removed before voting opens), its rules
+ * [runoff, runoff, casting_vote], every juror's ballot submitted through the real actions with its
+ * first two candidates tied exactly.
+ */
+async function arrangeTie(): Promise<Juror[]> {
+  const d = db();
+  d.pragma('foreign_keys = ON');
+  d.prepare('delete from nomination where code != ?').run(CODE);
+  d.prepare(`update nomination set tie_break = '["runoff","runoff","casting_vote"]' where code = ?`).run(CODE);
+  d.prepare("update festival set phase = 'voting', recusal_by_nationality = 0 where id = 1").run();
+  const nom = (d.prepare('select id from nomination where code = ?').get(CODE) as { id: number }).id;
+  const cands = (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id);
+  const jurors = (d.prepare("select login, role from user where role in ('juror','chair') and active = 1 order by id").all() as { login: string; role: string }[])
+    .map((u) => ({ login: u.login, password: u.role === 'chair' ? 'chair-demo' : 'juror-demo' }));
+  d.close();
+  for (const j of jurors) {
+    const ctx = await apiLogin(j.login, j.password);
+    for (const [i, c] of cands.entries()) {
+      const r = await callAction(ctx, `/jury/${CODE}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value: i < 2 ? 9 : Math.max(1, 8 - i) }], BASE);
+      expect(r.result).toMatchObject({ ok: true });
+    }
+    expect((await callAction(ctx, `/jury/${CODE}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE)).result).toMatchObject({ ok: true });
+    await ctx.dispose();
+  }
+  return jurors;
+}
+
+async function phoneOf(browser: Browser, j: Juror): Promise<JurorPhone> {
+  const ctx = await browser.newContext({ baseURL: BASE, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  await signIn(page, j);
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return new JurorPhone(page);
+}
+
+/** No horizontal scrolling on the phone. */
+async function expectFits(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote', async ({ browser, page }) => {
+  test.setTimeout(600_000);
+  const jurors = await arrangeTie();
+  expect(jurors).toHaveLength(12);
+
+  await signIn(page, { login: 'hansanping', password: 'chair-demo' });
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await page.goto('/chair');
+  await page.getByTestId('close-round').getByRole('button').first().click();
+  await page.getByTestId('close-round-confirm').getByRole('button', { name: 'Close the round' }).click();
+  await expect(page.getByTestId('chair-phase')).toHaveText('Main round closed');
+
+  const desk = new ChairDesk(page, CODE);
+  await expect(page.getByTestId(`to-decide-${CODE}`)).toHaveText('Best Director: a tie to settle by a runoff vote');
+  // The rules say a runoff first: no casting vote is offered yet.
+  await expect(page.getByTestId(`tie-${CODE}`)).toHaveCount(0);
+  await desk.openRunoff('settle this tie by a runoff vote');
+  await desk.expectVotesCast(0, 12);
+  await expect(page.getByTestId(`to-decide-${CODE}`)).toHaveText('Best Director: runoff open, 0 of 12 have voted');
+
+  const phones: JurorPhone[] = [];
+  for (const j of jurors) phones.push(await phoneOf(browser, j));
+
+  // Runoff 1: six and six.
+  const receipts: string[] = [];
+  for (const [i, phone] of phones.entries()) {
+    if (i === 0) {
+      await phone.page.goto('/jury');
+      await expectAccessible(phone.page);
+      await expectFits(phone.page);
+    }
+    receipts.push(await phone.vote(i % 2));
+    if (i === 0) await expectAccessible(phone.page);
+    await desk.expectVotesCast(i + 1, 12);
+  }
+  await phones[0].expectNothingWaiting();
+  // While open, the desk shows no count per candidate.
+  await expect(desk.panel).not.toContainText(/\d+ votes?\b/);
+  await desk.closeRunoff();
+  await desk.expectResult(1, [6, 6]);
+
+  // Runoff 2, as the rules say: six and six again.
+  await desk.openRunoff('The runoff tied again');
+  for (const [i, phone] of phones.entries()) receipts.push(await phone.vote(i % 2));
+  await desk.expectVotesCast(12, 12);
+  await desk.closeRunoff();
+  await desk.expectResult(2, [6, 6]);
+  await expect(page.getByTestId(`open-runoff-${CODE}`)).toHaveCount(0);
+
+  // Then the casting vote: the chair's own choice.
+  const form = page.getByTestId(`tie-${CODE}`);
+  await form.getByRole('radio').first().check();
+  await form.getByRole('button', { name: 'Record decision' }).click();
+  await page.getByTestId(`tie-${CODE}-confirm`).getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByTestId(`current-decision-${CODE}`)).toBeVisible();
+
+  // Finalised and published through the real actions.
+  const chair = await apiLogin('hansanping', 'chair-demo');
+  expect((await callAction(chair, '/chair', 'app/chair/actions.ts#finalise', [{}], BASE)).result).toMatchObject({ ok: true });
+  await chair.dispose();
+  const organiser = await apiLogin('organiser', 'organiser-demo');
+  expect((await callAction(organiser, '/results', 'app/chair/actions.ts#publish', [{}], BASE)).result).toMatchObject({ ok: true });
+  await organiser.dispose();
+
+  const reader = phones[3].page;
+  await reader.goto('/results');
+  const results = reader.getByTestId('runoff-results');
+  await expect(results.getByTestId(`runoff-${CODE}-1`)).toContainText('Best Director, runoff 1: 12 votes');
+  await expect(results.getByTestId(`runoff-${CODE}-2`)).toContainText('Best Director, runoff 2: 12 votes');
+  await expect(results.getByTestId(`runoff-${CODE}-2`)).toContainText('Abstentions: 0');
+  await expect(reader.getByTestId(`tie-break-${CODE}`)).toContainText('up to 2 runoff votes of the jury, then the chair’s casting vote');
+  // Inside the closed <details>: read as text, not by role (hidden from the accessibility tree until opened).
+  const listed = await reader.getByTestId('runoff-receipts').locator('li').allTextContents();
+  expect(listed).toHaveLength(24);
+  for (const r of receipts) expect(listed.some((l) => l.endsWith(r))).toBe(true);
+  // The runoffs fit the phone (the page's other long hashes are not this spec's business).
+  const box = await results.boundingBox();
+  expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await results.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  await reader.goto('/results/protocol');
+  await expect(reader.getByTestId('runoff-results')).toContainText('Best Director, runoff 2: 12 votes');
+  await expect(reader.getByTestId('runoff-results')).toContainText('6 votes');
+
+  for (const phone of phones) await phone.page.context().close();
+});
