@@ -5,11 +5,11 @@
 import 'server-only';
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, film, nomination, recusal, runoff, runoffVote, user, type Phase } from '@/db/schema';
+import { ballot, candidate, nomination, runoff, runoffVote, user, type Phase } from '@/db/schema';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
-import { recusedByNationality } from '@/lib/recusal';
+import { entitledJurors } from '@/lib/runoff/entitled';
 
 export interface NominationFacts {
   code: string;
@@ -38,24 +38,6 @@ export interface LiveFacts {
   missing: number;
   /** Open runoffs, then the most recently closed one (for the room display), never one set aside. */
   runoffs: RunoffFacts[];
-}
-
-/** The jurors entitled to vote in a runoff among `tied` candidates: active jurors and the chair not recused from any tied film. */
-export function runoffEntitled(db: DB, tied: number[]): number[] {
-  const fest = getFestival(db);
-  const films = tied.length
-    ? db.select({ id: film.id, country: film.country }).from(candidate).innerJoin(film, eq(film.id, candidate.filmId)).where(inArray(candidate.id, tied)).all()
-    : [];
-  const filmIds = new Set(films.map((f) => f.id));
-  const recused = new Set(db.select({ jurorId: recusal.jurorId, filmId: recusal.filmId }).from(recusal).all().filter((r) => filmIds.has(r.filmId)).map((r) => r.jurorId));
-  return db
-    .select({ id: user.id, role: user.role, country: user.country })
-    .from(user)
-    .where(and(eq(user.active, true), inArray(user.role, ['juror', 'chair'])))
-    .orderBy(asc(user.id))
-    .all()
-    .filter((u) => !recused.has(u.id) && !films.some((f) => recusedByNationality(fest.recusalByNationality, u.country, f.country)))
-    .map((u) => u.id);
 }
 
 function parseTied(json: string): number[] {
@@ -105,7 +87,7 @@ export function readLiveFacts(db: DB): LiveFacts {
   const runoffs = rows.map((r) => {
     const voters = votes.filter((v) => v.runoffId === r.id).map((v) => v.jurorId).sort((a, b) => a - b);
     // The same rule as the runoff actions' (lib/runoff/entitled.ts on the runoff branch): at merge, use theirs.
-    const entitled = runoffEntitled(db, parseTied(r.tied));
+    const entitled = entitledJurors(db, parseTied(r.tied));
     return { id: r.id, code: r.code, open: r.closedAt === null, entitled, voters };
   });
   return { phase, votingRound, nominations, missing, runoffs };
