@@ -67,12 +67,17 @@ const CODE_PATTERNS: [string, RegExp][] = [
  * genuinely so:
  * - the audit log's recorded data is the stored record itself (what `npm run audit:verify`
  *   replays), behind a disclosure of each row whose visible parts are in words;
+ * - the hint of a CSV file input names the file's columns as they are written in the file;
  * - the export file names `awards.csv` and `festival.json` are the names the files are saved under.
  */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     body.querySelectorAll('[data-testid="audit-payload"], script, style, template, noscript').forEach((el) => el.remove());
+    // A CSV file input's hint names the file's columns as they are written in the file (original_title).
+    body.querySelectorAll('input[type="file"][aria-describedby]').forEach((input) => {
+      for (const id of (input.getAttribute('aria-describedby') ?? '').split(/\s+/)) if (id) body.querySelector(`#${CSS.escape(id)}`)?.remove();
+    });
     const attrs = [...body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')]
       .flatMap((el) => ['aria-label', 'alt', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
     // innerText of a detached node has no layout: hidden elements (closed dialogs) are read too, which is stricter.
