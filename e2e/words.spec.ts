@@ -27,7 +27,8 @@ const PHONE = { width: 390, height: 844 };
 
 let server: ChildProcess;
 test.describe.configure({ mode: 'serial' });
-test.use({ baseURL: BASE, trace: 'off' });
+// A step that cannot happen fails within 15 s instead of waiting for the walk's whole time.
+test.use({ baseURL: BASE, trace: 'off', actionTimeout: 15_000, navigationTimeout: 30_000 });
 
 test.beforeAll(async () => {
   server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
@@ -142,6 +143,8 @@ async function setLocale(context: BrowserContext, locale: string) {
 /** A browser context signed in as `login` (or signed out for the public). */
 async function as(browser: Browser, login?: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: BASE, viewport: DESKTOP });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
   if (login) {
     const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
     const res = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, login, password: password!, json: 'true' } });
@@ -229,7 +232,7 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
 
     await setLocale(organiser.context, locale);
     await organiser.page.goto('/admin/films');
-    const filmForm = organiser.page.locator('form').filter({ has: organiser.page.locator('input[name="englishTitle"]') }).first();
+    const filmForm = organiser.page.locator('section[aria-labelledby$="-add-heading"] form');
     await filmForm.locator('input[name="year"]').fill('3000');
     await filmForm.locator('button[type="submit"]').click();
     await expect(filmForm.getByRole('alert')).toBeVisible();
