@@ -69,12 +69,14 @@ const CODE_PATTERNS: [string, RegExp][] = [
  * - the audit log's recorded data is the stored record itself (what `npm run audit:verify`
  *   replays), behind a disclosure of each row whose visible parts are in words;
  * - the hint of a CSV file input names the file's columns as they are written in the file;
+ * - a command the reader types to check the published record (`npm run audit:verify`), marked as one;
  * - the export file names `awards.csv` and `festival.json` are the names the files are saved under.
  */
 async function visibleText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     body.querySelectorAll('[data-testid="audit-payload"], script, style, template, noscript').forEach((el) => el.remove());
+    body.querySelectorAll('code[data-command]').forEach((el) => el.remove());
     // A CSV file input's hint names the file's columns as they are written in the file (original_title).
     body.querySelectorAll('input[type="file"][aria-describedby]').forEach((input) => {
       for (const id of (input.getAttribute('aria-describedby') ?? '').split(/\s+/)) if (id) body.querySelector(`#${CSS.escape(id)}`)?.remove();
