@@ -400,7 +400,11 @@ async function expectNoSidewaysScroll(page: Page) {
   for (const width of [375, 390]) {
     await page.setViewportSize({ width, height: 844 });
     const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(docWidth, `${page.url()} at ${width}px`).toBeLessThanOrEqual(width);
+    // What sticks out, to say where when it fails.
+    const wide = docWidth <= width ? [] : await page.evaluate((w) => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1 && !el.closest('[tabindex="0"][role="region"]'))
+      .slice(-5).map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`), width);
+    expect(docWidth, `${page.url()} at ${width}px: ${wide.join(', ')}`).toBeLessThanOrEqual(width);
   }
   await page.setViewportSize(size);
 }
