@@ -15,6 +15,8 @@ describe('a refusal in people’s words', () => {
   it('knows when a refused input is about the reason', () => {
     expect(namedInvalidField({ reason: ['Too small'] })).toBe('reason');
     expect(namedInvalidField({ filmId: ['x'] })).toBeNull();
+    expect(namedInvalidField({ note: ['Too big'] })).toBe('note');
+    expect(namedInvalidField({ candidateId: ['x'], value: ['Invalid input'] })).toBe('value');
     expect(namedInvalidField(undefined)).toBeNull();
   });
 });

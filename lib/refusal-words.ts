@@ -15,10 +15,15 @@ export function localiseRefusalParams(params: Record<string, string | number>, n
   return out;
 }
 
+/** The fields people type into, whose refusal says what is wrong with them (errors.invalid_<field>). */
+export type NamedField = 'reason' | 'note' | 'value';
+const NAMED_FIELDS: readonly NamedField[] = ['reason', 'note', 'value'];
+
 /**
- * The field a refused input is about, when the message can name it: today a decision's or a
- * reopening's reason (3 to 500 characters), the one free-text field the chair types into a dialog.
+ * The field a refused input is about, when the message can name it: a decision's, a reopening's or a
+ * recusal's reason (3 to 500 characters), a juror's note, a score. The other fields (ids) come from
+ * the page itself, never from typing: for them the general message stands.
  */
-export function namedInvalidField(fieldErrors: Record<string, string[]> | undefined): 'reason' | null {
-  return fieldErrors && 'reason' in fieldErrors ? 'reason' : null;
+export function namedInvalidField(fieldErrors: Record<string, string[]> | undefined): NamedField | null {
+  return NAMED_FIELDS.find((f) => fieldErrors && f in fieldErrors) ?? null;
 }

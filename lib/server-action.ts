@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import { executeAction, executeActionGrouped, type ActionResult, type ActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
+import { NOTE_MAX, REASON_MAX } from './ballot/specs';
 
 export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -16,8 +17,11 @@ export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
       for (const p of spec.revalidate ?? []) revalidatePath(p);
       return outcome;
     }
-    if (outcome.code === 'invalid:input' && namedInvalidField(outcome.fieldErrors) === 'reason') {
-      return { ...outcome, message: (await getTranslations('errors'))('invalid_reason', { min: 3, max: 500 }) };
+    const field = outcome.code === 'invalid:input' ? namedInvalidField(outcome.fieldErrors) : null;
+    if (field) {
+      const t = await getTranslations('errors');
+      const message = field === 'reason' ? t('invalid_reason', { min: 3, max: REASON_MAX }) : field === 'note' ? t('invalid_note', { max: NOTE_MAX }) : t('invalid_value');
+      return { ...outcome, message };
     }
     return { ...outcome, message: await translateRefusal(spec.name, outcome.code, outcome.params) };
   };

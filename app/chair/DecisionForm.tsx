@@ -1,7 +1,7 @@
 // What the chair can decide on one nomination of the closed round: the tie (or a new decision on
 // it), "no award" where nobody can win, withdrawing the decision in force; and, after the round
 // was reopened, which earlier decision was set aside and has to be taken again on the new data.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
@@ -26,7 +26,7 @@ export async function DecisionForm({ code }: { code: string }) {
   const nom = listNominations(db).find((n) => n.code === code);
   if (!round || !nom || nom.round !== round) return null;
   const name = tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code;
-  const labels = candidateLabels(db);
+  const labels = candidateLabels(db, await getLocale());
   const names = (ids: number[]) => ids.map((id) => candidateName(labels.get(String(id)))).join('; ');
   const describe = (d: DecisionRow) => t(`decision.kind.${d.kind as 'casting_vote' | 'shared' | 'no_award'}`, { names: names(d.chosen) });
   const rows = decisionRows(db);

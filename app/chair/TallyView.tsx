@@ -1,6 +1,6 @@
 // The tally of a closed round, per nomination: ranked table with aggregates, each candidate's
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { reasonText, candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
@@ -20,8 +20,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
   const view = closedRoundTally(db);
-  const labels = candidateLabels(db);
-  const films = filmTitles(db);
+  const labels = candidateLabels(db, await getLocale());
+  const films = filmTitles(db, await getLocale());
   if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
   return (

@@ -78,7 +78,7 @@ export default async function ChairHome() {
         )}
         {(phase === 'finalised' || phase === 'published') && (
           <p>
-            {t('round.finalised')} <code data-testid="final-hash">{fest.finalHash}</code>{' '}
+            {t('round.finalised')} <code data-testid="final-hash" style={{ wordBreak: 'break-all' }}>{fest.finalHash}</code>{' '}
             <Link href="/results/protocol">{t('round.protocol')}</Link>
           </p>
         )}

@@ -1,6 +1,6 @@
 // What stops the tally, in words: shown on the chair's desk and the organisers' desk instead of a
 // failed page. Each line says where (nomination, candidate, juror), never a score's value.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { user } from '@/db/schema';
@@ -13,7 +13,7 @@ export async function TallyProblems({ problems }: { problems: TallyProblem[] }) 
   if (problems.length === 0) return null;
   const tc = await getTranslations('common');
   const db = getDb();
-  const labels = candidateLabels(db);
+  const labels = candidateLabels(db, await getLocale());
   const jurorIds = problems.map((p) => Number(p.juror)).filter((n) => Number.isSafeInteger(n));
   const jurors = new Map(
     (jurorIds.length ? db.select({ id: user.id, name: user.displayName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), u.name]),

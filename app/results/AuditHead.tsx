@@ -10,7 +10,8 @@ export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'fin
   return (
     <section aria-labelledby="audit-head-heading" data-testid="audit-head">
       <h2 id="audit-head-heading">{t('auditHead.heading')}</h2>
-      <p>{t('auditHead.explain')}</p>
+      {/* The command a verifier types, shown as a command (the same in every language). */}
+      <p>{t.rich('auditHead.explain', { cmd: (chunks) => <code data-command>{chunks}</code> })}</p>
       <dl>
         {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.finalisedHead}</code></dd></>)}
         {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.publishedHead}</code></dd></>)}

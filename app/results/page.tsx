@@ -95,7 +95,7 @@ export default async function ResultsPage() {
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
         <Exports level={shownLevel(fest)} />
-        <p>{t('hash')} <code>{fest.finalHash}</code></p>
+        <p>{t('hash')} <code style={{ wordBreak: 'break-all' }}>{fest.finalHash}</code></p>
       </section>
       <AuditHead fest={fest} />
     </main>

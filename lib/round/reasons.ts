@@ -7,7 +7,7 @@ type T = { (key: string, params?: Record<string, string | number>): string; has(
 
 export function candidateName(l: CandidateLabel | undefined): string {
   if (!l) return '?';
-  return l.person ? `${l.person} (${l.englishTitle})` : l.englishTitle;
+  return l.person ? `${l.person} (${l.title})` : l.title;
 }
 
 export function reasonText(t: T, tc: T, r: Reason, labels: Map<string, CandidateLabel>, films: Map<string, string>): string {

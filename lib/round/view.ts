@@ -12,22 +12,26 @@ import { withholdAll, withholdThin } from './thin';
 import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
+import { sentenceTitle } from '@/lib/festival/sentence-title';
 
-export interface CandidateLabel { originalTitle: string; englishTitle: string; person: string | null; country: string; filmId: number }
+/** `title`: the film's title for a sentence in the reader's language (lib/festival/sentence-title.ts). */
+export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; person: string | null; country: string; filmId: number }
 
-export function candidateLabels(db: DB): Map<string, CandidateLabel> {
+/** Every candidate's names, with its film's title for sentences in `locale` (English when none is given). */
+export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLabel> {
   return new Map(
     db
-      .select({ id: candidate.id, person: candidate.person, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, country: film.country })
+      .select({ id: candidate.id, person: candidate.person, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, country: film.country })
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
       .all()
-      .map((c) => [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, person: c.person, country: c.country, filmId: c.filmId }]),
+      .map((c) => [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, title: sentenceTitle(c, locale), person: c.person, country: c.country, filmId: c.filmId }]),
   );
 }
 
-export function filmTitles(db: DB): Map<string, string> {
-  return new Map(db.select({ id: film.id, t: film.englishTitle }).from(film).all().map((f) => [String(f.id), f.t]));
+/** Every film's title for sentences in `locale`. */
+export function filmTitles(db: DB, locale = 'en'): Map<string, string> {
+  return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [String(f.id), sentenceTitle(f, locale)]));
 }
 
 /** A nomination as the chair's desk shows it: thin candidates withheld, `changedSinceShown` > 0 when all its figures are. */

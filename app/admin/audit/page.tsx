@@ -77,7 +77,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
                 <td><time dateTime={r.at}>{format.dateTime(new Date(r.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time></td>
                 <td>{r.actor ? `${r.actor} (${r.actorLogin})` : t('audit.system')}</td>
                 <td data-action={r.action}>{actionName(r.action)}</td>
-                <td><pre className={s.payload}>{r.payload}</pre></td>
+                {/* The stored record itself (what `npm run audit:verify` replays), behind a disclosure: the row reads in words. */}
+                <td><details><summary>{t('audit.payloadShow')}</summary><pre className={s.payload} data-testid="audit-payload">{r.payload}</pre></details></td>
               </tr>
             ))}
           </tbody>

@@ -1,7 +1,7 @@
 // The awards in the draft protocol. The chair reads the winners of the closed round's tally as on
 // /chair, without an aggregate, a margin or a distribution; the organisers, who see no tally before
 // finalisation, read only that the awards come later.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally } from '@/lib/round/view';
@@ -13,7 +13,7 @@ export async function DraftAwards({ forChair }: { forChair: boolean }) {
   const db = getDb();
   const view = closedRoundTally(db);
   if (view.problems.length > 0 || view.nominations.length === 0) return <p>{t('draft.roundOpen')}</p>;
-  const labels = candidateLabels(db);
+  const labels = candidateLabels(db, await getLocale());
   return (
     <ul data-testid="draft-awards">
       {view.nominations.map((n) => (

@@ -1,0 +1,410 @@
+// People's words, not codes: a walk through every page meant for people, as each role, in each of
+// the four languages, through every phase a festival passes (setup, voting, main round closed with
+// two ties, special round, finalised, published), with error pages and refusals of forms submitted
+// wrong. Every page state must show no internal code (award and reason codes, audit actions,
+// message keys), no id list, no stored timestamp, no `undefined`/`null`/`NaN`, and pass axe at a
+// desktop width and on a 390×844 phone. On its own server and database (E2E_PORT + 80).
+//
+// The walk also checks the chair's desk: each "decisions to take" link reaches its tie, the tally
+// fits a phone without sideways scrolling, and /admin follows the phase.
+import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import AxeBuilder from '@axe-core/playwright';
+import { callAction } from './actions';
+import { e2eDatabase, test } from './fixtures';
+
+const PORT = Number(process.env.E2E_PORT ?? 3211) + 80; // ballot-views.spec has +81 and +82, runoff +84, live +85, decisions +86, festival +87
+const BASE = `http://localhost:${PORT}`;
+const LOCALES = ['en', 'zh', 'ru', 'kk'] as const;
+const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
+// A jury of four (the other demo jurors made inactive before voting): the chair's own score does not
+// count towards the 3 scores a figure needs, so four keep every figure on the chair's desk.
+const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo'], ['juror04', 'juror-demo']] as const;
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let server: ChildProcess;
+test.describe.configure({ mode: 'serial' });
+// A step that cannot happen fails within 15 s instead of waiting for the walk's whole time.
+test.use({ baseURL: BASE, trace: 'off', actionTimeout: 15_000, navigationTimeout: 30_000 });
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/login`)).ok) return;
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('words server did not start');
+});
+test.afterAll(() => { server?.kill('SIGTERM'); });
+
+const db = () => {
+  const d = new Database(e2eDatabase(PORT));
+  d.pragma('busy_timeout = 5000');
+  return d;
+};
+
+/**
+ * What counts as an internal code in text meant for people. Each pattern is named, so that a
+ * finding says what it is.
+ */
+const CODE_PATTERNS: [string, RegExp][] = [
+  ['snake_case code', /\b[a-z]+(?:_[a-z0-9]+)+\b/],
+  ['dotted code or message key', /\b[a-z]+(?:\.[a-z][a-zA-Z0-9_]*)+\b/],
+  ['coded refusal', /\b[a-z]+:[a-z_]+\b/],
+  ['ISO timestamp', /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/],
+  ['ISO date', /\b\d{4}-\d{2}-\d{2}\b/],
+  ['id list', /\[\s*\d+(?:\s*,\s*\d+)*\s*\]/],
+  ['undefined, null or NaN', /\b(?:undefined|null|NaN)\b/],
+];
+
+/**
+ * The text people read on the page: the rendered text, the title, and what assistive technology
+ * reads out (aria-label, alt, title, placeholder). Allowances, each narrow and for content that is
+ * genuinely so:
+ * - the audit log's recorded data is the stored record itself (what `npm run audit:verify`
+ *   replays), behind a disclosure of each row whose visible parts are in words;
+ * - the hint of a CSV file input names the file's columns as they are written in the file;
+ * - a command the reader types to check the published record (`npm run audit:verify`), marked as one;
+ * - the export file names `awards.csv` and `festival.json` are the names the files are saved under.
+ */
+async function visibleText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('[data-testid="audit-payload"], script, style, template, noscript').forEach((el) => el.remove());
+    body.querySelectorAll('code[data-command]').forEach((el) => el.remove());
+    // A CSV file input's hint names the file's columns as they are written in the file (original_title).
+    body.querySelectorAll('input[type="file"][aria-describedby]').forEach((input) => {
+      for (const id of (input.getAttribute('aria-describedby') ?? '').split(/\s+/)) if (id) body.querySelector(`#${CSS.escape(id)}`)?.remove();
+    });
+    const attrs = [...body.querySelectorAll('[aria-label], [alt], [title], [placeholder]')]
+      .flatMap((el) => ['aria-label', 'alt', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? ''));
+    // innerText of a detached node has no layout: hidden elements (closed dialogs) are read too, which is stricter.
+    return [document.title, body.innerText || body.textContent || '', ...attrs].join('\n');
+  });
+}
+
+const ALLOWED = [/\bawards\.csv\b/g, /\bfestival\.json\b/g];
+
+/** The axe rules whose outcome depends on the words of the page (run again in each language). */
+const WORD_RULES = ['html-has-lang', 'html-lang-valid', 'valid-lang', 'document-title', 'landmark-unique', 'label', 'button-name', 'link-name', 'select-name', 'aria-input-field-name', 'scrollable-region-focusable'];
+
+type Finding = string;
+const findings: Finding[] = [];
+const axeFindings: Finding[] = [];
+const scanned = new Set<string>();
+
+// Each finding is also written as it is found, so that a long walk that stops half-way still tells.
+const LOG = 'test-results/words-findings.txt';
+const log = (line: string) => fs.appendFileSync(LOG, `${line}\n`);
+
+/** Scans the page as it is now: words at this width, axe at a desktop width and on a phone. */
+async function scan(page: Page, what: string) {
+  const started = Date.now();
+  await page.waitForLoadState('load');
+  let text = await visibleText(page);
+  for (const a of ALLOWED) text = text.replace(a, '');
+  for (const [name, re] of CODE_PATTERNS) {
+    const m = text.match(re);
+    if (m) {
+      const i = m.index ?? 0;
+      findings.push(`${what} ${page.url()}: ${name} "${m[0]}" in …${text.slice(Math.max(0, i - 60), i + 60).replace(/\s+/g, ' ')}…`);
+      log(findings.at(-1)!);
+    }
+  }
+  const state = `${page.url()}\n${await page.evaluate(() => document.body.innerHTML)}`;
+  if (scanned.has(state)) return;
+  scanned.add(state);
+  const size = page.viewportSize() ?? DESKTOP;
+  // Every rule in English; in the other languages the same markup and colours carry other words, so
+  // the rules that depend on the words (names, language, landmarks, scrolling regions) run again.
+  const english = (await page.evaluate(() => document.documentElement.lang)) === 'en';
+  for (const vp of [DESKTOP, PHONE]) {
+    await page.setViewportSize(vp);
+    const builder = new AxeBuilder({ page });
+    const result = await (english ? builder : builder.withRules(WORD_RULES)).analyze();
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique') {
+        axeFindings.push(`${what} ${page.url()} at ${vp.width}px: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        log(axeFindings.at(-1)!);
+      }
+    }
+  }
+  await page.setViewportSize(size);
+  log(`scanned ${what} ${page.url()} in ${Date.now() - started} ms`);
+}
+
+async function setLocale(context: BrowserContext, locale: string) {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: locale, url: BASE }]);
+}
+
+/** A browser context signed in as `login` (or signed out for the public). */
+async function as(browser: Browser, login?: string, password?: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: BASE, viewport: DESKTOP });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  if (login) {
+    const { csrfToken } = await (await context.request.get('/api/auth/csrf')).json();
+    const res = await context.request.post('/api/auth/callback/credentials', { form: { csrfToken, login, password: password!, json: 'true' } });
+    expect(res.ok()).toBe(true);
+  }
+  return { context, page: await context.newPage() };
+}
+
+/** Every path, in every language, as whoever `page` is signed in as. */
+async function walk(page: Page, who: string, paths: string[], locales: readonly string[] = LOCALES) {
+  for (const locale of locales) {
+    await setLocale(page.context(), locale);
+    for (const p of paths) {
+      await page.goto(p);
+      await scan(page, `${who} [${locale}]`);
+    }
+  }
+}
+
+async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
+  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
+  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
+  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
+  expect(res.ok()).toBe(true);
+  return ctx;
+}
+
+function nominations(codes: string[]) {
+  const d = db();
+  const out = new Map(codes.map((code) => {
+    const nom = (d.prepare('select id from nomination where code = ?').get(code) as { id: number }).id;
+    return [code, { nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) }];
+  }));
+  d.close();
+  return out;
+}
+
+/** Every juror scores and submits `codes` through the real actions with `score(code, index)`. */
+async function vote(ctxs: APIRequestContext[], codes: string[], score: (code: string, i: number) => number) {
+  const noms = nominations(codes);
+  await Promise.all(ctxs.map(async (ctx) => {
+    for (const [code, { nom, cands }] of noms) {
+      for (const [i, c] of cands.entries()) {
+        const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value: score(code, i) }], BASE);
+        expect(r.result).toMatchObject({ ok: true });
+      }
+      const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE);
+      expect(r.result).toMatchObject({ ok: true });
+    }
+  }));
+}
+
+/** Clicks an action's button and confirms in its dialog. */
+async function confirmAction(page: Page, testId: string) {
+  await page.getByTestId(testId).getByRole('button').first().click();
+  const dialog = page.getByTestId(`${testId}-confirm`);
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button').last().click();
+}
+
+const ADMIN_PAGES = ['/admin', '/admin/films', '/admin/performances', '/admin/jurors', '/admin/progress', '/admin/audit', '/account/password'];
+
+test('every page, export and refusal speaks in words in en, zh, ru and kk, and passes axe', async ({ browser }) => {
+  test.setTimeout(1_500_000);
+  const organiser = await as(browser, 'organiser', 'organiser-demo');
+  const chair = await as(browser, 'hansanping', 'chair-demo');
+  const juror = await as(browser, 'azimov', 'juror-demo');
+  const pub = await as(browser);
+
+  // ── Setup ─────────────────────────────────────────────────────────────────────────────────────
+  await walk(pub.page, 'public', ['/login', '/results', '/no-such-page']);
+  await walk(organiser.page, 'organiser', [...ADMIN_PAGES, '/results']);
+  await walk(juror.page, 'juror', ['/jury', '/admin']);
+  await walk(chair.page, 'chair', ['/chair']);
+
+  // Refusals of forms submitted wrong, in every language.
+  for (const locale of LOCALES) {
+    await setLocale(pub.context, locale);
+    await pub.page.goto('/login');
+    await pub.page.locator('input[name="login"], #login').first().fill('nobody');
+    await pub.page.locator('input[type="password"]').first().fill('wrong-password');
+    await pub.page.locator('form button[type="submit"]').first().click();
+    await expect(pub.page.getByRole('alert')).toBeVisible();
+    await scan(pub.page, `public refused sign-in [${locale}]`);
+
+    await setLocale(organiser.context, locale);
+    await organiser.page.goto('/admin/films');
+    const filmForm = organiser.page.locator('section[aria-labelledby$="-add-heading"] form');
+    await filmForm.locator('input[name="year"]').fill('3000');
+    await filmForm.locator('button[type="submit"]').click();
+    await expect(filmForm.getByRole('alert')).toBeVisible();
+    await scan(organiser.page, `organiser refused film [${locale}]`);
+  }
+
+  // ── Voting ────────────────────────────────────────────────────────────────────────────────────
+  const d = db();
+  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
+  d.close();
+  await setLocale(organiser.context, 'en');
+  await organiser.page.goto('/admin');
+  organiser.page.once('dialog', (dlg) => dlg.accept());
+  await organiser.page.getByTestId('open-voting').getByRole('button').click();
+  await expect(organiser.page.getByTestId('phase')).toHaveText('Voting');
+
+  await walk(juror.page, 'juror', ['/jury', '/jury/best_film']);
+  await walk(juror.page, 'juror', ['/jury/best_actor', '/results'], ['en']);
+  await walk(chair.page, 'chair', ['/chair', '/results/protocol']);
+  await walk(organiser.page, 'organiser', ['/admin', '/admin/progress', '/admin/audit']);
+  await walk(pub.page, 'public', ['/results']);
+
+  // Refusals of hand-made requests name the field and what is wrong, in the reader's language.
+  const [firstFilm] = nominations(['best_film']).get('best_film')!.cands;
+  for (const locale of LOCALES) {
+    await setLocale(juror.context, locale);
+    for (const [args, field] of [[{ candidateId: firstFilm, note: 'x'.repeat(5000) }, /note|备注|Заметка|Жазба/], [{ candidateId: firstFilm, value: 'ten' }, /score|分数|Оценка|Баға/]] as const) {
+      const action = 'note' in args ? 'app/jury/actions.ts#saveNote' : 'app/jury/actions.ts#saveScore';
+      const r = (await callAction(juror.context.request, '/jury/best_film', action, [args], BASE)).result as { ok: boolean; message: string };
+      expect(r.ok).toBe(false);
+      expect.soft(r.message).toMatch(field);
+      for (const [name, re] of CODE_PATTERNS) if (re.test(r.message)) findings.push(`refusal of ${action} [${locale}]: ${name} in "${r.message}"`);
+    }
+  }
+
+  // Every ballot submitted: exact ties on Best Film (its first two films) and Best Director (the third
+  // and fourth films, so that Best Film's winner, passed over under one award per film, leaves it tied).
+  const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
+  const tied = (code: string, i: number) => (code === 'best_film' ? i < 2 : i === 2 || i === 3);
+  await vote(ctxs, MAIN, (code, i) => (code === 'best_film' || code === 'best_director' ? (tied(code, i) ? 9 : 5) : Math.max(1, 10 - i)));
+  await walk(juror.page, 'juror with a receipt', ['/jury/best_film']);
+  await walk(chair.page, 'chair', ['/chair'], ['en']);
+
+  // ── Main round closed, two ties ───────────────────────────────────────────────────────────────
+  await setLocale(chair.context, 'en');
+  await chair.page.goto('/chair');
+  await confirmAction(chair.page, 'close-round');
+  await expect(chair.page.getByTestId('chair-phase')).toHaveText('Main round closed');
+
+  // The desk leads: each link of the summary reaches its tie, in view and focused.
+  const summary = chair.page.getByTestId('decisions-to-take');
+  await expect(summary).toContainText('2 decisions are still to take');
+  for (const code of ['best_film', 'best_director']) {
+    await chair.page.evaluate(() => window.scrollTo(0, 0));
+    await summary.getByTestId(`to-decide-${code}`).click();
+    await expect(chair.page).toHaveURL(new RegExp(`#tally-${code}$`));
+    await expect(chair.page.getByTestId(`tally-${code}`)).toBeInViewport();
+    await expect.soft(chair.page.getByTestId(`tally-${code}`)).toBeFocused();
+    await expect(chair.page.getByTestId(`tie-${code}`)).toBeVisible();
+  }
+  await expectNoSidewaysScroll(chair.page);
+  if (process.env.JURY_SCREENSHOTS === '1') await screenshotSummary(chair.page);
+
+  await walk(chair.page, 'chair, two ties', ['/chair', '/results/protocol']);
+  await walk(organiser.page, 'organiser, round closed', ['/admin', '/results/protocol']);
+  await walk(juror.page, 'juror, round closed', ['/jury']);
+  await walk(juror.page, 'juror, round closed', ['/jury/best_film', '/results/protocol', '/chair'], ['en']);
+
+  // Refusal: reopening the round without a reason names the field and what is wrong.
+  for (const locale of LOCALES) {
+    await setLocale(chair.context, locale);
+    await chair.page.goto('/chair');
+    await chair.page.getByTestId('reopen-round').locator('input, textarea').first().fill('');
+    await confirmAction(chair.page, 'reopen-round');
+    const alert = chair.page.getByTestId('reopen-round').getByRole('alert');
+    await expect(alert).toBeVisible();
+    if (locale === 'en') await expect.soft(alert).toContainText('reason');
+    await scan(chair.page, `chair refused reopen [${locale}]`);
+  }
+
+  // The chair decides both ties: a casting vote on Best Film, a casting vote on Best Director.
+  await setLocale(chair.context, 'en');
+  for (const code of ['best_film', 'best_director']) {
+    await chair.page.goto('/chair');
+    const form = chair.page.getByTestId(`tie-${code}`);
+    await form.getByRole('radio').first().check();
+    await form.getByRole('button', { name: 'Record decision' }).click();
+    await chair.page.getByTestId(`tie-${code}-confirm`).getByRole('button', { name: 'Record the decision' }).click();
+    await expect(chair.page.getByTestId(`winner-${code}`)).toBeVisible();
+    await expect(chair.page.getByTestId(`decided-by-${code}`)).toHaveText('decided by the casting vote of the chair');
+  }
+  await expect(summary).toContainText('No decision is waiting');
+  await walk(chair.page, 'chair, decided', ['/chair', '/results/protocol']);
+
+  // ── Special round ─────────────────────────────────────────────────────────────────────────────
+  await setLocale(chair.context, 'en');
+  await chair.page.goto('/chair');
+  await confirmAction(chair.page, 'open-special');
+  await expect(chair.page.getByTestId('chair-phase')).toHaveText('Special Jury Prize voting');
+  await walk(juror.page, 'juror, special round', ['/jury/special_jury_prize']);
+  await walk(chair.page, 'chair, special round', ['/chair']);
+  await walk(organiser.page, 'organiser, special round', ['/admin/progress']);
+  await vote(ctxs, ['special_jury_prize'], (_c, i) => (i === 0 ? 10 : 4));
+  await setLocale(chair.context, 'en');
+  await chair.page.goto('/chair');
+  await confirmAction(chair.page, 'close-round');
+  await expect(chair.page.getByTestId('chair-phase')).toHaveText('Special round closed');
+  await walk(chair.page, 'chair, special closed', ['/chair']);
+
+  // ── Finalised ─────────────────────────────────────────────────────────────────────────────────
+  await setLocale(chair.context, 'en');
+  await chair.page.goto('/chair');
+  await confirmAction(chair.page, 'finalise');
+  await expect(chair.page.getByTestId('chair-phase')).toHaveText('Finalised');
+  await walk(chair.page, 'chair, finalised', ['/chair', '/results', '/results/protocol']);
+  await walk(organiser.page, 'organiser, finalised', ['/admin', '/admin/audit', '/results']);
+  await walk(organiser.page, 'organiser, finalised', ADMIN_PAGES, ['en']);
+  await walk(juror.page, 'juror, finalised', ['/jury', '/jury/best_director']);
+  await walk(pub.page, 'public, finalised', ['/results']);
+  // /admin follows the phase: no "Voting has opened" once the awards are final.
+  await setLocale(organiser.context, 'en');
+  await organiser.page.goto('/admin');
+  await expect(organiser.page.getByRole('main')).not.toContainText('Voting has opened');
+
+  // ── Published ─────────────────────────────────────────────────────────────────────────────────
+  await organiser.page.goto('/results');
+  organiser.page.once('dialog', (dlg) => dlg.accept());
+  await organiser.page.getByTestId('publish').getByRole('button').first().click();
+  await expect(organiser.page.getByTestId('phase')).toHaveText('Published');
+  await walk(pub.page, 'public, published', ['/results', '/results/protocol', '/no-such-page']);
+  await walk(organiser.page, 'organiser, published', ['/admin', '/results']);
+  await walk(juror.page, 'juror, published', ['/jury/best_film']);
+  await walk(chair.page, 'chair, published', ['/chair']);
+  // On a phone the public results and the chair's desk do not scroll sideways.
+  await setLocale(chair.context, 'en');
+  await chair.page.goto('/chair');
+  await expectNoSidewaysScroll(chair.page);
+  await pub.page.goto('/results');
+  await expectNoSidewaysScroll(pub.page);
+
+  await Promise.all(ctxs.map((c) => c.dispose()));
+  for (const who of [organiser, chair, juror, pub]) await who.context.close();
+  expect(findings, 'internal codes shown to people').toEqual([]);
+  expect(axeFindings, 'axe violations').toEqual([]);
+});
+
+/** The chair's summary of the decisions to take, at the top of the desk, at desktop and phone width (README). */
+async function screenshotSummary(page: Page) {
+  fs.mkdirSync('docs/screenshots', { recursive: true });
+  for (const [name, vp] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(vp);
+    await page.goto('/chair');
+    await page.getByTestId('decisions-to-take').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -16));
+    await page.screenshot({ path: `docs/screenshots/chair-summary-${name}.png` });
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+/** At 375 and 390 px the document is no wider than the viewport: nothing scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page) {
+  const size = page.viewportSize() ?? DESKTOP;
+  for (const width of [375, 390]) {
+    await page.setViewportSize({ width, height: 844 });
+    const docWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    // What sticks out, to say where when it fails.
+    const wide = docWidth <= width ? [] : await page.evaluate((w) => [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1 && !el.closest('[tabindex="0"][role="region"]'))
+      .slice(-5).map((el) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[data-testid=${el.getAttribute('data-testid')}]` : ''}`), width);
+    expect(docWidth, `${page.url()} at ${width}px: ${wide.join(', ')}`).toBeLessThanOrEqual(width);
+  }
+  await page.setViewportSize(size);
+}
