@@ -1,0 +1,97 @@
+// Insiders against the runoffs, played through the real actions on a real database: what the chair,
+// an organiser, a juror or the holder of the database file could learn or change that they should
+// not. Each test here failed on a hole once, or guards one that the code closes.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { eq, inArray } from 'drizzle-orm';
+import { festival, nomination, runoff, runoffVote } from '@/db/schema';
+import type { z } from 'zod';
+import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import type { SessionUser } from '@/lib/auth/users';
+import { seededDb, type TestDb } from '@/tests/db';
+import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
+import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { closeRoundSpec } from '@/lib/round/specs';
+import { tallyOrRefuse } from '@/lib/round/checked-tally';
+import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
+import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
+
+let t: TestDb;
+let chair: SessionUser, organiser: SessionUser, jurors: SessionUser[];
+beforeEach(async () => {
+  t = await seededDb();
+  ({ chair, organiser, jurors } = demoCast(t.db));
+  setPhase(t, 'voting');
+  t.db.update(festival).set({ recusalByNationality: false }).where(eq(festival.id, 1)).run();
+});
+afterEach(() => t.close());
+
+const ok = <T,>(spec: ActionSpec<z.ZodType, unknown>, u: SessionUser | null, input: unknown): T => {
+  const out = executeAction(spec, u, input, t.db) as Outcome<T>;
+  if (!out.ok) throw new Error(`expected success, got ${JSON.stringify(out)}`);
+  return out.data;
+};
+
+/** Best Director alone, its first two candidates tied by `voters`; the others' ballots missing. */
+function tie(voters: SessionUser[], chain: string[] = ['runoff', 'casting_vote']) {
+  t.db.delete(nomination).where(inArray(nomination.code, ['best_film', 'best_screenplay', 'best_actor', 'best_actress'])).run();
+  t.db.update(nomination).set({ tieBreak: JSON.stringify(chain) }).where(eq(nomination.code, 'best_director')).run();
+  voteAndSubmit(t.db, 'best_director', (_j, c) => (c < 2 ? 9 : 5), voters);
+  t.db.update(festival).set({ quorum: voters.length }).where(eq(festival.id, 1)).run();
+  ok(closeRoundSpec, chair, { confirmMissing: true });
+  const [a, b] = candidatesOf(t.db, 'best_director').map((x) => x.id);
+  return { a, b };
+}
+
+const bestDirector = () => tallyOrRefuse(t.db).result.nominations.find((n) => n.code === 'best_director')!;
+
+/** The organiser asks, the chair approves: how a juror is deactivated once voting has opened. */
+function deactivate(target: SessionUser) {
+  const req = ok<{ id: number }>(requestAccountChangeSpec as ActionSpec<z.ZodType, unknown>, organiser, { targetId: target.id, kind: 'deactivate', reason: 'left the festival' });
+  ok(approveAccountRequestSpec as ActionSpec<z.ZodType, unknown>, chair, { id: req.id });
+}
+
+describe('the chair differencing a runoff by deactivating a voter', () => {
+  it('a juror without a counted ballot votes in a runoff and is then deactivated: their vote keeps counting, the tally does not move', () => {
+    const x = jurors.find((j) => j.role === 'juror')!;
+    const others = jurors.filter((j) => j.id !== x.id);
+    const { a, b } = tie(others);
+    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    // 5 of the others for a, 6 for b; x, who submitted no ballot, for a: 6–6.
+    others.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r, choice: i < 5 ? a : b }));
+    ok(castRunoffVoteSpec, x, { runoff: r, choice: a });
+    ok(closeRunoffSpec, chair, { runoff: r });
+    const before = bestDirector();
+    expect(before.runoffs?.[0]).toMatchObject({ counts: [{ candidate: String(a), votes: 6 }, { candidate: String(b), votes: 6 }] });
+    // Deactivation ends access; it never withdraws a vote already cast (lib/juror/standing.ts).
+    // Were x's vote dropped, the award would go to b and the chair would read x's choice as the difference.
+    deactivate(x);
+    expect(bestDirector()).toEqual(before);
+  });
+});
+
+describe('a juror against the runoff', () => {
+  it('votes once: a second vote, a candidate outside the tie, a vote after the close are refused and change nothing', () => {
+    const { a, b } = tie(jurors);
+    const [, , c] = candidatesOf(t.db, 'best_director').map((x) => x.id);
+    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const [j1] = jurors;
+    ok(castRunoffVoteSpec, j1, { runoff: r, choice: a });
+    expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:already_voted');
+    expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: c }, 'runoff:not_tied');
+    expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: 'abstain' }, 'runoff:abstention_not_allowed');
+    expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: a, juror: j1.id }, 'invalid:input');
+    jurors.slice(1).forEach((j) => ok(castRunoffVoteSpec, j, { runoff: r, choice: b }));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:not_open');
+    expect(t.db.select().from(runoffVote).where(eq(runoffVote.jurorId, j1.id)).all().map((v) => v.choice)).toEqual([a]);
+  });
+
+  it('a deactivated juror may not vote in an open runoff', () => {
+    const x = jurors.find((j) => j.role === 'juror')!;
+    const { a, b } = tie(jurors);
+    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    deactivate(x);
+    expectRefused(t, castRunoffVoteSpec, x, { runoff: r, choice: a }, 'runoff:not_entitled');
+    expect(t.db.select().from(runoff).where(eq(runoff.id, r)).get()!.closedAt).toBeNull();
+  });
+});
