@@ -13,6 +13,7 @@ import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec } from '@/lib/round/specs';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
+import { replayAudit } from '@/lib/audit-replay';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 
 let t: TestDb;
@@ -93,5 +94,30 @@ describe('a juror against the runoff', () => {
     deactivate(x);
     expectRefused(t, castRunoffVoteSpec, x, { runoff: r, choice: a }, 'runoff:not_entitled');
     expect(t.db.select().from(runoff).where(eq(runoff.id, r)).get()!.closedAt).toBeNull();
+  });
+});
+
+describe('the holder of the database file against audit:verify', () => {
+  it('two runoffs of one award reordered by their closing times in the file are caught', () => {
+    t.db.delete(nomination).where(inArray(nomination.code, ['best_film', 'best_screenplay', 'best_actor', 'best_actress'])).run();
+    t.db.update(nomination).set({ tieBreak: JSON.stringify(['runoff', 'runoff', 'casting_vote']) }).where(eq(nomination.code, 'best_director')).run();
+    voteAndSubmit(t.db, 'best_director', (_j, c) => (c < 3 ? 9 : 5), jurors);
+    ok(closeRoundSpec, chair, { confirmMissing: true });
+    const [a, b, c] = candidatesOf(t.db, 'best_director').map((y) => y.id);
+    const r1 = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b, c] }).runoff;
+    jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r1, choice: i < 5 ? a : i < 10 ? b : c }));
+    ok(closeRunoffSpec, chair, { runoff: r1 });
+    const r2 = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r2, choice: i < 7 ? a : b }));
+    ok(closeRunoffSpec, chair, { runoff: r2 });
+    expect(bestDirector()).toMatchObject({ status: 'decided', winners: [String(a)] });
+    expect(replayAudit(t.db)).toEqual([]);
+    const at = (id: number) => t.db.select().from(runoff).where(eq(runoff.id, id)).get()!.closedAt!;
+    const [t1, t2] = [at(r1), at(r2)];
+    t.db.update(runoff).set({ closedAt: t2 }).where(eq(runoff.id, r1)).run();
+    t.db.update(runoff).set({ closedAt: t1 }).where(eq(runoff.id, r2)).run();
+    // The tally now holds the second runoff first, and Best Director is undecided again.
+    expect(bestDirector().status).toBe('blocked');
+    expect(replayAudit(t.db).join('\n')).toMatch(/closing times give this order/);
   });
 });
