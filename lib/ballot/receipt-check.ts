@@ -40,7 +40,13 @@ export async function checkReceiptFile(text: string, published: readonly Publish
     return { kind: 'unreadable' };
   }
   if (!file || typeof file !== 'object' || typeof file.receipt !== 'string' || !isBallot(file.ballot)) return { kind: 'unreadable' };
-  const computed = await sha256Hex(canonicalJson(file.ballot));
+  let computed: string;
+  try {
+    computed = await sha256Hex(canonicalJson(file.ballot));
+  } catch {
+    // A crafted file nested too deeply to serialise: an answer, not a rejection the box would not show.
+    return { kind: 'unreadable' };
+  }
   if (computed !== file.receipt.trim().toLowerCase()) return { kind: 'altered' };
   if (file.lines !== undefined) {
     const scores = new Map(file.ballot.scores.map(([c, v]) => [c, v]));

@@ -14,6 +14,7 @@ import { closeRoundSpec } from '@/lib/round/specs';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { replayAudit } from '@/lib/audit-replay';
+import { checkReceiptFile, webSha256Hex } from '@/lib/ballot/receipt-check';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 
 let t: TestDb;
@@ -119,5 +120,14 @@ describe('the holder of the database file against audit:verify', () => {
     // The tally now holds the second runoff first, and Best Director is undecided again.
     expect(bestDirector().status).toBe('blocked');
     expect(replayAudit(t.db).join('\n')).toMatch(/closing times give this order/);
+  });
+});
+
+describe('a reader of /results with a crafted receipt file', () => {
+  it('a file nested too deeply to hash is called unreadable, not left unanswered (the box would keep the last answer)', async () => {
+    const depth = 200_000;
+    const text = `{"receipt":"00","ballot":{"version":1,"juror":"a","nomination":"b","salt":"c","scores":[],"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    expect(text.length).toBeLessThan(1_000_000); // within what the box reads
+    await expect(checkReceiptFile(text, [{ nomination: 'best_film', receipt: '00' }], webSha256Hex)).resolves.toEqual({ kind: 'unreadable' });
   });
 });
