@@ -11,6 +11,7 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec } from '@/lib/round/specs';
+import { openVotingSpec } from '@/lib/admin/phase';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { replayAudit } from '@/lib/audit-replay';
@@ -27,8 +28,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const ok = <T,>(spec: ActionSpec<z.ZodType, unknown>, u: SessionUser | null, input: unknown): T => {
-  const out = executeAction(spec, u, input, t.db) as Outcome<T>;
+const ok = <S extends z.ZodType, R>(spec: ActionSpec<S, R>, u: SessionUser | null, input: unknown): R => {
+  const out: Outcome<R> = executeAction(spec, u, input, t.db);
   if (!out.ok) throw new Error(`expected success, got ${JSON.stringify(out)}`);
   return out.data;
 };
@@ -48,8 +49,8 @@ const bestDirector = () => tallyOrRefuse(t.db).result.nominations.find((n) => n.
 
 /** The organiser asks, the chair approves: how a juror is deactivated once voting has opened. */
 function deactivate(target: SessionUser) {
-  const req = ok<{ id: number }>(requestAccountChangeSpec as ActionSpec<z.ZodType, unknown>, organiser, { targetId: target.id, kind: 'deactivate', reason: 'left the festival' });
-  ok(approveAccountRequestSpec as ActionSpec<z.ZodType, unknown>, chair, { id: req.id });
+  const req = ok(requestAccountChangeSpec, organiser, { targetId: target.id, kind: 'deactivate', reason: 'left the festival' });
+  ok(approveAccountRequestSpec, chair, { id: req.id });
 }
 
 describe('the chair differencing a runoff by deactivating a voter', () => {
@@ -57,7 +58,7 @@ describe('the chair differencing a runoff by deactivating a voter', () => {
     const x = jurors.find((j) => j.role === 'juror')!;
     const others = jurors.filter((j) => j.id !== x.id);
     const { a, b } = tie(others);
-    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
     // 5 of the others for a, 6 for b; x, who submitted no ballot, for a: 6–6.
     others.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r, choice: i < 5 ? a : b }));
     ok(castRunoffVoteSpec, x, { runoff: r, choice: a });
@@ -75,7 +76,7 @@ describe('a juror against the runoff', () => {
   it('votes once: a second vote, a candidate outside the tie, a vote after the close are refused and change nothing', () => {
     const { a, b } = tie(jurors);
     const [, , c] = candidatesOf(t.db, 'best_director').map((x) => x.id);
-    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
     const [j1] = jurors;
     ok(castRunoffVoteSpec, j1, { runoff: r, choice: a });
     expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:already_voted');
@@ -91,7 +92,7 @@ describe('a juror against the runoff', () => {
   it('a deactivated juror may not vote in an open runoff', () => {
     const x = jurors.find((j) => j.role === 'juror')!;
     const { a, b } = tie(jurors);
-    const r = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
     deactivate(x);
     expectRefused(t, castRunoffVoteSpec, x, { runoff: r, choice: a }, 'runoff:not_entitled');
     expect(t.db.select().from(runoff).where(eq(runoff.id, r)).get()!.closedAt).toBeNull();
@@ -105,10 +106,10 @@ describe('the holder of the database file against audit:verify', () => {
     voteAndSubmit(t.db, 'best_director', (_j, c) => (c < 3 ? 9 : 5), jurors);
     ok(closeRoundSpec, chair, { confirmMissing: true });
     const [a, b, c] = candidatesOf(t.db, 'best_director').map((y) => y.id);
-    const r1 = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b, c] }).runoff;
+    const r1 = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b, c] }).runoff;
     jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r1, choice: i < 5 ? a : i < 10 ? b : c }));
     ok(closeRunoffSpec, chair, { runoff: r1 });
-    const r2 = ok<{ runoff: number }>(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const r2 = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
     jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r2, choice: i < 7 ? a : b }));
     ok(closeRunoffSpec, chair, { runoff: r2 });
     expect(bestDirector()).toMatchObject({ status: 'decided', winners: [String(a)] });
@@ -129,5 +130,37 @@ describe('a reader of /results with a crafted receipt file', () => {
     const text = `{"receipt":"00","ballot":{"version":1,"juror":"a","nomination":"b","salt":"c","scores":[],"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
     expect(text.length).toBeLessThan(1_000_000); // within what the box reads
     await expect(checkReceiptFile(text, [{ nomination: 'best_film', receipt: '00' }], webSha256Hex)).resolves.toEqual({ kind: 'unreadable' });
+  });
+});
+
+describe('the holder of the database file changing the runoff rules or a runoff', () => {
+  it('the tie-break chain or the abstention rule changed after voting opened is caught', () => {
+    setPhase(t, 'setup');
+    ok(openVotingSpec, organiser, {});
+    expect(replayAudit(t.db)).toEqual([]);
+    t.db.update(nomination).set({ tieBreak: JSON.stringify(['casting_vote']) }).where(eq(nomination.code, 'best_director')).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*nominations/);
+    t.db.update(nomination).set({ tieBreak: JSON.stringify(['casting_vote', 'shared']), runoffAbstention: true }).where(eq(nomination.code, 'best_director')).run();
+    expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*nominations/);
+  });
+
+  it("a runoff's tied candidates, its places, or its closing undone in the file are caught", () => {
+    const { a, b } = tie(jurors);
+    const [, , c] = candidatesOf(t.db, 'best_director').map((x) => x.id);
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r, choice: i < 7 ? a : b }));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    expect(replayAudit(t.db)).toEqual([]);
+    const row = t.db.select().from(runoff).where(eq(runoff.id, r)).get()!;
+    const edit = (values: Partial<typeof row>) => {
+      t.db.update(runoff).set(values).where(eq(runoff.id, r)).run();
+      const problems = replayAudit(t.db).join('\n');
+      t.db.update(runoff).set(row).where(eq(runoff.id, r)).run();
+      return problems;
+    };
+    expect(edit({ tied: JSON.stringify([a, c]) })).toMatch(/differs from the runoff opened/);
+    expect(edit({ places: 2 })).toMatch(/differs from the runoff opened/);
+    expect(edit({ closedAt: null, closedBy: null })).toMatch(/open, but the log closed it/);
+    expect(replayAudit(t.db)).toEqual([]);
   });
 });
