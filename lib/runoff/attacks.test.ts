@@ -2,7 +2,7 @@
 // an organiser, a juror or the holder of the database file could learn or change that they should
 // not. Each test here failed on a hole once, or guards one that the code closes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { festival, nomination, runoff, runoffVote } from '@/db/schema';
 import type { z } from 'zod';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
@@ -11,6 +11,8 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec } from '@/lib/round/specs';
+import { runoffReceiptList } from '@/lib/round/runoffs';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/round/tally-input';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
@@ -162,5 +164,24 @@ describe('the holder of the database file changing the runoff rules or a runoff'
     expect(edit({ places: 2 })).toMatch(/differs from the runoff opened/);
     expect(edit({ closedAt: null, closedBy: null })).toMatch(/open, but the log closed it/);
     expect(replayAudit(t.db)).toEqual([]);
+  });
+});
+
+describe('a reader of the published results or the export', () => {
+  it('learns nothing of the voting order: runoff receipts sorted, public votes sorted by choice under names that link to nobody', () => {
+    const { a, b } = tie(jurors);
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    // Choices alternate in voting order, b first.
+    jurors.forEach((j, i) => ok(castRunoffVoteSpec, j, { runoff: r, choice: i % 2 ? a : b }));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    const receipts = runoffReceiptList(t.db).map((x) => x.receipt);
+    expect(receipts).toEqual([...receipts].sort());
+    const votedOrder = t.db.select().from(runoffVote).orderBy(asc(runoffVote.id)).all().map((v) => v.receipt);
+    expect(receipts).not.toEqual(votedOrder);
+    const pub = anonymiseTallyInput(t.db, buildTallyInput(t.db)).runoffs!;
+    const [lo, hi] = [String(Math.min(a, b)), String(Math.max(a, b))];
+    expect(pub[0].votes).toEqual([...Array(6).fill(lo), ...Array(6).fill(hi)].map((choice, k) => ({ juror: `r1-v${String(k + 1).padStart(2, '0')}`, choice })));
+    const ids = new Set(jurors.map((j) => String(j.id)));
+    expect(pub[0].votes.some((v) => ids.has(v.juror))).toBe(false);
   });
 });
