@@ -127,6 +127,20 @@ describe('the holder of the database file against audit:verify', () => {
 });
 
 describe('a reader of /results with a crafted receipt file', () => {
+  it("a juror's runoff receipt file is checked like a ballot's; one with its choice changed is called altered", async () => {
+    const { a, b } = tie(jurors);
+    const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
+    const mine = ok(castRunoffVoteSpec, jurors[0], { runoff: r, choice: a });
+    jurors.slice(1).forEach((j) => ok(castRunoffVoteSpec, j, { runoff: r, choice: b }));
+    ok(closeRunoffSpec, chair, { runoff: r });
+    const published = runoffReceiptList(t.db).map((x) => ({ nomination: x.nomination, receipt: x.receipt }));
+    // As app/jury/runoff/RunoffVote.tsx builds the file the juror downloads.
+    const file = (vote: unknown) => JSON.stringify({ receipt: mine.receipt, votedAt: mine.at, vote, howToCheck: '' }, null, 2);
+    await expect(checkReceiptFile(file(mine.canonical), published, webSha256Hex)).resolves.toEqual({ kind: 'matches', nomination: 'best_director', receipt: mine.receipt });
+    await expect(checkReceiptFile(file({ ...mine.canonical, choice: b }), published, webSha256Hex)).resolves.toEqual({ kind: 'altered' });
+    await expect(checkReceiptFile(file({ ...mine.canonical, choice: '<img src=x onerror=alert(1)>' }), published, webSha256Hex)).resolves.toEqual({ kind: 'unreadable' });
+  });
+
   it('a file nested too deeply to hash is called unreadable, not left unanswered (the box would keep the last answer)', async () => {
     const depth = 200_000;
     const text = `{"receipt":"00","ballot":{"version":1,"juror":"a","nomination":"b","salt":"c","scores":[],"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
