@@ -22,9 +22,9 @@ export type PublishedReceipt = { nomination: string; receipt: string };
 
 export type ReceiptCheck =
   | { kind: 'unreadable' } // not a receipt file of this app
-  | { kind: 'altered' } // the ballot does not give the receipt written beside it, or its words differ from it
-  | { kind: 'none'; receipt: string } // a consistent file whose receipt is not among the published ones
-  | { kind: 'matches'; nomination: string; receipt: string };
+  | { kind: 'altered'; runoff?: true } // the ballot does not give the receipt written beside it, or its words differ from it
+  | { kind: 'none'; receipt: string; runoff?: true } // a consistent file whose receipt is not among the published ones
+  | { kind: 'matches'; nomination: string; receipt: string; runoff?: true }; // `runoff`: the file is a runoff vote's
 
 function isBallot(b: unknown): b is CanonicalBallot {
   if (!b || typeof b !== 'object') return false;
@@ -63,7 +63,8 @@ export async function checkReceiptFile(text: string, published: readonly Publish
     // A crafted file nested too deeply to serialise: an answer, not a rejection the box would not show.
     return { kind: 'unreadable' };
   }
-  if (computed !== file.receipt.trim().toLowerCase()) return { kind: 'altered' };
+  const of = runoffVote ? { runoff: true as const } : {};
+  if (computed !== file.receipt.trim().toLowerCase()) return { kind: 'altered', ...of };
   if (!runoffVote && file.lines !== undefined) {
     const scores = new Map(file.ballot.scores.map(([c, v]) => [c, v]));
     const consistent = Array.isArray(file.lines) && file.lines.length === scores.size
@@ -71,7 +72,7 @@ export async function checkReceiptFile(text: string, published: readonly Publish
     if (!consistent) return { kind: 'altered' };
   }
   const hit = published.find((p) => p.receipt === computed);
-  return hit ? { kind: 'matches', nomination: hit.nomination, receipt: computed } : { kind: 'none', receipt: computed };
+  return hit ? { kind: 'matches', nomination: hit.nomination, receipt: computed, ...of } : { kind: 'none', receipt: computed, ...of };
 }
 
 /** SHA-256 as hex with WebCrypto (browsers in a secure context, and Node 20). */

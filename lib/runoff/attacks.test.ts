@@ -136,8 +136,8 @@ describe('a reader of /results with a crafted receipt file', () => {
     const published = runoffReceiptList(t.db).map((x) => ({ nomination: x.nomination, receipt: x.receipt }));
     // As app/jury/runoff/RunoffVote.tsx builds the file the juror downloads.
     const file = (vote: unknown) => JSON.stringify({ receipt: mine.receipt, votedAt: mine.at, vote, howToCheck: '' }, null, 2);
-    await expect(checkReceiptFile(file(mine.canonical), published, webSha256Hex)).resolves.toEqual({ kind: 'matches', nomination: 'best_director', receipt: mine.receipt });
-    await expect(checkReceiptFile(file({ ...mine.canonical, choice: b }), published, webSha256Hex)).resolves.toEqual({ kind: 'altered' });
+    await expect(checkReceiptFile(file(mine.canonical), published, webSha256Hex)).resolves.toEqual({ kind: 'matches', nomination: 'best_director', receipt: mine.receipt, runoff: true });
+    await expect(checkReceiptFile(file({ ...mine.canonical, choice: b }), published, webSha256Hex)).resolves.toEqual({ kind: 'altered', runoff: true });
     await expect(checkReceiptFile(file({ ...mine.canonical, choice: '<img src=x onerror=alert(1)>' }), published, webSha256Hex)).resolves.toEqual({ kind: 'unreadable' });
   });
 
