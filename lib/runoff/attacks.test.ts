@@ -85,6 +85,10 @@ describe('a juror against the runoff', () => {
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: c }, 'runoff:not_tied');
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: 'abstain' }, 'runoff:abstention_not_allowed');
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: a, juror: j1.id }, 'invalid:input');
+    for (const choice of [-1, 0, 1.5, '12abc', `${a} `, true, null, [a], 2 ** 40, 'ABSTAIN']) {
+      expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice }, 'invalid:input');
+    }
+    expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r + 1000, choice: a }, 'runoff:unknown');
     jurors.slice(1).forEach((j) => ok(castRunoffVoteSpec, j, { runoff: r, choice: b }));
     ok(closeRunoffSpec, chair, { runoff: r });
     expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:not_open');
