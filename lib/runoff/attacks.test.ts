@@ -90,6 +90,9 @@ describe('a juror against the runoff', () => {
     }
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r + 1000, choice: a }, 'runoff:unknown');
     jurors.slice(1).forEach((j) => ok(castRunoffVoteSpec, j, { runoff: r, choice: b }));
+    // Neither an organiser nor a juror closes it, however many have voted.
+    for (const u of [organiser, jurors[1]]) expectRefused(t, closeRunoffSpec, u, { runoff: r }, 'forbidden:role');
+    expectRefused(t, castRunoffVoteSpec, organiser, { runoff: r, choice: a }, 'forbidden:role');
     ok(closeRunoffSpec, chair, { runoff: r });
     expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:not_open');
     expect(t.db.select().from(runoffVote).where(eq(runoffVote.jurorId, j1.id)).all().map((v) => v.choice)).toEqual([a]);
