@@ -82,6 +82,9 @@ describe('a juror against the runoff', () => {
     const [j1] = jurors;
     ok(castRunoffVoteSpec, j1, { runoff: r, choice: a });
     expectRefused(t, castRunoffVoteSpec, j1, { runoff: r, choice: b }, 'runoff:already_voted');
+    // Two requests racing past that check in two server processes: the database itself takes one row per juror.
+    const first = t.db.select().from(runoffVote).where(eq(runoffVote.jurorId, j1.id)).get()!;
+    expect(() => t.db.insert(runoffVote).values({ ...first, id: undefined, choice: b }).run()).toThrow(/UNIQUE/);
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: c }, 'runoff:not_tied');
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: 'abstain' }, 'runoff:abstention_not_allowed');
     expectRefused(t, castRunoffVoteSpec, jurors[1], { runoff: r, choice: a, juror: j1.id }, 'invalid:input');
