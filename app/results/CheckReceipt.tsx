@@ -35,7 +35,9 @@ export function CheckReceipt({ published }: { published: PublishedReceipt[] }) {
       <div aria-live="polite" data-testid="check-receipt-result" data-outcome={outcome?.kind}>
         {outcome && (
           <p className={tone}>
-            {outcome.kind === 'matches' ? t('matches', { award: outcome.nomination }) : t(outcome.kind)}
+            {outcome.kind === 'matches'
+              ? t(outcome.runoff ? 'matchesRunoff' : 'matches', { award: outcome.nomination })
+              : (outcome.kind === 'altered' || outcome.kind === 'none') && outcome.runoff ? t(`${outcome.kind}Runoff`) : t(outcome.kind)}
           </p>
         )}
       </div>

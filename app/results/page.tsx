@@ -15,6 +15,7 @@ import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
 import { RunoffReceiptList, RunoffResults } from './RunoffResults';
+import { runoffReceiptList } from '@/lib/round/runoffs';
 import { AuditHead } from './AuditHead';
 import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';
@@ -91,7 +92,8 @@ export default async function ResultsPage() {
         </details>
         <RunoffReceiptList db={db} />
       </section>
-      <CheckReceipt published={receipts.map((r) => ({ nomination: award(r.nomination), receipt: r.receipt }))} />
+      {/* Ballot and runoff receipts alike: a juror checks either file here. */}
+      <CheckReceipt published={[...receipts, ...runoffReceiptList(db)].map((r) => ({ nomination: award(r.nomination), receipt: r.receipt }))} />
       <section aria-labelledby="exports-heading" className="no-print">
         <h2 id="exports-heading">{t('exports')}</h2>
         <Exports level={shownLevel(fest)} />

@@ -13,7 +13,7 @@ import { getFestival } from '@/lib/festival/phase';
 import { onJury, standingOf } from '@/lib/juror/standing';
 import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './decided-by';
 import { decisionRows, decisionsInForce } from './decisions';
-import { runoffReceiptList } from './runoffs';
+import { runoffReceiptList, runoffVoterIds } from './runoffs';
 
 export function awardsList(db: DB) {
   return db
@@ -45,7 +45,7 @@ export function awardsList(db: DB) {
  * active jurors, and those deactivated whose submitted ballots count (marked as having left).
  */
 export function juryList(db: DB) {
-  const counted = new Set(buildTallyInput(db).scores.map((s) => Number(s.juror)));
+  const counted = new Set([...buildTallyInput(db).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db)]);
   return db
     .select({ id: user.id, displayName: user.displayName, country: user.country, role: user.role, active: user.active })
     .from(user)

@@ -71,6 +71,18 @@ export function runoffInput(db: Reader): RunoffInput {
 }
 
 /**
+ * The jurors who voted in a runoff that is not set aside (open or closed). By the deactivation rule
+ * (lib/juror/standing.ts) a vote cast counts like a submitted ballot: deactivating its juror
+ * afterwards never withdraws it. Were it dropped, the chair could have a juror without a counted
+ * ballot deactivated after a runoff and read that juror's choice from the tally's difference.
+ */
+export function runoffVoterIds(db: Reader): Set<number> {
+  return new Set(
+    db.select({ juror: runoffVote.jurorId }).from(runoffVote).innerJoin(runoff, eq(runoff.id, runoffVote.runoffId)).where(isNull(runoff.setAsideAt)).all().map((v) => v.juror),
+  );
+}
+
+/**
  * The receipts of the votes of every runoff in force, for the published results: each juror can
  * check that their vote was counted as cast. By nomination and runoff (its place in closing order,
  * from 1), sorted by receipt so that the list says nothing of who voted what or when.

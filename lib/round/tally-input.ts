@@ -15,7 +15,7 @@ import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { newAnonId, storedAnonIds } from './anon-ids';
 import { onJury, standingOf } from '@/lib/juror/standing';
-import { runoffInput } from './runoffs';
+import { runoffInput, runoffVoterIds } from './runoffs';
 
 type Reader = DB | Tx;
 
@@ -37,7 +37,8 @@ export function buildTallyInput(db: Reader): TallyInput {
   const snapshotFilms = new Set(snapshots.map((s) => `${s.jurorId}:${filmOf.get(s.candidateId)}`));
   // The deactivation rule (lib/juror/standing.ts): a counted ballot counts whether or not its juror
   // is still active; a deactivated juror without a counted ballot is not on the jury.
-  const counted = new Set(scores.map((s) => s.jurorId));
+  // A runoff vote counts the same way (lib/round/runoffs.ts runoffVoterIds).
+  const counted = new Set([...scores.map((s) => s.jurorId), ...runoffVoterIds(db)]);
   const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
   const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);

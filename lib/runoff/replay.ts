@@ -21,18 +21,18 @@ const numbers = (v: unknown) => (Array.isArray(v) ? v.map(Number) : []);
 
 export function replayRunoffs(db: DB, entries: AuditEntry[]): string[] {
   const problems: string[] = [];
-  type Audited = { nomination: string; tied: number[]; places: number; openedBy: number | null; closedBy: number | null; counts: unknown; abstentions: unknown; setAside: boolean; entry: number };
+  type Audited = { nomination: string; tied: number[]; places: number; openedBy: number | null; closedBy: number | null; closedAt: number | null; counts: unknown; abstentions: unknown; setAside: boolean; entry: number };
   const opened = new Map<number, Audited>();
   const votes = new Map<string, { receipt: string; entry: number }>();
   for (const [i, e] of entries.entries()) {
     if (!e.action.startsWith('runoff.') && e.action !== 'round.reopen') continue;
     const p = parse(e);
     const id = Number(p.runoff);
-    if (e.action === 'runoff.open') opened.set(id, { nomination: String(p.nomination), tied: numbers(p.tied), places: Number(p.places), openedBy: e.actorId, closedBy: null, counts: null, abstentions: null, setAside: false, entry: i + 1 });
+    if (e.action === 'runoff.open') opened.set(id, { nomination: String(p.nomination), tied: numbers(p.tied), places: Number(p.places), openedBy: e.actorId, closedBy: null, closedAt: null, counts: null, abstentions: null, setAside: false, entry: i + 1 });
     else if (e.action === 'runoff.vote') votes.set(`${id}:${Number(p.jurorId)}`, { receipt: String(p.receipt), entry: i + 1 });
     else if (e.action === 'runoff.close') {
       const r = opened.get(id);
-      if (r) Object.assign(r, { closedBy: e.actorId, counts: p.counts, abstentions: p.abstentions });
+      if (r) Object.assign(r, { closedBy: e.actorId, closedAt: i + 1, counts: p.counts, abstentions: p.abstentions });
     } else if (e.action === 'round.reopen') for (const x of numbers(p.runoffs)) { const r = opened.get(x); if (r) r.setAside = true; }
   }
 
@@ -61,6 +61,19 @@ export function replayRunoffs(db: DB, entries: AuditEntry[]): string[] {
       const counts = (Array.isArray(tied) ? (tied as number[]) : []).map((c) => ({ candidate: c, votes: mine.filter((v) => v.choice === c).length }));
       const abstentions = mine.filter((v) => v.choice === null).length;
       if (canonicalJson(counts) !== canonicalJson(a.counts) || abstentions !== a.abstentions) problems.push(`${where}: its stored votes do not give the counts audited at its close`);
+    }
+  }
+  // The tally takes the runoffs in force in closing order (lib/round/runoffs.ts: closedAt, then id),
+  // and within one award the order decides: a later runoff is held on what an earlier one left
+  // tied. So each award's stored closing times must give the order in which the log closed them.
+  // (Across awards the order decides nothing, and two closes in one millisecond may fall either way.)
+  const inForce = rows.filter((r) => r.closedAt !== null && r.setAsideAt === null && opened.get(r.id)?.closedAt != null);
+  for (const nominationId of new Set(inForce.map((r) => r.nominationId))) {
+    const mine = inForce.filter((r) => r.nominationId === nominationId);
+    const storedOrder = [...mine].sort((x, y) => (x.closedAt! < y.closedAt! ? -1 : x.closedAt! > y.closedAt! ? 1 : x.id - y.id)).map((r) => r.id);
+    const audited = [...mine].sort((x, y) => opened.get(x.id)!.closedAt! - opened.get(y.id)!.closedAt!).map((r) => r.id);
+    if (storedOrder.join() !== audited.join()) {
+      problems.push(`runoff rows ${storedOrder.join(', ')} (${codes.get(nominationId) ?? nominationId}): their closing times give this order, but the log closed them in the order ${audited.join(', ')}`);
     }
   }
   const rowIds = new Set(rows.map((r) => r.id));
