@@ -80,7 +80,7 @@ test('the organisers import a film’s details; a juror reads them in their lang
   await signIn(jp, 'azimov', 'juror-demo');
   await jp.goto('/jury');
   await expectAccessible(jp);
-  await jp.getByTestId('films').getByRole('link', { name: 'The Diamond Sword' }).click();
+  await jp.getByTestId('films').getByRole('link', { name: 'The Diamond Sword', exact: true }).click();
   await expect(jp).toHaveURL(new RegExp(`/jury/films/${filmId}$`));
   await expect(jp.getByTestId('film-synopsis')).toHaveText('A boy, a sword and the steppe.');
   await expect(jp.getByTestId('film-screener')).toHaveAttribute('href', 'https://screeners.example.org/ds?key=jury');

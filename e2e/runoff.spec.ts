@@ -122,12 +122,20 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
       await phone.page.goto('/jury');
       await expectAccessible(phone.page);
       await expectFits(phone.page);
-      await shoot(phone.page, 'runoff-phone');
+      if (SCREENSHOTS) {
+        // The whole ballot in view, its Vote button included.
+        await phone.page.locator('[data-testid^="runoff-ballot-"]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+        await phone.page.evaluate(() => window.scrollBy(0, 16));
+        await shoot(phone.page, 'runoff-phone');
+      }
     }
     receipts.push(await phone.vote(i % 2));
     if (i === 0) await expectAccessible(phone.page);
     await desk.expectVotesCast(i + 1, 12);
     if (room && i === 6) {
+      await expect(room.getByTestId('room-count')).toHaveText('7 / 12');
+      // Reloaded for the picture: the header's banner of the chair's own vote is as of the page's loading.
+      await room.reload();
       await expect(room.getByTestId('room-count')).toHaveText('7 / 12');
       await shoot(room, 'room-display', { fullPage: true });
       await room.close();
@@ -146,7 +154,8 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
   // The desk's runoff panel: the first runoff's 6–6 and the second's count, never a choice.
   if (SCREENSHOTS) {
     await page.setViewportSize({ width: 1280, height: 800 });
-    await shoot(desk.panel, 'runoff-desk-desktop');
+    await desk.panel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shoot(page, 'runoff-desk-desktop');
   }
   await desk.closeRunoff();
   await desk.expectResult(2, [6, 6]);
