@@ -195,6 +195,9 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
   await expect(reader.getByTestId('runoff-results')).toContainText('Best Director, runoff 2: 12 votes');
   await expect(reader.getByTestId('runoff-results')).toContainText('6 votes');
   await expect(reader.getByTestId(`award-decided-by-${CODE}`)).toContainText('casting vote');
+  // Said in words, with the score, not as "margin 0.00".
+  await expect(reader.getByTestId('awards')).toContainText('score 9.00');
+  await expect(reader.getByTestId('awards')).not.toContainText('margin');
   if (SCREENSHOTS) await shootProtocol(page);
 
   for (const phone of phones) await phone.page.context().close();
