@@ -197,11 +197,4 @@ test('the protocol prints on A4 with page numbers, the signatures on one sheet, 
   const after = compact[sheet].slice(compact[sheet].indexOf('Signatures'));
   for (const n of names) expect(after, n).toContain(n.replace(/\s+/g, ''));
   for (const p of pages) expect(p).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
-
-  // Screenshots for docs/screenshots, as the page reads on screen at desktop and phone width.
-  await page.emulateMedia({ media: 'screen' });
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: 'docs/screenshots/protocol-desktop.png' });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: 'docs/screenshots/protocol-phone.png' });
 });

@@ -134,7 +134,6 @@ test('a runoff appears on /jury and on the room display, its count rises, and it
     await expect(room.getByTestId('room-count')).toHaveText(/^1 \/ \d+$/);
     await expectAccessible(room);
     await expectAccessible(jurorPage);
-    if (process.env.E2E_SCREENSHOTS === '1') await room.screenshot({ path: 'docs/screenshots/room-display.png', fullPage: true });
 
     withDb((db) => db.prepare("update runoff set closed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), closed_by = ? where id = ?").run(chairId, runoffId));
     await expect(line).toBeHidden();

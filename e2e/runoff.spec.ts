@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { callAction } from './actions';
 import { e2eDatabase, expectAccessible, signIn } from './fixtures';
 import { ChairDesk, JurorPhone } from './runoff-pages';
+import { SCREENSHOTS, shoot } from './screenshots';
 
 // Beside the decisions spec's +86 and the festival spec's +87.
 const PORT = Number(process.env.E2E_PORT ?? 3211) + 84;
@@ -110,6 +111,9 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
 
   const phones: JurorPhone[] = [];
   for (const j of jurors) phones.push(await phoneOf(browser, j));
+  // The room display on the chair's projector (README's screenshot), beside the desk.
+  const room = SCREENSHOTS ? await page.context().newPage() : undefined;
+  await room?.goto('/chair/room');
 
   // Runoff 1: six and six.
   const receipts: string[] = [];
@@ -118,10 +122,24 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
       await phone.page.goto('/jury');
       await expectAccessible(phone.page);
       await expectFits(phone.page);
+      if (SCREENSHOTS) {
+        // The whole ballot in view, its Vote button included.
+        await phone.page.locator('[data-testid^="runoff-ballot-"]').evaluate((el) => el.scrollIntoView({ block: 'end' }));
+        await phone.page.evaluate(() => window.scrollBy(0, 16));
+        await shoot(phone.page, 'runoff-phone');
+      }
     }
     receipts.push(await phone.vote(i % 2));
     if (i === 0) await expectAccessible(phone.page);
     await desk.expectVotesCast(i + 1, 12);
+    if (room && i === 6) {
+      await expect(room.getByTestId('room-count')).toHaveText('7 / 12');
+      // Reloaded for the picture: the header's banner of the chair's own vote is as of the page's loading.
+      await room.reload();
+      await expect(room.getByTestId('room-count')).toHaveText('7 / 12');
+      await shoot(room, 'room-display', { fullPage: true });
+      await room.close();
+    }
   }
   await phones[0].expectNothingWaiting();
   // While open, the desk shows no count per candidate.
@@ -133,6 +151,12 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
   await desk.openRunoff('The runoff tied again');
   for (const [i, phone] of phones.entries()) receipts.push(await phone.vote(i % 2));
   await desk.expectVotesCast(12, 12);
+  // The desk's runoff panel: the first runoff's 6–6 and the second's count, never a choice.
+  if (SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await desk.panel.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shoot(page, 'runoff-desk-desktop');
+  }
   await desk.closeRunoff();
   await desk.expectResult(2, [6, 6]);
   await expect(page.getByTestId(`open-runoff-${CODE}`)).toHaveCount(0);
@@ -170,6 +194,22 @@ test('a 6–6 runoff goes to a second runoff, a 6–6 second to the casting vote
   await reader.goto('/results/protocol');
   await expect(reader.getByTestId('runoff-results')).toContainText('Best Director, runoff 2: 12 votes');
   await expect(reader.getByTestId('runoff-results')).toContainText('6 votes');
+  await expect(reader.getByTestId(`award-decided-by-${CODE}`)).toContainText('casting vote');
+  // Said in words, with the score, not as "margin 0.00".
+  await expect(reader.getByTestId('awards')).toContainText('score 9.00');
+  await expect(reader.getByTestId('awards')).not.toContainText('margin');
+  if (SCREENSHOTS) await shootProtocol(page);
 
   for (const phone of phones) await phone.page.context().close();
 });
+
+/** The published protocol from its awards on (the award, how it was decided, the runoffs), at desktop and phone width. */
+async function shootProtocol(page: Page) {
+  await page.goto('/results/protocol');
+  for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['phone', { width: 390, height: 844 }]] as const) {
+    await page.setViewportSize(viewport);
+    await page.getByRole('heading', { name: 'Awards', exact: true }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => window.scrollBy(0, -16));
+    await shoot(page, `protocol-${name}`);
+  }
+}

@@ -14,6 +14,7 @@ import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { callAction } from './actions';
 import { e2eDatabase, test } from './fixtures';
+import { SCREENSHOTS, shoot } from './screenshots';
 
 const PORT = Number(process.env.E2E_PORT ?? 3211) + 80; // ballot-views.spec has +81 and +82, runoff +84, live +85, decisions +86, festival +87
 const BASE = `http://localhost:${PORT}`;
@@ -296,7 +297,7 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
     await expect(chair.page.getByTestId(`tie-${code}`)).toBeVisible();
   }
   await expectNoSidewaysScroll(chair.page);
-  if (process.env.JURY_SCREENSHOTS === '1') await screenshotSummary(chair.page);
+  if (SCREENSHOTS) await screenshotSummary(chair.page);
 
   await walk(chair.page, 'chair, two ties', ['/chair', '/results/protocol']);
   await walk(organiser.page, 'organiser, round closed', ['/admin', '/results/protocol']);
@@ -383,13 +384,12 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
 
 /** The chair's summary of the decisions to take, at the top of the desk, at desktop and phone width (README). */
 async function screenshotSummary(page: Page) {
-  fs.mkdirSync('docs/screenshots', { recursive: true });
   for (const [name, vp] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(vp);
     await page.goto('/chair');
     await page.getByTestId('decisions-to-take').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.evaluate(() => window.scrollBy(0, -16));
-    await page.screenshot({ path: `docs/screenshots/chair-summary-${name}.png` });
+    await shoot(page, `chair-summary-${name}`);
   }
   await page.setViewportSize(DESKTOP);
 }

@@ -28,7 +28,14 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
                 <span>{w.originalTitle}</span>
                 {w.englishTitle !== w.originalTitle && <span lang="en"> ({w.englishTitle})</span>}
                 <span className={ui.muted}> · {t('directedBy', { director: w.director })}{shownCountry(w.country) ? ` · ${w.country}` : ''}</span>
-                {withMargin && (
+                {/* A casting vote, a shared award or a runoff is said in words below: its "margin 0.00" would say nothing. */}
+                {withMargin && decidedBy?.has(code) && (
+                  <span className={ui.muted}>
+                    {' · '}
+                    {t('scoreOnly', { score: withheld?.candidates.has(w.candidateId) ? t('fewerThanThree') : w.aggregate })}
+                  </span>
+                )}
+                {withMargin && !decidedBy?.has(code) && (
                   <span className={ui.muted}>
                     {' · '}
                     {t('scoreMargin', {

@@ -81,7 +81,7 @@ describe('the runoff words, in every language', () => {
         has: (key: string) => key.split('.').reduce((o: Record<string, unknown> | undefined, k) => o?.[k] as Record<string, unknown> | undefined, chair) !== undefined,
       });
       const tc = Object.assign((key: string) => key, { has: () => false });
-      const labels = new Map(['7', '8', '9'].map((id) => [id, { person: null, englishTitle: `Film ${id}`, title: `Film ${id}` }])) as unknown as Parameters<typeof reasonText>[3];
+      const labels = new Map(['7', '8', '9'].map((id) => [id, { person: null, title: `Film ${id}` }])) as unknown as Parameters<typeof reasonText>[3];
       for (const r of reasons) {
         const text = reasonText(t, tc, r, labels, new Map());
         expect(text, r.code).not.toMatch(/runoff_|[{}]|(?<!Film )\b[789]\b/);
