@@ -29,11 +29,15 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
       <h2 id="tally-heading">{t('tally.heading', { method: tc(`method.${view.method}`) })}</h2>
       {view.nominations.map((n) => {
         const name = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+        // A tie the rules send to a runoff is the jury's to settle first: saying "the chair must
+        // decide" beside it would contradict the rules.
+        const runoffDue = n.reasons.some((r) => r.code === 'runoff_due');
+        const reasons = runoffDue ? n.reasons.filter((r) => r.code !== 'tie_unresolved') : n.reasons;
         return (
           <article key={n.code} id={`tally-${n.code}`} tabIndex={-1} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
             <div className={ui.spread}>
               <h3 id={`tally-${n.code}-h`}>{name}</h3>
-              <Badge tone={n.status === 'decided' ? 'ok' : n.status === 'blocked' ? 'warn' : undefined}>{t(`status.${n.status}`)}</Badge>
+              <Badge tone={n.status === 'decided' ? 'ok' : n.status === 'blocked' ? 'warn' : undefined}>{runoffDue ? t('status.runoff') : t(`status.${n.status}`)}</Badge>
             </div>
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
@@ -44,9 +48,9 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             {n.changedSinceShown > 0 ? (
               <p className={ui.notice} data-testid={`withheld-${n.code}`}>{t('tally.fewChangedExplain', { count: n.changedSinceShown })}</p>
             ) : Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
-            {n.reasons.length > 0 && (
+            {reasons.length > 0 && (
               <ul className={ui.muted}>
-                {n.reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
+                {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
               </ul>
             )}
             {canDecide && <DecisionForm code={n.code} />}

@@ -69,7 +69,7 @@ export default async function ProtocolPage() {
       {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
       <RunoffResults db={db} />
       <AccountChanges />
-      {!draft && <h2>{t('hash')}</h2>}
+      {!draft && <h2>{t('hashHeading')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />
       {/* The heading and every signature line on one sheet: a protocol signed across two pages invites a swapped page. */}
