@@ -3,50 +3,20 @@
 // decision can be changed and withdrawn, reopening the round sets the decision aside so that after
 // the next close the chair decides again (the page says so), an unwanted special round is waived
 // with a reason, and the protocol says in words that the special prize was not awarded.
-import { test, expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import AxeBuilder from '@axe-core/playwright';
-import { e2eDatabase, expectAccessible } from './fixtures';
+import { expectAccessible } from './fixtures';
+import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 86; // beside festival.spec's +87 and admin.spec's 3299
-const BASE = `http://localhost:${PORT}`;
+const { base: BASE, db, apiLogin } = ownServer(test, 86);
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
-
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('decisions server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
-
-const db = () => {
-  const d = new Database(e2eDatabase(PORT));
-  d.pragma('busy_timeout = 5000');
-  return d;
-};
 
 // Four: on the chair's desk the chair's own score does not count towards the 3 scores a figure needs.
 const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo'], ['juror04', 'juror-demo']] as const;
-
-async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
 
 /**
  * The scene: a jury of four (the other demo jurors made inactive before voting opens), voting open,

@@ -4,50 +4,28 @@
 // publishes; the public results show exactly the winners an independent computation expects;
 // the JSON export recomputes to the same awards with `npm run tally`; a later write is refused.
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
 import { e2eDatabase, expectAccessible, test } from './fixtures';
+import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port, so that two runs with different E2E_PORTs do not collide.
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 87;
-const BASE = `http://localhost:${PORT}`;
+const { port: PORT, base: BASE, apiLogin } = ownServer(test, 87);
 const JURORS = ['hansanping', 'azimov', ...Array.from({ length: 10 }, (_, i) => `juror${String(i + 3).padStart(2, '0')}`)];
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
 // Tracing is off here: API contexts created inside the test lose their trace files on dispose.
 test.use({ baseURL: BASE, trace: 'off' });
-
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('festival server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
 
 function candidates(code: string): { id: number; filmId: number }[] {
   const db = new Database(e2eDatabase(PORT), { readonly: true });
   const rows = db.prepare('select c.id, c.film_id as filmId from candidate c join nomination n on n.id = c.nomination_id where n.code = ? order by c.id').all(code) as { id: number; filmId: number }[];
   db.close();
   return rows;
-}
-
-async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
-  expect(res.ok()).toBe(true);
-  return ctx;
 }
 
 async function signInPage(page: Page, login: string, password: string) {

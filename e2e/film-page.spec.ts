@@ -5,36 +5,15 @@
 // protocol prints on A4 with "page / pages" on every sheet and the signatures on one.
 import fs from 'node:fs';
 import { test, expect, request as playwrightRequest, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { callAction } from './actions';
-import { e2eDatabase, expectAccessible } from './fixtures';
+import { expectAccessible } from './fixtures';
+import { ownServer } from './own-server';
 import { pdfPageTexts } from './pdf-text';
 
 // Beside the decisions spec's +86 and the festival spec's +87.
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 77;
-const BASE = `http://localhost:${PORT}`;
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
+const { base: BASE, db } = ownServer(test, 77);
 test.use({ baseURL: BASE });
 
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('film page server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
-
-const db = () => {
-  const d = new Database(e2eDatabase(PORT));
-  d.pragma('busy_timeout = 5000');
-  return d;
-};
 const setPhase = (phase: string) => { const d = db(); d.prepare('update festival set phase = ? where id = 1').run(phase); d.close(); };
 
 async function signIn(page: Page, login: string, password: string) {

@@ -3,40 +3,14 @@
 // room display shows the count and then the result. Every wait is on what the page shows.
 // It submits a ballot and holds runoffs, which other specs must not see: it runs on a server of its own.
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import { arrangePhase, e2eDatabase, expectAccessible, test } from './fixtures';
+import { ownServer } from './own-server';
 
 // Beside decisions.spec's +86 and festival.spec's +87.
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 85;
-const BASE = `http://localhost:${PORT}`;
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
+const { port: PORT, base: BASE, apiLogin } = ownServer(test, 85, (port) => arrangePhase('voting', port));
 test.use({ baseURL: BASE, trace: 'off' });
-
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) {
-        arrangePhase('voting', PORT);
-        return;
-      }
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('live spec server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
-
-async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
 
 async function signedInPage(browser: Browser, login: string, password: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: BASE, ...(viewport && { viewport }) })).newPage();

@@ -3,48 +3,18 @@
 // phone-sized pages (the chair among them); the count on the chair's desk rises; a 6–6 runoff leads
 // to a second, a 6–6 second to the chair's casting vote; the result and the runoffs with their
 // counts and receipts are on /results and in the protocol.
-import { test, expect, request as playwrightRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { test, expect, type Browser, type Page } from '@playwright/test';
 import { callAction } from './actions';
-import { e2eDatabase, expectAccessible, signIn } from './fixtures';
+import { expectAccessible, signIn } from './fixtures';
+import { ownServer } from './own-server';
 import { ChairDesk, JurorPhone } from './runoff-pages';
 import { SCREENSHOTS, shoot } from './screenshots';
 
 // Beside the decisions spec's +86 and the festival spec's +87.
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 84;
-const BASE = `http://localhost:${PORT}`;
+const { base: BASE, db, apiLogin } = ownServer(test, 84);
 const CODE = 'best_director';
 
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: BASE });
-
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('runoff server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
-
-const db = () => {
-  const d = new Database(e2eDatabase(PORT));
-  d.pragma('busy_timeout = 5000');
-  return d;
-};
-
-async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
-  expect(res.ok()).toBe(true);
-  return ctx;
-}
 
 type Juror = { login: string; password: string };
 

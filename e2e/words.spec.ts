@@ -7,17 +7,15 @@
 //
 // The walk also checks the chair's desk: each "decisions to take" link reaches its tie, the tally
 // fits a phone without sideways scrolling, and /admin follows the phase.
-import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
 import { callAction } from './actions';
-import { e2eDatabase, test } from './fixtures';
+import { test } from './fixtures';
+import { ownServer } from './own-server';
 import { SCREENSHOTS, shoot } from './screenshots';
 
-const PORT = Number(process.env.E2E_PORT ?? 3211) + 80; // ballot-views.spec has +81 and +82, runoff +84, live +85, decisions +86, festival +87
-const BASE = `http://localhost:${PORT}`;
+const { base: BASE, db, apiLogin } = ownServer(test, 80);
 const LOCALES = ['en', 'zh', 'ru', 'kk'] as const;
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 // A jury of four (the other demo jurors made inactive before voting): the chair's own score does not
@@ -26,28 +24,8 @@ const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror0
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
-let server: ChildProcess;
-test.describe.configure({ mode: 'serial' });
 // A step that cannot happen fails within 15 s instead of waiting for the walk's whole time.
 test.use({ baseURL: BASE, trace: 'off', actionTimeout: 15_000, navigationTimeout: 30_000 });
-
-test.beforeAll(async () => {
-  server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: 'ignore' });
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/login`)).ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('words server did not start');
-});
-test.afterAll(() => { server?.kill('SIGTERM'); });
-
-const db = () => {
-  const d = new Database(e2eDatabase(PORT));
-  d.pragma('busy_timeout = 5000');
-  return d;
-};
 
 /**
  * What counts as an internal code in text meant for people. Each pattern is named, so that a
@@ -165,14 +143,6 @@ async function walk(page: Page, who: string, paths: string[], locales: readonly 
       await scan(page, `${who} [${locale}]`);
     }
   }
-}
-
-async function apiLogin(login: string, password: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE });
-  const { csrfToken } = await (await ctx.get('/api/auth/csrf')).json();
-  const res = await ctx.post('/api/auth/callback/credentials', { form: { csrfToken, login, password, json: 'true' } });
-  expect(res.ok()).toBe(true);
-  return ctx;
 }
 
 function nominations(codes: string[]) {
