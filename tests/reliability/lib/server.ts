@@ -84,17 +84,27 @@ export async function startServer(opts: StartOptions): Promise<Server> {
     },
   };
   all.add(server);
-  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server on ${opts.port} exited (${child.exitCode}):\n${out}`);
-    try {
-      const res = await fetch(`${base}/login`, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      if (res.status === 200) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { await server.kill9(); throw new Error(`server on ${opts.port} did not start:\n${out}`); }
-    await sleep(150);
-  }
+  // Ready when the server says it listens (scripts/server.ts prints it once Next.js is prepared and
+  // the socket is bound): an event, not a poll. The timeout only bounds a server that never comes up.
+  const ready = await new Promise<'ready' | 'exited' | 'timeout'>((resolve) => {
+    const check = () => { if (out.includes('Jury: listening on')) done('ready'); };
+    const onExit = () => done('exited');
+    const timer = setTimeout(() => done('timeout'), opts.timeoutMs ?? 60_000);
+    function done(r: 'ready' | 'exited' | 'timeout') {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      child.off('exit', onExit);
+      resolve(r);
+    }
+    child.stdout!.on('data', check);
+    child.once('exit', onExit);
+    check();
+  });
+  if (ready === 'exited') throw new Error(`server on ${opts.port} exited (${child.exitCode}):\n${out}`);
+  if (ready === 'timeout') { await server.kill9(); throw new Error(`server on ${opts.port} did not start:\n${out}`); }
+  const res = await fetch(`${base}/login`, { redirect: 'manual' });
+  await res.arrayBuffer();
+  if (res.status !== 200) { await server.kill9(); throw new Error(`server on ${opts.port} answers ${res.status} on /login:\n${out}`); }
   return server;
 }
 
