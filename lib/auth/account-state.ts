@@ -1,0 +1,47 @@
+// What the keyed audit log holds of an account, so that `npm run audit:verify` can replay it: whoever
+// holds the database file without the audit key cannot swap a password hash, a role, an active flag or
+// a name unseen (issue 20, route 6).
+//
+// The rule, for every writer: a transaction that changes an account's login, display name, Latin
+// name, role, active flag or credential (password hash, passkey) appends, in its own audit entry's
+// payload, `accounts: [accountState(tx, id), …]` for every account it changed, read after the change.
+// The replay takes, per account, the last state the log states and compares it with the row.
+// The credential is stored as a digest of the hash (itself salted): it tells that a hash changed,
+// and nothing about the password.
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { user as userTable } from '@/db/schema';
+import type { DB } from '@/db';
+
+type Tx = Pick<DB, 'select'>;
+
+export interface AccountState {
+  id: number;
+  login: string;
+  displayName: string;
+  latinName: string | null;
+  role: string;
+  active: boolean;
+  /** SHA-256 of the stored password hash, or null when the account has no password. */
+  credential: string | null;
+}
+
+export function credentialDigest(passwordHash: string | null): string | null {
+  return passwordHash ? createHash('sha256').update(passwordHash).digest('hex') : null;
+}
+
+export function stateOfRow(u: { id: number; login: string; displayName: string; latinName: string | null; role: string; active: boolean; passwordHash: string | null }): AccountState {
+  return { id: u.id, login: u.login, displayName: u.displayName, latinName: u.latinName, role: u.role, active: u.active, credential: credentialDigest(u.passwordHash) };
+}
+
+/** The account as it stands now in this transaction (call it after the change). */
+export function accountState(tx: Tx, id: number): AccountState {
+  const u = tx.select().from(userTable).where(eq(userTable.id, id)).get();
+  if (!u) throw new Error(`accountState: no user ${id}`);
+  return stateOfRow(u);
+}
+
+/** Every account's state, for entries that create or change many at once (seed, import, slips). */
+export function allAccountStates(tx: Tx): AccountState[] {
+  return tx.select().from(userTable).all().map(stateOfRow).sort((a, b) => a.id - b.id);
+}
