@@ -303,6 +303,10 @@ export const decision = sqliteTable(
     // (juror id -> first 16 hex of SHA-256 of its receipt), so the desk can tell how many ballots
     // changed since the figures were last shown (lib/round/changed.ts).
     counted: text('counted'),
+    // A close_round row only: per nomination, candidate and juror, a keyed fingerprint of the score
+    // the tally counted at that close (HMAC with the audit key, never a value), so the desk can tell
+    // whose counted scores changed content since figures were shown (lib/round/changed.ts).
+    countedScores: text('counted_scores'),
     tied: text('tied').notNull().default('[]'), // JSON array of candidate ids
     chosen: text('chosen').notNull().default('[]'), // JSON array of candidate ids
     reason: text('reason').notNull().default(''),

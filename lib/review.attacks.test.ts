@@ -59,7 +59,7 @@ describe('the chair differencing two closes', () => {
     ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
     const nom = () => closedRoundTally(t.db).nominations.find((n) => n.code === 'best_film')!;
     // The attack needed the second histograms: none is shown, nor any aggregate or margin.
-    expect(nom()).toMatchObject({ changedSinceShown: 1, histograms: {}, margin: null });
+    expect(nom()).toMatchObject({ changedSinceShown: candidatesOf(t.db, 'best_film').length, histograms: {}, margin: null });
     expect(nom().ranking.every((r) => r.aggregate === null)).toBe(true);
     // Two more ballots later the figures return: three changed since they were last shown.
     ok(executeAction(reopenRoundSpec, chair, { reason: 'two more ballots' }, t.db));

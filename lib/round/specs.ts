@@ -10,7 +10,7 @@ import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
 import { quorumOf } from './quorum';
-import { countedAtClose } from './changed';
+import { countedAtClose, countedScoresAtClose } from './changed';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
@@ -49,6 +49,7 @@ export const closeRoundSpec = defineSpec({
       kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
       chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id,
       counted: JSON.stringify(countedAtClose(tx, round)),
+      countedScores: JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round)),
     }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })) } });
     return { round, missing: missing.length };

@@ -13,6 +13,7 @@ import type { NominationResult } from '@/lib/tally';
 import { QUORUM_FLOOR } from './quorum';
 
 export type Withheld = 'thin' | 'tied_with_thin' | 'few_changed';
+// few_changed: lib/round/changed.ts (the figures would differ from a view already shown by 1 or 2 other jurors).
 
 /**
  * `own`: whether the one reading holds a counted score of the candidate (the chair is a juror): their
@@ -22,14 +23,23 @@ export function isThin(counted: number, own = false): boolean {
   return counted > 0 && counted - (own ? 1 : 0) < QUORUM_FLOOR;
 }
 
-/** `ownScored`: the candidates the reader (the chair) has a counted score of. */
-export function withholdThin<N extends NominationResult & { histograms: Record<string, number[]> }>(n: N, ownScored: ReadonlySet<string> = new Set()) {
+/**
+ * `ownScored`: the candidates the reader (the chair) has a counted score of. `fewChanged`: the
+ * candidates whose figures differ from a view already shown by only 1 or 2 other jurors
+ * (lib/round/changed.ts); withheld like thin ones, with what would give them away.
+ */
+export function withholdThin<N extends NominationResult & { histograms: Record<string, number[]> }>(n: N, ownScored: ReadonlySet<string> = new Set(), fewChanged: ReadonlyMap<string, number> = new Map()) {
   const thinOf = (r: { candidate: string; counted: number }) => isThin(r.counted, ownScored.has(r.candidate));
-  const thin = n.ranking.filter(thinOf);
-  const thinValues = new Set(thin.map((r) => r.aggregate?.exact).filter((v): v is string => v !== undefined));
+  const first = new Map<string, Withheld>();
+  for (const r of n.ranking) {
+    if (thinOf(r)) first.set(r.candidate, 'thin');
+    else if (fewChanged.has(r.candidate)) first.set(r.candidate, 'few_changed');
+  }
+  const thinValues = new Set(n.ranking.filter((r) => first.has(r.candidate)).map((r) => r.aggregate?.exact).filter((v): v is string => v !== undefined));
   const withheld = new Map<string, Withheld>();
   for (const r of n.ranking) {
-    if (thinOf(r)) withheld.set(r.candidate, 'thin');
+    const why = first.get(r.candidate);
+    if (why) withheld.set(r.candidate, why);
     else if (r.aggregate && thinValues.has(r.aggregate.exact)) withheld.set(r.candidate, 'tied_with_thin');
   }
   if (withheld.size === 0) return { ...n, withheld: {} as Record<string, Withheld>, marginWithheld: false };
@@ -51,23 +61,5 @@ export function withholdThin<N extends NominationResult & { histograms: Record<s
     ),
     withheld: Object.fromEntries(withheld) as Record<string, Withheld>,
     marginWithheld,
-  };
-}
-
-/**
- * Every figure of a nomination withheld: fewer than 3 ballots changed since its figures were last
- * shown (lib/round/changed.ts), so the difference of the two tallies would be those ballots. The
- * ranks stay, as for thin candidates.
- */
-export function withholdAll<N extends ReturnType<typeof withholdThin>>(n: N, changed: number) {
-  return {
-    ...n,
-    ranking: n.ranking.map((r) => ({ ...r, aggregate: null })),
-    histograms: {},
-    margin: null,
-    reasons: n.reasons.map((r) => (r.code === 'head_to_head' ? { code: 'head_to_head_thin', params: { winner: r.params.winner, loser: r.params.loser } } : r)),
-    withheld: Object.fromEntries(n.ranking.map((r) => [r.candidate, 'few_changed' as Withheld])),
-    marginWithheld: !!n.margin || n.marginWithheld,
-    changedSinceShown: changed,
   };
 }

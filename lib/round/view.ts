@@ -8,7 +8,7 @@ import { compareMethods, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { checkedTally, type TallyProblem } from './checked-tally';
-import { withholdAll, withholdThin } from './thin';
+import { withholdThin } from './thin';
 import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
@@ -34,7 +34,7 @@ export function filmTitles(db: DB, locale = 'en'): Map<string, string> {
   return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [String(f.id), sentenceTitle(f, locale)]));
 }
 
-/** A nomination as the chair's desk shows it: thin candidates withheld, `changedSinceShown` > 0 when all its figures are. */
+/** A nomination as the chair's desk shows it: thin candidates withheld; `changedSinceShown`: how many candidates' figures are withheld because only 1 or 2 other jurors changed them. */
 export type DeskNomination = ReturnType<typeof withholdThin<NominationResult & { histograms: Record<string, number[]> }>> & { changedSinceShown: number };
 
 export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
@@ -79,7 +79,7 @@ export function closedRoundTally(db: DB) {
     ownScored.add(s.candidate);
   }
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
-  const fewChanged = new Map([...fewChangedSinceShown(db, 'main'), ...fewChangedSinceShown(db, 'special')]);
+  const fewChanged = new Map([...fewChangedSinceShown(db, 'main', input.method, chairIds), ...fewChangedSinceShown(db, 'special', input.method, chairIds)]);
   const comparison = compareMethods(input).filter(shown);
   return {
     problems: [] as TallyProblem[],
@@ -87,14 +87,14 @@ export function closedRoundTally(db: DB) {
     method: input.method,
     scaleValues: values,
     // The chair's desk never shows an aggregate over fewer than 3 scores (lib/round/thin.ts).
-    // Nor the figures of a nomination where only 1 or 2 ballots changed since they were last shown (lib/round/changed.ts).
+    // Nor the figures of a candidate that differ from a view already shown by only 1 or 2 other jurors (lib/round/changed.ts).
     nominations: result.nominations.filter(shown).map((n): DeskNomination => {
+      const changed = fewChanged.get(n.code) ?? new Map<string, number>();
       const w = withholdThin({
         ...n,
         histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
-      }, ownScored);
-      const changed = fewChanged.get(n.code);
-      return changed ? withholdAll(w, changed) : { ...w, changedSinceShown: 0 };
+      }, ownScored, changed);
+      return { ...w, changedSinceShown: Object.values(w.withheld).filter((x) => x === 'few_changed').length };
     }),
     comparison,
   };

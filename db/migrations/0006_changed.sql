@@ -1,0 +1,1 @@
+ALTER TABLE `decision` ADD `counted_scores` text;
