@@ -4,11 +4,18 @@
 // A saved score shows that it was saved and for which nomination, never the value; a submitted
 // ballot shows the nomination and how many scores, never the receipt. The stored payload itself is
 // unchanged (the chain and the verification replay it).
+//
+// Until the awards are final (issue 20, "read the side channel"), also what names a tied, chosen,
+// winning or non-winning candidate: the chair's decisions and runoffs (whom they concern), a "no
+// award" (its nomination has no winner), the special round's films (those without a main award)
+// and the special round's ballot entries (their candidates and counts, which with the recusals the
+// organisers see tell which films are in it; its score and note entries are not listed at all). After finalisation the organisers may read them.
 import 'server-only';
-import { and, count, desc, eq, like, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, candidate, nomination, user } from '@/db/schema';
 import { findFestival } from '@/lib/festival/phase';
+import { resultsFinal } from '@/lib/round/visibility';
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
@@ -43,12 +50,68 @@ export function redactPayload(action: string, payload: string, nominationOf: (ca
   }
 }
 
+/**
+ * Before finalisation: per action, the payload keys that name or single out a result ('*': all of
+ * them). Kept: that a decision or a runoff happened, on which award where that names no candidate.
+ */
+const RESULT_SECRETS: Record<string, ReadonlySet<string> | '*'> = {
+  'round.decide_tie': new Set(['tied', 'chosen', 'reason']),
+  'round.no_award': '*',
+  'round.withdraw_decision': '*',
+  'round.open_special': '*',
+  // Who may vote in a runoff (recusals, the nationality rule) points at the tied films' countries.
+  'runoff.open': new Set(['tied', 'entitled']),
+  'runoff.close': new Set(['entitled', 'votes']),
+};
+/** In a special-round ballot entry: its candidates and how many it scored. */
+const SPECIAL_BALLOT_SECRETS = new Set(['candidateId', 'candidates', 'scores']);
+
+
+export interface ResultScope {
+  /** Whether the awards are final (finalised or published). */
+  final: boolean;
+  /** Candidate ids and nomination ids of the special round. */
+  specialCandidates: ReadonlySet<number>;
+  specialNominations: ReadonlySet<number>;
+}
+
+/** Withholds, before finalisation, what names a result in an entry already redacted by redactPayload. */
+export function withholdResults(action: string, payload: string, scope: ResultScope): string {
+  if (scope.final || payload === REDACTED) return payload;
+  const secrets = RESULT_SECRETS[action];
+  const special = isScoreAction(action);
+  if (!secrets && !special) return payload;
+  try {
+    const v = JSON.parse(payload) as unknown;
+    if (!v || typeof v !== 'object' || Array.isArray(v)) return REDACTED;
+    const o = v as Record<string, unknown>;
+    if (secrets) return JSON.stringify(Object.fromEntries(Object.entries(o).map(([k, x]) => [k, secrets === '*' || secrets.has(k) ? REDACTED : x])));
+    const inSpecial = (typeof o.candidateId === 'number' && scope.specialCandidates.has(o.candidateId)) || (typeof o.nominationId === 'number' && scope.specialNominations.has(o.nominationId));
+    if (!inSpecial) return payload;
+    return JSON.stringify(Object.fromEntries(Object.entries(o).map(([k, x]) => [k, SPECIAL_BALLOT_SECRETS.has(k) ? REDACTED : x])));
+  } catch {
+    return REDACTED;
+  }
+}
+
 export type AuditQuery = { page?: number; actorId?: number | null; action?: string | null };
 
 export function auditPage(db: DB, q: AuditQuery = {}) {
-  const published = findFestival(db)?.phase === 'published';
-  const codes = new Map(db.select({ id: candidate.id, code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all().map((c) => [c.id, c.code]));
+  const phase = findFestival(db)?.phase;
+  const published = phase === 'published';
+  const cands = db.select({ id: candidate.id, code: nomination.code, nominationId: nomination.id, round: nomination.round }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all();
+  const codes = new Map(cands.map((c) => [c.id, c.code]));
+  const scope: ResultScope = {
+    final: resultsFinal(phase),
+    specialCandidates: new Set(cands.filter((c) => c.round === 'special').map((c) => c.id)),
+    specialNominations: new Set(db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).all().map((n) => n.id)),
+  };
   const where: SQL[] = [];
+  // Before finalisation a special-round score or note entry is not listed at all: how many each juror
+  // saved would be how many films are in the round for them (their recusals left out), payload or not.
+  if (!scope.final && scope.specialCandidates.size > 0) {
+    where.push(sql`not (${audit.action} in ('ballot.save_score', 'ballot.save_note') and json_valid(${audit.payload}) and json_extract(${audit.payload}, '$.candidateId') in (${sql.join([...scope.specialCandidates].map((id) => sql`${id}`), sql`, `)}))`);
+  }
   if (q.actorId) where.push(eq(audit.actorId, q.actorId));
   if (q.action) where.push(q.action.endsWith('.') ? like(audit.action, `${q.action.replace(/[%_]/g, '')}%`) : eq(audit.action, q.action));
   const cond = where.length ? and(...where) : undefined;
@@ -64,7 +127,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all()
-    .map((r) => ({ ...r, payload: redactPayload(r.action, r.payload, (id) => codes.get(id)) }));
+    .map((r) => ({ ...r, payload: withholdResults(r.action, redactPayload(r.action, r.payload, (id) => codes.get(id)), scope) }));
   return { rows, page, pages, total, published };
 }
 

@@ -7,8 +7,14 @@ import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
 import { recusedByNationality } from '@/lib/recusal';
 import { findFestival } from '@/lib/festival/phase';
+import { resultsFinal } from '@/lib/round/visibility';
 
-export type ProgressCell = { nominationId: number; total: number; scored: number; submitted: boolean };
+/**
+ * `total` and `scored` are null in a special-round nomination until the awards are final: its
+ * candidates are the films without a main award, and a juror's count there, beside the recusals
+ * the organisers see, would tell whether a film they recused from is among them (issue 20).
+ */
+export type ProgressCell = { nominationId: number; total: number | null; scored: number | null; submitted: boolean };
 export type ProgressRow = { jurorId: number; displayName: string; role: 'juror' | 'chair'; recusals: number; cells: ProgressCell[] };
 
 export function votingProgress(db: DB) {
@@ -58,7 +64,9 @@ export function votingProgress(db: DB) {
       const done = scored
         .filter((s) => s.jurorId === j.id && s.nominationId === n.id && !skip(s.filmId, countryOf.get(s.filmId) ?? ''))
         .reduce((s, c) => s + c.n, 0);
-      return { nominationId: n.id, total, scored: Math.min(done, total), submitted: submittedSet.has(`${j.id}:${n.id}`) };
+      const submitted = submittedSet.has(`${j.id}:${n.id}`);
+      if (n.round === 'special' && !resultsFinal(fest?.phase)) return { nominationId: n.id, total: null, scored: null, submitted };
+      return { nominationId: n.id, total, scored: Math.min(done, total), submitted };
     });
     return { jurorId: j.id, displayName: j.displayName, role: j.role as 'juror' | 'chair', recusals: excluded.size, cells };
   });

@@ -22,3 +22,12 @@ export function canSeeDraftProtocol(phase: Phase, user: SessionUser | null): boo
   if (!user || user.mustChangePassword || (user.role !== 'chair' && user.role !== 'organiser')) return false;
   return phase === 'main_closed' || phase === 'special_voting' || phase === 'special_closed';
 }
+
+/**
+ * The awards are final: from here the organisers may read whom the chair's decisions, the runoffs and
+ * the special round concern. Before it no page, log or export shows an organiser a tied, chosen,
+ * winning or non-winning candidate (lib/admin/audit-log.ts, lib/admin/progress.ts, the draft protocol).
+ */
+export function resultsFinal(phase: Phase | string | undefined): boolean {
+  return phase === 'finalised' || phase === 'published';
+}

@@ -26,7 +26,7 @@ export default async function ProgressPage() {
   const { phase, nominations, rows } = votingProgress(db);
   const live = phase === 'voting' || phase === 'special_voting';
   const totals = rows.reduce((a, r) => {
-    for (const c of r.cells) { a.scored += c.scored; a.total += c.total; a.submitted += c.submitted ? 1 : 0; a.ballots += 1; }
+    for (const c of r.cells) { a.scored += c.scored ?? 0; a.total += c.total ?? 0; a.submitted += c.submitted ? 1 : 0; a.ballots += 1; }
     return a;
   }, { scored: 0, total: 0, submitted: 0, ballots: 0 });
   return (
@@ -57,8 +57,12 @@ export default async function ProgressPage() {
                 <th scope="row">{r.displayName}{r.role === 'chair' && <> <Badge tone="accent">{tc('role.chair')}</Badge></>}</th>
                 {r.cells.map((c, i) => (
                   <td key={c.nominationId} data-testid={`progress-${r.jurorId}-${nominations[i].code}`}>
-                    {t('progress.cell', { scored: c.scored, total: c.total })}
-                    <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: r.displayName, nomination: tc(`nomination.${nominations[i].code}`) })} />
+                    {c.scored === null || c.total === null ? <span className={ui.muted}>{t('progress.specialWithheld')}</span> : (
+                      <>
+                        {t('progress.cell', { scored: c.scored, total: c.total })}
+                        <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: r.displayName, nomination: tc(`nomination.${nominations[i].code}`) })} />
+                      </>
+                    )}
                     {c.submitted ? <Badge tone="ok">{t('progress.submitted')}</Badge>
                       : <Badge>{t('progress.notSubmitted')}</Badge>}
                   </td>
