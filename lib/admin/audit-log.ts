@@ -109,6 +109,9 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
   const where: SQL[] = [];
   // Before finalisation a special-round score or note entry is not listed at all: how many each juror
   // saved would be how many films are in the round for them (their recusals left out), payload or not.
+  // Likewise a runoff's vote entries: who voted in it would be who was entitled, and so (recusals,
+  // the nationality rule) point at the tied films.
+  if (!scope.final) where.push(sql`${audit.action} <> 'runoff.vote'`);
   if (!scope.final && scope.specialCandidates.size > 0) {
     where.push(sql`not (${audit.action} in ('ballot.save_score', 'ballot.save_note') and json_valid(${audit.payload}) and json_extract(${audit.payload}, '$.candidateId') in (${sql.join([...scope.specialCandidates].map((id) => sql`${id}`), sql`, `)}))`);
   }

@@ -3,12 +3,14 @@
 // - the chair: per nomination of the voting round the ballots that count (the quorum row of /chair)
 //   and how many are missing; per runoff the votes cast and the jurors entitled; whether they
 //   themselves (a juror too) may vote and have voted;
-// - an organiser: per nomination the ballots submitted (/admin/progress); per runoff cast / entitled;
+// - an organiser: per nomination the ballots submitted (/admin/progress); per runoff cast / entitled
+//   once the awards are final (before, no runoff: whom it concerns is a result);
 // - a juror: per open runoff cast / entitled and whether they themselves may vote and have voted.
 //   No ballot counts: /jury shows a juror their own ballots only.
 // Never a score, a runoff choice, a per-candidate count of a runoff, or who voted.
 import type { Phase, Role } from '@/db/schema';
 import type { LiveFacts } from './facts';
+import { resultsFinal } from '@/lib/round/visibility';
 
 export interface LiveRunoff {
   id: number;
@@ -53,7 +55,9 @@ export function liveView(facts: LiveFacts, reader: LiveReader): LiveView {
     return { phase: facts.phase, ballots, missing: facts.missing, runoffs };
   }
   if (reader.role === 'organiser') {
-    return { phase: facts.phase, ballots: Object.fromEntries(facts.nominations.map((n) => [n.code, n.submitted])), runoffs };
+    // No runoff before the awards are final: who may vote in one (recusals, the nationality rule)
+    // and how many did point at the tied films' countries (issue 20, lib/round/visibility.ts resultsFinal).
+    return { phase: facts.phase, ballots: Object.fromEntries(facts.nominations.map((n) => [n.code, n.submitted])), runoffs: resultsFinal(facts.phase) ? runoffs : [] };
   }
   return { phase: facts.phase, runoffs };
 }

@@ -6,7 +6,8 @@ import { festivalCity, festivalName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
-import { awardsDecidedBy, awardsList, decisionList, juryList, shownLevel } from '@/lib/round/results';
+import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
+import { protocolDecisions } from '@/lib/round/protocol-decisions';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
 import { withheldAwards } from '@/lib/round/view';
@@ -39,7 +40,8 @@ export default async function ProtocolPage() {
   const when = await whenFormatter();
   const jury = juryList(db);
   const awards = draft ? [] : awardsList(db);
-  const decisions = decisionList(db).filter((d) => d.kind !== 'close_round' || d.reason);
+  // The organisers' draft names no result in a decision (lib/round/protocol-decisions.ts).
+  const decisions = protocolDecisions(db, fest.phase, user?.role ?? null);
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
@@ -62,7 +64,7 @@ export default async function ProtocolPage() {
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
         <ol>
           {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind}`)}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span></li>
+            <li key={i}>{t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span></li>
           ))}
         </ol>
       )}
