@@ -223,11 +223,14 @@ describe('insiders', () => {
     }
   });
 
-  it("the organisers' audit log shows who voted in a runoff, never a receipt, a choice or, before publication, a count", () => {
+  it("the organisers' audit log shows who voted in a runoff only once the awards are final, never a receipt, a choice or, before publication, a count", () => {
     const { a, b } = tieInBestDirector();
     const r = openIt([a, b]);
     everyoneVotes(r, (i) => (i < 7 ? a : b));
     ok(closeRunoffSpec, chair, { runoff: r });
+    // Who voted would be who was entitled, and so point at the tied films (issue 20): not before finalisation.
+    expect(auditPage(t.db, { action: 'runoff.' }).rows.map((x) => x.action)).not.toContain('runoff.vote');
+    t.db.update(festival).set({ phase: 'finalised' }).where(eq(festival.id, 1)).run();
     const rows = auditPage(t.db, { action: 'runoff.' }).rows;
     expect(rows.map((x) => x.action)).toContain('runoff.vote');
     const receipts = t.db.select().from(runoffVote).all().map((v) => v.receipt);

@@ -69,7 +69,8 @@ export default async function ProtocolPage() {
         </ol>
       )}
       {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
-      <RunoffResults db={db} />
+      {/* Not in the organisers' draft: how many voted in a runoff on which award points at the tied films (issue 20). */}
+      {(!draft || user?.role === 'chair') && <RunoffResults db={db} />}
       <AccountChanges />
       {!draft && <h2>{t('hashHeading')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
