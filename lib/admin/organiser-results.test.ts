@@ -13,7 +13,7 @@ import { readLiveFacts } from '@/lib/live/facts';
 import { liveView } from '@/lib/live/view';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from '@/lib/round/specs';
 import { noAwardSpec, waiveSpecialSpec } from '@/lib/round/decision-specs';
-import { protocolDecisions } from '@/lib/round/protocol-decisions';
+import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
 import { closedRoundTally } from '@/lib/round/view';
 import { getFestival } from '@/lib/festival/phase';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
@@ -170,7 +170,11 @@ describe('the draft protocol', () => {
     const named = (role: 'organiser' | 'chair') => protocolDecisions(t.db, phase(), role).filter((d) => d.label === 'casting_vote' || d.label === 'no_award');
     expect(named('organiser')).toEqual([expect.objectContaining({ label: 'no_award', nomination: null, reason: '', withheld: true }), expect.objectContaining({ label: 'casting_vote', nomination: null, reason: '', withheld: true })]);
     expect(named('chair').map((d) => d.nomination)).toEqual(['best_actor', 'best_film']);
+    // Nor the runoffs (their award and how many voted): the page lists them only where this says so.
+    expect(protocolNamesResults(phase(), 'organiser')).toBe(false);
+    expect(protocolNamesResults(phase(), 'chair')).toBe(true);
     finalise();
+    expect(protocolNamesResults(phase(), 'organiser')).toBe(true);
     expect(named('organiser').map((d) => [d.nomination, d.reason])).toEqual([['best_actor', 'no performance was entered'], ['best_film', 'the jury preferred The Diamond Sword']]);
   });
 });

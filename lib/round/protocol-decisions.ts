@@ -20,8 +20,17 @@ export interface ProtocolDecision {
   withheld: boolean;
 }
 
+/**
+ * Whether the protocol may show `reader` whom the decisions and runoffs concern: the chair always
+ * (the desk shows them more), anyone else once the awards are final. Also how many voted in which
+ * runoff: who may vote in one (recusals, the nationality rule) points at the tied films.
+ */
+export function protocolNamesResults(phase: Phase, reader: Role | null): boolean {
+  return reader === 'chair' || resultsFinal(phase);
+}
+
 export function protocolDecisions(db: DB, phase: Phase, reader: Role | null): ProtocolDecision[] {
-  const hide = reader !== 'chair' && !resultsFinal(phase);
+  const hide = !protocolNamesResults(phase, reader);
   return decisionList(db)
     .filter((d) => d.kind !== 'close_round' || d.reason)
     .map((d) => {

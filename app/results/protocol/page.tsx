@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
-import { protocolDecisions } from '@/lib/round/protocol-decisions';
+import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
 import { withheldAwards } from '@/lib/round/view';
@@ -70,7 +70,7 @@ export default async function ProtocolPage() {
       )}
       {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
       {/* Not in the organisers' draft: how many voted in a runoff on which award points at the tied films (issue 20). */}
-      {(!draft || user?.role === 'chair') && <RunoffResults db={db} />}
+      {protocolNamesResults(fest.phase, user?.role ?? null) && <RunoffResults db={db} />}
       <AccountChanges />
       {!draft && <h2>{t('hashHeading')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
