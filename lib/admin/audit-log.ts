@@ -131,7 +131,9 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     .offset((page - 1) * PAGE_SIZE)
     .all()
     .map((r) => ({ ...r, payload: withholdResults(r.action, redactPayload(r.action, r.payload, (id) => codes.get(id)), scope) }));
-  return { rows, page, pages, total, published };
+  // `final`: before it the page does not print the chain's count of entries, which less the entries
+  // listed would be how many special-round scores and runoff votes were withheld.
+  return { rows, page, pages, total, published, final: scope.final };
 }
 
 /** The filter choices: every actor and every action that occurs in the log. */

@@ -152,14 +152,17 @@ describe('the special round', () => {
     const submits = () => entries('ballot.submit').filter((p) => p.nominationId === specialId);
     expect(submits()).toHaveLength(jurors.length);
     for (const p of submits()) expect(p).toMatchObject({ candidates: REDACTED, scores: REDACTED });
-    // Not even listed: how many scores each juror saved would be the count.
+    // Not even listed: how many scores each juror saved would be the count; nor is the chain's count of
+    // entries printed beside the list, which would give how many are not listed.
     expect(entries('ballot.save_score').filter((p) => p.nomination === 'special_jury_prize')).toEqual([]);
+    expect(auditPage(t.db).final).toBe(false);
     ok(executeAction(closeRoundSpec, chair, {}, t.db));
     ok(executeAction(finaliseSpec, chair, {}, t.db));
     const specialFilms = new Set(candidatesOf(t.db, 'special_jury_prize').map((c) => c.filmId));
     expect(specialFilms.has(other)).toBe(true);
     expect(submits().every((p) => Array.isArray(p.candidates))).toBe(true);
     expect(entries('ballot.save_score').filter((p) => p.nomination === 'special_jury_prize').length).toBeGreaterThan(0);
+    expect(auditPage(t.db).final).toBe(true);
   });
 });
 
