@@ -9,7 +9,8 @@
 // winning or non-winning candidate: the chair's decisions and runoffs (whom they concern), a "no
 // award" (its nomination has no winner), the special round's films (those without a main award)
 // and the special round's ballot entries (their candidates and counts, which with the recusals the
-// organisers see tell which films are in it; its score and note entries are not listed at all). After finalisation the organisers may read them.
+// organisers see tell which films are in it; its score and note entries are not listed at all).
+// After finalisation the organisers may read them.
 import 'server-only';
 import { and, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
@@ -65,7 +66,6 @@ const RESULT_SECRETS: Record<string, ReadonlySet<string> | '*'> = {
 };
 /** In a special-round ballot entry: its candidates and how many it scored. */
 const SPECIAL_BALLOT_SECRETS = new Set(['candidateId', 'candidates', 'scores']);
-
 
 export interface ResultScope {
   /** Whether the awards are final (finalised or published). */
