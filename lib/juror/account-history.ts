@@ -13,7 +13,7 @@ import { audit, user as userTable, type Role } from '@/db/schema';
 
 export type HistoryEventKind =
   | 'created' | 'renamed' | 'password_set' | 'password_changed' | 'slip' | 'reset_approved'
-  | 'deactivated' | 'reactivated' | 'made_chair' | 'role_changed' | 'signed_in';
+  | 'deactivated' | 'reactivated' | 'made_chair' | 'role_changed' | 'signed_in' | 'failed_signins';
 export type Person = { name: string; role: Role } | null;
 export type NameEntry = { displayName: string; latinName: string | null; at: string | null; by: Person; self: boolean };
 export type HistoryEvent = { kind: HistoryEventKind; at: string; by: Person; self: boolean };
@@ -53,6 +53,7 @@ const READERS: Record<string, (p: Payload, uid: number, actor: number | null, lo
   'account.approve_proposal': (p, uid) => (num(p.target) === uid ? { events: p.kind === 'add_organiser' ? ['created'] : [], from: nameOf(p.from) } : undefined),
   'account.issue_password': (p, uid) => (num(p.target) === uid ? { events: ['password_set'] } : undefined),
   'account.password': (_p, uid, actor) => (actor === uid ? { events: ['password_changed'] } : undefined),
+  'auth.failed_signins': (p, uid) => (num(p.id) === uid ? { events: ['failed_signins'] } : undefined),
   'auth.login': (_p, uid, actor) => (actor === uid ? { events: ['signed_in'] } : undefined),
 };
 
