@@ -6,7 +6,7 @@
 //   guesses at one login (issue 20, route 10). Such a lock can be someone else's doing: the chair's
 //   desk lists locked accounts (lockedAccounts), and the holder's next sign-in tells them how many
 //   failed attempts from how many addresses there were (FailedSignins on their account).
-import { and, eq, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { loginFailure, user as userTable } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
@@ -87,42 +87,55 @@ export function beginAttempt(db: DB, login: string, address: string, nowMs: numb
 
 /** Failed sign-ins at an account from other addresses before its holder's last sign-in (user.failedSignins). */
 export type FailedSignins = { failures: number; addresses: number; first: number; last: number };
+// Stored with the time up to which failures were already told, so none is told twice.
+type Stored = FailedSignins & { until: number };
+
+function readStored(v: string | null | undefined): Stored | null {
+  if (!v) return null;
+  try {
+    return JSON.parse(v) as Stored;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * After a successful check: the key's failures end. For an account's sign-in (any address but the
- * password-change slot), the failures from other addresses since its holder's previous sign-in are
- * written on the account, for the holder to read (null when there were none), and to the audit log;
- * then they end too, with the lock they may have come near.
+ * After a successful check: the failures of this login from this address end. For an account's
+ * sign-in, the failures from other addresses not yet told are written on the account for its holder
+ * to read (failures 0 when there were none) and, when there were some, to the audit log (counts and
+ * times, never an address). They keep counting toward the ceiling per account until they age out:
+ * the holder's sign-in does not give a guesser elsewhere a fresh allowance.
  */
 export function clearFailures(db: DB, login: string, address: string): void {
   db.transaction((tx) => {
-    const account = tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, login)).get();
+    const account = tx.select({ id: userTable.id, failedSignins: userTable.failedSignins }).from(userTable).where(eq(userTable.login, login)).get();
     if (account) {
+      const until = readStored(account.failedSignins)?.until ?? 0;
       const others = tx
         .select({ n: count(), addresses: countDistinct(loginFailure.address), first: min(loginFailure.at), last: max(loginFailure.at) })
         .from(loginFailure)
-        .where(and(eq(loginFailure.login, login), ne(loginFailure.address, address)))
+        .where(and(eq(loginFailure.login, login), ne(loginFailure.address, address), gt(loginFailure.at, until)))
         .get();
-      const seen: FailedSignins | null = others && others.n > 0 ? { failures: others.n, addresses: others.addresses, first: others.first!, last: others.last! } : null;
-      tx.update(userTable).set({ failedSignins: seen ? JSON.stringify(seen) : null }).where(eq(userTable.id, account.id)).run();
-      // Counts and times only: the addresses stay out of the log.
-      if (seen) appendAudit(tx, { actorId: null, action: 'auth.failed_signins', payload: { id: account.id, ...seen } });
-      tx.delete(loginFailure).where(eq(loginFailure.login, login)).run();
-    } else {
-      tx.delete(loginFailure).where(and(eq(loginFailure.login, login), eq(loginFailure.address, address))).run();
+      const seen: Stored = others && others.n > 0
+        ? { failures: others.n, addresses: others.addresses, first: others.first!, last: others.last!, until: others.last! }
+        : { failures: 0, addresses: 0, first: 0, last: 0, until };
+      tx.update(userTable).set({ failedSignins: JSON.stringify(seen) }).where(eq(userTable.id, account.id)).run();
+      if (seen.failures > 0) {
+        const { until: _until, ...told } = seen;
+        appendAudit(tx, { actorId: null, action: 'auth.failed_signins', payload: { id: account.id, ...told } });
+      }
     }
+    tx.delete(loginFailure).where(and(eq(loginFailure.login, login), eq(loginFailure.address, address))).run();
   }, { behavior: 'immediate' });
 }
 
 /** What the account's holder is told: the failures before their last sign-in, or null. */
 export function failedSigninsOf(db: Pick<DB, 'select'>, userId: number): FailedSignins | null {
   const row = db.select({ v: userTable.failedSignins }).from(userTable).where(eq(userTable.id, userId)).get();
-  if (!row?.v) return null;
-  try {
-    return JSON.parse(row.v) as FailedSignins;
-  } catch {
-    return null;
-  }
+  const stored = readStored(row?.v);
+  if (!stored || stored.failures === 0) return null;
+  const { until: _until, ...told } = stored;
+  return told;
 }
 
 export type LockedAccount = { id: number; login: string; displayName: string; role: string; failures: number; addresses: number; since: number; retryAfterMs: number };
