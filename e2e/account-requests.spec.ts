@@ -47,6 +47,12 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await chair.goto('/chair');
   const pending = chair.getByTestId('chair-account-requests').locator('li').last();
   await expect(pending).toContainText('Forgot the password at the screening');
+  // Never the display name alone (issue 20, route 2): the login, every name, the account's history.
+  await expect(pending).toContainText('Login: juror11.');
+  await pending.getByText(/^Name of this account/).click();
+  await expect(pending.getByTestId('approval-names')).toContainText('Juror 11');
+  await pending.getByText(/^History of this account/).click();
+  await expect(pending.getByTestId('approval-history')).toContainText('signed in, by the account’s holder');
   await expectAccessible(chair);
   chair.once('dialog', (d) => d.accept());
   await pending.getByRole('button', { name: 'Approve' }).click();
