@@ -7,9 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accountProposal, user } from '@/db/schema';
-import { snapshot, seededDb, type TestDb } from '@/tests/db';
+import { snapshot, seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { addOrganiserSpec } from './organisers';
+import { changeOwnPassword } from './account';
 import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
-import { updateJurorSpec } from './specs';
+import { runWithTemporaryPassword, updateJurorSpec } from './specs';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from './requests';
 import { approveProposalSpec, cancelProposalSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec } from './proposals';
 import { pendingApprovals } from './approvals';
@@ -126,5 +128,19 @@ describe('a second organiser', () => {
     run(t, approveProposalSpec, { id: String(p.id) }, 'hansanping');
     expect(row('anna')).toMatchObject({ role: 'organiser', passwordHash: null, mustChangePassword: true });
     expectRefused(t, proposeOrganiserSpec, 'organiser', { login: 'anna', displayName: 'Anna', reason: 'again' }, 'juror:login_taken');
+  });
+
+  it('in setup an organiser adds one directly; during voting the direct way is refused; the new organiser then decides a request about the chair', async () => {
+    const added = await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Anna', login: 'anna' }, t.db);
+    if (!added.ok) throw new Error(JSON.stringify(added));
+    expect(row('anna')).toMatchObject({ role: 'organiser', mustChangePassword: true });
+    expect(await changeOwnPassword(userByLogin(t.db, 'anna'), { current: added.data.password, password: 'lantern orchard velvet', confirm: 'lantern orchard velvet' }, t.db)).toEqual({ ok: true, data: null });
+    setPhase(t, 'voting');
+    const before = snapshot(t.db);
+    expect(await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Boris', login: 'boris' }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });
+    expect(snapshot(t.db)).toBe(before);
+    const reset = run(t, requestAccountChangeSpec, { targetId: idOf('hansanping'), kind: 'reset_password', reason: 'the chair lost their phone' }).id;
+    run(t, approveAccountRequestSpec, { id: String(reset) }, 'anna');
+    expect(row('hansanping').passwordHash).toBeNull();
   });
 });
