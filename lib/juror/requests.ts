@@ -215,7 +215,7 @@ export const issuePasswordSpec = {
     if (!target.active) throw new Refusal('juror:inactive');
     applyPassword(tx, target.id, input.passwordHash);
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
-    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id } });
+    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };
   },
 } satisfies ActionSpec<typeof IssueInput, { login: string }>;
