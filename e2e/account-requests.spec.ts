@@ -21,7 +21,7 @@ test.beforeAll(() => { phaseBefore = phase('voting'); });
 test.afterAll(() => { phase(phaseBefore); });
 
 test('a reset during voting waits for the chair; the juror is told at the next sign-in', async ({ browser }) => {
-  test.setTimeout(500_000);
+  test.setTimeout(120_000);
   const organiser = await (await browser.newContext({ storageState: storageState('organiser') })).newPage();
   const chair = await (await browser.newContext({ storageState: storageState('chair') })).newPage();
   const juror = await (await browser.newContext()).newPage();
