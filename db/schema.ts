@@ -182,6 +182,9 @@ export const user = sqliteTable(
     // them to another device. No check constraint: SQLite could only add one by rebuilding the
     // table; the action validates the value and the reader treats anything unknown as 'cards'.
     ballotView: text('ballot_view', { enum: BALLOT_VIEWS }).notNull().default('cards'),
+    // Failed sign-ins at this login from other addresses before the last successful one (JSON:
+    // lib/auth/throttle.ts FailedSignins), shown to the account's holder; null when there were none.
+    failedSignins: text('failed_signins'),
   },
   (t) => [
     check('user_role', sql`${t.role} in ('juror','chair','organiser')`),
@@ -407,6 +410,11 @@ export const accountRequest = sqliteTable(
     passwordIssuedAt: text('password_issued_at'),
     // When the target acknowledged the notice of this change at their sign-in.
     seenAt: text('seen_at'),
+    // The target's login and names when the request was filed: the approver sees them, and an
+    // approval is refused if they changed since (issue 20, route 2: relabel, then ask).
+    targetLogin: text('target_login'),
+    targetName: text('target_name'),
+    targetLatinName: text('target_latin_name'),
   },
   (t) => [
     check('account_request_kind', sql`${t.kind} in ('reset_password','deactivate','reactivate','make_chair')`),
@@ -416,6 +424,57 @@ export const accountRequest = sqliteTable(
     uniqueIndex('account_request_pending').on(t.targetId, t.kind).where(sql`${t.state} = 'pending'`),
     index('account_request_target').on(t.targetId),
   ],
+);
+
+// Account changes that carry new values, under the same two-person rule as account_request (which
+// its kind check keeps to four kinds): a rename of a juror during voting, and a new organiser added
+// during voting. Decided by the chair, or by a second organiser when it concerns the chair.
+export const ACCOUNT_PROPOSAL_KINDS = ['rename', 'add_organiser'] as const;
+export type AccountProposalKind = (typeof ACCOUNT_PROPOSAL_KINDS)[number];
+export const accountProposal = sqliteTable(
+  'account_proposal',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ACCOUNT_PROPOSAL_KINDS }).notNull(),
+    // The account renamed; for a new organiser, the account created at approval.
+    targetId: integer('target_id').references(() => user.id),
+    requestedBy: integer('requested_by').notNull().references(() => user.id),
+    reason: text('reason').notNull(),
+    state: text('state', { enum: ACCOUNT_REQUEST_STATES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => user.id),
+    decisionReason: text('decision_reason').notNull().default(''),
+    createdAt: text('created_at').notNull().default(now),
+    decidedAt: text('decided_at'),
+    // The new values: the name (and Latin name) of a rename; login and names of a new organiser.
+    login: text('login'),
+    displayName: text('display_name').notNull(),
+    latinName: text('latin_name'),
+    // The target's login and names when filed (a rename): shown to the approver, checked at approval.
+    targetLogin: text('target_login'),
+    targetName: text('target_name'),
+    targetLatinName: text('target_latin_name'),
+    // A new organiser's temporary password was shown to the requester (once).
+    passwordIssuedAt: text('password_issued_at'),
+  },
+  (t) => [
+    check('account_proposal_kind', sql`${t.kind} in ('rename','add_organiser')`),
+    check('account_proposal_state', sql`${t.state} in ('pending','approved','refused','cancelled')`),
+    check('account_proposal_decided', sql`(${t.state} = 'pending') = (${t.decidedAt} is null)`),
+    index('account_proposal_target').on(t.targetId),
+  ],
+);
+
+// Hashes of the one-time passwords an account was given by someone else (a slip, a reset, the
+// set-up password), kept once replaced: a one-time password can never become the permanent one.
+export const oneTimePassword = sqliteTable(
+  'one_time_password',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    passwordHash: text('password_hash').notNull(),
+    retiredAt: text('retired_at').notNull().default(now),
+  },
+  (t) => [index('one_time_password_user').on(t.userId)],
 );
 
 // Append-only and hash-chained: each hash covers the previous entry's hash and this entry's
@@ -449,3 +508,4 @@ export type Runoff = typeof runoff.$inferSelect;
 export type RunoffVote = typeof runoffVote.$inferSelect;
 export type AuditEntry = typeof audit.$inferSelect;
 export type AccountRequest = typeof accountRequest.$inferSelect;
+export type AccountProposal = typeof accountProposal.$inferSelect;

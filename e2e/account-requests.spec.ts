@@ -36,7 +36,7 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await form.getByLabel(/^Reason/).fill('Forgot the password at the screening');
   await form.getByRole('button', { name: 'Send request' }).click();
   await expect(form.getByRole('status')).toHaveText('Request sent. Nothing changes until it is approved.');
-  const item = organiser.getByTestId('account-requests').locator('li').last();
+  const item = organiser.getByTestId('account-requests').locator(':scope > li').last();
   await expect(item).toHaveAttribute('data-state', 'pending');
   await expectAccessible(organiser);
   await signIn(juror, JUROR);
@@ -45,8 +45,14 @@ test('a reset during voting waits for the chair; the juror is told at the next s
 
   // The chair approves on /chair.
   await chair.goto('/chair');
-  const pending = chair.getByTestId('chair-account-requests').locator('li').last();
+  const pending = chair.getByTestId('chair-account-requests').locator(':scope > li').last();
   await expect(pending).toContainText('Forgot the password at the screening');
+  // Never the display name alone (issue 20, route 2): the login, every name, the account's history.
+  await expect(pending).toContainText('Login: juror11.');
+  await pending.getByText(/^Name of this account/).click();
+  await expect(pending.getByTestId('approval-names')).toContainText('Juror 11');
+  await pending.getByText(/^History of this account/).click();
+  await expect(pending.getByTestId('approval-history')).toContainText('signed in, by the account’s holder');
   await expectAccessible(chair);
   chair.once('dialog', (d) => d.accept());
   await pending.getByRole('button', { name: 'Approve' }).click();
@@ -56,14 +62,14 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await signIn(juror, JUROR);
   await expect(juror.locator('form [role=alert]')).toBeVisible();
   await organiser.reload();
-  const approved = organiser.getByTestId('account-requests').locator('li').last();
+  const approved = organiser.getByTestId('account-requests').locator(':scope > li').last();
   await expect(approved).toHaveAttribute('data-state', 'approved');
   organiser.once('dialog', (d) => d.accept());
   await approved.getByRole('button', { name: 'Show the temporary password' }).click();
   const temp = (await organiser.getByTestId('temporary-password-value').textContent())!.trim();
   expect(temp).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
   await organiser.reload();
-  await expect(organiser.getByTestId('account-requests').locator('li').last().getByRole('button', { name: 'Show the temporary password' })).toBeDisabled();
+  await expect(organiser.getByTestId('account-requests').locator(':scope > li').last().getByRole('button', { name: 'Show the temporary password' })).toBeDisabled();
 
   // The juror signs in, sets a password, and sees the reset and the writes since.
   await signIn(juror, { login: JUROR.login, password: temp });

@@ -1,19 +1,21 @@
 // The chair's part in two-person account changes during voting (lib/juror/requests.ts): the
-// organisers' pending requests about jurors' accounts, each with its reason, to approve (the change
+// organisers' pending requests about jurors' accounts (and renames, new organisers), each with its
+// reason, the target's login, names and history, to approve (the change
 // takes effect at once) or refuse with a reason. Requests about the chair are decided by another
 // organiser: the chair only sees that they exist.
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { listAccountRequests } from '@/lib/juror/requests';
+import { pendingApprovals } from '@/lib/juror/approvals';
+import { ApprovalDetails } from '@/app/components/ApprovalDetails';
 import { ActionButton } from '@/app/components/ActionButton';
 import ui from '@/app/components/ui.module.css';
-import { approveAccountRequest, refuseAccountRequest } from './account-actions';
+import { approveAccountRequest, approveProposal, refuseAccountRequest, refuseProposal } from './account-actions';
 
 export async function AccountRequestsSection() {
   const t = await getTranslations('account');
   const format = await getFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
-  const pending = listAccountRequests(getDb()).filter((r) => r.state === 'pending');
+  const pending = pendingApprovals(getDb());
   const mine = pending.filter((r) => !r.aboutChair);
   const aboutChair = pending.length - mine.length;
   if (pending.length === 0) return null;
@@ -25,15 +27,20 @@ export async function AccountRequestsSection() {
         <ul className={ui.list} data-testid="chair-account-requests">
           {mine.map((r) => {
             const kind = t(`kind.${r.kind}`);
+            // The display name alone can be relabelled: the login goes with it everywhere.
+            const target = r.history ? t('approval.target', { name: r.history.displayName, login: r.history.login }) : r.proposed?.displayName ?? '';
+            const [approve, refuse] = r.source === 'request' ? [approveAccountRequest, refuseAccountRequest] : [approveProposal, refuseProposal];
+            const testId = r.source === 'request' ? `${r.id}` : `proposal-${r.id}`;
             return (
-              <li key={r.id} data-request={r.id}>
-                <p>{t('list.item', { kind, target: r.target.displayName, requester: r.requester.displayName, at: when(r.createdAt) })}</p>
+              <li key={`${r.source}-${r.id}`} data-request={r.source === 'request' ? r.id : undefined} data-proposal={r.source === 'proposal' ? r.id : undefined}>
+                <p>{t('list.item', { kind, target, requester: r.requester.displayName, at: when(r.createdAt) })}</p>
                 <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
+                <ApprovalDetails approval={r} />
                 <div className={ui.row}>
-                  <ActionButton action={approveAccountRequest} args={{ id: r.id }} label={t('list.approve')} variant="danger"
-                    confirm={t('list.confirmApprove', { kind, target: r.target.displayName })} testId={`approve-request-${r.id}`} />
-                  <ActionButton action={refuseAccountRequest} args={{ id: r.id }} label={t('list.refuse')} reasonLabel={t('list.refuseReason')}
-                    variant="secondary" testId={`refuse-request-${r.id}`} />
+                  <ActionButton action={approve} args={{ id: r.id }} label={t('list.approve')} variant="danger"
+                    confirm={t('list.confirmApprove', { kind, target })} testId={`approve-request-${testId}`} />
+                  <ActionButton action={refuse} args={{ id: r.id }} label={t('list.refuse')} reasonLabel={t('list.refuseReason')}
+                    variant="secondary" testId={`refuse-request-${testId}`} />
                 </div>
               </li>
             );

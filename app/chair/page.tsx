@@ -19,6 +19,8 @@ import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
+import { LockedAccountsSection } from './LockedAccountsSection';
+import { FailedSigninsNotice } from '@/app/components/FailedSigninsNotice';
 import { AuditHead } from '@/app/results/AuditHead';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveCounted, LiveMissing } from '@/app/components/live/LiveParts';
@@ -54,7 +56,9 @@ export default async function ChairHome() {
       <h1>{t('welcome', { name: me.displayName })}</h1>
       {(phase === 'main_closed' || phase === 'special_closed') && <DecisionsToTake />}
       <AccountNotice userId={me.id} />
+      <FailedSigninsNotice userId={me.id} />
       <AccountRequestsSection />
+      <LockedAccountsSection />
       <section className={ui.card} aria-labelledby="round-heading">
         <h2 id="round-heading">{t('round.heading')}</h2>
         <p>{tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${phase}`)}</strong></p>

@@ -11,6 +11,7 @@ import ui from '@/app/components/ui.module.css';
 import s from './jury.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
+import { FailedSigninsNotice } from '@/app/components/FailedSigninsNotice';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveRunoffList } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
@@ -33,6 +34,7 @@ export default async function JuryHome() {
       <LiveCounts initial={liveViewFor(db, me)}>
       <h1>{t('welcome', { name: me.displayName })}</h1>
       <AccountNotice userId={me.id} />
+      <FailedSigninsNotice userId={me.id} />
       <RunoffBallots jurorId={me.id} />
       <LiveRunoffList />
       <h2 id="nominations-heading">{tc('nominations')}</h2>

@@ -33,7 +33,22 @@ export type PasswordProblem = 'password_short' | `password_weak_${'repeat' | 'se
 export function passwordProblem(password: string, userInputs: readonly string[] = []): PasswordProblem | null {
   if ([...password].length < MIN_PASSWORD) return 'password_short';
   // zxcvbn's cost grows with length; beyond 100 characters a password is not guessable anyway.
-  const r: ZxcvbnResult = estimator().check(password.slice(0, 100), userInputs.filter(Boolean).map((s) => s.toLowerCase()));
+  const inputs = userInputs.filter(Boolean).map((s) => s.toLowerCase());
+  if (onlyUserInputs(password, inputs)) return 'password_weak_personal';
+  const r: ZxcvbnResult = estimator().check(password.slice(0, 100), inputs);
   if (r.score >= MIN_SCORE) return null;
   return `password_weak_${REASON[r.feedback.warning ?? ''] ?? 'guessable'}` as PasswordProblem;
+}
+
+/**
+ * A password that is nothing but the user inputs (names, logins, the festival's names) with digits,
+ * spaces or punctuation around them: zxcvbn can rate "Sergey Azimov 2026" just above its threshold,
+ * yet it is the first guess of anyone who knows the jury.
+ */
+function onlyUserInputs(password: string, inputs: string[]): boolean {
+  let rest = password.toLowerCase();
+  const before = rest.replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+  for (const input of [...inputs].sort((a, b) => b.length - a.length)) if (input.length >= 3) rest = rest.split(input).join(' ');
+  const left = rest.replace(/[\p{N}\p{P}\p{S}\s]+/gu, '');
+  return left.length < before.length && [...left].length < 4;
 }

@@ -14,6 +14,9 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/users';
 import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
+import { accountState } from '@/lib/auth/account-state';
+import { passwordUserInputs } from '@/lib/auth/password-inputs';
+import { retireOneTimePassword, wasOneTimePassword } from '@/lib/auth/one-time-password';
 
 export { MIN_PASSWORD };
 
@@ -45,13 +48,15 @@ export const changePasswordSpec = {
   schema: StoreInput,
   allowPasswordChange: true,
   handler: ({ user, input, tx }) => {
-    const now = tx.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
+    const now = tx.select({ hash: userTable.passwordHash, mustChange: userTable.mustChangePassword }).from(userTable).where(eq(userTable.id, user.id)).get();
     if ((now?.hash ?? null) !== input.previousHash) throw new Refusal('account:changed');
+    // A password that had to be changed was set by someone else: it stays refused for good.
+    if (now?.mustChange && now.hash) retireOneTimePassword(tx, user.id, now.hash);
     tx.update(userTable)
       .set({ passwordHash: input.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
       .where(eq(userTable.id, user.id))
       .run();
-    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: {} });
+    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)] } });
     return null;
   },
 } satisfies ActionSpec<typeof StoreInput, null>;
@@ -60,7 +65,8 @@ export const changePasswordSpec = {
 export async function changeOwnPassword(user: SessionUser | null, raw: unknown, db: DB = getDb()): Promise<Outcome<null>> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   const fields = raw instanceof FormData ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION'))) : raw;
-  const parsed = passwordForm([user.login, user.displayName]).safeParse(fields);
+  // The festival's names and every account's login and names are the first guesses anyone makes.
+  const parsed = passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]).safeParse(fields);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
@@ -74,6 +80,11 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
   const previousHash = stored?.hash ?? null;
   if (!(await verifyPassword(previousHash, parsed.data.current))) {
     return { ok: false, code: 'account:wrong_password', fieldErrors: { current: ['wrong_password'] } };
+  }
+  // Checked once the current password is known right: nobody learns an old one-time password by trying.
+  if (await wasOneTimePassword(db, user.id, parsed.data.password)) {
+    clearFailures(db, key, SESSION_ADDRESS); // the current password was right: not a guess
+    return { ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } };
   }
   const passwordHash = await hashPassword(parsed.data.password);
   const outcome = executeAction(changePasswordSpec, user, { passwordHash, previousHash, verified: true }, db);

@@ -93,12 +93,15 @@ describe('jurors', () => {
     expectRefused(t, setJurorActiveSpec, 'organiser', { id: String(row('organiser').id) }, 'juror:not_found');
   });
 
-  it('edits name and language at any time before finalisation, the country only in setup', () => {
+  it('edits the language at any time before finalisation, the name and the country directly only in setup', () => {
     const id = String(row('juror07').id);
     run(t, updateJurorSpec, { id, displayName: 'Nurlan', country: 'KZ', locale: 'ru' });
     expect(row('juror07')).toMatchObject({ displayName: 'Nurlan', country: 'KZ', locale: 'ru', placeholder: false });
     setPhase(t, 'voting');
-    run(t, updateJurorSpec, { id, displayName: 'Nurlan B.', country: 'KZ', locale: 'kk' });
+    run(t, updateJurorSpec, { id, displayName: 'Nurlan', country: 'KZ', locale: 'kk' });
+    expect(row('juror07').locale).toBe('kk');
+    // During voting a rename is a request the chair decides (lib/juror/proposals.ts).
+    expectRefused(t, updateJurorSpec, 'organiser', { id, displayName: 'Nurlan B.', country: 'KZ', locale: 'kk' }, 'account:needs_approval');
     expectRefused(t, updateJurorSpec, 'organiser', { id, displayName: 'Nurlan B.', country: 'RU', locale: 'kk' }, 'phase:frozen');
     setPhase(t, 'published');
     expectRefused(t, updateJurorSpec, 'organiser', { id, displayName: 'N', country: 'KZ', locale: 'kk' }, 'phase:finalised');

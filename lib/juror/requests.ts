@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
@@ -46,10 +47,27 @@ function checkApplicable(kind: AccountRequestKind, target: Target) {
   }
 }
 
+/**
+ * The login and names a request was filed about, kept with it: an approval of a request whose target
+ * was renamed since is refused (the approver would approve something other than what was asked).
+ */
+export function labelOf(target: Target) {
+  return { targetLogin: target.login, targetName: target.displayName, targetLatinName: target.latinName };
+}
+
+export function requireSameLabel(filed: { targetLogin: string | null; targetName: string | null; targetLatinName: string | null }, target: Target) {
+  // Requests filed before labels were kept (null) have nothing to compare.
+  if (filed.targetLogin === null) return;
+  const now = labelOf(target);
+  if (now.targetLogin !== filed.targetLogin || now.targetName !== filed.targetName || now.targetLatinName !== filed.targetLatinName) {
+    throw new Refusal('account:relabelled');
+  }
+}
+
 /** A change of chair demotes the chair; a change to the chair's account is about them. */
 export const concernsChair = (kind: AccountRequestKind, targetRole: string) => kind === 'make_chair' || targetRole === 'chair';
 
-function requireRequestPhase(tx: Tx) {
+export function requireRequestPhase(tx: Tx) {
   const f = getFestival(tx);
   // In setup the organisers change accounts directly; after finalisation nothing changes.
   if (!needsApproval(f.phase)) throw new Refusal(f.phase === 'setup' ? 'account:direct' : 'phase:finalised', { phase: f.phase });
@@ -67,16 +85,20 @@ function findRequest(tx: Tx, requestId: number) {
  */
 function requireDecider(tx: Tx, decider: SessionUser, req: { kind: AccountRequestKind; targetId: number; requestedBy: number }) {
   const target = findJuror(tx, req.targetId);
-  const aboutChair = concernsChair(req.kind, target.role);
+  requireDeciderFor(decider, concernsChair(req.kind, target.role), req.requestedBy);
+  return target;
+}
+
+/** The chair decides, unless the request concerns the chair: then an organiser other than the requester. */
+export function requireDeciderFor(decider: SessionUser, aboutChair: boolean, requestedBy: number) {
   if (decider.role === 'chair') {
     if (aboutChair) throw new Refusal('account:needs_second_organiser');
   } else if (decider.role === 'organiser') {
     if (!aboutChair) throw new Refusal('account:needs_chair');
-    if (decider.id === req.requestedBy) throw new Refusal('account:own_request');
+    if (decider.id === requestedBy) throw new Refusal('account:own_request');
   } else {
     throw new Refusal('forbidden:role');
   }
-  return target;
 }
 
 const RequestInput = z.object({ targetId: id, kind: z.enum(ACCOUNT_REQUEST_KINDS), reason });
@@ -94,7 +116,7 @@ export const requestAccountChangeSpec = {
       .where(and(eq(accountRequest.targetId, target.id), eq(accountRequest.kind, input.kind), eq(accountRequest.state, 'pending'))).get();
     if (pending) throw new Refusal('account:pending_exists');
     const { id: requestId } = tx.insert(accountRequest)
-      .values({ kind: input.kind, targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso() })
+      .values({ kind: input.kind, targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(), ...labelOf(target) })
       .returning({ id: accountRequest.id }).get();
     appendAudit(tx, { actorId: user.id, action: 'account.request', payload: { request: requestId, kind: input.kind, target: target.id, reason: input.reason } });
     return { id: requestId, decider: concernsChair(input.kind, target.role) ? ('organiser' as const) : ('chair' as const) };
@@ -113,17 +135,24 @@ export const approveAccountRequestSpec = {
     if (req.state !== 'pending') throw new Refusal('account:decided');
     requireRequestPhase(tx);
     const target = requireDecider(tx, user, req);
+    requireSameLabel(req, target);
     checkApplicable(req.kind, target);
     const at = nowIso();
     tx.update(accountRequest).set({ state: 'approved', decidedBy: user.id, decidedAt: at }).where(eq(accountRequest.id, req.id)).run();
     const applied: Record<string, unknown> = {};
+    let changed = [target.id];
     switch (req.kind) {
       case 'reset_password': applyPassword(tx, target.id, null); break;
       case 'deactivate': applyActive(tx, target.id, false); break;
       case 'reactivate': applyActive(tx, target.id, true); break;
-      case 'make_chair': applied.demoted = applyMakeChair(tx, target.id); break;
+      case 'make_chair': {
+        const demoted = applyMakeChair(tx, target.id);
+        applied.demoted = demoted;
+        changed = [...demoted, target.id];
+        break;
+      }
     }
-    appendAudit(tx, { actorId: user.id, action: 'account.approve', payload: { request: req.id, kind: req.kind, target: target.id, ...applied } });
+    appendAudit(tx, { actorId: user.id, action: 'account.approve', payload: { request: req.id, kind: req.kind, target: target.id, ...applied, accounts: changed.map((a) => accountState(tx, a)) } });
     return null;
   },
 } satisfies ActionSpec<typeof IdInput, null>;
@@ -186,7 +215,7 @@ export const issuePasswordSpec = {
     if (!target.active) throw new Refusal('juror:inactive');
     applyPassword(tx, target.id, input.passwordHash);
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
-    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id } });
+    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };
   },
 } satisfies ActionSpec<typeof IssueInput, { login: string }>;
@@ -215,7 +244,7 @@ export function unseenChanges(tx: Pick<Tx, 'select'>, userId: number) {
 
 /** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
 export function listAccountRequests(db: Pick<Tx, 'select'>) {
-  const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, role: userTable.role }).from(userTable).all().map((u) => [u.id, u]));
+  const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: userTable.role }).from(userTable).all().map((u) => [u.id, u]));
   return db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all().map((r) => ({
     ...r,
     target: names.get(r.targetId)!,

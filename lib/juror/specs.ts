@@ -7,6 +7,7 @@ import { LOCALES, signinToken, user as userTable } from '@/db/schema';
 import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { accountState } from '@/lib/auth/account-state';
 import { temporaryPassword } from './password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
@@ -29,7 +30,7 @@ const passwordHash = z.string().startsWith('$argon2id$');
 export { temporaryPassword };
 
 export function findJuror(tx: Tx, jurorId: number) {
-  const row = tx.select({ id: userTable.id, login: userTable.login, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();
+  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();
   if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
   return row;
 }
@@ -76,12 +77,20 @@ export const updateJurorSpec = {
   handler: ({ user, input, tx }) => {
     const f = requireNotFinal(tx);
     findJuror(tx, input.id);
-    const before = tx.select({ country: userTable.country }).from(userTable).where(eq(userTable.id, input.id)).get()!;
+    const before = tx.select({ country: userTable.country, displayName: userTable.displayName, latinName: userTable.latinName }).from(userTable).where(eq(userTable.id, input.id)).get()!;
     // The country decides recusal by nationality: frozen with the rest of the setup.
     if (before.country !== input.country && f.phase !== 'setup') throw new Refusal('phase:frozen', { phase: f.phase });
+    // A rename during voting goes through the two-person rule (lib/juror/proposals.ts): a name is
+    // what an approver reads (issue 20, route 2: relabel, then ask).
+    if (before.displayName !== input.displayName && needsApproval(f.phase)) throw new Refusal('account:needs_approval');
     const { id: jurorId, ...values } = input;
     tx.update(userTable).set({ ...values, placeholder: false }).where(eq(userTable.id, jurorId)).run();
-    appendAudit(tx, { actorId: user.id, action: 'juror.update', payload: input });
+    const renamed = before.displayName !== input.displayName;
+    appendAudit(tx, {
+      actorId: user.id,
+      action: 'juror.update',
+      payload: { ...input, ...(renamed ? { from: { displayName: before.displayName, latinName: before.latinName } } : {}), accounts: [accountState(tx, jurorId)] },
+    });
     return null;
   },
 } satisfies ActionSpec<typeof UpdateInput, null>;

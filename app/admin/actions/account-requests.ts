@@ -9,6 +9,10 @@ import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import {
   approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec,
 } from '@/lib/juror/requests';
+import {
+  approveProposalSpec, cancelProposalSpec, issueOrganiserPasswordSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec,
+} from '@/lib/juror/proposals';
+import { addOrganiserSpec } from '@/lib/juror/organisers';
 
 // Organisers only at this door, whatever else the spec allows (the chair decides at app/chair/account-actions.ts).
 const asOrganiser = { roles: ['organiser'] as const };
@@ -20,4 +24,20 @@ export const refuseAccountRequestAsOrganiser = serverAction({ ...refuseAccountRe
 
 export async function issueTemporaryPassword(raw: FormData) {
   return finish(issuePasswordSpec.name, await runWithTemporaryPassword(issuePasswordSpec, await getCurrentUser(), raw), issuePasswordSpec.revalidate);
+}
+
+// Proposals: a rename during voting, a new organiser (lib/juror/proposals.ts).
+export const proposeRename = serverAction(proposeRenameSpec);
+export const proposeOrganiser = serverAction(proposeOrganiserSpec);
+export const cancelProposal = serverAction(cancelProposalSpec);
+export const approveProposalAsOrganiser = serverAction({ ...approveProposalSpec, ...asOrganiser });
+export const refuseProposalAsOrganiser = serverAction({ ...refuseProposalSpec, ...asOrganiser });
+
+export async function issueOrganiserPassword(raw: FormData) {
+  return finish(issueOrganiserPasswordSpec.name, await runWithTemporaryPassword(issueOrganiserPasswordSpec, await getCurrentUser(), raw), issueOrganiserPasswordSpec.revalidate);
+}
+
+/** In setup: a second organiser directly, with a temporary password shown once (lib/juror/organisers.ts). */
+export async function addOrganiser(raw: FormData) {
+  return finish(addOrganiserSpec.name, await runWithTemporaryPassword(addOrganiserSpec, await getCurrentUser(), raw), addOrganiserSpec.revalidate);
 }

@@ -3,7 +3,9 @@
 // request a change with a reason, refuse a request about the chair with a reason, and have an
 // approved reset's temporary password shown, once.
 import { useTranslations } from 'next-intl';
-import { issueTemporaryPassword, refuseAccountRequestAsOrganiser, requestAccountChange } from '@/app/admin/actions/account-requests';
+import {
+  addOrganiser, issueOrganiserPassword, issueTemporaryPassword, proposeOrganiser, proposeRename, refuseAccountRequestAsOrganiser, refuseProposalAsOrganiser, requestAccountChange,
+} from '@/app/admin/actions/account-requests';
 import { ActionForm, Field, type ActionState } from './ActionForm';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
@@ -51,6 +53,57 @@ export function IssuePasswordForm({ id, target, issued }: { id: number; target: 
   return (
     <ActionForm action={issueTemporaryPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })} testId={`issue-password-${id}`} after={(st) => <Secret state={st} />}>
       <input type="hidden" name="id" value={id} />
+    </ActionForm>
+  );
+}
+
+export function RefuseProposalForm({ id }: { id: number }) {
+  const t = useTranslations('account.list');
+  return (
+    <ActionForm action={refuseProposalAsOrganiser} submit={t('refuse')} variant="secondary" testId={`refuse-proposal-${id}`}>
+      <input type="hidden" name="id" value={id} />
+      <Field name="reason" label={t('refuseReason')} required />
+    </ActionForm>
+  );
+}
+
+export function IssueOrganiserPasswordForm({ id, target, issued }: { id: number; target: string; issued: boolean }) {
+  const t = useTranslations('account.list');
+  return (
+    <ActionForm action={issueOrganiserPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })} testId={`issue-organiser-password-${id}`} after={(st) => <Secret state={st} />}>
+      <input type="hidden" name="id" value={id} />
+    </ActionForm>
+  );
+}
+
+/** During voting: a rename is a request the chair approves (another organiser for the chair). */
+export function RenameRequestForm({ jurorId, displayName, latinName }: { jurorId: number; displayName: string; latinName: string | null }) {
+  const t = useTranslations('account.rename');
+  return (
+    <ActionForm action={proposeRename} submit={t('submit')} success={t('sent')} reset testId={`rename-${jurorId}`}>
+      <p className={ui.muted}>{t('explain')}</p>
+      <input type="hidden" name="targetId" value={jurorId} />
+      <Field name="displayName" label={t('displayName')} defaultValue={displayName} required />
+      <Field name="latinName" label={t('latinName')} defaultValue={latinName ?? ''} />
+      <Field name="reason" label={t('reason')} required />
+    </ActionForm>
+  );
+}
+
+/** A second organiser: directly in setup (with a temporary password shown once), a proposal the chair approves from voting on. */
+export function OrganiserAddForm({ direct }: { direct: boolean }) {
+  const t = useTranslations('account.organisers');
+  return direct ? (
+    <ActionForm action={addOrganiser} submit={t('add')} reset testId="organiser-add" after={(st) => <Secret state={st} />}>
+      <Field name="displayName" label={t('displayName')} required />
+      <Field name="login" label={t('login')} required />
+    </ActionForm>
+  ) : (
+    <ActionForm action={proposeOrganiser} submit={t('propose')} success={t('sent')} reset testId="organiser-propose">
+      <p className={ui.muted}>{t('proposeExplain')}</p>
+      <Field name="displayName" label={t('displayName')} required />
+      <Field name="login" label={t('login')} required />
+      <Field name="reason" label={t('reason')} required />
     </ActionForm>
   );
 }

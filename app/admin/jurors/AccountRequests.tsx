@@ -5,20 +5,29 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { SessionUser } from '@/lib/auth';
 import type { AccountRequestRow } from '@/lib/juror/requests';
 import { RowAction } from '../components/RemoveButton';
-import { IssuePasswordForm, RefuseRequestForm } from '../components/AccountRequestForms';
-import { approveAccountRequestAsOrganiser, cancelAccountRequest } from '../actions/account-requests';
+import type { AccountProposalRow } from '@/lib/juror/proposals';
+import type { Approval } from '@/lib/juror/approvals';
+import { ApprovalDetails } from '@/app/components/ApprovalDetails';
+import { IssueOrganiserPasswordForm, IssuePasswordForm, RefuseProposalForm, RefuseRequestForm } from '../components/AccountRequestForms';
+import { approveAccountRequestAsOrganiser, approveProposalAsOrganiser, cancelAccountRequest, cancelProposal } from '../actions/account-requests';
 import ui from '@/app/components/ui.module.css';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
 
-export async function AccountRequests({ me, rows }: { me: SessionUser; rows: AccountRequestRow[] }) {
+export async function AccountRequests({ me, rows, proposals, pending }: { me: SessionUser; rows: AccountRequestRow[]; proposals: AccountProposalRow[]; pending: Approval[] }) {
   const t = await getTranslations('account');
   const format = await getFormatter();
   const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  // Pending ones show what an approver reads: the target's login, names and history.
+  const details = (source: Approval['source'], id: number) => {
+    const a = pending.find((x) => x.source === source && x.id === id);
+    return a ? <ApprovalDetails approval={a} /> : null;
+  };
   return (
     <section aria-labelledby="account-requests-heading" className={ui.card}>
       <h2 id="account-requests-heading">{t('list.heading')}</h2>
-      {rows.length === 0 ? <p className={ui.muted}>{t('list.none')}</p> : (
+      {rows.length === 0 && proposals.length === 0 ? <p className={ui.muted}>{t('list.none')}</p> : null}
+      {rows.length > 0 && (
         <ul className={ui.list} data-testid="account-requests">
           {rows.map((r) => {
             const kind = t(`kind.${r.kind}`);
@@ -26,11 +35,12 @@ export async function AccountRequests({ me, rows }: { me: SessionUser; rows: Acc
             return (
               <li key={r.id} data-request={r.id} data-state={r.state}>
                 <div className={ui.spread}>
-                  <span>{t('list.item', { kind, target: r.target.displayName, requester: r.requester.displayName, at: when(r.createdAt) })}</span>
+                  <span>{t('list.item', { kind, target: t('approval.target', { name: r.target.displayName, login: r.target.login }), requester: r.requester.displayName, at: when(r.createdAt) })}</span>
                   <Badge tone={r.state === 'approved' ? 'ok' : r.state === 'pending' ? 'warn' : undefined}>{t(`state.${r.state}`)}</Badge>
                 </div>
                 <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
                 {r.state === 'pending' && <p className={ui.muted}>{r.aboutChair ? t('list.waitingOrganiser') : t('list.waitingChair')}</p>}
+                {details('request', r.id)}
                 {r.state !== 'pending' && r.decider && r.decidedAt && (
                   <p className={ui.muted}>
                     {t('list.decided', { state: t(`state.${r.state}`), decider: r.decider.displayName, at: when(r.decidedAt) })}
@@ -52,6 +62,47 @@ export async function AccountRequests({ me, rows }: { me: SessionUser; rows: Acc
                   {/* Stays mounted once used (disabled), so the password just shown survives the page's refresh. */}
                   {r.state === 'approved' && r.kind === 'reset_password' && mine && (
                     <IssuePasswordForm id={r.id} target={r.target.displayName} issued={!!r.passwordIssuedAt} />
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {proposals.length > 0 && (
+        <ul className={ui.list} data-testid="account-proposals">
+          {proposals.map((p) => {
+            const kind = t(`kind.${p.kind}`);
+            const target = p.target ? t('approval.target', { name: p.target.displayName, login: p.target.login }) : t('approval.target', { name: p.displayName, login: p.login ?? '' });
+            const mine = p.requestedBy === me.id;
+            return (
+              <li key={p.id} data-proposal={p.id} data-state={p.state}>
+                <div className={ui.spread}>
+                  <span>{t('list.item', { kind, target, requester: p.requester.displayName, at: when(p.createdAt) })}</span>
+                  <Badge tone={p.state === 'approved' ? 'ok' : p.state === 'pending' ? 'warn' : undefined}>{t(`state.${p.state}`)}</Badge>
+                </div>
+                <p className={ui.muted}>{t('list.reason', { reason: p.reason })}</p>
+                {p.state === 'pending' && <p className={ui.muted}>{p.aboutChair ? t('list.waitingOrganiser') : t('list.waitingChair')}</p>}
+                {details('proposal', p.id)}
+                {p.state !== 'pending' && p.decider && p.decidedAt && (
+                  <p className={ui.muted}>
+                    {t('list.decided', { state: t(`state.${p.state}`), decider: p.decider.displayName, at: when(p.decidedAt) })}
+                    {p.decisionReason ? ` ${t('list.reason', { reason: p.decisionReason })}` : ''}
+                  </p>
+                )}
+                <div className={s.rowActions}>
+                  {p.state === 'pending' && mine && (
+                    <RowAction action={cancelProposal} id={p.id} label={t('list.cancel')} confirm={t('list.confirmCancel')} testId={`cancel-proposal-${p.id}`} />
+                  )}
+                  {p.state === 'pending' && !mine && p.aboutChair && (
+                    <>
+                      <RowAction action={approveProposalAsOrganiser} id={p.id} label={t('list.approve')} variant="danger"
+                        confirm={t('list.confirmApprove', { kind, target })} testId={`approve-proposal-${p.id}`} />
+                      <RefuseProposalForm id={p.id} />
+                    </>
+                  )}
+                  {p.state === 'approved' && p.kind === 'add_organiser' && mine && (
+                    <IssueOrganiserPasswordForm id={p.id} target={p.displayName} issued={!!p.passwordIssuedAt} />
                   )}
                 </div>
               </li>

@@ -17,9 +17,12 @@ import { countryOptions } from '../countries';
 import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
 import { EditDetails } from '../components/EditDetails';
-import { RequestChangeForm } from '../components/AccountRequestForms';
+import { OrganiserAddForm, RenameRequestForm, RequestChangeForm } from '../components/AccountRequestForms';
 import { needsApproval } from '@/lib/juror/approval-phases';
 import { listAccountRequests } from '@/lib/juror/requests';
+import { listAccountProposals } from '@/lib/juror/proposals';
+import { pendingApprovals } from '@/lib/juror/approvals';
+import { listOrganisers } from '@/lib/juror/organisers';
 import { AccountRequests } from './AccountRequests';
 
 export async function generateMetadata() {
@@ -38,6 +41,8 @@ export default async function JurorsPage() {
   // From voting to finalisation account changes are requests that a second person approves.
   const twoPerson = needsApproval(fest.phase);
   const requests = listAccountRequests(db);
+  const proposals = listAccountProposals(db);
+  const organisers = listOrganisers(db);
   const ta = await getTranslations('account');
   const requestKinds = (j: { active: boolean; role: string }) => [
     ...(j.active ? ['reset_password'] : []),
@@ -85,9 +90,14 @@ export default async function JurorsPage() {
                         <JurorEditForm juror={j} countries={countries} locales={localeOpts} />
                       </EditDetails>
                       {twoPerson ? (
+                        <>
                         <EditDetails label={ta('request.open')} name={j.displayName}>
                           <RequestChangeForm jurorId={j.id} kinds={requestKinds(j)} />
                         </EditDetails>
+                        <EditDetails label={ta('rename.open')} name={j.displayName}>
+                          <RenameRequestForm jurorId={j.id} displayName={j.displayName} latinName={j.latinName} />
+                        </EditDetails>
+                        </>
                       ) : (
                         <>
                         {setup && j.active && j.role !== 'chair' && (
@@ -109,7 +119,15 @@ export default async function JurorsPage() {
           </tbody>
         </table>
       </ScrollTable>
-      {(twoPerson || requests.length > 0) && <AccountRequests me={me} rows={requests} />}
+      {(twoPerson || requests.length > 0 || proposals.length > 0) && <AccountRequests me={me} rows={requests} proposals={proposals} pending={pendingApprovals(db)} />}
+      <section aria-labelledby="organisers-heading" className={ui.card}>
+        <h2 id="organisers-heading">{ta('organisers.heading')}</h2>
+        <p className={ui.muted}>{ta('organisers.explain')}</p>
+        <ul data-testid="organisers">
+          {organisers.map((o) => <li key={o.id}>{ta('approval.target', { name: o.displayName, login: o.login })}{!o.active && <> <Badge>{t('jurors.inactive')}</Badge></>}</li>)}
+        </ul>
+        {!final && <OrganiserAddForm direct={setup} />}
+      </section>
       {setup && (
         <section aria-labelledby="juror-add-heading" className={ui.card}>
           <h2 id="juror-add-heading">{t('jurors.addHeading')}</h2>

@@ -1,0 +1,44 @@
+// What an approver reads beside a request, besides a display name (issue 20, route 2): the login
+// (which cannot be relabelled), the login and name the request was filed about, a rename's new
+// name, every name the account had and the account's history (lib/juror/approvals.ts).
+import { getFormatter, getTranslations } from 'next-intl/server';
+import type { Approval } from '@/lib/juror/approvals';
+import ui from './ui.module.css';
+
+export async function ApprovalDetails({ approval }: { approval: Approval }) {
+  const t = await getTranslations('account.approval');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : t('unknownTime'));
+  const shown = (n: { displayName: string | null; latinName: string | null }) => (n.latinName && n.latinName !== n.displayName ? `${n.displayName} (${n.latinName})` : n.displayName ?? '');
+  const who = (p: { name: string; role: 'juror' | 'chair' | 'organiser' } | null, self: boolean) =>
+    self ? t('bySelf') : p ? t('by', { name: p.name, role: tc(`role.${p.role}`) }) : t('byNobody');
+  const h = approval.history;
+  return (
+    <div data-testid={`approval-details-${approval.source}-${approval.id}`}>
+      {h && <p>{t('login', { login: h.login })}</p>}
+      {approval.filed && <p className={ui.muted}>{t('filed', { login: approval.filed.login, name: shown(approval.filed) })}</p>}
+      {approval.proposed && (
+        <p>{approval.kind === 'rename' ? t('newName', { name: shown(approval.proposed) }) : t('newOrganiser', { login: approval.proposed.login ?? '', name: approval.proposed.displayName })}</p>
+      )}
+      {h && (
+        <details>
+          <summary>{t('namesHeading', { count: h.names.length })}</summary>
+          <ol data-testid="approval-names">
+            {h.names.map((n, i) => <li key={i}>{t('name', { name: shown(n), at: when(n.at), by: who(n.by, n.self) })}</li>)}
+          </ol>
+        </details>
+      )}
+      {h && (
+        <details>
+          <summary>{t('historyHeading', { count: h.events.length })}</summary>
+          {h.events.length === 0 ? <p className={ui.muted}>{t('noHistory')}</p> : (
+            <ol data-testid="approval-history">
+              {h.events.map((e, i) => <li key={i}>{t('event', { what: t(`what.${e.kind}`), at: when(e.at), by: who(e.by, e.self) })}</li>)}
+            </ol>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}

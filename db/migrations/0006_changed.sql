@@ -1,1 +1,0 @@
-ALTER TABLE `decision` ADD `counted_scores` text;
