@@ -182,6 +182,10 @@ export const user = sqliteTable(
     // them to another device. No check constraint: SQLite could only add one by rebuilding the
     // table; the action validates the value and the reader treats anything unknown as 'cards'.
     ballotView: text('ballot_view', { enum: BALLOT_VIEWS }).notNull().default('cards'),
+    // For an account made before the audit log stated accounts (lib/auth/account-state.ts): the id of
+    // the keyed `audit.baseline` entry that first stated it. Null for every account made since. The
+    // column's arrival is also what tells db/index.ts to write that baseline, once.
+    baselineEntry: integer('baseline_entry'),
   },
   (t) => [
     check('user_role', sql`${t.role} in ('juror','chair','organiser')`),

@@ -15,10 +15,16 @@ import { parseHead } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
 import { replayRunoffs } from './runoff/replay';
+import { BASELINE_ACTION } from './audit-baseline';
+import { replayAccounts } from './auth/account-replay';
+import { countedDigest } from './round/counted-digest';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
-interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen }
+interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen; close?: StatedClose }
+// What a close states of its row (round, missing ballots, digest of the counted set); only closes
+// written since the rule, or recorded by the baseline, state it.
+interface StatedClose { round: unknown; chosen: string; counted: unknown }
 const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
 
 /** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
@@ -26,6 +32,15 @@ function legacySteps(scale: Scale, value: unknown): number | null {
   if (typeof value !== 'number') return null;
   const k = (value - scale.min) / scale.step;
   return Math.abs(k - Math.round(k)) < 1e-9 && value >= scale.min - 1e-9 && value <= scale.max + 1e-9 ? Math.round(k) : null;
+}
+
+/** A decision's `chosen` column (JSON text) in one canonical spelling. */
+function canonicalChosen(text: string): string {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }
 
 function ids(v: unknown): number[] {
@@ -73,6 +88,7 @@ export function replayAudit(db: DB): string[] {
   const requests = new Map<number, AuditedRequest>();
   const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
+  const baselineCloses = new Map<number, StatedClose & { seen: Seen }>();
 
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
@@ -116,9 +132,16 @@ export function replayAudit(db: DB): string[] {
         break;
       case 'round.close': {
         const missing = Array.isArray(p.missing) ? (p.missing as { jurorId: number; nomination: string }[]) : [];
-        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '' });
+        const close = 'counted' in p ? { round: p.round, chosen: canonicalJson(missing.map((m) => [m.jurorId, m.nomination])), counted: p.counted } : undefined;
+        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '', close });
         break;
       }
+      case BASELINE_ACTION:
+        // Closes recorded before their entries stated the counted set (lib/audit-baseline.ts).
+        for (const c of Array.isArray(p.closes) ? (p.closes as { id: number; round: unknown; chosen: string; counted: unknown }[]) : []) {
+          baselineCloses.set(Number(c.id), { round: c.round, chosen: canonicalChosen(c.chosen), counted: c.counted, seen });
+        }
+        break;
       case 'round.reopen':
         decided(seen, actor, { kind: 'reopen_round', reason: reasonOf(p) });
         break;
@@ -296,6 +319,13 @@ export function replayAudit(db: DB): string[] {
       problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
       break;
     }
+    // A close's row also records which ballots it counted (decision.counted): what the desk compares
+    // later closes with to tell how many ballots changed, so it must be the one the close wrote.
+    const close = d.kind === 'close_round' ? (e.close ? { ...e.close, seen: e.seen } : baselineCloses.get(d.id)) : undefined;
+    if (close) {
+      if (d.round !== close.round || canonicalChosen(d.chosen) !== close.chosen) problems.push(`decision row ${d.id} (close_round): its round or missing ballots differ from those audited at ${at(close.seen)}`);
+      if (countedDigest(d.counted) !== close.counted) problems.push(`decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
+    }
   }
 
   // --- finalisation, awards, publication ---
@@ -349,6 +379,9 @@ export function replayAudit(db: DB): string[] {
 
   // --- runoffs and their votes (lib/runoff/replay.ts) ---
   problems.push(...replayRunoffs(db, entries));
+
+  // --- accounts: login, names, role, active flag, credential (lib/auth/account-replay.ts) ---
+  problems.push(...replayAccounts(db, entries));
 
   // --- heads recorded in the protocol ---
   const checkHead = (label: string, text: string | null, action: string) => {

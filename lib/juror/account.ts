@@ -10,6 +10,7 @@ import type { DB } from '@/db';
 import { getDb } from '@/db';
 import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/users';
@@ -51,7 +52,7 @@ export const changePasswordSpec = {
       .set({ passwordHash: input.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
       .where(eq(userTable.id, user.id))
       .run();
-    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: {} });
+    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)] } });
     return null;
   },
 } satisfies ActionSpec<typeof StoreInput, null>;

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
@@ -123,7 +124,7 @@ export const approveAccountRequestSpec = {
       case 'reactivate': applyActive(tx, target.id, true); break;
       case 'make_chair': applied.demoted = applyMakeChair(tx, target.id); break;
     }
-    appendAudit(tx, { actorId: user.id, action: 'account.approve', payload: { request: req.id, kind: req.kind, target: target.id, ...applied } });
+    appendAudit(tx, { actorId: user.id, action: 'account.approve', payload: { request: req.id, kind: req.kind, target: target.id, ...applied, accounts: [target.id, ...((applied.demoted as number[] | undefined) ?? [])].map((a) => accountState(tx, a)) } });
     return null;
   },
 } satisfies ActionSpec<typeof IdInput, null>;
@@ -186,7 +187,7 @@ export const issuePasswordSpec = {
     if (!target.active) throw new Refusal('juror:inactive');
     applyPassword(tx, target.id, input.passwordHash);
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
-    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id } });
+    appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };
   },
 } satisfies ActionSpec<typeof IssueInput, { login: string }>;

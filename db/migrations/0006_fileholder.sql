@@ -1,0 +1,1 @@
+ALTER TABLE `user` ADD `baseline_entry` integer;
