@@ -5,7 +5,7 @@
 // From there the chain continues and `npm run audit:verify` replays them like any later statement.
 // Never written again: a database whose log was cut back to before its baseline stays unstated and
 // fails verification rather than being re-based on whatever the file now says.
-import { asc, count, desc, eq } from 'drizzle-orm';
+import { asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, decision, user } from '@/db/schema';
 import { appendAudit } from './audit';
@@ -25,6 +25,6 @@ export function writeStateBaseline(db: DB): void {
       .map((d) => ({ ...d, counted: countedDigest(d.counted) }));
     appendAudit(tx, { actorId: null, action: BASELINE_ACTION, payload: { accounts: allAccountStates(tx), closes } });
     const entry = tx.select({ id: audit.id }).from(audit).orderBy(desc(audit.id)).limit(1).get()!.id;
-    tx.update(user).set({ baselineEntry: entry }).run();
+    tx.update(user).set({ baselineEntry: entry }).where(isNull(user.baselineEntry)).run();
   }, { behavior: 'immediate' });
 }

@@ -19,6 +19,7 @@ import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import { AccountChanges } from './AccountChanges';
+import { RollBacks } from './RollBacks';
 import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {
@@ -69,6 +70,7 @@ export default async function ProtocolPage() {
       {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
       <RunoffResults db={db} />
       <AccountChanges />
+      <RollBacks db={db} />
       {!draft && <h2>{t('hashHeading')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />
