@@ -14,6 +14,7 @@ import { recusedByNationality } from '@/lib/recusal';
 import { parseHead } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
+import { frozenSetupDigest } from './festival/frozen-setup';
 import { replayRunoffs } from './runoff/replay';
 import { BASELINE_ACTION } from './audit-baseline';
 import { replayAccounts } from './auth/account-replay';
@@ -82,7 +83,7 @@ export function replayAudit(db: DB): string[] {
   const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
-  let opened: { rules: unknown; seen: Seen } | null = null;
+  let opened: { rules: unknown; setup: unknown; seen: Seen } | null = null;
   // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
   type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
   const requests = new Map<number, AuditedRequest>();
@@ -185,7 +186,7 @@ export function replayAudit(db: DB): string[] {
         break;
       case 'festival.open_voting':
         // Entries written before the opening recorded its rules say nothing to compare with.
-        if (p.rules) opened = { rules: p.rules, seen };
+        if (p.rules) opened = { rules: p.rules, setup: p.setup, seen };
         break;
     }
   }
@@ -375,6 +376,10 @@ export function replayAudit(db: DB): string[] {
     }
     const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
     if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
+    // Openings recorded before the setup's digest say nothing of films and candidates.
+    if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
+      problems.push(`the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
+    }
   }
 
   // --- runoffs and their votes (lib/runoff/replay.ts) ---

@@ -16,6 +16,7 @@ import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPasswor
 import { importJurorsSpec, issueSlips } from '@/lib/juror/import-specs';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { closeRoundSpec } from '@/lib/round/specs';
+import { openVotingSpec } from '@/lib/admin/phase';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { demoCast, fixture, voteAndSubmit } from '@/tests/festival';
 
@@ -115,6 +116,24 @@ describe('a close’s counted ballots edited in the file', () => {
     delete counted.best_film[String(jurors[3].id)];
     t.db.update(decision).set({ counted: JSON.stringify(counted) }).where(and(eq(decision.id, row.id))).run();
     expect(problems()).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry \d+/);
+  });
+});
+
+describe('the rest of the setup that decides a result, edited in the file after voting opened', () => {
+  it('a juror’s country and a film’s country (recusal by nationality) are named', () => {
+    run(t, openVotingSpec, {});
+    expect(problems()).toBe('');
+    sql("update user set country = 'Uzbekistan' where login = 'azimov'");
+    expect(problems()).toMatch(/login azimov, juror\): country is Uzbekistan, but the log's last statement of this account, entry \d+ \(id \d+\), says/);
+    sql("update user set country = (select country from user where login = 'hansanping') where login = 'azimov'");
+    sql('update film set country = (select f2.country from film f2 where f2.country <> film.country limit 1) where id = (select min(id) from film)');
+    expect(problems()).toMatch(/the films and candidates frozen when voting opened, entry \d+ \(id \d+\), differ from the stored ones/);
+  });
+
+  it('a main-round candidate moved to another nomination is named', () => {
+    run(t, openVotingSpec, {});
+    sql("update candidate set nomination_id = (select id from nomination where code = 'best_screenplay') where id = (select min(c.id) from candidate c join nomination n on n.id = c.nomination_id where n.code = 'best_film')");
+    expect(problems()).toMatch(/the films and candidates frozen when voting opened/);
   });
 });
 

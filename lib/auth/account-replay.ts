@@ -26,6 +26,7 @@ const FIELDS: { key: keyof AccountState; say: (v: unknown) => string; name: stri
   { key: 'latinName', name: 'Latin name', say: (v) => (v === null ? 'none' : JSON.stringify(v)) },
   { key: 'role', name: 'role', say: (v) => String(v) },
   { key: 'active', name: 'active flag', say: (v) => (v ? 'active' : 'inactive') },
+  { key: 'country', name: 'country', say: (v) => (v === null ? 'none' : String(v)) },
 ];
 
 export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
@@ -45,7 +46,7 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     }
     const at = `entry ${last.entry} (id ${last.id})`;
     for (const f of FIELDS) {
-      if (now[f.key] !== last.state[f.key]) problems.push(`${where}: ${f.name} is ${f.say(now[f.key])}, but the log's last statement of this account, ${at}, says ${f.say(last.state[f.key])}`);
+      if (f.key in last.state && now[f.key] !== last.state[f.key]) problems.push(`${where}: ${f.name} is ${f.say(now[f.key])}, but the log's last statement of this account, ${at}, says ${f.say(last.state[f.key])}`);
     }
     if (now.credential !== last.state.credential) {
       problems.push(`${where}: its password hash is not the one the log last stated, ${at} (${last.state.credential === null ? 'none was set' : now.credential === null ? 'it was removed' : 'it was replaced'} without an audited change)`);
