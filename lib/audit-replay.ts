@@ -4,6 +4,12 @@
 // salt, and the chain heads recorded at finalisation and publication must be entries of the log.
 // A table edited without the log (a score changed in the file, final_hash recomputed) or a log cut
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
+// Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
+// role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
+// main-round candidates frozen at the opening, runoffs, and account requests. Not replayed (a file
+// holder can still edit them unseen): festival.phase outside finalisation and publication (tests and
+// tools set it directly), special-round candidates, sign-in links (signin_token), the published
+// anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
