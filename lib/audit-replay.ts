@@ -6,11 +6,11 @@
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 // Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
 // role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
-// main-round candidates frozen at the opening, runoffs, and account requests. Not replayed (a file
-// holder can still edit them unseen): festival.phase outside finalisation and publication (tests and
-// tools set it directly), special-round candidates, sign-in links (signin_token), the published
+// main-round candidates frozen at the opening, the special round's candidates, runoffs, and account
+// requests. Not replayed (a file holder can still edit them unseen): festival.phase outside
+// finalisation and publication (tests and tools set it directly), sign-in links (signin_token), the published
 // anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
@@ -96,6 +96,7 @@ export function replayAudit(db: DB): string[] {
   const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
   const baselineCloses = new Map<number, StatedClose & { seen: Seen }>();
+  let specialFilms: { films: number[]; seen: Seen } | null = null;
 
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
@@ -189,6 +190,9 @@ export function replayAudit(db: DB): string[] {
           const r = requests.get(id);
           if (r) Object.assign(r, { seen: true, at: seen });
         }
+        break;
+      case 'round.open_special':
+        specialFilms = { films: ids(p.films), seen };
         break;
       case 'festival.open_voting':
         // Entries written before the opening recorded its rules say nothing to compare with.
@@ -385,6 +389,16 @@ export function replayAudit(db: DB): string[] {
     // Openings recorded before the setup's digest say nothing of films and candidates.
     if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
       problems.push(`the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
+    }
+  }
+
+  // --- the special round's candidates: the films its opening named, in every special nomination ---
+  if (specialFilms) {
+    const sf = specialFilms;
+    const specialNoms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.round, 'special')).all();
+    for (const n of specialNoms) {
+      const have = [...candidates.values()].filter((c) => c.nominationId === n.id).map((c) => c.filmId).sort((a, b) => a - b);
+      if (have.join() !== sf.films.join()) problems.push(`the candidates of ${n.code} (films [${have.join()}]) differ from the films its round's opening named, ${at(sf.seen)}: [${sf.films.join()}]`);
     }
   }
 

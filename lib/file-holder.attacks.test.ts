@@ -15,7 +15,7 @@ import { changeOwnPassword } from '@/lib/juror/account';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 import { importJurorsSpec, issueSlips } from '@/lib/juror/import-specs';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
-import { closeRoundSpec } from '@/lib/round/specs';
+import { closeRoundSpec, openSpecialRoundSpec } from '@/lib/round/specs';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { demoCast, fixture, voteAndSubmit } from '@/tests/festival';
@@ -134,6 +134,22 @@ describe('the rest of the setup that decides a result, edited in the file after 
     run(t, openVotingSpec, {});
     sql("update candidate set nomination_id = (select id from nomination where code = 'best_screenplay') where id = (select min(c.id) from candidate c join nomination n on n.id = c.nomination_id where n.code = 'best_film')");
     expect(problems()).toMatch(/the films and candidates frozen when voting opened/);
+  });
+});
+
+describe('the special round’s candidates edited in the file', () => {
+  it('a film slipped into the Special Jury Prize after its round opened is named', () => {
+    const { chair, jurors } = demoCast(t.db);
+    t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
+    setPhase(t, 'voting');
+    voteAndSubmit(t.db, 'best_film', (_j, c) => Math.max(1, 10 - c), jurors);
+    expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
+    expect(executeAction(openSpecialRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
+    expect(problems()).toBe('');
+    // The best film's winner, which won a main award, put back among the special round's candidates.
+    sql(`insert into candidate (nomination_id, film_id) select n.id, c.film_id from nomination n, candidate c join nomination m on m.id = c.nomination_id
+         where n.code = 'special_jury_prize' and m.code = 'best_film' and c.film_id not in (select film_id from candidate where nomination_id = n.id) limit 1`);
+    expect(problems()).toMatch(/the candidates of special_jury_prize \(films \[[\d,]+\]\) differ from the films its round's opening named, entry \d+/);
   });
 });
 
