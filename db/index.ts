@@ -8,6 +8,7 @@ import path from 'node:path';
 import * as schema from './schema';
 import { env } from '../lib/env';
 import { sealLegacyChain } from '../lib/audit';
+import { writeStateBaseline } from '../lib/audit-baseline';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 type Handle = { sqlite: Database.Database; db: DB; file: string };
@@ -34,8 +35,13 @@ export function openDatabase(file: string = databaseFile()): Handle {
   // migration that marks its entries (lib/audit.ts sealLegacyChain).
   const hadAudit = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit'").get();
   const unkeyedLog = hadAudit && !(sqlite.prepare("select 1 from pragma_table_info('audit') where name = 'keyed'").get());
+  // Accounts and closes' counted ballots made before the log stated them get a keyed baseline, once,
+  // right after the migration that adds user.baseline_entry (lib/audit-baseline.ts).
+  const hadUsers = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'user'").get();
+  const unstated = hadUsers && !(sqlite.prepare("select 1 from pragma_table_info('user') where name = 'baseline_entry'").get());
   migrate(db, { migrationsFolder: migrationsFolder() });
   if (unkeyedLog) sealLegacyChain(db);
+  if (unstated) writeStateBaseline(db);
   return { sqlite, db, file };
 }
 

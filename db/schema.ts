@@ -185,6 +185,10 @@ export const user = sqliteTable(
     // Failed sign-ins at this login from other addresses before the last successful one (JSON:
     // lib/auth/throttle.ts FailedSignins), shown to the account's holder; null when there were none.
     failedSignins: text('failed_signins'),
+    // For an account made before the audit log stated accounts (lib/auth/account-state.ts): the id of
+    // the keyed `audit.baseline` entry that first stated it. Null for every account made since. The
+    // column's arrival is also what tells db/index.ts to write that baseline, once.
+    baselineEntry: integer('baseline_entry'),
   },
   (t) => [
     check('user_role', sql`${t.role} in ('juror','chair','organiser')`),

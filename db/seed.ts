@@ -4,6 +4,7 @@ import { count } from 'drizzle-orm';
 import type { DB } from './index';
 import { candidate, festival, film, nomination, user } from './schema';
 import { appendAudit } from '@/lib/audit';
+import { allAccountStates } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 
 export const DEMO_ACCOUNTS = [
@@ -102,7 +103,7 @@ export async function seedDemo(db: DB): Promise<boolean> {
           })
           .run(),
       );
-      appendAudit(tx, { actorId: null, action: 'festival.seed_demo', payload: { films: films.length + OUT_OF_COMPETITION.length } });
+      appendAudit(tx, { actorId: null, action: 'festival.seed_demo', payload: { films: films.length + OUT_OF_COMPETITION.length, accounts: allAccountStates(tx) } });
       return true;
     },
     { behavior: 'immediate' },

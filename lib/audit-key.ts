@@ -18,7 +18,7 @@ function fromEnv(): Buffer | null {
   return v === undefined ? null : Buffer.from(v, 'utf8');
 }
 
-function readKeyFile(file: string): Buffer {
+export function readKeyFile(file: string): Buffer {
   const text = fs.readFileSync(file, 'utf8').trim();
   if (!/^[0-9a-f]{64}$/.test(text)) throw new Error(`${file} is not an audit key (64 hex characters)`);
   return Buffer.from(text, 'hex');

@@ -4,7 +4,13 @@
 // salt, and the chain heads recorded at finalisation and publication must be entries of the log.
 // A table edited without the log (a score changed in the file, final_hash recomputed) or a log cut
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
-import { asc } from 'drizzle-orm';
+// Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
+// role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
+// main-round candidates frozen at the opening, the special round's candidates, runoffs, and account
+// requests. Not replayed (a file holder can still edit them unseen): festival.phase outside
+// finalisation and publication (tests and tools set it directly), sign-in links (signin_token), the published
+// anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
@@ -14,11 +20,18 @@ import { recusedByNationality } from '@/lib/recusal';
 import { parseHead } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
+import { frozenSetupDigest } from './festival/frozen-setup';
 import { replayRunoffs } from './runoff/replay';
+import { BASELINE_ACTION } from './audit-baseline';
+import { replayAccounts } from './auth/account-replay';
+import { countedDigest } from './round/counted-digest';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
-interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen }
+interface AuditedDecision { kind: string; nomination: string | null; tied: number[] | null; chosen: number[] | null; reason: string | null; actor: number | null; seen: Seen; close?: StatedClose }
+// What a close states of its row (round, missing ballots, digest of the counted set); only closes
+// written since the rule, or recorded by the baseline, state it.
+interface StatedClose { round: unknown; chosen: string; counted: unknown }
 const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
 
 /** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
@@ -26,6 +39,15 @@ function legacySteps(scale: Scale, value: unknown): number | null {
   if (typeof value !== 'number') return null;
   const k = (value - scale.min) / scale.step;
   return Math.abs(k - Math.round(k)) < 1e-9 && value >= scale.min - 1e-9 && value <= scale.max + 1e-9 ? Math.round(k) : null;
+}
+
+/** A decision's `chosen` column (JSON text) in one canonical spelling. */
+function canonicalChosen(text: string): string {
+  try {
+    return canonicalJson(JSON.parse(text));
+  } catch {
+    return text;
+  }
 }
 
 function ids(v: unknown): number[] {
@@ -67,12 +89,14 @@ export function replayAudit(db: DB): string[] {
   const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
   let published: Seen | null = null;
-  let opened: { rules: unknown; seen: Seen } | null = null;
+  let opened: { rules: unknown; setup: unknown; seen: Seen } | null = null;
   // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
   type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
   const requests = new Map<number, AuditedRequest>();
   const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
+  const baselineCloses = new Map<number, StatedClose & { seen: Seen }>();
+  let specialFilms: { films: number[]; seen: Seen } | null = null;
 
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
@@ -116,9 +140,16 @@ export function replayAudit(db: DB): string[] {
         break;
       case 'round.close': {
         const missing = Array.isArray(p.missing) ? (p.missing as { jurorId: number; nomination: string }[]) : [];
-        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '' });
+        const close = 'counted' in p ? { round: p.round, chosen: canonicalJson(missing.map((m) => [m.jurorId, m.nomination])), counted: p.counted } : undefined;
+        decided(seen, actor, { kind: 'close_round', reason: missing.length ? `closed with ${missing.length} ballots missing` : '', close });
         break;
       }
+      case BASELINE_ACTION:
+        // Closes recorded before their entries stated the counted set (lib/audit-baseline.ts).
+        for (const c of Array.isArray(p.closes) ? (p.closes as { id: number; round: unknown; chosen: string; counted: unknown }[]) : []) {
+          baselineCloses.set(Number(c.id), { round: c.round, chosen: canonicalChosen(c.chosen), counted: c.counted, seen });
+        }
+        break;
       case 'round.reopen':
         decided(seen, actor, { kind: 'reopen_round', reason: reasonOf(p) });
         break;
@@ -160,9 +191,12 @@ export function replayAudit(db: DB): string[] {
           if (r) Object.assign(r, { seen: true, at: seen });
         }
         break;
+      case 'round.open_special':
+        specialFilms = { films: ids(p.films), seen };
+        break;
       case 'festival.open_voting':
         // Entries written before the opening recorded its rules say nothing to compare with.
-        if (p.rules) opened = { rules: p.rules, seen };
+        if (p.rules) opened = { rules: p.rules, setup: p.setup, seen };
         break;
     }
   }
@@ -296,6 +330,13 @@ export function replayAudit(db: DB): string[] {
       problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
       break;
     }
+    // A close's row also records which ballots it counted (decision.counted): what the desk compares
+    // later closes with to tell how many ballots changed, so it must be the one the close wrote.
+    const close = d.kind === 'close_round' ? (e.close ? { ...e.close, seen: e.seen } : baselineCloses.get(d.id)) : undefined;
+    if (close) {
+      if (d.round !== close.round || canonicalChosen(d.chosen) !== close.chosen) problems.push(`decision row ${d.id} (close_round): its round or missing ballots differ from those audited at ${at(close.seen)}`);
+      if (countedDigest(d.counted) !== close.counted) problems.push(`decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
+    }
   }
 
   // --- finalisation, awards, publication ---
@@ -345,10 +386,27 @@ export function replayAudit(db: DB): string[] {
     }
     const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
     if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
+    // Openings recorded before the setup's digest say nothing of films and candidates.
+    if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
+      problems.push(`the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
+    }
+  }
+
+  // --- the special round's candidates: the films its opening named, in every special nomination ---
+  if (specialFilms) {
+    const sf = specialFilms;
+    const specialNoms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.round, 'special')).all();
+    for (const n of specialNoms) {
+      const have = [...candidates.values()].filter((c) => c.nominationId === n.id).map((c) => c.filmId).sort((a, b) => a - b);
+      if (have.join() !== sf.films.join()) problems.push(`the candidates of ${n.code} (films [${have.join()}]) differ from the films its round's opening named, ${at(sf.seen)}: [${sf.films.join()}]`);
+    }
   }
 
   // --- runoffs and their votes (lib/runoff/replay.ts) ---
   problems.push(...replayRunoffs(db, entries));
+
+  // --- accounts: login, names, role, active flag, credential (lib/auth/account-replay.ts) ---
+  problems.push(...replayAccounts(db, entries));
 
   // --- heads recorded in the protocol ---
   const checkHead = (label: string, text: string | null, action: string) => {

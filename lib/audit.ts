@@ -90,12 +90,16 @@ export type ChainStatus = { ok: true; entries: number } | { ok: false; entries: 
 
 /** Walks the whole chain from the first entry; `onEntry` sees each verified entry in order (1-based). */
 export function verifyChain(db: DB, onEntry?: (n: number, row: typeof audit.$inferSelect) => void): ChainStatus {
-  const key = auditKeyOf(db);
+  return verifyEntries(db.select().from(audit).orderBy(asc(audit.id)).all(), auditKeyOf(db), onEntry);
+}
+
+/** The same walk over entries read by other means (a backup checked with the key it will be used with). */
+export function verifyEntries<R extends typeof audit.$inferSelect>(rows: R[], key: Buffer, onEntry?: (n: number, row: R) => void): ChainStatus {
   let prev = GENESIS_HASH;
   let n = 0;
   let keyedSeen = false;
   let legacy = 0;
-  for (const row of db.select().from(audit).orderBy(asc(audit.id)).all()) {
+  for (const row of rows) {
     n++;
     if (row.prevHash !== prev) return { ok: false, entries: n, brokenAt: row.id, why: 'prev_hash' };
     if (!row.keyed) {
@@ -110,10 +114,7 @@ export function verifyChain(db: DB, onEntry?: (n: number, row: typeof audit.$inf
     onEntry?.(n, row);
     prev = row.hash;
   }
-  if (legacy > 0 && !keyedSeen) {
-    const first = db.select({ id: audit.id }).from(audit).orderBy(asc(audit.id)).limit(1).get()!;
-    return { ok: false, entries: 1, brokenAt: first.id, why: 'unsealed_legacy' };
-  }
+  if (legacy > 0 && !keyedSeen) return { ok: false, entries: 1, brokenAt: rows[0].id, why: 'unsealed_legacy' };
   return { ok: true, entries: n };
 }
 

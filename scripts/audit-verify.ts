@@ -7,12 +7,16 @@
 //  - replaying the log's score saves, recusals, submissions, reopenings, decisions and finalisation
 //    does not rebuild exactly the stored scores, recusals, ballots and receipts, decisions and awards;
 //  - after finalisation, the stored awards and final hash do not follow from the stored scores.
+// A roll-back recorded by `npm run restore -- --roll-back` (an `audit.restore` entry, lib/roll-back.ts)
+// is not a failure (the log is whole and keyed, and says what was set aside): each is printed as a
+// `warning:` line, on stdout, whatever the exit status (README, "Backups").
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, databaseFile } from '../db';
 import { verifyChain } from '../lib/audit';
 import { checkGivenHead, replayAudit } from '../lib/audit-replay';
 import { verifyAwards } from '../lib/round/verify';
+import { listRestores } from '../lib/roll-back';
 
 function args(argv: string[]): { file: string; head: string | null } {
   let file: string | null = null;
@@ -50,8 +54,13 @@ for (const p of replayAudit(h.db)) problems.push(`replay: ${p}`);
 // After finalisation, also prove that the stored awards and final hash follow from the stored scores.
 const awards = verifyAwards(h.db);
 if (!awards.ok) for (const p of awards.problems) problems.push(`awards do NOT follow from the stored scores: ${p}`);
+const restores = listRestores(h.db);
 h.sqlite.close();
 
+for (const r of restores) {
+  const lost = [r.lost.published ? 'the publication of the results' : '', `${r.lost.entries} log entries`].filter(Boolean).join(' and ');
+  process.stdout.write(`warning: entry ${r.entry}, ${r.at}: the database was rolled back with npm run restore --roll-back from phase ${r.replaced.phase ?? 'none'} (head ${r.replaced.head}) to a backup in phase ${r.restored.phase ?? 'none'} (head ${r.restored.head}); ${lost} were set aside\n`);
+}
 if (problems.length === 0) {
   process.stdout.write(`audit chain ok: ${chain.entries} entries verified in ${file}\n`);
   if (head !== null) process.stdout.write(`head ok: ${head} is an entry of the log\n`);

@@ -9,6 +9,7 @@ import { appendAudit } from '@/lib/audit';
 import { findFestival, requireSetup } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { frozenRules } from '@/lib/festival/frozen';
+import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
 
 type Reader = Pick<DB, 'select'>;
 export type Unmet = { code: string; params?: Record<string, string | number> };
@@ -82,7 +83,7 @@ export const openVotingSpec = {
     if (unmet.length) throw new Refusal('open:preconditions', { count: unmet.length });
     tx.update(festival).set({ phase: 'voting', updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
     // The rules frozen from now on, for audit:verify to hold the stored ones to (lib/festival/frozen.ts).
-    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx) } });
+    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx), setup: frozenSetupDigest(tx) } });
     return null;
   },
 } satisfies ActionSpec<typeof OpenInput, null>;

@@ -10,6 +10,7 @@ import type { DB } from '@/db';
 import { getDb } from '@/db';
 import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/users';

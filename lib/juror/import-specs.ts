@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { signinToken, user as userTable } from '@/db/schema';
 import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
@@ -73,14 +74,16 @@ export const importJurorsSpec = {
     for (const u of plan.deactivated) tx.update(userTable).set({ active: false, sessionVersion: sql`${userTable.sessionVersion} + 1` }).where(eq(userTable.id, u.id)).run();
     // One chair at most at any moment: demote first, then write the file's roles.
     const chair = [...plan.added, ...plan.updated.map((u) => u.row), ...plan.unchanged].find((r) => r.role === 'chair');
-    if (chair) tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.login, chair.login))).run();
+    const demoted = chair ? tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.login, chair.login))).returning({ id: userTable.id }).all() : [];
     for (const u of plan.updated) tx.update(userTable).set({ ...values(u.row), active: true }).where(eq(userTable.id, u.id)).run();
-    for (const r of plan.added) tx.insert(userTable).values({ ...values(r), login: r.login, mustChangePassword: true }).run();
+    const added = plan.added.map((r) => tx.insert(userTable).values({ ...values(r), login: r.login, mustChangePassword: true }).returning({ id: userTable.id }).get());
+    // Every account the file touched, as it stands now (lib/auth/account-state.ts).
+    const touched = [...new Set([...plan.deactivated, ...demoted, ...plan.updated, ...added].map((u) => u.id))].sort((a, b) => a - b);
     const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.deactivated.length, unchanged: plan.unchanged.length };
     appendAudit(tx, {
       actorId: user.id,
       action: 'juror.import',
-      payload: { ...summary, added: plan.added.map((r) => r.login), updated: plan.updated.map((u) => ({ login: u.row.login, fields: u.fields })), deactivated: plan.deactivated.map((u) => u.login), sha256: createHash('sha256').update(input.csv).digest('hex') },
+      payload: { ...summary, added: plan.added.map((r) => r.login), updated: plan.updated.map((u) => ({ login: u.row.login, fields: u.fields })), deactivated: plan.deactivated.map((u) => u.login), sha256: createHash('sha256').update(input.csv).digest('hex'), accounts: touched.map((a) => accountState(tx, a)) },
     });
     return summary;
   },
@@ -130,7 +133,7 @@ export const issueSlipsSpec = {
       tx.update(signinToken).set({ usedAt: now }).where(and(eq(signinToken.userId, a.id), isNull(signinToken.usedAt))).run();
     }
     // Who got a slip, never the passwords nor their hashes.
-    appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: { jurors: jury.map((j) => ({ id: j.id, login: j.login })) } });
+    appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: { jurors: jury.map((j) => ({ id: j.id, login: j.login })), accounts: jury.map((j) => accountState(tx, j.id)) } });
     return null;
   },
 } satisfies ActionSpec<typeof SlipsInput, null>;

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { LOCALES, signinToken, user as userTable } from '@/db/schema';
 import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 import { accountState } from '@/lib/auth/account-state';
 import { temporaryPassword } from './password';
@@ -62,7 +63,7 @@ export const addJurorSpec = {
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
     const { id: jurorId } = tx.insert(userTable).values({ ...input, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
     const { passwordHash: _hash, ...shown } = input;
-    appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...shown } });
+    appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...shown, accounts: [accountState(tx, jurorId)] } });
     return { id: jurorId, login: input.login };
   },
 } satisfies ActionSpec<typeof AddInput, { id: number; login: string }>;
@@ -108,7 +109,7 @@ export const makeChairSpec = {
     const target = findJuror(tx, input.id);
     if (!target.active) throw new Refusal('juror:inactive');
     const demoted = applyMakeChair(tx, target.id);
-    appendAudit(tx, { actorId: user.id, action: 'juror.make_chair', payload: { id: target.id, demoted } });
+    appendAudit(tx, { actorId: user.id, action: 'juror.make_chair', payload: { id: target.id, demoted, accounts: [target.id, ...demoted].map((a) => accountState(tx, a)) } });
     return null;
   },
 } satisfies ActionSpec<typeof IdInput, null>;
@@ -127,7 +128,7 @@ export const setJurorActiveSpec = {
     if (target.active === input.active) return null;
     refuseDuringVoting(tx);
     applyActive(tx, target.id, input.active);
-    appendAudit(tx, { actorId: user.id, action: input.active ? 'juror.reactivate' : 'juror.deactivate', payload: { id: target.id } });
+    appendAudit(tx, { actorId: user.id, action: input.active ? 'juror.reactivate' : 'juror.deactivate', payload: { id: target.id, accounts: [accountState(tx, target.id)] } });
     return null;
   },
 } satisfies ActionSpec<typeof ActiveInput, null>;
@@ -171,7 +172,7 @@ export const resetPasswordSpec = {
     if (!target.active) throw new Refusal('juror:inactive');
     refuseDuringVoting(tx);
     applyPassword(tx, target.id, input.passwordHash);
-    appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id } });
+    appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };
   },
 } satisfies ActionSpec<typeof ResetInput, { login: string }>;

@@ -11,6 +11,7 @@ import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
 import { quorumOf } from './quorum';
 import { countedAtClose, countedScoresAtClose } from './changed';
+import { countedDigest } from './counted-digest';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';
 import { tallyOrRefuse } from './checked-tally';
 import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
@@ -45,13 +46,14 @@ export const closeRoundSpec = defineSpec({
     const missing = missingBallots(tx, round);
     if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
     setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');
+    const counted = JSON.stringify(countedAtClose(tx, round));
     tx.insert(decision).values({
       kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
-      chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id,
-      counted: JSON.stringify(countedAtClose(tx, round)),
+      chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id, counted,
       countedScores: JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round)),
     }).run();
-    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })) } });
+    // The counted set is stated (as a digest) so that audit:verify catches it edited in the file.
+    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })), counted: countedDigest(counted) } });
     return { round, missing: missing.length };
   },
 });

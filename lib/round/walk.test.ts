@@ -18,6 +18,8 @@ import { ballot, candidate, festival, film, nomination, recusal, score, user } f
 import type { DB } from '@/db';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
+import { allAccountStates } from '@/lib/auth/account-state';
+import { appendAudit } from '@/lib/audit';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec, withdrawRecusalSpec } from '@/lib/ballot/specs';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { METHODS, tally } from '@/lib/tally';
@@ -96,6 +98,8 @@ function build(db: DB, s: Shape): World {
     ...Array.from({ length: s.jurors }, (_, i) => ({ login: i === 0 ? 'chair' : `juror${i}`, role: i === 0 ? ('chair' as const) : ('juror' as const) })),
     { login: 'organiser', role: 'organiser' as const },
   ].map((p) => db.insert(user).values({ login: p.login, displayName: p.login, role: p.role, passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id);
+  // As every account writer does (lib/auth/account-state.ts): the log states the accounts it made.
+  db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.accounts', payload: { accounts: allAccountStates(tx) } }));
   const session = (id: number) => findSessionUser(db, id)!;
   const jurors = people.slice(0, s.jurors).map(session);
   const w = { db, chair: jurors[0], organiser: session(people.at(-1)!), jurors };

@@ -9,6 +9,7 @@ import type { DB } from '@/db';
 import { festival, nomination, setupToken, user } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/db/seed';
 import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 import { temporaryPassword } from '@/lib/juror/password';
 import { Refusal } from '@/lib/refusal';
@@ -100,7 +101,7 @@ export async function createFestival(db: DB, values: SetupValues, token: string 
       login: values.organiser, displayName: values.organiserName || values.organiser, role: 'organiser',
       passwordHash: hash, mustChangePassword: true,
     }).returning({ id: user.id }).get();
-    appendAudit(tx, { actorId: null, action: 'festival.setup', payload: { ...values, organiserId: id, via: token === null ? 'command' : 'link' } });
+    appendAudit(tx, { actorId: null, action: 'festival.setup', payload: { ...values, organiserId: id, via: token === null ? 'command' : 'link', accounts: [accountState(tx, id)] } });
   }, { behavior: 'immediate' });
   return { organiser: values.organiser, password };
 }

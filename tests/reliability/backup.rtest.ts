@@ -31,9 +31,10 @@ const runAsync = (script: string, args: string[], env: Record<string, string>) =
     child.once('exit', (status) => resolve({ status, stderr }));
   });
 
+// The record a roll-back appends to the restored log (audit.restore) is the restore's, not the snapshot's.
 function allTablesHash(db: Database.Database): string {
   const tables = db.prepare("select name from sqlite_master where type='table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`select * from "${t.name}" order by rowid`).all()]));
+  return JSON.stringify(tables.map((t) => [t.name, db.prepare(`select * from "${t.name}"${t.name === 'audit' ? " where action <> 'audit.restore'" : ''} order by rowid`).all()]));
 }
 
 describe('backups', () => {
@@ -94,10 +95,16 @@ describe('backups', () => {
     await s.stop();
     expect(fs.existsSync(`${s.dbFile}.server-pid`)).toBe(false);
     const submitsAtEnd = submits;
-    // 4. Restore the snapshot over the live file (server stopped), with its -wal/-shm present.
+    // 4. Restore the snapshot over the live file (server stopped), with its -wal/-shm present. The live
+    // database moved on after the snapshot: restoring it is a roll-back, refused without --roll-back.
+    const unflagged = run('scripts/restore.ts', [snapFile], { JURY_DB: s.dbFile });
+    expect(unflagged.status).not.toBe(0);
+    expect(unflagged.stderr).toMatch(/would turn the festival back in time[\s\S]*audit log entries in all/);
+    expect(checksum(s.dbFile), 'a refused restore changed the live database').toBe(before);
     fs.writeFileSync(`${s.dbFile}-wal`, 'stale wal from the old database');
-    const restored = run('scripts/restore.ts', [snapFile], { JURY_DB: s.dbFile });
+    const restored = run('scripts/restore.ts', [snapFile, '--roll-back'], { JURY_DB: s.dbFile });
     expect(restored.status, restored.stderr).toBe(0);
+    expect(restored.stdout).toMatch(/rolled back, recorded in the restored log as audit\.restore/);
     expect(fs.existsSync(`${s.dbFile}-wal`) && fs.readFileSync(`${s.dbFile}-wal`, 'utf8').startsWith('stale')).toBe(false);
     const db = open(s.dbFile);
     const restoredTally = JSON.stringify(tally(buildTallyInput(drizzle(db, { schema }))));

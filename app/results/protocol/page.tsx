@@ -20,6 +20,7 @@ import { AuditHead } from '../AuditHead';
 import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import { AccountChanges } from './AccountChanges';
+import { RollBacks } from './RollBacks';
 import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {
@@ -72,6 +73,7 @@ export default async function ProtocolPage() {
       {/* Not in the organisers' draft: how many voted in a runoff on which award points at the tied films (issue 20). */}
       {protocolNamesResults(fest.phase, user?.role ?? null) && <RunoffResults db={db} />}
       <AccountChanges />
+      <RollBacks db={db} />
       {!draft && <h2>{t('hashHeading')}</h2>}
       {!draft && <p className={s.hash}>{fest.finalHash}</p>}
       <AuditHead fest={fest} className={s.hash} />

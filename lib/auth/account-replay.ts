@@ -1,0 +1,60 @@
+// audit:verify for accounts (called from lib/audit-replay.ts): per account, the last state the keyed
+// log states (every writer puts `accounts: [...]` in its entry, lib/auth/account-state.ts; databases
+// older than that rule state them in their `audit.baseline`) must be the user row as stored: login,
+// names, role, active flag and credential. A password hash swapped, two roles exchanged or a juror
+// deactivated in the file alone is named here, and so is a user row that no entry ever stated: whoever
+// holds the file without the key cannot make an account act as someone else unseen.
+import { asc } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { user, type AuditEntry } from '@/db/schema';
+import { stateOfRow, type AccountState } from './account-state';
+
+type Stated = { state: AccountState; entry: number; id: number };
+
+function statesIn(e: AuditEntry): AccountState[] {
+  try {
+    const p = JSON.parse(e.payload) as { accounts?: unknown };
+    return Array.isArray(p.accounts) ? (p.accounts as AccountState[]).filter((a) => a && typeof a.id === 'number') : [];
+  } catch {
+    return [];
+  }
+}
+
+const FIELDS: { key: keyof AccountState; say: (v: unknown) => string; name: string }[] = [
+  { key: 'login', name: 'login', say: (v) => JSON.stringify(v) },
+  { key: 'displayName', name: 'display name', say: (v) => JSON.stringify(v) },
+  { key: 'latinName', name: 'Latin name', say: (v) => (v === null ? 'none' : JSON.stringify(v)) },
+  { key: 'role', name: 'role', say: (v) => String(v) },
+  { key: 'active', name: 'active flag', say: (v) => (v ? 'active' : 'inactive') },
+  { key: 'country', name: 'country', say: (v) => (v === null ? 'none' : String(v)) },
+];
+
+export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
+  const problems: string[] = [];
+  const stated = new Map<number, Stated>();
+  for (const [i, e] of entries.entries()) {
+    for (const s of statesIn(e)) stated.set(s.id, { state: s, entry: i + 1, id: e.id });
+  }
+  const rows = db.select().from(user).orderBy(asc(user.id)).all();
+  for (const row of rows) {
+    const now = stateOfRow(row);
+    const where = `user row ${row.id} (login ${row.login}, ${row.role})`;
+    const last = stated.get(row.id);
+    if (!last) {
+      problems.push(`${where}: no audited entry created or stated this account (a user added in the file)`);
+      continue;
+    }
+    const at = `entry ${last.entry} (id ${last.id})`;
+    for (const f of FIELDS) {
+      if (f.key in last.state && now[f.key] !== last.state[f.key]) problems.push(`${where}: ${f.name} is ${f.say(now[f.key])}, but the log's last statement of this account, ${at}, says ${f.say(last.state[f.key])}`);
+    }
+    if (now.credential !== last.state.credential) {
+      problems.push(`${where}: its password hash is not the one the log last stated, ${at} (${last.state.credential === null ? 'none was set' : now.credential === null ? 'it was removed' : 'it was replaced'} without an audited change)`);
+    }
+  }
+  const present = new Set(rows.map((r) => r.id));
+  for (const [id, last] of stated) {
+    if (!present.has(id)) problems.push(`account ${id} (login ${last.state.login}): stated at entry ${last.entry} (id ${last.id}), but the user table has no row for it`);
+  }
+  return problems;
+}

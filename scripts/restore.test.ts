@@ -1,0 +1,123 @@
+// Issue 20, route 7: a backup taken at main_closed, restored over the published festival. Without
+// --roll-back the restore is refused and says what would be lost; with a wrong key file it is refused
+// whatever the flag; with the flag it goes through and the restored log records it (audit.restore),
+// which npm run audit:verify reports as a warning and the head printed at publication no longer matches.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db';
+import { audit, festival, nomination } from '@/db/schema';
+import { executeAction } from '@/lib/action';
+import { verifyChain } from '@/lib/audit';
+import { replayAudit } from '@/lib/audit-replay';
+import { setPhase } from '@/lib/admin/test-helpers';
+import { closeRoundSpec, finaliseSpec, publishSpec } from '@/lib/round/specs';
+import { listRestores, RESTORE_ACTION, rollBackOf } from '@/lib/roll-back';
+import { seededDb, type TestDb } from '@/tests/db';
+import { demoCast, voteAndSubmit } from '@/tests/festival';
+import { backupTo } from './backup';
+import { restoreFrom } from './restore';
+
+let t: TestDb;
+let dir: string;
+let atClose: string;
+let atVoting: string;
+let publishedHead: string;
+const root = path.join(__dirname, '..');
+
+beforeAll(async () => {
+  t = await seededDb();
+  dir = path.dirname(t.file);
+  const { chair, organiser, jurors } = demoCast(t.db);
+  t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress', 'special_jury_prize'])).run();
+  setPhase(t, 'voting');
+  voteAndSubmit(t.db, 'best_film', (j, c) => Math.max(1, 10 - c - (j % 2)), jurors.slice(0, 6));
+  atVoting = (await backupTo(t.file, path.join(dir, 'b', 'voting.db'))).file;
+  voteAndSubmit(t.db, 'best_film', (j, c) => Math.max(1, 10 - c - (j % 2)), jurors.slice(6));
+  expect(executeAction(closeRoundSpec, chair, {}, t.db).ok).toBe(true);
+  atClose = (await backupTo(t.file, path.join(dir, 'b', 'main-closed.db'))).file;
+  expect(executeAction(finaliseSpec, chair, {}, t.db).ok).toBe(true);
+  expect(executeAction(publishSpec, organiser, {}, t.db).ok).toBe(true);
+  publishedHead = t.db.select().from(festival).get()!.publishedHead!;
+  t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  t.db.$client.close();
+}, 120_000);
+afterAll(() => t.close());
+
+const bytesOf = (file: string) => fs.readFileSync(file).toString('base64');
+const cli = (script: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', script), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, JURY_AUDIT_KEY: '', ...env } });
+
+describe('what a restore would undo (rollBackOf)', () => {
+  const e = (...hashes: string[]) => hashes.map((hash) => ({ hash, action: 'ballot.submit' }));
+  it('nothing when the current log is the backup’s or a beginning of it; a strict prefix or a parting log otherwise, even in the same phase', () => {
+    expect(rollBackOf({ phase: 'voting', entries: e('a', 'b'), awards: 0 }, { phase: 'voting', entries: e('a', 'b', 'c'), awards: 0 })).toBeNull();
+    expect(rollBackOf({ phase: 'voting', entries: e('a', 'b', 'c'), awards: 0 }, { phase: 'voting', entries: e('a', 'b'), awards: 0 })).toMatchObject({ prefix: true, common: 2, earlierPhase: false, lost: { entries: 1, submissions: 1 } });
+    expect(rollBackOf({ phase: 'voting', entries: e('a', 'x'), awards: 0 }, { phase: 'voting', entries: e('a', 'y', 'z'), awards: 0 })).toMatchObject({ prefix: false, common: 1, lost: { entries: 1 } });
+    expect(rollBackOf({ phase: 'published', entries: e('a'), awards: 6 }, { phase: 'main_closed', entries: e('a', 'b'), awards: 0 })).toMatchObject({ earlierPhase: true, lost: { published: true, publishedAwards: 6 } });
+  });
+});
+
+describe('npm run restore turning time backwards', () => {
+  it('refuses the main_closed backup over the published festival without --roll-back, saying what would be lost; nothing changes', async () => {
+    const before = bytesOf(t.file);
+    const refusal = restoreFrom(atClose, t.file);
+    await expect(refusal).rejects.toThrow(/phase now: published -> phase restored: main_closed \(an earlier phase\)/);
+    await expect(restoreFrom(atClose, t.file)).rejects.toThrow(/lost: the publication of the results and its 1 published awards, .*decisions and phase changes, \d+ audit log entries in all[\s\S]*--roll-back/);
+    await expect(restoreFrom(atClose, t.file)).rejects.toThrow(/the backup's log is this database's log as it stood \d+ entries ago/);
+    expect(bytesOf(t.file)).toBe(before);
+  });
+
+  it('refuses an older backup of the same festival (voting over main_closed) through the command too', async () => {
+    const copy = path.join(dir, 'voting-target.db');
+    fs.copyFileSync(atClose, copy);
+    fs.copyFileSync(`${atClose}.audit-key`, `${copy}.audit-key`);
+    await expect(restoreFrom(atVoting, copy)).rejects.toThrow(/phase now: main_closed -> phase restored: voting/);
+    const r = cli('restore.ts', [atVoting], { JURY_DB: copy });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/restore refused: this backup would turn the festival back in time:[\s\S]*ballot submissions[\s\S]*Nothing was restored/);
+  }, 60_000);
+
+  it('refuses a backup beside a wrong audit-key file, even with --roll-back; nothing changes', async () => {
+    const wrong = path.join(dir, 'b', 'wrong-key.db');
+    fs.copyFileSync(atClose, wrong);
+    fs.writeFileSync(`${wrong}.audit-key`, `${randomBytes(32).toString('hex')}\n`);
+    const before = bytesOf(t.file);
+    await expect(restoreFrom(wrong, t.file, { rollBack: true })).rejects.toThrow(/does not verify with the key it would be used with \(.*wrong-key\.db\.audit-key\): entry \d+ \(id \d+\): its keyed hash does not match/);
+    expect(bytesOf(t.file)).toBe(before);
+  });
+
+  it('with --roll-back restores it, and the restored log records the roll-back: audit:verify warns, the published head no longer verifies', async () => {
+    const { rolledBack } = await restoreFrom(atClose, t.file, { rollBack: true });
+    expect(rolledBack).toMatchObject({ from: { phase: 'published' }, to: { phase: 'main_closed' }, prefix: true });
+    const h = openDatabase(t.file);
+    try {
+      expect(h.db.select({ phase: festival.phase }).from(festival).get()!.phase).toBe('main_closed');
+      const last = h.db.select().from(audit).all().at(-1)!;
+      expect(last.action).toBe(RESTORE_ACTION);
+      expect(verifyChain(h.db).ok).toBe(true);
+      expect(replayAudit(h.db)).toEqual([]);
+      expect(listRestores(h.db)).toMatchObject([{ backup: 'main-closed.db', replaced: { phase: 'published' }, restored: { phase: 'main_closed' }, lost: { published: true, publishedAwards: 1 } }]);
+    } finally {
+      h.sqlite.close();
+    }
+    const ok = cli('audit-verify.ts', [t.file]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/warning: entry \d+, .*: the database was rolled back with npm run restore --roll-back from phase published \(head \d+:[0-9a-f]{64}\) to a backup in phase main_closed .*the publication of the results and \d+ log entries were set aside/);
+    const head = cli('audit-verify.ts', [t.file, '--head', publishedHead]);
+    expect(head.status).toBe(1);
+  }, 60_000);
+
+  it('restores without a word where nothing is lost: into an empty place', async () => {
+    const fresh = path.join(dir, 'fresh', 'jury.db');
+    const { rolledBack } = await restoreFrom(atClose, fresh);
+    expect(rolledBack).toBeNull();
+    const db = new Database(fresh, { readonly: true });
+    expect((db.prepare('select count(*) n from audit where action = ?').get(RESTORE_ACTION) as { n: number }).n).toBe(0);
+    db.close();
+  });
+});
