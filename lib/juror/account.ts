@@ -15,7 +15,6 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
 import type { SessionUser } from '@/lib/auth/users';
 import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
-import { accountState } from '@/lib/auth/account-state';
 import { passwordUserInputs } from '@/lib/auth/password-inputs';
 import { retireOneTimePassword, wasOneTimePassword } from '@/lib/auth/one-time-password';
 

@@ -8,7 +8,6 @@ import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
-import { accountState } from '@/lib/auth/account-state';
 import { temporaryPassword } from './password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
