@@ -34,10 +34,10 @@ function fail(message) {
 
 /** Runs one step to its end, printing its time; a non-zero exit fails the whole run. */
 async function step(name, cmd, args, opts = {}) {
-  banner(`${name}: ${cmd} ${args.join(' ')}`);
+  banner(`${name}: ${cmd} ${opts.shown ?? args.join(' ')}`);
   const t0 = Date.now();
   const code = await new Promise((resolve) => {
-    current = spawn(cmd, args, { stdio: 'inherit', ...opts });
+    current = spawn(cmd, args, { stdio: 'inherit', cwd: opts.cwd, env: opts.env });
     current.on('error', (e) => { console.error(e.message); resolve(1); });
     current.on('exit', (c, signal) => resolve(signal ? 1 : c));
   });
@@ -69,7 +69,10 @@ function ancestors() {
   return mine;
 }
 
-/** Processes still running in this checkout (the main suite's servers, browsers): pid and command. */
+/**
+ * Node and Chromium processes still running in this checkout (the main suite's servers, test runners and
+ * browsers): pid and command. Other programs there (a `tee` of CI's log, a shell) are not the suite's.
+ */
 function leftovers(mine) {
   const found = [];
   for (const entry of fs.readdirSync('/proc')) {
@@ -78,6 +81,7 @@ function leftovers(mine) {
     try {
       const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
       if (cwd !== root && !cwd.startsWith(root + path.sep)) continue;
+      if (!/^(node|chrom|headless_shell)/.test(path.basename(fs.readlinkSync(`/proc/${pid}/exe`)))) continue;
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
       if (cmd) found.push(`${pid} ${cmd.slice(0, 160)}`);
     } catch { /* gone meanwhile, or not ours to read */ }
@@ -175,7 +179,8 @@ async function main() {
   const opts = { cwd: repo, env };
   await step('npm ci', 'npm', ['ci', '--strict-allow-scripts'], opts);
   await step('better-sqlite3 loads', 'node', ['-e',
-    "const D = require('better-sqlite3'); const db = new D(':memory:'); console.log(`better-sqlite3 ${require('better-sqlite3/package.json').version}, SQLite ${db.prepare('select sqlite_version() v').get().v}, Node ${process.version} (ABI ${process.versions.modules})`)"], opts);
+    "const D = require('better-sqlite3'); const db = new D(':memory:'); console.log(`better-sqlite3 ${require('better-sqlite3/package.json').version}, SQLite ${db.prepare('select sqlite_version() v').get().v}, Node ${process.version} (ABI ${process.versions.modules})`)"],
+  { ...opts, shown: "-e 'open an in-memory database'" });
   await step('Unit tests', 'npx', ['vitest', 'run'], opts);
   await step('Build', 'npx', ['next', 'build'], opts);
   await step('Chromium', 'node', ['scripts/ensure-chromium.mjs'], opts);
