@@ -14,6 +14,9 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     testTimeout: 30_000,
+    // Hooks build the same seeded databases the tests do (migrations, argon2 hashes): the same safety net, not
+    // Vitest's 10 s, which a beforeEach missed on the shared 2-core machine at load 22 (docs/TESTING.md).
+    hookTimeout: 30_000,
     pool: 'forks',
     // FC_SEED / FC_PATH replay a failing fast-check property (tests/fast-check.setup.ts).
     setupFiles: process.env.FC_SEED ? ['tests/fast-check.setup.ts'] : [],
