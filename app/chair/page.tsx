@@ -19,6 +19,7 @@ import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
+import { AccountFlagsSection } from './AccountFlagsSection';
 import { AuditHead } from '@/app/results/AuditHead';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveCounted, LiveMissing } from '@/app/components/live/LiveParts';
@@ -55,6 +56,7 @@ export default async function ChairHome() {
       {(phase === 'main_closed' || phase === 'special_closed') && <DecisionsToTake />}
       <AccountNotice userId={me.id} />
       <AccountRequestsSection />
+      <AccountFlagsSection viewer={me} />
       <section className={ui.card} aria-labelledby="round-heading">
         <h2 id="round-heading">{t('round.heading')}</h2>
         <p>{tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${phase}`)}</strong></p>

@@ -118,7 +118,7 @@ export const approveAccountRequestSpec = {
     tx.update(accountRequest).set({ state: 'approved', decidedBy: user.id, decidedAt: at }).where(eq(accountRequest.id, req.id)).run();
     const applied: Record<string, unknown> = {};
     switch (req.kind) {
-      case 'reset_password': applyPassword(tx, target.id, null); break;
+      case 'reset_password': applyPassword(tx, target.id, null, { kind: 'reset', by: user.id, how: 'approval' }); break;
       case 'deactivate': applyActive(tx, target.id, false); break;
       case 'reactivate': applyActive(tx, target.id, true); break;
       case 'make_chair': applied.demoted = applyMakeChair(tx, target.id); break;
@@ -184,7 +184,7 @@ export const issuePasswordSpec = {
     if (later) throw new Refusal('account:superseded');
     const target = findJuror(tx, req.targetId);
     if (!target.active) throw new Refusal('juror:inactive');
-    applyPassword(tx, target.id, input.passwordHash);
+    applyPassword(tx, target.id, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id } });
     return { login: target.login };
