@@ -37,7 +37,7 @@ test.describe('without JavaScript', () => {
     const urls = watchUrls(page);
     await page.goto('/login');
     await fillAndSubmit(page, JUROR.login, 'not-the-password');
-    await expect(page.getByRole('alert')).toHaveText('Login name or password is wrong.');
+    await expect(page.getByTestId('login-error')).toHaveText('Login name or password is wrong.');
     await expect(page).toHaveURL(/\/login$/);
     await expect(page.getByLabel('Login name')).toHaveValue(JUROR.login);
     expect(urls.filter((u) => /password=/i.test(u))).toEqual([]);
@@ -51,7 +51,7 @@ test.describe('with JavaScript', () => {
     const urls = watchUrls(page);
     await page.goto('/login');
     await fillAndSubmit(page, JUROR.login, 'not-the-password');
-    await expect(page.getByRole('alert')).toHaveText('Login name or password is wrong.');
+    await expect(page.getByTestId('login-error')).toHaveText('Login name or password is wrong.');
     await page.getByLabel('Password').fill(JUROR.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/jury$/);
