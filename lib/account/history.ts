@@ -140,7 +140,7 @@ export function ownHistory(db: Read, viewer: SessionUser | null, currentDeviceId
   return unansweredHistory(db, viewer.id, currentDeviceId);
 }
 
-const AnswerInput = z.object({ verdict: z.enum(['mine', 'not_me']) });
+const AnswerInput = z.object({ verdict: z.enum(['mine', 'not_me']) }).strict();
 
 /**
  * The owner answers the history shown to them, up to its newest entries; "not me" is shown to the
