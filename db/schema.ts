@@ -205,6 +205,80 @@ export const signinToken = sqliteTable('signin_token', {
   usedAt: text('used_at'),
 });
 
+// Issue 20, route 1: an account is its owner's alone, and any other hand on it shows
+// (lib/account/history.ts). Every sign-in, every credential set with who set it, the sign-in slips as
+// their own one-time records, and the owner's answers about that history.
+
+// Every successful sign-in of every account: when, from which device (a short browser and system
+// summary, and the SHA-256 of a random per-browser cookie) and which address.
+export const accountSignIn = sqliteTable(
+  'sign_in',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    device: text('device').notNull(), // e.g. "Chrome on Android"; "unknown" without a user agent
+    deviceId: text('device_id'), // SHA-256 of the device cookie, null when the client sent none
+    address: text('address').notNull(),
+    via: text('via', { enum: ['password', 'slip'] }).notNull(),
+  },
+  (t) => [index('sign_in_user').on(t.userId, t.id), index('sign_in_device').on(t.deviceId)],
+);
+
+// Every time an account's credential was set, and by whom: `byId` is the account that did it (the
+// owner themselves for 'chosen'), `how` says in what capacity.
+export const CREDENTIAL_KINDS = ['chosen', 'slip', 'temporary', 'reset'] as const;
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+export const credentialSet = sqliteTable(
+  'credential_set',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    kind: text('kind', { enum: CREDENTIAL_KINDS }).notNull(),
+    byId: integer('by_id').references(() => user.id),
+    how: text('how', { enum: ['owner', 'organiser', 'approval'] }).notNull(),
+    device: text('device'),
+    deviceId: text('device_id'),
+    address: text('address'),
+  },
+  (t) => [index('credential_set_user').on(t.userId, t.id)],
+);
+
+// A sign-in slip's secret (argon2id hash), its own record rather than the account's password: it
+// signs in once, only to let the juror choose their own password, and is void once used.
+export const slip = sqliteTable(
+  'slip',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    hash: text('hash').notNull(),
+    issuedBy: integer('issued_by').references(() => user.id),
+    issuedAt: text('issued_at').notNull(),
+    // Set when a newer slip or a password replaces it before it was used.
+    voidAt: text('void_at'),
+    usedAt: text('used_at'),
+    usedDevice: text('used_device'),
+    usedAddress: text('used_address'),
+  },
+  (t) => [index('slip_user').on(t.userId, t.id)],
+);
+
+// The owner's answer to the history shown at their sign-in, up to the newest sign-in and credential
+// set it covered: 'mine' (this was all me) or 'not_me' (something here was not me; the chair sees it).
+export const historyAnswer = sqliteTable(
+  'history_answer',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id').notNull().references(() => user.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    verdict: text('verdict', { enum: ['mine', 'not_me'] }).notNull(),
+    signInUpTo: integer('sign_in_up_to').notNull(),
+    credentialUpTo: integer('credential_up_to').notNull(),
+  },
+  (t) => [index('history_answer_user').on(t.userId, t.id)],
+);
+
 // The one-time link that opens the browser set-up of an empty database (JURY_DEMO=0): stored as the
 // SHA-256 of the token, printed once in the server log, used at most once.
 export const setupToken = sqliteTable('setup_token', {
@@ -513,3 +587,6 @@ export type RunoffVote = typeof runoffVote.$inferSelect;
 export type AuditEntry = typeof audit.$inferSelect;
 export type AccountRequest = typeof accountRequest.$inferSelect;
 export type AccountProposal = typeof accountProposal.$inferSelect;
+export type AccountSignIn = typeof accountSignIn.$inferSelect;
+export type CredentialSet = typeof credentialSet.$inferSelect;
+export type Slip = typeof slip.$inferSelect;

@@ -86,9 +86,13 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await expect(writes).toContainText('Temporary password issued');
   await expect(writes).toContainText('Password set');
   await expect(writes).toContainText('with your account');
+  // Its history too (issue 20): who issued the temporary password, and the password chosen from here.
+  const history = notice.getByTestId('account-history');
+  await expect(history).toContainText('a temporary password was issued for your account by the organiser');
+  await expect(history).toContainText('your password was chosen, from Chrome');
   await expectAccessible(juror);
   await juror.setViewportSize({ width: 375, height: 800 });
   await expectAccessible(juror);
-  await notice.getByRole('button', { name: 'I have read this' }).click();
+  await notice.getByRole('button', { name: 'This was all me' }).click();
   await expect(juror.getByTestId('account-notice')).toHaveCount(0);
 });

@@ -21,6 +21,7 @@ import { AccountNotice } from '@/app/components/AccountNotice';
 import { AccountRequestsSection } from './AccountRequestsSection';
 import { LockedAccountsSection } from './LockedAccountsSection';
 import { FailedSigninsNotice } from '@/app/components/FailedSigninsNotice';
+import { AccountFlagsSection } from './AccountFlagsSection';
 import { AuditHead } from '@/app/results/AuditHead';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveCounted, LiveMissing } from '@/app/components/live/LiveParts';
@@ -59,6 +60,7 @@ export default async function ChairHome() {
       <FailedSigninsNotice userId={me.id} />
       <AccountRequestsSection />
       <LockedAccountsSection />
+      <AccountFlagsSection viewer={me} />
       <section className={ui.card} aria-labelledby="round-heading">
         <h2 id="round-heading">{t('round.heading')}</h2>
         <p>{tc('currentPhase')}: <strong data-testid="chair-phase">{tc(`phase.${phase}`)}</strong></p>

@@ -4,3 +4,7 @@ import { serverAction } from '@/lib/server-action';
 import { acknowledgeAccountNoticeSpec } from '@/lib/juror/requests';
 
 export const acknowledgeAccountNotice = serverAction(acknowledgeAccountNoticeSpec);
+import { answerHistorySpec } from '@/lib/account/history';
+
+/** The juror (or the chair) answers their account's history: "this was all me" or "something here was not me". */
+export const answerHistory = serverAction(answerHistorySpec);

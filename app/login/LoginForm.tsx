@@ -1,46 +1,21 @@
 'use client';
-import { useState } from 'react';
-import { signIn } from 'next-auth/react';
+// A real form: its action is a server action (./actions.ts), so it posts before this script has
+// loaded too, and never sends the password in an address. With JavaScript it shows the pending
+// state and the refusal in place; without, the server renders the same refusal.
+import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
+import { signInWithPassword, type LoginState } from './actions';
 import ui from '@/app/components/ui.module.css';
 
 export function LoginForm() {
   const t = useTranslations('auth');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const res = await signIn('credentials', {
-        login: String(form.get('login') ?? ''),
-        password: String(form.get('password') ?? ''),
-        redirect: false,
-      });
-      if (res?.ok && !res.error) {
-        // A full navigation, so that every server component sees the new session.
-        window.location.assign('/');
-        return;
-      }
-      const code = res?.error ?? '';
-      if (code.startsWith('throttled:')) setError(t('throttled', { minutes: Number(code.split(':')[1]) || 15 }));
-      else if (code === 'CredentialsSignin') setError(t('wrong'));
-      else setError(t('failed'));
-    } catch {
-      setError(t('failed'));
-    }
-    setPending(false);
-  }
-
+  const [state, action, pending] = useActionState<LoginState, FormData>(signInWithPassword, null);
   return (
-    <form onSubmit={onSubmit} className={ui.card} noValidate>
-      {error && <p role="alert" className={ui.alert}>{error}</p>}
+    <form action={action} className={ui.card} noValidate>
+      {state && <p role="alert" className={ui.alert} data-testid="login-error">{state.message}</p>}
       <div className={ui.field}>
         <label htmlFor="login">{t('login')}</label>
-        <input id="login" name="login" className={ui.input} autoComplete="username" autoCapitalize="none" required />
+        <input id="login" name="login" className={ui.input} autoComplete="username" autoCapitalize="none" required defaultValue={state?.login ?? ''} key={state?.login ?? ''} />
       </div>
       <div className={ui.field}>
         <label htmlFor="password">{t('password')}</label>

@@ -9,7 +9,12 @@ export async function generateMetadata() {
   return { title: t('title') };
 }
 
-export default async function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // A password must never be in an address. One that arrives there anyway (an old bookmark, a form
+  // from before route 9 was fixed) is neither read nor echoed: the page sends the browser to a clean
+  // address, so the page it ends on does not show it.
+  const params = await searchParams;
+  if ('password' in params || 'login' in params) redirect('/login');
   if (await getCurrentUser()) redirect('/');
   const t = await getTranslations('auth');
   return (

@@ -17,4 +17,9 @@ describe('audit log redaction for organisers', () => {
     expect(redactPayload('round.close', payload)).toBe(payload);
     expect(redactPayload('ballot.save_score', '{broken')).toBe(REDACTED);
   });
+
+  it('hides a sign-in’s device, address and way, and a history answer’s verdict: the owner’s and the chair’s to read (issue 20)', () => {
+    expect(JSON.parse(redactPayload('auth.login', JSON.stringify({ address: '10.0.0.5', device: 'Chrome · Linux', via: 'slip' })))).toEqual({ address: REDACTED, device: REDACTED, via: REDACTED });
+    expect(JSON.parse(redactPayload('account.history_answer', JSON.stringify({ verdict: 'not_me', signInUpTo: 4 })))).toEqual({ verdict: REDACTED, signInUpTo: 4 });
+  });
 });

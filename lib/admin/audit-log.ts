@@ -25,6 +25,14 @@ const BALLOT_SECRETS = new Set(['value', 'values', 'steps', 'note', 'receipt', '
 /** In any entry: what identifies a ballot. */
 const ALWAYS = new Set(['receipt', 'salt', 'canonical', 'choice']);
 
+/**
+ * In sign-in and history-answer entries: a juror's account history (device, address, how, and their
+ * answer) is theirs and the chair's to read (lib/account/history.ts), never the organisers', whom it
+ * is about. That the entry exists, and when, stays.
+ */
+const HISTORY_SECRETS = new Set([...ALWAYS, 'address', 'device', 'via', 'verdict']);
+const isHistoryAction = (action: string) => action === 'auth.login' || action === 'account.history_answer';
+
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 /** In runoff entries: a closed runoff's counts are figures, which organisers read only once published (on /results). */
 const RUNOFF_SECRETS = new Set([...ALWAYS, 'counts', 'abstentions']);
@@ -34,7 +42,7 @@ const RUNOFF_SECRETS = new Set([...ALWAYS, 'counts', 'abstentions']);
  * an entry that holds a candidate id (`nominationOf`), so the log still says what was scored.
  */
 export function redactPayload(action: string, payload: string, nominationOf: (candidateId: number) => string | undefined = () => undefined): string {
-  const secret = isScoreAction(action) ? BALLOT_SECRETS : action.startsWith('runoff.') ? RUNOFF_SECRETS : ALWAYS;
+  const secret = isScoreAction(action) ? BALLOT_SECRETS : action.startsWith('runoff.') ? RUNOFF_SECRETS : isHistoryAction(action) ? HISTORY_SECRETS : ALWAYS;
   try {
     const walk = (v: unknown): unknown => {
       if (Array.isArray(v)) return v.map(walk);

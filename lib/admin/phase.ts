@@ -3,6 +3,7 @@
 import { and, count, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
+import { accountsWithOpenSlip } from '@/lib/account/history';
 import type { DB } from '@/db';
 import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
@@ -44,6 +45,8 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   const withToken = new Set(
     db.select({ userId: signinToken.userId }).from(signinToken).where(and(isNull(signinToken.usedAt), gt(signinToken.expiresAt, nowIso))).all().map((r) => r.userId),
   );
+  // A printed sign-in slip not yet used is the juror's way in (lib/account/history.ts).
+  for (const id of accountsWithOpenSlip(db)) withToken.add(id);
   for (const j of jury) if (!j.hasHash && !withToken.has(j.id)) unmet.push({ code: 'open:no_account', params: { login: j.login } });
   if (!fest.method) unmet.push({ code: 'open:no_method' });
   // Placeholders are the demo's stand-ins for what the news item does not give: a real vote never

@@ -12,6 +12,9 @@ import { beginAttempt, clearFailures } from './throttle';
 import { sessionSecret } from './secret';
 import { clientAddressFrom } from '@/lib/client-address';
 import { env } from '@/lib/env';
+import type { From } from '@/lib/account/device';
+import { requestFrom } from './from';
+import { lastUsedSlip, openSlip, recordSignIn, useSlip } from '@/lib/account/history';
 
 // A session lasts from sign-in for the length of a festival; it is not extended by use (see session.ts).
 export const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
@@ -30,11 +33,29 @@ export function clientAddress(h: HeaderBag): string {
   return clientAddressFrom((name) => header(h, name), env().trustedProxies);
 }
 
+/**
+ * A refused sign-in that says why: `message` is a bare code (it may travel in next-auth's error
+ * address), `usedSlip` what a used slip's own secret is told (when, from which device).
+ */
+export class SignInRefusal extends Error {
+  constructor(code: string, readonly usedSlip?: { at: string; device: string }) {
+    super(code);
+  }
+}
+
+/**
+ * Checks a sign-in: throttle, then the password, or else the account's sign-in slip (which works
+ * once: it is void from this sign-in on and only lets the juror choose their own password). The
+ * exact secret of the account's last used slip is told that the slip was used, when and from which
+ * device; any other wrong secret is only "wrong", and every try stays counted by the throttle.
+ */
 export async function authorizeCredentials(
   raw: Record<string, unknown> | undefined,
-  address: string,
+  where: string | From,
   nowMs = Date.now(),
 ): Promise<{ id: string; sv: number } | null> {
+  const from: From = typeof where === 'string' ? { address: where, device: 'unknown', deviceId: null } : where;
+  const address = from.address;
   const login = typeof raw?.login === 'string' ? raw.login.trim().toLowerCase().slice(0, 100) : '';
   const password = typeof raw?.password === 'string' ? raw.password.slice(0, 1000) : '';
   if (!login || !password) return null;
@@ -42,19 +63,37 @@ export async function authorizeCredentials(
   // Counted as a failure before the password is checked, so parallel tries cannot pass the limit together.
   const state = beginAttempt(db, login, address, nowMs);
   // The error text travels to the login page as a code; the page translates it.
-  if (state.limited) throw new Error(`throttled:${Math.ceil(state.retryAfterMs / 60000)}`);
+  if (state.limited) throw new SignInRefusal(`throttled:${Math.ceil(state.retryAfterMs / 60000)}`);
   const row = db
     .select({ id: user.id, hash: user.passwordHash, active: user.active, sv: user.sessionVersion })
     .from(user)
     .where(eq(user.login, login))
     .get();
   const ok = row ? await verifyPassword(row.hash, password) : (await verifyPassword(await dummyHash(), password), false);
-  if (!row || !ok || !row.active) return null; // the attempt stays counted
-  clearFailures(db, login, address);
-  db.transaction(
-    (tx) => appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address } }),
+  if (!row || !row.active) return null; // the attempt stays counted
+  const slip = ok ? undefined : openSlip(db, row.id);
+  const bySlip = !!slip && (await verifyPassword(slip.hash, password));
+  if (!ok && !bySlip) {
+    const used = lastUsedSlip(db, row.id);
+    if (used?.usedAt && (await verifyPassword(used.hash, password))) throw new SignInRefusal('slip_used', { at: used.usedAt, device: used.usedDevice ?? 'unknown' });
+    return null;
+  }
+  const via = ok ? 'password' : 'slip';
+  const signedIn = db.transaction(
+    (tx) => {
+      if (slip && !ok && !useSlip(tx, slip.id, from)) return false; // another request used it first
+      recordSignIn(tx, row.id, from, via);
+      appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address, device: from.device, via } });
+      return true;
+    },
     { behavior: 'immediate' },
   );
+  if (!signedIn) {
+    const used = lastUsedSlip(db, row.id);
+    throw new SignInRefusal('slip_used', { at: used?.usedAt ?? new Date(nowMs).toISOString(), device: used?.usedDevice ?? 'unknown' });
+  }
+  clearFailures(db, login, address);
+  // The session's version after the sign-in (a slip's use does not change it).
   return { id: String(row.id), sv: row.sv };
 }
 
@@ -67,7 +106,7 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'credentials',
         credentials: { login: { type: 'text' }, password: { type: 'password' } },
-        authorize: (credentials, req) => authorizeCredentials(credentials, clientAddress(req?.headers as HeaderBag)),
+        authorize: (credentials, req) => authorizeCredentials(credentials, requestFrom(req?.headers as HeaderBag)),
       }),
     ],
     callbacks: {

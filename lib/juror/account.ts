@@ -17,6 +17,8 @@ import type { SessionUser } from '@/lib/auth/users';
 import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
 import { passwordUserInputs } from '@/lib/auth/password-inputs';
 import { retireOneTimePassword, wasOneTimePassword } from '@/lib/auth/one-time-password';
+import { lastUsedSlip, recordCredential, voidSlips } from '@/lib/account/history';
+import type { From } from '@/lib/account/device';
 
 export { MIN_PASSWORD };
 
@@ -40,7 +42,13 @@ export const PasswordForm = passwordForm([]);
 
 // `previousHash` is the hash the current password was verified against: if it changed meanwhile
 // (a second change, a reset), the verification no longer holds.
-const StoreInput = z.object({ passwordHash: z.string().startsWith('$argon2id$'), previousHash: z.string().nullable(), verified: z.literal(true) });
+// `from` is where the request came from (address, device), for the owner's history.
+const StoreInput = z.object({
+  passwordHash: z.string().startsWith('$argon2id$'),
+  previousHash: z.string().nullable(),
+  verified: z.literal(true),
+  from: z.object({ device: z.string().max(100), deviceId: z.string().max(64).nullable(), address: z.string().max(100) }).strict().optional(),
+});
 
 export const changePasswordSpec = {
   name: 'admin.changePassword',
@@ -56,13 +64,16 @@ export const changePasswordSpec = {
       .set({ passwordHash: input.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
       .where(eq(userTable.id, user.id))
       .run();
+    // Chosen in the owner's own session: the history says so, from where, for the owner to recognise.
+    voidSlips(tx, user.id);
+    recordCredential(tx, user.id, 'chosen', { id: user.id, how: 'owner' }, input.from);
     appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)] } });
     return null;
   },
 } satisfies ActionSpec<typeof StoreInput, null>;
 
 /** The whole change: validate, verify the current password, hash the new one, store it. */
-export async function changeOwnPassword(user: SessionUser | null, raw: unknown, db: DB = getDb()): Promise<Outcome<null>> {
+export async function changeOwnPassword(user: SessionUser | null, raw: unknown, db: DB = getDb(), from?: From): Promise<Outcome<null>> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   const fields = raw instanceof FormData ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION'))) : raw;
   // The festival's names and every account's login and names are the first guesses anyone makes.
@@ -78,7 +89,10 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
   if (state.limited) return { ok: false, code: 'account:throttled', params: { minutes: Math.ceil(state.retryAfterMs / 60000) } };
   const stored = db.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
   const previousHash = stored?.hash ?? null;
-  if (!(await verifyPassword(previousHash, parsed.data.current))) {
+  // An account signed in with its slip has no password yet: the slip's secret is the current one,
+  // for this one change (the slip is already used; a new sign-in with it is refused).
+  const current = previousHash ?? lastUsedSlip(db, user.id)?.hash ?? null;
+  if (!(await verifyPassword(current, parsed.data.current))) {
     return { ok: false, code: 'account:wrong_password', fieldErrors: { current: ['wrong_password'] } };
   }
   // Checked once the current password is known right: nobody learns an old one-time password by trying.
@@ -87,7 +101,7 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
     return { ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } };
   }
   const passwordHash = await hashPassword(parsed.data.password);
-  const outcome = executeAction(changePasswordSpec, user, { passwordHash, previousHash, verified: true }, db);
+  const outcome = executeAction(changePasswordSpec, user, { passwordHash, previousHash, verified: true, from }, db);
   if (outcome.ok) clearFailures(db, key, SESSION_ADDRESS);
   return outcome;
 }

@@ -16,6 +16,7 @@ import { id } from '@/lib/admin/form';
 import type { DB } from '@/db';
 import { parseJurorCsv, planJurorImport, type ExistingUser, type JurorPlan } from './import';
 import { temporaryPassword } from './password';
+import { issueSlip, recordCredential } from '@/lib/account/history';
 
 function currentUsers(tx: Tx): ExistingUser[] {
   return tx
@@ -126,11 +127,15 @@ export const issueSlipsSpec = {
     if (given.size !== input.accounts.length || jury.length !== given.size || jury.some((j) => !given.has(j.id))) throw new Refusal('slips:jury_changed');
     const now = new Date().toISOString();
     for (const a of input.accounts) {
+      // The slip is its own one-time record (lib/account/history.ts), never the account's password:
+      // the account has none until its owner chooses one with the slip, and every session ends.
       tx.update(userTable)
-        .set({ passwordHash: a.passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+        .set({ passwordHash: null, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
         .where(eq(userTable.id, a.id))
         .run();
       tx.update(signinToken).set({ usedAt: now }).where(and(eq(signinToken.userId, a.id), isNull(signinToken.usedAt))).run();
+      issueSlip(tx, a.id, a.passwordHash, user.id);
+      recordCredential(tx, a.id, 'slip', { id: user.id, how: 'organiser' });
     }
     // Who got a slip, never the passwords nor their hashes.
     appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: { jurors: jury.map((j) => ({ id: j.id, login: j.login })), accounts: jury.map((j) => accountState(tx, j.id)) } });

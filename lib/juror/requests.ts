@@ -142,7 +142,7 @@ export const approveAccountRequestSpec = {
     const applied: Record<string, unknown> = {};
     let changed = [target.id];
     switch (req.kind) {
-      case 'reset_password': applyPassword(tx, target.id, null); break;
+      case 'reset_password': applyPassword(tx, target.id, null, { kind: 'reset', by: user.id, how: 'approval' }); break;
       case 'deactivate': applyActive(tx, target.id, false); break;
       case 'reactivate': applyActive(tx, target.id, true); break;
       case 'make_chair': {
@@ -213,7 +213,7 @@ export const issuePasswordSpec = {
     if (later) throw new Refusal('account:superseded');
     const target = findJuror(tx, req.targetId);
     if (!target.active) throw new Refusal('juror:inactive');
-    applyPassword(tx, target.id, input.passwordHash);
+    applyPassword(tx, target.id, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };

@@ -15,6 +15,8 @@ import { needsApproval } from './approval-phases';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { checkbox, id, text } from '@/lib/admin/form';
 import type { DB } from '@/db';
+import { recordCredential, voidSlips } from '@/lib/account/history';
+import type { CredentialKind } from '@/db/schema';
 
 const JURY_ROLES = ['juror', 'chair'] as const;
 
@@ -61,6 +63,7 @@ export const addJurorSpec = {
     requireSetup(tx);
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
     const { id: jurorId } = tx.insert(userTable).values({ ...input, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
+    recordCredential(tx, jurorId, 'temporary', { id: user.id, how: 'organiser' });
     const { passwordHash: _hash, ...shown } = input;
     appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...shown, accounts: [accountState(tx, jurorId)] } });
     return { id: jurorId, login: input.login };
@@ -148,14 +151,17 @@ export function applyActive(tx: Tx, targetId: number, active: boolean) {
 
 /**
  * Replaces the password (null: none until a temporary one is issued), ends every session and voids
- * any sign-in link still outstanding: one way in at a time.
+ * any sign-in link or slip still outstanding: one way in at a time. `set` says who set it, for the
+ * owner's history and the chair (lib/account/history.ts).
  */
-export function applyPassword(tx: Tx, targetId: number, passwordHash: string | null) {
+export function applyPassword(tx: Tx, targetId: number, passwordHash: string | null, set: { kind: CredentialKind; by: number; how: 'organiser' | 'approval' }) {
   tx.update(userTable)
     .set({ passwordHash, mustChangePassword: true, sessionVersion: sql`${userTable.sessionVersion} + 1` })
     .where(eq(userTable.id, targetId))
     .run();
   tx.update(signinToken).set({ usedAt: new Date().toISOString() }).where(and(eq(signinToken.userId, targetId), isNull(signinToken.usedAt))).run();
+  voidSlips(tx, targetId);
+  recordCredential(tx, targetId, set.kind, { id: set.by, how: set.how });
 }
 
 const ResetInput = z.object({ id, passwordHash });
@@ -170,7 +176,7 @@ export const resetPasswordSpec = {
     const target = findJuror(tx, input.id);
     if (!target.active) throw new Refusal('juror:inactive');
     refuseDuringVoting(tx);
-    applyPassword(tx, target.id, input.passwordHash);
+    applyPassword(tx, target.id, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id, accounts: [accountState(tx, target.id)] } });
     return { login: target.login };
   },

@@ -19,6 +19,8 @@ const EVERYONE: CallerName[] = CALLERS;
 /** Who may pass each action's guard. setLocale is public by design (it sets a cookie). */
 function allowedFor(key: string): CallerName[] {
   if (key === 'app/locale-actions.ts#setLocale') return EVERYONE;
+  // Signing in is for anyone not yet signed in: its own checks are the password and the throttle.
+  if (key === 'app/login/actions.ts#signInWithPassword') return EVERYONE;
   if (key === 'app/account/actions.ts#changePassword') return SIGNED_IN;
   if (key.startsWith('app/admin/')) return ['organiser'];
   if (key === 'app/chair/actions.ts#publish') return ['organiser'];
@@ -91,6 +93,9 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/account-requests.ts#issueTemporaryPassword': return { form: { id: '999999' } };
     // Nothing to acknowledge: refused past the guard for a juror or the chair.
     case 'app/jury/account-actions.ts#acknowledgeAccountNotice': return { json: [{}] };
+    // No password: refused past any guard ("enter your login name and password"), nothing written.
+    case 'app/login/actions.ts#signInWithPassword': return { form: { login: 'nobody', password: '' } };
+    case 'app/jury/account-actions.ts#answerHistory': return { json: [{ verdict: 'mine' }] };
     default: return { json: [{}] };
   }
 }

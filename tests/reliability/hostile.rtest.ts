@@ -80,6 +80,9 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/chair/account-actions.ts#refuseAccountRequest': return P('voting', 'chair', { id: 900_001, reason: 'because' }, { id, reason });
     case 'app/admin/actions/account-requests.ts#issueTemporaryPassword': return { ...P('voting', 'organiser', { id: 900_001 }, { id }), form: true };
     case 'app/jury/account-actions.ts#acknowledgeAccountNotice': return { phase: 'voting', caller: 'jurorB', noInput: true };
+    case 'app/jury/account-actions.ts#answerHistory': return P('voting', 'jurorB', { verdict: 'mine' }, { verdict: { kind: 'enum', values: ['mine', 'not_me'] } });
+    // Sent as JSON arguments, never a form: refused as a sign-in without its fields, nothing written.
+    case 'app/login/actions.ts#signInWithPassword': return { phase: 'voting', caller: 'jurorB', noInput: true };
     case 'app/admin/actions/films.ts#previewFilmImport': case 'app/admin/actions/films.ts#importFilms':
     case 'app/admin/actions/performances.ts#previewPerformanceImport': case 'app/admin/actions/performances.ts#importPerformances':
       return { phase: 'setup', caller: 'organiser', form: true };
