@@ -58,7 +58,7 @@ function tieAndClose() {
 function twoVoters() {
   t.db.update(festival).set({ recusalByNationality: true, publicationLevel: 'distributions' }).where(eq(festival.id, 1)).run();
   const [a, b] = candidatesOf(t.db, 'best_director');
-  t.db.update(film).set({ country: 'CN' }).run();
+  t.db.update(film).set({ country: 'CN' }).where(ne(film.country, 'CN')).run();
   t.db.update(film).set({ country: 'RU' }).where(eq(film.id, a.filmId)).run();
   t.db.update(film).set({ country: 'UZ' }).where(eq(film.id, b.filmId)).run();
   const azimov = jurors.find((j) => j.login === 'azimov')!;
