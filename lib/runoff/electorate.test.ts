@@ -81,7 +81,7 @@ describe('a tie only the chair and one juror may vote on (route 3)', () => {
     expect(n.tie?.next).toEqual(['casting_vote']);
     expect(n.reasons).toContainEqual({ code: 'runoff_skipped', params: { candidates: `${a},${b}`, places: 1, entitled: 1, needed: 3, steps: 1 } });
     expect(runoffDesk(t.db, nom(), n.tie)).toMatchObject({ due: false, open: null, next: ['casting_vote'] });
-    expectRefused(t, openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }, 'runoff:not_in_rules');
+    expectRefused(t, openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }, 'runoff:too_few_voters');
     ok(decideTieSpec, chair, { nomination: 'best_director', kind: 'casting_vote', tied: [a, b], chosen: [b], reason: '' });
     expect(bestDirector()).toMatchObject({ status: 'decided', winners: [String(b)] });
   });
