@@ -107,15 +107,19 @@ describe('a tie only the chair and one juror may vote on (route 3)', () => {
     expect(awardsCsv(t.db)).not.toMatch(/runoff/i);
   });
 
-  it('a runoff held with the chair and one juror before this rule (a database from before) counts for nothing and shows no count', () => {
+  it('a runoff held with the chair and one juror before this rule (a database from before) shows no count', () => {
     const azimov = twoVoters();
     const { a, b } = tieAndClose();
     const r = t.db.insert(runoff).values({ nominationId: nom().id, tied: JSON.stringify([a, b]), openedAt: '2026-11-30T10:00:00.000Z', closedAt: '2026-11-30T10:05:00.000Z' }).returning().get();
     t.db.insert(runoffVote).values({ runoffId: r.id, jurorId: chair.id, choice: a, receipt: 'r-chair', salt: 's' }).run();
     t.db.insert(runoffVote).values({ runoffId: r.id, jurorId: azimov.id, choice: b, receipt: 'r-azimov', salt: 's' }).run();
+    // It keeps counting (stored awards of such a database still follow from it): 1–1, tied again, the casting vote next.
     const n = bestDirector();
-    expect(n.runoffs).toBeUndefined();
+    expect(n.runoffs).toHaveLength(1);
     expect(n.tie?.next).toEqual(['casting_vote']);
+    const view = closedRoundTally(t.db).nominations.find((x) => x.code === 'best_director')!;
+    expect(view.reasons.map((x) => x.code)).toContain('runoff_tied_thin');
+    expect(JSON.stringify(view.reasons)).not.toMatch(/1–1/);
     const desk = runoffDesk(t.db, nom(), n.tie);
     expect(desk.closed).toEqual([expect.objectContaining({ withheld: true, counts: [], votes: 2 })]);
     expect(roomDisplay(t.db).last).toMatchObject({ withheld: true, counts: [] });

@@ -85,16 +85,20 @@ export function applyRunoffs(tie: string[] | null, places: number, ctx: ChainCon
   let held = 0;
   // Runoff steps due on a tie too few may vote on are passed (all of them: the tie, and so its
   // electorate, stays the same until a runoff is held), and the reason says why.
-  const skipShort = () => {
+  // A runoff already recorded on this very tie was held before this rule (a database from before,
+  // perhaps finalised on it): it keeps counting, so that stored awards still follow from the data.
+  const skipShort = (from: number) => {
     if (!state.tie || ctx.chain[state.step] !== 'runoff' || !ctx.electorate) return;
+    const tie = state.tie;
+    if (ctx.runoffs.slice(from).some(({ runoff: r }) => sameSet(r.tied, tie) && r.places === state.places)) return;
     const entitled = ctx.electorate(state.tie, state.places);
     if (entitled === null || entitled >= RUNOFF_ELECTORATE) return;
-    const from = state.step;
+    const first = state.step;
     while (ctx.chain[state.step] === 'runoff') state.step++;
-    state.reasons.push({ code: 'runoff_skipped', params: { candidates: state.tie.join(','), places: state.places, entitled, needed: RUNOFF_ELECTORATE, steps: state.step - from } });
+    state.reasons.push({ code: 'runoff_skipped', params: { candidates: state.tie.join(','), places: state.places, entitled, needed: RUNOFF_ELECTORATE, steps: state.step - first } });
   };
-  skipShort();
-  for (const { index, runoff: r } of ctx.runoffs) {
+  skipShort(0);
+  for (const [i, { index, runoff: r }] of ctx.runoffs.entries()) {
     const ref = { runoff: index, tied: r.tied.join(','), places: r.places };
     if (!state.tie || !sameSet(r.tied, state.tie) || r.places !== state.places) {
       state.reasons.push({ code: 'runoff_stale', params: ref });
@@ -131,7 +135,7 @@ export function applyRunoffs(tie: string[] | null, places: number, ctx: ChainCon
     state.elected.push(...outcome.winners);
     state.places -= outcome.winners.length;
     state.tie = outcome.stillTied.length ? outcome.stillTied : null;
-    skipShort();
+    skipShort(i + 1);
   }
   return state;
 }
