@@ -9,7 +9,7 @@ import { ConfirmAction } from './ConfirmAction';
 import { closeRunoff, openRunoff } from './runoff-actions';
 import ui from '@/app/components/ui.module.css';
 
-type Props = { db: DB; code: string; name: string; nom: { id: number; tieBreak: string; exAequoAllowed: boolean }; tie: Tie | null; nameOf: (id: number | string) => string };
+type Props = { db: DB; code: string; name: string; nom: { id: number; tieBreak: string; exAequoAllowed: boolean; maxWinners: number }; tie: Tie | null; nameOf: (id: number | string) => string };
 
 /** Whether the tie waits on a runoff (due or open): then the casting vote and the shared award are not offered yet. */
 export function runoffPending(db: DB, nom: Props['nom'], tie: Tie | null): boolean {
@@ -26,10 +26,14 @@ export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
       {desk.closed.map((r) => (
         <div key={r.id} data-testid={`runoff-result-${r.ordinal}`}>
           <p><strong>{t('closedHeading', { ordinal: r.ordinal })}</strong></p>
-          <ul className={ui.list}>
-            {r.counts.map((c) => <li key={c.candidate}>{t('count', { name: nameOf(c.candidate), count: c.votes })}</li>)}
-            {r.abstentions > 0 && <li>{t('abstentions', { count: r.abstentions })}</li>}
-          </ul>
+          {r.withheld ? (
+            <p className={ui.muted} data-testid="runoff-counts-withheld">{t('countsWithheld', { votes: r.votes })}</p>
+          ) : (
+            <ul className={ui.list}>
+              {r.counts.map((c) => <li key={c.candidate}>{t('count', { name: nameOf(c.candidate), count: c.votes })}</li>)}
+              {r.abstentions > 0 && <li>{t('abstentions', { count: r.abstentions })}</li>}
+            </ul>
+          )}
         </div>
       ))}
       {desk.open && (

@@ -95,7 +95,7 @@ export const SettingsInput = z.preprocess(
           ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_runoffs`], message: 'tie_break_runoffs' });
           continue;
         }
-        const problem = chainProblem(chainOf(runoffs, n.finalSteps ?? 'casting_vote,shared'), n.exAequoAllowed);
+        const problem = chainProblem(chainOf(runoffs, n.finalSteps ?? 'casting_vote,shared'), { allowed: n.exAequoAllowed, maxWinners: n.maxWinners });
         if (problem) ctx.addIssue({ code: 'custom', path: [`nom_${n.id}_final`], message: problem });
       }
     }),

@@ -6,6 +6,7 @@ import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
 import { countRunoff } from '@/lib/tally';
 import { checkedTally } from '@/lib/round/checked-tally';
+import { isThinRunoff } from '@/lib/runoff/thin';
 
 export interface RoomCandidate {
   id: number;
@@ -31,6 +32,8 @@ export interface RoomResult extends RoomRunoff {
   /** The elected candidates, or null when the runoff tied again (`stillTied`). */
   winners: RoomCandidate[] | null;
   stillTied: RoomCandidate[];
+  /** The counts are withheld: fewer than 3 votes besides one viewer's own stand behind them (lib/runoff/thin.ts). */
+  withheld: boolean;
 }
 
 function tiedOf(db: DB, json: string): RoomCandidate[] {
@@ -54,7 +57,7 @@ function tiedOf(db: DB, json: string): RoomCandidate[] {
  * stored data, or the runoff no longer applies to its tie, the same count (lib/tally countRunoff)
  * over its votes as they stand.
  */
-export function runoffResult(db: DB, closed: { id: number; code: string; places: number }, tied: RoomCandidate[]): Pick<RoomResult, 'counts' | 'abstentions' | 'winners' | 'stillTied'> {
+export function runoffResult(db: DB, closed: { id: number; code: string; places: number }, tied: RoomCandidate[]): Pick<RoomResult, 'counts' | 'abstentions' | 'winners' | 'stillTied' | 'withheld'> {
   const byId = new Map(tied.map((c) => [String(c.id), c]));
   const cands = (ids: string[]) => ids.map((id) => byId.get(id)).filter((c): c is RoomCandidate => !!c);
   // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/round/runoffs.ts).
@@ -68,7 +71,11 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
     return { ...c, winners: c.stillTied.length ? null : c.winners };
   })();
   const counts = r.counts.map((c) => ({ candidate: byId.get(c.candidate)!, votes: c.votes })).filter((c) => c.candidate).sort((a, b) => b.votes - a.votes);
-  return { counts, abstentions: r.abstentions, winners: r.winners && r.stillTied.length === 0 ? cands(r.winners) : null, stillTied: cands(r.stillTied) };
+  const result = { winners: r.winners && r.stillTied.length === 0 ? cands(r.winners) : null, stillTied: cands(r.stillTied) };
+  // The room is read by the jurors who voted: each subtracts their own vote, so it is one of the 3 for nobody.
+  const votes = r.counts.reduce((a, c) => a + c.votes, 0) + r.abstentions;
+  if (isThinRunoff(votes, true)) return { counts: [], abstentions: 0, ...result, withheld: true };
+  return { counts, abstentions: r.abstentions, ...result, withheld: false };
 }
 
 export function roomDisplay(db: DB): { open: RoomRunoff[]; last: RoomResult | null } {

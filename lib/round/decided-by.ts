@@ -17,7 +17,8 @@ export function decidedBy(n: { status: string; winners: readonly string[]; reaso
   const has = (code: string) => n.reasons.find((r) => r.code === code);
   if (has('shared_award')) return { how: 'shared' };
   if (has('chair_casting_vote')) return { how: 'casting_vote' };
-  const runoff = has('runoff_decided');
+  // `_thin`: its counts withheld from this reader (lib/runoff/thin.ts).
+  const runoff = has('runoff_decided') ?? has('runoff_decided_thin');
   if (runoff) return { how: 'runoff', round: Number(runoff.params.round) || 1, votes: typeof runoff.params.votes === 'string' ? runoff.params.votes : null };
   const h2h = has('head_to_head');
   if (h2h) {

@@ -8,13 +8,13 @@ import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
-import { runoffEligibility, type Decision, type Runoff, type TallyInput } from '@/lib/tally';
+import { parseTallyInput, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { newAnonId, storedAnonIds } from './anon-ids';
-import { onJury, standingOf } from '@/lib/juror/standing';
+import { expectedToVote, onJury, standingOf } from '@/lib/juror/standing';
 import { runoffInput, runoffVoterIds } from './runoffs';
 
 type Reader = DB | Tx;
@@ -56,7 +56,9 @@ export function buildTallyInput(db: Reader): TallyInput {
       ...(tieBreak && { tieBreak }),
     },
     films: films.map((f) => ({ id: String(f.id), country: f.country, competition: f.competition })),
-    jurors: jurors.map((j) => ({ id: String(j.id), country: j.country })),
+    // The chair and the jurors who have left are marked (only them, so that other inputs stay as
+    // they were): a runoff needs three entitled voters besides the chair (lib/tally/runoff.ts).
+    jurors: jurors.map((j) => ({ id: String(j.id), country: j.country, ...(j.role === 'chair' && { chair: true }), ...(!expectedToVote(standingOf(j, false)) && { active: false }) })),
     nominations: noms.map((n) => ({
       code: n.code,
       kind: n.kind,
@@ -103,13 +105,28 @@ export function publicBallots(input: TallyInput, anonIdOf: (key: BallotKey) => s
     .sort((a, b) => byCode(a.juror, b.juror) || byCode(a.candidate, b.candidate));
   const runoffs = input.runoffs && publicRunoffs(input, input.runoffs);
   const voters = (runoffs ?? []).flatMap((r) => r.votes.map((v) => v.juror));
+  // The anonymous ballots name no chair and no country, so the ties whose runoffs were skipped for
+  // want of voters are listed instead (only where there are any: other inputs stay as they were).
+  const runoffsSkipped = input.runoffsSkipped ?? skippedRunoffs(input);
   return {
     ...input,
     jurors: [...new Set(scores.map((s) => s.juror)), ...voters].map((id) => ({ id, country: null })),
     scores,
     recusals: [],
     ...(runoffs && { runoffs }),
+    ...(runoffsSkipped.length ? { runoffsSkipped } : {}),
   };
+}
+
+/** The ties on which the tally skipped the chain's runoffs for too few voters (reason runoff_skipped). */
+export function skippedRunoffs(input: TallyInput): SkippedRunoff[] {
+  const parsed = parseTallyInput(input);
+  if (!parsed.ok || !input.rules.tieBreak) return [];
+  return tally(parsed.input).nominations.flatMap((n) =>
+    n.reasons
+      .filter((r) => r.code === 'runoff_skipped')
+      .map((r) => ({ nomination: n.code, tied: String(r.params.candidates).split(','), places: Number(r.params.places), entitled: Number(r.params.entitled) })),
+  );
 }
 
 /**

@@ -9,6 +9,7 @@ import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { checkedTally, type TallyProblem } from './checked-tally';
 import { withholdThin } from './thin';
+import { withholdThinRunoffs } from '@/lib/runoff/thin';
 import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
@@ -94,7 +95,9 @@ export function closedRoundTally(db: DB) {
         ...n,
         histograms: Object.fromEntries(n.ranking.map((r) => [r.candidate, histogram.get(r.candidate) ?? values.map(() => 0)])),
       }, ownScored, changed);
-      return { ...w, changedSinceShown: Object.values(w.withheld).filter((x) => x === 'few_changed').length };
+      // A runoff's counts likewise, with fewer than 3 votes besides the chair's (lib/runoff/thin.ts).
+      const r = withholdThinRunoffs(w, input, chairIds);
+      return { ...r, changedSinceShown: Object.values(r.withheld).filter((x) => x === 'few_changed').length };
     }),
     comparison,
   };

@@ -9,12 +9,16 @@
 //    inside a savepoint that is rolled back afterwards, so the walk goes on from the same state;
 //  - once finalised, the stored awards follow from the stored data (verifyAwards), and the audit
 //    log's replay (npm run audit:verify) rebuilds the stored tables.
+// Every nomination gets a tie-break chain and an ex aequo rule, dead-end ones among them (a shared
+// award alone where at most 1 may win, runoffs alone: the settings refuse them now, but a database
+// frozen earlier may hold them), and runoffs are opened, voted in and closed at random: the finisher
+// settles every tie by what the tally says is next (issue 20, route 8: no award is ever blocked).
 // Bounded in `npm test` (fixed seed, printed by fast-check on failure with the failing walk);
 // RELIABILITY_MODE=full or WALK_RUNS=<n> runs more walks, WALK_SEED=<n> another seed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, festival, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
 import type { DB } from '@/db';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
@@ -30,6 +34,10 @@ import { buildTallyInput } from './tally-input';
 import { undecidedResult } from './decisions';
 import { verifyAwards } from './verify';
 import { replayAudit } from '@/lib/audit-replay';
+import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from '@/lib/runoff/specs';
+import { isOpen, runoffRows } from '@/lib/runoff/queries';
+import { entitledJurors } from '@/lib/runoff/entitled';
+import type { TieBreakStep } from '@/lib/tally';
 import type { z } from 'zod';
 
 const FULL = process.env.RELIABILITY_MODE === 'full';
@@ -45,11 +53,23 @@ interface Shape {
   actor: number; // performances of an exempt acting nomination (0: none)
   special: boolean;
   exAequo: boolean[]; // per nomination code in CODES order
+  maxWinners: number[]; // per nomination code, where ex aequo is allowed
+  chains: number[]; // per nomination code: an index into CHAINS
   oneAward: boolean;
   method: number;
 }
 
 const CODES = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'special_jury_prize'];
+
+/**
+ * Chains as the settings take them, and dead-end ones a database frozen before issue 20 may hold
+ * (`shared` alone, which dead-ends where at most 1 may win, and runoffs alone), drawn often enough
+ * that a bounded run meets them.
+ */
+const CHAINS: TieBreakStep[][] = [
+  ['casting_vote', 'shared'], ['shared', 'casting_vote'], ['shared'], ['runoff', 'shared'],
+  ['runoff', 'casting_vote'], ['runoff', 'runoff', 'shared'], ['runoff'], ['shared'],
+];
 
 const shapeArb: fc.Arbitrary<Shape> = fc.record({
   films: fc.integer({ min: 1, max: 4 }),
@@ -59,12 +79,14 @@ const shapeArb: fc.Arbitrary<Shape> = fc.record({
   actor: fc.integer({ min: 0, max: 2 }),
   special: fc.boolean(),
   exAequo: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+  maxWinners: fc.array(fc.integer({ min: 1, max: 2 }), { minLength: 5, maxLength: 5 }),
+  chains: fc.array(fc.nat(CHAINS.length - 1), { minLength: 5, maxLength: 5 }),
   oneAward: fc.boolean(),
   method: fc.nat(METHODS.length - 1),
 });
 
 /** One step: which action, and raw numbers the action picks its juror, candidate, value … from. */
-const stepArb = fc.tuple(fc.nat(19), fc.nat(999), fc.nat(999), fc.nat(999));
+const stepArb = fc.tuple(fc.nat(22), fc.nat(999), fc.nat(999), fc.nat(999));
 type Step = [number, number, number, number];
 
 interface World {
@@ -82,8 +104,9 @@ function build(db: DB, s: Shape): World {
   const competition = films.slice(0, s.films);
   let position = 0;
   const addNom = (code: string, kind: 'film' | 'performance', round: 'main' | 'special', exempt = false) => {
-    const ex = s.exAequo[CODES.indexOf(code)];
-    return db.insert(nomination).values({ code, position: position++, kind, round, exemptOneAward: exempt, exAequoAllowed: ex, maxWinners: ex ? 2 : 1 }).returning({ id: nomination.id }).get().id;
+    const k = CODES.indexOf(code);
+    const ex = s.exAequo[k];
+    return db.insert(nomination).values({ code, position: position++, kind, round, exemptOneAward: exempt, exAequoAllowed: ex, maxWinners: ex ? s.maxWinners[k] : 1, tieBreak: JSON.stringify(CHAINS[s.chains[k]]), runoffAbstention: s.chains[k] % 2 === 0 }).returning({ id: nomination.id }).get().id;
   };
   for (const code of CODES.slice(0, s.filmNoms)) {
     const id = addNom(code, 'film', 'main');
@@ -153,6 +176,18 @@ function randomStep(w: World, [kind, a, b, c]: Step) {
     case 16: act(w, openSpecialRoundSpec, chair, {}); return;
     case 17: act(w, finaliseSpec, chair, {}); return;
     case 18: act(w, publishSpec, organiser, {}); return;
+    case 19: {
+      if (!nom) return;
+      const r = undecidedResult(buildTallyInput(w.db), nom.code);
+      act(w, openRunoffSpec, chair, { nomination: nom.code, tied: r.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2) });
+      return;
+    }
+    case 20: {
+      const r = pick(runoffRows(w.db).filter(isOpen), b);
+      if (r) act(w, castRunoffVoteSpec, juror, { runoff: r.id, choice: c % 5 === 0 ? 'abstain' : pick(r.tied, c)! });
+      return;
+    }
+    case 21: { const r = pick(runoffRows(w.db).filter(isOpen), b); if (r) act(w, closeRunoffSpec, chair, { runoff: r.id }); return; }
     default: act(w, decideTieSpec, chair, { nomination: nom?.code ?? 'best_film', kind: 'casting_vote', tied: [a + 1, b + 1], chosen: [a + 1] }); return;
   }
 }
@@ -166,7 +201,11 @@ function finish(w: World): string[] {
     if (!out.ok) throw new Error(`finisher stuck in ${phaseOf(w)}:\n  ${trail.join('\n  ')}`);
     return out;
   };
+  // Settling steps (a decision, a runoff opened or closed) are bounded by the nominations, not by the
+  // guard: a few per nomination, so that an award that can never be decided fails here, not hangs.
+  let settling = 6 * noms(w).length + 6;
   for (let guard = 0; guard < 20; guard++) {
+    if (settling-- < 0) throw new Error(`an award cannot be decided:\n  ${trail.join('\n  ')}`);
     const phase = phaseOf(w);
     if (phase === 'published') return trail;
     if (phase === 'finalised') { must(publishSpec, w.organiser, {}); continue; }
@@ -190,12 +229,29 @@ function finish(w: World): string[] {
       must(closeRoundSpec, w.chair, { confirmMissing: true });
       continue;
     }
-    // A closed round: settle every nomination of it, one at a time (a decision can change later ones).
+    // A runoff left open: every juror entitled who has not voted votes for the first tied candidate, and the chair closes it.
+    const running = runoffRows(w.db).find(isOpen);
+    if (running) {
+      const voted = new Set(w.db.select({ j: runoffVote.jurorId }).from(runoffVote).where(eq(runoffVote.runoffId, running.id)).all().map((v) => v.j));
+      for (const id of entitledJurors(w.db, running.tied)) {
+        const j = w.jurors.find((x) => x.id === id);
+        if (j && !voted.has(id)) must(castRunoffVoteSpec, j, { runoff: running.id, choice: running.tied[0] });
+      }
+      must(closeRunoffSpec, w.chair, { runoff: running.id });
+      guard--;
+      continue;
+    }
+    // A closed round: settle every nomination of it, one at a time (a decision can change later ones),
+    // by what the tally says its chain allows next, and only that: it must always be possible.
     const round = phase === 'main_closed' ? 'main' : 'special';
     const open = tally(buildTallyInput(w.db)).nominations.find((n) => n.round === round && ['blocked', 'no_candidates', 'no_scores'].includes(n.status));
     if (open) {
-      if (open.status === 'blocked') must(decideTieSpec, w.chair, { nomination: open.code, kind: 'casting_vote', tied: open.tie!.candidates.map(Number), chosen: [Number(open.tie!.candidates[0])] });
-      else must(noAwardSpec, w.chair, { nomination: open.code, reason: 'nobody can win it' });
+      const tied = open.tie?.candidates.map(Number) ?? [];
+      const next = open.tie?.next ?? ['casting_vote'];
+      if (open.status !== 'blocked') must(noAwardSpec, w.chair, { nomination: open.code, reason: 'nobody can win it' });
+      else if (next.includes('runoff')) must(openRunoffSpec, w.chair, { nomination: open.code, tied });
+      else if (next.includes('casting_vote')) must(decideTieSpec, w.chair, { nomination: open.code, kind: 'casting_vote', tied, chosen: [tied[0]] });
+      else must(decideTieSpec, w.chair, { nomination: open.code, kind: 'shared', tied, chosen: tied.slice(0, 2) });
       guard--; // settling is bounded by the number of nominations, not by the guard
       continue;
     }

@@ -5,8 +5,15 @@ import type { DB } from '@/db';
 import type { Tie } from '@/lib/tally/types';
 import { nextSteps } from './next';
 import { isOpen, runoffCounts, runoffRows, standingOfRunoff } from './queries';
+import { chairVotedIn, isThinRunoff } from './thin';
 
-export function runoffDesk(db: DB, nom: { id: number; tieBreak: string; exAequoAllowed: boolean }, tie: Tie | null) {
+/** A closed runoff's counts for the chair, or `withheld` when fewer than 3 votes besides the chair's stand behind them. */
+function countsForChair(db: DB, r: Parameters<typeof runoffCounts>[1]) {
+  const c = runoffCounts(db, r);
+  return isThinRunoff(c.votes, chairVotedIn(db, r.id)) ? { ...c, counts: [], abstentions: 0, withheld: true } : { ...c, withheld: false };
+}
+
+export function runoffDesk(db: DB, nom: { id: number; tieBreak: string; exAequoAllowed: boolean; maxWinners: number }, tie: Tie | null) {
   const rows = runoffRows(db).filter((r) => r.nominationId === nom.id && r.setAsideAt === null);
   const openRow = rows.find(isOpen) ?? null;
   const next = tie ? nextSteps(tie, nom, rows.length) : [];
@@ -14,6 +21,6 @@ export function runoffDesk(db: DB, nom: { id: number; tieBreak: string; exAequoA
     next,
     due: !openRow && next.includes('runoff'),
     open: openRow ? { id: openRow.id, tied: openRow.tied, ordinal: rows.indexOf(openRow) + 1, ...standingOfRunoff(db, openRow) } : null,
-    closed: rows.filter((r) => r.closedAt !== null).map((r, i) => ({ id: r.id, ordinal: i + 1, ...runoffCounts(db, r) })),
+    closed: rows.filter((r) => r.closedAt !== null).map((r, i) => ({ id: r.id, ordinal: i + 1, ...countsForChair(db, r) })),
   };
 }

@@ -5,7 +5,7 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { nomination, runoff, runoffVote, user } from '@/db/schema';
 import type { Tx } from '@/lib/action';
-import { effectiveQuorum } from '@/lib/round/quorum';
+import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/round/quorum';
 import { getFestival } from '@/lib/festival/phase';
 import { entitledJurors } from './entitled';
 
@@ -59,9 +59,14 @@ export function standingOfRunoff(db: Reader, r: RunoffRow) {
   const entitled = entitledJurors(db, r.tied);
   const voters = new Set(db.select({ j: runoffVote.jurorId }).from(runoffVote).where(eq(runoffVote.runoffId, r.id)).all().map((v) => v.j));
   const cast = voters.size;
-  const quorum = runoffQuorum(db, entitled.length);
+  // Closing early also needs 3 votes besides the chair's (who subtracts their own from the counts):
+  // the quorum is raised by one where the chair may vote, and those 3 are required as such.
+  const chairs = new Set(db.select({ id: user.id }).from(user).where(eq(user.role, 'chair')).all().map((u) => u.id));
+  const chairEntitled = entitled.some((j) => chairs.has(j));
+  const quorum = Math.min(entitled.length, Math.max(runoffQuorum(db, entitled.length), QUORUM_FLOOR + (chairEntitled ? 1 : 0)));
+  const others = [...voters].filter((j) => !chairs.has(j)).length;
   const allVoted = entitled.every((j) => voters.has(j));
-  return { cast, entitled: entitled.length, quorum, allVoted, canClose: allVoted || cast >= quorum };
+  return { cast, entitled: entitled.length, quorum, allVoted, canClose: allVoted || (cast >= quorum && others >= QUORUM_FLOOR) };
 }
 
 /** A closed runoff's counts: votes per tied candidate (in the tie's order) and abstentions. */

@@ -56,6 +56,25 @@ describe('tie-break rules in the settings', () => {
     expectRefused(t, saveSettingsSpec, 'organiser', form({ runoffs: '1', final: 'casting_vote' }), 'phase:frozen');
   });
 
+  it('refuses a chain that can dead-end (issue 20, route 8): a shared award alone where at most 1 may win', () => {
+    const id = director().id;
+    const before = director();
+    const fd = form({ runoffs: '0', final: 'shared' });
+    fd.set(`nom_${id}_exaequo`, 'on');
+    fd.set(`nom_${id}_max`, '1');
+    expect(expectRefused(t, saveSettingsSpec, 'organiser', fd, 'invalid:input')).toMatchObject({ fieldErrors: { [`nom_${id}_final`]: ['tie_break_dead_end'] } });
+    expect(director()).toEqual(before);
+    // With room for two winners, or the casting vote after it, the same chain always decides.
+    fd.set(`nom_${id}_max`, '2');
+    run(t, saveSettingsSpec, fd);
+    expect(director()).toMatchObject({ tieBreak: '["shared"]', exAequoAllowed: true, maxWinners: 2 });
+    const fd2 = form({ runoffs: '2', final: 'shared,casting_vote' });
+    fd2.set(`nom_${id}_exaequo`, 'on');
+    fd2.set(`nom_${id}_max`, '1');
+    run(t, saveSettingsSpec, fd2);
+    expect(director()).toMatchObject({ tieBreak: '["runoff","runoff","shared","casting_vote"]', maxWinners: 1 });
+  });
+
   it('frozen at the opening: the audit entry records them and audit:verify catches a later change', () => {
     run(t, saveSettingsSpec, form({ runoffs: '1', final: 'casting_vote' }));
     const opened = run(t, openVotingSpec, {});

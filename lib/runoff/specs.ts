@@ -53,7 +53,12 @@ export const openRunoffSpec = defineSpec({
     const tied = result.tie.candidates.map(Number);
     const seen = new Set(input.tied);
     if (seen.size !== tied.length || !tied.every((c) => seen.has(c))) throw new Refusal('round:tie_changed');
-    if (!nextSteps(result.tie, nom, rows.length).includes('runoff')) throw new Refusal('runoff:not_in_rules');
+    if (!nextSteps(result.tie, nom, rows.length).includes('runoff')) {
+      // The tally skipped the runoff: too few may vote besides the chair (lib/tally/runoff.ts RUNOFF_ELECTORATE).
+      const skipped = result.reasons.find((r) => r.code === 'runoff_skipped' && r.params.candidates === result.tie!.candidates.join(','));
+      if (skipped) throw new Refusal('runoff:too_few_voters', { entitled: Number(skipped.params.entitled) });
+      throw new Refusal('runoff:not_in_rules');
+    }
     const row = tx.insert(runoff).values({ nominationId: nom.id, tied: JSON.stringify(tied), places: result.tie.places, openedBy: me.id, openedAt: now() }).returning({ id: runoff.id }).get();
     const r = runoffById(tx, row.id)!;
     const standing = standingOfRunoff(tx, r);

@@ -2,7 +2,7 @@
 // chair's recorded decision; an unresolved tie blocks the award rather than being broken silently.
 
 import { resolveNoAward, resolveTie, type IndexedDecision } from './decisions';
-import { applyRunoffs, decisionKindsAt, nextSteps, type ChainContext } from './runoff';
+import { applyRunoffs, nextSteps, settlingSteps, type ChainContext } from './runoff';
 import type { Standing } from './methods';
 import type { Sheet } from './sheet';
 import { peel, type HeadToHead } from './ties';
@@ -88,10 +88,14 @@ export function decideAward(ctx: AwardContext): Award {
   reasons.push(...chain.reasons);
   const elected = chain.elected.map((id) => col.get(id)!);
   const left = chain.tie;
-  const kinds = decisionKindsAt(ctx.chain.chain, chain.step);
+  // What the chain allows now is, in one answer, what the output reports as `tie.next` and the
+  // kinds of decision accepted. A shared award the chain names but the ex aequo rule does not
+  // allow goes on to resolveTie, which refuses it as before runoffs (`shared_not_allowed`).
+  const allowedNow = nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length);
+  const named = (kind: string) => kind === 'shared' && allowedNow[0] !== 'runoff' && ctx.chain.chain.slice(chain.step).includes('shared');
   const decisions = ctx.decisions.filter(({ index, decision: d }) => {
-    if (!left || d.kind === 'no_award' || kinds.has(d.kind) || !sameSet(d.tied, left)) return true;
-    reasons.push({ code: 'decision_out_of_chain', params: { decision: index, kind: d.kind, next: nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length).join(',') } });
+    if (!left || d.kind === 'no_award' || (allowedNow as string[]).includes(d.kind) || named(d.kind) || !sameSet(d.tied, left)) return true;
+    reasons.push({ code: 'decision_out_of_chain', params: { decision: index, kind: d.kind, next: allowedNow.join(',') } });
     return false;
   });
   const exAequo = ctx.exAequo && elected.length ? { ...ctx.exAequo, maxWinners: ctx.exAequo.maxWinners - elected.length } : ctx.exAequo;
@@ -107,11 +111,15 @@ export function decideAward(ctx: AwardContext): Award {
   tie = rest;
   const runoffs = chain.outcomes;
   if (tie) {
-    const next = ctx.chain.tellNext ? { next: nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length) } : {};
+    const told = ctx.chain.tellNext ? { next: allowedNow } : {};
     reasons.push({ code: 'tie_unresolved', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places } });
     // Not the chair's turn yet: the festival's rules send this tie to the jurors first.
-    if (next.next?.[0] === 'runoff') reasons.push({ code: 'runoff_due', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places, round: chain.outcomes.length + 1 } });
-    return { status: 'blocked', winners: [], tie, places: chain.places, ...next, runoffs, margin: null, reasons };
+    if (told.next?.[0] === 'runoff') reasons.push({ code: 'runoff_due', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places, round: chain.outcomes.length + 1 } });
+    // The chain names nothing that settles this tie: the casting vote is its implicit last step.
+    else if (told.next && settlingSteps(ctx.chain.chain.slice(chain.step), ctx.exAequo, chain.places, elected.length).length === 0) {
+      reasons.push({ code: 'casting_vote_implied', params: { candidates: tie.map((c) => ids[c]).join(','), places: chain.places } });
+    }
+    return { status: 'blocked', winners: [], tie, places: chain.places, ...told, runoffs, margin: null, reasons };
   }
 
   winners = byPosition(winners!);

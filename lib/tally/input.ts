@@ -31,7 +31,7 @@ export const tallyInputSchema = z.object({
   method: z.enum(methodNames).default('mean'),
   rules: rules.prefault({}),
   films: z.array(z.object({ id, country: z.string(), competition: z.boolean() })),
-  jurors: z.array(z.object({ id, country: z.string().nullable().default(null) })),
+  jurors: z.array(z.object({ id, country: z.string().nullable().default(null), chair: z.boolean().optional(), active: z.boolean().optional() })),
   nominations: z.array(
     z.object({
       code: id,
@@ -61,6 +61,10 @@ export const tallyInputSchema = z.object({
         votes: z.array(z.object({ juror: id, choice: id.nullable() })),
       }),
     )
+    .optional(),
+  runoffsSkipped: z
+    .array(z.object({ nomination: id, tied: z.array(id), places: z.number().int().min(1).default(1), entitled: z.number().int().min(0) }))
+    .max(1_000)
     .optional(),
 });
 

@@ -39,3 +39,27 @@ export function runoffEligibility(input: Pick<TallyInput, 'jurors' | 'films' | '
 export function countedVotes(input: Parameters<typeof runoffEligibility>[0], runoff: Runoff): RunoffVote[] {
   return runoffEligibility(input)(runoff).counted;
 }
+
+/**
+ * How many jurors other than the chair may vote on a tie: active jurors of the input (not the
+ * chair) recused, by a `recusals` entry or the nationality rule, from none of the tied films, the
+ * same rule that decides whose vote counts. An input with `runoffsSkipped` (an export, which names
+ * no juror) says it instead: the ties it lists had that many; any other had enough.
+ */
+export function runoffElectorate(input: Pick<TallyInput, 'jurors' | 'films' | 'nominations' | 'recusals' | 'rules' | 'runoffsSkipped'>, nomination: string): (tied: readonly string[], places: number) => number | null {
+  if (input.runoffsSkipped) {
+    const listed = input.runoffsSkipped.filter((s) => s.nomination === nomination);
+    return (tied, places) => {
+      const hit = listed.find((s) => s.places === places && s.tied.length === tied.length && s.tied.every((c) => tied.includes(c)));
+      return hit ? hit.entitled : null;
+    };
+  }
+  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
+  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
+  const voters = input.jurors.filter((j) => !j.chair && j.active !== false);
+  return (tied) => {
+    const films = [...new Set(tied.map((c) => filmOf.get(c)))].filter((f): f is string => f !== undefined);
+    return voters.filter((j) => !films.some((f) => recused.has(`${j.id}\n${f}`) || (input.rules.recusalByNationality && !!j.country && j.country === filmCountry.get(f)))).length;
+  };
+}

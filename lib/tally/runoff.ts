@@ -7,6 +7,16 @@
 import type { Eligibility } from './runoff-votes';
 import { DEFAULT_TIE_BREAK, type ExAequoRule, type Reason, type Runoff, type RunoffOutcome, type TallyInput, type TieBreakStep } from './types';
 
+/**
+ * A runoff needs at least this many entitled voters besides the chair; on a tie with fewer the
+ * chain skips its runoff steps. With fewer, the counts, less the chair's own vote, would be one or
+ * two jurors' choices (the same floor as for the scores behind an aggregate, lib/round/thin.ts).
+ */
+export const RUNOFF_ELECTORATE = 3;
+
+/** How many jurors other than the chair may vote on a tie (`tied`, for `places`), or null when the input cannot say. */
+export type Electorate = (tied: readonly string[], places: number) => number | null;
+
 
 export interface IndexedRunoff {
   /** Position in input.runoffs, so that reasons and outcomes can point at the record. */
@@ -52,6 +62,8 @@ export interface ChainContext {
   exAequo: ExAequoRule | undefined;
   runoffs: IndexedRunoff[];
   eligibility: Eligibility;
+  /** Absent: no runoff is ever skipped (inputs without tie-break rules, as before runoffs). */
+  electorate?: Electorate;
 }
 
 export interface ChainState {
@@ -71,7 +83,22 @@ export function applyRunoffs(tie: string[] | null, places: number, ctx: ChainCon
   const state: ChainState = { elected: [], tie, places, step: 0, outcomes: [], reasons: [] };
   const allowed = ctx.chain.filter((s) => s === 'runoff').length;
   let held = 0;
-  for (const { index, runoff: r } of ctx.runoffs) {
+  // Runoff steps due on a tie too few may vote on are passed (all of them: the tie, and so its
+  // electorate, stays the same until a runoff is held), and the reason says why.
+  // A runoff already recorded on this very tie was held before this rule (a database from before,
+  // perhaps finalised on it): it keeps counting, so that stored awards still follow from the data.
+  const skipShort = (from: number) => {
+    if (!state.tie || ctx.chain[state.step] !== 'runoff' || !ctx.electorate) return;
+    const tie = state.tie;
+    if (ctx.runoffs.slice(from).some(({ runoff: r }) => sameSet(r.tied, tie) && r.places === state.places)) return;
+    const entitled = ctx.electorate(state.tie, state.places);
+    if (entitled === null || entitled >= RUNOFF_ELECTORATE) return;
+    const first = state.step;
+    while (ctx.chain[state.step] === 'runoff') state.step++;
+    state.reasons.push({ code: 'runoff_skipped', params: { candidates: state.tie.join(','), places: state.places, entitled, needed: RUNOFF_ELECTORATE, steps: state.step - first } });
+  };
+  skipShort(0);
+  for (const [i, { index, runoff: r }] of ctx.runoffs.entries()) {
     const ref = { runoff: index, tied: r.tied.join(','), places: r.places };
     if (!state.tie || !sameSet(r.tied, state.tie) || r.places !== state.places) {
       state.reasons.push({ code: 'runoff_stale', params: ref });
@@ -108,27 +135,28 @@ export function applyRunoffs(tie: string[] | null, places: number, ctx: ChainCon
     state.elected.push(...outcome.winners);
     state.places -= outcome.winners.length;
     state.tie = outcome.stillTied.length ? outcome.stillTied : null;
+    skipShort(i + 1);
   }
   return state;
 }
 
 /**
- * What the chain allows at `step` for a tie of `size` with `elected` winners already: another
+ * What the chain allows at `step` for a tie of `places` with `elected` winners already: another
  * runoff while one is due, else the remaining terminal kinds: the casting vote, and a shared award
- * only where the ex aequo rule allows more winners than places. A chain that runs out (a festival
- * that named runoffs only) ends with the chair's casting vote: an award can always be decided.
+ * only where the ex aequo rule allows more winners than places. This one answer is both what the
+ * output reports (`tie.next`) and the only kinds of decision the tally accepts there, so it never
+ * says "next: X" and then refuses X. Where nothing in the chain can settle the tie (a chain of
+ * runoffs only, or `shared` where at most one may win: settings refuse both now, but a database
+ * frozen earlier may hold one), the chair's casting vote is the implicit final step.
  */
 export function nextSteps(chain: readonly TieBreakStep[], step: number, exAequo: ExAequoRule | undefined, places: number, elected: number): TieBreakStep[] {
   if (chain[step] === 'runoff') return ['runoff'];
-  const rest = [...new Set(chain.slice(step).filter((s) => s !== 'runoff'))];
-  const shareable = !!exAequo?.allowed && exAequo.maxWinners >= elected + places + 1;
-  const next = rest.filter((s) => s !== 'shared' || shareable);
+  const next = settlingSteps(chain.slice(step), exAequo, places, elected);
   return next.length ? next : ['casting_vote'];
 }
 
-/** The decision kinds the chain accepts at `step` (a shared award is checked against the ex aequo rule by resolveTie, as before runoffs). */
-export function decisionKindsAt(chain: readonly TieBreakStep[], step: number): Set<string> {
-  if (chain[step] === 'runoff') return new Set();
-  const rest = chain.slice(step).filter((s) => s !== 'runoff');
-  return new Set(rest.length ? rest : ['casting_vote']);
+/** The terminal steps of `tail` that can settle a tie for `places` (a shared award only where it may take more winners). */
+export function settlingSteps(tail: readonly TieBreakStep[], exAequo: ExAequoRule | undefined, places: number, elected: number): TieBreakStep[] {
+  const shareable = !!exAequo?.allowed && exAequo.maxWinners >= elected + places + 1;
+  return [...new Set(tail.filter((s) => s !== 'runoff'))].filter((s) => s !== 'shared' || shareable);
 }

@@ -9,7 +9,7 @@ import { scaleSteps, type ScaleSteps } from './scale';
 import { buildSheets, type Sheet } from './sheet';
 import { headToHead, type HeadToHead } from './ties';
 import { chainOf, type IndexedRunoff } from './runoff';
-import { runoffEligibility } from './runoff-votes';
+import { runoffElectorate, runoffEligibility } from './runoff-votes';
 import type { NominationResult, Reason, TallyInput, TallyResult } from './types';
 
 /** An earlier blocked award and the films whose awards may still change with its resolution. */
@@ -96,6 +96,8 @@ export function tallySheets(input: TallyInput, scale: ScaleSteps, sheets: Sheet[
         exAequo: exAequo[nomination.code],
         runoffs: runoffsFor.get(nomination.code) ?? [],
         eligibility,
+        // Only with tie-break rules: an input written before runoffs gives what it always gave.
+        ...(tellNext && { electorate: runoffElectorate(input, nomination.code) }),
       },
     });
 

@@ -51,6 +51,10 @@ export interface Film {
 export interface Juror {
   id: string;
   country: string | null;
+  /** The chair: never counted among the voters a runoff needs (RUNOFF_ELECTORATE), since the chair subtracts their own vote. */
+  chair?: boolean;
+  /** false: on the jury (a counted ballot) but deactivated since, so entitled to no runoff vote. Default true. */
+  active?: boolean;
 }
 
 export interface Candidate {
@@ -107,6 +111,19 @@ export interface Runoff {
   votes: RunoffVote[];
 }
 
+/**
+ * A tie on which the chain skipped its runoff steps because fewer than RUNOFF_ELECTORATE jurors
+ * other than the chair may vote on it (`entitled` of them). Exports carry these, since they name
+ * no juror to count from: when `runoffsSkipped` is present, exactly the ties listed are short of
+ * voters; when absent, the tally counts the entitled jurors itself.
+ */
+export interface SkippedRunoff {
+  nomination: string;
+  tied: string[];
+  places: number;
+  entitled: number;
+}
+
 export interface TallyInput {
   version: 1;
   scale: Scale;
@@ -121,6 +138,8 @@ export interface TallyInput {
   decisions: Decision[];
   /** Closed runoffs in the order they were held; absent in inputs written before runoffs. */
   runoffs?: Runoff[];
+  /** See SkippedRunoff; absent in the app's own input (it names the jurors) and where nothing was skipped. */
+  runoffsSkipped?: SkippedRunoff[];
 }
 
 export interface Reason {

@@ -61,7 +61,7 @@ export default async function RoomDisplay() {
           <section aria-labelledby="room-result" data-testid="room-result">
             <p className={s.kicker}>{open.length ? t('room.previous') : t('room.lastClosed')}</p>
             <h2 id="room-result" className={s.award}>{tc(`nomination.${last.code}`)}</h2>
-            <table className={s.result}>
+            {last.withheld ? <p data-testid="room-counts-withheld">{t('room.countsWithheld')}</p> : <table className={s.result}>
               <caption className="visually-hidden">{t('room.resultCaption', { nomination: tc(`nomination.${last.code}`) })}</caption>
               <thead>
                 <tr><th scope="col">{t('room.candidate')}</th><th scope="col">{t('room.votes')}</th></tr>
@@ -72,7 +72,7 @@ export default async function RoomDisplay() {
                 ))}
                 {last.abstentions > 0 && <tr><th scope="row">{t('room.abstentions')}</th><td className={s.votes}>{last.abstentions}</td></tr>}
               </tbody>
-            </table>
+            </table>}
             <p className={s.outcome} data-testid="room-outcome">
               {last.winners ? t('room.winner', { count: last.winners.length, names: names(last.winners) }) : t('room.tiedAgain', { names: names(last.stillTied) })}
             </p>
