@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
-import { expectAccessible, signIn, storageState, test } from './fixtures';
+import { answerDialog, expectAccessible, signIn, storageState, test } from './fixtures';
 import { callAction } from './actions';
 import { decodeUtf8, parseCsv } from '../lib/csv';
 
@@ -212,8 +212,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await asOrganiser(desk);
     await desk.goto('/admin/jurors');
     const row = desk.getByTestId('admin-jurors').locator('tr[data-login="seitova"]');
-    desk.once('dialog', (d) => d.accept());
     await row.getByRole('button', { name: 'Deactivate' }).click();
+    await answerDialog(desk);
     await expect(row).toHaveAttribute('data-active', 'no');
     await page.goto('/jury');
     await expect(page).toHaveURL(/\/login$/);
@@ -254,8 +254,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await asOrganiser(page);
     await page.goto('/admin');
     await expect(page.getByTestId('unmet')).toHaveCount(0);
-    page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: 'Open voting' }).click();
+    await answerDialog(page);
     await expect(page.getByTestId('admin-phase')).toHaveText('Voting');
     await expect(page.getByTestId('settings-frozen')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();

@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import AxeBuilder from '@axe-core/playwright';
-import { expectAccessible } from './fixtures';
+import { answerDialog, expectAccessible } from './fixtures';
 import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -244,8 +244,8 @@ test('after finalisation, the organisers and the public read names and dates, no
   }
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: BASE }]);
   await page.goto('/results');
-  page.once('dialog', (d) => d.accept());
   await page.getByTestId('publish').getByRole('button').first().click();
+  await answerDialog(page);
   await expect(page.getByTestId('receipts')).toBeAttached();
   await expect(page.getByTestId('receipts').locator('li').first()).toHaveText(/^Best (Film|Director|Screenplay|Actor|Actress): [0-9a-f]+$/);
   await expectPeoplesWords(page);

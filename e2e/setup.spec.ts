@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { answerDialog } from './fixtures';
 
 const PORT = Number(process.env.SETUP_E2E_PORT ?? 3490);
 const OWN = `http://localhost:${PORT}`;
@@ -117,8 +118,8 @@ test.describe('a real festival from an empty database', () => {
     await expect(unmet.locator('li').first().getByRole('link', { name: 'Fix' })).toHaveAttribute('href', '/admin/jurors');
 
     await page.goto('/admin/jurors/slips');
-    page.once('dialog', (d) => d.accept());
     await page.getByTestId('issue-slips').click();
+    await answerDialog(page);
     const slips = page.getByTestId('slip');
     await expect(slips).toHaveCount(12);
     await expect(slips.first().locator('svg')).toBeVisible(); // the QR code
