@@ -254,6 +254,25 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await asOrganiser(page);
     await page.goto('/admin');
     await expect(page.getByTestId('unmet')).toHaveCount(0);
+
+    // Asked in the app's own dialog, in the reader's language (never the browser's English OK/Cancel);
+    // dismissed, it changes nothing and gives the focus back to the button.
+    page.on('dialog', (d) => { throw new Error(`a browser dialog was opened: ${d.message()}`); });
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: OWN }]);
+    await page.reload();
+    const open = page.getByRole('button', { name: 'Открыть голосование' });
+    await open.click();
+    const asked = page.locator('dialog[open]');
+    await expect(asked).toContainText('Открыть голосование сейчас? После этого настройка заморожена.');
+    await expect(asked.getByRole('button', { name: 'Отмена' })).toBeFocused();
+    await asked.getByRole('button', { name: 'Отмена' }).click();
+    await expect(asked).toHaveCount(0);
+    await expect(open).toBeFocused();
+    await page.reload();
+    await expect(page.getByTestId('admin-phase')).toHaveText('Подготовка');
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: OWN }]);
+    await page.reload();
+
     await page.getByRole('button', { name: 'Open voting' }).click();
     await answerDialog(page);
     await expect(page.getByTestId('admin-phase')).toHaveText('Voting');
