@@ -2,7 +2,8 @@
 // organisers' pending requests about jurors' accounts, each with its reason, to approve (the change
 // takes effect at once) or refuse with a reason. Requests about the chair are decided by another
 // organiser: the chair only sees that they exist.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { listAccountRequests } from '@/lib/juror/requests';
 import { ActionButton } from '@/app/components/ActionButton';
@@ -11,8 +12,7 @@ import { approveAccountRequest, refuseAccountRequest } from './account-actions';
 
 export async function AccountRequestsSection() {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   const pending = listAccountRequests(getDb()).filter((r) => r.state === 'pending');
   const mine = pending.filter((r) => !r.aboutChair);
   const aboutChair = pending.length - mine.length;

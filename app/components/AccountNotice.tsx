@@ -1,7 +1,8 @@
 // The notice a juror (or the chair) sees after an approved change to their account, until they
 // acknowledge it: every change approved on the account during voting, and every write made with or
 // on it since the first (lib/juror/notice.ts), with who made it and when, in their language.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { accountNotice } from '@/lib/juror/notice';
 import { acknowledgeAccountNotice } from '@/app/jury/account-actions';
@@ -13,8 +14,7 @@ export async function AccountNotice({ userId }: { userId: number }) {
   if (!notice) return null;
   const t = await getTranslations('account');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = (await whenFormatter()).atExact;
   const role = (r: string) => (tc.has(`role.${r}` as never) ? tc(`role.${r}` as never) : r);
   const what = (action: string) => (t.has(`write.${action}` as never) ? t(`write.${action}` as never) : t('write.other'));
   const subject = (s: { nomination?: string; film?: string } | null) =>

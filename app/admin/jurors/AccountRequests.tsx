@@ -1,7 +1,8 @@
 // The organisers' list of account requests made during voting: what was asked, by whom, why, and
 // what became of it; the requester may cancel a pending request or, once a reset is approved, have
 // its temporary password shown once; a second organiser decides requests about the chair.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import type { SessionUser } from '@/lib/auth';
 import type { AccountRequestRow } from '@/lib/juror/requests';
 import { RowAction } from '../components/RemoveButton';
@@ -13,8 +14,7 @@ import { Badge } from '@/app/components/Badge';
 
 export async function AccountRequests({ me, rows }: { me: SessionUser; rows: AccountRequestRow[] }) {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   return (
     <section aria-labelledby="account-requests-heading" className={ui.card}>
       <h2 id="account-requests-heading">{t('list.heading')}</h2>

@@ -1,13 +1,13 @@
 // The protocol's record of two-person account changes during voting (lib/juror/requests.ts): every
 // request, who asked and why, who decided what and when. Never a password.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { listAccountRequests } from '@/lib/juror/requests';
 
 export async function AccountChanges() {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   const rows = listAccountRequests(getDb());
   return (
     <>

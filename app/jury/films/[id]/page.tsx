@@ -2,12 +2,13 @@
 // screening times in the festival's time zone. Jurors and the chair only; each part is optional.
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmPage, localSynopsis } from '@/lib/film/page';
 import { shownCountry } from '@/lib/film/countries';
-import { localTitle, translatedTitle } from '@/lib/festival/names';
+import { festivalCity, localTitle, translatedTitle } from '@/lib/festival/names';
+import { findFestival } from '@/lib/festival/phase';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { whenFormatter } from '@/app/components/when';
 import ui from '@/app/components/ui.module.css';
@@ -33,7 +34,9 @@ export default async function FilmPage({ params }: Props) {
   const t = await getTranslations('jury.film');
   const tc = await getTranslations('common');
   const when = await whenFormatter();
-  const timeZone = await getTimeZone();
+  // Said as the festival's city ("Qingdao time"), never as the zone's technical name.
+  const fest = findFestival(getDb());
+  const city = fest ? festivalCity(fest, locale) : '';
   const synopsis = localSynopsis(f, locale);
   const title = localTitle(f, locale);
   const nothing = !synopsis && !f.stillUrl && !f.screenerUrl && f.screenings.length === 0;
@@ -70,7 +73,7 @@ export default async function FilmPage({ params }: Props) {
           {f.screenings.length > 0 && (
             <section aria-labelledby="screenings-heading">
               <h2 id="screenings-heading">{t('screenings')}</h2>
-              <p className={ui.muted}>{t('timesIn', { zone: timeZone ?? 'UTC' })}</p>
+              {city && <p className={ui.muted}>{t('timesIn', { city })}</p>}
               <ul className={ui.list} data-testid="film-screenings">
                 {f.screenings.map((sc, i) => (
                   <li key={i}><time dateTime={sc.startsAt}>{when.at(sc.startsAt)}</time>{sc.venue ? ` · ${sc.venue}` : ''}</li>
