@@ -3,6 +3,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { reasonText, candidateName } from '@/lib/round/reasons';
+import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
@@ -20,7 +21,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
   const view = closedRoundTally(db);
-  const labels = candidateLabels(db, await getLocale());
+  const locale = await getLocale();
+  const labels = candidateLabels(db, locale);
   const films = filmTitles(db, await getLocale());
   if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
@@ -41,7 +43,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             </div>
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
-                {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: n.winners.map((w) => candidateName(labels.get(w))).join('; ') })}
+                {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) })}
                 <DecidedByText n={n} />
               </p>
             )}
@@ -50,7 +52,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             ) : Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
             {reasons.length > 0 && (
               <ul className={ui.muted}>
-                {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
+                {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films, locale)}</li>)}
               </ul>
             )}
             {canDecide && <DecisionForm code={n.code} />}
@@ -91,7 +93,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                             ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films, locale)).join(' · ')}</td>
                       </tr>
                     );
                   })}

@@ -11,6 +11,7 @@ import type { BallotCandidate, NominationState, ReceiptLine } from '@/lib/ballot
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { localTitle } from '@/lib/festival/names';
+import { nestQuotes } from '@/lib/locale/quotes';
 import { shownCountry } from '@/lib/film/countries';
 import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, setBallotView, submitBallot, withdrawRecusal } from '../actions';
@@ -144,9 +145,9 @@ export function Ballot(props: Props) {
     return !!el;
   };
   const onRecuse = (c: BallotCandidate, reason: string) =>
-    perform(() => declareRecusal({ filmId: c.filmId, reason }), { say: t('announce.recused', { title: localTitle(c, locale) }), focus: focusId(`recused-${c.id}`) }, () => setRecusing(null));
+    perform(() => declareRecusal({ filmId: c.filmId, reason }), { say: nestQuotes(locale, t('announce.recused', { title: localTitle(c, locale) })), focus: focusId(`recused-${c.id}`) }, () => setRecusing(null));
   const onWithdraw = (c: BallotCandidate) =>
-    perform(() => withdrawRecusal({ filmId: c.filmId }), { say: t('announce.withdrawn', { title: localTitle(c, locale) }), focus: () => focusScore(c.id, 'center') });
+    perform(() => withdrawRecusal({ filmId: c.filmId }), { say: nestQuotes(locale, t('announce.withdrawn', { title: localTitle(c, locale) })), focus: () => focusScore(c.id, 'center') });
 
   const statusText =
     autosave.summary === 'saving' ? t('saving')
@@ -245,7 +246,7 @@ export function Ballot(props: Props) {
               missing={missing.includes(c.id) && values[c.id] == null && !c.recusal}
               item={autosave.states[`${c.id}:value`]}
               noteItem={autosave.states[`${c.id}:note`]}
-              link={{ href: `/jury/by-film/${c.filmId}`, text: t('byFilmLink', { title: localTitle(c, locale) }) }}
+              link={{ href: `/jury/by-film/${c.filmId}`, text: nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) })) }}
               onValue={(v) => setValue(c.id, v)}
               onNote={(v) => setNote(c.id, v)}
               onMove={(d) => moveFocus(rowOrder, c.id, d)}
@@ -272,7 +273,7 @@ export function Ballot(props: Props) {
                     </Link>
                     <p className={s.details}>
                       {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
-                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={t('byFilmLink', { title: localTitle(c, locale) })}>{t('films.heading')}</Link>
+                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) }))}>{t('films.heading')}</Link>
                     </p>
                   </div>
                   {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}

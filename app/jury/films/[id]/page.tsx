@@ -9,6 +9,7 @@ import { filmPage, localSynopsis } from '@/lib/film/page';
 import { shownCountry } from '@/lib/film/countries';
 import { festivalCity, localTitle, translatedTitle } from '@/lib/festival/names';
 import { findFestival } from '@/lib/festival/phase';
+import { nestQuotes } from '@/lib/locale/quotes';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { whenFormatter } from '@/app/components/when';
 import ui from '@/app/components/ui.module.css';
@@ -51,7 +52,7 @@ export default async function FilmPage({ params }: Props) {
         {f.stillUrl && (
           // Stills are served by the festival's own host (https only, checked at import); no referrer
           // goes with the request, so that host does not learn which jury page asked for it.
-          <img className={s.still} src={f.stillUrl} alt={t('stillAlt', { title })} referrerPolicy="no-referrer" loading="lazy" data-testid="film-still" />
+          <img className={s.still} src={f.stillUrl} alt={nestQuotes(locale, t('stillAlt', { title }))} referrerPolicy="no-referrer" loading="lazy" data-testid="film-still" />
         )}
         <div>
           {synopsis && (
@@ -65,7 +66,7 @@ export default async function FilmPage({ params }: Props) {
             <section aria-labelledby="screener-heading">
               <h2 id="screener-heading">{t('screener')}</h2>
               <p>
-                <a href={f.screenerUrl} rel="noopener noreferrer" target="_blank" data-testid="film-screener">{t('watch', { title })}</a>
+                <a href={f.screenerUrl} rel="noopener noreferrer" target="_blank" data-testid="film-screener">{nestQuotes(locale, t('watch', { title }))}</a>
                 {' '}<span className={ui.muted}>{t('screenerNote')}</span>
               </p>
             </section>
