@@ -255,6 +255,29 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await page.goto('/admin');
     await expect(page.getByTestId('unmet')).toHaveCount(0);
 
+    // The tie-break select shows its whole text (a select cannot wrap) on a laptop and on a phone.
+    const finals = page.locator('select[name$="_final"]');
+    await expect(finals.first()).toHaveText(/Casting vote, or a shared award/);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      const cut = await finals.evaluateAll((els) => els.filter((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.whiteSpace = 'pre';
+        probe.style.position = 'absolute';
+        probe.textContent = select.selectedOptions[0].text;
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        // The text, the select's padding and its arrow (about 1.5rem) within the select's box.
+        return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24 > select.clientWidth;
+      }).length);
+      expect(cut, `tie-break selects cut at ${width} px`).toBe(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+
     // Asked in the app's own dialog, in the reader's language (never the browser's English OK/Cancel);
     // dismissed, it changes nothing and gives the focus back to the button.
     page.on('dialog', (d) => { throw new Error(`a browser dialog was opened: ${d.message()}`); });
