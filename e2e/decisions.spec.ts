@@ -133,6 +133,22 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await histogram.scrollIntoViewIfNeeded();
   const box = await histogram.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+
+  // On a phone (390 × 844): a compact header, the desk led by what to decide with each decided award
+  // folded, and tables that fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  const headerHeight = await page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().bottom);
+  expect(headerHeight, 'the header and the demo banner above it').toBeLessThan(844 * 0.2);
+  await expect(page.getByTestId('decisions-to-take')).toBeVisible();
+  for (const code of MAIN) await expect(page.getByTestId(`tally-${code}`).getByTestId('award-fold')).not.toHaveAttribute('open');
+  await page.getByTestId('tally-best_film').getByText('Ranking, scores and reasons').click();
+  await expect(page.getByTestId('tally-best_film').getByTestId('award-fold')).toHaveAttribute('open');
+  const comparison = page.getByTestId('method-comparison');
+  await comparison.scrollIntoViewIfNeeded();
+  expect(await comparison.evaluate((t) => t.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The draft protocol at the table: marked draft; the chair reads the winners, without a figure;

@@ -9,6 +9,7 @@ import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TallyProblems } from '@/app/components/TallyProblems';
 import { DecisionForm } from './DecisionForm';
+import { AwardFold } from './AwardFold';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { decidedBy, decidedByMessage } from '@/lib/round/decided-by';
@@ -50,6 +51,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             {n.changedSinceShown > 0 ? (
               <p className={ui.notice} data-testid={`withheld-${n.code}`}>{t('tally.fewChangedExplain', { count: n.changedSinceShown })}</p>
             ) : Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
+            <AwardFold summary={t('tally.details')} needsDecision={n.status !== 'decided'}>
             {reasons.length > 0 && (
               <ul className={ui.muted}>
                 {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films, locale)}</li>)}
@@ -100,6 +102,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                 </tbody>
               </table>
             </ScrollTable>
+            </AwardFold>
           </article>
         );
       })}
@@ -122,13 +125,14 @@ async function DecidedByText({ n }: { n: { code: string; status: string; winners
 async function MethodComparison({ comparison, labels }: { comparison: ReturnType<typeof closedRoundTally>['comparison']; labels: ReturnType<typeof candidateLabels> }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
+  const locale = await getLocale();
   const methods = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
   return (
     <section className={ui.card} aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">{t('comparison.heading')}</h3>
       <p className={ui.muted}>{t('comparison.explain')}</p>
       <ScrollTable label={tc('tableOf', { name: t('comparison.heading') })}>
-        <table data-testid="method-comparison">
+        <table data-testid="method-comparison" className={tv.stacked}>
           <thead>
             <tr>
               <th scope="col">{tc('nominations')}</th>
@@ -143,7 +147,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
                   {c.dependsOnMethod && <> <Badge tone="warn">{t('comparison.depends')}</Badge></>}
                 </th>
                 {methods.map((m) => (
-                  <td key={m}>{c.winners[m].length ? c.winners[m].map((w) => candidateName(labels.get(w))).join('; ') : t(`status.${c.status[m]}`)}</td>
+                  <td key={m} data-label={tc(`method.${m}`)}>{c.winners[m].length ? listOf(locale, c.winners[m].map((w) => candidateName(labels.get(w)))) : t(`status.${c.status[m]}`)}</td>
                 ))}
               </tr>
             ))}
