@@ -64,6 +64,10 @@ test.describe('a real festival from an empty database', () => {
   test('the set-up link creates the festival once; its second use is refused', async ({ page }) => {
     // An empty database: every page still renders (no festival in the header yet).
     expect((await page.goto('/login'))?.status()).toBe(200);
+    // Without the link: what is needed and where it comes from (not "used already").
+    await page.goto('/setup');
+    await expect(page.getByTestId('setup-refused')).toContainText('needs its set-up link');
+    await expect(page.getByTestId('setup-refused')).not.toContainText('used already');
     await page.goto(link);
     const form = page.getByTestId('setup-form');
     for (const [label, value] of [
@@ -73,6 +77,10 @@ test.describe('a real festival from an empty database', () => {
     ]) await form.getByLabel(label, { exact: true }).fill(value);
     await form.getByRole('button', { name: 'Create the festival' }).click();
     await expect(page.getByTestId('setup-done')).toContainText('Organiser login: anna');
+    // The form gives way to the next step, which takes the focus.
+    await expect(page.getByTestId('setup-form')).toHaveCount(0);
+    await expect(page.getByTestId('setup-done')).toBeFocused();
+    await expect(page.getByTestId('setup-done').getByRole('link', { name: 'Sign in' })).toBeVisible();
     organiserPassword = (await page.getByTestId('setup-password').innerText()).trim();
     expect(organiserPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await expect(page.getByTestId('demo-banner')).toHaveCount(0); // a real festival: no demo banner
