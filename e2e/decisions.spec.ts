@@ -262,6 +262,12 @@ test('after finalisation, the organisers and the public read names and dates, no
   await page.goto('/results');
   await page.getByTestId('publish').getByRole('button').first().click();
   await answerDialog(page);
+  // The audit log's seal in plain sentences; the command only for those who open the disclosure.
+  const seal = page.getByTestId('audit-head');
+  await expect(seal).toContainText('Keep this page');
+  await expect(seal.locator('code[data-command]')).toBeHidden();
+  await seal.getByText('For those who want to verify').click();
+  await expect(seal.locator('code[data-command]')).toHaveText('npm run audit:verify -- --head');
   await expect(page.getByTestId('receipts')).toBeAttached();
   await expect(page.getByTestId('receipts').locator('li').first()).toHaveText(/^Best (Film|Director|Screenplay|Actor|Actress): [0-9a-f]+$/);
   await expectPeoplesWords(page);

@@ -123,7 +123,10 @@ test.describe('a real festival from an empty database', () => {
     // Every juror lacks an account: each blocker links to where it is fixed.
     await page.goto('/admin');
     await expect(unmet.locator('li')).toHaveCount(12);
-    await expect(unmet.locator('li').first().getByRole('link', { name: 'Fix' })).toHaveAttribute('href', '/admin/jurors');
+    // Named by name, not login, and sent to the slips (not to per-juror passwords).
+    await expect(unmet.locator('li').first()).toContainText('cannot sign in yet: print the sign-in slips');
+    await expect(unmet).toContainText('韩三平 cannot sign in yet');
+    await expect(unmet.locator('li').first().getByRole('link', { name: 'Fix' })).toHaveAttribute('href', '/admin/jurors/slips');
 
     await page.goto('/admin/jurors/slips');
     await page.getByTestId('issue-slips').click();
