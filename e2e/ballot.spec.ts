@@ -95,6 +95,7 @@ test.describe('recusal', () => {
   test.use({ storageState: storageState('juror2') });
 
   test('removes the film from every nomination, and the ballot submits without it', async ({ page }) => {
+    test.setTimeout(120_000); // a safety net: six ballot pages and three recusal round trips
     await page.goto('/jury/best_director');
     const first = page.getByTestId('candidate').first();
     const filmTitle = (await first.locator('span[lang="en"], span').first().innerText()).split('\n')[0];

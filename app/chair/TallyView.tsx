@@ -92,7 +92,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                         <td data-label={t('tally.counted')}>{r.counted}</td>
                         <td data-label={t('tally.distribution')}>
                           {n.histograms[r.candidate]
-                            ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
+                            ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} locale={locale} />
                             : <span className={ui.muted}>—</span>}
                         </td>
                         <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films, locale)).join(' · ')}</td>

@@ -22,7 +22,10 @@ describe('listOf', () => {
   });
 
   it('a bare enumeration, one item and none', () => {
-    expect(listOf('zh', ['甲', '乙', '丙'], 'plain')).not.toContain(',');
+    expect(listOf('en', ['7×2', '8×1', '9×3'], 'plain')).toBe('7×2, 8×1, 9×3');
+    expect(listOf('zh', ['7×2', '8×1', '9×3'], 'plain')).toBe('7×2、8×1、9×3');
+    expect(listOf('ru', ['A', 'B', 'C'], 'plain')).toBe('A, B, C');
+    expect(listOf('kk', ['A', 'B', 'C'], 'plain')).toBe('A, B, C');
     for (const l of ['en', 'zh', 'ru', 'kk']) {
       expect(listOf(l, ['Only'])).toBe('Only');
       expect(listOf(l, [])).toBe('');
