@@ -1,7 +1,11 @@
-// Lint rules that stop real bugs: typed imports, and drizzle updates/deletes always with a where.
+// Lint rules that stop real bugs: typed imports, drizzle updates/deletes always with a where, and no
+// browser dialog (confirm/alert/prompt: English OK/Cancel in every language) in the app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import drizzle from 'eslint-plugin-drizzle';
+
+const BROWSER_DIALOGS = ['confirm', 'alert', 'prompt'];
+const DIALOG_MESSAGE = 'Ask in the app\'s own translated dialog (app/components/ConfirmDialog.tsx), not the browser\'s.';
 
 export default tseslint.config(
   { ignores: ['node_modules/**', '.next/**', '.next-*/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
@@ -14,6 +18,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+    },
+  },
+  {
+    // The browser's own dialogs speak the browser's language and look like a click that did nothing when
+    // dismissed: the app asks in its own translated dialog (app/components/ConfirmDialog.tsx).
+    files: ['app/**', 'lib/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...BROWSER_DIALOGS.map((name) => ({ name, message: DIALOG_MESSAGE }))],
+      'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].flatMap((object) => BROWSER_DIALOGS.map((property) => ({ object, property, message: DIALOG_MESSAGE })))],
     },
   },
   {

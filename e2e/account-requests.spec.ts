@@ -3,7 +3,7 @@
 // password once, and the juror, at the next sign-in, sees the reset and every write since.
 import Database from 'better-sqlite3';
 import { test, expect } from '@playwright/test';
-import { e2eDatabase, expectAccessible, signIn, storageState } from './fixtures';
+import { answerDialog, e2eDatabase, expectAccessible, signIn, storageState } from './fixtures';
 
 const JUROR = { login: 'juror11', password: 'juror-demo' };
 let phaseBefore = 'setup';
@@ -54,8 +54,8 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await pending.getByText(/^History of this account/).click();
   await expect(pending.getByTestId('approval-history')).toContainText('signed in, by the account’s holder');
   await expectAccessible(chair);
-  chair.once('dialog', (d) => d.accept());
   await pending.getByRole('button', { name: 'Approve' }).click();
+  await answerDialog(chair);
   await expect(chair.getByTestId('chair-account-requests')).toHaveCount(0);
 
   // The old password no longer works; the organiser who asked is shown the temporary one, once.
@@ -64,8 +64,8 @@ test('a reset during voting waits for the chair; the juror is told at the next s
   await organiser.reload();
   const approved = organiser.getByTestId('account-requests').locator(':scope > li').last();
   await expect(approved).toHaveAttribute('data-state', 'approved');
-  organiser.once('dialog', (d) => d.accept());
   await approved.getByRole('button', { name: 'Show the temporary password' }).click();
+  await answerDialog(organiser);
   const temp = (await organiser.getByTestId('temporary-password-value').textContent())!.trim();
   expect(temp).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
   await organiser.reload();

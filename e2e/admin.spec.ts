@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
-import { expectAccessible, signIn, storageState, test } from './fixtures';
+import { answerDialog, expectAccessible, signIn, storageState, test } from './fixtures';
 import { callAction } from './actions';
 import { decodeUtf8, parseCsv } from '../lib/csv';
 
@@ -212,8 +212,8 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await asOrganiser(desk);
     await desk.goto('/admin/jurors');
     const row = desk.getByTestId('admin-jurors').locator('tr[data-login="seitova"]');
-    desk.once('dialog', (d) => d.accept());
     await row.getByRole('button', { name: 'Deactivate' }).click();
+    await answerDialog(desk);
     await expect(row).toHaveAttribute('data-active', 'no');
     await page.goto('/jury');
     await expect(page).toHaveURL(/\/login$/);
@@ -254,8 +254,50 @@ test.describe.serial('organisers’ desk on a server of its own', () => {
     await asOrganiser(page);
     await page.goto('/admin');
     await expect(page.getByTestId('unmet')).toHaveCount(0);
-    page.once('dialog', (d) => d.accept());
+
+    // The tie-break select shows its whole text (a select cannot wrap) on a laptop and on a phone.
+    const finals = page.locator('select[name$="_final"]');
+    await expect(finals.first()).toHaveText(/Casting vote or shared award/);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      const cut = await finals.evaluateAll((els) => els.filter((el) => {
+        const select = el as HTMLSelectElement;
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        probe.style.font = style.font;
+        probe.style.whiteSpace = 'pre';
+        probe.style.position = 'absolute';
+        probe.textContent = select.selectedOptions[0].text;
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        // The text, the select's padding and its arrow (about 1.5rem) within the select's box.
+        return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 24 > select.clientWidth;
+      }).length);
+      expect(cut, `tie-break selects cut at ${width} px`).toBe(0);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    // Asked in the app's own dialog, in the reader's language (never the browser's English OK/Cancel);
+    // dismissed, it changes nothing and gives the focus back to the button.
+    page.on('dialog', (d) => { throw new Error(`a browser dialog was opened: ${d.message()}`); });
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'ru', url: OWN }]);
+    await page.reload();
+    const open = page.getByRole('button', { name: 'Открыть голосование' });
+    await open.click();
+    const asked = page.locator('dialog[open]');
+    await expect(asked).toContainText('Открыть голосование сейчас? После этого настройка заморожена.');
+    await expect(asked.getByRole('button', { name: 'Отмена' })).toBeFocused();
+    await asked.getByRole('button', { name: 'Отмена' }).click();
+    await expect(asked).toHaveCount(0);
+    await expect(open).toBeFocused();
+    await page.reload();
+    await expect(page.getByTestId('admin-phase')).toHaveText('Подготовка');
+    await page.context().addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: OWN }]);
+    await page.reload();
+
     await page.getByRole('button', { name: 'Open voting' }).click();
+    await answerDialog(page);
     await expect(page.getByTestId('admin-phase')).toHaveText('Voting');
     await expect(page.getByTestId('settings-frozen')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Save settings' })).toBeDisabled();

@@ -59,6 +59,12 @@ test.describe('a juror scoring Best Film', () => {
     await confirm.getByRole('button', { name: 'Lock and submit' }).click();
     await expect(page.getByTestId('receipt')).toBeVisible();
     await expect(page.getByTestId('receipt-hash')).toHaveText(/^[0-9a-f]{64}$/);
+    // The focus goes to the receipt and the status region says what happened; the main action is the
+    // file "Check my receipt" needs, and the way on is the next nomination.
+    await expect(page.getByRole('heading', { name: 'Ballot submitted' })).toBeFocused();
+    await expect(page.getByTestId('ballot-status')).toHaveText('Your ballot for Best Film is submitted. Your receipt is below.');
+    await expect(page.getByTestId('receipt').getByRole('link').or(page.getByTestId('receipt').getByRole('button')).first()).toHaveText('Download receipt');
+    await expect(page.getByTestId('next-nomination')).toContainText(/Next nomination: \w|Every ballot open to you is submitted/);
     await expect(groups.first().getByRole('radio').first()).toHaveAttribute('aria-disabled', 'true');
     await expect(page.getByRole('button', { name: 'Submit ballot' })).toHaveCount(0);
 
@@ -89,6 +95,7 @@ test.describe('recusal', () => {
   test.use({ storageState: storageState('juror2') });
 
   test('removes the film from every nomination, and the ballot submits without it', async ({ page }) => {
+    test.setTimeout(120_000); // a safety net: six ballot pages and three recusal round trips
     await page.goto('/jury/best_director');
     const first = page.getByTestId('candidate').first();
     const filmTitle = (await first.locator('span[lang="en"], span').first().innerText()).split('\n')[0];
@@ -104,10 +111,26 @@ test.describe('recusal', () => {
       await expect(film.getByRole('radiogroup')).toHaveCount(1);
     }
     await page.goto('/jury/best_director');
+    // Declared and withdrawn by keyboard: the focus stays on the card each time, and the status region says what happened.
+    const second = page.getByTestId('candidate').nth(1);
+    await second.getByRole('button', { name: 'Declare a conflict of interest' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Tried it by mistake');
+    await second.getByRole('button', { name: 'Recuse myself' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(second.getByTestId('recused')).toBeFocused();
+    await expect(page.getByTestId('ballot-status')).toContainText('Recusal declared for');
+    await page.keyboard.press('Tab');
+    await expect(second.getByRole('button', { name: 'Withdraw recusal' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(second.getByRole('radiogroup').locator('[tabindex="0"]')).toBeFocused();
+    await expect(page.getByTestId('ballot-status')).toContainText('withdrawn: score it again');
+
     await first.getByRole('button', { name: 'Declare a conflict of interest' }).click();
     await first.getByLabel('Reason').fill('I co-produced this film');
     await first.getByRole('button', { name: 'Recuse myself' }).click();
     await expect(page.getByRole('radiogroup')).toHaveCount(22);
+    await expect(first.getByTestId('recused')).toBeFocused();
     await expect(page.getByText('You recused yourself from this film: I co-produced this film')).toBeVisible();
 
     for (const code of others) {

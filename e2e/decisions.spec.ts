@@ -6,7 +6,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import AxeBuilder from '@axe-core/playwright';
-import { expectAccessible } from './fixtures';
+import { answerDialog, expectAccessible } from './fixtures';
 import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -133,6 +133,22 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await histogram.scrollIntoViewIfNeeded();
   const box = await histogram.boundingBox();
   expect(box && box.x + box.width).toBeLessThanOrEqual(375);
+
+  // On a phone (390 × 844): a compact header, the desk led by what to decide with each decided award
+  // folded, and tables that fit the screen.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  const headerHeight = await page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().bottom);
+  expect(headerHeight, 'the header and the demo banner above it').toBeLessThan(844 * 0.2);
+  await expect(page.getByTestId('decisions-to-take')).toBeVisible();
+  for (const code of MAIN) await expect(page.getByTestId(`tally-${code}`).getByTestId('award-fold')).not.toHaveAttribute('open');
+  await page.getByTestId('tally-best_film').getByText('Ranking, scores and reasons').click();
+  await expect(page.getByTestId('tally-best_film').getByTestId('award-fold')).toHaveAttribute('open');
+  const comparison = page.getByTestId('method-comparison');
+  await comparison.scrollIntoViewIfNeeded();
+  expect(await comparison.evaluate((t) => t.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAccessible(page);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   // The draft protocol at the table: marked draft; the chair reads the winners, without a figure;
@@ -244,8 +260,14 @@ test('after finalisation, the organisers and the public read names and dates, no
   }
   await context.addCookies([{ name: 'NEXT_LOCALE', value: 'en', url: BASE }]);
   await page.goto('/results');
-  page.once('dialog', (d) => d.accept());
   await page.getByTestId('publish').getByRole('button').first().click();
+  await answerDialog(page);
+  // The audit log's seal in plain sentences; the command only for those who open the disclosure.
+  const seal = page.getByTestId('audit-head');
+  await expect(seal).toContainText('Keep this page');
+  await expect(seal.locator('code[data-command]')).toBeHidden();
+  await seal.getByText('For those who want to verify').click();
+  await expect(seal.locator('code[data-command]')).toHaveText('npm run audit:verify -- --head');
   await expect(page.getByTestId('receipts')).toBeAttached();
   await expect(page.getByTestId('receipts').locator('li').first()).toHaveText(/^Best (Film|Director|Screenplay|Actor|Actress): [0-9a-f]+$/);
   await expectPeoplesWords(page);

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { callAction } from './actions';
-import { e2eDatabase, expectAccessible, test } from './fixtures';
+import { answerDialog, e2eDatabase, expectAccessible, test } from './fixtures';
 import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port, so that two runs with different E2E_PORTs do not collide.
@@ -73,12 +73,12 @@ function expectedWinner(code: string, skipFilms: Set<number>): number {
 
 test('a whole festival from voting to published results', async ({ page, browser }) => {
   test.setTimeout(300_000);
-  page.on('dialog', (d) => d.accept());
 
   // The organiser opens voting on the admin page.
   await signInPage(page, 'organiser', 'organiser-demo');
   await page.goto('/admin');
   await page.getByTestId('open-voting').getByRole('button').click();
+  await answerDialog(page);
   await expect(page.getByTestId('phase')).toHaveText('Voting');
 
   // 12 jurors submit every main ballot. Best Film has a planted exact tie between its first two candidates.
@@ -165,6 +165,7 @@ test('a whole festival from voting to published results', async ({ page, browser
   await signInPage(page, 'organiser', 'organiser-demo');
   await page.goto('/results');
   await page.getByTestId('publish').getByRole('button').click();
+  await answerDialog(page);
   await expect(page.getByTestId('phase')).toHaveText('Published');
 
   // The public results show exactly the expected winners.

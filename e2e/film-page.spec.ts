@@ -64,8 +64,11 @@ test('the organisers import a film’s details; a juror reads them in their lang
   await expect(jp.getByTestId('film-synopsis')).toHaveText('A boy, a sword and the steppe.');
   await expect(jp.getByTestId('film-screener')).toHaveAttribute('href', 'https://screeners.example.org/ds?key=jury');
   await expect(jp.getByTestId('film-screener')).toHaveAttribute('rel', 'noopener noreferrer');
-  // Festival time (Asia/Shanghai), in the reader's words: never the stored UTC moment.
-  await expect(jp.getByTestId('film-screenings')).toContainText('Jun 11, 2026, 7:30 PM · Grand Theatre, Hall 1');
+  // Festival time (Asia/Shanghai), in the reader's words and the festival's date style (day month year):
+  // never the stored UTC moment, and the zone said as the festival's city.
+  await expect(jp.getByTestId('film-screenings')).toContainText('11 Jun 2026, 19:30 · Grand Theatre, Hall 1');
+  await expect(jp.getByRole('main')).toContainText('Times are Qingdao time.');
+  await expect(jp.getByRole('main')).not.toContainText('Asia/Shanghai');
   await expect(jp.getByTestId('film-screenings')).not.toContainText(/11:30|3:30 AM|T11/);
   await expect.poll(() => jp.getByTestId('film-still').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
   await expectAccessible(jp);

@@ -25,6 +25,18 @@ export async function signIn(page: Page, who: AccountName | { login: string; pas
 }
 
 /**
+ * Answers the app's own confirmation dialog, the one open now (ConfirmDialog: Cancel first, the act
+ * last): confirms it, or dismisses it with Cancel. Fails if the browser's own dialog would be needed.
+ */
+export async function answerDialog(page: Page, answer: 'confirm' | 'cancel' = 'confirm') {
+  const dialog = page.locator('dialog[open]');
+  await expect(dialog).toHaveCount(1);
+  const buttons = dialog.getByRole('button');
+  await (answer === 'cancel' ? buttons.first() : buttons.last()).click();
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+}
+
+/**
  * Rules whose outcome depends on the layout (viewport width, what is visible or scrolls), so they are
  * worth running again on a page state already scanned at another width.
  */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { answerDialog } from './fixtures';
 
 const PORT = Number(process.env.SETUP_E2E_PORT ?? 3490);
 const OWN = `http://localhost:${PORT}`;
@@ -63,6 +64,10 @@ test.describe('a real festival from an empty database', () => {
   test('the set-up link creates the festival once; its second use is refused', async ({ page }) => {
     // An empty database: every page still renders (no festival in the header yet).
     expect((await page.goto('/login'))?.status()).toBe(200);
+    // Without the link: what is needed and where it comes from (not "used already").
+    await page.goto('/setup');
+    await expect(page.getByTestId('setup-refused')).toContainText('needs its set-up link');
+    await expect(page.getByTestId('setup-refused')).not.toContainText('used already');
     await page.goto(link);
     const form = page.getByTestId('setup-form');
     for (const [label, value] of [
@@ -72,6 +77,10 @@ test.describe('a real festival from an empty database', () => {
     ]) await form.getByLabel(label, { exact: true }).fill(value);
     await form.getByRole('button', { name: 'Create the festival' }).click();
     await expect(page.getByTestId('setup-done')).toContainText('Organiser login: anna');
+    // The form gives way to the next step, which takes the focus.
+    await expect(page.getByTestId('setup-form')).toHaveCount(0);
+    await expect(page.getByTestId('setup-done')).toBeFocused();
+    await expect(page.getByTestId('setup-done').getByRole('link', { name: 'Sign in' })).toBeVisible();
     organiserPassword = (await page.getByTestId('setup-password').innerText()).trim();
     expect(organiserPassword).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
     await expect(page.getByTestId('demo-banner')).toHaveCount(0); // a real festival: no demo banner
@@ -114,11 +123,14 @@ test.describe('a real festival from an empty database', () => {
     // Every juror lacks an account: each blocker links to where it is fixed.
     await page.goto('/admin');
     await expect(unmet.locator('li')).toHaveCount(12);
-    await expect(unmet.locator('li').first().getByRole('link', { name: 'Fix' })).toHaveAttribute('href', '/admin/jurors');
+    // Named by name, not login, and sent to the slips (not to per-juror passwords).
+    await expect(unmet.locator('li').first()).toContainText('cannot sign in yet: print the sign-in slips');
+    await expect(unmet).toContainText('韩三平 cannot sign in yet');
+    await expect(unmet.locator('li').first().getByRole('link', { name: 'Fix' })).toHaveAttribute('href', '/admin/jurors/slips');
 
     await page.goto('/admin/jurors/slips');
-    page.once('dialog', (d) => d.accept());
     await page.getByTestId('issue-slips').click();
+    await answerDialog(page);
     const slips = page.getByTestId('slip');
     await expect(slips).toHaveCount(12);
     await expect(slips.first().locator('svg')).toBeVisible(); // the QR code

@@ -11,7 +11,7 @@ import { expect, type APIRequestContext, type Browser, type BrowserContext, type
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { callAction } from './actions';
-import { test } from './fixtures';
+import { answerDialog, test } from './fixtures';
 import { ownServer } from './own-server';
 import { SCREENSHOTS, shoot } from './screenshots';
 
@@ -218,8 +218,8 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
   d.close();
   await setLocale(organiser.context, 'en');
   await organiser.page.goto('/admin');
-  organiser.page.once('dialog', (dlg) => dlg.accept());
   await organiser.page.getByTestId('open-voting').getByRole('button').click();
+  await answerDialog(organiser.page);
   await expect(organiser.page.getByTestId('phase')).toHaveText('Voting');
 
   await walk(juror.page, 'juror', ['/jury', '/jury/best_film']);
@@ -332,8 +332,8 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
 
   // ── Published ─────────────────────────────────────────────────────────────────────────────────
   await organiser.page.goto('/results');
-  organiser.page.once('dialog', (dlg) => dlg.accept());
   await organiser.page.getByTestId('publish').getByRole('button').first().click();
+  await answerDialog(organiser.page);
   await expect(organiser.page.getByTestId('phase')).toHaveText('Published');
   await walk(pub.page, 'public, published', ['/results', '/results/protocol', '/no-such-page']);
   await walk(organiser.page, 'organiser, published', ['/admin', '/results']);

@@ -27,9 +27,11 @@ export function unmetHref(u: Unmet): string | null {
       return '/admin/films';
     case 'open:placeholder_performances':
       return '/admin/performances';
+    // A juror without a credential: the slips give every juror one at once, to hand out on paper.
+    case 'open:no_account':
+      return '/admin/jurors/slips';
     case 'open:placeholder_jurors':
     case 'open:chair_count':
-    case 'open:no_account':
     case 'open:juror_country':
       return '/admin/jurors';
     default:

@@ -1,7 +1,8 @@
 // The chair's view of accounts set up or used by anyone but their owner (lib/account/flags.ts: what
 // is flagged and why it is kept rare), from setup on. Names with their logins: a display name can be
 // changed, a login cannot be relabelled.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { accountFlagsFor } from '@/lib/account/flags';
 import type { SessionUser } from '@/lib/auth/users';
@@ -10,8 +11,8 @@ import ui from '@/app/components/ui.module.css';
 export async function AccountFlagsSection({ viewer }: { viewer: SessionUser }) {
   const flagged = accountFlagsFor(getDb(), viewer);
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const { at } = await whenFormatter();
+  const when = (iso: string) => at(iso);
   const strong = flagged.filter((a) => a.flags.some((f) => f.kind !== 'foreign_credential'));
   const waiting = flagged.filter((a) => a.flags.every((f) => f.kind === 'foreign_credential'));
   const who = (a: { displayName: string; login: string }) => t('flags.who', { name: a.displayName, login: a.login });

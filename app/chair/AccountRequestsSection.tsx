@@ -3,7 +3,8 @@
 // reason, the target's login, names and history, to approve (the change
 // takes effect at once) or refuse with a reason. Requests about the chair are decided by another
 // organiser: the chair only sees that they exist.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { pendingApprovals } from '@/lib/juror/approvals';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
@@ -13,8 +14,7 @@ import { approveAccountRequest, approveProposal, refuseAccountRequest, refusePro
 
 export async function AccountRequestsSection() {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   const pending = pendingApprovals(getDb());
   const mine = pending.filter((r) => !r.aboutChair);
   const aboutChair = pending.length - mine.length;

@@ -2,6 +2,7 @@
 // it), "no award" where nobody can win, withdrawing the decision in force; and, after the round
 // was reopened, which earlier decision was set aside and has to be taken again on the new data.
 import { getLocale, getTranslations } from 'next-intl/server';
+import { listOf } from '@/lib/locale/lists';
 import { getDb } from '@/db';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
@@ -26,8 +27,9 @@ export async function DecisionForm({ code }: { code: string }) {
   const nom = listNominations(db).find((n) => n.code === code);
   if (!round || !nom || nom.round !== round) return null;
   const name = tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code;
-  const labels = candidateLabels(db, await getLocale());
-  const names = (ids: number[]) => ids.map((id) => candidateName(labels.get(String(id)))).join('; ');
+  const locale = await getLocale();
+  const labels = candidateLabels(db, locale);
+  const names = (ids: number[]) => listOf(locale, ids.map((id) => candidateName(labels.get(String(id)))));
   const describe = (d: DecisionRow) => t(`decision.kind.${d.kind as 'casting_vote' | 'shared' | 'no_award'}`, { names: names(d.chosen) });
   const rows = decisionRows(db);
   const current = decisionsInForce(rows).filter((d) => d.code === code).at(-1);

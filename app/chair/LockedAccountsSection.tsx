@@ -1,7 +1,8 @@
 // The chair's view of accounts locked by the ceiling on failed sign-ins (lib/auth/throttle.ts):
 // whoever's guesses locked a juror out, the chair sees it, with how many failures from how many
 // addresses since when, and when the lock ends. Never the addresses themselves.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { lockedAccounts } from '@/lib/auth/throttle';
 import ui from '@/app/components/ui.module.css';
@@ -10,8 +11,8 @@ export async function LockedAccountsSection() {
   const locked = lockedAccounts(getDb(), Date.now());
   if (locked.length === 0) return null;
   const t = await getTranslations('account.locked');
-  const format = await getFormatter();
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
+  const { at } = await whenFormatter();
+  const when = (ms: number) => at(new Date(ms).toISOString());
   return (
     <section aria-labelledby="locked-accounts-heading" className={ui.notice} data-testid="locked-accounts" role="region">
       <h2 id="locked-accounts-heading">{t('heading')}</h2>

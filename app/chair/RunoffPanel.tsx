@@ -1,7 +1,8 @@
 // One nomination's runoffs on the chair's desk: "Hold a runoff vote" where the rules send the tie
 // to one, the open runoff's votes cast out of those entitled with "Close the runoff", and each
 // closed runoff's counts. Never who voted what; while open, no count per candidate.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { listOf } from '@/lib/locale/lists';
 import type { DB } from '@/db';
 import type { Tie } from '@/lib/tally/types';
 import { runoffDesk } from '@/lib/runoff/desk';
@@ -19,6 +20,7 @@ export function runoffPending(db: DB, nom: Props['nom'], tie: Tie | null): boole
 
 export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
   const t = await getTranslations('runoff.chair');
+  const locale = await getLocale();
   const desk = runoffDesk(db, nom, tie);
   if (!desk.due && !desk.open && desk.closed.length === 0) return null;
   return (
@@ -39,7 +41,7 @@ export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
       {desk.open && (
         <div data-testid={`runoff-open-${code}`}>
           <p><strong>{t('openHeading', { ordinal: desk.open.ordinal })}</strong></p>
-          <p>{t('tied', { names: desk.open.tied.map(nameOf).join('; ') })}</p>
+          <p>{t('tied', { names: listOf(locale, desk.open.tied.map(nameOf)) })}</p>
           <p role="status" aria-live="polite" data-testid="runoff-votes-cast" data-cast={desk.open.cast} data-entitled={desk.open.entitled}>
             {t('cast', { cast: desk.open.cast, entitled: desk.open.entitled })}
           </p>
@@ -57,13 +59,13 @@ export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
       )}
       {desk.due && tie && (
         <>
-          <p>{t(desk.closed.length ? 'dueAgain' : 'due', { names: tie.candidates.map(nameOf).join('; ') })}</p>
+          <p>{t(desk.closed.length ? 'dueAgain' : 'due', { names: listOf(locale, tie.candidates.map(nameOf)) })}</p>
           <ConfirmAction
             action={openRunoff}
             args={{ nomination: code, tied: tie.candidates.map(Number) }}
             label={t('open')}
             title={t('openTitle', { nomination: name })}
-            message={t('openText', { names: tie.candidates.map(nameOf).join('; ') })}
+            message={t('openText', { names: listOf(locale, tie.candidates.map(nameOf)) })}
             confirmLabel={t('openConfirm')}
             testId={`open-runoff-${code}`}
           />

@@ -3,11 +3,13 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { reasonText, candidateName } from '@/lib/round/reasons';
+import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TallyProblems } from '@/app/components/TallyProblems';
 import { DecisionForm } from './DecisionForm';
+import { AwardFold } from './AwardFold';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { decidedBy, decidedByMessage } from '@/lib/round/decided-by';
@@ -20,7 +22,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
   const view = closedRoundTally(db);
-  const labels = candidateLabels(db, await getLocale());
+  const locale = await getLocale();
+  const labels = candidateLabels(db, locale);
   const films = filmTitles(db, await getLocale());
   if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
@@ -41,16 +44,17 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
             </div>
             {n.winners.length > 0 && (
               <p data-testid={`winner-${n.code}`}>
-                {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: n.winners.map((w) => candidateName(labels.get(w))).join('; ') })}
+                {t(n.winners.length > 1 ? 'tally.winnersShared' : 'tally.winner', { names: listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) })}
                 <DecidedByText n={n} />
               </p>
             )}
             {n.changedSinceShown > 0 ? (
               <p className={ui.notice} data-testid={`withheld-${n.code}`}>{t('tally.fewChangedExplain', { count: n.changedSinceShown })}</p>
             ) : Object.keys(n.withheld).length > 0 && <p className={ui.muted} data-testid={`withheld-${n.code}`}>{t('tally.thinExplain')}</p>}
+            <AwardFold summary={t('tally.details')} needsDecision={n.status !== 'decided'}>
             {reasons.length > 0 && (
               <ul className={ui.muted}>
-                {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films)}</li>)}
+                {reasons.map((r, i) => <li key={i}>{reasonText(t, tc, r, labels, films, locale)}</li>)}
               </ul>
             )}
             {canDecide && <DecisionForm code={n.code} />}
@@ -88,16 +92,17 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                         <td data-label={t('tally.counted')}>{r.counted}</td>
                         <td data-label={t('tally.distribution')}>
                           {n.histograms[r.candidate]
-                            ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
+                            ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} locale={locale} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films, locale)).join(' · ')}</td>
                       </tr>
                     );
                   })}
                 </tbody>
               </table>
             </ScrollTable>
+            </AwardFold>
           </article>
         );
       })}
@@ -120,13 +125,14 @@ async function DecidedByText({ n }: { n: { code: string; status: string; winners
 async function MethodComparison({ comparison, labels }: { comparison: ReturnType<typeof closedRoundTally>['comparison']; labels: ReturnType<typeof candidateLabels> }) {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
+  const locale = await getLocale();
   const methods = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
   return (
     <section className={ui.card} aria-labelledby="comparison-heading">
       <h3 id="comparison-heading">{t('comparison.heading')}</h3>
       <p className={ui.muted}>{t('comparison.explain')}</p>
       <ScrollTable label={tc('tableOf', { name: t('comparison.heading') })}>
-        <table data-testid="method-comparison">
+        <table data-testid="method-comparison" className={tv.stacked}>
           <thead>
             <tr>
               <th scope="col">{tc('nominations')}</th>
@@ -141,7 +147,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
                   {c.dependsOnMethod && <> <Badge tone="warn">{t('comparison.depends')}</Badge></>}
                 </th>
                 {methods.map((m) => (
-                  <td key={m}>{c.winners[m].length ? c.winners[m].map((w) => candidateName(labels.get(w))).join('; ') : t(`status.${c.status[m]}`)}</td>
+                  <td key={m} data-label={tc(`method.${m}`)}>{c.winners[m].length ? listOf(locale, c.winners[m].map((w) => candidateName(labels.get(w)))) : t(`status.${c.status[m]}`)}</td>
                 ))}
               </tr>
             ))}

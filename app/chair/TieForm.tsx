@@ -5,7 +5,8 @@
 // supersedes) until finalisation.
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { listOf } from '@/lib/locale/lists';
 import { decideTie } from './actions';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import ui from '@/app/components/ui.module.css';
@@ -14,6 +15,7 @@ type Props = { nomination: string; nominationName: string; tied: { id: string; n
 
 export function TieForm({ nomination, nominationName, tied, sharedAllowed, maxWinners, changing = false }: Props) {
   const t = useTranslations('chair');
+  const locale = useLocale();
   const router = useRouter();
   const [choice, setChoice] = useState<string>('');
   const [reason, setReason] = useState('');
@@ -57,7 +59,7 @@ export function TieForm({ nomination, nominationName, tied, sharedAllowed, maxWi
       <ConfirmDialog
         open={confirming}
         title={t('tie.confirmTitle', { nomination: nominationName })}
-        message={<p>{shared ? t('tie.confirmShared', { names: tied.map((c) => c.name).join('; '), nomination: nominationName }) : t('tie.confirmCasting', { name: chosenName, nomination: nominationName })} {t('tie.confirmChangeable')}</p>}
+        message={<p>{shared ? t('tie.confirmShared', { names: listOf(locale, tied.map((c) => c.name)), nomination: nominationName }) : t('tie.confirmCasting', { name: chosenName, nomination: nominationName })} {t('tie.confirmChangeable')}</p>}
         confirmLabel={t('tie.confirm')}
         pending={pending}
         testId={`tie-${nomination}-confirm`}

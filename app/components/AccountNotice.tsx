@@ -3,7 +3,8 @@
 // address), and every change approved on the account during voting with every write made with or on
 // it since the first (lib/juror/notice.ts), with who made it and when, in their language. They answer
 // "this was all me" or "something here was not me"; the chair sees the latter.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { currentDeviceId } from '@/lib/auth/from';
@@ -22,8 +23,7 @@ export async function AccountNotice({ userId }: { userId: number }) {
   if (!notice && !asking) return null;
   const t = await getTranslations('account');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = (await whenFormatter()).atExact;
   const role = (r: string) => (tc.has(`role.${r}` as never) ? tc(`role.${r}` as never) : r);
   const what = (action: string) => (t.has(`write.${action}` as never) ? t(`write.${action}` as never) : t('write.other'));
   const subject = (s: { nomination?: string; film?: string } | null) =>

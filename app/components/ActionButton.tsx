@@ -1,8 +1,10 @@
 'use client';
 // A button that runs a server action with fixed arguments, shows its refusal in words, and
-// refreshes the page on success. Optional confirmation text and a reason field.
+// refreshes the page on success. Optional confirmation text (asked in the app's own dialog, titled
+// with the button's label) and a reason field.
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
+import { ConfirmDialog } from './ConfirmDialog';
 import ui from './ui.module.css';
 
 type Result = { ok: true } | { ok: false; message: string };
@@ -25,20 +27,23 @@ export function ActionButton({ action, args = {}, label, confirm, reasonLabel, c
   const [error, setError] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
+  const [asking, setAsking] = useState(false);
   const id = `${testId ?? label}`.replace(/\W+/g, '-');
+  const run = () =>
+    start(async () => {
+      const payload: Record<string, unknown> = { ...args };
+      if (reasonLabel) payload.reason = reason;
+      if (checkboxField) payload[checkboxField] = checked;
+      const r = await action(payload);
+      if (r.ok) { setError(null); setReason(''); router.refresh(); } else setError(r.message);
+    });
   return (
     <form
       data-testid={testId}
       onSubmit={(e) => {
         e.preventDefault();
-        if (confirm && !window.confirm(confirm)) return;
-        start(async () => {
-          const payload: Record<string, unknown> = { ...args };
-          if (reasonLabel) payload.reason = reason;
-          if (checkboxField) payload[checkboxField] = checked;
-          const r = await action(payload);
-          if (r.ok) { setError(null); setReason(''); router.refresh(); } else setError(r.message);
-        });
+        if (confirm) return setAsking(true);
+        run();
       }}
     >
       {reasonLabel && (
@@ -57,6 +62,20 @@ export function ActionButton({ action, args = {}, label, confirm, reasonLabel, c
         {label}
       </button>
       {error && <p role="alert" className={ui.error}>{error}</p>}
+      {confirm && (
+        <ConfirmDialog
+          open={asking}
+          title={label}
+          message={<p>{confirm}</p>}
+          confirmLabel={label}
+          pending={pending}
+          variant={variant === 'danger' ? 'danger' : 'primary'}
+          testId={testId ? `${testId}-confirm` : undefined}
+          // Dismissed: nothing is sent, and the dialog gives the focus back to the button.
+          onCancel={() => setAsking(false)}
+          onConfirm={() => { setAsking(false); run(); }}
+        />
+      )}
     </form>
   );
 }

@@ -1,15 +1,16 @@
 // What an approver reads beside a request, besides a display name (issue 20, route 2): the login
 // (which cannot be relabelled), the login and name the request was filed about, a rename's new
 // name, every name the account had and the account's history (lib/juror/approvals.ts).
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import type { Approval } from '@/lib/juror/approvals';
 import ui from './ui.module.css';
 
 export async function ApprovalDetails({ approval }: { approval: Approval }) {
   const t = await getTranslations('account.approval');
   const tc = await getTranslations('common');
-  const format = await getFormatter();
-  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' }) : t('unknownTime'));
+  const { at } = await whenFormatter();
+  const when = (iso: string | null) => (iso ? at(iso) : t('unknownTime'));
   const shown = (n: { displayName: string | null; latinName: string | null }) => (n.latinName && n.latinName !== n.displayName ? `${n.displayName} (${n.latinName})` : n.displayName ?? '');
   const who = (p: { name: string; role: 'juror' | 'chair' | 'organiser' } | null, self: boolean) =>
     self ? t('bySelf') : p ? t('by', { name: p.name, role: tc(`role.${p.role}`) }) : t('byNobody');

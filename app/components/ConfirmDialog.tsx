@@ -1,7 +1,9 @@
 'use client';
 // The confirmation step before anything that changes an outcome: a modal <dialog> that says what
 // will happen, with "Cancel" focused first so that a stray Enter or a second click does not confirm.
-// The native dialog traps focus, closes on Escape and is announced with its title and text.
+// The native dialog traps focus, closes on Escape and is announced with its title and text; when it
+// closes, the focus goes back to what had it before (the button that asked), so a dismissed dialog
+// leaves the keyboard where it was.
 import { useEffect, useId, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import ui from './ui.module.css';
@@ -23,14 +25,20 @@ export function ConfirmDialog({ open, title, message, confirmLabel, onConfirm, o
   const t = useTranslations('common.confirmDialog');
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const id = useId();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
     if (open && !d.open) {
+      opener.current = document.activeElement as HTMLElement | null;
       d.showModal();
       cancelRef.current?.focus();
-    } else if (!open && d.open) d.close();
+    } else if (!open && d.open) {
+      d.close();
+      if (opener.current?.isConnected) opener.current.focus();
+      opener.current = null;
+    }
   }, [open]);
   return (
     <dialog

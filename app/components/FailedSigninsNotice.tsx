@@ -1,7 +1,8 @@
 // Told to an account's holder after they signed in: someone tried to sign in as them and failed,
 // so many times from so many addresses, between then and then (lib/auth/throttle.ts). A juror
 // locked out by someone else's guesses is not locked out unseen.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { failedSigninsOf } from '@/lib/auth/throttle';
 import ui from './ui.module.css';
@@ -10,8 +11,8 @@ export async function FailedSigninsNotice({ userId }: { userId: number }) {
   const seen = failedSigninsOf(getDb(), userId);
   if (!seen) return null;
   const t = await getTranslations('account.failedSignins');
-  const format = await getFormatter();
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
+  const { at } = await whenFormatter();
+  const when = (ms: number) => at(new Date(ms).toISOString());
   return (
     <section aria-labelledby="failed-signins-heading" className={ui.notice} data-testid="failed-signins" role="region">
       <h2 id="failed-signins-heading">{t('heading')}</h2>

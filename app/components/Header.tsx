@@ -24,11 +24,11 @@ export async function Header() {
     <RunoffBanner user={user} />
     <header className={`${s.header} no-print`}>
       <div className={s.inner}>
-        <div>
+        <div className={s.title}>
           <Link href="/" className={s.brand}>Jury</Link>{' '}
           {fest && (
             <span className={s.festival}>
-              {festivalName(fest, locale)}, {festivalCity(fest, locale)} · <span data-testid="phase">{t(`phase.${fest.phase}`)}</span>
+              <span className={s.festivalName}>{festivalName(fest, locale)}, {festivalCity(fest, locale)}</span> · <span data-testid="phase">{t(`phase.${fest.phase}`)}</span>
             </span>
           )}
         </div>

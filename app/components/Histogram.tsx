@@ -1,10 +1,13 @@
-// A candidate's score distribution: one bar per value of the scale, as inline SVG.
-type Props = { counts: number[]; values: number[]; label: string };
+// A candidate's score distribution: one bar per value of the scale, as inline SVG; its name lists
+// the scores given, joined the way the reader's language joins a list.
+import { listOf } from '@/lib/locale/lists';
 
-export function Histogram({ counts, values, label }: Props) {
+type Props = { counts: number[]; values: number[]; label: string; locale: string };
+
+export function Histogram({ counts, values, label, locale }: Props) {
   const max = Math.max(1, ...counts);
   const w = 8, gap = 2, h = 28;
-  const summary = values.map((v, i) => (counts[i] ? `${v}×${counts[i]}` : null)).filter(Boolean).join(', ');
+  const summary = listOf(locale, values.flatMap((v, i) => (counts[i] ? [`${v}×${counts[i]}`] : [])), 'plain');
   return (
     <svg width={values.length * (w + gap)} height={h} role="img" aria-label={`${label}: ${summary || '—'}`} style={{ display: 'block' }}>
       {counts.map((c, i) => {

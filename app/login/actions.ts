@@ -6,7 +6,8 @@
 // encode, so that /api/auth (sign-out, and whatever signs in through it) keeps working with it.
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { encode } from 'next-auth/jwt';
 import { authorizeCredentials, SESSION_MAX_AGE_S, SignInRefusal } from '@/lib/auth/options';
 import { currentFrom } from '@/lib/auth/from';
@@ -37,9 +38,9 @@ export async function signInWithPassword(prev: unknown, form?: unknown): Promise
       return refuse('auth:throttled', t('throttled', { minutes: Number(e.message.split(':')[1]) || 15 }));
     }
     if (e instanceof SignInRefusal && e.usedSlip) {
-      const format = await getFormatter();
+      const { at } = await whenFormatter();
       const device = e.usedSlip.device === 'unknown' ? t('unknownDevice') : e.usedSlip.device;
-      return refuse('auth:slip_used', t('slipUsed', { at: format.dateTime(new Date(e.usedSlip.at), { dateStyle: 'medium', timeStyle: 'short' }), device }));
+      return refuse('auth:slip_used', t('slipUsed', { at: at(e.usedSlip.at), device }));
     }
     console.error('sign-in failed', e);
     return refuse('auth:failed', t('failed'));

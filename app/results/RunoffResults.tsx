@@ -2,7 +2,8 @@
 // the nomination, the tied candidates with the votes each received and the abstentions; never who
 // voted what. Counts where the publication level shows figures (as lib/round/results.ts exports
 // them; at `awards`, and before publication, only which ties went to a vote and how many voted).
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { listOf } from '@/lib/locale/lists';
 import type { DB } from '@/db';
 import { candidateName } from '@/lib/round/reasons';
 import { candidateLabels } from '@/lib/round/view';
@@ -66,12 +67,14 @@ export async function RunoffReceiptList({ db }: { db: DB }) {
 export async function TieBreakRules({ nominations }: { nominations: { code: string; tieBreak: string; runoffAbstention: boolean; exAequoAllowed: boolean }[] }) {
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');
+  const locale = await getLocale();
   return nominations.map((n) => {
     const chain = parseChain(n.tieBreak);
     const runoffs = chain.filter((s) => s === 'runoff').length;
     if (runoffs === 0) return null;
-    const then = chain.filter((s) => s !== 'runoff' && (s !== 'shared' || n.exAequoAllowed)).map((s) => t(`step.${s as 'casting_vote' | 'shared'}`)).join(t('or'));
+    const then = chain.filter((s) => s !== 'runoff' && (s !== 'shared' || n.exAequoAllowed));
+    const thenText = listOf(locale, then.map((s) => t(`step.${s as 'casting_vote' | 'shared'}`)), 'or');
     const nomination = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
-    return <li key={n.code} data-testid={`tie-break-${n.code}`}>{t(n.runoffAbstention ? 'ruleAbstain' : 'rule', { nomination, runoffs, then })}</li>;
+    return <li key={n.code} data-testid={`tie-break-${n.code}`}>{t(n.runoffAbstention ? 'ruleAbstain' : 'rule', { nomination, runoffs, then: thenText })}</li>;
   });
 }

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { festivalCity, festivalName } from '@/lib/festival/names';
+import { nestQuotes } from '@/lib/locale/quotes';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
@@ -57,7 +58,7 @@ export default async function ResultsPage() {
   const award = (code: string) => (tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code);
   return (
     <main className={ui.main}>
-      <h1>{t('heading', { festival: festivalName(fest, locale), city: festivalCity(fest, locale) })}</h1>
+      <h1>{nestQuotes(locale, t('heading', { festival: festivalName(fest, locale), city: festivalCity(fest, locale) }))}</h1>
       {fest.phase !== 'published' && <p className={ui.notice}>{t('preview')}</p>}
       <section aria-labelledby="awards-heading">
         <h2 id="awards-heading">{t('awards')}</h2>

@@ -1,6 +1,8 @@
 'use client';
 // The festival in the four interface languages, its dates and time zone, and the first organiser.
-// On success the organiser's one-time password is shown once, with the way to sign in.
+// On success the form gives way to the next step: the organiser's one-time password, shown once,
+// and the way to sign in (the form, whose link is used up, is gone).
+import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ActionForm, Field } from '@/app/admin/components/ActionForm';
 import s from '@/app/admin/components/admin.module.css';
@@ -9,25 +11,39 @@ import { setupFestival } from './actions';
 
 const LANGS = [['En', 'en'], ['Zh', 'zh'], ['Ru', 'ru'], ['Kk', 'kk']] as const;
 
+type Done = { organiser: string; password: string };
+
+function NextStep({ done }: { done: Done }) {
+  const t = useTranslations('auth.setup');
+  // The form the keyboard was on is gone: the focus goes to what replaced it.
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => { ref.current?.focus(); }, []);
+  return (
+    <div role="status" className={ui.success} data-testid="setup-done" tabIndex={-1} ref={ref}>
+      <p>{t('done', { login: done.organiser })}</p>
+      <p>{t('password')} <strong data-testid="setup-password"><code>{done.password}</code></strong></p>
+      <p>{t('next')}</p>
+      <p><a href="/login" className={ui.button}>{t('signIn')}</a></p>
+    </div>
+  );
+}
+
 export function SetupForm({ token }: { token: string }) {
   const t = useTranslations('auth.setup');
+  const [done, setDone] = useState<Done | null>(null);
+  if (done) return <NextStep done={done} />;
   return (
     <ActionForm
-      action={setupFestival}
+      action={async (fd) => {
+        const r = await setupFestival(fd);
+        if (r.ok && r.data) setDone(r.data as Done);
+        return r;
+      }}
       submit={t('submit')}
       pending={t('pending')}
       testId="setup-form"
       refresh={false}
       disabled={false}
-      after={(state) =>
-        state?.ok && state.data ? (
-          <div role="status" className={ui.success} data-testid="setup-done">
-            <p>{t('done', { login: (state.data as { organiser: string }).organiser })}</p>
-            <p>{t('password')} <strong data-testid="setup-password"><code>{(state.data as { password: string }).password}</code></strong></p>
-            <p><a href="/login">{t('signIn')}</a></p>
-          </div>
-        ) : null
-      }
     >
       <input type="hidden" name="token" value={token} />
       <fieldset className={s.fieldset}>

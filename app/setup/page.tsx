@@ -26,7 +26,10 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
           <SetupForm token={token} />
         </>
       ) : (
-        <p className={ui.notice} role="alert" data-testid="setup-refused">{hasFestival(db) ? t('errors.setup_exists') : t('errors.setup_token')}</p>
+        // No link at all is not a used link: say what is needed and where it comes from.
+        <p className={ui.notice} role="alert" data-testid="setup-refused">
+          {hasFestival(db) ? t('errors.setup_exists') : typeof token === 'string' && token ? t('errors.setup_token') : t('errors.setup_no_token')}
+        </p>
       )}
     </main>
   );

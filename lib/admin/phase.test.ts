@@ -33,8 +33,8 @@ describe('opening the vote', () => {
     expect(unmet).toEqual([
       { code: 'open:no_candidates', params: { nomination: 'best_actress' } },
       { code: 'open:chair_count', params: { count: 0 } },
-      { code: 'open:no_account', params: { login: 'juror05' } },
-      ...noCountry.map((login) => ({ code: 'open:juror_country', params: { login } })),
+      { code: 'open:no_account', params: { login: 'juror05', name: 'Juror 05' } },
+      ...noCountry.map((login) => ({ code: 'open:juror_country', params: { login, name: `Juror ${login.slice(-2)}` } })),
       { code: 'open:film_country', params: { count: 21 } },
     ]);
     expectRefused(t, openVotingSpec, 'organiser', {}, 'open:preconditions');
@@ -44,7 +44,7 @@ describe('opening the vote', () => {
     const j = t.db.select().from(user).where(eq(user.login, 'juror05')).get()!;
     t.db.update(user).set({ passwordHash: null }).where(eq(user.id, j.id)).run();
     t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'b'.repeat(64), expiresAt: '2000-01-01T00:00:00Z' }).run();
-    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:no_account', params: { login: 'juror05' } }]);
+    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:no_account', params: { login: 'juror05', name: 'Juror 05' } }]);
     t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'c'.repeat(64), expiresAt: '2999-01-01T00:00:00Z' }).run();
     expect(votingPreconditions(t.db)).toEqual([]);
     t.db.update(user).set({ role: 'chair' }).where(eq(user.login, 'azimov')).run();

@@ -36,7 +36,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   if (noms.length === 0) unmet.push({ code: 'open:no_nominations' });
   for (const n of noms) if (n.n === 0) unmet.push({ code: 'open:no_candidates', params: { nomination: n.code } });
   const jury = db
-    .select({ id: user.id, login: user.login, role: user.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
+    .select({ id: user.id, login: user.login, name: user.displayName, role: user.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
     .from(user)
     .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
     .all();
@@ -47,7 +47,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   );
   // A printed sign-in slip not yet used is the juror's way in (lib/account/history.ts).
   for (const id of accountsWithOpenSlip(db)) withToken.add(id);
-  for (const j of jury) if (!j.hasHash && !withToken.has(j.id)) unmet.push({ code: 'open:no_account', params: { login: j.login } });
+  for (const j of jury) if (!j.hasHash && !withToken.has(j.id)) unmet.push({ code: 'open:no_account', params: { login: j.login, name: j.name } });
   if (!fest.method) unmet.push({ code: 'open:no_method' });
   // Placeholders are the demo's stand-ins for what the news item does not give: a real vote never
   // runs on them. The demo festival (its banner says so) may be voted on for a demonstration.
@@ -66,7 +66,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   }
   if (fest.recusalByNationality) {
     // Recusal by nationality needs every country: of each active juror and each competition film.
-    for (const j of jury) if (!j.country) unmet.push({ code: 'open:juror_country', params: { login: j.login } });
+    for (const j of jury) if (!j.country) unmet.push({ code: 'open:juror_country', params: { login: j.login, name: j.name } });
     const unknown = db.select({ n: count() }).from(film).where(and(eq(film.competition, true), eq(film.country, UNKNOWN_COUNTRY))).get()?.n ?? 0;
     if (unknown > 0) unmet.push({ code: 'open:film_country', params: { count: unknown } });
   }

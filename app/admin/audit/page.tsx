@@ -1,7 +1,8 @@
 // The audit log: every write, newest first, filtered by actor and action, with the state of the
 // hash chain. Score values, notes and receipts arrive redacted from the query, before and after publication.
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { verifyChain } from '@/lib/audit';
@@ -20,7 +21,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) 
 export default async function AuditPage({ searchParams }: { searchParams: Search }) {
   await requireRole('organiser');
   const t = await getTranslations('admin');
-  const format = await getFormatter();
+  const when = await whenFormatter();
   // Actions by their name in the reader's language; the code stays in the filter's value and the URL.
   const actionName = (a: string) => {
     const key = `audit.actions.${a.replace('.', '_')}` as never;
@@ -74,7 +75,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{r.id}</td>
-                <td><time dateTime={r.at}>{format.dateTime(new Date(r.at), { dateStyle: 'medium', timeStyle: 'medium' })}</time></td>
+                <td><time dateTime={r.at}>{when.atExact(r.at)}</time></td>
                 <td>{r.actor ? `${r.actor} (${r.actorLogin})` : t('audit.system')}</td>
                 <td data-action={r.action}>{actionName(r.action)}</td>
                 {/* The stored record itself (what `npm run audit:verify` replays), behind a disclosure: the row reads in words. */}

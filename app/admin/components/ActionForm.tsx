@@ -2,9 +2,10 @@
 // A form that calls one server action: the button is disabled while pending, a refusal is shown
 // above the button and each field's errors next to the field (through FormState). Submitting
 // does not reset the form, so a refused input can be corrected.
-import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
+import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
 
@@ -25,6 +26,7 @@ export function ActionForm({
   className?: string;
   reset?: boolean;
   disabled?: boolean;
+  /** What the action will do, asked in the app's own dialog (titled with the button's label) before it runs. */
   confirm?: string;
   variant?: 'secondary' | 'danger';
   testId?: string;
@@ -34,6 +36,8 @@ export function ActionForm({
 }) {
   const [state, dispatch, pending] = useActionState(async (_prev: ActionState, fd: FormData) => action(fd), null);
   const ref = useRef<HTMLFormElement>(null);
+  // The fields as they were when the button was pressed, held while the dialog asks.
+  const [asking, setAsking] = useState<FormData | null>(null);
   const router = useRouter();
   useEffect(() => {
     if (state?.ok) {
@@ -49,8 +53,8 @@ export function ActionForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (confirm && !window.confirm(confirm)) return;
         const fd = new FormData(e.currentTarget);
+        if (confirm) return setAsking(fd);
         startTransition(() => dispatch(fd));
       }}
     >
@@ -64,6 +68,23 @@ export function ActionForm({
             {pending && pendingLabel ? pendingLabel : submit}
           </button>
         </div>
+        {confirm && (
+          <ConfirmDialog
+            open={asking !== null}
+            title={submit}
+            message={<p>{confirm}</p>}
+            confirmLabel={submit}
+            variant={variant === 'danger' ? 'danger' : 'primary'}
+            testId={testId ? `${testId}-confirm` : undefined}
+            // Dismissed: nothing is sent, and the dialog gives the focus back to the button.
+            onCancel={() => setAsking(null)}
+            onConfirm={() => {
+              const fd = asking;
+              setAsking(null);
+              if (fd) startTransition(() => dispatch(fd));
+            }}
+          />
+        )}
       </FormState.Provider>
     </form>
   );

@@ -47,7 +47,7 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
         <legend>{t('rules')}</legend>
         <Checkbox name="oneAwardPerFilm" label={t('oneAwardPerFilm')} defaultChecked={f.oneAwardPerFilm} />
         <Checkbox name="recusalByNationality" label={t('recusalByNationality')} defaultChecked={f.recusalByNationality} />
-        <div className={s.fields}>
+        <div className={s.nominationRules}>
           {nominations.map((n) => (
             <fieldset key={n.id} className={s.fieldset} data-testid={`rules-${n.code}`}>
               <legend>{tc(`nomination.${n.code}`)}</legend>

@@ -18,7 +18,8 @@ export function TieBreakFields({ id, tieBreak, abstention }: { id: number; tieBr
         options={Array.from({ length: MAX_RUNOFFS + 1 }, (_, i) => ({ value: String(i), label: i === 0 ? t('noRunoff') : t('runoffCount', { count: i }) }))}
         hint={t('runoffsHint')}
       />
-      <Field name={`nom_${id}_final`} label={t('final')} defaultValue={final} options={FINAL_STEPS.map((f) => ({ value: f, label: t(`finalStep.${f.replace(',', '_')}`) }))} />
+      {/* The labels differ in their first words, so that a select cut short on a narrow screen still tells them apart. */}
+      <Field name={`nom_${id}_final`} label={t('final')} defaultValue={final} options={FINAL_STEPS.map((f) => ({ value: f, label: t(`finalStep.${f.replace(',', '_')}`) }))} hint={t('finalHint')} />
       <Checkbox name={`nom_${id}_abstain`} label={t('abstention')} defaultChecked={abstention} />
     </>
   );

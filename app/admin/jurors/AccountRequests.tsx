@@ -1,7 +1,8 @@
 // The organisers' list of account requests made during voting: what was asked, by whom, why, and
 // what became of it; the requester may cancel a pending request or, once a reset is approved, have
 // its temporary password shown once; a second organiser decides requests about the chair.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import type { SessionUser } from '@/lib/auth';
 import type { AccountRequestRow } from '@/lib/juror/requests';
 import { RowAction } from '../components/RemoveButton';
@@ -16,8 +17,7 @@ import { Badge } from '@/app/components/Badge';
 
 export async function AccountRequests({ me, rows, proposals, pending }: { me: SessionUser; rows: AccountRequestRow[]; proposals: AccountProposalRow[]; pending: Approval[] }) {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   // Pending ones show what an approver reads: the target's login, names and history.
   const details = (source: Approval['source'], id: number) => {
     const a = pending.find((x) => x.source === source && x.id === id);

@@ -2,7 +2,7 @@
 // The ballot of one nomination, in the juror's chosen layout: the cards (every candidate with its
 // film's details, a full score row, a note and the recusal switch) or the compact list (one row per
 // candidate, details behind it). Both share the values, the autosave, the keys and the submit.
-import { useMemo, useState, useTransition } from 'react';
+import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'next-intl';
@@ -11,6 +11,7 @@ import type { BallotCandidate, NominationState, ReceiptLine } from '@/lib/ballot
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { localTitle } from '@/lib/festival/names';
+import { nestQuotes } from '@/lib/locale/quotes';
 import { shownCountry } from '@/lib/film/countries';
 import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, setBallotView, submitBallot, withdrawRecusal } from '../actions';
@@ -33,6 +34,8 @@ type Props = {
   reopened: { at: string; reason: string }[];
   storageKey: string;
   view: BallotView;
+  /** Where the juror goes after submitting: the next nomination still open to them, or none left. */
+  next: { code: string; label: string } | null;
 };
 
 type Sort = 'list' | 'score';
@@ -55,6 +58,12 @@ export function Ballot(props: Props) {
   const [confirming, setConfirming] = useState(false);
   const [pending, start] = useTransition();
   const scaleVals = useMemo(() => scaleValues(props.scale), [props.scale]);
+  // Where the focus goes once an action's new page has arrived (the element it names exists only then):
+  // tried on every new render of the data until it lands, so the keyboard never drops to the page body.
+  const focusAfter = useRef<(() => boolean) | null>(null);
+  useEffect(() => {
+    if (focusAfter.current?.()) focusAfter.current = null;
+  }, [props.candidates, props.receipt, props.state]);
 
   const byId = useMemo(() => new Map(props.candidates.map((c) => [c.id, c])), [props.candidates]);
   // A candidate added or gone since the order was taken (a refresh after a recusal) still shows.
@@ -116,18 +125,29 @@ export function Ballot(props: Props) {
     setConfirming(true);
   }
 
-  /** Submit, recuse, withdraw: the page reloads its data on success, shows the refusal otherwise. */
-  function perform(call: () => Promise<{ ok: true } | { ok: false; message: string }>, onOk?: () => void) {
+  /**
+   * Submit, recuse, withdraw: the page reloads its data on success, says what happened in the status
+   * region and moves the focus to where the juror goes on from (`focus`); shows the refusal otherwise.
+   */
+  function perform(call: () => Promise<{ ok: true } | { ok: false; message: string }>, done: { say: string; focus: () => boolean }, onOk?: () => void) {
     start(async () => {
       const r = await call();
       if (!r.ok) return setMessage({ kind: 'error', text: r.message });
       onOk?.();
-      setMessage(null);
+      setMessage({ kind: 'ok', text: done.say });
+      focusAfter.current = done.focus;
       router.refresh();
     });
   }
-  const onRecuse = (filmId: number, reason: string) => perform(() => declareRecusal({ filmId, reason }), () => setRecusing(null));
-  const onWithdraw = (filmId: number) => perform(() => withdrawRecusal({ filmId }));
+  const focusId = (id: string) => () => {
+    const el = document.getElementById(id);
+    el?.focus();
+    return !!el;
+  };
+  const onRecuse = (c: BallotCandidate, reason: string) =>
+    perform(() => declareRecusal({ filmId: c.filmId, reason }), { say: nestQuotes(locale, t('announce.recused', { title: localTitle(c, locale) })), focus: focusId(`recused-${c.id}`) }, () => setRecusing(null));
+  const onWithdraw = (c: BallotCandidate) =>
+    perform(() => withdrawRecusal({ filmId: c.filmId }), { say: nestQuotes(locale, t('announce.withdrawn', { title: localTitle(c, locale) })), focus: () => focusScore(c.id, 'center') });
 
   const statusText =
     autosave.summary === 'saving' ? t('saving')
@@ -140,17 +160,17 @@ export function Ballot(props: Props) {
   function recusalPart(c: BallotCandidate) {
     if (c.recusal) {
       return (
-        <div className={s.recused}>
+        <div className={s.recused} id={`recused-${c.id}`} tabIndex={-1} data-testid="recused">
           {c.recusal === NATIONALITY_REASON ? t('recusedNationality') : t('recusedBecause', { reason: c.recusal })}
           {c.recusal !== NATIONALITY_REASON && (open || props.state === 'upcoming') && (
-            <> <button type="button" className={s.small} disabled={pending} onClick={() => onWithdraw(c.filmId)}>{t('withdrawRecusal')}</button></>
+            <> <button type="button" className={s.small} disabled={pending} onClick={() => onWithdraw(c)}>{t('withdrawRecusal')}</button></>
           )}
         </div>
       );
     }
     if (!(open || props.state === 'upcoming')) return null;
     return recusing === c.id ? (
-      <RecusalForm onCancel={() => setRecusing(null)} onConfirm={(reason) => onRecuse(c.filmId, reason)} pending={pending} id={c.id} />
+      <RecusalForm onCancel={() => setRecusing(null)} onConfirm={(reason) => onRecuse(c, reason)} pending={pending} id={c.id} />
     ) : (
       <div className={s.row}>
         <button type="button" className={s.small} onClick={() => setRecusing(c.id)}>{t('declareRecusal')}</button>
@@ -169,7 +189,7 @@ export function Ballot(props: Props) {
       )}
       {props.state === 'upcoming' && <p className={ui.notice}>{t('notOpenYet')}</p>}
       {props.state === 'closed' && <p className={ui.notice}>{t('closed')}</p>}
-      {props.receipt && <Receipt {...props.receipt} nominationLabel={props.nominationLabel} />}
+      {props.receipt && <Receipt {...props.receipt} nominationLabel={props.nominationLabel} next={props.state === 'submitted' ? props.next : undefined} />}
 
       <div className={s.toolbar}>
         <div role="group" aria-label={t('view.label')} className={s.segmented}>
@@ -197,7 +217,9 @@ export function Ballot(props: Props) {
           )}
         </span>
       </div>
-      {message && <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? ui.alert : ui.success}>{message.text}</p>}
+      {/* Always in the page, so that a screen reader announces what an action did when its text arrives. */}
+      <p role="status" data-testid="ballot-status" className={message?.kind === 'ok' ? ui.success : undefined}>{message?.kind === 'ok' ? message.text : ''}</p>
+      {message?.kind === 'error' && <p role="alert" className={ui.alert}>{message.text}</p>}
       {missing.length > 0 && (
         <nav aria-label={t('missingNav')} className={ui.card}>
           <ul className={ui.list}>
@@ -224,7 +246,7 @@ export function Ballot(props: Props) {
               missing={missing.includes(c.id) && values[c.id] == null && !c.recusal}
               item={autosave.states[`${c.id}:value`]}
               noteItem={autosave.states[`${c.id}:note`]}
-              link={{ href: `/jury/by-film/${c.filmId}`, text: t('byFilmLink', { title: localTitle(c, locale) }) }}
+              link={{ href: `/jury/by-film/${c.filmId}`, text: nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) })) }}
               onValue={(v) => setValue(c.id, v)}
               onNote={(v) => setNote(c.id, v)}
               onMove={(d) => moveFocus(rowOrder, c.id, d)}
@@ -251,7 +273,7 @@ export function Ballot(props: Props) {
                     </Link>
                     <p className={s.details}>
                       {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
-                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={t('byFilmLink', { title: localTitle(c, locale) })}>{t('films.heading')}</Link>
+                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) }))}>{t('films.heading')}</Link>
                     </p>
                   </div>
                   {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}
@@ -302,7 +324,10 @@ export function Ballot(props: Props) {
             pending={pending}
             testId="submit-confirm"
             onCancel={() => setConfirming(false)}
-            onConfirm={() => { setConfirming(false); perform(() => submitBallot({ nominationId: props.nomination.id })); }}
+            onConfirm={() => {
+              setConfirming(false);
+              perform(() => submitBallot({ nominationId: props.nomination.id }), { say: t('announce.submitted', { nomination: props.nominationLabel }), focus: focusId('receipt-heading') });
+            }}
           />
         </div>
       )}

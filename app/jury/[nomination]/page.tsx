@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
-import { ballotView } from '@/lib/ballot/queries';
+import { ballotView, jurorNominations } from '@/lib/ballot/queries';
 import { ballotViewOf } from '@/lib/ballot/view';
 import { Ballot } from './Ballot';
 import ui from '@/app/components/ui.module.css';
@@ -26,11 +26,16 @@ export default async function BallotPage({ params }: Props) {
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
   const label = tc.has(`nomination.${view.nomination.code}`) ? tc(`nomination.${view.nomination.code}`) : view.nomination.code;
+  // After a submit, the next nomination (in award order, from this one on) whose ballot is still open to this juror.
+  const all = jurorNominations(getDb(), me);
+  const at = all.findIndex((n) => n.code === view.nomination.code);
+  const following = [...all.slice(at + 1), ...all.slice(0, Math.max(at, 0))].find((n) => n.state === 'open');
+  const next = following ? { code: following.code, label: tc.has(`nomination.${following.code}`) ? tc(`nomination.${following.code}`) : following.code } : null;
   return (
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>
       <h1>{label}</h1>
-      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} />
+      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} next={next} />
     </main>
   );
 }

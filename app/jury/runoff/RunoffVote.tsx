@@ -2,7 +2,7 @@
 // A runoff ballot: the tied candidates only, one radio choice (or an abstention where the rules
 // allow it), a confirmation that the vote cannot be changed, then the receipt, shown once, to copy
 // or download. The form posts to the server action, so it also works before the script has loaded.
-import { startTransition, useActionState, useRef, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { castRunoffVote } from '@/app/jury/runoff-actions';
@@ -92,13 +92,17 @@ type Data = { receipt: string; salt: string; at: string; canonical: unknown };
 function RunoffReceipt({ data, nominationLabel }: { data: Data; nominationLabel: string }) {
   const t = useTranslations('runoff.jury');
   const file = JSON.stringify({ receipt: data.receipt, votedAt: data.at, vote: data.canonical, howToCheck: 'sha256 of the canonical JSON (keys sorted, no spaces) of "vote" equals "receipt"' }, null, 2);
+  // The ballot the juror was on is gone: the focus goes to what replaced it, which is announced with its heading.
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => { ref.current?.focus(); }, []);
   return (
-    <section className={ui.success} aria-labelledby="runoff-receipt-heading" data-testid="runoff-receipt" tabIndex={-1}>
+    <section ref={ref} className={ui.success} aria-labelledby="runoff-receipt-heading" data-testid="runoff-receipt" tabIndex={-1}>
       <h2 id="runoff-receipt-heading">{t('receiptTitle')}</h2>
       <p>{t('receiptExplain', { nomination: nominationLabel })}</p>
       <p><strong>{t('receipt')}</strong> <code className={s.code} data-testid="runoff-receipt-hash">{data.receipt}</code></p>
       <p><strong>{t('salt')}</strong> <code className={s.code}>{data.salt}</code></p>
-      <a className={`${ui.button} ${ui.secondary}`} download="runoff-receipt.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`}>{t('download')}</a>
+      <a className={ui.button} download="runoff-receipt.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(file)}`} aria-describedby="runoff-receipt-keep">{t('download')}</a>
+      <p id="runoff-receipt-keep">{t('receiptKeep')}</p>
     </section>
   );
 }

@@ -1,14 +1,14 @@
 // The protocol's record of two-person account changes during voting (lib/juror/requests.ts): every
 // request (and rename or new organiser), who asked and why, who decided what and when. Never a password.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { listAccountRequests } from '@/lib/juror/requests';
 import { listAccountProposals } from '@/lib/juror/proposals';
 
 export async function AccountChanges() {
   const t = await getTranslations('account');
-  const format = await getFormatter();
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await whenFormatter()).at;
   const db = getDb();
   const rows = [
     ...listAccountRequests(db).map((r) => ({ ...r, key: `r${r.id}`, shown: t('approval.target', { name: r.targetName ?? r.target.displayName, login: r.target.login }) })),

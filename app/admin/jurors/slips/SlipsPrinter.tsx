@@ -4,6 +4,7 @@
 import { useState, useTransition } from 'react';
 import { useTranslations } from 'next-intl';
 import ui from '@/app/components/ui.module.css';
+import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { issueSignInSlips } from '@/app/admin/actions/jurors';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import s from './slips.module.css';
@@ -16,20 +17,31 @@ export function SlipsPrinter() {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const [asking, setAsking] = useState(false);
   return (
     <>
       <div className="no-print">
         <button type="button" className={ui.button} disabled={pending} data-testid="issue-slips"
-          onClick={() => {
-            if (!window.confirm(t('confirm'))) return;
+          onClick={() => setAsking(true)}>
+          {pending ? t('pending') : t('issue')}
+        </button>
+        <ConfirmDialog
+          open={asking}
+          title={t('issue')}
+          message={<p>{t('confirm')}</p>}
+          confirmLabel={t('issue')}
+          variant="danger"
+          testId="issue-slips-confirm"
+          onCancel={() => setAsking(false)}
+          onConfirm={() => {
+            setAsking(false);
             setError(null);
             start(async () => {
               const r = await issueSignInSlips(ISSUE_SLIPS);
               if (r.ok) setData(r.data); else setError(r.message);
             });
-          }}>
-          {pending ? t('pending') : t('issue')}
-        </button>
+          }}
+        />
         {error && <p role="alert" className={ui.alert}>{error}</p>}
         {data && (
           <p role="status" className={ui.success}>

@@ -2,12 +2,14 @@
 // screening times in the festival's time zone. Jurors and the chair only; each part is optional.
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmPage, localSynopsis } from '@/lib/film/page';
 import { shownCountry } from '@/lib/film/countries';
-import { localTitle, translatedTitle } from '@/lib/festival/names';
+import { festivalCity, localTitle, translatedTitle } from '@/lib/festival/names';
+import { findFestival } from '@/lib/festival/phase';
+import { nestQuotes } from '@/lib/locale/quotes';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { whenFormatter } from '@/app/components/when';
 import ui from '@/app/components/ui.module.css';
@@ -33,7 +35,9 @@ export default async function FilmPage({ params }: Props) {
   const t = await getTranslations('jury.film');
   const tc = await getTranslations('common');
   const when = await whenFormatter();
-  const timeZone = await getTimeZone();
+  // Said as the festival's city ("Qingdao time"), never as the zone's technical name.
+  const fest = findFestival(getDb());
+  const city = fest ? festivalCity(fest, locale) : '';
   const synopsis = localSynopsis(f, locale);
   const title = localTitle(f, locale);
   const nothing = !synopsis && !f.stillUrl && !f.screenerUrl && f.screenings.length === 0;
@@ -48,7 +52,7 @@ export default async function FilmPage({ params }: Props) {
         {f.stillUrl && (
           // Stills are served by the festival's own host (https only, checked at import); no referrer
           // goes with the request, so that host does not learn which jury page asked for it.
-          <img className={s.still} src={f.stillUrl} alt={t('stillAlt', { title })} referrerPolicy="no-referrer" loading="lazy" data-testid="film-still" />
+          <img className={s.still} src={f.stillUrl} alt={nestQuotes(locale, t('stillAlt', { title }))} referrerPolicy="no-referrer" loading="lazy" data-testid="film-still" />
         )}
         <div>
           {synopsis && (
@@ -62,7 +66,7 @@ export default async function FilmPage({ params }: Props) {
             <section aria-labelledby="screener-heading">
               <h2 id="screener-heading">{t('screener')}</h2>
               <p>
-                <a href={f.screenerUrl} rel="noopener noreferrer" target="_blank" data-testid="film-screener">{t('watch', { title })}</a>
+                <a href={f.screenerUrl} rel="noopener noreferrer" target="_blank" data-testid="film-screener">{nestQuotes(locale, t('watch', { title }))}</a>
                 {' '}<span className={ui.muted}>{t('screenerNote')}</span>
               </p>
             </section>
@@ -70,7 +74,7 @@ export default async function FilmPage({ params }: Props) {
           {f.screenings.length > 0 && (
             <section aria-labelledby="screenings-heading">
               <h2 id="screenings-heading">{t('screenings')}</h2>
-              <p className={ui.muted}>{t('timesIn', { zone: timeZone ?? 'UTC' })}</p>
+              {city && <p className={ui.muted}>{t('timesIn', { city })}</p>}
               <ul className={ui.list} data-testid="film-screenings">
                 {f.screenings.map((sc, i) => (
                   <li key={i}><time dateTime={sc.startsAt}>{when.at(sc.startsAt)}</time>{sc.venue ? ` · ${sc.venue}` : ''}</li>
