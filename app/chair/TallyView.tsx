@@ -77,7 +77,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                           <span>
                             {won && <><Badge tone="ok">{t('tally.winnerMark')}</Badge>{' '}</>}
                             {l?.person && <strong>{l.person} — </strong>}
-                            {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                            {l && <span lang={l.lang}>{l.title}</span>}{l?.original && <span className={ui.english}>{l.original}</span>}
                           </span>
                         </td>
                         {n.withheld[r.candidate] ? (

@@ -1,7 +1,7 @@
 // The chair's desk: the rounds and their actions, who has submitted what (never a value),
 // recusals, the tally of a closed round with its ties to decide, finalisation.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
@@ -33,6 +33,7 @@ export default async function ChairHome() {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
   const tl = await getTranslations('live');
+  const locale = await getLocale();
   const db = getDb();
   const fest = getFestival(db);
   const phase = fest.phase;
@@ -43,7 +44,7 @@ export default async function ChairHome() {
   const reopened = new Set(table.reopened);
   const quorum = votingRound ? quorumOf(db, votingRound) : null;
   const countedIn = new Map(quorum?.nominations.map((n) => [n.code, n.counted]));
-  const recusals = recusalList(db);
+  const recusals = recusalList(db, locale);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
     table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${j.displayName} — ${tc(`nomination.${n.code}`)}` })),

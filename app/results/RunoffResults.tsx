@@ -2,7 +2,7 @@
 // the nomination, the tied candidates with the votes each received and the abstentions; never who
 // voted what. Counts where the publication level shows figures (as lib/round/results.ts exports
 // them; at `awards`, and before publication, only which ties went to a vote and how many voted).
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { DB } from '@/db';
 import { candidateName } from '@/lib/round/reasons';
 import { candidateLabels } from '@/lib/round/view';
@@ -18,7 +18,7 @@ export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headi
   const counts = shownLevel(getFestival(db)) !== 'awards';
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');
-  const labels = candidateLabels(db);
+  const labels = candidateLabels(db, await getLocale());
   const ordinal = new Map<string, number>();
   const H = headingLevel;
   return (

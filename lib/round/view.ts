@@ -13,9 +13,13 @@ import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { sentenceTitle } from '@/lib/festival/sentence-title';
+import { localTitle, personName, shownTitle, titleLine } from '@/lib/festival/names';
 
-/** `title`: the film's title for a sentence in the reader's language (lib/festival/sentence-title.ts). */
-export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; person: string | null; country: string; filmId: number }
+/**
+ * `title`: the film's title in the reader's language (lib/festival/names.ts), for a sentence; `original`: the
+ * original title where it reads differently, to show beside it in a list; `line`: both on one line of text.
+ */
+export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; lang?: string; original: string | null; line: string; person: string | null; country: string; filmId: number }
 
 /** Every candidate's names, with its film's title for sentences in `locale` (English when none is given). */
 export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLabel> {
@@ -25,7 +29,10 @@ export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLab
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
       .all()
-      .map((c) => [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, title: sentenceTitle(c, locale), person: c.person, country: c.country, filmId: c.filmId }]),
+      .map((c) => {
+        const shown = shownTitle(c, locale);
+        return [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, title: shown.title, lang: shown.lang, original: shown.original, line: titleLine(c, locale), person: c.person, country: c.country, filmId: c.filmId }];
+      }),
   );
 }
 
@@ -110,15 +117,16 @@ export function submissionTable(db: DB) {
   return { jurors, nominations: noms, submitted: counted.filter((b) => b.locked).map(key), reopened: counted.filter((b) => !b.locked).map(key) };
 }
 
-/** Who recused from which film, with the stated reason: never a score. */
-export function recusalList(db: DB) {
+/** Who recused from which film, with the stated reason: never a score. Names and titles in the reader's language. */
+export function recusalList(db: DB, locale = 'en') {
   return db
-    .select({ juror: user.displayName, film: film.englishTitle, originalTitle: film.originalTitle, reason: recusal.reason, at: recusal.createdAt })
+    .select({ juror: user.displayName, latinName: user.latinName, englishTitle: film.englishTitle, originalTitle: film.originalTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, reason: recusal.reason, at: recusal.createdAt })
     .from(recusal)
     .innerJoin(user, eq(user.id, recusal.jurorId))
     .innerJoin(film, eq(film.id, recusal.filmId))
     .orderBy(asc(user.id), asc(film.position))
-    .all();
+    .all()
+    .map((r) => ({ juror: personName({ name: r.juror, latinName: r.latinName }, locale), film: localTitle(r, locale), reason: r.reason, at: r.at }));
 }
 
 /**
