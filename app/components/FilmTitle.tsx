@@ -6,9 +6,18 @@ import ui from './ui.module.css';
 import { Badge } from './Badge';
 import { shownTitle, type Titles } from '@/lib/festival/names';
 
-export function FilmTitle({ film, badge, className }: { film: Titles; badge?: string; className?: string }) {
+/** `inline`: on one line inside a sentence or a list item, the original in brackets ("盛夏 (Лето)"). */
+export function FilmTitle({ film, badge, className, inline = false }: { film: Titles; badge?: string; className?: string; inline?: boolean }) {
   const locale = useLocale();
   const t = shownTitle(film, locale);
+  if (inline) {
+    return (
+      <span data-film-title>
+        <span lang={t.lang}>{t.title}</span>
+        {t.original && <span data-original-title> ({t.original})</span>}
+      </span>
+    );
+  }
   return (
     <>
       <span className={className ?? ui.title} data-film-title>

@@ -3,6 +3,7 @@
 // `npm run audit:verify -- --head <value>`.
 import { getTranslations } from 'next-intl/server';
 import type { Festival } from '@/db/schema';
+import { Hash } from '@/app/components/Hash';
 
 export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'finalisedHead' | 'publishedHead'>; className?: string }) {
   if (!fest.finalisedHead && !fest.publishedHead) return null;
@@ -13,8 +14,8 @@ export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'fin
       {/* The command a verifier types, shown as a command (the same in every language). */}
       <p>{t.rich('auditHead.explain', { cmd: (chunks) => <code data-command>{chunks}</code> })}</p>
       <dl>
-        {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.finalisedHead}</code></dd></>)}
-        {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.publishedHead}</code></dd></>)}
+        {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className}><Hash value={fest.finalisedHead} /></dd></>)}
+        {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className}><Hash value={fest.publishedHead} /></dd></>)}
       </dl>
     </section>
   );
