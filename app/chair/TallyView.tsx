@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { reasonText, candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
+import { rankedApart } from '@/lib/round/ranked-apart';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TallyProblems } from '@/app/components/TallyProblems';
@@ -67,7 +68,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {n.ranking.map((r) => {
+                  {n.ranking.map((r, _i, all) => {
+                    const apart = rankedApart(all, view.method, n.withheld).get(r.candidate);
                     const l = labels.get(r.candidate);
                     const won = n.winners.includes(r.candidate);
                     return (
@@ -91,7 +93,10 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                             ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{[
+                          ...(apart ? [t('tally.rankedApart', { names: apart.map((id) => candidateName(labels.get(id))).join('; ') })] : []),
+                          ...r.reasons.map((x) => reasonText(t, tc, x, labels, films)),
+                        ].join(' · ')}</td>
                       </tr>
                     );
                   })}
