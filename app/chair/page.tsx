@@ -8,6 +8,7 @@ import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
 import { quorumOf } from '@/lib/round/quorum';
 import { recusalList, submissionTable } from '@/lib/round/view';
+import { personName } from '@/lib/festival/names';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
@@ -47,7 +48,7 @@ export default async function ChairHome() {
   const recusals = recusalList(db, locale);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
-    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${j.displayName} — ${tc(`nomination.${n.code}`)}` })),
+    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName({ name: j.displayName, latinName: j.latinName }, locale)} — ${tc(`nomination.${n.code}`)}` })),
   );
   return (
     <main className={ui.main}>
@@ -101,7 +102,7 @@ export default async function ChairHome() {
               <tbody>
                 {table.jurors.filter((j) => j.active).map((j) => (
                   <tr key={j.id}>
-                    <th scope="row">{j.displayName}</th>
+                    <th scope="row">{personName({ name: j.displayName, latinName: j.latinName }, locale)}</th>
                     {roundNoms.map((n) => (
                       <td key={n.id}>
                         {submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge>

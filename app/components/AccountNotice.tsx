@@ -1,7 +1,7 @@
 // The notice a juror (or the chair) sees after an approved change to their account, until they
 // acknowledge it: every change approved on the account during voting, and every write made with or
 // on it since the first (lib/juror/notice.ts), with who made it and when, in their language.
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { accountNotice } from '@/lib/juror/notice';
 import { acknowledgeAccountNotice } from '@/app/jury/account-actions';
@@ -9,7 +9,7 @@ import { ActionButton } from './ActionButton';
 import ui from './ui.module.css';
 
 export async function AccountNotice({ userId }: { userId: number }) {
-  const notice = accountNotice(getDb(), userId);
+  const notice = accountNotice(getDb(), userId, await getLocale());
   if (!notice) return null;
   const t = await getTranslations('account');
   const tc = await getTranslations('common');

@@ -109,7 +109,7 @@ export function closedRoundTally(db: DB) {
 
 /** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
 export function submissionTable(db: DB) {
-  const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
   const counted = countedBallots(db);
   const key = (b: { jurorId: number; nominationId: number }) => `${b.jurorId}:${b.nominationId}`;
