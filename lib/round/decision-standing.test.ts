@@ -31,6 +31,19 @@ describe('which of the chair’s decisions stands, as the protocol says it', () 
     expect(standingOf([shared, reopen], shared)).toEqual({ state: 'set_aside', by: 'reopen_round', at: reopen.createdAt });
   });
 
+  it('changed, withdrawn, set aside by a reopening, decided again: each says what ended it, the last stands', () => {
+    const first = row('casting_vote');
+    const second = row('casting_vote', { chosen: [2] });
+    const withdraw = row('withdraw');
+    const third = row('casting_vote');
+    const reopen = row('reopen_round', { nominationId: null, code: null, nominationRound: null, round: 'main' });
+    const again = row('casting_vote', { chosen: [2] });
+    const rows = [first, second, withdraw, third, reopen, again];
+    expect(rows.map((d) => standingOf(rows, d)?.state ?? null)).toEqual(['superseded', 'set_aside', null, 'set_aside', null, 'standing']);
+    expect(standingOf(rows, second)).toMatchObject({ by: 'withdraw' });
+    expect(standingOf(rows, third)).toMatchObject({ by: 'reopen_round' });
+  });
+
   it('acts that decide no award (a closed round, a reopened ballot) have no standing to state', () => {
     const close = row('close_round', { nominationId: null, code: null, round: 'main' });
     expect(standingOf([close], close)).toBeNull();

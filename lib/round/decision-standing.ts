@@ -16,10 +16,10 @@ const isTally = (d: DecisionRow) => (TALLY_KINDS as readonly string[]).includes(
 
 export function standingOf(rows: DecisionRow[], d: DecisionRow): Standing {
   if (!isTally(d)) return null;
+  // Whichever came first ended it: the next decision on the same award, or a withdrawal or reopening.
   const aside = setAsideBy(rows, d);
-  const later = rows.find((r) => r.id > d.id && isTally(r) && r.nominationId === d.nominationId && setAsideBy(rows, r) === null);
-  // A later decision in force on the same award replaces this one, whether or not a withdrawal came between.
-  if (later) return { state: 'superseded', by: later.kind, at: later.createdAt };
+  const later = rows.find((r) => r.id > d.id && isTally(r) && r.nominationId === d.nominationId);
+  if (later && (!aside || later.id < aside.id)) return { state: 'superseded', by: later.kind, at: later.createdAt };
   if (aside) return { state: 'set_aside', by: aside.kind, at: aside.createdAt };
   return { state: 'standing' };
 }
