@@ -1,7 +1,6 @@
 // The awards, nomination by nomination: film (title in the reader's language, the original beside it), people, country;
 // a shared award shows all its winners as such.
-import { getTranslations } from 'next-intl/server';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { countryName } from '@/lib/film/countries';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import type { awardsList } from '@/lib/round/results';
