@@ -76,6 +76,7 @@ test("the chair's count of ballots rises when a juror submits, without reload", 
 });
 
 test('a runoff appears on /jury and on the room display, its count rises, and its result shows, without reload', async ({ browser }) => {
+  test.setTimeout(120_000); // a safety net: two more page loads than before, for the wall's own check
   const juror2 = idOf('juror03');
   const chairId = idOf('hansanping');
   const jurorPage = await signedInPage(browser, 'azimov', 'juror-demo', { width: 375, height: 800 });
