@@ -4,7 +4,8 @@
 import { serverAction } from '@/lib/server-action';
 import { getCurrentUser } from '@/lib/auth';
 import { headers } from 'next/headers';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { slipWords, type SlipWords } from '@/lib/juror/slip-words';
 import type { AppLocale } from '@/i18n/config';
 import QRCode from 'qrcode';
 import { getDb } from '@/db';
@@ -52,13 +53,6 @@ export async function issueSignInSlips(...args: unknown[]): Promise<ActionResult
   const words = new Map<string, SlipWords>();
   for (const locale of new Set(out.data.map((s) => s.locale ?? organiser))) words.set(locale, await slipWords(locale));
   return { ok: true, data: { address, qrSvg, slips: out.data.map((s) => ({ ...s, words: words.get(s.locale ?? organiser)! })) } };
-}
-
-export type SlipWords = { lang: AppLocale; address: string; login: string; password: string; note: string; role: { juror: string; chair: string } };
-
-async function slipWords(locale: AppLocale): Promise<SlipWords> {
-  const t = await getTranslations({ locale, namespace: 'admin.slips' });
-  return { lang: locale, address: t('address'), login: t('login'), password: t('password'), note: t('note'), role: { juror: t('role.juror'), chair: t('role.chair') } };
 }
 
 /** Where jurors sign in: NEXTAUTH_URL (the address the server is configured for), else this request's host. */

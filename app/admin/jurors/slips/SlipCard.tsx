@@ -1,7 +1,7 @@
 // One juror's sign-in slip, printed in that juror's own language (the words come with the slip from
 // the action that issued it), with the role as a word and the name in both scripts where it has two.
 import type { Slip } from '@/lib/juror/import-specs';
-import type { SlipWords } from '@/app/admin/actions/jurors';
+import type { SlipWords } from '@/lib/juror/slip-words';
 import s from './slips.module.css';
 
 export function SlipCard({ slip, address, qrSvg }: { slip: Slip & { words: SlipWords }; address: string; qrSvg: string }) {
