@@ -3,6 +3,7 @@
 // decision can be changed and withdrawn, reopening the round sets the decision aside so that after
 // the next close the chair decides again (the page says so), an unwanted special round is waived
 // with a reason, and the protocol says in words that the special prize was not awarded.
+import { pdfPageTexts } from './pdf-text';
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import AxeBuilder from '@axe-core/playwright';
@@ -211,6 +212,16 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expect(page.getByTestId('award-decided-by-best_film')).toHaveText('Decided by the casting vote of the chair.');
   await expect(page.getByTestId('not-awarded').locator('[data-nomination="special_jury_prize"]')).toContainText('not awarded: the chair waived the round — The jury gives no special prize this year');
   await expect(page.getByRole('main')).toContainText('Decision withdrawn');
+  // Which decision stands, what it chose by name, and what ended each earlier one: on the page and on paper.
+  const log = page.getByTestId('protocol-decisions');
+  const stands = log.locator('[data-standing="standing"]');
+  await expect(stands).toHaveCount(1);
+  await expect(stands).toContainText(/Casting vote — Best Film: chosen: .+This decision stands\./);
+  await expect(log.locator('[data-standing="superseded"]')).toContainText(['Superseded by a later decision (Casting vote) on']);
+  await expect(log.locator('[data-standing="set_aside"]')).toContainText(['Withdrawn on', 'Set aside when the round was reopened on']);
+  const paper = pdfPageTexts(await page.pdf({ format: 'A4' })).join(' ').replace(/\s+/g, '');
+  expect(paper).toContain('Thisdecisionstands.');
+  expect(paper).toContain('Supersededbyalaterdecision(Castingvote)on');
   await expectPeoplesWords(page);
 });
 

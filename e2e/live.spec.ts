@@ -76,6 +76,7 @@ test("the chair's count of ballots rises when a juror submits, without reload", 
 });
 
 test('a runoff appears on /jury and on the room display, its count rises, and its result shows, without reload', async ({ browser }) => {
+  test.setTimeout(120_000); // a safety net: two more page loads than before, for the wall's own check
   const juror2 = idOf('juror03');
   const chairId = idOf('hansanping');
   const jurorPage = await signedInPage(browser, 'azimov', 'juror-demo', { width: 375, height: 800 });
@@ -101,6 +102,17 @@ test('a runoff appears on /jury and on the room display, its count rises, and it
     await expect(line).toContainText('0 of');
     await expect(room.getByTestId('room-count')).toHaveText(/^0 \/ \d+$/);
     await expect(room.getByRole('heading', { name: 'Best Director' })).toBeVisible();
+    // The room display is for a projector: the chair's own "your vote is waiting" banner shows on the
+    // chair's pages, never on the wall, and neither does the app's header with its "Log out".
+    const wall = await room.context().newPage();
+    await wall.goto('/chair');
+    await expect(wall.getByTestId('runoff-banner')).toBeVisible();
+    await wall.goto('/chair/room');
+    await expect(wall.getByTestId('room-count')).toHaveText(/^0 \/ \d+$/);
+    await expect(wall.getByTestId('runoff-banner')).toHaveCount(0);
+    await expect(wall.locator('header')).toHaveCount(0);
+    await expect(wall.getByRole('button', { name: 'Log out' })).toHaveCount(0);
+    await wall.close();
 
     withDb((db) => db.prepare("insert into runoff_vote (runoff_id, juror_id, choice, receipt, salt) values (?, ?, ?, 'r', 's')").run(runoffId, juror2, tied[0]));
     await expect(line).toContainText('1 of');

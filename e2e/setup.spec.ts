@@ -135,6 +135,19 @@ test.describe('a real festival from an empty database', () => {
     await expect(slips).toHaveCount(12);
     await expect(slips.first().locator('svg')).toBeVisible(); // the QR code
     await expect(slips.first()).toContainText(`${OWN}/login`);
+    // Each slip in its juror's own language (the jury list's language column), the role as a word.
+    for (const [login, locale, words, role] of [
+      ['hansanping', 'zh', '一次性密码', '评审团主席'],
+      ['azimov', 'ru', 'Одноразовый пароль', 'Член жюри'],
+      ['asel', 'kk', 'Бір реттік құпиясөз', 'Қазылар алқасының мүшесі'],
+      ['rkumar', 'en', 'One-time password', 'Member of the jury'],
+    ] as const) {
+      const one = slips.filter({ has: page.getByTestId('slip-login').getByText(login, { exact: true }) });
+      await expect(one).toHaveAttribute('data-locale', locale);
+      await expect(one).toContainText(words);
+      await expect(one.getByTestId('slip-role')).toHaveText(role);
+    }
+    await expect(page.getByTestId('slip-role').filter({ hasText: /^(juror|chair)$/ })).toHaveCount(0);
     const pick = slips.filter({ hasText: 'akhan' });
     slip = { login: 'akhan', password: (await pick.getByTestId('slip-password').innerText()).trim() };
     await page.emulateMedia({ media: 'print' });

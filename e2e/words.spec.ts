@@ -5,6 +5,11 @@
 // message keys), no id list, no stored timestamp, no `undefined`/`null`/`NaN`, and pass axe at a
 // desktop width and on a 390×844 phone. On its own server and database (E2E_PORT + 80).
 //
+// Titles in the reader's language: two demo films get imported titles in Chinese, Russian and Kazakh
+// (one Kazakh title the same as the original), and a page fails on a title meant for readers of another
+// language, on the English title where the reader's own exists (outside the organisers' film pages,
+// where every language's title is edited), and on a title repeated beside itself.
+//
 // The walk also checks the chair's desk: each "decisions to take" link reaches its tie, the tally
 // fits a phone without sideways scrolling, and /admin follows the phase.
 import { expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -72,6 +77,47 @@ const ALLOWED = [/\bawards\.csv\b/g, /\bfestival\.json\b/g];
 /** The axe rules whose outcome depends on the words of the page (run again in each language). */
 const WORD_RULES = ['html-has-lang', 'html-lang-valid', 'valid-lang', 'document-title', 'landmark-unique', 'label', 'button-name', 'link-name', 'select-name', 'aria-input-field-name', 'scrollable-region-focusable'];
 
+/** Imported titles the walk gives two demo films (by English title): one Kazakh title equals the original. */
+const TRANSLATED: Record<string, { zh: string; ru: string; kk: string }> = {
+  'The Diamond Sword': { zh: '钻石剑', ru: 'Алмазный меч', kk: 'Алмас қылыш' },
+  'The Prince of Our Town': { zh: '我们城市的王子', ru: 'Принц нашего города', kk: 'Біздің қаланың ханзадасы' },
+};
+type FilmTitles = { original: string; en: string; zh: string | null; ru: string | null; kk: string | null };
+let filmTitles: FilmTitles[] = [];
+/** Pages where organisers edit the titles in every language: every title may show there. */
+const EVERY_TITLE = [/\/admin\/films/, /\/admin\/performances/, /\/admin\/audit/];
+
+/** A title meant for another language, the English one where the reader's own exists, or a title beside itself. */
+async function titleFindings(page: Page, text: string): Promise<string[]> {
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  const out: string[] = [];
+  const every = EVERY_TITLE.some((re) => re.test(page.url()));
+  for (const f of filmTitles) {
+    const mine = lang === 'en' ? f.en : (f as Record<string, string | null>)[lang] ?? null;
+    const allowed = new Set([f.original, mine ?? f.en].filter(Boolean) as string[]);
+    const others = (['en', 'zh', 'ru', 'kk'] as const).map((l) => (l === 'en' ? f.en : f[l])).filter((t): t is string => !!t && !allowed.has(t));
+    if (!every) for (const t of others) if (text.includes(t)) out.push(`title in the wrong language for ${lang}: "${t}" (the reader's is "${mine ?? f.en}")`);
+    for (const t of new Set([f.original, f.en, f.zh, f.ru, f.kk].filter(Boolean) as string[])) {
+      const esc = t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (new RegExp(`${esc}\\s*(?:/|\\(|—)\\s*${esc}`).test(text)) out.push(`title repeated beside itself: "${t}"`);
+    }
+  }
+  // Titles rendered as sibling spans (a title and its original): never the same text twice.
+  const titles = filmTitles.flatMap((f) => [f.original, f.en, f.zh, f.ru, f.kk]).filter(Boolean) as string[];
+  const twins = await page.evaluate((known) => {
+    const set = new Set(known);
+    const found: string[] = [];
+    for (const el of document.querySelectorAll('span')) {
+      const next = el.nextElementSibling;
+      const a = el.textContent?.trim() ?? '';
+      if (next?.tagName === 'SPAN' && set.has(a) && next.textContent?.replace(/^[\s(/—]+|[\s)]+$/g, '') === a) found.push(a);
+    }
+    return found;
+  }, titles);
+  for (const t of twins) out.push(`title repeated beside itself: "${t}"`);
+  return out;
+}
+
 type Finding = string;
 const findings: Finding[] = [];
 const axeFindings: Finding[] = [];
@@ -94,6 +140,10 @@ async function scan(page: Page, what: string) {
       findings.push(`${what} ${page.url()}: ${name} "${m[0]}" in …${text.slice(Math.max(0, i - 60), i + 60).replace(/\s+/g, ' ')}…`);
       log(findings.at(-1)!);
     }
+  }
+  for (const f of await titleFindings(page, text)) {
+    findings.push(`${what} ${page.url()}: ${f}`);
+    log(findings.at(-1)!);
   }
   const state = `${page.url()}\n${await page.evaluate(() => document.body.innerHTML)}`;
   if (scanned.has(state)) return;
@@ -186,6 +236,13 @@ test('every page, export and refusal speaks in words in en, zh, ru and kk, and p
   const chair = await as(browser, 'hansanping', 'chair-demo');
   const juror = await as(browser, 'azimov', 'juror-demo');
   const pub = await as(browser);
+  {
+    const d = db();
+    for (const [en, t] of Object.entries(TRANSLATED)) d.prepare('update film set title_zh = ?, title_ru = ?, title_kk = ? where english_title = ?').run(t.zh, t.ru, t.kk, en);
+    filmTitles = (d.prepare('select original_title as original, english_title as en, title_zh as zh, title_ru as ru, title_kk as kk from film').all() as FilmTitles[]);
+    d.close();
+    expect(filmTitles.filter((f) => f.zh)).toHaveLength(2);
+  }
 
   // ── Setup ─────────────────────────────────────────────────────────────────────────────────────
   await walk(pub.page, 'public', ['/login', '/results', '/no-such-page']);

@@ -4,8 +4,10 @@
 // mean, median) and its runoffs from their published counts; one at the `awards` level holds
 // nothing to recompute (docs/tally-format.md).
 // Exit codes: 0 done, 1 the export's own figures differ from the recomputation, 2 unreadable or
-// invalid input (or bad usage), 3 this export cannot recompute or check everything (a method or a
-// head-to-head step needs the `anonymised_ballots` level).
+// invalid input (or bad usage), 3 this export cannot recompute what was asked (a method, --compare,
+// or anything at the `awards` level). A head-to-head step that a `distributions` export cannot check
+// is said in a sentence, not a failure: everything else was recomputed and agrees (exit 0).
+// An export names its films (filmDetails): the tables then show titles and people, not ids.
 
 import { readFileSync } from 'node:fs';
 import {
@@ -68,34 +70,64 @@ const reasonText = (r: { code: string; params: Record<string, string | number> }
   return params.length ? `${r.code}(${params.join(' ')})` : r.code;
 };
 
-function table(n: NominationResult): string {
+/** Films and candidates by name, from an export's filmDetails; null for a bare tally input (ids are its names). */
+type Names = { film: (id: string) => string; candidate: (id: string) => string } | null;
+
+function namesOf(json: unknown, candidates: { id: string; filmId: string; person?: string | null }[]): Names {
+  const details = (json as { filmDetails?: unknown } | null)?.filmDetails;
+  if (!Array.isArray(details)) return null;
+  const films = new Map<string, string>();
+  for (const f of details as { id?: unknown; originalTitle?: unknown; englishTitle?: unknown }[]) {
+    if (typeof f?.id !== 'string' || typeof f.englishTitle !== 'string') continue;
+    const original = typeof f.originalTitle === 'string' ? f.originalTitle.trim() : '';
+    films.set(f.id, original && original !== f.englishTitle.trim() ? `${f.englishTitle} (${original})` : f.englishTitle);
+  }
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const film = (id: string) => films.get(id) ?? id;
+  return {
+    film,
+    candidate: (id) => {
+      const c = byId.get(id);
+      if (!c) return id;
+      return c.person ? `${c.person} — ${film(c.filmId)}` : film(c.filmId);
+    },
+  };
+}
+
+const CANDIDATE_PARAMS = ['winner', 'loser', 'candidate', 'candidates', 'chosen', 'tied'];
+
+function reasonWords(r: { code: string; params: Record<string, string | number> }, names: Names) {
+  if (!names) return reasonText(r);
+  const params = Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k,
+    CANDIDATE_PARAMS.includes(k) ? String(v).split(',').filter(Boolean).map(names.candidate).join(', ')
+    : k === 'film' ? names.film(String(v)) : v]));
+  return reasonText({ code: r.code, params });
+}
+
+function table(n: NominationResult, names: Names): string {
   const winners = new Set(n.winners);
   const tied = new Set(n.tie?.candidates ?? []);
+  const said = (ids: string[]) => (names ? ids.map(names.candidate).join('; ') : ids.join(', '));
   const head = [`${n.code} (${n.round}): ${n.status}`];
-  if (n.winners.length) head.push(`winner${n.winners.length > 1 ? 's' : ''}: ${n.winners.join(', ')}`);
+  if (n.winners.length) head.push(`winner${n.winners.length > 1 ? 's' : ''}: ${said(n.winners)}`);
   if (n.margin) head.push(`margin ${n.margin.display}`);
-  if (n.tie) head.push(`tie: ${n.tie.candidates.join(', ')}`);
-  const rows = [['rank', 'candidate', 'film', 'aggregate', 'counted', 'reasons', '']];
+  if (n.tie) head.push(`tie: ${said(n.tie.candidates)}`);
+  const rows = names ? [['rank', 'candidate', 'aggregate', 'counted', 'reasons', '', 'id']] : [['rank', 'candidate', 'film', 'aggregate', 'counted', 'reasons', '']];
   for (const r of n.ranking) {
     const mark = winners.has(r.candidate) ? 'WINNER' : tied.has(r.candidate) ? 'BLOCKED (tie)' : r.eligible ? '' : 'not eligible';
-    rows.push([
-      String(r.rank),
-      r.person ? `${r.candidate} (${r.person})` : r.candidate,
-      r.filmId,
-      r.aggregate?.display ?? '-',
-      String(r.counted),
-      r.reasons.map(reasonText).join('; '),
-      mark,
-    ]);
+    const reasons = r.reasons.map((x) => reasonWords(x, names)).join('; ');
+    rows.push(names
+      ? [String(r.rank), names.candidate(r.candidate), r.aggregate?.display ?? '-', String(r.counted), reasons, mark, r.candidate]
+      : [String(r.rank), r.person ? `${r.candidate} (${r.person})` : r.candidate, r.filmId, r.aggregate?.display ?? '-', String(r.counted), reasons, mark]);
   }
   // Each runoff that applied: its votes per tied candidate, and what came of it.
   const runoffs = (n.runoffs ?? []).map((o, k) => {
-    const counts = o.counts.map((c) => `${c.candidate} ${c.votes}`).join(', ');
-    const outcome = o.winners ? `elected ${o.winners.join(', ')}` : `still tied: ${o.stillTied.join(', ')}`;
+    const counts = o.counts.map((c) => `${names ? names.candidate(c.candidate) : c.candidate} ${c.votes}`).join(', ');
+    const outcome = o.winners ? `elected ${said(o.winners)}` : `still tied: ${said(o.stillTied)}`;
     return `  runoff ${k + 1} (${o.places} place${o.places > 1 ? 's' : ''}): ${counts}; abstentions ${o.abstentions}; ${outcome}`;
   });
   if (n.tie?.next) head.push(`next: ${n.tie.next.join(' or ')}`);
-  const notes = n.reasons.map((r) => `  - ${reasonText(r)}`).join('\n');
+  const notes = n.reasons.map((r) => `  - ${reasonWords(r, names)}`).join('\n');
   return `${head.join(' | ')}\n${pad(rows)}${runoffs.length ? `\n${runoffs.join('\n')}` : ''}${notes ? `\n${notes}` : ''}`;
 }
 
@@ -132,14 +164,14 @@ function output(argv: string[]): CliResult {
     for (const r of rows) lines.push([r.code, ...METHODS.map((m) => r.winners[m].join(',') || `(${r.status[m]})`), r.dependsOnMethod ? 'YES' : 'no']);
     return done(`${pad(lines)}\n`);
   }
-  return done(print(tally(input), format));
+  return done(print(tally(input), format, namesOf(json, input.nominations.flatMap((n) => n.candidates))));
 }
 
 const done = (stdout: string): CliResult => ({ code: 0, stdout, stderr: '' });
 
-function print(result: TallyResult, format: string): string {
+function print(result: TallyResult, format: string, names: Names = null): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
-  return `method: ${result.method}\n\n${result.nominations.map(table).join('\n\n')}\n`;
+  return `method: ${result.method}\n\n${result.nominations.map((n) => table(n, names)).join('\n\n')}\n`;
 }
 
 const NEEDS_BALLOTS = `needs each juror's ballot: an export at the "anonymised_ballots" level`;
@@ -154,17 +186,25 @@ function fromDistributions(file: string, json: unknown, opts: { format: string; 
     fail([`${file} is not a valid distributions export:`, ...parsed.errors.map((e) => `  ${e.path || '(root)'}: ${e.message} [${e.code}]`)].join('\n'));
   }
   const { result, unverifiable, mismatches } = tallyDistributions(parsed.input, opts.method);
+  const names = namesOf(json, parsed.input.nominations.flatMap((n) => n.candidates));
+  const said = (id: string) => (names ? names.candidate(id) : id);
   const notes: string[] = [];
+  let nothingRecomputed = false;
   for (const u of unverifiable) {
-    if (u.code === 'method_needs_ballots') notes.push(`The method ${u.method} ${NEEDS_BALLOTS}; this export holds only each candidate's scores, not who gave them. Nothing was recomputed.`);
-    else notes.push(`${u.nomination}: ${u.candidates.join(', ')} share the best aggregate. The next step, head-to-head, ${NEEDS_BALLOTS}; the outcome recorded in the export was used, not checked.`);
+    if (u.code === 'method_needs_ballots') {
+      nothingRecomputed = true;
+      notes.push(`The method ${u.method} ${NEEDS_BALLOTS}; this export holds only each candidate's scores, not who gave them. Nothing was recomputed.`);
+    } else {
+      // What this level cannot check, said as a statement: the aggregates were recomputed and agree.
+      notes.push(`${u.nomination}: ${u.candidates.map(said).join('; ')} share the best aggregate, which was recomputed and agrees. They are ranked apart by head-to-head, which ${NEEDS_BALLOTS}; at this publication level the order recorded in the export is used as published, not checked.`);
+    }
   }
   for (const m of mismatches) {
-    notes.push(`${m.nomination}${m.candidate ? ` ${m.candidate}` : ''}: the export says ${m.what} ${m.published || '(none)'}, the recomputation gives ${m.recomputed || '(none)'}.`);
+    notes.push(`${m.nomination}${m.candidate ? ` ${said(m.candidate)}` : ''}: the export says ${m.what} ${m.published || '(none)'}, the recomputation gives ${m.recomputed || '(none)'}.`);
   }
   return {
-    code: mismatches.length ? 1 : unverifiable.length ? 3 : 0,
-    stdout: result ? print(result, opts.format) : '',
+    code: mismatches.length ? 1 : nothingRecomputed ? 3 : 0,
+    stdout: result ? print(result, opts.format, names) : '',
     stderr: notes.length ? `${notes.join('\n')}\n` : '',
   };
 }

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { festivalCity, festivalName } from '@/lib/festival/names';
+import { countryName } from '@/lib/film/countries';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
@@ -128,7 +129,7 @@ export default async function AdminHome() {
                 <tr key={j.id}>
                   <td>{j.displayName}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                   <td>{j.login}</td>
-                  <td>{j.country ?? '—'}</td>
+                  <td>{countryName(j.country, locale) ?? '—'}</td>
                   <td>{tc(`role.${j.role}`)}</td>
                 </tr>
               ))}

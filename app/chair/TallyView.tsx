@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { reasonText, candidateName } from '@/lib/round/reasons';
 import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
+import { rankedApart } from '@/lib/round/ranked-apart';
 import { Histogram } from '@/app/components/Histogram';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { TallyProblems } from '@/app/components/TallyProblems';
@@ -71,7 +72,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {n.ranking.map((r) => {
+                  {n.ranking.map((r, _i, all) => {
+                    const apart = rankedApart(all, view.method, n.withheld).get(r.candidate);
                     const l = labels.get(r.candidate);
                     const won = n.winners.includes(r.candidate);
                     return (
@@ -81,7 +83,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                           <span>
                             {won && <><Badge tone="ok">{t('tally.winnerMark')}</Badge>{' '}</>}
                             {l?.person && <strong>{l.person} — </strong>}
-                            {l?.originalTitle}{l && l.englishTitle !== l.originalTitle && <span className={ui.english} lang="en">{l.englishTitle}</span>}
+                            {l && <span lang={l.lang}>{l.title}</span>}{l?.original && <span className={ui.english}>{l.original}</span>}
                           </span>
                         </td>
                         {n.withheld[r.candidate] ? (
@@ -95,7 +97,10 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                             ? <Histogram counts={n.histograms[r.candidate]} values={view.scaleValues} label={t('tally.distributionOf', { name: candidateName(l) })} locale={locale} />
                             : <span className={ui.muted}>—</span>}
                         </td>
-                        <td data-label={t('tally.notes')} className={ui.muted}>{r.reasons.map((x) => reasonText(t, tc, x, labels, films, locale)).join(' · ')}</td>
+                        <td data-label={t('tally.notes')} className={ui.muted}>{[
+                          ...(apart ? [t('tally.rankedApart', { names: listOf(locale, apart.map((id) => candidateName(labels.get(id)))) })] : []),
+                          ...r.reasons.map((x) => reasonText(t, tc, x, labels, films, locale)),
+                        ].join(' · ')}</td>
                       </tr>
                     );
                   })}

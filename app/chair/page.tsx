@@ -1,13 +1,14 @@
 // The chair's desk: the rounds and their actions, who has submitted what (never a value),
 // recusals, the tally of a closed round with its ties to decide, finalisation.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
 import { quorumOf } from '@/lib/round/quorum';
 import { recusalList, submissionTable } from '@/lib/round/view';
+import { personName } from '@/lib/festival/names';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import { ClosedRoundActions, CloseRoundAction } from './RoundActions';
 import { ReopenBallotForm } from './ReopenBallotForm';
@@ -36,6 +37,7 @@ export default async function ChairHome() {
   const t = await getTranslations('chair');
   const tc = await getTranslations('common');
   const tl = await getTranslations('live');
+  const locale = await getLocale();
   const db = getDb();
   const fest = getFestival(db);
   const phase = fest.phase;
@@ -46,10 +48,10 @@ export default async function ChairHome() {
   const reopened = new Set(table.reopened);
   const quorum = votingRound ? quorumOf(db, votingRound) : null;
   const countedIn = new Map(quorum?.nominations.map((n) => [n.code, n.counted]));
-  const recusals = recusalList(db);
+  const recusals = recusalList(db, locale);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
-    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${j.displayName} — ${tc(`nomination.${n.code}`)}` })),
+    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName({ name: j.displayName, latinName: j.latinName }, locale)} — ${tc(`nomination.${n.code}`)}` })),
   );
   return (
     <main className={ui.main}>
@@ -106,7 +108,7 @@ export default async function ChairHome() {
               <tbody>
                 {table.jurors.filter((j) => j.active).map((j) => (
                   <tr key={j.id}>
-                    <th scope="row">{j.displayName}</th>
+                    <th scope="row">{personName({ name: j.displayName, latinName: j.latinName }, locale)}</th>
                     {roundNoms.map((n) => (
                       <td key={n.id}>
                         {submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge>

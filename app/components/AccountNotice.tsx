@@ -3,7 +3,7 @@
 // address), and every change approved on the account during voting with every write made with or on
 // it since the first (lib/juror/notice.ts), with who made it and when, in their language. They answer
 // "this was all me" or "something here was not me"; the chair sees the latter.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
@@ -17,7 +17,7 @@ import ui from './ui.module.css';
 export async function AccountNotice({ userId }: { userId: number }) {
   const db = getDb();
   const me = await getCurrentUser();
-  const notice = accountNotice(db, userId);
+  const notice = accountNotice(db, userId, await getLocale());
   const history = ownHistory(db, me?.id === userId ? me : null, await currentDeviceId());
   const asking = !!history?.needsAnswer;
   if (!notice && !asking) return null;

@@ -1,9 +1,8 @@
 // The festival's films, competition first.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { translatedTitle } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { listFilms } from '@/lib/festival/queries';
-import { shownCountry } from '@/lib/film/countries';
+import { countryName } from '@/lib/film/countries';
 import { FilmTitle } from './FilmTitle';
 import { ScrollTable } from './ScrollTable';
 
@@ -29,10 +28,10 @@ export async function FilmTable() {
             {films.map((f) => (
               <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                 <td>
-                  <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} local={translatedTitle(f, locale)} badge={f.placeholder ? t('placeholder') : undefined} />
+                  <FilmTitle film={f} badge={f.placeholder ? t('placeholder') : undefined} />
                 </td>
                 <td>{f.director}</td>
-                <td>{shownCountry(f.country) ?? '—'}</td>
+                <td>{countryName(f.country, locale) ?? '—'}</td>
                 <td>{f.competition ? t('film.competition') : t('film.outOfCompetition')}</td>
               </tr>
             ))}

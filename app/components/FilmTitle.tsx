@@ -1,21 +1,28 @@
-// A film's original title with its English title beneath (when they differ), and a badge when the
-// film is still one of the demo's placeholders.
+// A film's title in the reader's language with the original beneath it where it reads differently
+// (lib/festival/names.ts picks both), and a badge when the film is still one of the demo's placeholders.
+// Server and client components alike render every title through this one component.
+import { useLocale } from 'next-intl';
 import ui from './ui.module.css';
 import { Badge } from './Badge';
+import { shownTitle, type Titles } from '@/lib/festival/names';
 
-export function FilmTitle({ originalTitle, englishTitle, badge, local }: {
-  originalTitle: string;
-  englishTitle: string;
-  badge?: string;
-  /** The title in the reader's language, where the film list gives one (import columns title_zh/ru/kk). */
-  local?: { title: string; lang: string } | null;
-}) {
-  const second = local && local.title !== originalTitle ? local : englishTitle !== originalTitle ? { title: englishTitle, lang: 'en' } : null;
+/** `inline`: on one line inside a sentence or a list item, the original in brackets ("盛夏 (Лето)"). */
+export function FilmTitle({ film, badge, className, inline = false }: { film: Titles; badge?: string; className?: string; inline?: boolean }) {
+  const locale = useLocale();
+  const t = shownTitle(film, locale);
+  if (inline) {
+    return (
+      <span data-film-title>
+        <span lang={t.lang}>{t.title}</span>
+        {t.original && <span data-original-title> ({t.original})</span>}
+      </span>
+    );
+  }
   return (
     <>
-      <span className={ui.title}>
-        <span className={ui.original}>{originalTitle}</span>
-        {second && <span className={ui.english} lang={second.lang}>{second.title}</span>}
+      <span className={className ?? ui.title} data-film-title>
+        <span className={ui.original} lang={t.lang}>{t.title}</span>
+        {t.original && <span className={ui.english} data-original-title>{t.original}</span>}
       </span>
       {badge && <Badge>{badge}</Badge>}
     </>

@@ -9,6 +9,7 @@ import { festivalCity, festivalName } from '@/lib/festival/names';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutButton } from './LogoutButton';
 import { RunoffBanner } from '@/app/jury/runoff/RunoffBanner';
+import { AppChrome } from './AppChrome';
 import s from './header.module.css';
 
 export async function Header() {
@@ -21,6 +22,7 @@ export async function Header() {
       // Printed too (no no-print): a demo's paper must not pass for a real vote.
       <p className={s.demo} role="note" data-testid="demo-banner">{t('demo.banner')}</p>
     )}
+    <AppChrome>
     <RunoffBanner user={user} />
     <header className={`${s.header} no-print`}>
       <div className={s.inner}>
@@ -51,6 +53,7 @@ export async function Header() {
         </div>
       </div>
     </header>
+    </AppChrome>
     </>
   );
 }

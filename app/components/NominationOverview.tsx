@@ -26,7 +26,7 @@ export async function NominationOverview() {
             <ol>
               {candidates.map((c) => (
                 <li key={c.id}>
-                  <FilmTitle originalTitle={c.originalTitle} englishTitle={c.englishTitle} />
+                  <FilmTitle film={c} />
                   {c.person && <span className={ui.muted}> — {c.person}</span>}
                 </li>
               ))}

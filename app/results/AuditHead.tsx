@@ -4,6 +4,7 @@
 // disclosure for those who verify.
 import { getTranslations } from 'next-intl/server';
 import type { Festival } from '@/db/schema';
+import { Hash } from '@/app/components/Hash';
 
 export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'finalisedHead' | 'publishedHead'>; className?: string }) {
   if (!fest.finalisedHead && !fest.publishedHead) return null;
@@ -18,8 +19,8 @@ export async function AuditHead({ fest, className }: { fest: Pick<Festival, 'fin
         <p>{t.rich('auditHead.verifyHow', { cmd: (chunks) => <code data-command>{chunks}</code> })}</p>
       </details>
       <dl>
-        {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.finalisedHead}</code></dd></>)}
-        {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className} style={{ wordBreak: 'break-all' }}><code>{fest.publishedHead}</code></dd></>)}
+        {fest.finalisedHead && (<><dt>{t('auditHead.finalised')}</dt><dd className={className}><Hash value={fest.finalisedHead} /></dd></>)}
+        {fest.publishedHead && (<><dt>{t('auditHead.published')}</dt><dd className={className}><Hash value={fest.publishedHead} /></dd></>)}
       </dl>
     </section>
   );

@@ -1,7 +1,8 @@
-// The awards, nomination by nomination: film (original and English title), people, country;
+// The awards, nomination by nomination: film (title in the reader's language, the original beside it), people, country;
 // a shared award shows all its winners as such.
-import { getTranslations } from 'next-intl/server';
-import { shownCountry } from '@/lib/film/countries';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { countryName } from '@/lib/film/countries';
+import { FilmTitle } from '@/app/components/FilmTitle';
 import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
@@ -14,6 +15,7 @@ type Withheld = { candidates: Set<number>; margins: Set<string> };
 export async function AwardList({ awards, withMargin = false, withheld, decidedBy }: { awards: ReturnType<typeof awardsList>; withMargin?: boolean; withheld?: Withheld; decidedBy?: Map<string, AwardDecidedBy> }) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
+  const locale = await getLocale();
   const byNomination = new Map<string, typeof awards>();
   for (const a of awards) byNomination.set(a.nomination, [...(byNomination.get(a.nomination) ?? []), a]);
   return (
@@ -25,9 +27,9 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
             {winners.map((w) => (
               <li key={w.candidateId} data-testid="award-winner">
                 {w.person && <strong>{w.person} — </strong>}
-                <span>{w.originalTitle}</span>
-                {w.englishTitle !== w.originalTitle && <span lang="en"> ({w.englishTitle})</span>}
-                <span className={ui.muted}> · {t('directedBy', { director: w.director })}{shownCountry(w.country) ? ` · ${w.country}` : ''}</span>
+                <FilmTitle film={w} inline />
+                {/* Best Director names the director already: "directed by" the same person again says nothing. */}
+                <span className={ui.muted}>{samePerson(w.person, w.director) ? '' : ` · ${t('directedBy', { director: w.director })}`}{countryName(w.country, locale) ? ` · ${countryName(w.country, locale)}` : ''}</span>
                 {/* A casting vote, a shared award or a runoff is said in words below: its "margin 0.00" would say nothing. */}
                 {withMargin && decidedBy?.has(code) && (
                   <span className={ui.muted}>
@@ -53,6 +55,8 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
     </ol>
   );
 }
+
+const samePerson = (a: string | null, b: string) => !!a && a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 function decidedByText(t: (key: string, values?: Record<string, string | number>) => string, d: AwardDecidedBy): string {
   if (typeof d === 'string') return t(`decidedBy.${d}`);

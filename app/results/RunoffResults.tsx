@@ -19,7 +19,7 @@ export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headi
   const counts = shownLevel(getFestival(db)) !== 'awards';
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');
-  const labels = candidateLabels(db);
+  const labels = candidateLabels(db, await getLocale());
   const ordinal = new Map<string, number>();
   const H = headingLevel;
   return (

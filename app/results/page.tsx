@@ -11,6 +11,8 @@ import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
 import { ActionButton } from '@/app/components/ActionButton';
 import { publish } from '@/app/chair/actions';
+import { juryMemberText } from '@/app/results/jury-member';
+import { Hash } from '@/app/components/Hash';
 import { AwardList } from './AwardList';
 import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -79,7 +81,7 @@ export default async function ResultsPage() {
       <section aria-labelledby="jury-heading">
         <h2 id="jury-heading">{t('jury')}</h2>
         <ul data-testid="jury">
-          {jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}
+          {jury.map((j) => <li key={j.id}>{juryMemberText(j, locale, { chair: t('chairOfJury'), left: ta('leftJury') })}</li>)}
         </ul>
       </section>
       <section aria-labelledby="receipts-heading">
@@ -87,8 +89,8 @@ export default async function ResultsPage() {
         <p className={ui.muted}>{t('receiptsExplain', { count: receipts.length })}</p>
         <details>
           <summary>{t('showReceipts', { count: receipts.length })}</summary>
-          <ul data-testid="receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{award(r.nomination)}: {r.receipt}</li>)}
+          <ul data-testid="receipts" style={{ fontSize: 'var(--text-xs)' }}>
+            {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{award(r.nomination)}: <Hash value={r.receipt} /></li>)}
           </ul>
         </details>
         <RunoffReceiptList db={db} />

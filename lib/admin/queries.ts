@@ -11,7 +11,7 @@ export function listPerformanceNominations(db: DB) {
 
 export function listPerformances(db: DB, nominationId: number) {
   return db
-    .select({ id: candidate.id, person: candidate.person, placeholder: candidate.placeholder, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle })
+    .select({ id: candidate.id, person: candidate.person, placeholder: candidate.placeholder, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk })
     .from(candidate).innerJoin(film, eq(film.id, candidate.filmId))
     .where(eq(candidate.nominationId, nominationId)).orderBy(asc(film.position), asc(candidate.id)).all();
 }

@@ -91,6 +91,8 @@ export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'dir
   value: number | null;
   note: string;
   recusal: string | null;
+  /** The country as a word in the reader's language (lib/film/countries.ts), set by the page that knows the reader. */
+  countryName?: string | null;
 };
 
 export function ballotView(db: DB, me: SessionUser, code: string) {

@@ -1,5 +1,5 @@
-// Names shown in the reader's language: the festival's name and city, and a film's title, each
-// stored in English (the fallback) plus the other interface languages where the organisers gave them.
+// Names shown in the reader's language: the festival's name and city, a film's title and a person's
+// name. Every page, file and print that shows a title or a person takes it from here.
 import type { Festival, Film } from '@/db/schema';
 import type { AppLocale } from '@/i18n/config';
 
@@ -16,15 +16,64 @@ export function festivalCity(f: Named, locale: AppLocale | string): string {
   return pick(f.city, f.cityZh, f.cityRu, f.cityKk, locale);
 }
 
-type Titled = Pick<Film, 'englishTitle'> & Partial<Pick<Film, 'titleZh' | 'titleRu' | 'titleKk'>>;
-
-/** The title for a reader of `locale`: the imported translation if there is one, else the English title. */
-export function localTitle(f: Titled, locale: AppLocale | string): string {
-  return pick(f.englishTitle, f.titleZh ?? null, f.titleRu ?? null, f.titleKk ?? null, locale);
-}
-
 /** The imported title for a reader of zh / ru / kk, or null (then the English title is shown). */
 export function translatedTitle(f: Partial<Pick<Film, 'titleZh' | 'titleRu' | 'titleKk'>>, locale: AppLocale | string): { title: string; lang: string } | null {
   const title = (locale === 'zh' ? f.titleZh : locale === 'ru' ? f.titleRu : locale === 'kk' ? f.titleKk : null)?.trim();
   return title ? { title, lang: locale } : null;
+}
+
+export type Titles = { originalTitle: string; englishTitle: string; titleZh?: string | null; titleRu?: string | null; titleKk?: string | null };
+
+/** A film's title as a reader of one language sees it: `title` in their language, and the original beside it where it differs. */
+export interface ShownTitle {
+  title: string;
+  /** The language of `title` when known (an imported translation, or the English title); undefined for the original. */
+  lang?: string;
+  /** The original title, when it differs from `title`; never the same text twice. */
+  original: string | null;
+}
+
+const SCRIPT: Partial<Record<string, RegExp>> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };
+const same = (a: string, b: string) => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
+
+/**
+ * The one place that picks a film's title for a reader: the title imported for their language (title_zh,
+ * title_ru, title_kk) first; in English the English title; else the original title when it is written in
+ * the reader's script (a Kazakh film's own title for a Russian or Kazakh reader); else the English title,
+ * which every film has. The original goes beside it wherever it reads differently.
+ */
+export function shownTitle(f: Titles, locale: AppLocale | string): ShownTitle {
+  const original = f.originalTitle?.trim() || f.englishTitle;
+  const own = translatedTitle(f, locale);
+  const main: { title: string; lang?: string } = own
+    ? own
+    : locale !== 'en' && SCRIPT[locale]?.test(original) ? { title: original }
+    : { title: f.englishTitle, lang: 'en' };
+  return { ...main, original: same(main.title, original) ? null : original };
+}
+
+/** The title in the reader's language alone, for a sentence ("Winner: …") or a link's name. */
+export function localTitle(f: Titles, locale: AppLocale | string): string {
+  return shownTitle(f, locale).title;
+}
+
+/** The title on one line of plain text (an option, a file, a receipt): "盛夏 (Лето)", or the title alone when the original reads the same. */
+export function titleLine(f: Titles, locale: AppLocale | string): string {
+  const s = shownTitle(f, locale);
+  return s.original ? `${s.title} (${s.original})` : s.title;
+}
+
+/** A person's name as a reader sees it: their own script, with the Latin form for readers of other scripts. */
+export function personName(p: { name: string; latinName?: string | null }, locale: AppLocale | string): string {
+  const latin = p.latinName?.trim();
+  if (!latin || same(latin, p.name)) return p.name;
+  return readsScript(p.name, locale) ? p.name : `${p.name} (${latin})`;
+}
+
+const LOCALE_SCRIPT: Record<string, RegExp> = { en: /\p{Script=Latin}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };
+/** Whether a reader of `locale` reads the script `text` is written in (its letters all in that script). */
+function readsScript(text: string, locale: string): boolean {
+  const letters = [...text].filter((ch) => /\p{L}/u.test(ch));
+  const script = LOCALE_SCRIPT[locale] ?? LOCALE_SCRIPT.en;
+  return letters.length > 0 && letters.every((ch) => script.test(ch) || (locale !== 'en' && LOCALE_SCRIPT.en.test(ch)));
 }

@@ -24,3 +24,18 @@ export function normaliseCountry(raw: string): string | null {
   const code = raw.trim().toUpperCase();
   return KNOWN.has(code) ? code : null;
 }
+
+/**
+ * The country as a word in the reader's language ("Kazakhstan", "哈萨克斯坦"), never a bare code; null
+ * while it is not yet entered. Computed on the server (client components get it as data), so that the
+ * server's and the browser's ICU data never disagree in one page.
+ */
+export function countryName(code: string | null | undefined, locale: string): string | null {
+  const shown = shownCountry(code);
+  if (!shown) return null;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(shown) ?? shown;
+  } catch {
+    return shown;
+  }
+}

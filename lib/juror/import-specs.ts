@@ -14,6 +14,7 @@ import { invalidImport, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
 import { id } from '@/lib/admin/form';
 import type { DB } from '@/db';
+import type { AppLocale } from '@/i18n/config';
 import { parseJurorCsv, planJurorImport, type ExistingUser, type JurorPlan } from './import';
 import { temporaryPassword } from './password';
 import { issueSlip, recordCredential } from '@/lib/account/history';
@@ -96,15 +97,16 @@ const SlipsInput = z.object({
   accounts: z.array(z.object({ id, passwordHash: z.string().startsWith('$argon2id$') }).strict()).min(1).max(500),
 }).strict();
 
-export type Slip = { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; password: string };
+/** `locale`: the juror's own language (the import's `language` column), in which their slip is printed; null when not given. */
+export type Slip = { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; locale: AppLocale | null; password: string };
 
 function activeJury(tx: Pick<DB, 'select'>) {
   return tx
-    .select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role })
+    .select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, locale: userTable.locale })
     .from(userTable)
     .where(and(inArray(userTable.role, ['juror', 'chair']), eq(userTable.active, true)))
     .orderBy(asc(userTable.displayName), asc(userTable.id))
-    .all() as { id: number; login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair' }[];
+    .all() as { id: number; login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; locale: AppLocale | null }[];
 }
 
 /**
@@ -158,5 +160,5 @@ export async function issueSlips(user: SessionUser | null, db: DB): Promise<Outc
   // Refused callers reach the spec with a well-formed but useless input and get its own refusal.
   const out = executeAction(issueSlipsSpec, user, { accounts: accounts.length ? accounts : [{ id: 1, passwordHash: '$argon2id$none' }] }, db);
   if (!out.ok) return out;
-  return { ok: true, data: slips.map(({ login, displayName, latinName, role, password }) => ({ login, displayName, latinName, role, password })) };
+  return { ok: true, data: slips.map(({ login, displayName, latinName, role, locale, password }) => ({ login, displayName, latinName, role, locale, password })) };
 }

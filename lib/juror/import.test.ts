@@ -139,6 +139,8 @@ describe('juror import and sign-in slips (actions)', () => {
     for (const s of out.data) expect(entry.payload).not.toContain(s.password);
     expect(entry.payload).not.toContain('$argon2id$');
     expect(JSON.parse(entry.payload).jurors).toHaveLength(12);
+    // Each slip carries its juror's own language, to be printed in it (null: the organiser's language).
+    for (const s of out.data) expect(s.locale).toBe(t.db.select({ locale: user.locale }).from(user).where(eq(user.login, s.login)).get()!.locale);
   });
 
   it('is refused during voting (until the two-person rule covers it), to jurors and the chair, and changes nothing', async () => {

@@ -7,6 +7,7 @@
 // someone who signed in with the temporary password and dismissed the notice (an organiser who
 // kept it, say) cannot hide what they did, because the juror, locked out, needs another reset and
 // then sees both resets and every write between them.
+import { localTitle } from '@/lib/festival/names';
 import 'server-only';
 import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { DB } from '@/db';
@@ -19,7 +20,7 @@ export type NoticeChange = { kind: AccountRequestKind; at: string; decidedByRole
 /** A run of consecutive writes of the same kind on the same subject by the same actor. */
 export type NoticeWrite = { action: string; actor: 'self' | Role | 'unknown'; subject: { nomination?: string; film?: string } | null; from: string; to: string; count: number };
 
-export function accountNotice(db: DB, userId: number): { changes: NoticeChange[]; writes: NoticeWrite[] } | null {
+export function accountNotice(db: DB, userId: number, locale = 'en'): { changes: NoticeChange[]; writes: NoticeWrite[] } | null {
   const approved = db
     .select({ kind: accountRequest.kind, at: accountRequest.decidedAt, seenAt: accountRequest.seenAt, decidedBy: accountRequest.decidedBy })
     .from(accountRequest)
@@ -41,7 +42,7 @@ export function accountNotice(db: DB, userId: number): { changes: NoticeChange[]
   const entries = first < 0 ? candidates : candidates.slice(first);
   const nominationOfCandidate = new Map(db.select({ id: candidate.id, code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all().map((c) => [c.id, c.code]));
   const codeOf = new Map(db.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.id, n.code]));
-  const titleOf = new Map(db.select({ id: film.id, title: film.englishTitle }).from(film).all().map((f) => [f.id, f.title]));
+  const titleOf = new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [f.id, localTitle(f, locale)]));
   const writes: NoticeWrite[] = [];
   for (const e of entries) {
     let p: Record<string, unknown> = {};

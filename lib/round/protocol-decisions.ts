@@ -1,22 +1,29 @@
-// The chair's decisions as the protocol lists them, for whoever reads it. Before the awards are
-// final the organisers read the draft protocol too, and a decision there would name a result: a
-// casting vote's or a shared award's reason (the chair's words name the films), a "no award" (that
-// award has no winner), a withdrawal of one of those. For them such a line says only what kind of
-// decision was taken, until finalisation (issue 20, lib/round/visibility.ts resultsFinal).
+// The chair's decisions as the protocol lists them, for whoever reads it: each with its standing
+// (lib/round/decision-standing.ts) and what it chose. Before the awards are final the organisers read
+// the draft protocol too, and a decision there would name a result: a casting vote's or a shared
+// award's choice and reason (the chair's words name the films), a "no award" (that award has no
+// winner), a withdrawal of one of those. For them such a line says only what kind of decision was
+// taken, until finalisation (issue 20, lib/round/visibility.ts resultsFinal).
 import type { DB } from '@/db';
 import type { Phase, Role } from '@/db/schema';
-import { decisionList } from './results';
+import { decisionsWithStanding, type Standing } from './decision-standing';
 import { resultsFinal } from './visibility';
 
 const NAMES_A_RESULT = new Set(['casting_vote', 'shared', 'no_award', 'withdraw']);
 
 export interface ProtocolDecision {
+  id: number;
+  kind: string;
   /** The message key under results.decision. */
   label: string;
+  /** The nomination's code. */
   nomination: string | null;
+  /** The candidates a casting vote or a shared award chose. */
+  chosen: number[];
   reason: string;
   at: string;
-  /** Nomination and reason withheld from this reader until the awards are final. */
+  standing: Standing;
+  /** Nomination, choice, reason and standing withheld from this reader until the awards are final. */
   withheld: boolean;
 }
 
@@ -31,11 +38,14 @@ export function protocolNamesResults(phase: Phase, reader: Role | null): boolean
 
 export function protocolDecisions(db: DB, phase: Phase, reader: Role | null): ProtocolDecision[] {
   const hide = !protocolNamesResults(phase, reader);
-  return decisionList(db)
+  return decisionsWithStanding(db)
     .filter((d) => d.kind !== 'close_round' || d.reason)
     .map((d) => {
-      const label = d.kind === 'withdraw' && !d.nomination ? 'withdraw_waiver' : d.kind;
-      if (hide && NAMES_A_RESULT.has(d.kind) && label !== 'withdraw_waiver') return { label, nomination: null, reason: '', at: d.at, withheld: true };
-      return { label, nomination: d.nomination, reason: d.reason, at: d.at, withheld: false };
+      const label = d.kind === 'withdraw' && !d.code ? 'withdraw_waiver' : d.kind;
+      const shown = { id: d.id, kind: d.kind, label, at: d.createdAt };
+      if (hide && NAMES_A_RESULT.has(d.kind) && label !== 'withdraw_waiver') {
+        return { ...shown, nomination: null, chosen: [], reason: '', standing: null, withheld: true };
+      }
+      return { ...shown, nomination: d.code, chosen: d.chosen, reason: d.reason, standing: d.standing, withheld: false };
     });
 }

@@ -26,6 +26,9 @@ export function awardsList(db: DB) {
       filmId: film.id,
       originalTitle: film.originalTitle,
       englishTitle: film.englishTitle,
+      titleZh: film.titleZh,
+      titleRu: film.titleRu,
+      titleKk: film.titleKk,
       director: film.director,
       country: film.country,
       aggregate: award.aggregate,
@@ -47,7 +50,7 @@ export function awardsList(db: DB) {
 export function juryList(db: DB) {
   const counted = new Set([...buildTallyInput(db).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db)]);
   return db
-    .select({ id: user.id, displayName: user.displayName, country: user.country, role: user.role, active: user.active })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active })
     .from(user)
     .orderBy(asc(user.id))
     .all()

@@ -14,9 +14,13 @@ import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { sentenceTitle } from '@/lib/festival/sentence-title';
+import { localTitle, personName, shownTitle, titleLine } from '@/lib/festival/names';
 
-/** `title`: the film's title for a sentence in the reader's language (lib/festival/sentence-title.ts). */
-export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; person: string | null; country: string; filmId: number }
+/**
+ * `title`: the film's title in the reader's language (lib/festival/names.ts), for a sentence; `original`: the
+ * original title where it reads differently, to show beside it in a list; `line`: both on one line of text.
+ */
+export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; lang?: string; original: string | null; line: string; person: string | null; country: string; filmId: number }
 
 /** Every candidate's names, with its film's title for sentences in `locale` (English when none is given). */
 export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLabel> {
@@ -26,7 +30,10 @@ export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLab
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
       .all()
-      .map((c) => [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, title: sentenceTitle(c, locale), person: c.person, country: c.country, filmId: c.filmId }]),
+      .map((c) => {
+        const shown = shownTitle(c, locale);
+        return [String(c.id), { originalTitle: c.originalTitle, englishTitle: c.englishTitle, title: shown.title, lang: shown.lang, original: shown.original, line: titleLine(c, locale), person: c.person, country: c.country, filmId: c.filmId }];
+      }),
   );
 }
 
@@ -105,7 +112,7 @@ export function closedRoundTally(db: DB) {
 
 /** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
 export function submissionTable(db: DB) {
-  const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
   const counted = countedBallots(db);
   const key = (b: { jurorId: number; nominationId: number }) => `${b.jurorId}:${b.nominationId}`;
@@ -113,15 +120,16 @@ export function submissionTable(db: DB) {
   return { jurors, nominations: noms, submitted: counted.filter((b) => b.locked).map(key), reopened: counted.filter((b) => !b.locked).map(key) };
 }
 
-/** Who recused from which film, with the stated reason: never a score. */
-export function recusalList(db: DB) {
+/** Who recused from which film, with the stated reason: never a score. Names and titles in the reader's language. */
+export function recusalList(db: DB, locale = 'en') {
   return db
-    .select({ juror: user.displayName, film: film.englishTitle, originalTitle: film.originalTitle, reason: recusal.reason, at: recusal.createdAt })
+    .select({ juror: user.displayName, latinName: user.latinName, englishTitle: film.englishTitle, originalTitle: film.originalTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, reason: recusal.reason, at: recusal.createdAt })
     .from(recusal)
     .innerJoin(user, eq(user.id, recusal.jurorId))
     .innerJoin(film, eq(film.id, recusal.filmId))
     .orderBy(asc(user.id), asc(film.position))
-    .all();
+    .all()
+    .map((r) => ({ juror: personName({ name: r.juror, latinName: r.latinName }, locale), film: localTitle(r, locale), reason: r.reason, at: r.at }));
 }
 
 /**

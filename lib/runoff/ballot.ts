@@ -1,12 +1,11 @@
-// What a juror's runoff ballot shows: the tied candidates only (title in the reader's language,
-// the person for performance and director awards), and whether an abstention is allowed.
+// What a juror's runoff ballot shows: the tied candidates only (their titles, which the page shows in the
+// reader's language, and the person for performance and director awards), and whether an abstention is allowed.
 import { eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination } from '@/db/schema';
-import { localTitle, translatedTitle } from '@/lib/festival/names';
 import { runoffsWaitingFor, ordinalOf, runoffRows } from './queries';
 
-export function runoffBallots(db: DB, jurorId: number, locale: string) {
+export function runoffBallots(db: DB, jurorId: number) {
   const waiting = runoffsWaitingFor(db, jurorId);
   if (waiting.length === 0) return [];
   const all = runoffRows(db);
@@ -27,10 +26,11 @@ export function runoffBallots(db: DB, jurorId: number, locale: string) {
       candidates: r.tied.map((id) => byId.get(id)!).filter(Boolean).map((c) => ({
         id: c.id,
         person: c.person,
-        title: localTitle(c, locale),
         originalTitle: c.originalTitle,
-        local: translatedTitle(c, locale),
         englishTitle: c.englishTitle,
+        titleZh: c.titleZh,
+        titleRu: c.titleRu,
+        titleKk: c.titleKk,
       })),
     };
   });

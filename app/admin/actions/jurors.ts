@@ -4,6 +4,9 @@
 import { serverAction } from '@/lib/server-action';
 import { getCurrentUser } from '@/lib/auth';
 import { headers } from 'next/headers';
+import { getLocale } from 'next-intl/server';
+import { slipWords, type SlipWords } from '@/lib/juror/slip-words';
+import type { AppLocale } from '@/i18n/config';
 import QRCode from 'qrcode';
 import { getDb } from '@/db';
 import { env } from '@/lib/env';
@@ -38,14 +41,18 @@ export async function importJurors(raw: FormData) {
  * The sign-in slips: a fresh one-time password for every active juror, in one action, returned
  * once with the sign-in address and its QR code (the page prints them; nothing keeps them).
  */
-export async function issueSignInSlips(...args: unknown[]): Promise<ActionResult<{ address: string; qrSvg: string; slips: Slip[] }>> {
+export async function issueSignInSlips(...args: unknown[]): Promise<ActionResult<{ address: string; qrSvg: string; slips: (Slip & { words: SlipWords })[] }>> {
   // Only the page's explicit word issues slips: anything else is refused and no password changes.
   if (args.length !== 1 || args[0] !== ISSUE_SLIPS) return finish(issueSlipsSpec.name, { ok: false, code: 'invalid:input' });
   const out = await finish(issueSlipsSpec.name, await issueSlips(await getCurrentUser(), getDb()), issueSlipsSpec.revalidate);
   if (!out.ok) return out;
   const address = await signInAddress();
   const qrSvg = await QRCode.toString(address, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-  return { ok: true, data: { address, qrSvg, slips: out.data } };
+  // Each slip in its juror's own language (else the organiser's), with the role as a word.
+  const organiser = (await getLocale()) as AppLocale;
+  const words = new Map<string, SlipWords>();
+  for (const locale of new Set(out.data.map((s) => s.locale ?? organiser))) words.set(locale, await slipWords(locale));
+  return { ok: true, data: { address, qrSvg, slips: out.data.map((s) => ({ ...s, words: words.get(s.locale ?? organiser)! })) } };
 }
 
 /** Where jurors sign in: NEXTAUTH_URL (the address the server is configured for), else this request's host. */

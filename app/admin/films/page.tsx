@@ -4,8 +4,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listFilms } from '@/lib/festival/queries';
-import { shownCountry } from '@/lib/film/countries';
-import { translatedTitle } from '@/lib/festival/names';
+import { countryName } from '@/lib/film/countries';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
@@ -57,10 +56,10 @@ export default async function FilmsPage() {
               {films.map((f) => (
                 <tr key={f.id} data-competition={f.competition ? 'yes' : 'no'}>
                   <td>
-                    <FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} local={translatedTitle(f, locale)} badge={f.placeholder ? tc('placeholder') : undefined} />
+                    <FilmTitle film={f} badge={f.placeholder ? tc('placeholder') : undefined} />
                   </td>
                   <td>{f.director}</td>
-                  <td>{shownCountry(f.country) ?? '—'}</td>
+                  <td>{countryName(f.country, locale) ?? '—'}</td>
                   <td>{f.year ?? '—'}</td>
                   <td>{f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : '—'}</td>
                   <td>{f.competition ? tc('film.competition') : tc('film.outOfCompetition')}</td>

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listJuryAccounts } from '@/lib/juror/queries';
+import { countryName } from '@/lib/film/countries';
 import { localeNames, locales } from '@/i18n/config';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
@@ -49,7 +50,8 @@ export default async function JurorsPage() {
     ...(j.active && j.role !== 'chair' ? ['deactivate', 'make_chair'] : []),
     ...(!j.active ? ['reactivate'] : []),
   ].map((k) => ({ value: k, label: ta(`kind.${k}` as 'kind.reset_password') }));
-  const countries = [{ value: '', label: t('jurors.noCountry') }, ...countryOptions(await getLocale(), '').slice(1)];
+  const locale = await getLocale();
+  const countries = [{ value: '', label: t('jurors.noCountry') }, ...countryOptions(locale, '').slice(1)];
   const localeOpts = [{ value: '', label: t('jurors.noLocale') }, ...locales.map((l) => ({ value: l, label: localeNames[l] }))];
   return (
     <main>
@@ -74,7 +76,7 @@ export default async function JurorsPage() {
               <tr key={j.id} data-login={j.login} data-active={j.active ? 'yes' : 'no'}>
                 <td>{j.displayName}{j.latinName && j.latinName !== j.displayName && <span className={ui.muted}> ({j.latinName})</span>}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                 <td>{j.login}</td>
-                <td>{j.country ?? '—'}</td>
+                <td>{countryName(j.country, locale) ?? '—'}</td>
                 <td>{j.locale ? localeNames[j.locale] : '—'}</td>
                 <td>{tc(`role.${j.role}`)}</td>
                 <td>

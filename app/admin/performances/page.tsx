@@ -53,7 +53,7 @@ export default async function PerformancesPage() {
                   {rows.map((r) => (
                     <tr key={r.id}>
                       <td>{r.person}{r.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
-                      <td><FilmTitle originalTitle={r.originalTitle} englishTitle={r.englishTitle} /></td>
+                      <td><FilmTitle film={r} /></td>
                       {setup && (
                         <td>
                           <div className={s.rowActions}>

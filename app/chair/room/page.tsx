@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { liveViewFor } from '@/lib/live/page';
 import { roomDisplay, type RoomCandidate } from '@/lib/live/room';
-import { localTitle } from '@/lib/festival/names';
+import { localTitle, shownTitle } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { LiveCounts, LiveRunoffCount } from '@/app/components/live/LiveCounts';
 import s from './room.module.css';
@@ -18,12 +18,12 @@ export async function generateMetadata() {
 }
 
 function Title({ c, locale }: { c: RoomCandidate; locale: string }) {
-  const title = localTitle(c, locale);
+  const shown = shownTitle(c, locale);
   return (
     <>
       {c.person && <span className={s.person}>{c.person}</span>}
-      <span>{title}</span>
-      {c.originalTitle !== title && <span className={s.original}>{c.originalTitle}</span>}
+      <span lang={shown.lang}>{shown.title}</span>
+      {shown.original && <span className={s.original}>{shown.original}</span>}
     </>
   );
 }
@@ -38,7 +38,7 @@ export default async function RoomDisplay() {
   const { open, last } = roomDisplay(db);
   const names = (cs: RoomCandidate[]) => listOf(locale, cs.map((c) => (c.person ? `${c.person} (${localTitle(c, locale)})` : localTitle(c, locale))));
   return (
-    <main className={s.room}>
+    <main className={s.room} data-testid="room-display">
       <LiveCounts initial={initial}>
         <h1 className="visually-hidden">{t('room.title')}</h1>
         {open.map((r) => {

@@ -10,9 +10,9 @@ import type { BallotView } from '@/db/schema';
 import type { BallotCandidate, NominationState, ReceiptLine } from '@/lib/ballot/queries';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
-import { localTitle } from '@/lib/festival/names';
+import { localTitle, titleLine } from '@/lib/festival/names';
 import { nestQuotes } from '@/lib/locale/quotes';
-import { shownCountry } from '@/lib/film/countries';
+import { FilmTitle } from '@/app/components/FilmTitle';
 import { NATIONALITY_REASON } from '@/lib/recusal';
 import { declareRecusal, setBallotView, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
@@ -73,7 +73,7 @@ export function Ballot(props: Props) {
   const rowOrder = shown.map((c) => c.id);
 
   function title(c: BallotCandidate) {
-    return c.originalTitle === c.englishTitle ? c.englishTitle : `${c.englishTitle} (${c.originalTitle})`;
+    return titleLine(c, locale);
   }
   function labelFor(c: BallotCandidate) {
     return t('scoreFor', { candidate: c.person ? `${c.person}, ${title(c)}` : title(c), nomination: props.nominationLabel });
@@ -268,11 +268,10 @@ export function Ballot(props: Props) {
                     {/* The film's page, for the mouse; out of the Tab order so that scoring by keyboard takes no
                         more key presses per card; by keyboard the jury home lists every film's page. */}
                     <Link href={`/jury/films/${c.filmId}`} className={ui.title} tabIndex={-1} data-testid="candidate-film-link">
-                      <span className={ui.original}>{c.originalTitle}</span>
-                      {c.englishTitle !== c.originalTitle && <span className={ui.english} lang="en">{c.englishTitle}</span>}
+                      <FilmTitle film={c} className="" />
                     </Link>
                     <p className={s.details}>
-                      {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+                      {[c.director, c.countryName, c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
                       {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) }))}>{t('films.heading')}</Link>
                     </p>
                   </div>

@@ -6,8 +6,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { BallotCandidate } from '@/lib/ballot/queries';
-import { localTitle } from '@/lib/festival/names';
-import { shownCountry } from '@/lib/film/countries';
+import { shownTitle } from '@/lib/festival/names';
 import { ScoreControl } from './ScoreControl';
 import type { ItemState } from './useAutosave';
 import ui from '@/app/components/ui.module.css';
@@ -43,7 +42,8 @@ export function CompactRow(p: Props) {
   const [noteOpen, setNoteOpen] = useState(false);
   const [moreOpen, setMoreOpen] = useState(false);
   const { c } = p;
-  const title = localTitle(c, locale);
+  const shown = shownTitle(c, locale);
+  const title = shown.title;
   const recused = !!c.recusal;
   const hasNote = p.note.trim().length > 0;
   const rowName = [p.name, c.person, p.name ? null : title].filter(Boolean).join(', ');
@@ -61,8 +61,8 @@ export function CompactRow(p: Props) {
           ) : (
             <>
               {c.person && <span className={s.crowPerson}>{c.person}</span>}
-              <span className={s.crowName}>{title}</span>
-              {c.originalTitle !== title && <span className={s.crowOriginal}>{c.originalTitle}</span>}
+              <span className={s.crowName} lang={shown.lang}>{title}</span>
+              {shown.original && <span className={s.crowOriginal}>{shown.original}</span>}
             </>
           )}
           {p.tag && <span className={s.crowTag}>{p.tag}</span>}
@@ -103,7 +103,7 @@ export function CompactRow(p: Props) {
       )}
       <div id={`more-${c.id}`} hidden={!moreOpen} className={s.crowPanel}>
         <p className={s.details}>
-          {[c.director, shownCountry(c.country), c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+          {[c.director, c.countryName, c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
         </p>
         {p.link && <p><Link href={p.link.href}>{p.link.text}</Link></p>}
         {p.recusal}

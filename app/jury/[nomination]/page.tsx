@@ -1,7 +1,8 @@
 // One nomination's ballot for the signed-in juror: their own scores, notes and recusals only.
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { countryName } from '@/lib/film/countries';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { ballotView, jurorNominations } from '@/lib/ballot/queries';
@@ -25,6 +26,7 @@ export default async function BallotPage({ params }: Props) {
   if (!view) notFound();
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
+  const locale = await getLocale();
   const label = tc.has(`nomination.${view.nomination.code}`) ? tc(`nomination.${view.nomination.code}`) : view.nomination.code;
   // After a submit, the next nomination (in award order, from this one on) whose ballot is still open to this juror.
   const all = jurorNominations(getDb(), me);
@@ -35,7 +37,7 @@ export default async function BallotPage({ params }: Props) {
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>
       <h1>{label}</h1>
-      <Ballot {...view} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} next={next} />
+      <Ballot {...view} candidates={view.candidates.map((c) => ({ ...c, countryName: countryName(c.country, locale) }))} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} next={next} />
     </main>
   );
 }

@@ -1,11 +1,11 @@
 // The runoffs waiting for this juror's vote, at the top of /jury.
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { runoffBallots } from '@/lib/runoff/ballot';
 import { RunoffVote } from './RunoffVote';
 
 export async function RunoffBallots({ jurorId }: { jurorId: number }) {
-  const ballots = runoffBallots(getDb(), jurorId, await getLocale());
+  const ballots = runoffBallots(getDb(), jurorId);
   if (ballots.length === 0) return null;
   const tc = await getTranslations('common');
   return ballots.map((b) => (
@@ -15,7 +15,7 @@ export async function RunoffBallots({ jurorId }: { jurorId: number }) {
       nominationLabel={tc.has(`nomination.${b.nomination}`) ? tc(`nomination.${b.nomination}`) : b.nomination}
       ordinal={b.ordinal}
       abstention={b.abstention}
-      candidates={b.candidates.map(({ id, person, originalTitle, englishTitle, local }) => ({ id, person, originalTitle, englishTitle, local }))}
+      candidates={b.candidates}
     />
   ));
 }

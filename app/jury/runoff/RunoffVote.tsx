@@ -3,18 +3,21 @@
 // allow it), a confirmation that the vote cannot be changed, then the receipt, shown once, to copy
 // or download. The form posts to the server action, so it also works before the script has loaded.
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { FilmTitle } from '@/app/components/FilmTitle';
+import { localTitle, type Titles } from '@/lib/festival/names';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { castRunoffVote } from '@/app/jury/runoff-actions';
 import ui from '@/app/components/ui.module.css';
 import s from './runoff.module.css';
 
-type Candidate = { id: number; person: string | null; originalTitle: string; englishTitle: string; local: { title: string; lang: string } | null };
+type Candidate = Titles & { id: number; person: string | null };
 type Props = { runoff: number; nominationLabel: string; ordinal: number; abstention: boolean; candidates: Candidate[] };
 type State = Awaited<ReturnType<typeof castRunoffVote>> | null;
 
 export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candidates }: Props) {
   const t = useTranslations('runoff.jury');
+  const locale = useLocale();
   const [state, dispatch, pending] = useActionState<State, FormData>(castRunoffVote, null);
   const [confirming, setConfirming] = useState(false);
   const [missing, setMissing] = useState(false);
@@ -25,7 +28,7 @@ export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candi
     const v = form.current ? new FormData(form.current).get('choice') : null;
     if (v === 'abstain') return t('abstain');
     const c = candidates.find((x) => String(x.id) === v);
-    return c ? (c.person ? `${c.person} — ${c.local?.title ?? c.englishTitle}` : c.local?.title ?? c.englishTitle) : '';
+    return c ? (c.person ? `${c.person} — ${localTitle(c, locale)}` : localTitle(c, locale)) : '';
   };
   return (
     <section className={`${ui.card} ${s.runoff}`} aria-labelledby={headingId} id="runoff" data-testid={`runoff-ballot-${runoff}`}>
@@ -49,12 +52,7 @@ export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candi
               <input type="radio" name="choice" value={c.id} required />
               <span>
                 {c.person && <span className={s.person}>{c.person}</span>}
-                <span className={ui.title}>
-                  <span className={ui.original}>{c.originalTitle}</span>
-                  {(c.local ?? (c.englishTitle !== c.originalTitle ? { title: c.englishTitle, lang: 'en' } : null)) && (
-                    <span className={ui.english} lang={c.local?.lang ?? 'en'}>{c.local?.title ?? c.englishTitle}</span>
-                  )}
-                </span>
+                <FilmTitle film={c} />
               </span>
             </label>
           ))}

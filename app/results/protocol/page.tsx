@@ -8,9 +8,13 @@ import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
 import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
+import { candidateName } from '@/lib/round/reasons';
+import { personName } from '@/lib/festival/names';
+import { Hash } from '@/app/components/Hash';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
-import { withheldAwards } from '@/lib/round/view';
+import { candidateLabels, withheldAwards } from '@/lib/round/view';
+import { juryMemberText } from '@/app/results/jury-member';
 import { AwardList } from '../AwardList';
 import { NotAwarded } from '../NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
@@ -43,6 +47,8 @@ export default async function ProtocolPage() {
   const awards = draft ? [] : awardsList(db);
   // The organisers' draft names no result in a decision (lib/round/protocol-decisions.ts).
   const decisions = protocolDecisions(db, fest.phase, user?.role ?? null);
+  const labels = candidateLabels(db, locale);
+  const names = (ids: number[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(ids.map((id) => candidateName(labels.get(String(id)))));
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
@@ -50,7 +56,7 @@ export default async function ProtocolPage() {
       <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{draft ? ` ${t('draft.title')}` : ''}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
       <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${when.day(fest.endsOn)}` : ''}</p>
       <h2>{t('jury')}</h2>
-      <ul>{jury.map((j) => <li key={j.id}>{j.displayName}{j.country ? ` (${j.country})` : ''}{j.role === 'chair' ? ` — ${t('chairOfJury')}` : ''}{j.standing === 'left_counted' ? ` — ${ta('leftJury')}` : ''}</li>)}</ul>
+      <ul>{jury.map((j) => <li key={j.id}>{juryMemberText(j, locale, { chair: t('chairOfJury'), left: ta('leftJury') })}</li>)}</ul>
       <h2>{t('rulesHeading')}</h2>
       <RulesSummary fest={fest} nominations={listNominations(db)} />
       <h2>{t('awards')}</h2>
@@ -63,9 +69,23 @@ export default async function ProtocolPage() {
       )}
       <h2>{t('decisions')}</h2>
       {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
-        <ol>
-          {decisions.map((d, i) => (
-            <li key={i}>{t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}{d.reason ? `: ${d.reason}` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span></li>
+        <ol className={s.decisions} data-testid="protocol-decisions">
+          {decisions.map((d) => (
+            <li key={d.id} data-decision={d.kind} data-standing={d.standing?.state}>
+              {t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}
+              {/* What the decision chose, by name: a protocol that says only "casting vote" cannot be checked. */}
+              {d.kind === 'casting_vote' && d.chosen.length > 0 && `: ${t('decisionChosen', { names: names(d.chosen) })}`}
+              {d.kind === 'shared' && d.chosen.length > 0 && `: ${t('decisionShared', { names: names(d.chosen) })}`}
+              {d.reason ? ` (${d.reason})` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span>
+              {d.standing && (
+                <strong className={d.standing.state === 'standing' ? s.stands : s.superseded} data-testid="decision-standing">
+                  {' '}
+                  {d.standing.state === 'standing' ? t('standing.standing')
+                    : d.standing.state === 'superseded' ? t('standing.superseded', { kind: t(`decision.${d.standing.by}`), at: when.at(d.standing.at) })
+                    : t(`standing.${d.standing.by}`, { at: when.at(d.standing.at) })}
+                </strong>
+              )}
+            </li>
           ))}
         </ol>
       )}
@@ -75,7 +95,7 @@ export default async function ProtocolPage() {
       <AccountChanges />
       <RollBacks db={db} />
       {!draft && <h2>{t('hashHeading')}</h2>}
-      {!draft && <p className={s.hash}>{fest.finalHash}</p>}
+      {!draft && fest.finalHash && <p className={s.hash}><Hash value={fest.finalHash} /></p>}
       <AuditHead fest={fest} className={s.hash} />
       {/* The heading and every signature line on one sheet: a protocol signed across two pages invites a swapped page. */}
       <section className={s.signatureBlock} data-testid="signature-block">
@@ -83,7 +103,7 @@ export default async function ProtocolPage() {
       <table className={s.signatures}>
         <tbody>
           {jury.map((j) => (
-            <tr key={j.id}><td>{j.displayName}</td><td className={s.line} aria-label={t('signatureOf', { name: j.displayName })} /></tr>
+            <tr key={j.id}><td>{personName({ name: j.displayName, latinName: j.latinName }, locale)}</td><td className={s.line} aria-label={t('signatureOf', { name: j.displayName })} /></tr>
           ))}
         </tbody>
       </table>

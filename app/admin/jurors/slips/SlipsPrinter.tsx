@@ -7,13 +7,13 @@ import ui from '@/app/components/ui.module.css';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { issueSignInSlips } from '@/app/admin/actions/jurors';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
+import { SlipCard } from './SlipCard';
 import s from './slips.module.css';
 
-type Data = { address: string; qrSvg: string; slips: { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; password: string }[] };
+type Data = Extract<Awaited<ReturnType<typeof issueSignInSlips>>, { ok: true }>['data'];
 
 export function SlipsPrinter() {
   const t = useTranslations('admin.slips');
-  const tc = useTranslations('common');
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -52,21 +52,7 @@ export function SlipsPrinter() {
       </div>
       {data && (
         <ul className={s.slips} data-testid="slips">
-          {data.slips.map((slip) => (
-            <li key={slip.login} className={s.slip} data-testid="slip">
-              <div className={s.qr} aria-hidden="true" dangerouslySetInnerHTML={{ __html: data.qrSvg }} />
-              <div>
-                <p className={s.name}>{slip.displayName}{slip.latinName && slip.latinName !== slip.displayName ? <span className={s.latin}> ({slip.latinName})</span> : null}</p>
-                <p className={s.role}>{tc(`role.${slip.role}`)}</p>
-                <dl className={s.details}>
-                  <dt>{t('address')}</dt><dd className={s.mono}>{data.address}</dd>
-                  <dt>{t('login')}</dt><dd className={s.mono} data-testid="slip-login">{slip.login}</dd>
-                  <dt>{t('password')}</dt><dd className={s.mono} data-testid="slip-password">{slip.password}</dd>
-                </dl>
-                <p className={s.note}>{t('note')}</p>
-              </div>
-            </li>
-          ))}
+          {data.slips.map((slip) => <SlipCard key={slip.login} slip={slip} address={data.address} qrSvg={data.qrSvg} />)}
         </ul>
       )}
     </>

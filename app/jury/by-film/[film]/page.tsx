@@ -5,8 +5,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmBallotView, jurorFilms } from '@/lib/ballot/film-view';
-import { localTitle } from '@/lib/festival/names';
-import { shownCountry } from '@/lib/film/countries';
+import { localTitle, shownTitle } from '@/lib/festival/names';
+import { countryName } from '@/lib/film/countries';
 import { FilmBallot } from './FilmBallot';
 import ui from '@/app/components/ui.module.css';
 
@@ -30,7 +30,7 @@ export default async function FilmBallotPage({ params }: Props) {
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
   const locale = await getLocale();
-  const title = localTitle(view.film, locale);
+  const shown = shownTitle(view.film, locale);
   const f = view.film;
   // The juror's own film order (as on /jury and in every ballot), for "previous" and "next film".
   const films = jurorFilms(getDb(), me);
@@ -40,17 +40,17 @@ export default async function FilmBallotPage({ params }: Props) {
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury#films-heading">← {t('backToFilms')}</Link></p>
       <h1>
-        {title}
-        {f.originalTitle !== title && <> <span className={ui.muted}>({f.originalTitle})</span></>}
+        <span lang={shown.lang}>{shown.title}</span>
+        {shown.original && <> <span className={ui.muted}>({shown.original})</span></>}
       </h1>
       <p className={ui.muted}>
-        {[f.director, shownCountry(f.country), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+        {[f.director, countryName(f.country, locale), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
       </p>
       {/* Keyed by the film: "next film" starts from that film's own values, never the last one's state. */}
       <FilmBallot
         key={f.id}
         filmId={f.id}
-        title={title}
+        title={shown.title}
         recusal={view.recusal}
         scale={view.scale}
         sections={view.sections.map((sec) => ({ ...sec, label: tc.has(`nomination.${sec.nomination.code}`) ? tc(`nomination.${sec.nomination.code}`) : sec.nomination.code }))}

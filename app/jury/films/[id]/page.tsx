@@ -6,7 +6,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmPage, localSynopsis } from '@/lib/film/page';
-import { shownCountry } from '@/lib/film/countries';
+import { countryName } from '@/lib/film/countries';
 import { festivalCity, localTitle, translatedTitle } from '@/lib/festival/names';
 import { findFestival } from '@/lib/festival/phase';
 import { nestQuotes } from '@/lib/locale/quotes';
@@ -44,9 +44,9 @@ export default async function FilmPage({ params }: Props) {
   return (
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury">← {t('back')}</Link></p>
-      <h1 data-testid="film-title"><FilmTitle originalTitle={f.originalTitle} englishTitle={f.englishTitle} local={translatedTitle(f, locale)} /></h1>
+      <h1 data-testid="film-title"><FilmTitle film={f} /></h1>
       <p className={ui.muted}>
-        {[f.director, shownCountry(f.country), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
+        {[f.director, countryName(f.country, locale), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
       </p>
       <div className={f.stillUrl ? s.layout : undefined}>
         {f.stillUrl && (
