@@ -12,6 +12,7 @@ import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
 import { run, setPhase } from '@/lib/admin/test-helpers';
 import { changeOwnPassword } from '@/lib/juror/account';
+import { authorizeCredentials } from '@/lib/auth/options';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 import { importJurorsSpec, issueSlips } from '@/lib/juror/import-specs';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
@@ -49,8 +50,10 @@ describe('accounts edited in the file', () => {
     const target = [...demoCast(t.db).jurors].find((j) => j.role === 'juror' && j.active)!;
     const reqId = run(t, requestAccountChangeSpec, { targetId: String(target.id), kind: 'reset_password', reason: 'lost the slip' }).id;
     const chair = demoCast(t.db).jurors.find((j) => j.role === 'chair')!;
-    // The chair sets their own password with their slip's one-time password, then approves.
+    // The chair signs in with their slip (it works once, only to set their own password), sets it, then approves.
     const own = 'quiet river stones 47';
+    process.env.JURY_DB = t.file; // the sign-in reads the app's database
+    await authorizeCredentials({ login: chair.login, password: slips.data.find((s) => s.login === chair.login)!.password }, '192.0.2.10');
     expect(await changeOwnPassword(chair, { current: slips.data.find((s) => s.login === chair.login)!.password, password: own, confirm: own }, t.db)).toMatchObject({ ok: true });
     run(t, approveAccountRequestSpec, { id: String(reqId) }, chair.login);
     expect(await runWithTemporaryPassword(issuePasswordSpec, org, { id: String(reqId) }, t.db)).toMatchObject({ ok: true });

@@ -7,7 +7,7 @@ import { getDb } from '@/db';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmPage, localSynopsis } from '@/lib/film/page';
 import { countryName } from '@/lib/film/countries';
-import { festivalCity, localTitle, translatedTitle } from '@/lib/festival/names';
+import { festivalCity, localTitle } from '@/lib/festival/names';
 import { findFestival } from '@/lib/festival/phase';
 import { nestQuotes } from '@/lib/locale/quotes';
 import { FilmTitle } from '@/app/components/FilmTitle';
