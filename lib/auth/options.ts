@@ -65,13 +65,15 @@ export async function authorizeCredentials(
   // The error text travels to the login page as a code; the page translates it.
   if (state.limited) throw new SignInRefusal(`throttled:${Math.ceil(state.retryAfterMs / 60000)}`);
   const row = db
-    .select({ id: user.id, hash: user.passwordHash, active: user.active, sv: user.sessionVersion })
+    .select({ id: user.id, hash: user.passwordHash, active: user.active, sv: user.sessionVersion, mustChange: user.mustChangePassword })
     .from(user)
     .where(eq(user.login, login))
     .get();
   const ok = row ? await verifyPassword(row.hash, password) : (await verifyPassword(await dummyHash(), password), false);
   if (!row || !row.active) return null; // the attempt stays counted
-  const slip = ok ? undefined : openSlip(db, row.id);
+  // A slip only ever stands in for a password the account does not have (issuing slips removes it and
+  // asks for a new one): a slip row added in the file, beside the owner's own password, opens nothing.
+  const slip = ok || row.hash !== null || !row.mustChange ? undefined : openSlip(db, row.id);
   const bySlip = !!slip && (await verifyPassword(slip.hash, password));
   if (!ok && !bySlip) {
     const used = lastUsedSlip(db, row.id);

@@ -1,0 +1,80 @@
+// Issue 20, round two of the insiders: each route below meets a rule's letter without its intent and
+// is played through the real actions (and, for the file holder, plain SQL on the file) on a real
+// SQLite. Each failed on the code before its fix.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { audit } from '@/db/schema';
+import { executeAction } from '@/lib/action';
+import { replayAudit } from '@/lib/audit-replay';
+import { accountFlags } from '@/lib/account/flags';
+import { deviceIdOf, type From } from '@/lib/account/device';
+import { answerHistorySpec, unansweredHistory } from '@/lib/account/history';
+import { authorizeCredentials } from '@/lib/auth/options';
+import { hashPassword } from '@/lib/auth/password';
+import { changeOwnPassword } from '@/lib/juror/account';
+import { issueSlips } from '@/lib/juror/import-specs';
+import { setPhase } from '@/lib/admin/test-helpers';
+import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+
+const FRESH_BROWSER: From = { address: '10.0.0.5', device: 'Firefox · Linux', deviceId: deviceIdOf('organiser-private-window-02') };
+const JUROR_PHONE: From = { address: '192.0.2.44', device: 'Safari · iPhone', deviceId: deviceIdOf('juror-phone-cookie-00002') };
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await seededDb();
+  process.env.JURY_DB = t.file; // authorizeCredentials reads the app's database, as the sign-in does
+});
+afterEach(() => t.close());
+
+const sql = (text: string, ...params: unknown[]) => t.db.$client.prepare(text).run(...params);
+const signIn = (login: string, password: string, from: From) => authorizeCredentials({ login, password }, from);
+
+describe('the file holder (no audit key) takes a juror’s account', () => {
+  it('a slip row added in the file does not open an account that has its own password', async () => {
+    // The juror chose their own password; voting is open.
+    const juror = userByLogin(t.db, 'azimov');
+    expect(await changeOwnPassword(juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    setPhase(t, 'voting');
+    // The slip table is not replayed: the file holder adds a slip with a secret of their own. The
+    // user row (replayed: hash, role, active) is untouched, so audit:verify would stay silent.
+    sql('insert into slip (user_id, hash, issued_by, issued_at) values (?, ?, null, ?)', juror.id, await hashPassword('file-holder-key-99'), new Date().toISOString());
+    // Before: a full session as the juror (the slip does not set "must change password"), to read
+    // and vote their ballot; the sign_in row is then deleted and the juror is never asked.
+    expect(await signIn('azimov', 'file-holder-key-99', FRESH_BROWSER)).toBeNull();
+    expect(await signIn('azimov', 'quiet river stones 47', JUROR_PHONE)).not.toBeNull();
+  });
+
+  it('the sign-ins of another hand deleted, or an answer "this was all me" added in the file, are named by audit:verify', async () => {
+    // Route 1 from a browser that never signed in as an organiser: the organiser uses the slip and
+    // chooses the password, then hands it over; the juror signs in with it.
+    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    if (!out.ok) throw new Error(out.code);
+    const slipPassword = out.data.find((s) => s.login === 'azimov')!.password;
+    expect(await signIn('azimov', slipPassword, FRESH_BROWSER)).not.toBeNull();
+    const chosen = 'handed-over-pass-7731';
+    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, FRESH_BROWSER)).toMatchObject({ ok: true });
+    expect(await signIn('azimov', chosen, JUROR_PHONE)).not.toBeNull();
+    const juror = userByLogin(t.db, 'azimov');
+    expect(accountFlags(t.db).find((a) => a.login === 'azimov')?.flags.map((f) => f.kind)).toContain('unconfirmed');
+    expect(replayAudit(t.db)).toEqual([]);
+    // The file holder deletes the slip's use from the fresh browser and answers for the juror.
+    sql("delete from sign_in where user_id = ? and device = 'Firefox · Linux'", juror.id);
+    const upTo = (table: string) => (t.db.$client.prepare(`select max(id) as m from ${table} where user_id = ?`).get(juror.id) as { m: number }).m;
+    sql("insert into history_answer (user_id, at, verdict, sign_in_up_to, credential_up_to) values (?, ?, 'mine', ?, ?)", juror.id, new Date().toISOString(), upTo('sign_in'), upTo('credential_set'));
+    // Nothing is shown any more: not to the juror, not to the chair.
+    expect(unansweredHistory(t.db, juror.id, JUROR_PHONE.deviceId).needsAnswer).toBe(false);
+    expect(accountFlags(t.db).find((a) => a.login === 'azimov')).toBeUndefined();
+    // But the log has both: the replay names the sign-ins and the answer nobody gave.
+    const problems = replayAudit(t.db).join('\n');
+    expect(problems).toMatch(new RegExp(`account ${juror.id}: its sign-ins differ from the audited ones \\(the log has 2, the table 1`));
+    expect(problems).toMatch(new RegExp(`account ${juror.id}: its answers to its history differ from the audited ones \\(the log has 0, the table 1`));
+  });
+
+  it('the owner’s own answers replay clean', async () => {
+    const juror = userByLogin(t.db, 'azimov');
+    expect(await signIn('azimov', 'juror-demo', JUROR_PHONE)).not.toBeNull();
+    expect(await changeOwnPassword(juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    expect(executeAction(answerHistorySpec, juror, { verdict: 'mine' }, t.db)).toEqual({ ok: true, data: null });
+    expect(t.db.select().from(audit).all().at(-1)?.action).toBe('account.history_answer');
+    expect(replayAudit(t.db)).toEqual([]);
+  });
+});
