@@ -114,3 +114,26 @@ describe('the organiser is the "second organiser" of the two-person rule', () =>
     expect(await signIn('hansanping', issued.data.password, ORGANISER_LAPTOP)).toBeNull();
   });
 });
+
+describe('a slip’s secret kept as the juror’s own password', () => {
+  // The rule: a one-time password (a slip's included) is known to whoever handed it out and can never
+  // become the permanent one. A slip's secret was not checked: the account has no password while the
+  // slip stands, so nothing was retired when the juror chose one. A juror who types the slip's secret
+  // again as "their own" (at a later change) leaves the account open to the organiser who printed it, and the history
+  // shows only a password chosen by its owner from their own device: nothing for anyone to see.
+  it('is refused, as every one-time password is', async () => {
+    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    if (!out.ok) throw new Error(out.code);
+    const secret = out.data.find((s) => s.login === 'azimov')!.password;
+    expect(await signIn('azimov', secret, JUROR_PHONE)).not.toBeNull();
+    const juror = userByLogin(t.db, 'azimov');
+    // The same password as the current one is refused already; but once they chose one, a second
+    // change could go back to the slip's secret: no slip's secret was ever retired.
+    const own = 'quiet river stones 47';
+    expect(await changeOwnPassword(juror, { current: secret, password: own, confirm: own }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: own, password: secret, confirm: secret }, t.db, JUROR_PHONE))
+      .toEqual({ ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } });
+    // The organiser's copy of the slip opens nothing.
+    expect(await signIn('azimov', secret, ORGANISER_LAPTOP).catch(() => null)).toBeNull();
+  });
+});
