@@ -73,6 +73,31 @@ describe('the file holder (no audit key) takes a juror’s account', () => {
     expect(problems).toMatch(new RegExp(`account ${juror.id}: its answers to its history differ from the audited ones \\(the log has 0, the table 1`));
   });
 
+  it('the organiser’s browser moved to the juror’s phone in the file (sign-ins and the password’s origin) is named by audit:verify', async () => {
+    // Route 1 from the organiser's own browser: the chair's list says "a browser that also signed in as an organiser".
+    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    if (!out.ok) throw new Error(out.code);
+    const slipPassword = out.data.find((s) => s.login === 'azimov')!.password;
+    expect(await signIn('organiser', 'organiser-demo', ORGANISER_LAPTOP)).not.toBeNull();
+    expect(await signIn('azimov', slipPassword, ORGANISER_LAPTOP)).not.toBeNull();
+    const chosen = 'handed-over-pass-7731';
+    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, ORGANISER_LAPTOP)).toMatchObject({ ok: true });
+    expect(await signIn('azimov', chosen, JUROR_PHONE)).not.toBeNull();
+    const juror = userByLogin(t.db, 'azimov');
+    expect(accountFlags(t.db).find((a) => a.login === 'azimov')?.flags.map((f) => f.kind)).toEqual(['shared_device', 'unconfirmed']);
+    expect(replayAudit(t.db)).toEqual([]);
+    // The file holder gives the organiser's rows the juror's phone: its device id, name and address.
+    for (const table of ['sign_in', 'credential_set']) {
+      sql(`update ${table} set device_id = ?, device = ?, address = ? where user_id = ? and device_id = ?`, JUROR_PHONE.deviceId, JUROR_PHONE.device, JUROR_PHONE.address, juror.id, ORGANISER_LAPTOP.deviceId);
+    }
+    // The chair no longer sees an organiser's browser; the juror sees their own phone throughout.
+    expect(accountFlags(t.db).find((a) => a.login === 'azimov')?.flags.map((f) => f.kind)).toEqual(['unconfirmed']);
+    expect(unansweredHistory(t.db, juror.id, JUROR_PHONE.deviceId).events.filter((e) => e.type === 'signIn' || e.kind === 'chosen').every((e) => e.thisDevice)).toBe(true);
+    const problems = replayAudit(t.db).join('\n');
+    expect(problems).toMatch(new RegExp(`account ${juror.id}: its sign-ins differ from the audited ones \\(the log has 2, the table 2; the first difference is number 1\\)`));
+    expect(problems).toMatch(new RegExp(`account ${juror.id}: its passwords chosen by the owner differ from the audited ones \\(the log has 1, the table 1; the first difference is number 1\\)`));
+  });
+
   it('the owner’s own answers replay clean', async () => {
     const juror = userByLogin(t.db, 'azimov');
     expect(await signIn('azimov', 'juror-demo', JUROR_PHONE)).not.toBeNull();

@@ -26,12 +26,12 @@ const BALLOT_SECRETS = new Set(['value', 'values', 'steps', 'note', 'receipt', '
 const ALWAYS = new Set(['receipt', 'salt', 'canonical', 'choice']);
 
 /**
- * In sign-in and history-answer entries: a juror's account history (device, address, how, and their
+ * In sign-in, history-answer and password-choice entries: a juror's account history (device, address, how, and their
  * answer) is theirs and the chair's to read (lib/account/history.ts), never the organisers', whom it
  * is about. That the entry exists, and when, stays.
  */
-const HISTORY_SECRETS = new Set([...ALWAYS, 'address', 'device', 'via', 'verdict']);
-const isHistoryAction = (action: string) => action === 'auth.login' || action === 'account.history_answer';
+const HISTORY_SECRETS = new Set([...ALWAYS, 'address', 'device', 'deviceId', 'via', 'verdict']);
+const isHistoryAction = (action: string) => action === 'auth.login' || action === 'account.history_answer' || action === 'account.password';
 
 const isScoreAction = (action: string) => action.startsWith('ballot.') || action.startsWith('score.');
 /** In runoff entries: a closed runoff's counts are figures, which organisers read only once published (on /results). */

@@ -85,7 +85,7 @@ export async function authorizeCredentials(
     (tx) => {
       if (slip && !ok && !useSlip(tx, slip.id, from)) return false; // another request used it first
       recordSignIn(tx, row.id, from, via);
-      appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address, device: from.device, via } });
+      appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address, device: from.device, deviceId: from.deviceId, via } });
       return true;
     },
     { behavior: 'immediate' },

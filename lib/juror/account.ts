@@ -67,7 +67,9 @@ export const changePasswordSpec = {
     // Chosen in the owner's own session: the history says so, from where, for the owner to recognise.
     voidSlips(tx, user.id);
     recordCredential(tx, user.id, 'chosen', { id: user.id, how: 'owner' }, input.from);
-    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)] } });
+    // Where from, as the history records it: audit:verify replays the history's rows from here.
+    const where = { device: input.from?.device ?? null, deviceId: input.from?.deviceId ?? null, address: input.from?.address ?? null };
+    appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)], from: where } });
     return null;
   },
 } satisfies ActionSpec<typeof StoreInput, null>;
