@@ -7,7 +7,7 @@
 // Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
 // role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
 // main-round candidates frozen at the opening, the special round's candidates, runoffs, and account
-// requests, and each account's sign-ins and its owner's answers (lib/account/history-replay.ts). Not replayed (a file holder can still edit them unseen): festival.phase outside
+// requests, and each account's sign-ins and its owner's answers (lib/account/history-replay.ts), and that each approved rename is the one proposed. Not replayed (a file holder can still edit them unseen): festival.phase outside
 // finalisation and publication (tests and tools set it directly), sign-in links (signin_token), the published
 // anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
 import { asc, eq } from 'drizzle-orm';
@@ -25,6 +25,7 @@ import { replayRunoffs } from './runoff/replay';
 import { BASELINE_ACTION } from './audit-baseline';
 import { replayAccounts } from './auth/account-replay';
 import { replayAccountHistory } from './account/history-replay';
+import { replayProposals } from './juror/proposal-replay';
 import { countedDigest } from './round/counted-digest';
 
 type Payload = Record<string, unknown>;
@@ -409,6 +410,7 @@ export function replayAudit(db: DB): string[] {
   // --- accounts: login, names, role, active flag, credential (lib/auth/account-replay.ts) ---
   problems.push(...replayAccounts(db, entries));
   problems.push(...replayAccountHistory(db, entries));
+  problems.push(...replayProposals(entries));
 
   // --- heads recorded in the protocol ---
   const checkHead = (label: string, text: string | null, action: string) => {

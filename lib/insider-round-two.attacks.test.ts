@@ -15,7 +15,8 @@ import { issueSlips } from '@/lib/juror/import-specs';
 import { addOrganiserSpec } from '@/lib/juror/organisers';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { run, setPhase } from '@/lib/admin/test-helpers';
+import { approveProposalSpec, proposeRenameSpec } from '@/lib/juror/proposals';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 
 const ORGANISER_LAPTOP: From = { address: '10.0.0.5', device: 'Chrome · Linux', deviceId: deviceIdOf('organiser-laptop-cookie-0001') };
@@ -160,5 +161,21 @@ describe('a slip’s secret kept as the juror’s own password', () => {
       .toEqual({ ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } });
     // The organiser's copy of the slip opens nothing.
     expect(await signIn('azimov', secret, ORGANISER_LAPTOP).catch(() => null)).toBeNull();
+  });
+});
+
+describe('a rename proposal changed in the file between the proposal and its approval', () => {
+  // The chair reads "Azimov -> Azimov Jr." on their desk; before they press approve, the file holder
+  // changes the proposal's new name to "Juror 05" (route 2's relabelling). The approval applies the
+  // row as it then is, and its entry states the new name as if the chair had approved it.
+  it('is named by audit:verify', () => {
+    setPhase(t, 'voting');
+    const target = userByLogin(t.db, 'azimov');
+    const proposal = run(t, proposeRenameSpec, { targetId: String(target.id), displayName: 'Azimov Jr.', reason: 'spelling of the name' });
+    expect(replayAudit(t.db)).toEqual([]);
+    sql("update account_proposal set display_name = 'Juror 05' where id = ?", proposal.id);
+    run(t, approveProposalSpec, { id: String(proposal.id) }, 'hansanping');
+    expect(userByLogin(t.db, 'azimov').displayName).toBe('Juror 05');
+    expect(replayAudit(t.db).join('\n')).toMatch(new RegExp(`the approval of proposal ${proposal.id} renamed account ${target.id} to "Juror 05", but the name proposed was "Azimov Jr\\."`));
   });
 });
