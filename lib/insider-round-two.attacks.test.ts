@@ -1,7 +1,15 @@
 // Issue 20, round two of the insiders: each route below meets a rule's letter without its intent and
 // is played through the real actions (and, for the file holder, plain SQL on the file) on a real
 // SQLite. Each failed on the code before its fix.
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { desc } from 'drizzle-orm';
+import { openDatabase } from '@/db';
+import { verifyChain } from '@/lib/audit';
+import { listRestores, RESTORE_ACTION } from '@/lib/roll-back';
+import { openVotingSpec } from '@/lib/admin/phase';
+import { backupTo } from '@/scripts/backup';
+import { restoreFrom } from '@/scripts/restore';
 import { audit } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { replayAudit } from '@/lib/audit-replay';
@@ -177,5 +185,35 @@ describe('a rename proposal changed in the file between the proposal and its app
     run(t, approveProposalSpec, { id: String(proposal.id) }, 'hansanping');
     expect(userByLogin(t.db, 'azimov').displayName).toBe('Juror 05');
     expect(replayAudit(t.db).join('\n')).toMatch(new RegExp(`the approval of proposal ${proposal.id} renamed account ${target.id} to "Juror 05", but the name proposed was "Azimov Jr\\."`));
+  });
+});
+
+describe('a roll-back whose record is cut off the log', () => {
+  // The rule: a restore over a later phase leaves a record (audit.restore) that the next audit:verify
+  // and the protocol show. The record is the restored log's last entry: the file holder who ran the
+  // restore deletes it (a log cut short at its end still verifies), or copies the backup over the
+  // database without the script at all. Only a head kept outside the file catches it (`audit:verify
+  // --head` with the head printed in the protocol and on /results). Not fixable inside the file: the
+  // log would need an anchor the file holder cannot roll back (the head sent or printed elsewhere at
+  // each phase change). `it.fails` until then.
+  it.fails('is still shown by audit:verify', async () => {
+    const backup = (await backupTo(t.file, path.join(path.dirname(t.file), 'b', 'setup.db'))).file;
+    run(t, openVotingSpec, {});
+    t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    t.db.$client.close();
+    const { rolledBack } = await restoreFrom(backup, t.file, { rollBack: true });
+    expect(rolledBack).toMatchObject({ from: { phase: 'voting' }, to: { phase: 'setup' }, earlierPhase: true });
+    const h = openDatabase(t.file);
+    try {
+      const last = h.db.select().from(audit).orderBy(desc(audit.id)).get()!;
+      expect(last.action).toBe(RESTORE_ACTION);
+      h.sqlite.prepare('delete from audit where id = ?').run(last.id);
+      expect(verifyChain(h.db).ok).toBe(true);
+      expect(replayAudit(h.db)).toEqual([]);
+      // The rule wants the roll-back still seen; today nothing is left of it.
+      expect(listRestores(h.db)).not.toEqual([]);
+    } finally {
+      h.sqlite.close();
+    }
   });
 });
