@@ -82,6 +82,8 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     // The scene is voting: the organiser reaches the action and gets slips:voting; nothing changes.
     case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: ['issue-slips'] };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
+    // Voting is open: the organiser reaches it and gets account:needs_approval; nothing changes.
+    case 'app/admin/actions/account-requests.ts#addOrganiser': return { form: { displayName: 'Matrix organiser', login: 'matrixorg' } };
     // Account requests (voting is open): a request about the deactivated juror's password is refused
     // (juror:inactive) past the guard; the others name a request that does not exist. Nothing changes.
     case 'app/admin/actions/account-requests.ts#requestAccountChange': return { json: [{ targetId: sc.ids.deactivated, kind: 'reset_password', reason: 'matrix test' }] };
