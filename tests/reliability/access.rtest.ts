@@ -83,6 +83,10 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/jurors.ts#issueSignInSlips': return { json: ['issue-slips'] };
     case 'app/admin/actions/jurors.ts#addJuror': return { form: { displayName: 'Matrix juror', login: 'matrixjuror' } };
     // Voting is open: the organiser reaches it and gets account:needs_approval; nothing changes.
+    // A proposal that does not exist: reached, refused past the guard.
+    case 'app/admin/actions/account-requests.ts#issueOrganiserPassword': return { form: { id: '999999' } };
+    case 'app/admin/actions/account-requests.ts#proposeOrganiser': return { form: { login: 'matrixorg2', displayName: 'Matrix organiser', reason: 'matrix test' } };
+    case 'app/admin/actions/account-requests.ts#proposeRename': return { form: { targetId: '999999', displayName: 'Matrix name', reason: 'matrix test' } };
     case 'app/admin/actions/account-requests.ts#addOrganiser': return { form: { displayName: 'Matrix organiser', login: 'matrixorg' } };
     // Account requests (voting is open): a request about the deactivated juror's password is refused
     // (juror:inactive) past the guard; the others name a request that does not exist. Nothing changes.
