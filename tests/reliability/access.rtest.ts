@@ -87,6 +87,9 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/account-requests.ts#issueOrganiserPassword': return { form: { id: '999999' } };
     case 'app/admin/actions/account-requests.ts#proposeOrganiser': return { form: { login: 'matrixorg2', displayName: 'Matrix organiser', reason: 'matrix test' } };
     case 'app/admin/actions/account-requests.ts#proposeRename': return { form: { targetId: '999999', displayName: 'Matrix name', reason: 'matrix test' } };
+    case 'app/admin/actions/account-requests.ts#cancelProposal':
+    case 'app/admin/actions/account-requests.ts#approveProposalAsOrganiser':
+    case 'app/chair/account-actions.ts#approveProposal': return { json: [{ id: 999_999 }] };
     case 'app/admin/actions/account-requests.ts#refuseProposalAsOrganiser':
     case 'app/chair/account-actions.ts#refuseProposal': return { json: [{ id: 999_999, reason: 'matrix test' }] };
     case 'app/admin/actions/account-requests.ts#addOrganiser': return { form: { displayName: 'Matrix organiser', login: 'matrixorg' } };
