@@ -131,6 +131,10 @@ const log = (line: string) => fs.appendFileSync(LOG, `${line}\n`);
 async function scan(page: Page, what: string) {
   const started = Date.now();
   await page.waitForLoadState('load');
+  // A server action that sets a cookie (the sign-in marks the browser) re-renders the page, and Next
+  // streams its metadata after the content: the title comes back a moment after the refusal shows.
+  // Wait for it (a page that never gets one still fails here), then scan.
+  await expect(page).toHaveTitle(/\S/);
   let text = await visibleText(page);
   for (const a of ALLOWED) text = text.replace(a, '');
   for (const [name, re] of CODE_PATTERNS) {
