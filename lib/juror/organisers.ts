@@ -11,11 +11,10 @@ import { accountState } from '@/lib/auth/account-state';
 import { getFestival } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
 import { text } from '@/lib/admin/form';
+import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
 
-const login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format');
-// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
-const AddInput = z.object({ displayName: text(200), login, passwordHash: z.string().startsWith('$argon2id$') });
+const AddInput = z.object({ displayName: text(200), login, passwordHash });
 
 export const addOrganiserSpec = {
   name: 'admin.addOrganiser',
