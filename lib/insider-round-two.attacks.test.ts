@@ -14,9 +14,7 @@ import { audit } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { replayAudit } from '@/lib/audit-replay';
 import { accountFlags } from '@/lib/account/flags';
-import { deviceIdOf, type From } from '@/lib/account/device';
 import { answerHistorySpec, unansweredHistory } from '@/lib/account/history';
-import { authorizeCredentials } from '@/lib/auth/options';
 import { hashPassword } from '@/lib/auth/password';
 import { changeOwnPassword } from '@/lib/juror/account';
 import { issueSlips } from '@/lib/juror/import-specs';
@@ -26,10 +24,8 @@ import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import { run, setPhase } from '@/lib/admin/test-helpers';
 import { approveProposalSpec, proposeRenameSpec } from '@/lib/juror/proposals';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
+import { FRESH_BROWSER, JUROR_PHONE, ORGANISER_LAPTOP, signIn } from '@/tests/devices';
 
-const ORGANISER_LAPTOP: From = { address: '10.0.0.5', device: 'Chrome · Linux', deviceId: deviceIdOf('organiser-laptop-cookie-0001') };
-const FRESH_BROWSER: From = { address: '10.0.0.5', device: 'Firefox · Linux', deviceId: deviceIdOf('organiser-private-window-02') };
-const JUROR_PHONE: From = { address: '192.0.2.44', device: 'Safari · iPhone', deviceId: deviceIdOf('juror-phone-cookie-00002') };
 
 let t: TestDb;
 beforeEach(async () => {
@@ -39,7 +35,6 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const sql = (text: string, ...params: unknown[]) => t.db.$client.prepare(text).run(...params);
-const signIn = (login: string, password: string, from: From) => authorizeCredentials({ login, password }, from);
 
 describe('the file holder (no audit key) takes a juror’s account', () => {
   it('a slip row added in the file does not open an account that has its own password', async () => {
