@@ -13,6 +13,7 @@ import { needsApproval } from './approval-phases';
 import { text } from '@/lib/admin/form';
 import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
+import { recordCredential } from '@/lib/account/history';
 
 const AddInput = z.object({ displayName: text(200), login, passwordHash });
 
@@ -28,6 +29,8 @@ export const addOrganiserSpec = {
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
     const { id } = tx.insert(userTable).values({ login: input.login, displayName: input.displayName, role: 'organiser', passwordHash: input.passwordHash, mustChangePassword: true })
       .returning({ id: userTable.id }).get();
+    // Who set an organiser's first credential is kept as for a juror's (lib/account/history.ts).
+    recordCredential(tx, id, 'temporary', { id: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'organiser.add', payload: { id, login: input.login, displayName: input.displayName, accounts: [accountState(tx, id)] } });
     return { id, login: input.login };
   },

@@ -15,7 +15,7 @@ import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { id, text } from '@/lib/admin/form';
-import { findJuror } from './specs';
+import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';
 
@@ -162,7 +162,7 @@ export const issueOrganiserPasswordSpec = {
     const p = findProposal(tx, input.id);
     requireIssuable(p, 'add_organiser', user);
     if (p.targetId === null) throw new Refusal('account:not_approved'); // an approved new organiser always has one
-    tx.update(userTable).set({ passwordHash: input.passwordHash, mustChangePassword: true }).where(eq(userTable.id, p.targetId)).run();
+    applyPassword(tx, p.targetId, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountProposal).set({ passwordIssuedAt: nowIso() }).where(eq(accountProposal.id, p.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { proposal: p.id, target: p.targetId, accounts: [accountState(tx, p.targetId)] } });
     return { login: p.login! };
