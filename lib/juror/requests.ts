@@ -10,12 +10,13 @@
 // (no hash, sessions ended, sign-in links void); the requesting organiser then has the temporary
 // password generated and shown to them once (issuePasswordSpec), and only its hash is kept. The
 // audit log and the protocol never hold a password.
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
+import { markChangesSeen, unseenChanges } from '@/lib/account/history';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
@@ -237,18 +238,11 @@ export const acknowledgeAccountNoticeSpec = {
   handler: ({ user, tx }) => {
     const unseen = unseenChanges(tx, user.id);
     if (unseen.length === 0) throw new Refusal('account:nothing_to_acknowledge');
-    tx.update(accountRequest).set({ seenAt: nowIso() }).where(sql`${accountRequest.id} in (${sql.join(unseen.map((r) => sql`${r.id}`), sql`, `)})`).run();
+    markChangesSeen(tx, unseen);
     appendAudit(tx, { actorId: user.id, action: 'account.acknowledge', payload: { requests: unseen.map((r) => r.id) } });
     return null;
   },
 } satisfies ActionSpec<z.ZodObject<Record<string, never>>, null>;
-
-/** Approved changes to this account that its holder has not yet acknowledged. */
-export function unseenChanges(tx: Pick<Tx, 'select'>, userId: number) {
-  return tx.select({ id: accountRequest.id }).from(accountRequest)
-    .where(and(eq(accountRequest.targetId, userId), eq(accountRequest.state, 'approved'), isNull(accountRequest.seenAt)))
-    .orderBy(asc(accountRequest.id)).all();
-}
 
 /** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
 export function listAccountRequests(db: Pick<Tx, 'select'>) {
