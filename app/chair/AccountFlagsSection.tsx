@@ -11,8 +11,7 @@ import ui from '@/app/components/ui.module.css';
 export async function AccountFlagsSection({ viewer }: { viewer: SessionUser }) {
   const flagged = accountFlagsFor(getDb(), viewer);
   const t = await getTranslations('account');
-  const { at } = await whenFormatter();
-  const when = (iso: string) => at(iso);
+  const { at: when } = await whenFormatter();
   const strong = flagged.filter((a) => a.flags.some((f) => f.kind !== 'foreign_credential'));
   const waiting = flagged.filter((a) => a.flags.every((f) => f.kind === 'foreign_credential'));
   const who = (a: { displayName: string; login: string }) => t('flags.who', { name: a.displayName, login: a.login });

@@ -11,8 +11,7 @@ export async function LockedAccountsSection() {
   const locked = lockedAccounts(getDb(), Date.now());
   if (locked.length === 0) return null;
   const t = await getTranslations('account.locked');
-  const { at } = await whenFormatter();
-  const when = (ms: number) => at(new Date(ms).toISOString());
+  const { at: when } = await whenFormatter();
   return (
     <section aria-labelledby="locked-accounts-heading" className={ui.notice} data-testid="locked-accounts" role="region">
       <h2 id="locked-accounts-heading">{t('heading')}</h2>

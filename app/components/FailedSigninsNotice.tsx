@@ -11,8 +11,7 @@ export async function FailedSigninsNotice({ userId }: { userId: number }) {
   const seen = failedSigninsOf(getDb(), userId);
   if (!seen) return null;
   const t = await getTranslations('account.failedSignins');
-  const { at } = await whenFormatter();
-  const when = (ms: number) => at(new Date(ms).toISOString());
+  const { at: when } = await whenFormatter();
   return (
     <section aria-labelledby="failed-signins-heading" className={ui.notice} data-testid="failed-signins" role="region">
       <h2 id="failed-signins-heading">{t('heading')}</h2>

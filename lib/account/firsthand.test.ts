@@ -8,25 +8,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { audit, credentialSet, historyAnswer, loginFailure, slip } from '@/db/schema';
 import { executeAction } from '@/lib/action';
-import { authorizeCredentials, SignInRefusal } from '@/lib/auth/options';
+import { SignInRefusal } from '@/lib/auth/options';
 import { changeOwnPassword } from '@/lib/juror/account';
 import { issueSlips } from '@/lib/juror/import-specs';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { deviceIdOf, deviceSummary, type From } from './device';
+import { JUROR_LAPTOP, JUROR_PHONE, ORGANISER_LAPTOP, signIn } from '@/tests/devices';
 import { accountFlags, accountFlagsFor } from './flags';
 import { answerHistorySpec, ownHistory, unansweredHistory } from './history';
 
-const ORGANISER_LAPTOP: From = {
-  address: '10.0.0.5',
-  device: deviceSummary('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36'),
-  deviceId: deviceIdOf('organiser-laptop-cookie-0001'),
-};
-const JUROR_PHONE: From = {
-  address: '192.0.2.44',
-  device: deviceSummary('Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1'),
-  deviceId: deviceIdOf('juror-phone-cookie-00002'),
-};
-const JUROR_LAPTOP: From = { address: '192.0.2.45', device: 'Firefox · Windows', deviceId: deviceIdOf('juror-laptop-cookie-0003') };
 
 let t: TestDb;
 beforeEach(async () => {
@@ -34,8 +23,6 @@ beforeEach(async () => {
   process.env.JURY_DB = t.file; // authorizeCredentials reads the app's database, as the sign-in does
 });
 afterEach(() => t.close());
-
-const signIn = (login: string, password: string, from: From) => authorizeCredentials({ login, password }, from);
 
 async function printSlips() {
   const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);

@@ -10,7 +10,7 @@
 // and one they have not confirmed before. Their own sign-ins from a device they use or confirmed do
 // not ask again: a notice at every sign-in would be clicked away unread.
 import 'server-only';
-import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db';
 import { accountRequest, accountSignIn, credentialSet, historyAnswer, slip, user as userTable, type CredentialKind } from '@/db/schema';
@@ -72,6 +72,19 @@ export function useSlip(tx: Write, slipId: number, from: From, at = nowIso()): b
 /** Accounts that still hold a slip that works (the opening checks count them as having an account). */
 export function accountsWithOpenSlip(db: Read): Set<number> {
   return new Set(db.select({ userId: slip.userId }).from(slip).where(and(isNull(slip.usedAt), isNull(slip.voidAt))).all().map((r) => r.userId));
+}
+
+// --- Approved changes the owner has not read yet (lib/juror/notice.ts) ---------------------------
+
+/** Approved changes to this account that its holder has not yet acknowledged. */
+export function unseenChanges(db: Read, userId: number) {
+  return db.select({ id: accountRequest.id }).from(accountRequest)
+    .where(and(eq(accountRequest.targetId, userId), eq(accountRequest.state, 'approved'), isNull(accountRequest.seenAt)))
+    .orderBy(asc(accountRequest.id)).all();
+}
+
+export function markChangesSeen(tx: Write, changes: { id: number }[], at = nowIso()) {
+  if (changes.length) tx.update(accountRequest).set({ seenAt: at }).where(inArray(accountRequest.id, changes.map((c) => c.id))).run();
 }
 
 // --- The owner's history ----------------------------------------------------------------------
@@ -156,13 +169,12 @@ export const answerHistorySpec = {
     const signInUpTo = tx.select({ id: accountSignIn.id }).from(accountSignIn).where(eq(accountSignIn.userId, user.id)).orderBy(desc(accountSignIn.id)).get()?.id ?? 0;
     const credentialUpTo = tx.select({ id: credentialSet.id }).from(credentialSet).where(eq(credentialSet.userId, user.id)).orderBy(desc(credentialSet.id)).get()?.id ?? 0;
     const last = tx.select().from(historyAnswer).where(eq(historyAnswer.userId, user.id)).orderBy(desc(historyAnswer.id)).get();
-    const unseen = tx.select({ id: accountRequest.id }).from(accountRequest)
-      .where(and(eq(accountRequest.targetId, user.id), eq(accountRequest.state, 'approved'), isNull(accountRequest.seenAt))).all();
+    const unseen = unseenChanges(tx, user.id);
     const nothingNew = last && last.signInUpTo === signInUpTo && last.credentialUpTo === credentialUpTo && unseen.length === 0;
     if (nothingNew && input.verdict === 'mine') throw new Refusal('account:nothing_to_acknowledge');
     const at = nowIso();
     tx.insert(historyAnswer).values({ userId: user.id, at, verdict: input.verdict, signInUpTo, credentialUpTo }).run();
-    if (unseen.length) tx.update(accountRequest).set({ seenAt: at }).where(sql`${accountRequest.id} in (${sql.join(unseen.map((r) => sql`${r.id}`), sql`, `)})`).run();
+    markChangesSeen(tx, unseen, at);
     appendAudit(tx, { actorId: user.id, action: 'account.history_answer', payload: { verdict: input.verdict, signInUpTo, credentialUpTo, requests: unseen.map((r) => r.id) } });
     return null;
   },

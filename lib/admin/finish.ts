@@ -2,7 +2,10 @@
 // first): revalidate on success, translate the refusal otherwise.
 import 'server-only';
 import { revalidatePath } from 'next/cache';
-import type { ActionResult, Outcome } from '@/lib/action';
+import type { z } from 'zod';
+import type { ActionResult, ActionSpec, Outcome } from '@/lib/action';
+import { getCurrentUser } from '@/lib/auth';
+import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import { translateRefusal } from '@/lib/server-action';
 
 export async function finish<T>(name: string, outcome: Outcome<T>, revalidate: string[] = []): Promise<ActionResult<T>> {
@@ -11,6 +14,11 @@ export async function finish<T>(name: string, outcome: Outcome<T>, revalidate: s
     return outcome;
   }
   return { ...outcome, message: await translateRefusal(name, outcome.code, outcome.params) };
+}
+
+/** The server action of a spec that sets a temporary password, generated here and shown once (runWithTemporaryPassword). */
+export function temporaryPasswordAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
+  return async (raw: FormData) => finish(spec.name, await runWithTemporaryPassword(spec, await getCurrentUser(), raw), spec.revalidate);
 }
 
 /** A CSV upload arrives as a File in FormData; the specs take its bytes. */

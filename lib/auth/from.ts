@@ -9,7 +9,7 @@ import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceCookieIn, deviceIdOf, dev
 
 export type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 
-export function header(h: HeaderBag, name: string): string | undefined {
+function header(h: HeaderBag, name: string): string | undefined {
   if (!h) return undefined;
   if (typeof (h as Headers).get === 'function') return (h as Headers).get(name) ?? undefined;
   const v = (h as Record<string, string | string[] | undefined>)[name];

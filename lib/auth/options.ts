@@ -10,28 +10,12 @@ import { appendAudit } from '@/lib/audit';
 import { dummyHash, verifyPassword } from './password';
 import { beginAttempt, clearFailures } from './throttle';
 import { sessionSecret } from './secret';
-import { clientAddressFrom } from '@/lib/client-address';
-import { env } from '@/lib/env';
 import type { From } from '@/lib/account/device';
-import { requestFrom } from './from';
+import { requestFrom, type HeaderBag } from './from';
 import { lastUsedSlip, openSlip, recordSignIn, useSlip } from '@/lib/account/history';
 
 // A session lasts from sign-in for the length of a festival; it is not extended by use (see session.ts).
 export const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
-
-type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
-
-function header(h: HeaderBag, name: string): string | undefined {
-  if (!h) return undefined;
-  if (typeof (h as Headers).get === 'function') return (h as Headers).get(name) ?? undefined;
-  const v = (h as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-/** The client's address (lib/client-address.ts): the socket's, or the one a trusted proxy appended. */
-export function clientAddress(h: HeaderBag): string {
-  return clientAddressFrom((name) => header(h, name), env().trustedProxies);
-}
 
 /**
  * A refused sign-in that says why: `message` is a bare code (it may travel in next-auth's error
@@ -69,34 +53,38 @@ export async function authorizeCredentials(
     .from(user)
     .where(eq(user.login, login))
     .get();
-  const ok = row ? await verifyPassword(row.hash, password) : (await verifyPassword(await dummyHash(), password), false);
-  if (!row || !row.active) return null; // the attempt stays counted
+  const usable = row?.active ? row : undefined;
   // A slip only ever stands in for a password the account does not have (issuing slips removes it and
   // asks for a new one): a slip row added in the file, beside the owner's own password, opens nothing.
-  const slip = ok || row.hash !== null || !row.mustChange ? undefined : openSlip(db, row.id);
-  const bySlip = !!slip && (await verifyPassword(slip.hash, password));
-  if (!ok && !bySlip) {
-    const used = lastUsedSlip(db, row.id);
-    if (used?.usedAt && (await verifyPassword(used.hash, password))) throw new SignInRefusal('slip_used', { at: used.usedAt, device: used.usedDevice ?? 'unknown' });
-    return null;
+  const slip = usable && usable.hash === null && usable.mustChange ? openSlip(db, usable.id) : undefined;
+  // Every refused try costs the same two argon2 verifications, whatever the login: an unknown name,
+  // an inactive account, one without a password or without a used slip cannot be told apart by time.
+  const matched = await verifyPassword(row?.hash ?? slip?.hash ?? (await dummyHash()), password);
+  const ok = matched && !!usable && usable.hash !== null;
+  const bySlip = matched && !!slip;
+  if (!usable || (!ok && !bySlip)) {
+    const used = usable ? lastUsedSlip(db, usable.id) : undefined;
+    const usedMatched = await verifyPassword(used?.hash ?? (await dummyHash()), password);
+    if (used?.usedAt && usedMatched) throw new SignInRefusal('slip_used', { at: used.usedAt, device: used.usedDevice ?? 'unknown' });
+    return null; // the attempt stays counted
   }
   const via = ok ? 'password' : 'slip';
   const signedIn = db.transaction(
     (tx) => {
       if (slip && !ok && !useSlip(tx, slip.id, from)) return false; // another request used it first
-      recordSignIn(tx, row.id, from, via);
-      appendAudit(tx, { actorId: row.id, action: 'auth.login', payload: { address, device: from.device, deviceId: from.deviceId, via } });
+      recordSignIn(tx, usable.id, from, via);
+      appendAudit(tx, { actorId: usable.id, action: 'auth.login', payload: { address, device: from.device, deviceId: from.deviceId, via } });
       return true;
     },
     { behavior: 'immediate' },
   );
   if (!signedIn) {
-    const used = lastUsedSlip(db, row.id);
+    const used = lastUsedSlip(db, usable.id);
     throw new SignInRefusal('slip_used', { at: used?.usedAt ?? new Date(nowMs).toISOString(), device: used?.usedDevice ?? 'unknown' });
   }
   clearFailures(db, login, address);
   // The session's version after the sign-in (a slip's use does not change it).
-  return { id: String(row.id), sv: row.sv };
+  return { id: String(usable.id), sv: usable.sv };
 }
 
 export function getAuthOptions(): NextAuthOptions {

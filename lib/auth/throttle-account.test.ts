@@ -65,3 +65,28 @@ describe('a ceiling per account on failed sign-ins from all addresses together',
     expect(failedSigninsOf(t.db, id)).toBeNull();
   });
 });
+
+describe('a guesser on the holder’s own address (one festival wifi)', () => {
+  // The holder's sign-in deletes the failures from the address it came from: the ceiling per account
+  // forgets them and the holder is told only of failures from other addresses. An insider on the same
+  // wifi (one address for everyone) guesses 9 times between each of the juror's sign-ins: past the
+  // ceiling within the hour, and the juror is told nothing. A fix needs the holder's sign-in to end
+  // only that address's own limit (the rows kept for the ceiling and told, but for the attempt that
+  // succeeded), and the holder's own typos then told too: a per-address reset the table cannot mark
+  // today, so not a small change. `it.fails` until then.
+  it.fails('cannot guess past the ceiling unseen', async () => {
+    const wifi = '10.0.0.5';
+    const guesses: string[] = [];
+    let at = T0;
+    for (let round = 0; round < 4; round++) {
+      for (let k = 0; k < MAX_FAILURES - 1; k++) guesses.push(await guess('juror05', `guess-${round}-${k}`, wifi, at++));
+      // Not asserted: once fixed, the fourth sign-in meets the lock; only the check below may throw here.
+      await guess('juror05', 'juror-demo', wifi, at++);
+    }
+    const id = t.db.select({ id: user.id }).from(user).where(eq(user.login, 'juror05')).get()!.id;
+    const tried = guesses.filter((o) => o === 'tried').length;
+    const told = failedSigninsOf(t.db, id)?.failures ?? 0;
+    // Today: all 36 guesses checked within the hour, none throttled, and nothing told.
+    expect(tried <= ACCOUNT_MAX_FAILURES || told > 0).toBe(true);
+  });
+});

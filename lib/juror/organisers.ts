@@ -11,11 +11,11 @@ import { accountState } from '@/lib/auth/account-state';
 import { getFestival } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
 import { text } from '@/lib/admin/form';
+import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
+import { recordCredential } from '@/lib/account/history';
 
-const login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format');
-// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
-const AddInput = z.object({ displayName: text(200), login, passwordHash: z.string().startsWith('$argon2id$') });
+const AddInput = z.object({ displayName: text(200), login, passwordHash });
 
 export const addOrganiserSpec = {
   name: 'admin.addOrganiser',
@@ -29,6 +29,8 @@ export const addOrganiserSpec = {
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
     const { id } = tx.insert(userTable).values({ login: input.login, displayName: input.displayName, role: 'organiser', passwordHash: input.passwordHash, mustChangePassword: true })
       .returning({ id: userTable.id }).get();
+    // Who set an organiser's first credential is kept as for a juror's (lib/account/history.ts).
+    recordCredential(tx, id, 'temporary', { id: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'organiser.add', payload: { id, login: input.login, displayName: input.displayName, accounts: [accountState(tx, id)] } });
     return { id, login: input.login };
   },

@@ -15,11 +15,10 @@ import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { id, text } from '@/lib/admin/form';
-import { findJuror } from './specs';
-import { labelOf, requireDeciderFor, requireRequestPhase, requireSameLabel } from './requests';
+import { applyPassword, findJuror } from './specs';
+import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
+import { login, reason } from './fields';
 
-const reason = z.string().trim().min(3, 'reason_short').max(500);
-const login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format');
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().default(null));
 const nowIso = () => new Date().toISOString();
 
@@ -153,9 +152,6 @@ export const cancelProposalSpec = {
   },
 } satisfies ActionSpec<typeof IdInput, null>;
 
-// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
-const IssueInput = z.object({ id, passwordHash: z.string().startsWith('$argon2id$') });
-
 /** An approved new organiser's temporary password, to the organiser who proposed them, once. */
 export const issueOrganiserPasswordSpec = {
   name: 'account.issueOrganiserPassword',
@@ -164,10 +160,9 @@ export const issueOrganiserPasswordSpec = {
   revalidate: ['/admin/jurors'],
   handler: ({ user, input, tx }) => {
     const p = findProposal(tx, input.id);
-    if (p.kind !== 'add_organiser' || p.state !== 'approved' || p.targetId === null) throw new Refusal('account:not_approved');
-    if (p.requestedBy !== user.id) throw new Refusal('account:not_yours');
-    if (p.passwordIssuedAt) throw new Refusal('account:password_issued');
-    tx.update(userTable).set({ passwordHash: input.passwordHash, mustChangePassword: true }).where(eq(userTable.id, p.targetId)).run();
+    requireIssuable(p, 'add_organiser', user);
+    if (p.targetId === null) throw new Refusal('account:not_approved'); // an approved new organiser always has one
+    applyPassword(tx, p.targetId, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountProposal).set({ passwordIssuedAt: nowIso() }).where(eq(accountProposal.id, p.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { proposal: p.id, target: p.targetId, accounts: [accountState(tx, p.targetId)] } });
     return { login: p.login! };

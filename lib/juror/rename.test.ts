@@ -6,14 +6,14 @@
 // cannot be approved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { accountProposal, user } from '@/db/schema';
+import { accountProposal, audit, credentialSet, user } from '@/db/schema';
 import { snapshot, seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { addOrganiserSpec } from './organisers';
 import { changeOwnPassword } from './account';
 import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
 import { runWithTemporaryPassword, updateJurorSpec } from './specs';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from './requests';
-import { approveProposalSpec, cancelProposalSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec } from './proposals';
+import { approveProposalSpec, cancelProposalSpec, issueOrganiserPasswordSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec } from './proposals';
 import { pendingApprovals } from './approvals';
 import { accountHistory } from './account-history';
 
@@ -25,6 +25,9 @@ afterEach(() => t.close());
 
 const row = (login: string) => t.db.select().from(user).where(eq(user.login, login)).get()!;
 const idOf = (login: string) => String(row(login).id);
+/** Every credential set of an account: what, how, by whom (login). */
+const credentials = (login: string) => t.db.select().from(credentialSet).where(eq(credentialSet.userId, row(login).id)).all()
+  .map((c) => [c.kind, c.how, c.byId === null ? null : t.db.select().from(user).where(eq(user.id, c.byId)).get()!.login]);
 
 describe('relabel, then ask (issue 20, route 2)', () => {
   it('the organiser cannot rename juror 04 to "Juror 05" during voting: it is refused and nothing changes', () => {
@@ -130,11 +133,36 @@ describe('a second organiser', () => {
     expectRefused(t, proposeOrganiserSpec, 'organiser', { login: 'anna', displayName: 'Anna', reason: 'again' }, 'juror:login_taken');
   });
 
+  it('the approved new organiser’s temporary password is shown once, to the organiser who proposed them, and kept as a credential they set', async () => {
+    setPhase(t, 'voting');
+    const p = run(t, proposeOrganiserSpec, { login: 'anna', displayName: 'Anna', reason: 'a second organiser for requests about the chair' });
+    t.db.insert(user).values({ login: 'organiser2', displayName: 'Second organiser', role: 'organiser', passwordHash: row('organiser').passwordHash }).run();
+    const issue = (login: string) => runWithTemporaryPassword(issueOrganiserPasswordSpec, userByLogin(t.db, login), { id: String(p.id) }, t.db);
+    expect(await issue('organiser')).toMatchObject({ ok: false, code: 'account:not_approved' });
+    run(t, approveProposalSpec, { id: String(p.id) }, 'hansanping');
+    const before = snapshot(t.db);
+    expect(await issue('organiser2')).toMatchObject({ ok: false, code: 'account:not_yours' });
+    expect(await issue('hansanping')).toMatchObject({ ok: false, code: 'forbidden:role' });
+    expect(snapshot(t.db)).toBe(before);
+    const shown = await issue('organiser');
+    if (!shown.ok) throw new Error(JSON.stringify(shown));
+    expect(shown.data.login).toBe('anna');
+    expect(row('anna')).toMatchObject({ mustChangePassword: true, passwordHash: expect.stringMatching(/^\$argon2id\$/) });
+    expect(credentials('anna')).toEqual([['temporary', 'organiser', 'organiser']]);
+    const entry = t.db.select().from(audit).all().at(-1)!;
+    expect(entry.action).toBe('account.issue_password');
+    expect(entry.payload).not.toContain(shown.data.password);
+    expect(JSON.parse(entry.payload).accounts).toEqual([expect.objectContaining({ login: 'anna', role: 'organiser' })]);
+    expect(await issue('organiser')).toMatchObject({ ok: false, code: 'account:password_issued' });
+  });
+
   it('in setup an organiser adds one directly; during voting the direct way is refused; the new organiser then decides a request about the chair', async () => {
     const added = await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Anna', login: 'anna' }, t.db);
     if (!added.ok) throw new Error(JSON.stringify(added));
     expect(row('anna')).toMatchObject({ role: 'organiser', mustChangePassword: true });
     expect(await changeOwnPassword(userByLogin(t.db, 'anna'), { current: added.data.password, password: 'lantern orchard velvet', confirm: 'lantern orchard velvet' }, t.db)).toEqual({ ok: true, data: null });
+    // Who set each of the new organiser's credentials is kept, as for a juror's.
+    expect(credentials('anna')).toEqual([['temporary', 'organiser', 'organiser'], ['chosen', 'owner', 'anna']]);
     setPhase(t, 'voting');
     const before = snapshot(t.db);
     expect(await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Boris', login: 'boris' }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });

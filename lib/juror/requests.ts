@@ -10,20 +10,21 @@
 // (no hash, sessions ended, sign-in links void); the requesting organiser then has the temporary
 // password generated and shown to them once (issuePasswordSpec), and only its hash is kept. The
 // audit log and the protocol never hold a password.
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
+import { markChangesSeen, unseenChanges } from '@/lib/account/history';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
 import { id } from '@/lib/admin/form';
+import { passwordHash, reason } from './fields';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';
 
-const reason = z.string().trim().min(3, 'reason_short').max(500);
 const nowIso = () => new Date().toISOString();
 
 type Target = ReturnType<typeof findJuror>;
@@ -189,8 +190,18 @@ export const cancelAccountRequestSpec = {
   },
 } satisfies ActionSpec<typeof IdInput, null>;
 
-// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
-const IssueInput = z.object({ id, passwordHash: z.string().startsWith('$argon2id$') });
+export const IssueInput = z.object({ id, passwordHash });
+
+/**
+ * What every issue of a temporary password after an approval checks (a reset here, a new organiser
+ * in lib/juror/proposals.ts): an approved change of that kind, asked for by this organiser, whose
+ * password was not issued yet. Shown once, to the one who asked, never again.
+ */
+export function requireIssuable(filed: { kind: string; state: string; requestedBy: number; passwordIssuedAt: string | null }, kind: string, user: SessionUser) {
+  if (filed.kind !== kind || filed.state !== 'approved') throw new Refusal('account:not_approved');
+  if (filed.requestedBy !== user.id) throw new Refusal('account:not_yours');
+  if (filed.passwordIssuedAt) throw new Refusal('account:password_issued');
+}
 
 /**
  * The approved reset's temporary password, to the organiser who asked for it, once. Run through
@@ -204,9 +215,7 @@ export const issuePasswordSpec = {
   revalidate: ['/admin/jurors'],
   handler: ({ user, input, tx }) => {
     const req = findRequest(tx, input.id);
-    if (req.kind !== 'reset_password' || req.state !== 'approved') throw new Refusal('account:not_approved');
-    if (req.requestedBy !== user.id) throw new Refusal('account:not_yours');
-    if (req.passwordIssuedAt) throw new Refusal('account:password_issued');
+    requireIssuable(req, 'reset_password', user);
     // A later approved reset of the same account replaces this one.
     const later = tx.select({ id: accountRequest.id }).from(accountRequest)
       .where(and(eq(accountRequest.targetId, req.targetId), eq(accountRequest.kind, 'reset_password'), eq(accountRequest.state, 'approved'), gt(accountRequest.id, req.id))).get();
@@ -229,18 +238,11 @@ export const acknowledgeAccountNoticeSpec = {
   handler: ({ user, tx }) => {
     const unseen = unseenChanges(tx, user.id);
     if (unseen.length === 0) throw new Refusal('account:nothing_to_acknowledge');
-    tx.update(accountRequest).set({ seenAt: nowIso() }).where(sql`${accountRequest.id} in (${sql.join(unseen.map((r) => sql`${r.id}`), sql`, `)})`).run();
+    markChangesSeen(tx, unseen);
     appendAudit(tx, { actorId: user.id, action: 'account.acknowledge', payload: { requests: unseen.map((r) => r.id) } });
     return null;
   },
 } satisfies ActionSpec<z.ZodObject<Record<string, never>>, null>;
-
-/** Approved changes to this account that its holder has not yet acknowledged. */
-export function unseenChanges(tx: Pick<Tx, 'select'>, userId: number) {
-  return tx.select({ id: accountRequest.id }).from(accountRequest)
-    .where(and(eq(accountRequest.targetId, userId), eq(accountRequest.state, 'approved'), isNull(accountRequest.seenAt)))
-    .orderBy(asc(accountRequest.id)).all();
-}
 
 /** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
 export function listAccountRequests(db: Pick<Tx, 'select'>) {

@@ -14,20 +14,18 @@ import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { checkbox, id, text } from '@/lib/admin/form';
+import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
 import { recordCredential, voidSlips } from '@/lib/account/history';
 import type { CredentialKind } from '@/db/schema';
 
 const JURY_ROLES = ['juror', 'chair'] as const;
 
-const login = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/, 'login_format');
 const country = z.preprocess(
   (v) => (v === '' || v == null ? null : v),
   z.string().refine((v) => normaliseCountry(v) !== null && normaliseCountry(v) !== UNKNOWN_COUNTRY, 'country').transform((v) => normaliseCountry(v)!).nullable(),
 );
 const locale = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(LOCALES).nullable());
-// Only ever built on the server (runWithTemporaryPassword), never taken from a form.
-const passwordHash = z.string().startsWith('$argon2id$');
 
 export { temporaryPassword };
 

@@ -3,9 +3,7 @@
 // request, cancel one's own, decide a request about the chair (as the second organiser), and have
 // an approved reset's temporary password generated and shown, once, to the organiser who asked.
 import { serverAction } from '@/lib/server-action';
-import { getCurrentUser } from '@/lib/auth';
-import { finish } from '@/lib/admin/finish';
-import { runWithTemporaryPassword } from '@/lib/juror/specs';
+import { temporaryPasswordAction } from '@/lib/admin/finish';
 import {
   approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec,
 } from '@/lib/juror/requests';
@@ -22,9 +20,7 @@ export const cancelAccountRequest = serverAction(cancelAccountRequestSpec);
 export const approveAccountRequestAsOrganiser = serverAction({ ...approveAccountRequestSpec, ...asOrganiser });
 export const refuseAccountRequestAsOrganiser = serverAction({ ...refuseAccountRequestSpec, ...asOrganiser });
 
-export async function issueTemporaryPassword(raw: FormData) {
-  return finish(issuePasswordSpec.name, await runWithTemporaryPassword(issuePasswordSpec, await getCurrentUser(), raw), issuePasswordSpec.revalidate);
-}
+export const issueTemporaryPassword = temporaryPasswordAction(issuePasswordSpec);
 
 // Proposals: a rename during voting, a new organiser (lib/juror/proposals.ts).
 export const proposeRename = serverAction(proposeRenameSpec);
@@ -33,11 +29,7 @@ export const cancelProposal = serverAction(cancelProposalSpec);
 export const approveProposalAsOrganiser = serverAction({ ...approveProposalSpec, ...asOrganiser });
 export const refuseProposalAsOrganiser = serverAction({ ...refuseProposalSpec, ...asOrganiser });
 
-export async function issueOrganiserPassword(raw: FormData) {
-  return finish(issueOrganiserPasswordSpec.name, await runWithTemporaryPassword(issueOrganiserPasswordSpec, await getCurrentUser(), raw), issueOrganiserPasswordSpec.revalidate);
-}
+export const issueOrganiserPassword = temporaryPasswordAction(issueOrganiserPasswordSpec);
 
 /** In setup: a second organiser directly, with a temporary password shown once (lib/juror/organisers.ts). */
-export async function addOrganiser(raw: FormData) {
-  return finish(addOrganiserSpec.name, await runWithTemporaryPassword(addOrganiserSpec, await getCurrentUser(), raw), addOrganiserSpec.revalidate);
-}
+export const addOrganiser = temporaryPasswordAction(addOrganiserSpec);

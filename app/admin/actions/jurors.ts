@@ -12,21 +12,16 @@ import { getDb } from '@/db';
 import { env } from '@/lib/env';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import type { ActionResult } from '@/lib/action';
-import { csvBytes, finish } from '@/lib/admin/finish';
+import { csvBytes, finish, temporaryPasswordAction } from '@/lib/admin/finish';
 import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec, type Slip } from '@/lib/juror/import-specs';
-import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
+import { addJurorSpec, makeChairSpec, resetPasswordSpec, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 
 export const updateJuror = serverAction(updateJurorSpec);
 export const makeChair = serverAction(makeChairSpec);
 export const setJurorActive = serverAction(setJurorActiveSpec);
 
-export async function addJuror(raw: FormData) {
-  return finish(addJurorSpec.name, await runWithTemporaryPassword(addJurorSpec, await getCurrentUser(), raw), addJurorSpec.revalidate);
-}
-
-export async function resetPassword(raw: FormData) {
-  return finish(resetPasswordSpec.name, await runWithTemporaryPassword(resetPasswordSpec, await getCurrentUser(), raw), resetPasswordSpec.revalidate);
-}
+export const addJuror = temporaryPasswordAction(addJurorSpec);
+export const resetPassword = temporaryPasswordAction(resetPasswordSpec);
 
 const previewImport = serverAction(previewJurorImportSpec);
 const applyImport = serverAction(importJurorsSpec);

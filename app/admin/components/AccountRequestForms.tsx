@@ -24,10 +24,11 @@ export function RequestChangeForm({ jurorId, kinds }: { jurorId: number; kinds: 
   );
 }
 
-export function RefuseRequestForm({ id }: { id: number }) {
+/** Refuses a request (or, with `proposal`, a proposal) about the chair, with a reason. */
+export function RefuseForm({ id, proposal = false }: { id: number; proposal?: boolean }) {
   const t = useTranslations('account.list');
   return (
-    <ActionForm action={refuseAccountRequestAsOrganiser} submit={t('refuse')} variant="secondary" testId={`refuse-request-${id}`}>
+    <ActionForm action={proposal ? refuseProposalAsOrganiser : refuseAccountRequestAsOrganiser} submit={t('refuse')} variant="secondary" testId={`refuse-${proposal ? 'proposal' : 'request'}-${id}`}>
       <input type="hidden" name="id" value={id} />
       <Field name="reason" label={t('refuseReason')} required />
     </ActionForm>
@@ -48,29 +49,12 @@ function Secret({ state }: { state: ActionState }) {
   );
 }
 
-export function IssuePasswordForm({ id, target, issued }: { id: number; target: string; issued: boolean }) {
+/** An approved reset's (or, with `organiser`, a new organiser's) temporary password, shown once. */
+export function IssuePasswordForm({ id, target, issued, organiser = false }: { id: number; target: string; issued: boolean; organiser?: boolean }) {
   const t = useTranslations('account.list');
   return (
-    <ActionForm action={issueTemporaryPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })} testId={`issue-password-${id}`} after={(st) => <Secret state={st} />}>
-      <input type="hidden" name="id" value={id} />
-    </ActionForm>
-  );
-}
-
-export function RefuseProposalForm({ id }: { id: number }) {
-  const t = useTranslations('account.list');
-  return (
-    <ActionForm action={refuseProposalAsOrganiser} submit={t('refuse')} variant="secondary" testId={`refuse-proposal-${id}`}>
-      <input type="hidden" name="id" value={id} />
-      <Field name="reason" label={t('refuseReason')} required />
-    </ActionForm>
-  );
-}
-
-export function IssueOrganiserPasswordForm({ id, target, issued }: { id: number; target: string; issued: boolean }) {
-  const t = useTranslations('account.list');
-  return (
-    <ActionForm action={issueOrganiserPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })} testId={`issue-organiser-password-${id}`} after={(st) => <Secret state={st} />}>
+    <ActionForm action={organiser ? issueOrganiserPassword : issueTemporaryPassword} submit={t('showPassword')} disabled={issued} confirm={t('confirmShowPassword', { target })}
+      testId={`issue-${organiser ? 'organiser-' : ''}password-${id}`} after={(st) => <Secret state={st} />}>
       <input type="hidden" name="id" value={id} />
     </ActionForm>
   );

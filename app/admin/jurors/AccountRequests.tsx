@@ -1,6 +1,7 @@
 // The organisers' list of account requests made during voting: what was asked, by whom, why, and
 // what became of it; the requester may cancel a pending request or, once a reset is approved, have
 // its temporary password shown once; a second organiser decides requests about the chair.
+import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
 import type { SessionUser } from '@/lib/auth';
@@ -9,7 +10,7 @@ import { RowAction } from '../components/RemoveButton';
 import type { AccountProposalRow } from '@/lib/juror/proposals';
 import type { Approval } from '@/lib/juror/approvals';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
-import { IssueOrganiserPasswordForm, IssuePasswordForm, RefuseProposalForm, RefuseRequestForm } from '../components/AccountRequestForms';
+import { IssuePasswordForm, RefuseForm } from '../components/AccountRequestForms';
 import { approveAccountRequestAsOrganiser, approveProposalAsOrganiser, cancelAccountRequest, cancelProposal } from '../actions/account-requests';
 import ui from '@/app/components/ui.module.css';
 import s from '../components/admin.module.css';
@@ -23,6 +24,24 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
     const a = pending.find((x) => x.source === source && x.id === id);
     return a ? <ApprovalDetails approval={a} /> : null;
   };
+  // What a request and a proposal show alike: what was asked, by whom, why, where it stands.
+  const filed = (f: AccountRequestRow | AccountProposalRow, kind: string, target: string, pendingDetails: ReactNode) => (
+    <>
+      <div className={ui.spread}>
+        <span>{t('list.item', { kind, target, requester: f.requester.displayName, at: when(f.createdAt) })}</span>
+        <Badge tone={f.state === 'approved' ? 'ok' : f.state === 'pending' ? 'warn' : undefined}>{t(`state.${f.state}`)}</Badge>
+      </div>
+      <p className={ui.muted}>{t('list.reason', { reason: f.reason })}</p>
+      {f.state === 'pending' && <p className={ui.muted}>{f.aboutChair ? t('list.waitingOrganiser') : t('list.waitingChair')}</p>}
+      {pendingDetails}
+      {f.state !== 'pending' && f.decider && f.decidedAt && (
+        <p className={ui.muted}>
+          {t('list.decided', { state: t(`state.${f.state}`), decider: f.decider.displayName, at: when(f.decidedAt) })}
+          {f.decisionReason ? ` ${t('list.reason', { reason: f.decisionReason })}` : ''}
+        </p>
+      )}
+    </>
+  );
   return (
     <section aria-labelledby="account-requests-heading" className={ui.card}>
       <h2 id="account-requests-heading">{t('list.heading')}</h2>
@@ -34,19 +53,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
             const mine = r.requestedBy === me.id;
             return (
               <li key={r.id} data-request={r.id} data-state={r.state}>
-                <div className={ui.spread}>
-                  <span>{t('list.item', { kind, target: t('approval.target', { name: r.target.displayName, login: r.target.login }), requester: r.requester.displayName, at: when(r.createdAt) })}</span>
-                  <Badge tone={r.state === 'approved' ? 'ok' : r.state === 'pending' ? 'warn' : undefined}>{t(`state.${r.state}`)}</Badge>
-                </div>
-                <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
-                {r.state === 'pending' && <p className={ui.muted}>{r.aboutChair ? t('list.waitingOrganiser') : t('list.waitingChair')}</p>}
-                {details('request', r.id)}
-                {r.state !== 'pending' && r.decider && r.decidedAt && (
-                  <p className={ui.muted}>
-                    {t('list.decided', { state: t(`state.${r.state}`), decider: r.decider.displayName, at: when(r.decidedAt) })}
-                    {r.decisionReason ? ` ${t('list.reason', { reason: r.decisionReason })}` : ''}
-                  </p>
-                )}
+                {filed(r, kind, t('approval.target', { name: r.target.displayName, login: r.target.login }), details('request', r.id))}
                 {r.passwordIssuedAt && <p className={ui.muted}>{t('list.passwordShown', { at: when(r.passwordIssuedAt) })}</p>}
                 <div className={s.rowActions}>
                   {r.state === 'pending' && mine && (
@@ -56,7 +63,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                     <>
                       <RowAction action={approveAccountRequestAsOrganiser} id={r.id} label={t('list.approve')} variant="danger"
                         confirm={t('list.confirmApprove', { kind, target: r.target.displayName })} testId={`approve-request-${r.id}`} />
-                      <RefuseRequestForm id={r.id} />
+                      <RefuseForm id={r.id} />
                     </>
                   )}
                   {/* Stays mounted once used (disabled), so the password just shown survives the page's refresh. */}
@@ -77,19 +84,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
             const mine = p.requestedBy === me.id;
             return (
               <li key={p.id} data-proposal={p.id} data-state={p.state}>
-                <div className={ui.spread}>
-                  <span>{t('list.item', { kind, target, requester: p.requester.displayName, at: when(p.createdAt) })}</span>
-                  <Badge tone={p.state === 'approved' ? 'ok' : p.state === 'pending' ? 'warn' : undefined}>{t(`state.${p.state}`)}</Badge>
-                </div>
-                <p className={ui.muted}>{t('list.reason', { reason: p.reason })}</p>
-                {p.state === 'pending' && <p className={ui.muted}>{p.aboutChair ? t('list.waitingOrganiser') : t('list.waitingChair')}</p>}
-                {details('proposal', p.id)}
-                {p.state !== 'pending' && p.decider && p.decidedAt && (
-                  <p className={ui.muted}>
-                    {t('list.decided', { state: t(`state.${p.state}`), decider: p.decider.displayName, at: when(p.decidedAt) })}
-                    {p.decisionReason ? ` ${t('list.reason', { reason: p.decisionReason })}` : ''}
-                  </p>
-                )}
+                {filed(p, kind, target, details('proposal', p.id))}
                 <div className={s.rowActions}>
                   {p.state === 'pending' && mine && (
                     <RowAction action={cancelProposal} id={p.id} label={t('list.cancel')} confirm={t('list.confirmCancel')} testId={`cancel-proposal-${p.id}`} />
@@ -98,11 +93,11 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                     <>
                       <RowAction action={approveProposalAsOrganiser} id={p.id} label={t('list.approve')} variant="danger"
                         confirm={t('list.confirmApprove', { kind, target })} testId={`approve-proposal-${p.id}`} />
-                      <RefuseProposalForm id={p.id} />
+                      <RefuseForm id={p.id} proposal />
                     </>
                   )}
                   {p.state === 'approved' && p.kind === 'add_organiser' && mine && (
-                    <IssueOrganiserPasswordForm id={p.id} target={p.displayName} issued={!!p.passwordIssuedAt} />
+                    <IssuePasswordForm id={p.id} target={p.displayName} issued={!!p.passwordIssuedAt} organiser />
                   )}
                 </div>
               </li>

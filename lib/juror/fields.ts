@@ -1,0 +1,12 @@
+// The form fields the account actions share (lib/juror/*specs.ts, requests.ts, proposals.ts,
+// organisers.ts), so that a login or a reason is checked the same way everywhere.
+import { z } from 'zod';
+import { LOGIN } from './import';
+
+export const login = z.string().trim().toLowerCase().regex(LOGIN, 'login_format');
+
+/** Why a request or proposal is filed, or refused: read by the one who decides it. */
+export const reason = z.string().trim().min(3, 'reason_short').max(500);
+
+/** Only ever built on the server (runWithTemporaryPassword), never taken from a form. */
+export const passwordHash = z.string().startsWith('$argon2id$');
