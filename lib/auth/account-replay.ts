@@ -6,8 +6,8 @@
 // holds the file without the key cannot make an account act as someone else unseen.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { user, type AuditEntry } from '@/db/schema';
-import { stateOfRow, type AccountState } from './account-state';
+import { slip, user, type AuditEntry } from '@/db/schema';
+import { credentialDigest, stateOfRow, type AccountState } from './account-state';
 
 type Stated = { state: AccountState; entry: number; id: number };
 
@@ -57,4 +57,25 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     if (!present.has(id)) problems.push(`account ${id} (login ${last.state.login}): stated at entry ${last.entry} (id ${last.id}), but the user table has no row for it`);
   }
   return problems;
+}
+
+/**
+ * Each slip row must be one an audited issue of slips stated (its account and a digest of its hash,
+ * lib/juror/import-specs.ts): a slip opens an account without a password of its own, so a slip's hash
+ * replaced or a slip row added in the file would open it with a secret of the file holder's.
+ */
+export function replaySlips(db: DB, entries: AuditEntry[]): string[] {
+  const stated = new Set<string>();
+  for (const e of entries) {
+    if (e.action !== 'juror.issue_slips') continue;
+    try {
+      const p = JSON.parse(e.payload) as { slips?: { id?: unknown; slip?: unknown }[] };
+      for (const s of Array.isArray(p.slips) ? p.slips : []) stated.add(`${String(s?.id)}:${String(s?.slip)}`);
+    } catch {
+      // an entry's payload is always JSON; the chain vouches for it
+    }
+  }
+  return db.select({ id: slip.id, userId: slip.userId, hash: slip.hash }).from(slip).orderBy(asc(slip.id)).all()
+    .filter((r) => !stated.has(`${r.userId}:${credentialDigest(r.hash)}`))
+    .map((r) => `slip row ${r.id} (account ${r.userId}): no audited issue of slips stated it (its hash replaced, or the row added, in the file)`);
 }
