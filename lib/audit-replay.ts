@@ -5,7 +5,7 @@
 // A table edited without the log (a score changed in the file, final_hash recomputed) or a log cut
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 // Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
-// role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
+// role, country, active flag, credential, must-change flag: lib/auth/account-replay.ts), the rules and the films and
 // main-round candidates frozen at the opening, the special round's candidates, runoffs, and account
 // requests, each account's sign-ins and its owner's answers (lib/account/history-replay.ts), each
 // slip row, that each approved rename is the one proposed, and the phase: once the log has changed it,
@@ -20,7 +20,7 @@ import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/recusal';
-import { parseHead } from './audit';
+import { parseHead, payloadOf } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
 import { frozenSetupDigest } from './festival/frozen-setup';
@@ -79,13 +79,6 @@ export function replayAudit(db: DB): string[] {
   if (!fest) return problems;
   const scale = scaleOf(fest);
   const entries = db.select().from(audit).orderBy(asc(audit.id)).all();
-  const payloadOf = (e: AuditEntry): Payload => {
-    try {
-      return JSON.parse(e.payload) as Payload;
-    } catch {
-      return {};
-    }
-  };
 
   // --- the log, replayed ---
   const scores = new Map<string, { steps: number | null; seen: Seen }>();

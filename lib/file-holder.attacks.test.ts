@@ -74,6 +74,15 @@ describe('accounts edited in the file', () => {
     expect(problems()).toMatch(/user row \d+ \(login azimov, juror\): its password hash is not the one the log last stated, entry \d+/);
   });
 
+  it('the must-change flag cleared under a temporary password (the organiser’s copy stays the password) is named', async () => {
+    const org = userByLogin(t.db, 'organiser');
+    const juror = idOf('azimov');
+    expect(await runWithTemporaryPassword(resetPasswordSpec, org, { id: String(juror) }, t.db)).toMatchObject({ ok: true });
+    expect(problems()).toBe('');
+    sql('update user set must_change_password = 0 where id = ?', juror);
+    expect(problems()).toMatch(new RegExp(`user row ${juror} \\(login azimov, juror\\): must-change-password flag is clear, but the log's last statement of this account, entry \\d+ \\(id \\d+\\), says set`));
+  });
+
   it('the chair’s and a juror’s roles swapped are named, both', () => {
     setPhase(t, 'voting');
     sql("update user set role = 'juror' where login = 'hansanping'");
