@@ -5,11 +5,14 @@
 // A table edited without the log (a score changed in the file, final_hash recomputed) or a log cut
 // short is named here: the first bad row or entry of each kind. Used by npm run audit:verify.
 // Also replayed: each close's counted ballots (a digest in its entry), the accounts (login, names,
-// role, country, active flag, credential: lib/auth/account-replay.ts), the rules and the films and
+// role, country, active flag, credential, must-change flag: lib/auth/account-replay.ts), the rules and the films and
 // main-round candidates frozen at the opening, the special round's candidates, runoffs, and account
-// requests, and each account's sign-ins and its owner's answers (lib/account/history-replay.ts), and that each approved rename is the one proposed. Not replayed (a file holder can still edit them unseen): festival.phase outside
-// finalisation and publication (tests and tools set it directly), sign-in links (signin_token), the published
-// anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
+// requests, each account's sign-ins and its owner's answers (lib/account/history-replay.ts), each
+// slip row, that each approved rename is the one proposed, and the phase: once the log has changed it,
+// the stored phase is the one its last change left, and no ballot was written while no round was open
+// on record. Not replayed (a file holder can still edit them unseen): the phase of a log that never
+// changed it (tests set it directly), sign-in links (signin_token), retired one-time passwords, the
+// published anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
@@ -17,16 +20,17 @@ import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/recusal';
-import { parseHead } from './audit';
+import { parseHead, payloadOf } from './audit';
 import { canonicalJson } from './canonical';
 import { frozenRules } from './festival/frozen';
 import { frozenSetupDigest } from './festival/frozen-setup';
 import { replayRunoffs } from './runoff/replay';
 import { BASELINE_ACTION } from './audit-baseline';
-import { replayAccounts } from './auth/account-replay';
+import { replayAccounts, replaySlips } from './auth/account-replay';
 import { replayAccountHistory } from './account/history-replay';
 import { replayProposals } from './juror/proposal-replay';
 import { countedDigest } from './round/counted-digest';
+import { RESTORE_ACTION } from './roll-back';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
@@ -35,6 +39,9 @@ interface AuditedDecision { kind: string; nomination: string | null; tied: numbe
 // written since the rule, or recorded by the baseline, state it.
 interface StatedClose { round: unknown; chosen: string; counted: unknown }
 const at = (s: Seen) => `entry ${s.n} (id ${s.id})`;
+// What only an open round lets a juror (or the chair, reopening a ballot) write (lib/ballot/specs.ts), and the phases that open one.
+const BALLOT_WRITES = new Set(['ballot.save_score', 'ballot.save_note', 'ballot.submit', 'ballot.declare_recusal', 'ballot.withdraw_recusal', 'ballot.reopen']);
+const OPEN_PHASES = new Set(['voting', 'special_voting']);
 
 /** Steps of a save written before scores were stored as steps: its value, as the migration converted it. */
 function legacySteps(scale: Scale, value: unknown): number | null {
@@ -72,13 +79,6 @@ export function replayAudit(db: DB): string[] {
   if (!fest) return problems;
   const scale = scaleOf(fest);
   const entries = db.select().from(audit).orderBy(asc(audit.id)).all();
-  const payloadOf = (e: AuditEntry): Payload => {
-    try {
-      return JSON.parse(e.payload) as Payload;
-    } catch {
-      return {};
-    }
-  };
 
   // --- the log, replayed ---
   const scores = new Map<string, { steps: number | null; seen: Seen }>();
@@ -99,12 +99,28 @@ export function replayAudit(db: DB): string[] {
   const byPosition = new Map<number, AuditEntry>();
   const baselineCloses = new Map<number, StatedClose & { seen: Seen }>();
   let specialFilms: { films: number[]; seen: Seen } | null = null;
+  // Ballot writes made while the log has no round open: the phase was moved in the file to let them in.
+  const outOfPhase: { action: string; phase: string; seen: Seen }[] = [];
+  // The phase the log's last phase change left (null: the log changed no phase: tests and tools set it directly).
+  let phaseOfLog: { phase: string; seen: Seen } | null = null;
+  const phaseChange: Record<string, (p: Payload) => string | null> = {
+    'festival.open_voting': () => 'voting',
+    'round.close': (p) => (p.round === 'main' ? 'main_closed' : p.round === 'special' ? 'special_closed' : null),
+    'round.reopen': (p) => (p.round === 'main' ? 'voting' : p.round === 'special' ? 'special_voting' : null),
+    'round.open_special': () => 'special_voting',
+    'round.finalise': () => 'finalised',
+    'round.publish': () => 'published',
+    [RESTORE_ACTION]: (p) => { const r = p.restored as { phase?: unknown } | undefined; return typeof r?.phase === 'string' ? r.phase : null; },
+  };
 
   for (const [i, e] of entries.entries()) {
     const seen = { n: i + 1, id: e.id };
     byPosition.set(seen.n, e);
     const p = payloadOf(e);
     const actor = e.actorId;
+    const phase = phaseChange[e.action]?.(p);
+    if (phase) phaseOfLog = { phase, seen };
+    if (phaseOfLog && BALLOT_WRITES.has(e.action) && !OPEN_PHASES.has(phaseOfLog.phase)) outOfPhase.push({ action: e.action, phase: phaseOfLog.phase, seen });
     switch (e.action) {
       case 'ballot.save_score': {
         const juror = Number(p.jurorId ?? actor);
@@ -377,6 +393,11 @@ export function replayAudit(db: DB): string[] {
   const requestRows = new Set(storedRequests.map((r) => r.id));
   for (const [id, r] of requests) if (!requestRows.has(id)) problems.push(`account request ${id}: audited at ${at(r.at)}, but the account_request table has no row for it`);
 
+  // --- the phase: the one the log's last phase change left (reopening a closed round in the file alone
+  // would let scores change after the close with no reopening on record) ---
+  for (const w of outOfPhase.slice(0, 1)) problems.push(`${at(w.seen)} (${w.action}) was written in phase ${w.phase}, with no round open on record (the phase moved in the file)${outOfPhase.length > 1 ? `; ${outOfPhase.length - 1} more after it` : ''}`);
+  if (phaseOfLog && fest.phase !== phaseOfLog.phase) problems.push(`the festival is in phase ${fest.phase}, but the log's last phase change, ${at(phaseOfLog.seen)}, left it in phase ${phaseOfLog.phase}`);
+
   // --- the rules frozen at the opening of voting ---
   if (opened && fest.phase !== 'setup') {
     const now = frozenRules(db) as Record<string, unknown>;
@@ -409,6 +430,7 @@ export function replayAudit(db: DB): string[] {
 
   // --- accounts: login, names, role, active flag, credential (lib/auth/account-replay.ts) ---
   problems.push(...replayAccounts(db, entries));
+  problems.push(...replaySlips(db, entries));
   problems.push(...replayAccountHistory(db, entries));
   problems.push(...replayProposals(entries));
 

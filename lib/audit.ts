@@ -66,6 +66,16 @@ export function appendAudit(tx: Tx, input: AuditInput): void {
   ).run({ at, actorId: input.actorId, action: input.action, payload, prevHash, hash });
 }
 
+/** An entry's payload as an object ({} if it is not one): the replays read what each entry states. */
+export function payloadOf(e: { payload: string }): Record<string, unknown> {
+  try {
+    const p: unknown = JSON.parse(e.payload);
+    return p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** The chain's head: how many entries it has and the last one's hash ("<entries>:<hash>"). */
 export interface ChainHead { entries: number; hash: string }
 

@@ -13,13 +13,15 @@ import { verifyChain } from '@/lib/audit';
 import { run, setPhase } from '@/lib/admin/test-helpers';
 import { changeOwnPassword } from '@/lib/juror/account';
 import { authorizeCredentials } from '@/lib/auth/options';
+import { hashPassword } from '@/lib/auth/password';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 import { importJurorsSpec, issueSlips } from '@/lib/juror/import-specs';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { closeRoundSpec, openSpecialRoundSpec } from '@/lib/round/specs';
+import { reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
-import { demoCast, fixture, voteAndSubmit } from '@/tests/festival';
+import { candidatesOf, demoCast, fixture, nominationId, voteAndSubmit } from '@/tests/festival';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -72,6 +74,15 @@ describe('accounts edited in the file', () => {
     expect(problems()).toMatch(/user row \d+ \(login azimov, juror\): its password hash is not the one the log last stated, entry \d+/);
   });
 
+  it('the must-change flag cleared under a temporary password (the organiser’s copy stays the password) is named', async () => {
+    const org = userByLogin(t.db, 'organiser');
+    const juror = idOf('azimov');
+    expect(await runWithTemporaryPassword(resetPasswordSpec, org, { id: String(juror) }, t.db)).toMatchObject({ ok: true });
+    expect(problems()).toBe('');
+    sql('update user set must_change_password = 0 where id = ?', juror);
+    expect(problems()).toMatch(new RegExp(`user row ${juror} \\(login azimov, juror\\): must-change-password flag is clear, but the log's last statement of this account, entry \\d+ \\(id \\d+\\), says set`));
+  });
+
   it('the chair’s and a juror’s roles swapped are named, both', () => {
     setPhase(t, 'voting');
     sql("update user set role = 'juror' where login = 'hansanping'");
@@ -105,6 +116,28 @@ describe('accounts edited in the file', () => {
   }, 60_000);
 });
 
+describe('a sign-in slip edited in the file', () => {
+  // A slip opens an account that has no password of its own yet (after slips are issued, until the
+  // juror chooses one). Whoever holds the file replaces the slip's hash with one of a secret they
+  // know, or adds a newer slip row: their secret opens the juror's account, and the juror's own slip
+  // is then "already used" or silently outranked.
+  it('a slip’s hash replaced, or a slip row added, is named', async () => {
+    const org = userByLogin(t.db, 'organiser');
+    const slips = await issueSlips(org, t.db);
+    if (!slips.ok) throw new Error(slips.code);
+    expect(problems()).toBe('');
+    const juror = idOf('azimov');
+    const known = await hashPassword('file holder knows this 42');
+    sql('update slip set hash = ? where user_id = ?', known, juror);
+    process.env.JURY_DB = t.file; // the sign-in reads the app's database
+    expect(await authorizeCredentials({ login: 'azimov', password: 'file holder knows this 42' }, '192.0.2.10')).not.toBeNull();
+    expect(problems()).toMatch(new RegExp(`slip row \\d+ \\(account ${juror}\\): no audited issue of slips stated it`));
+    const other = idOf('juror03');
+    sql("insert into slip (user_id, hash, issued_by, issued_at) values (?, ?, null, '2026-01-01T00:00:00.000Z')", other, known);
+    expect(problems()).toMatch(new RegExp(`slip row \\d+ \\(account ${other}\\): no audited issue of slips stated it`));
+  }, 60_000);
+});
+
 describe('a close’s counted ballots edited in the file', () => {
   it('the ballots a close records as counted, changed afterwards, are named', () => {
     const { chair, jurors } = demoCast(t.db);
@@ -119,6 +152,30 @@ describe('a close’s counted ballots edited in the file', () => {
     delete counted.best_film[String(jurors[3].id)];
     t.db.update(decision).set({ counted: JSON.stringify(counted) }).where(and(eq(decision.id, row.id))).run();
     expect(problems()).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry \d+/);
+  });
+});
+
+describe('the phase edited in the file', () => {
+  // The main round closed with its counted set; whoever holds the file sets the phase back to voting,
+  // a juror changes a score (through the real action: audited, but with no reopening on record), and
+  // the phase is set back to main_closed: finalising would count the changed score.
+  it('a closed round reopened in the file alone is named, and so is a score changed meanwhile', () => {
+    const { chair, jurors } = demoCast(t.db);
+    t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
+    run(t, openVotingSpec, {});
+    voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((3 * j + 7 * c) % 10), jurors);
+    expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
+    expect(problems()).toBe('');
+    sql("update festival set phase = 'voting' where id = 1");
+    expect(problems()).toMatch(/the festival is in phase voting, but the log's last phase change, entry \d+ \(id \d+\), left it in phase main_closed/);
+    // With the round open again in the file alone, the chair reopens a ballot and the juror changes a score.
+    const juror = jurors.find((j) => j.role === 'juror')!;
+    const best = nominationId(t.db, 'best_film');
+    expect(executeAction(reopenBallotSpec, chair, { jurorId: String(juror.id), nominationId: String(best), reason: 'a second look' }, t.db)).toMatchObject({ ok: true });
+    expect(executeAction(saveScoreSpec, juror, { candidateId: String(candidatesOf(t.db, 'best_film')[0].id), value: 10 }, t.db)).toMatchObject({ ok: true });
+    expect(executeAction(submitBallotSpec, juror, { nominationId: String(best) }, t.db)).toMatchObject({ ok: true });
+    sql("update festival set phase = 'main_closed' where id = 1");
+    expect(problems()).toMatch(/entry \d+ \(id \d+\) \(ballot\.reopen\) was written in phase main_closed, with no round open on record \(the phase moved in the file\); 2 more after it/);
   });
 });
 

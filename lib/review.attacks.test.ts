@@ -14,6 +14,7 @@ import { openVotingSpec } from '@/lib/admin/phase';
 import { acknowledgeAccountNoticeSpec, approveAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import { findSessionUser } from '@/lib/auth/users';
+import { changeOwnPassword } from '@/lib/juror/account';
 import { accountRequest } from '@/db/schema';
 import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
@@ -230,9 +231,12 @@ describe('the holder of the database file hiding an account change', () => {
     ok(reset);
     const id = (reset as { data: { id: number } }).data.id;
     ok(executeAction(approveAccountRequestSpec, chair, { id }, t.db));
-    ok(await runWithTemporaryPassword(issuePasswordSpec, organiser, { id }, t.db));
-    // The juror sets their own password at the sign-in (changeOwnPassword), then reads the notice.
-    t.db.update(user).set({ mustChangePassword: false }).where(eq(user.id, juror.id)).run();
+    const issued = await runWithTemporaryPassword(issuePasswordSpec, organiser, { id }, t.db);
+    ok(issued);
+    // The juror sets their own password at the sign-in, then reads the notice.
+    const temporary = (issued as { data: { password: string } }).data.password;
+    const own = 'quiet river stones 47';
+    ok(await changeOwnPassword(findSessionUser(t.db, juror.id)!, { current: temporary, password: own, confirm: own }, t.db));
     ok(executeAction(acknowledgeAccountNoticeSpec, findSessionUser(t.db, juror.id)!, {}, t.db));
     const other = jurors.find((u) => u.id !== juror.id && u.id !== chair.id)!;
     const refused = executeAction(requestAccountChangeSpec, organiser, { targetId: other.id, kind: 'deactivate', reason: 'left the festival' }, t.db);

@@ -17,7 +17,7 @@ import { replayAudit } from '@/lib/audit-replay';
 import { setPhase } from '@/lib/admin/test-helpers';
 import { closeRoundSpec, finaliseSpec, publishSpec } from '@/lib/round/specs';
 import { listRestores, RESTORE_ACTION, rollBackOf } from '@/lib/roll-back';
-import { seededDb, type TestDb } from '@/tests/db';
+import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { demoCast, voteAndSubmit } from '@/tests/festival';
 import { backupTo } from './backup';
 import { restoreFrom } from './restore';
@@ -110,6 +110,51 @@ describe('npm run restore turning time backwards', () => {
     expect(ok.stdout).toMatch(/warning: entry \d+, .*: the database was rolled back with npm run restore --roll-back from phase published \(head \d+:[0-9a-f]{64}\) to a backup in phase main_closed .*the publication of the results and \d+ log entries were set aside/);
     const head = cli('audit-verify.ts', [t.file, '--head', publishedHead]);
     expect(head.status).toBe(1);
+  }, 60_000);
+
+  // The live database's newest entries may be in its -wal alone: the server exits without a checkpoint
+  // (scripts/server.ts), as a crash does. The restore reads them there (the roll-back is seen, the kept
+  // copy holds them); a -wal overwritten before the restore took them with it, and what is left of the
+  // live database may be no later than the backup: no roll-back to record. With the live file whole, a
+  // stale -wal beside it changes nothing: the roll-back is recorded, and the stale -wal is gone.
+  it('reads the live tail in the target’s -wal; a stale -wal beside a whole target neither hides the roll-back nor survives', async () => {
+    const crash = path.join(dir, 'crash', 'jury.db');
+    fs.mkdirSync(path.dirname(crash), { recursive: true });
+    const live = path.join(dir, 'crash-live.db');
+    fs.copyFileSync(atClose, live);
+    fs.copyFileSync(`${atClose}.audit-key`, `${live}.audit-key`);
+    const h = openDatabase(live);
+    h.sqlite.pragma('wal_autocheckpoint = 0');
+    expect(executeAction(finaliseSpec, userByLogin(h.db, 'hansanping'), {}, h.db).ok).toBe(true);
+    const entries = h.db.select().from(audit).all().length;
+    // The files as a server that exited without a checkpoint leaves them.
+    for (const f of ['', '-wal', '-shm', '.audit-key']) fs.copyFileSync(`${live}${f}`, `${crash}${f}`);
+    const lost = path.join(dir, 'lost', 'jury.db');
+    fs.mkdirSync(path.dirname(lost), { recursive: true });
+    for (const f of ['', '.audit-key']) fs.copyFileSync(`${crash}${f}`, `${lost}${f}`);
+    fs.writeFileSync(`${lost}-wal`, 'stale wal from the old database');
+    h.sqlite.close();
+    await expect(restoreFrom(atClose, crash)).rejects.toThrow(/phase now: finalised -> phase restored: main_closed[\s\S]*as it stood 1 entries ago/);
+    const { keptAs, rolledBack } = await restoreFrom(atClose, crash, { rollBack: true });
+    expect(rolledBack).toMatchObject({ prefix: true, lost: { entries: 1, decisions: 1 } });
+    const kept = new Database(keptAs!, { readonly: true });
+    expect((kept.prepare('select count(*) n from audit').get() as { n: number }).n).toBe(entries);
+    kept.close();
+
+    // The same live file, checkpointed whole, with a stale -wal written beside it.
+    const whole = path.join(dir, 'whole', 'jury.db');
+    fs.mkdirSync(path.dirname(whole), { recursive: true });
+    for (const f of ['', '.audit-key']) fs.copyFileSync(`${live}${f}`, `${whole}${f}`);
+    fs.writeFileSync(`${whole}-wal`, 'stale wal from the old database');
+    const again = await restoreFrom(atClose, whole, { rollBack: true });
+    expect(again.rolledBack).toMatchObject({ prefix: true, lost: { entries: 1 } });
+    expect(fs.existsSync(`${whole}-wal`) && fs.readFileSync(`${whole}-wal`, 'utf8').startsWith('stale')).toBe(false);
+    const r = new Database(whole, { readonly: true });
+    expect((r.prepare('select action from audit order by id desc limit 1').get() as { action: string }).action).toBe(RESTORE_ACTION);
+    r.close();
+
+    // The crashed files with their -wal overwritten before the restore: the live tail is lost with it, nothing to record.
+    expect((await restoreFrom(atClose, lost, { rollBack: true })).rolledBack).toBeNull();
   }, 60_000);
 
   it('restores without a word where nothing is lost: into an empty place', async () => {

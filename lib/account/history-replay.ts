@@ -11,16 +11,9 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountSignIn, credentialSet, historyAnswer, type AuditEntry } from '@/db/schema';
+import { payloadOf } from '@/lib/audit';
 
 type Key = (string | number | null | undefined)[];
-
-function payloadOf(e: AuditEntry): Record<string, unknown> {
-  try {
-    return JSON.parse(e.payload) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
 
 const same = (logged: Key, stored: Key) => logged.length === stored.length && logged.every((x, i) => x === undefined || x === stored[i]);
 

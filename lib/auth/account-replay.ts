@@ -1,23 +1,20 @@
 // audit:verify for accounts (called from lib/audit-replay.ts): per account, the last state the keyed
 // log states (every writer puts `accounts: [...]` in its entry, lib/auth/account-state.ts; databases
 // older than that rule state them in their `audit.baseline`) must be the user row as stored: login,
-// names, role, active flag and credential. A password hash swapped, two roles exchanged or a juror
+// names, role, country, active flag, credential and must-change flag. A password hash swapped, two roles exchanged or a juror
 // deactivated in the file alone is named here, and so is a user row that no entry ever stated: whoever
 // holds the file without the key cannot make an account act as someone else unseen.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { user, type AuditEntry } from '@/db/schema';
-import { stateOfRow, type AccountState } from './account-state';
+import { slip, user, type AuditEntry } from '@/db/schema';
+import { payloadOf } from '@/lib/audit';
+import { credentialDigest, stateOfRow, type AccountState } from './account-state';
 
 type Stated = { state: AccountState; entry: number; id: number };
 
 function statesIn(e: AuditEntry): AccountState[] {
-  try {
-    const p = JSON.parse(e.payload) as { accounts?: unknown };
-    return Array.isArray(p.accounts) ? (p.accounts as AccountState[]).filter((a) => a && typeof a.id === 'number') : [];
-  } catch {
-    return [];
-  }
+  const { accounts } = payloadOf(e);
+  return Array.isArray(accounts) ? (accounts as AccountState[]).filter((a) => a && typeof a.id === 'number') : [];
 }
 
 const FIELDS: { key: keyof AccountState; say: (v: unknown) => string; name: string }[] = [
@@ -27,6 +24,8 @@ const FIELDS: { key: keyof AccountState; say: (v: unknown) => string; name: stri
   { key: 'role', name: 'role', say: (v) => String(v) },
   { key: 'active', name: 'active flag', say: (v) => (v ? 'active' : 'inactive') },
   { key: 'country', name: 'country', say: (v) => (v === null ? 'none' : String(v)) },
+  // Stated since the flag decides whether a temporary password must go (entries before say nothing of it).
+  { key: 'mustChange', name: 'must-change-password flag', say: (v) => (v ? 'set' : 'clear') },
 ];
 
 export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
@@ -57,4 +56,21 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     if (!present.has(id)) problems.push(`account ${id} (login ${last.state.login}): stated at entry ${last.entry} (id ${last.id}), but the user table has no row for it`);
   }
   return problems;
+}
+
+/**
+ * Each slip row must be one an audited issue of slips stated (its account and a digest of its hash,
+ * lib/juror/import-specs.ts): a slip opens an account without a password of its own, so a slip's hash
+ * replaced or a slip row added in the file would open it with a secret of the file holder's.
+ */
+export function replaySlips(db: DB, entries: AuditEntry[]): string[] {
+  const stated = new Set<string>();
+  for (const e of entries) {
+    if (e.action !== 'juror.issue_slips') continue;
+    const { slips } = payloadOf(e);
+    for (const s of Array.isArray(slips) ? (slips as { id?: unknown; slip?: unknown }[]) : []) stated.add(`${String(s?.id)}:${String(s?.slip)}`);
+  }
+  return db.select({ id: slip.id, userId: slip.userId, hash: slip.hash }).from(slip).orderBy(asc(slip.id)).all()
+    .filter((r) => !stated.has(`${r.userId}:${credentialDigest(r.hash)}`))
+    .map((r) => `slip row ${r.id} (account ${r.userId}): no audited issue of slips stated it (its hash replaced, or the row added, in the file)`);
 }

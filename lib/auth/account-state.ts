@@ -3,7 +3,7 @@
 // a name unseen (issue 20, route 6).
 //
 // The rule, for every writer: a transaction that changes an account's login, display name, Latin
-// name, role, country, active flag or credential (password hash, passkey) appends, in its own audit entry's
+// name, role, country, active flag, credential (password hash, passkey) or must-change flag appends, in its own audit entry's
 // payload, `accounts: [accountState(tx, id), …]` for every account it changed, read after the change.
 // The replay takes, per account, the last state the log states and compares it with the row.
 // The credential is stored as a digest of the hash (itself salted): it tells that a hash changed,
@@ -26,14 +26,16 @@ export interface AccountState {
   active: boolean;
   /** SHA-256 of the stored password hash, or null when the account has no password. */
   credential: string | null;
+  /** The password must be changed at the next sign-in: a temporary one cannot stay, and only then does a slip open the account (lib/auth/options.ts). */
+  mustChange: boolean;
 }
 
 export function credentialDigest(passwordHash: string | null): string | null {
   return passwordHash ? createHash('sha256').update(passwordHash).digest('hex') : null;
 }
 
-export function stateOfRow(u: { id: number; login: string; displayName: string; latinName: string | null; role: string; country: string | null; active: boolean; passwordHash: string | null }): AccountState {
-  return { id: u.id, login: u.login, displayName: u.displayName, latinName: u.latinName, role: u.role, country: u.country, active: u.active, credential: credentialDigest(u.passwordHash) };
+export function stateOfRow(u: { id: number; login: string; displayName: string; latinName: string | null; role: string; country: string | null; active: boolean; passwordHash: string | null; mustChangePassword: boolean }): AccountState {
+  return { id: u.id, login: u.login, displayName: u.displayName, latinName: u.latinName, role: u.role, country: u.country, active: u.active, credential: credentialDigest(u.passwordHash), mustChange: u.mustChangePassword };
 }
 
 /** The account as it stands now in this transaction (call it after the change). */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { signinToken, user as userTable } from '@/db/schema';
 import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
-import { accountState } from '@/lib/auth/account-state';
+import { accountState, credentialDigest } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
@@ -139,8 +139,13 @@ export const issueSlipsSpec = {
       issueSlip(tx, a.id, a.passwordHash, user.id);
       recordCredential(tx, a.id, 'slip', { id: user.id, how: 'organiser' });
     }
-    // Who got a slip, never the passwords nor their hashes.
-    appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: { jurors: jury.map((j) => ({ id: j.id, login: j.login })), accounts: jury.map((j) => accountState(tx, j.id)) } });
+    // Who got a slip, never the passwords nor their hashes: a digest of each slip's hash, which
+    // audit:verify matches each slip row against (lib/auth/account-replay.ts).
+    appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: {
+      jurors: jury.map((j) => ({ id: j.id, login: j.login })),
+      accounts: jury.map((j) => accountState(tx, j.id)),
+      slips: input.accounts.map((a) => ({ id: a.id, slip: credentialDigest(a.passwordHash) })),
+    } });
     return null;
   },
 } satisfies ActionSpec<typeof SlipsInput, null>;

@@ -4,16 +4,9 @@
 // the proposal (and the chair's reading of it) and the approval, and the approval's own entry would
 // state the changed name as if the chair had approved it.
 import type { AuditEntry } from '@/db/schema';
+import { payloadOf } from '@/lib/audit';
 
 type Name = { displayName: unknown; latinName: unknown };
-
-function payloadOf(e: AuditEntry): Record<string, unknown> {
-  try {
-    return JSON.parse(e.payload) as Record<string, unknown>;
-  } catch {
-    return {};
-  }
-}
 
 export function replayProposals(entries: AuditEntry[]): string[] {
   const problems: string[] = [];

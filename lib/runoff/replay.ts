@@ -6,17 +6,10 @@
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { nomination, runoff, runoffVote, user, type AuditEntry } from '@/db/schema';
+import { payloadOf } from '@/lib/audit';
 import { canonicalJson } from '@/lib/canonical';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
 
-type Payload = Record<string, unknown>;
-const parse = (e: AuditEntry): Payload => {
-  try {
-    return JSON.parse(e.payload) as Payload;
-  } catch {
-    return {};
-  }
-};
 const numbers = (v: unknown) => (Array.isArray(v) ? v.map(Number) : []);
 
 export function replayRunoffs(db: DB, entries: AuditEntry[]): string[] {
@@ -26,7 +19,7 @@ export function replayRunoffs(db: DB, entries: AuditEntry[]): string[] {
   const votes = new Map<string, { receipt: string; entry: number }>();
   for (const [i, e] of entries.entries()) {
     if (!e.action.startsWith('runoff.') && e.action !== 'round.reopen') continue;
-    const p = parse(e);
+    const p = payloadOf(e);
     const id = Number(p.runoff);
     if (e.action === 'runoff.open') opened.set(id, { nomination: String(p.nomination), tied: numbers(p.tied), places: Number(p.places), openedBy: e.actorId, closedBy: null, closedAt: null, counts: null, abstentions: null, setAside: false, entry: i + 1 });
     else if (e.action === 'runoff.vote') votes.set(`${id}:${Number(p.jurorId)}`, { receipt: String(p.receipt), entry: i + 1 });

@@ -101,11 +101,18 @@ describe('backups', () => {
     expect(unflagged.status).not.toBe(0);
     expect(unflagged.stderr).toMatch(/would turn the festival back in time[\s\S]*audit log entries in all/);
     expect(checksum(s.dbFile), 'a refused restore changed the live database').toBe(before);
+    // The server exits without a checkpoint: the live file's newest entries are in its -wal alone, and
+    // overwriting that -wal would lose them (the restore would then see a live log no later than the
+    // snapshot and record no roll-back; scripts/restore.test.ts). Checkpointed first, as a clean close
+    // leaves it, the live file is whole and the -wal written beside it is truly stale.
+    const live = open(s.dbFile);
+    live.pragma('wal_checkpoint(TRUNCATE)');
+    const liveEntries = (live.prepare('select count(*) n from audit').get() as { n: number }).n;
+    live.close();
     fs.writeFileSync(`${s.dbFile}-wal`, 'stale wal from the old database');
     const restored = run('scripts/restore.ts', [snapFile, '--roll-back'], { JURY_DB: s.dbFile });
     expect(restored.status, restored.stderr).toBe(0);
-    // The stale -wal written above replaces the live file's own log tail, so what the restore compares
-    // against may no longer be ahead of the snapshot: the roll-back record is tested in scripts/restore.test.ts.
+    expect(restored.stdout).toMatch(/rolled back, recorded in the restored log as audit\.restore:[\s\S]*the backup's log is this database's log as it stood \d+ entries ago/);
     expect(fs.existsSync(`${s.dbFile}-wal`) && fs.readFileSync(`${s.dbFile}-wal`, 'utf8').startsWith('stale')).toBe(false);
     const db = open(s.dbFile);
     const restoredTally = JSON.stringify(tally(buildTallyInput(drizzle(db, { schema }))));
@@ -119,6 +126,7 @@ describe('backups', () => {
     expect(restoredHash).toBe(liveHash);
     const audit = run('scripts/audit-verify.ts', [s.dbFile], {});
     expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.stdout).toMatch(/warning: entry \d+, .*rolled back with npm run restore --roll-back from phase voting/);
     // 5. The restored database serves.
     const again = await startServer({ port: 3451, dbFile: s.dbFile });
     const c = await signedIn(again.base, 'azimov', 'juror-demo');
@@ -126,6 +134,10 @@ describe('backups', () => {
     await again.stop();
     const kept = fs.readdirSync(defaultDir).filter((f) => f.startsWith('jury-before-restore-') && f.endsWith('.db'));
     expect(kept.length).toBe(1);
+    // The kept copy is the live database whole, up to its last entry.
+    const keptDb = open(path.join(defaultDir, kept[0]), true);
+    expect((keptDb.prepare('select count(*) n from audit').get() as { n: number }).n).toBe(liveEntries);
+    keptDb.close();
     // Each copy keeps its audit key beside it: without it the copy's log could not be verified.
     for (const f of [snapFile, path.join(defaultDir, defaultCopies[0]), path.join(defaultDir, kept[0])]) expect(fs.existsSync(`${f}.audit-key`), f).toBe(true);
     record('6-backup', {
