@@ -297,6 +297,9 @@ export const loginFailure = sqliteTable(
     login: text('login').notNull(),
     address: text('address').notNull(),
     at: integer('at').notNull(), // epoch ms
+    // Set by a later successful sign-in from the same address: the row no longer counts toward that
+    // address's own limit, but still toward the account's ceiling (lib/auth/throttle.ts).
+    cleared: integer('cleared', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('login_failure_key').on(t.login, t.address, t.at)],
 );

@@ -92,5 +92,6 @@ ALTER TABLE `account_request` ADD `target_login` text;--> statement-breakpoint
 ALTER TABLE `account_request` ADD `target_name` text;--> statement-breakpoint
 ALTER TABLE `account_request` ADD `target_latin_name` text;--> statement-breakpoint
 ALTER TABLE `decision` ADD `counted_scores` text;--> statement-breakpoint
+ALTER TABLE `login_failure` ADD `cleared` integer DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE `user` ADD `failed_signins` text;--> statement-breakpoint
 ALTER TABLE `user` ADD `baseline_entry` integer;

@@ -1,12 +1,14 @@
 // Login throttle, two ceilings, both counted in the database (shared by every server process):
 // - per login name and address: after MAX_FAILURES failures within WINDOW_MS that address is
-//   refused for that name until the window passes, so one address cannot guess on;
+//   refused for that name until the window passes, so one address cannot guess on; a successful
+//   sign-in from the address ends this limit (its failures are marked cleared, not deleted);
 // - per login name from all addresses together: after ACCOUNT_MAX_FAILURES failures within
 //   ACCOUNT_WINDOW_MS the account is locked for everyone, so twenty addresses cannot make 200
-//   guesses at one login (issue 20, route 10). Such a lock can be someone else's doing: the chair's
+//   guesses at one login (issue 20, route 10). Cleared failures count here too: a guesser sharing
+//   the holder's address (the festival's wifi) gets no fresh allowance from the holder's sign-ins. Such a lock can be someone else's doing: the chair's
 //   desk lists locked accounts (lockedAccounts), and the holder's next sign-in tells them how many
 //   failed attempts from how many addresses there were (FailedSignins on their account).
-import { and, eq, gt, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { loginFailure, user as userTable } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
@@ -26,14 +28,14 @@ export function throttleState(db: Pick<DB, 'select'>, login: string, address: st
   const row = db
     .select({ n: count(), first: min(loginFailure.at) })
     .from(loginFailure)
-    .where(and(eq(loginFailure.login, login), eq(loginFailure.address, address), gte(loginFailure.at, since)))
+    .where(and(eq(loginFailure.login, login), eq(loginFailure.address, address), eq(loginFailure.cleared, false), gte(loginFailure.at, since)))
     .get();
   if (row && row.n >= MAX_FAILURES) {
     // The window slides: the address is free again once enough failures have aged out of it.
     const rows = db
       .select({ at: loginFailure.at })
       .from(loginFailure)
-      .where(and(eq(loginFailure.login, login), eq(loginFailure.address, address), gte(loginFailure.at, since)))
+      .where(and(eq(loginFailure.login, login), eq(loginFailure.address, address), eq(loginFailure.cleared, false), gte(loginFailure.at, since)))
       .orderBy(loginFailure.at)
       .all();
     const releasing = rows[rows.length - MAX_FAILURES];
@@ -100,7 +102,7 @@ function readStored(v: string | null | undefined): Stored | null {
 }
 
 /**
- * After a successful check: the failures of this login from this address end. For an account's
+ * After a successful check: the failures of this login from this address no longer limit it. For an account's
  * sign-in, the failures from other addresses not yet told are written on the account for its holder
  * to read (failures 0 when there were none) and, when there were some, to the audit log (counts and
  * times, never an address). They keep counting toward the ceiling per account until they age out:
@@ -125,7 +127,14 @@ export function clearFailures(db: DB, login: string, address: string): void {
         appendAudit(tx, { actorId: null, action: 'auth.failed_signins', payload: { id: account.id, ...told } });
       }
     }
-    tx.delete(loginFailure).where(and(eq(loginFailure.login, login), eq(loginFailure.address, address))).run();
+    // The attempt that just succeeded was counted when it began (beginAttempt): it was no failure.
+    // Rows of one key and address count alike, so the newest uncleared one stands for it.
+    const own = tx.select({ id: loginFailure.id }).from(loginFailure)
+      .where(and(eq(loginFailure.login, login), eq(loginFailure.address, address), eq(loginFailure.cleared, false)))
+      .orderBy(desc(loginFailure.id)).limit(1).get();
+    if (own) tx.delete(loginFailure).where(eq(loginFailure.id, own.id)).run();
+    // The others end this address's own limit but keep counting toward the account's ceiling.
+    tx.update(loginFailure).set({ cleared: true }).where(and(eq(loginFailure.login, login), eq(loginFailure.address, address))).run();
   }, { behavior: 'immediate' });
 }
 
