@@ -101,3 +101,23 @@ describe('a person’s name for each reader', () => {
     expect(personName({ name: 'Ли Вэй', latinName: ' ' }, 'en')).toBe('Ли Вэй');
   });
 });
+
+const kz = { originalTitle: 'Алмас қылыш', englishTitle: 'The Diamond Sword' };
+const cn = { originalTitle: '红海行动', englishTitle: 'Operation Red Sea' };
+
+describe('a title inside a sentence', () => {
+  it('is the title imported for the reader’s language first', () => {
+    expect(localTitle({ ...cn, titleRu: 'Операция «Красное море»' }, 'ru')).toBe('Операция «Красное море»');
+    expect(localTitle({ ...kz, titleZh: '钻石剑' }, 'zh')).toBe('钻石剑');
+  });
+  it('is the original title when it is written in the reader’s script, never the English one in a Russian sentence', () => {
+    expect(localTitle(kz, 'ru')).toBe('Алмас қылыш');
+    expect(localTitle(kz, 'kk')).toBe('Алмас қылыш');
+    expect(localTitle(cn, 'zh')).toBe('红海行动');
+  });
+  it('is the English title in English and where the original is in another script', () => {
+    expect(localTitle(kz, 'en')).toBe('The Diamond Sword');
+    expect(localTitle(cn, 'ru')).toBe('Operation Red Sea');
+    expect(localTitle(kz, 'zh')).toBe('The Diamond Sword');
+  });
+});
