@@ -100,6 +100,11 @@ describe('a person’s name for each reader', () => {
     expect(personName({ name: 'Anna Melikian', latinName: 'Anna Melikian' }, 'ru')).toBe('Anna Melikian');
     expect(personName({ name: 'Ли Вэй', latinName: ' ' }, 'en')).toBe('Ли Вэй');
   });
+
+  it('takes an account row as it is (displayName, latinName)', () => {
+    expect(personName({ displayName: 'Рустем Абдрашев', latinName: 'Rustem Abdrashev' }, 'zh')).toBe('Рустем Абдрашев (Rustem Abdrashev)');
+    expect(personName({ displayName: 'Рустем Абдрашев', latinName: 'Rustem Abdrashev' }, 'kk')).toBe('Рустем Абдрашев');
+  });
 });
 
 const kz = { originalTitle: 'Алмас қылыш', englishTitle: 'The Diamond Sword' };

@@ -63,11 +63,14 @@ export function titleLine(f: Titles, locale: AppLocale | string): string {
   return s.original ? `${s.title} (${s.original})` : s.title;
 }
 
+type Person = { latinName?: string | null } & ({ name: string } | { displayName: string });
+
 /** A person's name as a reader sees it: their own script, with the Latin form for readers of other scripts. */
-export function personName(p: { name: string; latinName?: string | null }, locale: AppLocale | string): string {
+export function personName(p: Person, locale: AppLocale | string): string {
+  const name = 'displayName' in p ? p.displayName : p.name;
   const latin = p.latinName?.trim();
-  if (!latin || same(latin, p.name)) return p.name;
-  return readsScript(p.name, locale) ? p.name : `${p.name} (${latin})`;
+  if (!latin || same(latin, name)) return name;
+  return readsScript(name, locale) ? name : `${name} (${latin})`;
 }
 
 const LOCALE_SCRIPT: Record<string, RegExp> = { en: /\p{Script=Latin}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };

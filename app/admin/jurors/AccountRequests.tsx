@@ -1,13 +1,14 @@
 // The organisers' list of account requests made during voting: what was asked, by whom, why, and
 // what became of it; the requester may cancel a pending request or, once a reset is approved, have
 // its temporary password shown once; a second organiser decides requests about the chair.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
 import type { SessionUser } from '@/lib/auth';
 import type { AccountRequestRow } from '@/lib/juror/requests';
 import { RowAction } from '../components/RemoveButton';
 import type { AccountProposalRow } from '@/lib/juror/proposals';
 import type { Approval } from '@/lib/juror/approvals';
+import { personName } from '@/lib/festival/names';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
 import { IssueOrganiserPasswordForm, IssuePasswordForm, RefuseProposalForm, RefuseRequestForm } from '../components/AccountRequestForms';
 import { approveAccountRequestAsOrganiser, approveProposalAsOrganiser, cancelAccountRequest, cancelProposal } from '../actions/account-requests';
@@ -17,6 +18,8 @@ import { Badge } from '@/app/components/Badge';
 
 export async function AccountRequests({ me, rows, proposals, pending }: { me: SessionUser; rows: AccountRequestRow[]; proposals: AccountProposalRow[]; pending: Approval[] }) {
   const t = await getTranslations('account');
+  const locale = await getLocale();
+  const name = (p: { displayName: string; latinName: string | null }) => personName(p, locale);
   const when = (await whenFormatter()).at;
   // Pending ones show what an approver reads: the target's login, names and history.
   const details = (source: Approval['source'], id: number) => {
@@ -35,7 +38,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
             return (
               <li key={r.id} data-request={r.id} data-state={r.state}>
                 <div className={ui.spread}>
-                  <span>{t('list.item', { kind, target: t('approval.target', { name: r.target.displayName, login: r.target.login }), requester: r.requester.displayName, at: when(r.createdAt) })}</span>
+                  <span>{t('list.item', { kind, target: t('approval.target', { name: name(r.target), login: r.target.login }), requester: name(r.requester), at: when(r.createdAt) })}</span>
                   <Badge tone={r.state === 'approved' ? 'ok' : r.state === 'pending' ? 'warn' : undefined}>{t(`state.${r.state}`)}</Badge>
                 </div>
                 <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
@@ -43,7 +46,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                 {details('request', r.id)}
                 {r.state !== 'pending' && r.decider && r.decidedAt && (
                   <p className={ui.muted}>
-                    {t('list.decided', { state: t(`state.${r.state}`), decider: r.decider.displayName, at: when(r.decidedAt) })}
+                    {t('list.decided', { state: t(`state.${r.state}`), decider: name(r.decider), at: when(r.decidedAt) })}
                     {r.decisionReason ? ` ${t('list.reason', { reason: r.decisionReason })}` : ''}
                   </p>
                 )}
@@ -55,13 +58,13 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                   {r.state === 'pending' && !mine && r.aboutChair && (
                     <>
                       <RowAction action={approveAccountRequestAsOrganiser} id={r.id} label={t('list.approve')} variant="danger"
-                        confirm={t('list.confirmApprove', { kind, target: r.target.displayName })} testId={`approve-request-${r.id}`} />
+                        confirm={t('list.confirmApprove', { kind, target: name(r.target) })} testId={`approve-request-${r.id}`} />
                       <RefuseRequestForm id={r.id} />
                     </>
                   )}
                   {/* Stays mounted once used (disabled), so the password just shown survives the page's refresh. */}
                   {r.state === 'approved' && r.kind === 'reset_password' && mine && (
-                    <IssuePasswordForm id={r.id} target={r.target.displayName} issued={!!r.passwordIssuedAt} />
+                    <IssuePasswordForm id={r.id} target={name(r.target)} issued={!!r.passwordIssuedAt} />
                   )}
                 </div>
               </li>
@@ -73,12 +76,12 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
         <ul className={ui.list} data-testid="account-proposals">
           {proposals.map((p) => {
             const kind = t(`kind.${p.kind}`);
-            const target = p.target ? t('approval.target', { name: p.target.displayName, login: p.target.login }) : t('approval.target', { name: p.displayName, login: p.login ?? '' });
+            const target = p.target ? t('approval.target', { name: name(p.target), login: p.target.login }) : t('approval.target', { name: name(p), login: p.login ?? '' });
             const mine = p.requestedBy === me.id;
             return (
               <li key={p.id} data-proposal={p.id} data-state={p.state}>
                 <div className={ui.spread}>
-                  <span>{t('list.item', { kind, target, requester: p.requester.displayName, at: when(p.createdAt) })}</span>
+                  <span>{t('list.item', { kind, target, requester: name(p.requester), at: when(p.createdAt) })}</span>
                   <Badge tone={p.state === 'approved' ? 'ok' : p.state === 'pending' ? 'warn' : undefined}>{t(`state.${p.state}`)}</Badge>
                 </div>
                 <p className={ui.muted}>{t('list.reason', { reason: p.reason })}</p>
@@ -86,7 +89,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                 {details('proposal', p.id)}
                 {p.state !== 'pending' && p.decider && p.decidedAt && (
                   <p className={ui.muted}>
-                    {t('list.decided', { state: t(`state.${p.state}`), decider: p.decider.displayName, at: when(p.decidedAt) })}
+                    {t('list.decided', { state: t(`state.${p.state}`), decider: name(p.decider), at: when(p.decidedAt) })}
                     {p.decisionReason ? ` ${t('list.reason', { reason: p.decisionReason })}` : ''}
                   </p>
                 )}
@@ -102,7 +105,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                     </>
                   )}
                   {p.state === 'approved' && p.kind === 'add_organiser' && mine && (
-                    <IssueOrganiserPasswordForm id={p.id} target={p.displayName} issued={!!p.passwordIssuedAt} />
+                    <IssueOrganiserPasswordForm id={p.id} target={name(p)} issued={!!p.passwordIssuedAt} />
                   )}
                 </div>
               </li>
