@@ -6,7 +6,7 @@ import { listOf } from '@/lib/locale/lists';
 import { getDb } from '@/db';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import { buildTallyInput } from '@/lib/round/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/round/decisions';

@@ -2,7 +2,8 @@
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { reasonText, candidateName } from '@/lib/round/reasons';
+import { reasonText } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { rankedApart } from '@/lib/round/ranked-apart';

@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { user } from '@/db/schema';
 import type { TallyProblem } from '@/lib/round/checked-tally';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import ui from './ui.module.css';
 

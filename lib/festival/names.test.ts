@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilmCsv } from '@/lib/film/import';
-import { festivalCity, festivalName, localTitle, personName, shownTitle, titleLine, translatedTitle } from './names';
+import { candidateName, festivalCity, festivalName, localTitle, personName, shownTitle, titleLine, translatedTitle } from './names';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -124,5 +124,13 @@ describe('a title inside a sentence', () => {
     expect(localTitle(kz, 'en')).toBe('The Diamond Sword');
     expect(localTitle(cn, 'ru')).toBe('Operation Red Sea');
     expect(localTitle(kz, 'zh')).toBe('The Diamond Sword');
+  });
+});
+
+describe('a candidate in a sentence', () => {
+  it('is the person with the film in brackets, the film alone, or a question mark for none', () => {
+    expect(candidateName({ person: 'Ли Вэй', title: 'Лето' })).toBe('Ли Вэй (Лето)');
+    expect(candidateName({ person: null, title: '盛夏' })).toBe('盛夏');
+    expect(candidateName(undefined)).toBe('?');
   });
 });

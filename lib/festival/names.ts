@@ -63,6 +63,12 @@ export function titleLine(f: Titles, locale: AppLocale | string): string {
   return s.original ? `${s.title} (${s.original})` : s.title;
 }
 
+/** A candidate in a sentence or a list: the person with their film ("Ли Вэй (Лето)"), or the film alone; '?' for none. */
+export function candidateName(c: { person: string | null; title: string } | undefined): string {
+  if (!c) return '?';
+  return c.person ? `${c.person} (${c.title})` : c.title;
+}
+
 type Person = { latinName?: string | null } & ({ name: string } | { displayName: string });
 
 /** A person's name as a reader sees it: their own script, with the Latin form for readers of other scripts. */

@@ -2,14 +2,13 @@
 // with its winner and margin, the chair's decisions, the hash of the final tally, signature lines.
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { festivalCity, festivalName, personName } from '@/lib/festival/names';
+import { candidateName, festivalCity, festivalName, personName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
 import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
-import { candidateName } from '@/lib/round/reasons';
 import { Hash } from '@/app/components/Hash';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
