@@ -34,7 +34,8 @@ export interface ShownTitle {
 }
 
 const SCRIPT: Partial<Record<string, RegExp>> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };
-const same = (a: string, b: string) => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
+/** Whether two names read the same (case, spacing at the ends and Unicode composition aside): then one is shown, not both. */
+export const sameName = (a: string, b: string) => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
 
 /**
  * The one place that picks a film's title for a reader: the title imported for their language (title_zh,
@@ -49,7 +50,7 @@ export function shownTitle(f: Titles, locale: AppLocale | string): ShownTitle {
     ? own
     : locale !== 'en' && SCRIPT[locale]?.test(original) ? { title: original }
     : { title: f.englishTitle, lang: 'en' };
-  return { ...main, original: same(main.title, original) ? null : original };
+  return { ...main, original: sameName(main.title, original) ? null : original };
 }
 
 /** The title in the reader's language alone, for a sentence ("Winner: …") or a link's name. */
@@ -75,7 +76,7 @@ type Person = { latinName?: string | null } & ({ name: string } | { displayName:
 export function personName(p: Person, locale: AppLocale | string): string {
   const name = 'displayName' in p ? p.displayName : p.name;
   const latin = p.latinName?.trim();
-  if (!latin || same(latin, name)) return name;
+  if (!latin || sameName(latin, name)) return name;
   return readsScript(name, locale) ? name : `${name} (${latin})`;
 }
 
