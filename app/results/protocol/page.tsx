@@ -102,7 +102,7 @@ export default async function ProtocolPage() {
       <table className={s.signatures}>
         <tbody>
           {jury.map((j) => {
-            const name = personName({ name: j.displayName, latinName: j.latinName }, locale);
+            const name = personName(j, locale);
             return <tr key={j.id}><td>{name}</td><td className={s.line} aria-label={t('signatureOf', { name })} /></tr>;
           })}
         </tbody>
