@@ -20,8 +20,11 @@ export async function DraftAwards({ forChair }: { forChair: boolean }) {
     <ul data-testid="draft-awards">
       {view.nominations.map((n) => (
         <li key={n.code} data-nomination={n.code}>
-          <strong>{tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code}</strong>:{' '}
-          {n.winners.length > 0 ? listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) : t('draft.undecided')}
+          {t.rich('draft.award', {
+            nomination: tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code,
+            winners: n.winners.length > 0 ? listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) : t('draft.undecided'),
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}
         </li>
       ))}
     </ul>
