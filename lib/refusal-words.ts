@@ -1,6 +1,8 @@
 // A refusal's parameters in people's words: the specs speak of nominations by their codes (the
 // same in every language, and what the audit log records); a message shows their names in the
 // reader's language, as a list joined the way that language joins lists.
+import { listOf } from '@/lib/locale/lists';
+
 export type NameOf = (code: string) => string;
 
 const NOMINATION_PARAMS = new Set(['nomination', 'nominations']);
@@ -10,7 +12,7 @@ export function localiseRefusalParams(params: Record<string, string | number>, n
   for (const [k, v] of Object.entries(params)) {
     if (!NOMINATION_PARAMS.has(k) || typeof v !== 'string') continue;
     const names = v.split(',').map((c) => c.trim()).filter(Boolean).map(nameOf);
-    out[k] = new Intl.ListFormat(locale, { type: 'conjunction' }).format(names);
+    out[k] = listOf(locale, names);
   }
   return out;
 }

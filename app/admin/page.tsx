@@ -1,7 +1,7 @@
 // The organisers' desk: the festival's settings, opening the vote, and the jury and films at a glance.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { festivalCity, festivalName } from '@/lib/festival/names';
+import { festivalCity, festivalName, personName } from '@/lib/festival/names';
 import { countryName } from '@/lib/film/countries';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
@@ -127,7 +127,7 @@ export default async function AdminHome() {
             <tbody>
               {jurors.map((j) => (
                 <tr key={j.id}>
-                  <td>{j.displayName}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
+                  <td>{personName(j, locale)}{j.placeholder && <> <Badge>{tc('placeholder')}</Badge></>}</td>
                   <td>{j.login}</td>
                   <td>{countryName(j.country, locale) ?? '—'}</td>
                   <td>{tc(`role.${j.role}`)}</td>

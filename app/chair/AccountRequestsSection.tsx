@@ -3,10 +3,11 @@
 // reason, the target's login, names and history, to approve (the change
 // takes effect at once) or refuse with a reason. Requests about the chair are decided by another
 // organiser: the chair only sees that they exist.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { pendingApprovals } from '@/lib/juror/approvals';
+import { personName } from '@/lib/festival/names';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
 import { ActionButton } from '@/app/components/ActionButton';
 import ui from '@/app/components/ui.module.css';
@@ -14,6 +15,7 @@ import { approveAccountRequest, approveProposal, refuseAccountRequest, refusePro
 
 export async function AccountRequestsSection() {
   const t = await getTranslations('account');
+  const locale = await getLocale();
   const when = (await whenFormatter()).at;
   const pending = pendingApprovals(getDb());
   const mine = pending.filter((r) => !r.aboutChair);
@@ -28,12 +30,12 @@ export async function AccountRequestsSection() {
           {mine.map((r) => {
             const kind = t(`kind.${r.kind}`);
             // The display name alone can be relabelled: the login goes with it everywhere.
-            const target = r.history ? t('approval.target', { name: r.history.displayName, login: r.history.login }) : r.proposed?.displayName ?? '';
+            const target = r.history ? t('approval.target', { name: personName(r.history, locale), login: r.history.login }) : r.proposed ? personName(r.proposed, locale) : '';
             const [approve, refuse] = r.source === 'request' ? [approveAccountRequest, refuseAccountRequest] : [approveProposal, refuseProposal];
             const testId = r.source === 'request' ? `${r.id}` : `proposal-${r.id}`;
             return (
               <li key={`${r.source}-${r.id}`} data-request={r.source === 'request' ? r.id : undefined} data-proposal={r.source === 'proposal' ? r.id : undefined}>
-                <p>{t('list.item', { kind, target, requester: r.requester.displayName, at: when(r.createdAt) })}</p>
+                <p>{t('list.item', { kind, target, requester: personName(r.requester, locale), at: when(r.createdAt) })}</p>
                 <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
                 <ApprovalDetails approval={r} />
                 <div className={ui.row}>

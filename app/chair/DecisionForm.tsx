@@ -6,11 +6,11 @@ import { listOf } from '@/lib/locale/lists';
 import { getDb } from '@/db';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import { buildTallyInput } from '@/lib/round/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/round/decisions';
-import { ConfirmAction } from './ConfirmAction';
+import { ActionButton } from '@/app/components/ActionButton';
 import { NoAwardForm } from './NoAwardForm';
 import { TieForm } from './TieForm';
 import { RunoffPanel, runoffPending } from './RunoffPanel';
@@ -66,12 +66,12 @@ export async function DecisionForm({ code }: { code: string }) {
         </>
       )}
       {current && (
-        <ConfirmAction
+        <ActionButton
           action={withdrawDecision}
           args={{ nomination: code }}
           label={t('decision.withdraw')}
-          title={t('decision.withdrawTitle', { nomination: name })}
-          message={t('decision.withdrawText', { what: describe(current), nomination: name })}
+          confirmTitle={t('decision.withdrawTitle', { nomination: name })}
+          confirm={t('decision.withdrawText', { what: describe(current), nomination: name })}
           confirmLabel={t('decision.withdrawConfirm')}
           variant="secondary"
           testId={`withdraw-${code}`}

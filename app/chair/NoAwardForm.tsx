@@ -2,19 +2,19 @@
 // "No award" for a nomination nobody can win (no eligible candidate, or no counted score): with a
 // reason, recorded in the protocol and shown on the results; confirmed in a dialog first.
 import { useTranslations } from 'next-intl';
-import { ConfirmAction } from './ConfirmAction';
+import { ActionButton } from '@/app/components/ActionButton';
 import { recordNoAward } from './decision-actions';
 
 export function NoAwardForm({ nomination, nominationName }: { nomination: string; nominationName: string }) {
   const t = useTranslations('chair');
   return (
-    <ConfirmAction
+    <ActionButton
       action={recordNoAward}
       args={{ nomination }}
       label={t('noAward.record')}
       reasonLabel={t('noAward.reason')}
-      title={t('noAward.confirmTitle', { nomination: nominationName })}
-      message={t('noAward.confirmText', { nomination: nominationName })}
+      confirmTitle={t('noAward.confirmTitle', { nomination: nominationName })}
+      confirm={t('noAward.confirmText', { nomination: nominationName })}
       confirmLabel={t('noAward.confirm')}
       testId={`no-award-${nomination}`}
     />

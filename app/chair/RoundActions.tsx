@@ -9,7 +9,7 @@ import { nomination } from '@/db/schema';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/round/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/round/decisions';
-import { ConfirmAction } from './ConfirmAction';
+import { ActionButton } from '@/app/components/ActionButton';
 import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
 import { waiveSpecialRound, withdrawDecision } from './decision-actions';
 import ui from '@/app/components/ui.module.css';
@@ -18,13 +18,12 @@ export async function CloseRoundAction({ round, missing }: { round: 'main' | 'sp
   const t = await getTranslations('chair');
   const label = t(round === 'main' ? 'round.closeMain' : 'round.closeSpecial');
   return (
-    <ConfirmAction
+    <ActionButton
       action={closeRound}
       label={label}
       checkboxField={missing ? 'confirmMissing' : undefined}
       checkboxLabel={missing ? t('round.confirmMissing', { count: missing }) : undefined}
-      title={label}
-      message={`${t('confirm.close')}${missing ? ` ${t('confirm.closeMissing', { count: missing })}` : ''}`}
+      confirm={`${t('confirm.close')}${missing ? ` ${t('confirm.closeMissing', { count: missing })}` : ''}`}
       confirmLabel={t('confirm.closeConfirm')}
       testId="close-round"
     />
@@ -53,11 +52,10 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
       {special === 'waived' && (
         <div className={ui.notice} data-testid="special-waived">
           <p>{t('special.waived', { reason: waiver!.reason })}</p>
-          <ConfirmAction
+          <ActionButton
             action={withdrawDecision}
             label={t('special.withdrawWaiver')}
-            title={t('special.withdrawWaiver')}
-            message={t('special.withdrawWaiverText')}
+            confirm={t('special.withdrawWaiverText')}
             confirmLabel={t('decision.withdrawConfirm')}
             variant="secondary"
             testId="withdraw-waiver"
@@ -67,41 +65,37 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
       <div className={ui.grid}>
         {special === 'pending' && (
           <>
-            <ConfirmAction
+            <ActionButton
               action={openSpecialRound}
               label={t('round.openSpecial')}
-              title={t('round.openSpecial')}
-              message={t('confirm.openSpecial', { count: films })}
+              confirm={t('confirm.openSpecial', { count: films })}
               confirmLabel={t('confirm.openSpecialConfirm')}
               testId="open-special"
             />
-            <ConfirmAction
+            <ActionButton
               action={waiveSpecialRound}
               label={t('special.waive')}
               reasonLabel={t('special.waiveReason')}
-              title={t('special.waive')}
-              message={t('special.waiveText')}
+              confirm={t('special.waiveText')}
               confirmLabel={t('special.waiveConfirm')}
               variant="secondary"
               testId="waive-special"
             />
           </>
         )}
-        <ConfirmAction
+        <ActionButton
           action={finalise}
           label={t('round.finalise')}
-          title={t('round.finalise')}
-          message={`${special === 'waived' ? `${t('confirm.finaliseWaived')} ` : special === 'skipped' ? `${t('confirm.finaliseSkipped')} ` : ''}${t('round.finaliseConfirm')}`}
+          confirm={`${special === 'waived' ? `${t('confirm.finaliseWaived')} ` : special === 'skipped' ? `${t('confirm.finaliseSkipped')} ` : ''}${t('round.finaliseConfirm')}`}
           confirmLabel={t('confirm.finaliseConfirm')}
           variant="danger"
           testId="finalise"
         />
-        <ConfirmAction
+        <ActionButton
           action={reopenRound}
           label={t('round.reopen')}
           reasonLabel={t('round.reopenReason')}
-          title={t('round.reopen')}
-          message={t('confirm.reopen', { count: inForce })}
+          confirm={t('confirm.reopen', { count: inForce })}
           confirmLabel={t('confirm.reopenConfirm')}
           variant="secondary"
           testId="reopen-round"

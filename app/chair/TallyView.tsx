@@ -2,7 +2,8 @@
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { reasonText, candidateName } from '@/lib/round/reasons';
+import { reasonText } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally, filmTitles } from '@/lib/round/view';
 import { rankedApart } from '@/lib/round/ranked-apart';
@@ -25,7 +26,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
   const view = closedRoundTally(db);
   const locale = await getLocale();
   const labels = candidateLabels(db, locale);
-  const films = filmTitles(db, await getLocale());
+  const films = filmTitles(db, locale);
   if (view.problems.length > 0) return <TallyProblems problems={view.problems} />;
   if (view.nominations.length === 0) return null;
   return (
@@ -37,6 +38,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
         // decide" beside it would contradict the rules.
         const runoffDue = n.reasons.some((r) => r.code === 'runoff_due');
         const reasons = runoffDue ? n.reasons.filter((r) => r.code !== 'tie_unresolved') : n.reasons;
+        const apartOf = rankedApart(n.ranking, view.method, n.withheld);
         return (
           <article key={n.code} id={`tally-${n.code}`} tabIndex={-1} className={ui.card} data-testid={`tally-${n.code}`} aria-labelledby={`tally-${n.code}-h`}>
             <div className={ui.spread}>
@@ -72,8 +74,8 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {n.ranking.map((r, _i, all) => {
-                    const apart = rankedApart(all, view.method, n.withheld).get(r.candidate);
+                  {n.ranking.map((r) => {
+                    const apart = apartOf.get(r.candidate);
                     const l = labels.get(r.candidate);
                     const won = n.winners.includes(r.candidate);
                     return (

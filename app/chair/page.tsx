@@ -51,7 +51,7 @@ export default async function ChairHome() {
   const recusals = recusalList(db, locale);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
-    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName({ name: j.displayName, latinName: j.latinName }, locale)} — ${tc(`nomination.${n.code}`)}` })),
+    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName(j, locale)} — ${tc(`nomination.${n.code}`)}` })),
   );
   return (
     <main className={ui.main}>
@@ -108,7 +108,7 @@ export default async function ChairHome() {
               <tbody>
                 {table.jurors.filter((j) => j.active).map((j) => (
                   <tr key={j.id}>
-                    <th scope="row">{personName({ name: j.displayName, latinName: j.latinName }, locale)}</th>
+                    <th scope="row">{personName(j, locale)}</th>
                     {roundNoms.map((n) => (
                       <td key={n.id}>
                         {submitted.has(`${j.id}:${n.id}`) ? <Badge tone="ok">{t('ballots.submitted')}</Badge>

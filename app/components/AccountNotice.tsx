@@ -8,6 +8,7 @@ import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { currentDeviceId } from '@/lib/auth/from';
+import { deviceWords } from '@/lib/account/device';
 import { ownHistory, type HistoryEvent } from '@/lib/account/history';
 import { accountNotice } from '@/lib/juror/notice';
 import { acknowledgeAccountNotice, answerHistory } from '@/app/jury/account-actions';
@@ -28,7 +29,7 @@ export async function AccountNotice({ userId }: { userId: number }) {
   const what = (action: string) => (t.has(`write.${action}` as never) ? t(`write.${action}` as never) : t('write.other'));
   const subject = (s: { nomination?: string; film?: string } | null) =>
     s?.nomination ? ` — ${tc.has(`nomination.${s.nomination}` as never) ? tc(`nomination.${s.nomination}` as never) : s.nomination}` : s?.film ? ` — ${s.film}` : '';
-  const device = (d: string | null) => (!d || d === 'unknown' ? t('history.unknownDevice') : d);
+  const device = (d: string | null) => deviceWords(d, tc);
   const address = (a: string | null) => (!a || a === 'unknown' ? t('history.unknownAddress') : a);
   const line = (e: HistoryEvent) => {
     const here = e.thisDevice ? t('history.here') : '';

@@ -1,7 +1,8 @@
 'use client';
 // A button that runs a server action with fixed arguments, shows its refusal in words, and
-// refreshes the page on success. Optional confirmation text (asked in the app's own dialog, titled
-// with the button's label) and a reason field.
+// refreshes the page on success. Optional confirmation (asked in the app's own dialog: what will
+// happen, titled with the button's label unless given its own title and confirming button), a reason
+// field and a checkbox. The one confirm-then-act button of the jury's and the chair's pages.
 import { useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -13,7 +14,11 @@ type Props = {
   action: (args: Record<string, unknown>) => Promise<Result>;
   args?: Record<string, unknown>;
   label: string;
+  /** What the action will do, asked before it runs. */
   confirm?: string;
+  /** The dialog's title and its confirming button's label (both the button's label by default). */
+  confirmTitle?: string;
+  confirmLabel?: string;
   reasonLabel?: string;
   checkboxLabel?: string;
   checkboxField?: string;
@@ -21,7 +26,7 @@ type Props = {
   testId?: string;
 };
 
-export function ActionButton({ action, args = {}, label, confirm, reasonLabel, checkboxLabel, checkboxField, variant = 'primary', testId }: Props) {
+export function ActionButton({ action, args = {}, label, confirm, confirmTitle, confirmLabel, reasonLabel, checkboxLabel, checkboxField, variant = 'primary', testId }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -42,6 +47,7 @@ export function ActionButton({ action, args = {}, label, confirm, reasonLabel, c
       data-testid={testId}
       onSubmit={(e) => {
         e.preventDefault();
+        setError(null);
         if (confirm) return setAsking(true);
         run();
       }}
@@ -65,9 +71,9 @@ export function ActionButton({ action, args = {}, label, confirm, reasonLabel, c
       {confirm && (
         <ConfirmDialog
           open={asking}
-          title={label}
+          title={confirmTitle ?? label}
           message={<p>{confirm}</p>}
-          confirmLabel={label}
+          confirmLabel={confirmLabel ?? label}
           pending={pending}
           variant={variant === 'danger' ? 'danger' : 'primary'}
           testId={testId ? `${testId}-confirm` : undefined}

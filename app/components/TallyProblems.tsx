@@ -5,7 +5,7 @@ import { inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { user } from '@/db/schema';
 import type { TallyProblem } from '@/lib/round/checked-tally';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName, personName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import ui from './ui.module.css';
 
@@ -13,10 +13,11 @@ export async function TallyProblems({ problems }: { problems: TallyProblem[] }) 
   if (problems.length === 0) return null;
   const tc = await getTranslations('common');
   const db = getDb();
-  const labels = candidateLabels(db, await getLocale());
+  const locale = await getLocale();
+  const labels = candidateLabels(db, locale);
   const jurorIds = problems.map((p) => Number(p.juror)).filter((n) => Number.isSafeInteger(n));
   const jurors = new Map(
-    (jurorIds.length ? db.select({ id: user.id, name: user.displayName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), u.name]),
+    (jurorIds.length ? db.select({ id: user.id, name: user.displayName, latinName: user.latinName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), personName(u, locale)]),
   );
   const nominationName = (code: string | null) => (code && tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : (code ?? '?'));
   const line = (p: TallyProblem) => {

@@ -11,6 +11,7 @@ import { whenFormatter } from '@/app/components/when';
 import { encode } from 'next-auth/jwt';
 import { authorizeCredentials, SESSION_MAX_AGE_S, SignInRefusal } from '@/lib/auth/options';
 import { currentFrom } from '@/lib/auth/from';
+import { deviceWords } from '@/lib/account/device';
 import { sessionSecret } from '@/lib/auth/secret';
 import { sessionCookieName } from '@/lib/auth/session';
 import { env } from '@/lib/env';
@@ -39,7 +40,7 @@ export async function signInWithPassword(prev: unknown, form?: unknown): Promise
     }
     if (e instanceof SignInRefusal && e.usedSlip) {
       const { at } = await whenFormatter();
-      const device = e.usedSlip.device === 'unknown' ? t('unknownDevice') : e.usedSlip.device;
+      const device = deviceWords(e.usedSlip.device, await getTranslations('common'));
       return refuse('auth:slip_used', t('slipUsed', { at: at(e.usedSlip.at), device }));
     }
     console.error('sign-in failed', e);

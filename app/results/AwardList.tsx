@@ -2,6 +2,7 @@
 // a shared award shows all its winners as such.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { countryName } from '@/lib/film/countries';
+import { sameName } from '@/lib/festival/names';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
@@ -29,7 +30,7 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
                 {w.person && <strong>{w.person} — </strong>}
                 <FilmTitle film={w} inline />
                 {/* Best Director names the director already: "directed by" the same person again says nothing. */}
-                <span className={ui.muted}>{samePerson(w.person, w.director) ? '' : ` · ${t('directedBy', { director: w.director })}`}{countryName(w.country, locale) ? ` · ${countryName(w.country, locale)}` : ''}</span>
+                <span className={ui.muted}>{w.person && sameName(w.person, w.director) ? '' : ` · ${t('directedBy', { director: w.director })}`}{countryName(w.country, locale) ? ` · ${countryName(w.country, locale)}` : ''}</span>
                 {/* A casting vote, a shared award or a runoff is said in words below: its "margin 0.00" would say nothing. */}
                 {withMargin && decidedBy?.has(code) && (
                   <span className={ui.muted}>
@@ -55,8 +56,6 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
     </ol>
   );
 }
-
-const samePerson = (a: string | null, b: string) => !!a && a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 
 function decidedByText(t: (key: string, values?: Record<string, string | number>) => string, d: AwardDecidedBy): string {
   if (typeof d === 'string') return t(`decidedBy.${d}`);

@@ -5,7 +5,7 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listOf } from '@/lib/locale/lists';
 import type { DB } from '@/db';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import { runoffOverview } from '@/lib/runoff/queries';
 import { runoffReceiptList } from '@/lib/round/runoffs';

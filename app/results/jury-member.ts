@@ -9,5 +9,5 @@ type Member = ReturnType<typeof juryList>[number];
 
 export function juryMemberText(j: Member, locale: string, words: { chair: string; left: string }): string {
   const country = countryName(j.country, locale);
-  return `${personName({ name: j.displayName, latinName: j.latinName }, locale)}${country ? ` (${country})` : ''}${j.role === 'chair' ? ` — ${words.chair}` : ''}${j.standing === 'left_counted' ? ` — ${words.left}` : ''}`;
+  return `${personName(j, locale)}${country ? ` (${country})` : ''}${j.role === 'chair' ? ` — ${words.chair}` : ''}${j.standing === 'left_counted' ? ` — ${words.left}` : ''}`;
 }

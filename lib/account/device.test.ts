@@ -1,7 +1,9 @@
 // The device summary a juror reads in their account's history: short, and right for the browsers
 // jurors use (Edge and Opera also say "Chrome", Chrome also says "Safari").
 import { describe, expect, it } from 'vitest';
-import { deviceCookieIn, deviceIdOf, deviceSummary } from './device';
+import { createTranslator } from 'next-intl';
+import zhCommon from '@/messages/zh/common.json';
+import { deviceCookieIn, deviceIdOf, deviceSummary, deviceWords } from './device';
 
 describe('deviceSummary', () => {
   it.each([
@@ -14,6 +16,17 @@ describe('deviceSummary', () => {
     ['curl/8.5.0', 'curl'],
     ['', 'unknown'],
   ])('%s', (ua, summary) => expect(deviceSummary(ua)).toBe(summary));
+});
+
+describe('deviceWords', () => {
+  const zh = createTranslator({ locale: 'zh', messages: { common: zhCommon }, namespace: 'common' });
+  it('puts the summaries that are words, not product names, in the reader’s language', () => {
+    expect(deviceWords(deviceSummary('node'), zh)).toBe('脚本程序');
+    expect(deviceWords(deviceSummary(''), zh)).toBe('未知设备');
+    expect(deviceWords(null, zh)).toBe('未知设备');
+    expect(deviceWords(deviceSummary('curl/8.5.0'), zh)).toBe('curl');
+    expect(deviceWords('Chrome · Android', zh)).toBe('Chrome · Android');
+  });
 });
 
 describe('the device cookie', () => {

@@ -30,6 +30,9 @@ export function deviceCookieIn(cookieHeader: string | undefined | null): string 
   return null;
 }
 
+const UNKNOWN = 'unknown';
+const SCRIPT = 'a script';
+
 // Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
 const BROWSERS: [RegExp, string][] = [
   [/\bEdg(?:e|A|iOS)?\//, 'Edge'],
@@ -41,7 +44,7 @@ const BROWSERS: [RegExp, string][] = [
   [/\bMicroMessenger\//, 'WeChat'],
   [/\bSafari\//, 'Safari'],
   [/\bcurl\//, 'curl'],
-  [/\bnode\b|undici/i, 'a script'],
+  [/\bnode\b|undici/i, SCRIPT],
 ];
 const SYSTEMS: [RegExp, string][] = [
   [/\bAndroid\b/, 'Android'],
@@ -59,5 +62,11 @@ export function deviceSummary(userAgent: string | undefined | null): string {
   const browser = BROWSERS.find(([re]) => re.test(ua))?.[1];
   const system = SYSTEMS.find(([re]) => re.test(ua))?.[1];
   if (browser && system) return `${browser} · ${system}`;
-  return browser ?? system ?? 'unknown';
+  return browser ?? system ?? UNKNOWN;
+}
+
+/** A stored summary as a reader sees it: product names as they are, "unknown" and "a script" in their words (common.device). */
+export function deviceWords(summary: string | null | undefined, words: (key: 'device.unknown' | 'device.script') => string): string {
+  if (!summary || summary === UNKNOWN) return words('device.unknown');
+  return summary === SCRIPT ? words('device.script') : summary;
 }

@@ -31,11 +31,11 @@ export type AccountFlag =
   | { kind: 'foreign_credential'; credential: 'slip' | 'temporary' | 'reset'; at: string }
   | { kind: 'unconfirmed' };
 
-export type FlaggedAccount = { id: number; login: string; displayName: string; flags: AccountFlag[] };
+export type FlaggedAccount = { id: number; login: string; displayName: string; latinName: string | null; flags: AccountFlag[] };
 
 /** Every juror account with at least one flag. */
 export function accountFlags(db: Read): FlaggedAccount[] {
-  const jury = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, active: userTable.active })
+  const jury = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, active: userTable.active })
     .from(userTable).where(inArray(userTable.role, ['juror', 'chair'])).all().filter((u) => u.active);
   const organisers = db.select({ id: userTable.id }).from(userTable).where(eq(userTable.role, 'organiser')).all().map((u) => u.id);
   const organiserDevices = new Set(organisers.length === 0 ? [] : db.select({ d: accountSignIn.deviceId }).from(accountSignIn)
@@ -56,7 +56,7 @@ export function accountFlags(db: Read): FlaggedAccount[] {
     // A used slip no longer works, but until the owner chooses a password nothing of theirs replaced it.
     if (lastSet && lastSet.kind !== 'chosen') flags.push({ kind: 'foreign_credential', credential: lastSet.kind, at: lastSet.at });
     if (unansweredHistory(db, u.id, undefined).needsAnswer) flags.push({ kind: 'unconfirmed' });
-    if (flags.length) out.push({ id: u.id, login: u.login, displayName: u.displayName, flags });
+    if (flags.length) out.push({ id: u.id, login: u.login, displayName: u.displayName, latinName: u.latinName, flags });
   }
   const weight = (f: FlaggedAccount) => Math.min(...f.flags.map((x) => ['not_me', 'shared_device', 'foreign_credential', 'unconfirmed'].indexOf(x.kind)));
   return out.sort((a, b) => weight(a) - weight(b) || a.displayName.localeCompare(b.displayName));

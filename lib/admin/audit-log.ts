@@ -130,7 +130,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(q.page ?? 1)), pages);
   const rows = db
-    .select({ id: audit.id, at: audit.at, action: audit.action, payload: audit.payload, actorId: audit.actorId, actor: user.displayName, actorLogin: user.login })
+    .select({ id: audit.id, at: audit.at, action: audit.action, payload: audit.payload, actorId: audit.actorId, actor: user.displayName, actorLatinName: user.latinName, actorLogin: user.login })
     .from(audit)
     .leftJoin(user, eq(user.id, audit.actorId))
     .where(cond)
@@ -147,7 +147,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
 /** The filter choices: every actor and every action that occurs in the log. */
 export function auditFilters(db: DB) {
   const actors = db
-    .selectDistinct({ id: audit.actorId, name: user.displayName, login: user.login })
+    .selectDistinct({ id: audit.actorId, name: user.displayName, latinName: user.latinName, login: user.login })
     .from(audit)
     .innerJoin(user, eq(user.id, audit.actorId))
     .orderBy(user.displayName)

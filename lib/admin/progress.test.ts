@@ -4,6 +4,7 @@ import { ballot, candidate, festival, film, nomination, recusal, score, user } f
 import { appendAudit } from '@/lib/audit';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, nominationId } from '@/tests/festival';
+import { personName } from '@/lib/festival/names';
 import { votingProgress } from './progress';
 import { auditFilters, auditPage, REDACTED } from './audit-log';
 
@@ -35,6 +36,14 @@ describe('voting progress', () => {
     expect(p.nominations.map((n) => n.code)).not.toContain('special_jury_prize'); // no candidates yet
     const json = JSON.stringify(p);
     for (const marker of ['7.3141', '9.2718', 'MARKER-NOTE-1', 'only a note']) expect(json).not.toContain(marker);
+  });
+
+  it('carries the Latin name, so the organisers read each juror in their own language (personName)', () => {
+    const az = userByLogin(t.db, 'azimov');
+    t.db.update(user).set({ displayName: 'Сергей Азимов', latinName: 'Sergey Azimov' }).where(eq(user.id, az.id)).run();
+    const row = votingProgress(t.db).rows.find((r) => r.jurorId === az.id)!;
+    expect(personName(row, 'zh')).toBe('Сергей Азимов (Sergey Azimov)');
+    expect(personName(row, 'ru')).toBe('Сергей Азимов');
   });
 
   it('with recusal by nationality, a juror is not asked to score films of their own country', () => {

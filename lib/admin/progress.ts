@@ -15,7 +15,7 @@ import { resultsFinal } from '@/lib/round/visibility';
  * the organisers see, would tell whether a film they recused from is among them (issue 20).
  */
 export type ProgressCell = { nominationId: number; total: number | null; scored: number | null; submitted: boolean };
-export type ProgressRow = { jurorId: number; displayName: string; role: 'juror' | 'chair'; recusals: number; cells: ProgressCell[] };
+export type ProgressRow = { jurorId: number; displayName: string; latinName: string | null; role: 'juror' | 'chair'; recusals: number; cells: ProgressCell[] };
 
 export function votingProgress(db: DB) {
   const fest = findFestival(db);
@@ -26,7 +26,7 @@ export function votingProgress(db: DB) {
     .orderBy(asc(nomination.position))
     .all();
   const jurors = db
-    .select({ id: user.id, displayName: user.displayName, role: user.role, country: user.country })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, country: user.country })
     .from(user)
     .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
     .orderBy(asc(user.id))
@@ -68,7 +68,7 @@ export function votingProgress(db: DB) {
       if (n.round === 'special' && !resultsFinal(fest?.phase)) return { nominationId: n.id, total: null, scored: null, submitted };
       return { nominationId: n.id, total, scored: Math.min(done, total), submitted };
     });
-    return { jurorId: j.id, displayName: j.displayName, role: j.role as 'juror' | 'chair', recusals: excluded.size, cells };
+    return { jurorId: j.id, displayName: j.displayName, latinName: j.latinName, role: j.role as 'juror' | 'chair', recusals: excluded.size, cells };
   });
   return { phase: fest?.phase ?? 'setup', nominations, rows };
 }

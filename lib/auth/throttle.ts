@@ -147,7 +147,7 @@ export function failedSigninsOf(db: Pick<DB, 'select'>, userId: number): FailedS
   return told;
 }
 
-export type LockedAccount = { id: number; login: string; displayName: string; role: string; failures: number; addresses: number; since: number; retryAfterMs: number };
+export type LockedAccount = { id: number; login: string; displayName: string; latinName: string | null; role: string; failures: number; addresses: number; since: number; retryAfterMs: number };
 
 /** Accounts locked now by the ceiling per login (for the chair's desk): never an address, only how many. */
 export function lockedAccounts(db: Pick<DB, 'select'>, nowMs: number): LockedAccount[] {
@@ -160,7 +160,7 @@ export function lockedAccounts(db: Pick<DB, 'select'>, nowMs: number): LockedAcc
     .all()
     .filter((g) => g.n >= ACCOUNT_MAX_FAILURES);
   if (groups.length === 0) return [];
-  const accounts = new Map(db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, role: userTable.role })
+  const accounts = new Map(db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role })
     .from(userTable).where(inArray(userTable.login, groups.map((g) => g.login))).all().map((a) => [a.login, a]));
   return groups.flatMap((g) => {
     const a = accounts.get(g.login);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilmCsv } from '@/lib/film/import';
-import { festivalCity, festivalName, localTitle, personName, shownTitle, titleLine, translatedTitle } from './names';
+import { candidateName, festivalCity, festivalName, localTitle, personName, shownTitle, titleLine, translatedTitle } from './names';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -99,5 +99,38 @@ describe('a person’s name for each reader', () => {
     expect(personName({ name: 'Anna Melikian', latinName: null }, 'zh')).toBe('Anna Melikian');
     expect(personName({ name: 'Anna Melikian', latinName: 'Anna Melikian' }, 'ru')).toBe('Anna Melikian');
     expect(personName({ name: 'Ли Вэй', latinName: ' ' }, 'en')).toBe('Ли Вэй');
+  });
+
+  it('takes an account row as it is (displayName, latinName)', () => {
+    expect(personName({ displayName: 'Рустем Абдрашев', latinName: 'Rustem Abdrashev' }, 'zh')).toBe('Рустем Абдрашев (Rustem Abdrashev)');
+    expect(personName({ displayName: 'Рустем Абдрашев', latinName: 'Rustem Abdrashev' }, 'kk')).toBe('Рустем Абдрашев');
+  });
+});
+
+const kz = { originalTitle: 'Алмас қылыш', englishTitle: 'The Diamond Sword' };
+const cn = { originalTitle: '红海行动', englishTitle: 'Operation Red Sea' };
+
+describe('a title inside a sentence', () => {
+  it('is the title imported for the reader’s language first', () => {
+    expect(localTitle({ ...cn, titleRu: 'Операция «Красное море»' }, 'ru')).toBe('Операция «Красное море»');
+    expect(localTitle({ ...kz, titleZh: '钻石剑' }, 'zh')).toBe('钻石剑');
+  });
+  it('is the original title when it is written in the reader’s script, never the English one in a Russian sentence', () => {
+    expect(localTitle(kz, 'ru')).toBe('Алмас қылыш');
+    expect(localTitle(kz, 'kk')).toBe('Алмас қылыш');
+    expect(localTitle(cn, 'zh')).toBe('红海行动');
+  });
+  it('is the English title in English and where the original is in another script', () => {
+    expect(localTitle(kz, 'en')).toBe('The Diamond Sword');
+    expect(localTitle(cn, 'ru')).toBe('Operation Red Sea');
+    expect(localTitle(kz, 'zh')).toBe('The Diamond Sword');
+  });
+});
+
+describe('a candidate in a sentence', () => {
+  it('is the person with the film in brackets, the film alone, or a question mark for none', () => {
+    expect(candidateName({ person: 'Ли Вэй', title: 'Лето' })).toBe('Ли Вэй (Лето)');
+    expect(candidateName({ person: null, title: '盛夏' })).toBe('盛夏');
+    expect(candidateName(undefined)).toBe('?');
   });
 });

@@ -34,7 +34,8 @@ export interface ShownTitle {
 }
 
 const SCRIPT: Partial<Record<string, RegExp>> = { zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };
-const same = (a: string, b: string) => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
+/** Whether two names read the same (case, spacing at the ends and Unicode composition aside): then one is shown, not both. */
+export const sameName = (a: string, b: string) => a.trim().normalize('NFC').toLocaleLowerCase() === b.trim().normalize('NFC').toLocaleLowerCase();
 
 /**
  * The one place that picks a film's title for a reader: the title imported for their language (title_zh,
@@ -49,7 +50,7 @@ export function shownTitle(f: Titles, locale: AppLocale | string): ShownTitle {
     ? own
     : locale !== 'en' && SCRIPT[locale]?.test(original) ? { title: original }
     : { title: f.englishTitle, lang: 'en' };
-  return { ...main, original: same(main.title, original) ? null : original };
+  return { ...main, original: sameName(main.title, original) ? null : original };
 }
 
 /** The title in the reader's language alone, for a sentence ("Winner: …") or a link's name. */
@@ -63,11 +64,20 @@ export function titleLine(f: Titles, locale: AppLocale | string): string {
   return s.original ? `${s.title} (${s.original})` : s.title;
 }
 
+/** A candidate in a sentence or a list: the person with their film ("Ли Вэй (Лето)"), or the film alone; '?' for none. */
+export function candidateName(c: { person: string | null; title: string } | undefined): string {
+  if (!c) return '?';
+  return c.person ? `${c.person} (${c.title})` : c.title;
+}
+
+type Person = { latinName?: string | null } & ({ name: string } | { displayName: string });
+
 /** A person's name as a reader sees it: their own script, with the Latin form for readers of other scripts. */
-export function personName(p: { name: string; latinName?: string | null }, locale: AppLocale | string): string {
+export function personName(p: Person, locale: AppLocale | string): string {
+  const name = 'displayName' in p ? p.displayName : p.name;
   const latin = p.latinName?.trim();
-  if (!latin || same(latin, p.name)) return p.name;
-  return readsScript(p.name, locale) ? p.name : `${p.name} (${latin})`;
+  if (!latin || sameName(latin, name)) return name;
+  return readsScript(name, locale) ? name : `${name} (${latin})`;
 }
 
 const LOCALE_SCRIPT: Record<string, RegExp> = { en: /\p{Script=Latin}/u, zh: /\p{Script=Han}/u, ru: /\p{Script=Cyrillic}/u, kk: /\p{Script=Cyrillic}/u };

@@ -46,7 +46,7 @@ export function listNominations(db: DB) {
 /** Jurors (the chair among them), without anything secret. */
 export function listJurors(db: DB) {
   return db
-    .select({ id: user.id, login: user.login, displayName: user.displayName, country: user.country, role: user.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
+    .select({ id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
     .from(user)
     .orderBy(asc(user.id))
     .all()

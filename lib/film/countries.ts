@@ -14,11 +14,6 @@ export const COUNTRY_CODES: readonly string[] = (
 
 const KNOWN = new Set([...COUNTRY_CODES, UNKNOWN_COUNTRY]);
 
-/** The code to show for a film or a juror: none while the country is not yet entered. */
-export function shownCountry(code: string | null | undefined): string | null {
-  return code && code !== UNKNOWN_COUNTRY ? code : null;
-}
-
 /** The code in upper case when it is a known code (or 'XX'), else null. */
 export function normaliseCountry(raw: string): string | null {
   const code = raw.trim().toUpperCase();
@@ -31,11 +26,10 @@ export function normaliseCountry(raw: string): string | null {
  * server's and the browser's ICU data never disagree in one page.
  */
 export function countryName(code: string | null | undefined, locale: string): string | null {
-  const shown = shownCountry(code);
-  if (!shown) return null;
+  if (!code || code === UNKNOWN_COUNTRY) return null;
   try {
-    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(shown) ?? shown;
+    return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(code) ?? code;
   } catch {
-    return shown;
+    return code;
   }
 }

@@ -14,7 +14,7 @@ import { audit, user as userTable, type Role } from '@/db/schema';
 export type HistoryEventKind =
   | 'created' | 'renamed' | 'password_set' | 'password_changed' | 'slip' | 'reset_approved'
   | 'deactivated' | 'reactivated' | 'made_chair' | 'role_changed' | 'signed_in' | 'failed_signins';
-export type Person = { name: string; role: Role } | null;
+export type Person = { name: string; latinName: string | null; role: Role } | null;
 export type NameEntry = { displayName: string; latinName: string | null; at: string | null; by: Person; self: boolean };
 export type HistoryEvent = { kind: HistoryEventKind; at: string; by: Person; self: boolean };
 export type AccountHistory = { id: number; login: string; displayName: string; latinName: string | null; role: Role; names: NameEntry[]; events: HistoryEvent[] };
@@ -68,7 +68,7 @@ export function accountHistory(db: Pick<DB, 'select'>, userId: number): AccountH
   const u = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, createdAt: userTable.createdAt })
     .from(userTable).where(eq(userTable.id, userId)).get();
   if (!u) return null;
-  const people = new Map(db.select({ id: userTable.id, name: userTable.displayName, role: userTable.role }).from(userTable).all().map((p) => [p.id, { name: p.name, role: p.role }]));
+  const people = new Map(db.select({ id: userTable.id, name: userTable.displayName, latinName: userTable.latinName, role: userTable.role }).from(userTable).all().map((p) => [p.id, { name: p.name, latinName: p.latinName, role: p.role }]));
   const entries = db.select({ at: audit.at, actorId: audit.actorId, action: audit.action, payload: audit.payload })
     .from(audit)
     .where(or(inArray(audit.action, Object.keys(READERS)), eq(audit.actorId, userId)))

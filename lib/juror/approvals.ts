@@ -9,7 +9,7 @@ import { accountHistory, type AccountHistory } from './account-history';
 import { listAccountRequests } from './requests';
 import { listAccountProposals } from './proposals';
 
-type Person = { id: number; displayName: string; role: string };
+type Person = { id: number; displayName: string; latinName: string | null; role: string };
 export type Approval = {
   source: 'request' | 'proposal';
   id: number;

@@ -1,6 +1,7 @@
 // Dates and times as the festival writes them, in every language: day month year (never the US
 // month-first order), in the festival's time zone for moments, with no zone shift for calendar days.
-// The one formatter every page uses (app/components/when.ts on the server, useWhen in the browser).
+// The one formatter every page uses (app/components/when.ts on the server; client components get the
+// formatted text as data).
 import { intlLocale } from './style';
 
 export type When = {

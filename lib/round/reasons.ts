@@ -3,13 +3,9 @@
 import type { Reason } from '@/lib/tally';
 import type { CandidateLabel } from './view';
 import { listOf } from '@/lib/locale/lists';
+import { candidateName } from '@/lib/festival/names';
 
 type T = { (key: string, params?: Record<string, string | number>): string; has(key: string): boolean };
-
-export function candidateName(l: CandidateLabel | undefined): string {
-  if (!l) return '?';
-  return l.person ? `${l.person} (${l.title})` : l.title;
-}
 
 /** `locale` joins the lists of candidates and of next steps the way the reader's language does. */
 export function reasonText(t: T, tc: T, r: Reason, labels: Map<string, CandidateLabel>, films: Map<string, string>, locale = 'en'): string {

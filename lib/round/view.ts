@@ -13,7 +13,6 @@ import { withholdThinRunoffs } from '@/lib/runoff/thin';
 import { fewChangedSinceShown } from './changed';
 import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
-import { sentenceTitle } from '@/lib/festival/sentence-title';
 import { localTitle, personName, shownTitle, titleLine } from '@/lib/festival/names';
 
 /**
@@ -39,7 +38,7 @@ export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLab
 
 /** Every film's title for sentences in `locale`. */
 export function filmTitles(db: DB, locale = 'en'): Map<string, string> {
-  return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [String(f.id), sentenceTitle(f, locale)]));
+  return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [String(f.id), localTitle(f, locale)]));
 }
 
 /** A nomination as the chair's desk shows it: thin candidates withheld; `changedSinceShown`: how many candidates' figures are withheld because only 1 or 2 other jurors changed them. */

@@ -1,7 +1,8 @@
 // The audit log: every write, newest first, filtered by actor and action, with the state of the
 // hash chain. Score values, notes and receipts arrive redacted from the query, before and after publication.
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { personName } from '@/lib/festival/names';
 import { whenFormatter } from '@/app/components/when';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
@@ -22,6 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   await requireRole('organiser');
   const t = await getTranslations('admin');
   const when = await whenFormatter();
+  const locale = await getLocale();
   // Actions by their name in the reader's language; the code stays in the filter's value and the URL.
   const actionName = (a: string) => {
     const key = `audit.actions.${a.replace('.', '_')}` as never;
@@ -47,7 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <label htmlFor="audit-actor">{t('audit.actor')}</label>
           <select id="audit-actor" name="actor" defaultValue={actor ? String(actor) : ''} className={ui.input}>
             <option value="">{t('audit.all')}</option>
-            {actors.map((a) => <option key={a.id} value={String(a.id)}>{a.name} ({a.login})</option>)}
+            {actors.map((a) => <option key={a.id} value={String(a.id)}>{personName(a, locale)} ({a.login})</option>)}
           </select>
         </div>
         <div className={ui.field}>
@@ -76,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
               <tr key={r.id}>
                 <td>{r.id}</td>
                 <td><time dateTime={r.at}>{when.atExact(r.at)}</time></td>
-                <td>{r.actor ? `${r.actor} (${r.actorLogin})` : t('audit.system')}</td>
+                <td>{r.actor ? `${personName({ name: r.actor, latinName: r.actorLatinName }, locale)} (${r.actorLogin})` : t('audit.system')}</td>
                 <td data-action={r.action}>{actionName(r.action)}</td>
                 {/* The stored record itself (what `npm run audit:verify` replays), behind a disclosure: the row reads in words. */}
                 <td><details><summary>{t('audit.payloadShow')}</summary><pre className={s.payload} data-testid="audit-payload">{r.payload}</pre></details></td>

@@ -2,13 +2,14 @@
 // what became of it; the requester may cancel a pending request or, once a reset is approved, have
 // its temporary password shown once; a second organiser decides requests about the chair.
 import type { ReactNode } from 'react';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
 import type { SessionUser } from '@/lib/auth';
 import type { AccountRequestRow } from '@/lib/juror/requests';
 import { RowAction } from '../components/RemoveButton';
 import type { AccountProposalRow } from '@/lib/juror/proposals';
 import type { Approval } from '@/lib/juror/approvals';
+import { personName } from '@/lib/festival/names';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
 import { IssuePasswordForm, RefuseForm } from '../components/AccountRequestForms';
 import { approveAccountRequestAsOrganiser, approveProposalAsOrganiser, cancelAccountRequest, cancelProposal } from '../actions/account-requests';
@@ -18,6 +19,8 @@ import { Badge } from '@/app/components/Badge';
 
 export async function AccountRequests({ me, rows, proposals, pending }: { me: SessionUser; rows: AccountRequestRow[]; proposals: AccountProposalRow[]; pending: Approval[] }) {
   const t = await getTranslations('account');
+  const locale = await getLocale();
+  const name = (p: { displayName: string; latinName: string | null }) => personName(p, locale);
   const when = (await whenFormatter()).at;
   // Pending ones show what an approver reads: the target's login, names and history.
   const details = (source: Approval['source'], id: number) => {
@@ -28,7 +31,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
   const filed = (f: AccountRequestRow | AccountProposalRow, kind: string, target: string, pendingDetails: ReactNode) => (
     <>
       <div className={ui.spread}>
-        <span>{t('list.item', { kind, target, requester: f.requester.displayName, at: when(f.createdAt) })}</span>
+        <span>{t('list.item', { kind, target, requester: name(f.requester), at: when(f.createdAt) })}</span>
         <Badge tone={f.state === 'approved' ? 'ok' : f.state === 'pending' ? 'warn' : undefined}>{t(`state.${f.state}`)}</Badge>
       </div>
       <p className={ui.muted}>{t('list.reason', { reason: f.reason })}</p>
@@ -36,7 +39,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
       {pendingDetails}
       {f.state !== 'pending' && f.decider && f.decidedAt && (
         <p className={ui.muted}>
-          {t('list.decided', { state: t(`state.${f.state}`), decider: f.decider.displayName, at: when(f.decidedAt) })}
+          {t('list.decided', { state: t(`state.${f.state}`), decider: name(f.decider), at: when(f.decidedAt) })}
           {f.decisionReason ? ` ${t('list.reason', { reason: f.decisionReason })}` : ''}
         </p>
       )}
@@ -53,7 +56,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
             const mine = r.requestedBy === me.id;
             return (
               <li key={r.id} data-request={r.id} data-state={r.state}>
-                {filed(r, kind, t('approval.target', { name: r.target.displayName, login: r.target.login }), details('request', r.id))}
+                {filed(r, kind, t('approval.target', { name: name(r.target), login: r.target.login }), details('request', r.id))}
                 {r.passwordIssuedAt && <p className={ui.muted}>{t('list.passwordShown', { at: when(r.passwordIssuedAt) })}</p>}
                 <div className={s.rowActions}>
                   {r.state === 'pending' && mine && (
@@ -62,13 +65,13 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                   {r.state === 'pending' && !mine && r.aboutChair && (
                     <>
                       <RowAction action={approveAccountRequestAsOrganiser} id={r.id} label={t('list.approve')} variant="danger"
-                        confirm={t('list.confirmApprove', { kind, target: r.target.displayName })} testId={`approve-request-${r.id}`} />
+                        confirm={t('list.confirmApprove', { kind, target: name(r.target) })} testId={`approve-request-${r.id}`} />
                       <RefuseForm id={r.id} />
                     </>
                   )}
                   {/* Stays mounted once used (disabled), so the password just shown survives the page's refresh. */}
                   {r.state === 'approved' && r.kind === 'reset_password' && mine && (
-                    <IssuePasswordForm id={r.id} target={r.target.displayName} issued={!!r.passwordIssuedAt} />
+                    <IssuePasswordForm id={r.id} target={name(r.target)} issued={!!r.passwordIssuedAt} />
                   )}
                 </div>
               </li>
@@ -80,7 +83,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
         <ul className={ui.list} data-testid="account-proposals">
           {proposals.map((p) => {
             const kind = t(`kind.${p.kind}`);
-            const target = p.target ? t('approval.target', { name: p.target.displayName, login: p.target.login }) : t('approval.target', { name: p.displayName, login: p.login ?? '' });
+            const target = p.target ? t('approval.target', { name: name(p.target), login: p.target.login }) : t('approval.target', { name: name(p), login: p.login ?? '' });
             const mine = p.requestedBy === me.id;
             return (
               <li key={p.id} data-proposal={p.id} data-state={p.state}>
@@ -97,7 +100,7 @@ export async function AccountRequests({ me, rows, proposals, pending }: { me: Se
                     </>
                   )}
                   {p.state === 'approved' && p.kind === 'add_organiser' && mine && (
-                    <IssuePasswordForm id={p.id} target={p.displayName} issued={!!p.passwordIssuedAt} organiser />
+                    <IssuePasswordForm id={p.id} target={name(p)} issued={!!p.passwordIssuedAt} organiser />
                   )}
                 </div>
               </li>

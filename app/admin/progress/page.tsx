@@ -1,6 +1,7 @@
 // Voting progress: per juror and nomination, scored / to score, submitted, recusals. Counts only:
 // votingProgress never reads a score's value or note.
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { personName } from '@/lib/festival/names';
 import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { votingProgress } from '@/lib/admin/progress';
@@ -23,6 +24,7 @@ export default async function ProgressPage() {
   const t = await getTranslations('admin');
   const tc = await getTranslations('common');
   const db = getDb();
+  const locale = await getLocale();
   const { phase, nominations, rows } = votingProgress(db);
   const live = phase === 'voting' || phase === 'special_voting';
   const totals = rows.reduce((a, r) => {
@@ -54,13 +56,13 @@ export default async function ProgressPage() {
           <tbody>
             {rows.map((r) => (
               <tr key={r.jurorId}>
-                <th scope="row">{r.displayName}{r.role === 'chair' && <> <Badge tone="accent">{tc('role.chair')}</Badge></>}</th>
+                <th scope="row">{personName(r, locale)}{r.role === 'chair' && <> <Badge tone="accent">{tc('role.chair')}</Badge></>}</th>
                 {r.cells.map((c, i) => (
                   <td key={c.nominationId} data-testid={`progress-${r.jurorId}-${nominations[i].code}`}>
                     {c.scored === null || c.total === null ? <span className={ui.muted}>{t('progress.specialWithheld')}</span> : (
                       <>
                         {t('progress.cell', { scored: c.scored, total: c.total })}
-                        <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: r.displayName, nomination: tc(`nomination.${nominations[i].code}`) })} />
+                        <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: personName(r, locale), nomination: tc(`nomination.${nominations[i].code}`) })} />
                       </>
                     )}
                     {c.submitted ? <Badge tone="ok">{t('progress.submitted')}</Badge>

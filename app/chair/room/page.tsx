@@ -8,7 +8,7 @@ import { getDb } from '@/db';
 import { requireRole } from '@/lib/auth';
 import { liveViewFor } from '@/lib/live/page';
 import { roomDisplay, type RoomCandidate } from '@/lib/live/room';
-import { localTitle, shownTitle } from '@/lib/festival/names';
+import { candidateName, localTitle, shownTitle } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { LiveCounts, LiveRunoffCount } from '@/app/components/live/LiveCounts';
 import s from './room.module.css';
@@ -36,7 +36,7 @@ export default async function RoomDisplay() {
   const db = getDb();
   const initial = liveViewFor(db, me);
   const { open, last } = roomDisplay(db);
-  const names = (cs: RoomCandidate[]) => listOf(locale, cs.map((c) => (c.person ? `${c.person} (${localTitle(c, locale)})` : localTitle(c, locale))));
+  const names = (cs: RoomCandidate[]) => listOf(locale, cs.map((c) => candidateName({ person: c.person, title: localTitle(c, locale) })));
   return (
     <main className={s.room} data-testid="room-display">
       <LiveCounts initial={initial}>

@@ -7,6 +7,7 @@ import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import type { BallotCandidate } from '@/lib/ballot/queries';
 import { shownTitle } from '@/lib/festival/names';
+import { listOf } from '@/lib/locale/lists';
 import { ScoreControl } from './ScoreControl';
 import type { ItemState } from './useAutosave';
 import ui from '@/app/components/ui.module.css';
@@ -46,7 +47,7 @@ export function CompactRow(p: Props) {
   const title = shown.title;
   const recused = !!c.recusal;
   const hasNote = p.note.trim().length > 0;
-  const rowName = [p.name, c.person, p.name ? null : title].filter(Boolean).join(', ');
+  const rowName = listOf(locale, [p.name, c.person, p.name ? null : title].filter((x): x is string => !!x), 'plain');
   // Only what needs the juror's attention: "saving" flickers by on every click and the status bar has it.
   const showItem = p.item && (p.item.status === 'error' || p.item.status === 'refused');
   return (

@@ -10,7 +10,7 @@ import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import type { ReceiptLine } from '@/lib/ballot/queries';
 import { receiptFileText } from '@/lib/ballot/receipt-check';
-import { localTitle } from '@/lib/festival/names';
+import { candidateName, localTitle } from '@/lib/festival/names';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';
 
@@ -25,7 +25,7 @@ export function Receipt({ receipt, submittedAt, canonical, lines, reopened = fal
   const format = useFormatter();
   const locale = useLocale();
   const [copied, setCopied] = useState(false);
-  const named = lines.map((l) => ({ candidate: l.candidateId, title: l.person ? `${l.person}, ${localTitle(l, locale)}` : localTitle(l, locale), score: l.value }));
+  const named = lines.map((l) => ({ candidate: l.candidateId, title: candidateName({ person: l.person, title: localTitle(l, locale) }), score: l.value }));
   const file = receiptFileText({ about: t('receiptFileAbout', { nomination: nominationLabel }), receipt, submittedAt, ballot: canonical, lines: named });
   return (
     <section className={reopened ? ui.card : ui.success} aria-labelledby="receipt-heading" data-testid="receipt" data-reopened={reopened || undefined}>

@@ -5,7 +5,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { FilmTitle } from '@/app/components/FilmTitle';
-import { localTitle, type Titles } from '@/lib/festival/names';
+import { candidateName, localTitle, type Titles } from '@/lib/festival/names';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import { castRunoffVote } from '@/app/jury/runoff-actions';
 import ui from '@/app/components/ui.module.css';
@@ -28,7 +28,7 @@ export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candi
     const v = form.current ? new FormData(form.current).get('choice') : null;
     if (v === 'abstain') return t('abstain');
     const c = candidates.find((x) => String(x.id) === v);
-    return c ? (c.person ? `${c.person} — ${localTitle(c, locale)}` : localTitle(c, locale)) : '';
+    return c ? candidateName({ person: c.person, title: localTitle(c, locale) }) : '';
   };
   return (
     <section className={`${ui.card} ${s.runoff}`} aria-labelledby={headingId} id="runoff" data-testid={`runoff-ballot-${runoff}`}>

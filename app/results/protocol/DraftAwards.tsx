@@ -3,7 +3,8 @@
 // finalisation, read only that the awards come later.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
-import { candidateName } from '@/lib/round/reasons';
+import { candidateName } from '@/lib/festival/names';
+import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally } from '@/lib/round/view';
 
 export async function DraftAwards({ forChair }: { forChair: boolean }) {
@@ -13,13 +14,17 @@ export async function DraftAwards({ forChair }: { forChair: boolean }) {
   const db = getDb();
   const view = closedRoundTally(db);
   if (view.problems.length > 0 || view.nominations.length === 0) return <p>{t('draft.roundOpen')}</p>;
-  const labels = candidateLabels(db, await getLocale());
+  const locale = await getLocale();
+  const labels = candidateLabels(db, locale);
   return (
     <ul data-testid="draft-awards">
       {view.nominations.map((n) => (
         <li key={n.code} data-nomination={n.code}>
-          <strong>{tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code}</strong>:{' '}
-          {n.winners.length > 0 ? n.winners.map((w) => candidateName(labels.get(w))).join('; ') : t('draft.undecided')}
+          {t.rich('draft.award', {
+            nomination: tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code,
+            winners: n.winners.length > 0 ? listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) : t('draft.undecided'),
+            b: (chunks) => <strong>{chunks}</strong>,
+          })}
         </li>
       ))}
     </ul>

@@ -2,14 +2,13 @@
 // with its winner and margin, the chair's decisions, the hash of the final tally, signature lines.
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { festivalCity, festivalName } from '@/lib/festival/names';
+import { candidateName, festivalCity, festivalName, personName } from '@/lib/festival/names';
+import { listOf } from '@/lib/locale/lists';
 import { getDb } from '@/db';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
 import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
-import { candidateName } from '@/lib/round/reasons';
-import { personName } from '@/lib/festival/names';
 import { Hash } from '@/app/components/Hash';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
 import { DraftAwards } from './DraftAwards';
@@ -48,7 +47,7 @@ export default async function ProtocolPage() {
   // The organisers' draft names no result in a decision (lib/round/protocol-decisions.ts).
   const decisions = protocolDecisions(db, fest.phase, user?.role ?? null);
   const labels = candidateLabels(db, locale);
-  const names = (ids: number[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(ids.map((id) => candidateName(labels.get(String(id)))));
+  const names = (ids: number[]) => listOf(locale, ids.map((id) => candidateName(labels.get(String(id)))));
   return (
     <main className={s.page}>
       {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
@@ -102,9 +101,10 @@ export default async function ProtocolPage() {
       <h2>{t('signatures')}</h2>
       <table className={s.signatures}>
         <tbody>
-          {jury.map((j) => (
-            <tr key={j.id}><td>{personName({ name: j.displayName, latinName: j.latinName }, locale)}</td><td className={s.line} aria-label={t('signatureOf', { name: j.displayName })} /></tr>
-          ))}
+          {jury.map((j) => {
+            const name = personName(j, locale);
+            return <tr key={j.id}><td>{name}</td><td className={s.line} aria-label={t('signatureOf', { name })} /></tr>;
+          })}
         </tbody>
       </table>
       </section>
