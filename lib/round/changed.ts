@@ -14,8 +14,9 @@
 // rule per ballot would let two jurors change one score each (two ballots "changed") beside a third
 // juror's new ballot, and every other candidate's figures would differ by that juror's score alone.
 // Under `normalized_mean` and `schulze` a candidate's aggregate depends on each juror's whole ballot
-// in the nomination (z-scores over the juror's own scores, pairwise preferences), so there the unit
-// is the nomination: a change anywhere in a juror's ballot changes every candidate's figures.
+// in the nomination (z-scores over the juror's own scores, pairwise preferences), so there the
+// nomination is a unit too: a change anywhere in a juror's ballot changes every candidate's aggregate,
+// while each candidate's histogram still differs only by the jurors who changed that candidate.
 //
 // Against every view shown, not only the last: a change undone later (A -> B -> A), or three jurors
 // changing between two closes and two of them changing back before the next, would otherwise leave
@@ -114,7 +115,9 @@ export function fewChangedSinceShown(db: Reader, round: 'main' | 'special', meth
     if (!close) continue;
     for (const [code, now] of Object.entries(close)) {
       const candidates = Object.keys(now);
-      const units = WHOLE_BALLOT.includes(method) ? [['*', candidates] as const] : candidates.map((c) => [c, [c]] as const);
+      // Each candidate is a unit of its own (its histogram is its raw scores, whatever the method);
+      // where the aggregate reads whole ballots, the nomination is one more.
+      const units = [...candidates.map((c) => [c, [c]] as const), ...(WHOLE_BALLOT.includes(method) ? [['*', candidates] as const] : [])];
       const views = shown.get(code) ?? new Map<string, State[]>();
       shown.set(code, views);
       const held = new Map<string, number>();
@@ -122,7 +125,7 @@ export function fewChangedSinceShown(db: Reader, round: 'main' | 'special', meth
         const earlier = views.get(unit) ?? [];
         const counts = earlier.map((v) => changers(v, now, members, reader));
         const few = counts.filter((n) => n > 0 && n < QUORUM_FLOOR);
-        if (few.length > 0) for (const c of members) held.set(c, Math.min(...few));
+        if (few.length > 0) for (const c of members) held.set(c, Math.min(held.get(c) ?? QUORUM_FLOOR, ...few));
         // A view equal to one already shown (but for the reader's own scores) adds nothing to compare.
         else if (!counts.includes(0)) views.set(unit, [...earlier, now]);
       }
