@@ -27,7 +27,7 @@ import type { DB } from '@/db';
 import { ballot, decision, nomination } from '@/db/schema';
 import type { Tx } from '@/lib/action';
 import { auditKeyOf } from '@/lib/audit';
-import type { Method, TallyInput } from '@/lib/tally';
+import { recusedFrom, type Method, type TallyInput } from '@/lib/tally';
 import { QUORUM_FLOOR } from './quorum';
 
 type Reader = DB | Tx;
@@ -55,7 +55,7 @@ export function countedAtClose(db: Reader, round: 'main' | 'special'): CountedAt
 
 /**
  * What the tally counts now in the round's nominations, per candidate and juror: the same exclusions
- * as the engine (lib/tally/sheet.ts: the recusals it is handed, the nationality rule), so a recusal
+ * as the engine (lib/tally/recused.ts: the recusals it is handed, the nationality rule), so a recusal
  * or a country that removes a score is a change of content. Keyed with the audit key (kept outside
  * the database): a fingerprint of a score on a 10-step scale would otherwise be the score.
  */
@@ -64,14 +64,10 @@ export function countedScoresAtClose(tx: Tx, input: TallyInput, round: 'main' | 
   const noms = input.nominations.filter((n) => n.round === round);
   const out: CountedScores = Object.fromEntries(noms.map((n) => [n.code, Object.fromEntries(n.candidates.map((c) => [c.id, {}]))]));
   const place = new Map(noms.flatMap((n) => n.candidates.map((c) => [c.id, { code: n.code, film: c.filmId }] as const)));
-  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
-  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  const recused = recusedFrom(input);
   for (const s of input.scores) {
     const p = place.get(s.candidate);
-    if (!p || recused.has(`${s.juror}\n${p.film}`)) continue;
-    const country = jurorCountry.get(s.juror);
-    if (input.rules.recusalByNationality && !!country && country === filmCountry.get(p.film)) continue;
+    if (!p || recused(s.juror, p.film)) continue;
     out[p.code][s.candidate][s.juror] = createHmac('sha256', key).update(`counted-score\n${s.juror}\n${s.candidate}\n${s.value}`).digest('hex').slice(0, 16);
   }
   return out;
