@@ -20,9 +20,9 @@ export function writeStateBaseline(db: DB): void {
     const entries = tx.select({ n: count() }).from(audit).get()!.n;
     // A database that holds nothing yet: its first writers (setup, seed) state their accounts themselves.
     if (users === 0 && entries === 0) return;
-    const closes = tx.select({ id: decision.id, round: decision.round, chosen: decision.chosen, counted: decision.counted })
+    const closes = tx.select({ id: decision.id, round: decision.round, chosen: decision.chosen, counted: decision.counted, countedScores: decision.countedScores })
       .from(decision).where(eq(decision.kind, 'close_round')).orderBy(asc(decision.id)).all()
-      .map((d) => ({ ...d, counted: countedDigest(d.counted) }));
+      .map(({ countedScores, ...d }) => ({ ...d, counted: countedDigest(d.counted, countedScores) }));
     appendAudit(tx, { actorId: null, action: BASELINE_ACTION, payload: { accounts: allAccountStates(tx), closes } });
     const entry = tx.select({ id: audit.id }).from(audit).orderBy(desc(audit.id)).limit(1).get()!.id;
     tx.update(user).set({ baselineEntry: entry }).where(isNull(user.baselineEntry)).run();

@@ -348,12 +348,12 @@ export function replayAudit(db: DB): string[] {
       problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
       break;
     }
-    // A close's row also records which ballots it counted (decision.counted): what the desk compares
-    // later closes with to tell how many ballots changed, so it must be the one the close wrote.
+    // A close's row also records what it counted (decision.counted, decision.counted_scores): what the
+    // desk compares later closes with to tell who changed what, so it must be the one the close wrote.
     const close = d.kind === 'close_round' ? (e.close ? { ...e.close, seen: e.seen } : baselineCloses.get(d.id)) : undefined;
     if (close) {
       if (d.round !== close.round || canonicalChosen(d.chosen) !== close.chosen) problems.push(`decision row ${d.id} (close_round): its round or missing ballots differ from those audited at ${at(close.seen)}`);
-      if (countedDigest(d.counted) !== close.counted) problems.push(`decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
+      if (countedDigest(d.counted, d.countedScores) !== close.counted) problems.push(`decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
     }
   }
 

@@ -153,6 +153,21 @@ describe('a close’s counted ballots edited in the file', () => {
     t.db.update(decision).set({ counted: JSON.stringify(counted) }).where(and(eq(decision.id, row.id))).run();
     expect(problems()).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry \d+/);
   });
+
+  it('the scores a close records as counted (what the desk compares later closes with), changed afterwards, are named', () => {
+    const { chair, jurors } = demoCast(t.db);
+    t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
+    setPhase(t, 'voting');
+    voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((3 * j + 7 * c) % 10), jurors);
+    expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
+    const row = t.db.select().from(decision).where(eq(decision.kind, 'close_round')).get()!;
+    // One juror's counted score dropped: the desk would withhold or show figures on a view never shown.
+    const scores = JSON.parse(row.countedScores!) as Record<string, Record<string, Record<string, string>>>;
+    const [first] = Object.keys(scores.best_film);
+    delete scores.best_film[first][String(jurors[3].id)];
+    t.db.update(decision).set({ countedScores: JSON.stringify(scores) }).where(eq(decision.id, row.id)).run();
+    expect(problems()).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry \d+/);
+  });
 });
 
 describe('the phase edited in the file', () => {

@@ -9,10 +9,12 @@
 // winning or non-winning candidate: the chair's decisions and runoffs (whom they concern), a "no
 // award" (its nomination has no winner), the special round's films (those without a main award)
 // and the special round's ballot entries (their candidates and counts, which with the recusals the
-// organisers see tell which films are in it; its score and note entries are not listed at all).
+// organisers see tell which films are in it; its score and note entries are not listed at all), the
+// recusals declared or withdrawn once it opened (their films), and the chair's reasons for reopening
+// a round or a ballot and for waiving the special round (the chair's words may name the films).
 // After finalisation the organisers may read them.
 import 'server-only';
-import { and, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, candidate, nomination, user } from '@/db/schema';
 import { findFestival } from '@/lib/festival/phase';
@@ -71,22 +73,31 @@ const RESULT_SECRETS: Record<string, ReadonlySet<string> | '*'> = {
   // Who may vote in a runoff (recusals, the nationality rule) points at the tied films' countries.
   'runoff.open': new Set(['tied', 'entitled']),
   'runoff.close': new Set(['entitled', 'votes']),
+  // The chair's own words, which may name the films a reopening or a waiver is about.
+  'round.reopen': new Set(['reason']),
+  'ballot.reopen': new Set(['reason']),
+  'round.waive_special': new Set(['reason']),
 };
+/** A recusal declared or withdrawn once the special round opened: its film is one without a main award. */
+const RECUSAL_ACTIONS = new Set(['ballot.declare_recusal', 'ballot.withdraw_recusal']);
 /** In a special-round ballot entry: its candidates and how many it scored. */
 const SPECIAL_BALLOT_SECRETS = new Set(['candidateId', 'candidates', 'scores']);
 
-export interface ResultScope {
+interface ResultScope {
   /** Whether the awards are final (finalised or published). */
   final: boolean;
   /** Candidate ids and nomination ids of the special round. */
   specialCandidates: ReadonlySet<number>;
   specialNominations: ReadonlySet<number>;
+  /** The audit id of the first opening of the special round, if any. */
+  specialOpenedAt?: number | null;
 }
 
 /** Withholds, before finalisation, what names a result in an entry already redacted by redactPayload. */
-export function withholdResults(action: string, payload: string, scope: ResultScope): string {
+function withholdResults(action: string, payload: string, scope: ResultScope, entryId?: number): string {
   if (scope.final || payload === REDACTED) return payload;
-  const secrets = RESULT_SECRETS[action];
+  const late = RECUSAL_ACTIONS.has(action) && !!scope.specialOpenedAt && entryId !== undefined && entryId > scope.specialOpenedAt;
+  const secrets = late ? '*' : RESULT_SECRETS[action];
   const special = isScoreAction(action);
   if (!secrets && !special) return payload;
   try {
@@ -113,6 +124,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     final: resultsFinal(phase),
     specialCandidates: new Set(cands.filter((c) => c.round === 'special').map((c) => c.id)),
     specialNominations: new Set(db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).all().map((n) => n.id)),
+    specialOpenedAt: db.select({ id: audit.id }).from(audit).where(eq(audit.action, 'round.open_special')).orderBy(asc(audit.id)).limit(1).get()?.id ?? null,
   };
   const where: SQL[] = [];
   // Before finalisation a special-round score or note entry is not listed at all: how many each juror
@@ -138,7 +150,7 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all()
-    .map((r) => ({ ...r, payload: withholdResults(r.action, redactPayload(r.action, r.payload, (id) => codes.get(id)), scope) }));
+    .map((r) => ({ ...r, payload: withholdResults(r.action, redactPayload(r.action, r.payload, (id) => codes.get(id)), scope, r.id) }));
   // `final`: before it the page does not print the chain's count of entries, which less the entries
   // listed would be how many special-round scores and runoff votes were withheld.
   return { rows, page, pages, total, published, final: scope.final };

@@ -4,14 +4,14 @@
 // the real actions on a real SQLite; each then checks that after finalisation the organisers see it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { candidate, nomination } from '@/db/schema';
+import { candidate, festival, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { declareRecusalSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
+import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { castRunoffVoteSpec, openRunoffSpec } from '@/lib/runoff/specs';
 import { readLiveFacts } from '@/lib/live/facts';
 import { liveView } from '@/lib/live/view';
-import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from '@/lib/round/specs';
+import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, reopenRoundSpec } from '@/lib/round/specs';
 import { noAwardSpec, waiveSpecialSpec } from '@/lib/round/decision-specs';
 import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
 import { closedRoundTally } from '@/lib/round/view';
@@ -33,7 +33,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const ok = (out: { ok: boolean }) => expect(out).toMatchObject({ ok: true });
+const ok = (out: { ok: boolean }) => expect(out, JSON.stringify(out)).toMatchObject({ ok: true });
 /** The organisers' audit log, filtered by action as /admin/audit does: the payloads as the page shows them. */
 const entries = (action: string) => auditPage(t.db, { action }).rows.map((r) => JSON.parse(r.payload) as Record<string, unknown>);
 const phase = () => getFestival(t.db).phase;
@@ -86,6 +86,31 @@ describe('the audit log', () => {
     expect(liveView(readLiveFacts(t.db), organiser).runoffs).toEqual([]);
     // The chair still follows it.
     expect(liveView(readLiveFacts(t.db), chair).runoffs).toHaveLength(1);
+  });
+});
+
+describe('the chair’s words', () => {
+  it('the reasons of a reopened round, a reopened ballot and a waived special round are not shown until finalisation (the chair’s words may name the films)', () => {
+    tiedRound();
+    const why = 'to weigh The Diamond Sword against Laila again';
+    ok(executeAction(reopenRoundSpec, chair, { reason: why }, t.db));
+    ok(executeAction(reopenBallotSpec, chair, { jurorId: userByLogin(t.db, 'juror05').id, nominationId: nominationId(t.db, 'best_film'), reason: why }, t.db));
+    ok(executeAction(submitBallotSpec, userByLogin(t.db, 'juror05'), { nominationId: nominationId(t.db, 'best_film') }, t.db));
+    ok(executeAction(closeRoundSpec, chair, {}, t.db));
+    ok(executeAction(noAwardSpec, chair, { nomination: 'best_actor', reason: 'no performance was entered' }, t.db));
+    const tied = closedRoundTally(t.db).nominations.find((n) => n.code === 'best_film')!.tie!.candidates.map(Number);
+    ok(executeAction(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied, chosen: [tied[0]], reason: '' }, t.db));
+    ok(executeAction(waiveSpecialSpec, chair, { reason: why }, t.db));
+    expect(entries('round.reopen')[0]).toMatchObject({ round: 'main', reason: REDACTED });
+    expect(entries('ballot.reopen')[0]).toMatchObject({ reason: REDACTED });
+    expect(entries('round.waive_special')[0]).toMatchObject({ reason: REDACTED });
+    const reasons = (role: 'organiser' | 'chair') => protocolDecisions(t.db, phase(), role).filter((d) => d.kind === 'reopen_round' || d.kind === 'waive_special').map((d) => d.reason);
+    expect(reasons('organiser')).toEqual(['', '']);
+    expect(reasons('chair')).toEqual([why, why]);
+    ok(executeAction(finaliseSpec, chair, {}, t.db));
+    expect(entries('round.reopen')[0]).toMatchObject({ reason: why });
+    expect(entries('ballot.reopen')[0]).toMatchObject({ reason: why });
+    expect(reasons('organiser')).toEqual([why, why]);
   });
 });
 
@@ -163,6 +188,26 @@ describe('the special round', () => {
     expect(submits().every((p) => Array.isArray(p.candidates))).toBe(true);
     expect(entries('ballot.save_score').filter((p) => p.nomination === 'special_jury_prize').length).toBeGreaterThan(0);
     expect(auditPage(t.db).final).toBe(true);
+  });
+  it('a recusal declared while it is open does not name its film until finalisation (the film is one without a main award)', () => {
+    noActors();
+    // Juror 06 missed the main round: in the special round they may still recuse from a film.
+    const six = userByLogin(t.db, 'juror06');
+    t.db.update(festival).set({ quorum: 9 }).where(eq(festival.id, 1)).run();
+    voteAndSubmit(t.db, 'best_film', (_j, i) => (i === 0 ? 10 : 5), jurors.filter((u) => u.id !== six.id));
+    ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
+    ok(executeAction(noAwardSpec, chair, { nomination: 'best_actor', reason: 'no performance was entered' }, t.db));
+    const earlier = entries('ballot.declare_recusal').length;
+    ok(executeAction(openSpecialRoundSpec, chair, {}, t.db));
+    const film = candidatesOf(t.db, 'special_jury_prize')[0].filmId;
+    ok(executeAction(declareRecusalSpec, six, { filmId: film, reason: 'my cousin produced it' }, t.db));
+    const declared = () => entries('ballot.declare_recusal');
+    expect(declared()).toHaveLength(earlier + 1);
+    expect(declared()[0]).toEqual({ filmId: REDACTED, reason: REDACTED });
+    scoreAll('special_jury_prize', (_j, i) => (i === 0 ? 10 : 5));
+    ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
+    ok(executeAction(finaliseSpec, chair, {}, t.db));
+    expect(declared()[0]).toEqual({ filmId: film, reason: 'my cousin produced it' });
   });
 });
 

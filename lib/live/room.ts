@@ -6,7 +6,7 @@ import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
 import { countRunoff } from '@/lib/tally';
 import { checkedTally } from '@/lib/round/checked-tally';
-import { isThinRunoff } from '@/lib/runoff/thin';
+import { isThin } from '@/lib/round/thin';
 
 export interface RoomCandidate {
   id: number;
@@ -74,7 +74,7 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
   const result = { winners: r.winners && r.stillTied.length === 0 ? cands(r.winners) : null, stillTied: cands(r.stillTied) };
   // The room is read by the jurors who voted: each subtracts their own vote, so it is one of the 3 for nobody.
   const votes = r.counts.reduce((a, c) => a + c.votes, 0) + r.abstentions;
-  if (isThinRunoff(votes, true)) return { counts: [], abstentions: 0, ...result, withheld: true };
+  if (isThin(votes, true)) return { counts: [], abstentions: 0, ...result, withheld: true };
   return { counts, abstentions: r.abstentions, ...result, withheld: false };
 }
 

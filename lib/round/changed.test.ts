@@ -188,4 +188,22 @@ describe('what counts as changed', () => {
     expect(shownOf()).toEqual([]);
     expect(bestFilm().ranking.every((r) => r.aggregate === null)).toBe(true);
   });
+
+  it('under normalized_mean three jurors changing the nomination still leave a histogram that differs by one juror withheld', () => {
+    // Juror 08 changes candidate 0; jurors 09 and 10 change candidate 1. Three jurors changed the
+    // nomination (every aggregate moves), but candidate 0's histogram holds raw scores: it differs
+    // from the one shown by juror 08's score alone, and candidate 1's by two jurors.
+    t.db.update(festival).set({ method: 'normalized_mean' }).where(eq(festival.id, 1)).run();
+    firstClose();
+    reopenRound();
+    const other = (login: string, c: number) => (firstScore(login, c) % 10) + 1;
+    resubmit(j(8), { 0: other('juror08', 0) });
+    resubmit(j(9), { 1: other('juror09', 1) });
+    resubmit(j(10), { 1: other('juror10', 1) });
+    close();
+    const [c0, c1, ...rest] = cands();
+    expect(bestFilm().withheld[c0]).toBe('few_changed');
+    expect(bestFilm().withheld[c1]).toBe('few_changed');
+    expect(shownOf()).toEqual([...rest].sort());
+  });
 });

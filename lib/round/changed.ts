@@ -14,8 +14,9 @@
 // rule per ballot would let two jurors change one score each (two ballots "changed") beside a third
 // juror's new ballot, and every other candidate's figures would differ by that juror's score alone.
 // Under `normalized_mean` and `schulze` a candidate's aggregate depends on each juror's whole ballot
-// in the nomination (z-scores over the juror's own scores, pairwise preferences), so there the unit
-// is the nomination: a change anywhere in a juror's ballot changes every candidate's figures.
+// in the nomination (z-scores over the juror's own scores, pairwise preferences), so there the
+// nomination is a unit too: a change anywhere in a juror's ballot changes every candidate's aggregate,
+// while each candidate's histogram still differs only by the jurors who changed that candidate.
 //
 // Against every view shown, not only the last: a change undone later (A -> B -> A), or three jurors
 // changing between two closes and two of them changing back before the next, would otherwise leave
@@ -26,7 +27,7 @@ import type { DB } from '@/db';
 import { ballot, decision, nomination } from '@/db/schema';
 import type { Tx } from '@/lib/action';
 import { auditKeyOf } from '@/lib/audit';
-import type { Method, TallyInput } from '@/lib/tally';
+import { recusedFrom, type Method, type TallyInput } from '@/lib/tally';
 import { QUORUM_FLOOR } from './quorum';
 
 type Reader = DB | Tx;
@@ -54,7 +55,7 @@ export function countedAtClose(db: Reader, round: 'main' | 'special'): CountedAt
 
 /**
  * What the tally counts now in the round's nominations, per candidate and juror: the same exclusions
- * as the engine (lib/tally/sheet.ts: the recusals it is handed, the nationality rule), so a recusal
+ * as the engine (lib/tally/recused.ts: the recusals it is handed, the nationality rule), so a recusal
  * or a country that removes a score is a change of content. Keyed with the audit key (kept outside
  * the database): a fingerprint of a score on a 10-step scale would otherwise be the score.
  */
@@ -63,14 +64,10 @@ export function countedScoresAtClose(tx: Tx, input: TallyInput, round: 'main' | 
   const noms = input.nominations.filter((n) => n.round === round);
   const out: CountedScores = Object.fromEntries(noms.map((n) => [n.code, Object.fromEntries(n.candidates.map((c) => [c.id, {}]))]));
   const place = new Map(noms.flatMap((n) => n.candidates.map((c) => [c.id, { code: n.code, film: c.filmId }] as const)));
-  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
-  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  const recused = recusedFrom(input);
   for (const s of input.scores) {
     const p = place.get(s.candidate);
-    if (!p || recused.has(`${s.juror}\n${p.film}`)) continue;
-    const country = jurorCountry.get(s.juror);
-    if (input.rules.recusalByNationality && !!country && country === filmCountry.get(p.film)) continue;
+    if (!p || recused(s.juror, p.film)) continue;
     out[p.code][s.candidate][s.juror] = createHmac('sha256', key).update(`counted-score\n${s.juror}\n${s.candidate}\n${s.value}`).digest('hex').slice(0, 16);
   }
   return out;
@@ -114,7 +111,9 @@ export function fewChangedSinceShown(db: Reader, round: 'main' | 'special', meth
     if (!close) continue;
     for (const [code, now] of Object.entries(close)) {
       const candidates = Object.keys(now);
-      const units = WHOLE_BALLOT.includes(method) ? [['*', candidates] as const] : candidates.map((c) => [c, [c]] as const);
+      // Each candidate is a unit of its own (its histogram is its raw scores, whatever the method);
+      // where the aggregate reads whole ballots, the nomination is one more.
+      const units = [...candidates.map((c) => [c, [c]] as const), ...(WHOLE_BALLOT.includes(method) ? [['*', candidates] as const] : [])];
       const views = shown.get(code) ?? new Map<string, State[]>();
       shown.set(code, views);
       const held = new Map<string, number>();
@@ -122,7 +121,7 @@ export function fewChangedSinceShown(db: Reader, round: 'main' | 'special', meth
         const earlier = views.get(unit) ?? [];
         const counts = earlier.map((v) => changers(v, now, members, reader));
         const few = counts.filter((n) => n > 0 && n < QUORUM_FLOOR);
-        if (few.length > 0) for (const c of members) held.set(c, Math.min(...few));
+        if (few.length > 0) for (const c of members) held.set(c, Math.min(held.get(c) ?? QUORUM_FLOOR, ...few));
         // A view equal to one already shown (but for the reader's own scores) adds nothing to compare.
         else if (!counts.includes(0)) views.set(unit, [...earlier, now]);
       }

@@ -3,7 +3,8 @@
 // the draft protocol too, and a decision there would name a result: a casting vote's or a shared
 // award's choice and reason (the chair's words name the films), a "no award" (that award has no
 // winner), a withdrawal of one of those. For them such a line says only what kind of decision was
-// taken, until finalisation (issue 20, lib/round/visibility.ts resultsFinal).
+// taken, until finalisation (issue 20, lib/round/visibility.ts resultsFinal); nor do they read the
+// chair's reasons for other acts (reopening a round, waiving the special round) until then.
 import type { DB } from '@/db';
 import type { Phase, Role } from '@/db/schema';
 import { decisionsWithStanding, type Standing } from './decision-standing';
@@ -46,6 +47,9 @@ export function protocolDecisions(db: DB, phase: Phase, reader: Role | null): Pr
       if (hide && NAMES_A_RESULT.has(d.kind) && label !== 'withdraw_waiver') {
         return { ...shown, nomination: null, chosen: [], reason: '', standing: null, withheld: true };
       }
-      return { ...shown, nomination: d.code, chosen: d.chosen, reason: d.reason, standing: d.standing, withheld: false };
+      // Any other act's reason is the chair's words (a reopening, a waiver), which may name the films; a
+      // close's is the app's own ("closed with 2 ballots missing").
+      const reason = hide && d.kind !== 'close_round' ? '' : d.reason;
+      return { ...shown, nomination: d.code, chosen: d.chosen, reason, standing: d.standing, withheld: false };
     });
 }

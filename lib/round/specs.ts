@@ -47,13 +47,13 @@ export const closeRoundSpec = defineSpec({
     if (missing.length > 0 && !input.confirmMissing) throw new Refusal('round:missing_ballots', { count: missing.length });
     setPhase(tx, round === 'main' ? 'main_closed' : 'special_closed');
     const counted = JSON.stringify(countedAtClose(tx, round));
+    const countedScores = JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round));
     tx.insert(decision).values({
       kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
-      chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id, counted,
-      countedScores: JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round)),
+      chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id, counted, countedScores,
     }).run();
-    // The counted set is stated (as a digest) so that audit:verify catches it edited in the file.
-    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })), counted: countedDigest(counted) } });
+    // The counted sets are stated (as a digest) so that audit:verify catches them edited in the file.
+    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })), counted: countedDigest(counted, countedScores) } });
     return { round, missing: missing.length };
   },
 });

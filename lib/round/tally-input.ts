@@ -8,9 +8,8 @@ import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
-import { parseTallyInput, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
+import { parseTallyInput, recusedFrom, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
 import type { Tx } from '@/lib/action';
-import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { newAnonId, storedAnonIds } from './anon-ids';
@@ -92,13 +91,8 @@ export type BallotKey = { juror: string; nomination: string };
 export function publicBallots(input: TallyInput, anonIdOf: (key: BallotKey) => string): TallyInput {
   const nominationOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, n.code] as const)));
   const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
-  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
-  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
-  const counted = input.scores.filter((s) => {
-    const f = filmOf.get(s.candidate)!;
-    return !recused.has(`${s.juror}\n${f}`) && !recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f));
-  });
+  const recused = recusedFrom(input);
+  const counted = input.scores.filter((s) => !recused(s.juror, filmOf.get(s.candidate)!));
   const byCode = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const scores = counted
     .map((s) => ({ ...s, juror: anonIdOf({ juror: s.juror, nomination: nominationOf.get(s.candidate)! }) }))

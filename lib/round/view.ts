@@ -4,14 +4,13 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
-import { compareMethods, type NominationResult } from '@/lib/tally';
+import { compareMethods, recusedFrom, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { checkedTally, type TallyProblem } from './checked-tally';
 import { withholdThin } from './thin';
 import { withholdThinRunoffs } from '@/lib/runoff/thin';
 import { fewChangedSinceShown } from './changed';
-import { recusedByNationality } from '@/lib/recusal';
 import { getFestival } from '@/lib/festival/phase';
 import { localTitle, personName, shownTitle, titleLine } from '@/lib/festival/names';
 
@@ -62,15 +61,12 @@ export function closedRoundTally(db: DB) {
   }
   const { input, result } = checked;
   const values = scaleValues(input.scale);
-  const recused = new Set(input.recusals.map((r) => `${r.juror}:${r.film}`));
-  const jurorCountry = new Map(input.jurors.map((j) => [j.id, j.country]));
+  const recused = recusedFrom(input);
   const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
+  // The scores the tally counts: those of a juror not recused from the film (lib/tally/recused.ts).
+  const counted = input.scores.filter((s) => !recused(s.juror, filmOf.get(s.candidate)!));
   const histogram = new Map<string, number[]>();
-  for (const s of input.scores) {
-    const f = filmOf.get(s.candidate)!;
-    if (recused.has(`${s.juror}:${f}`)) continue;
-    if (recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f))) continue;
+  for (const s of counted) {
     const h = histogram.get(s.candidate) ?? values.map(() => 0);
     // The same step rule the ballot accepted the value by.
     const i = stepsOf(input.scale, s.value);
@@ -80,11 +76,7 @@ export function closedRoundTally(db: DB) {
   // The chair reads this desk and is a juror: a score of theirs that counts does not count towards the 3 (lib/round/thin.ts).
   const chairIds = new Set(db.select({ id: user.id, role: user.role }).from(user).all().filter((u) => u.role === 'chair').map((u) => String(u.id)));
   const ownScored = new Set<string>();
-  for (const s of input.scores) {
-    const f = filmOf.get(s.candidate)!;
-    if (!chairIds.has(s.juror) || recused.has(`${s.juror}:${f}`) || recusedByNationality(input.rules.recusalByNationality, jurorCountry.get(s.juror), filmCountry.get(f))) continue;
-    ownScored.add(s.candidate);
-  }
+  for (const s of counted) if (chairIds.has(s.juror)) ownScored.add(s.candidate);
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
   const fewChanged = new Map([...fewChangedSinceShown(db, 'main', input.method, chairIds), ...fewChangedSinceShown(db, 'special', input.method, chairIds)]);
   const comparison = compareMethods(input).filter(shown);

@@ -5,12 +5,13 @@ import type { DB } from '@/db';
 import type { Tie } from '@/lib/tally/types';
 import { nextSteps } from './next';
 import { isOpen, runoffCounts, runoffRows, standingOfRunoff } from './queries';
-import { chairVotedIn, isThinRunoff } from './thin';
+import { isThin } from '@/lib/round/thin';
+import { chairVotedIn } from './thin';
 
 /** A closed runoff's counts for the chair, or `withheld` when fewer than 3 votes besides the chair's stand behind them. */
 function countsForChair(db: DB, r: Parameters<typeof runoffCounts>[1]) {
   const c = runoffCounts(db, r);
-  return isThinRunoff(c.votes, chairVotedIn(db, r.id)) ? { ...c, counts: [], abstentions: 0, withheld: true } : { ...c, withheld: false };
+  return isThin(c.votes, chairVotedIn(db, r.id)) ? { ...c, counts: [], abstentions: 0, withheld: true } : { ...c, withheld: false };
 }
 
 export function runoffDesk(db: DB, nom: { id: number; tieBreak: string; exAequoAllowed: boolean; maxWinners: number }, tie: Tie | null) {

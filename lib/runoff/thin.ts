@@ -10,13 +10,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { runoffVote, user } from '@/db/schema';
 import type { Tx } from '@/lib/action';
-import { QUORUM_FLOOR } from '@/lib/round/quorum';
+import { isThin } from '@/lib/round/thin';
 import { runoffEligibility, type NominationResult, type Reason, type TallyInput } from '@/lib/tally';
-
-/** `votes`: the votes behind the counts (abstentions included); `own`: the reader's vote is one of them. */
-export function isThinRunoff(votes: number, own: boolean): boolean {
-  return votes > 0 && votes - (own ? 1 : 0) < QUORUM_FLOOR;
-}
 
 /** Whether the chair cast a vote in this runoff. */
 export function chairVotedIn(db: DB | Tx, runoffId: number): boolean {
@@ -40,7 +35,7 @@ export function withholdThinRunoffs<N extends NominationResult>(n: N, input: Tal
     const r = input.runoffs?.[o.index];
     if (!r) continue;
     const counted = eligibility(r).counted;
-    if (isThinRunoff(counted.length, counted.some((v) => readers.has(v.juror)))) thin.add(o.index);
+    if (isThin(counted.length, counted.some((v) => readers.has(v.juror)))) thin.add(o.index);
   }
   if (thin.size === 0) return { ...n, runoffsWithheld: [] };
   const reasons = n.reasons.map((r): Reason => {

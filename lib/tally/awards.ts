@@ -90,15 +90,16 @@ export function decideAward(ctx: AwardContext): Award {
   const left = chain.tie;
   // What the chain allows now is, in one answer, what the output reports as `tie.next` and the
   // kinds of decision accepted. A shared award the chain names but the ex aequo rule does not
-  // allow goes on to resolveTie, which refuses it as before runoffs (`shared_not_allowed`).
+  // allow is refused as before runoffs (`shared_not_allowed`), which says why.
   const allowedNow = nextSteps(ctx.chain.chain, chain.step, ctx.exAequo, chain.places, elected.length);
+  const exAequo = ctx.exAequo && elected.length ? { ...ctx.exAequo, maxWinners: ctx.exAequo.maxWinners - elected.length } : ctx.exAequo;
   const named = (kind: string) => kind === 'shared' && allowedNow[0] !== 'runoff' && ctx.chain.chain.slice(chain.step).includes('shared');
   const decisions = ctx.decisions.filter(({ index, decision: d }) => {
-    if (!left || d.kind === 'no_award' || (allowedNow as string[]).includes(d.kind) || named(d.kind) || !sameSet(d.tied, left)) return true;
-    reasons.push({ code: 'decision_out_of_chain', params: { decision: index, kind: d.kind, next: allowedNow.join(',') } });
+    if (!left || d.kind === 'no_award' || (allowedNow as string[]).includes(d.kind) || !sameSet(d.tied, left)) return true;
+    if (named(d.kind)) reasons.push({ code: 'shared_not_allowed', params: { decision: index, count: new Set(d.chosen).size, maxWinners: exAequo?.allowed ? exAequo.maxWinners : 0 } });
+    else reasons.push({ code: 'decision_out_of_chain', params: { decision: index, kind: d.kind, next: allowedNow.join(',') } });
     return false;
   });
-  const exAequo = ctx.exAequo && elected.length ? { ...ctx.exAequo, maxWinners: ctx.exAequo.maxWinners - elected.length } : ctx.exAequo;
   const resolution = resolveTie(left, chain.places, decisions, exAequo);
   reasons.push(...resolution.reasons);
   let rest: number[] | null = left && left.map((id) => col.get(id)!);

@@ -24,4 +24,5 @@ export {
   type Unverifiable,
 } from './distributions';
 export { runoffEligibility, countedVotes, type CountedVotes, type Eligibility } from './runoff-votes';
+export { recusedFrom } from './recused';
 export { countRunoff, chainOf, nextSteps } from './runoff';

@@ -2,6 +2,7 @@
 // every tied candidate's film, by the same rules that exclude a score (a declared recusal, or the
 // nationality rule): a juror who could not judge one of the tied films does not choose between them.
 
+import { recusedFrom } from './recused';
 import type { Runoff, RunoffVote, TallyInput } from './types';
 
 export interface CountedVotes {
@@ -15,24 +16,25 @@ export interface CountedVotes {
 export type Eligibility = (runoff: Runoff) => CountedVotes;
 
 export function runoffEligibility(input: Pick<TallyInput, 'jurors' | 'films' | 'nominations' | 'recusals' | 'rules'>): Eligibility {
-  const country = new Map(input.jurors.map((j) => [j.id, j.country]));
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
-  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
-  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
-  const byNationality = input.rules.recusalByNationality;
+  const onJury = new Set(input.jurors.map((j) => j.id));
+  const tiedFilms = tiedFilmsOf(input);
+  const recused = recusedFrom(input);
   return (runoff) => {
-    const films = [...new Set(runoff.tied.map((c) => filmOf.get(c)))];
+    const films = tiedFilms(runoff.tied);
     const out: CountedVotes = { counted: [], notOnJury: 0, recused: 0 };
     for (const v of runoff.votes) {
-      if (!country.has(v.juror)) out.notOnJury++;
-      else if (
-        films.some((f) => f !== undefined && (recused.has(`${v.juror}\n${f}`) || (byNationality && !!country.get(v.juror) && country.get(v.juror) === filmCountry.get(f))))
-      ) {
-        out.recused++;
-      } else out.counted.push(v);
+      if (!onJury.has(v.juror)) out.notOnJury++;
+      else if (films.some((f) => recused(v.juror, f))) out.recused++;
+      else out.counted.push(v);
     }
     return out;
   };
+}
+
+/** The films of the tied candidates (each once). */
+function tiedFilmsOf(input: Pick<TallyInput, 'nominations'>): (tied: readonly string[]) => string[] {
+  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
+  return (tied) => [...new Set(tied.map((c) => filmOf.get(c)))].filter((f): f is string => f !== undefined);
 }
 
 /** The votes of one runoff that count. */
@@ -54,12 +56,11 @@ export function runoffElectorate(input: Pick<TallyInput, 'jurors' | 'films' | 'n
       return hit ? hit.entitled : null;
     };
   }
-  const filmCountry = new Map(input.films.map((f) => [f.id, f.country]));
-  const filmOf = new Map(input.nominations.flatMap((n) => n.candidates.map((c) => [c.id, c.filmId] as const)));
-  const recused = new Set(input.recusals.map((r) => `${r.juror}\n${r.film}`));
+  const tiedFilms = tiedFilmsOf(input);
+  const recused = recusedFrom(input);
   const voters = input.jurors.filter((j) => !j.chair && j.active !== false);
   return (tied) => {
-    const films = [...new Set(tied.map((c) => filmOf.get(c)))].filter((f): f is string => f !== undefined);
-    return voters.filter((j) => !films.some((f) => recused.has(`${j.id}\n${f}`) || (input.rules.recusalByNationality && !!j.country && j.country === filmCountry.get(f)))).length;
+    const films = tiedFilms(tied);
+    return voters.filter((j) => !films.some((f) => recused(j.id, f))).length;
   };
 }

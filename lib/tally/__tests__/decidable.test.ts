@@ -40,6 +40,14 @@ describe('an award the chain cannot settle (route 8)', () => {
     expect(n.winners).toEqual([A]);
   });
 
+  it('what tie.next does not name is refused: a "shared" award to one film where at most 1 may win', () => {
+    const input = twoByTwo(['shared', 'casting_vote'], { allowed: true, maxWinners: 1 }, [decide('shared', [A])]);
+    const n = tally(input).nominations[0];
+    expect(n.tie?.next).toEqual(['casting_vote']);
+    expect(n).toMatchObject({ status: 'blocked', winners: [] });
+    expect(n.reasons).toContainEqual({ code: 'shared_not_allowed', params: { decision: 0, count: 1, maxWinners: 1 } });
+  });
+
   it('what tie.next names is accepted, for every chain and ex aequo rule', () => {
     const chains: TieBreakStep[][] = [['shared'], ['casting_vote'], ['shared', 'casting_vote'], ['casting_vote', 'shared'], ['runoff'], ['runoff', 'shared']];
     const rules = [{ allowed: false, maxWinners: 1 }, { allowed: true, maxWinners: 1 }, { allowed: true, maxWinners: 2 }];
