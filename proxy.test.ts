@@ -1,8 +1,7 @@
 // The proxy's screening of server-action requests, as Next.js hands them over: it refuses what React's
 // decoder would turn into nonsense (a foreign Origin, broken bodies, FormData references that point
-// at no field) and lets well-formed calls through (NextResponse.next()).
-import fs from 'node:fs';
-import path from 'node:path';
+// at no field) and lets well-formed calls through (NextResponse.next()). The format itself, and its
+// contract with React's own client, is tested in lib/http/action-format.test.ts.
 import { describe, expect, it } from 'vitest';
 import { NextRequest } from 'next/server';
 import { proxy } from './proxy';
@@ -109,36 +108,5 @@ describe('proxy: forms posted without JavaScript (no Next-Action header)', () =>
 
   it('refuses an oversized form with 413', async () => {
     expect((await proxy(post([[`$ACTION_ID_${ID}`, ''], ['x', 'y'.repeat(1024 * 1024)]]))).status).toBe(413);
-  });
-});
-
-// The screening mirrors the wire format of the versions below. If an upgrade changes it, this fails:
-// re-read React's decodeAction / decodeReply and Next's action handler, adapt proxy.ts, then update here.
-describe('contract: the action formats proxy.ts screens are the installed versions’', () => {
-  const root = path.join(__dirname, 'node_modules');
-  const version = (p: string) => (JSON.parse(fs.readFileSync(path.join(root, p, 'package.json'), 'utf8')) as { version: string }).version;
-  const reactServer = fs.readFileSync(path.join(root, 'next/dist/compiled/react-server-dom-webpack/cjs/react-server-dom-webpack-server.node.production.js'), 'utf8');
-  const handler = fs.readFileSync(path.join(root, 'next/dist/server/app-render/action-handler.js'), 'utf8');
-
-  it('is Next.js 16.4 with React 19.3', () => {
-    expect(version('next')).toMatch(/^16\.4\./);
-    expect(version('react')).toMatch(/^19\.3\./);
-  });
-
-  it('no-JS forms: $ACTION_ID_<id>, $ACTION_REF_<p> with the descriptor $ACTION_<p>:0 ({"id":…}) and chunks under that prefix', () => {
-    expect(reactServer).toContain('key.startsWith("$ACTION_REF_")');
-    expect(reactServer).toContain('key.startsWith("$ACTION_ID_")');
-    expect(reactServer).toContain('(actionKey = "$ACTION_" + actionKey.slice(12) + ":")');
-    expect(handler).toContain(`const actionDescriptorField = $ACTION_ + key.slice($ACTION_REF_.length) + ':0';`);
-    expect(handler).toContain(`const ACTION_DESCRIPTOR_ID_PREFIX = '{"id":"';`);
-    expect(handler).toContain('if (++seenActionRefs > 2)');
-  });
-
-  it('fetch calls and bound chunks: field "0" is the root, $K<hex> names form fields _<ref>_, $@<hex> a chunk in decimal', () => {
-    expect(reactServer).toMatch(/case "K":\s*obj = value\.slice\(2\);\s*obj = response\._prefix \+ "_" \+ obj \+ "_";/);
-    expect(reactServer).toContain('case "@":\n        return (obj = parseInt(value.slice(2), 16)), getChunk(response, obj);');
-    expect(reactServer).toContain('stringChunks.get(chunk + id)');
-    // Next.js treats any multipart POST as a possible no-JS action, with or without the header.
-    expect(fs.readFileSync(path.join(root, 'next/dist/server/lib/server-action-request-meta.js'), 'utf8')).toContain("contentType.startsWith('multipart/form-data')");
   });
 });

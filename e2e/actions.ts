@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
+import { actionResult } from '../tests/rsc';
 
 export type ManifestEntry = { filename: string; exportedName?: string; workers: Record<string, unknown> };
 
@@ -25,7 +26,7 @@ export type ActionResponse = { status: number; body: string; result: unknown };
 
 /**
  * POSTs the action with JSON-serialisable arguments to `pagePath` with the request's cookies.
- * `result` is the action's return value, parsed from the RSC stream (undefined if none).
+ * `result` is the action's return value, read from the RSC stream by tests/rsc.ts (undefined if none).
  */
 export async function callAction(request: APIRequestContext, pagePath: string, actionName: string, args: unknown[], baseURL?: string): Promise<ActionResponse> {
   const url = baseURL ? new URL(pagePath, baseURL).toString() : pagePath;
@@ -41,14 +42,5 @@ export async function callAction(request: APIRequestContext, pagePath: string, a
     maxRedirects: 0,
   });
   const body = await res.text();
-  let result: unknown;
-  for (const line of body.split('\n')) {
-    const m = /^[0-9a-f]+:(.*)$/.exec(line);
-    if (!m) continue;
-    try {
-      const v = JSON.parse(m[1]);
-      if (v && typeof v === 'object' && 'ok' in v) { result = v; break; }
-    } catch { /* not a JSON row */ }
-  }
-  return { status: res.status(), body, result };
+  return { status: res.status(), body, result: actionResult(body) };
 }

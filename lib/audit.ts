@@ -8,6 +8,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit } from '@/db/schema';
+import { connectionOf } from '@/db/connection';
 import { canonicalJson } from './canonical';
 import { loadAuditKey } from './audit-key';
 import { prepared } from './prepared';
@@ -22,22 +23,16 @@ export interface AuditInput {
   payload: Record<string, unknown>;
 }
 
-// The key of each connection, found from its database file once. Keyed by drizzle's session, which a
-// database and its transactions share (as lib/prepared.ts does).
+// The key of each connection, found from its database file once (db/connection.ts: a database and
+// its transactions share one connection, as in lib/prepared.ts).
 const keys = new WeakMap<object, Buffer>();
 
-function sessionOf(q: object): { client?: { name?: string } } {
-  const session = (q as { session?: { client?: { name?: string } } }).session;
-  if (!session) throw new Error('audit: not a drizzle database or transaction');
-  return session;
-}
-
 export function auditKeyOf(q: object): Buffer {
-  const session = sessionOf(q);
-  let key = keys.get(session);
+  const connection = connectionOf(q);
+  let key = keys.get(connection);
   if (!key) {
-    key = loadAuditKey(session.client?.name ?? '');
-    keys.set(session, key);
+    key = loadAuditKey(connection.name);
+    keys.set(connection, key);
   }
   return key;
 }

@@ -3,12 +3,16 @@
 // The server itself migrates the database and seeds the demo festival on first start.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { checkEnvOrExit } from '../lib/env';
 
 const port = process.env.PORT ?? '3000';
 const distDir = process.env.JURY_DIST_DIR || '.next';
-const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next');
+// The `next` command as Next.js's package.json declares it (its public `bin` field, what
+// node_modules/.bin/next links to), run with this Node.js so it works the same on every platform.
+const nextPackage = createRequire(__filename).resolve('next/package.json');
+const nextBin = path.join(path.dirname(nextPackage), (JSON.parse(fs.readFileSync(nextPackage, 'utf8')) as { bin: { next: string } }).bin.next);
 
 // Refuse to start (or build) with bad settings, e.g. no NEXTAUTH_SECRET outside demo mode.
 checkEnvOrExit();

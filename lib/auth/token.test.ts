@@ -1,4 +1,4 @@
-// Our session-token reader against tokens made by next-auth's own encode.
+// Our session-token reader (next-auth/jwt's decode behind a memo) against tokens made by next-auth's own encode.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { decodeSessionToken } from './token';
@@ -11,7 +11,7 @@ describe('decodeSessionToken', () => {
   it('reads the claims of a token next-auth encoded', async () => {
     const token = await encode({ token: { uid: 7, sv: 3, sub: '7' }, secret, maxAge: 3600 });
     expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7, sv: 3, sub: '7' });
-    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7 }); // the cached key
+    expect(await decodeSessionToken(token, secret)).toMatchObject({ uid: 7 }); // from the memo
   });
 
   it('refuses a token of another secret, an altered one and an expired one', async () => {

@@ -1,6 +1,7 @@
 // A small HTTP client of the real server, as a browser (or an attacker) would talk to it: a cookie
 // jar, sign-in and sign-out through next-auth's endpoints, and server actions called by id.
 import { actionManifest } from '../../../e2e/actions';
+import { actionResult } from '../../rsc';
 import { DIST_DIR } from './server';
 
 
@@ -53,18 +54,6 @@ export interface CallOptions {
   contentType?: string | null;
   /** Query string appended to the page path, e.g. '?_rsc=1' */
   query?: string;
-}
-
-export function parseActionResult(body: string): ActionOutcome | undefined {
-  for (const line of body.split('\n')) {
-    const m = /^[0-9a-f]+:(.*)$/.exec(line);
-    if (!m) continue;
-    try {
-      const v = JSON.parse(m[1]);
-      if (v && typeof v === 'object' && !Array.isArray(v) && 'ok' in v) return v as ActionOutcome;
-    } catch { /* not a JSON row */ }
-  }
-  return undefined;
 }
 
 export class Client {
@@ -173,7 +162,7 @@ export class Client {
       res = await this.request(u.pathname + u.search, { method: 'POST', headers, body: opts.rawBody });
     }
     const body = await res.text();
-    return { status: res.status, body, result: parseActionResult(body), ms: performance.now() - t0 };
+    return { status: res.status, body, result: actionResult(body) as ActionOutcome | undefined, ms: performance.now() - t0 };
   }
 
   /**
