@@ -42,5 +42,8 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe' as const,
+    // SIGTERM rather than Playwright's default SIGKILL: scripts/e2e-server.ts then stops the server and
+    // removes its temporary database folder.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
   })),
 });
