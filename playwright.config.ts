@@ -1,5 +1,6 @@
-// End-to-end tests: Debian's Chromium (never a downloaded browser) against `next start` on fresh
-// temporary databases (scripts/e2e-server.mjs). A setup project signs each role in once.
+// End-to-end tests: Debian's Chromium (never a downloaded browser) against the production server on fresh
+// temporary databases (scripts/e2e-server.ts, through the one server harness tests/server.ts). A setup
+// project signs each role in once.
 //
 // E2E_WORKERS workers (default 2) run spec files in parallel, each against a server and database of
 // its own: worker slot i (TEST_PARALLEL_INDEX, never shared by two running workers) talks to port
@@ -33,11 +34,16 @@ export default defineConfig({
     { name: 'setup', testMatch: /auth\.setup\.ts/ },
     { name: 'chromium', dependencies: ['setup'], testIgnore: /auth\.setup\.ts/ },
   ],
+  // Playwright's own webServer wait (the url answering) is what lets the tests start; the script itself
+  // also waits for the server's listening line and exits with the server's output if it fails.
   webServer: Array.from({ length: WORKERS }, (_, i) => ({
-    command: `node scripts/e2e-server.mjs ${FIRST_PORT + i}`,
+    command: `node --import tsx scripts/e2e-server.ts ${FIRST_PORT + i}`,
     url: `http://localhost:${FIRST_PORT + i}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe' as const,
+    // SIGTERM rather than Playwright's default SIGKILL: scripts/e2e-server.ts then stops the server and
+    // removes its temporary database folder.
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
   })),
 });

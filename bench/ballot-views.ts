@@ -1,4 +1,4 @@
-// Benchmark 5: the ballot's views for a juror, measured in headless Chromium against `next start` on
+// Benchmark 5: the ballot's views for a juror, measured in headless Chromium against the production server (scripts/server.ts) on
 // the demo festival (23 films): page height, clicks and key presses to score Best Film (23
 // candidates) and the whole main round (every main nomination), in the cards, the compact list and by film, at
 // 1280×800 and 390×844. Every figure comes from doing it: each click and key press is performed
@@ -11,7 +11,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { demoDb, setPhase } from './lib/db';
 import { machine, mark, median, ROOT, table, today, writeSection } from './lib/report';
-import { DIST_DIR, ensureBuild, login, startNext } from './lib/server';
+import { DIST_DIR, ensureBuild, login, startApp } from './lib/server';
 
 const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 type Viewport = keyof typeof VIEWPORTS;
@@ -145,7 +145,7 @@ async function main() {
   if (!fs.existsSync(path.join(ROOT, DIST_DIR, 'BUILD_ID'))) ensureBuild();
   const { file, sqlite } = await demoDb('ballot-views');
   setPhase(sqlite, 'voting');
-  const server = await startNext(file);
+  const server = await startApp(file);
   const browser: Browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -154,11 +154,11 @@ async function main() {
   const heights: Height[] = [];
   fs.mkdirSync(SHOTS, { recursive: true });
   try {
-    const cookie = await login(server.url, JUROR, 'juror-demo');
+    const cookie = await login(server.base, JUROR, 'juror-demo');
     const newPage = async (viewport: Viewport) => {
       const ctx = await browser.newContext({ viewport: VIEWPORTS[viewport], ...(viewport === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}) });
       const [name, value] = cookie.split('=');
-      await ctx.addCookies([{ name, value, url: server.url }]);
+      await ctx.addCookies([{ name, value, url: server.base }]);
       return ctx.newPage();
     };
     const filmIds = (sqlite.prepare("select distinct c.film_id id from candidate c join nomination n on n.id = c.nomination_id where n.code = 'best_film'").all() as { id: number }[]).map((r) => r.id);
@@ -168,7 +168,7 @@ async function main() {
       for (const view of ['cards', 'compact'] as const) {
         reset(sqlite, view);
         const page = await newPage(viewport);
-        await page.goto(`${server.url}/jury/best_film`);
+        await page.goto(`${server.base}/jury/best_film`);
         await page.getByTestId('save-state').waitFor({ state: 'attached' });
         const px = await page.evaluate(() => document.documentElement.scrollHeight);
         heights.push({ view, viewport, px: [px], screens: px / VIEWPORTS[viewport].height });
@@ -179,7 +179,7 @@ async function main() {
         const page = await newPage(viewport);
         const px: number[] = [];
         for (const id of filmIds) {
-          await page.goto(`${server.url}/jury/by-film/${id}`);
+          await page.goto(`${server.base}/jury/by-film/${id}`);
           await page.getByTestId('film-ballot').waitFor();
           px.push(await page.evaluate(() => document.documentElement.scrollHeight));
           if (id === filmIds[0]) await page.screenshot({ path: path.join(SHOTS, `ballot-by-film-${viewport}.png`), fullPage: true });
@@ -194,7 +194,7 @@ async function main() {
           for (const task of ['best_film', 'main'] as const) {
             const jurorId = reset(sqlite, view);
             const page = await newPage(viewport);
-            await page.goto(`${server.url}/jury`);
+            await page.goto(`${server.base}/jury`);
             const c = new Counter(page);
             const codes = task === 'best_film' ? ['best_film'] : MAIN;
             for (const code of codes) {
@@ -213,7 +213,7 @@ async function main() {
       for (const mode of ['mouse', 'keys'] as const) {
         const jurorId = reset(sqlite, 'cards');
         const page = await newPage(viewport);
-        await page.goto(`${server.url}/jury`);
+        await page.goto(`${server.base}/jury`);
         const c = new Counter(page);
         const first = page.getByTestId('films').locator('a[data-by-film]').first();
         const href = (await first.getAttribute('href'))!;
@@ -286,7 +286,7 @@ async function main() {
   const mainScores = results.find((r) => r.task === 'main')?.scores ?? NaN;
   const lines = ['## 5. Pages: the ballot’s views', '', `Run ${today()} on ${machine()}.`, ''];
   lines.push(
-    `\`bench/ballot-views.ts\`: headless Chromium against \`next start\` on the demo festival in voting (23 films; the main round has ${mainScores} candidates: ` +
+    `\`bench/ballot-views.ts\`: headless Chromium against the production server (\`scripts/server.ts\`, as \`npm start\` runs it) on the demo festival in voting (23 films; the main round has ${mainScores} candidates: ` +
       '23 each for Best Film, Director and Screenplay, and the performances of the acting awards), signed in as a juror (Sergey Azimov), at 1280×800 (desktop) and 390×844 ' +
       '(phone, touch, device scale 2). Every click and key press below was performed by the script and counted; each run starts from an empty ballot, ' +
       'and the run fails unless every score reached the database and every ballot was submitted. Key presses: Tab to the first score control from the ' +

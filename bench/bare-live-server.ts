@@ -5,6 +5,7 @@
 //   JURY_DB=<file> PORT=<port> POLL_MS=<ms> tsx bench/bare-live-server.ts      GET /live
 import Database from 'better-sqlite3';
 import http from 'node:http';
+import { BARE_LISTENING } from './lib/bare';
 
 const file = process.env.JURY_DB;
 if (!file) throw new Error('JURY_DB is required');
@@ -39,7 +40,9 @@ const server = http.createServer((req, res) => {
   streams.add(res);
   req.on('close', () => streams.delete(res));
 });
-server.listen(Number(process.env.PORT ?? 3298), '127.0.0.1');
+const port = Number(process.env.PORT ?? 3298);
+// The benchmark's harness waits for this line (bench/lib/bare.ts).
+server.listen(port, '127.0.0.1', () => console.log(`${BARE_LISTENING} 127.0.0.1:${port}`));
 const stop = () => {
   for (const res of streams) res.end();
   server.close(() => { sqlite.close(); process.exit(0); });

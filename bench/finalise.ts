@@ -1,5 +1,5 @@
 // Benchmark 3: finalise end to end at the large-jury size. The chair's finalise server action over
-// HTTP against `next start`, from the POST to the stored awards, on a database arranged directly:
+// HTTP against the production server (scripts/server.ts), from the POST to the stored awards, on a database arranged directly:
 // 100 jury members (99 jurors and the chair) × 200 candidates × 6 main nominations, every ballot
 // submitted, the main round closed, no special nomination, and a distinct mean per candidate (no ties).
 // Baseline in the same run: the pure tally of the same input in-process.
@@ -13,7 +13,7 @@ import { buildTallyInput, publicBallots } from '@/lib/round/tally-input';
 import { newAnonId } from '@/lib/round/anon-ids';
 import { tally } from '@/lib/tally';
 import { machine, median, ms, ratio, table, today, writeSection } from './lib/report';
-import { actionId, ensureBuild, login, startNext, tempDir } from './lib/server';
+import { actionId, ensureBuild, login, startApp, tempDir } from './lib/server';
 
 const JURY = 100;
 const CANDIDATES = 200;
@@ -93,19 +93,19 @@ async function main() {
     inProcess.push(performance.now() - t0);
   }
 
-  const server = await startNext(file);
+  const server = await startApp(file);
   const http: number[] = [];
   let awards = 0;
   try {
-    const cookie = await login(server.url, 'benchchair', PASSWORD);
+    const cookie = await login(server.base, 'benchchair', PASSWORD);
     for (let run = 0; run <= RUNS; run++) {
       // Each run starts from the closed round again (the first run, on a cold server, is reported apart).
       sqlite.prepare('delete from award where 1 = 1').run();
       sqlite.prepare("update festival set phase = 'main_closed', final_hash = null where id = 1").run();
       const t0 = performance.now();
-      const res = await fetch(`${server.url}/chair`, {
+      const res = await fetch(`${server.base}/chair`, {
         method: 'POST',
-        headers: { 'next-action': finaliseId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: server.url, cookie },
+        headers: { 'next-action': finaliseId, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: server.base, cookie },
         body: '[{}]',
       });
       const body = await res.text();
@@ -125,7 +125,7 @@ async function main() {
   const warm = median(http.slice(1));
   const lines = ['## 3. Finalise end to end (large jury)', '', `Run ${today()} on ${machine()}.`, ''];
   lines.push(
-    `The chair's finalise server action (\`app/chair/actions.ts#finalise\`, posted to \`/chair\`) over HTTP against \`next start\`, timed from ` +
+    `The chair's finalise server action (\`app/chair/actions.ts#finalise\`, posted to \`/chair\`) over HTTP against the production server (\`scripts/server.ts\`, as \`npm start\` runs it), timed from ` +
       `the POST to the end of the response, on a database arranged directly: ${JURY} jury members (the chair and ${JURY - 1} jurors) × ` +
       `${CANDIDATES} candidates × ${NOMINATIONS.length} main nominations = ${scores.toLocaleString('en')} scores, every ballot submitted, ` +
       `phase main_closed, no special nomination, a distinct mean per candidate (no ties), method mean. Each run resets the awards and the ` +

@@ -1,5 +1,5 @@
 // Benchmark 5: live counts. 12 and 200 open event streams of signed-in jurors on /api/live against
-// the production build (`next start`), runoff votes committed one after another by another
+// the production build (scripts/server.ts, as `npm start` runs it), runoff votes committed one after another by another
 // connection (as another server process would), and for each vote the time from its commit to its
 // appearance in every open stream. Against, in the same run and on the same machine, a bare
 // node:http SSE server (bench/bare-live-server.ts) doing the same database polling: the ratio is
@@ -11,7 +11,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { addJurors, BENCH_PASSWORD, demoDb, setPhase } from './lib/db';
 import { fmt, machine, ms, percentile, ratio, ROOT, table, today, writeSection } from './lib/report';
-import { ensureBuild, freePort, login, pool, spawnServer, startNext, type Running } from './lib/server';
+import { ensureBuild, login, pool, startApp, startBare } from './lib/server';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -146,9 +146,8 @@ async function main() {
   const bareVoters = allVoters(bareDb.file);
   if (VOTES / SLICES > appVoters.length) throw new Error(`at most ${appVoters.length} votes per slice`);
 
-  const next = await startNext(appDb.file);
-  const barePort = await freePort();
-  const bare: Running = await spawnServer([path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/bare-live-server.ts'], { JURY_DB: bareDb.file, PORT: String(barePort), POLL_MS: String(POLL_MS) }, barePort, '/login');
+  const next = await startApp(appDb.file);
+  const bare = await startBare('bench/bare-live-server.ts', { JURY_DB: bareDb.file, POLL_MS: String(POLL_MS) });
   const writer = (file: string) => {
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -161,10 +160,10 @@ async function main() {
   const rows: Row[] = [];
   try {
     console.log(`logging in ${STREAMS} jurors …`);
-    const cookies = await pool(jurors, 4, (j) => login(next.url, j.login, BENCH_PASSWORD));
+    const cookies = await pool(jurors, 4, (j) => login(next.base, j.login, BENCH_PASSWORD));
     const targets: Target[] = [
       {
-        name: 'Jury /api/live (next start)',
+        name: 'Jury /api/live (production server)',
         port: next.port,
         path: '/api/live',
         cookies,
@@ -172,7 +171,7 @@ async function main() {
         db: appWriter,
         voters: appVoters,
       },
-      { name: 'bare node:http SSE (baseline)', port: barePort, path: '/live', cookies: cookies.map(() => null), castOf: (d) => (d as { cast: number }).cast, db: bareWriter, voters: bareVoters },
+      { name: 'bare node:http SSE (baseline)', port: bare.port, path: '/live', cookies: cookies.map(() => null), castOf: (d) => (d as { cast: number }).cast, db: bareWriter, voters: bareVoters },
     ];
     for (const streams of LEVELS) {
       const parts = new Map<string, { every: number[]; each: number[] }>();
@@ -205,7 +204,7 @@ function report(rows: Row[]) {
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const lines: string[] = ['## 6. Live counts', '', `Run ${today()} on ${machine()}.`, ''];
   lines.push(
-    `For each level, that many event streams of /api/live are held open by signed-in jurors (logged in over HTTP) against \`next start\` ` +
+    `For each level, that many event streams of /api/live are held open by signed-in jurors (logged in over HTTP) against the production server (\`scripts/server.ts\`, as \`npm start\` runs it) ` +
       `(production build); a runoff is open among two Best Director candidates, and ${VOTES} runoff votes are committed one after another ` +
       `(in ${SLICES} slices, the two systems taking turns) by a separate better-sqlite3 connection, as another server process would. ` +
       `Each vote is committed once the previous one has reached every stream, after a random pause of up to one poll interval (so that ` +

@@ -1,6 +1,6 @@
 // Benchmark 4: page weight and paint. For /login, /jury and a ballot page (/jury/best_film): the
 // JavaScript sent to the browser (gzipped bytes of every script the page loads), time to first byte
-// and largest contentful paint in headless Chromium against `next start`; baseline in the same run:
+// and largest contentful paint in headless Chromium against the production server (scripts/server.ts); baseline in the same run:
 // an empty page of the same build (app/bench/empty, JURY_BENCH=1 only) under the same root layout.
 //   npm run bench:pages
 import { chromium, type Browser } from '@playwright/test';
@@ -8,7 +8,7 @@ import http from 'node:http';
 import zlib from 'node:zlib';
 import { demoDb, setPhase } from './lib/db';
 import { kb, machine, mark, median, ms, ratio, table, today, writeSection } from './lib/report';
-import { ensureBuild, login, startNext } from './lib/server';
+import { ensureBuild, login, startApp } from './lib/server';
 
 const LOADS = 5;
 const PAGES = [
@@ -88,16 +88,16 @@ async function main() {
   const { file, sqlite } = await demoDb('pages');
   setPhase(sqlite, 'voting');
   sqlite.close();
-  const server = await startNext(file);
+  const server = await startApp(file);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const results: PageResult[] = [];
   try {
-    const cookie = await login(server.url, 'azimov', 'juror-demo');
+    const cookie = await login(server.base, 'azimov', 'juror-demo');
     for (const page of PAGES) {
-      const r = await measure(browser, server.url, page, cookie);
+      const r = await measure(browser, server.base, page, cookie);
       results.push(r);
       console.log(`${r.label.padEnd(28)} HTTP ${r.status}  ${r.scripts} scripts  ${kb(r.jsGzip)} KB gzipped JS  TTFB ${ms(median(r.ttfb))} ms  LCP ${ms(median(r.lcp))} ms`);
     }
@@ -110,7 +110,7 @@ async function main() {
   const ballot = results.find((r) => r.path === '/jury/best_film')!;
   const lines = ['## 4. Pages', '', `Run ${today()} on ${machine()}.`, ''];
   lines.push(
-    `Headless Chromium (\`/usr/bin/chromium\`, playwright-core) against \`next start\` on the demo festival in voting, signed in as a juror ` +
+    `Headless Chromium (\`/usr/bin/chromium\`, playwright-core) against the production server (\`scripts/server.ts\`, as \`npm start\` runs it) on the demo festival in voting, signed in as a juror ` +
       `(Sergey Azimov) except for /login. Per page one warm-up load, then ${LOADS} loads each in a fresh browser context (empty cache); ` +
       `medians shown. JavaScript: the sum over every script resource the page loaded of its bytes as the server sends them with ` +
       `\`Accept-Encoding: gzip\`. TTFB: the navigation entry's responseStart; LCP: the last \`largest-contentful-paint\` entry ` +

@@ -1,5 +1,5 @@
 // Benchmark 1: the score save under load. The real score-save server action over HTTP against
-// `next start`, one logged-in juror session per virtual juror, at 12 and at 200 concurrent jurors,
+// the production server (scripts/server.ts), one logged-in juror session per virtual juror, at 12 and at 200 concurrent jurors,
 // against two baselines in the same run: (a) a no-op server action on the same server (the
 // framework's floor) and (b) a bare node:http server doing the same SQLite writes (the machine's limit).
 //   npm run bench:save [-- --seconds 10 --warmup 3 --profile]
@@ -9,7 +9,8 @@ import { addJurors, BENCH_PASSWORD, demoDb, setPhase } from './lib/db';
 import { load, merge, type LoadResult, type Request } from './lib/load';
 import { compareProfiles, profileClock, summariseProfile } from './lib/profile';
 import { fmt, machine, mark, ms, ratio, ROOT, table, today, writeSection } from './lib/report';
-import { actionId, ensureBuild, freePort, login, pool, spawnServer, startNext, tempDir, type Running } from './lib/server';
+import type { Server } from '../tests/server';
+import { actionId, ensureBuild, login, pool, startApp, startBare, tempDir } from './lib/server';
 
 
 const arg = (name: string, dflt: number) => {
@@ -30,7 +31,7 @@ async function main() {
   const saveId = actionId('app/jury/actions.ts#saveScore');
   const noopId = actionId('app/bench/actions.ts#noop');
 
-  // One database for `next start`, one for the bare server: the same schema, seed and jurors.
+  // One database for the production server (scripts/server.ts), one for the bare server: the same schema, seed and jurors.
   const appDb = await demoDb('save');
   const bareDb = await demoDb('save-bare');
   const jurors = await addJurors(appDb.sqlite, JURORS);
@@ -45,15 +46,14 @@ async function main() {
   bareDb.sqlite.close();
 
   const profDir = PROFILE ? tempDir('save-prof') : '';
-  const next = await startNext(appDb.file, { nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] });
-  let profiled: Running | null = null;
-  const barePort = await freePort();
-  const bare = await spawnServer([path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'bench/bare-server.ts'], { JURY_DB: bareDb.file, PORT: String(barePort) }, barePort, '/login');
+  const next = await startApp(appDb.file, { nodeArgs: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [] });
+  let profiled: Server | null = null;
+  const bare = await startBare('bench/bare-server.ts', { JURY_DB: bareDb.file });
   const rows: Row[] = [];
   try {
     console.log(`logging in ${JURORS} jurors …`);
     const t0 = Date.now();
-    const cookies = await pool(jurors, 4, (j) => login(next.url, j.login, BENCH_PASSWORD));
+    const cookies = await pool(jurors, 4, (j) => login(next.base, j.login, BENCH_PASSWORD));
     console.log(`logged in ${cookies.length} jurors in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     const origin = `http://127.0.0.1:${next.port}`;
@@ -84,7 +84,7 @@ async function main() {
       },
       {
         name: 'bare node:http + SQLite (baseline b)',
-        port: barePort,
+        port: bare.port,
         next: (u) => ({
           path: '/save',
           headers: { 'content-type': 'application/json' },
@@ -133,9 +133,9 @@ async function main() {
   const profiledUsers = missed.length > 0 ? missed[missed.length - 1] : Math.max(...LEVELS);
   const under = async (system: 'save' | 'noop') => {
     const dir = tempDir(`save-prof-${system}`);
-    profiled = await startNext(appDb.file, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+    profiled = await startApp(appDb.file, { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
     try {
-      const cookies = await pool(jurors.slice(0, profiledUsers), 4, (j) => login(profiled!.url, j.login, BENCH_PASSWORD));
+      const cookies = await pool(jurors.slice(0, profiledUsers), 4, (j) => login(profiled!.base, j.login, BENCH_PASSWORD));
       const origin = `http://127.0.0.1:${profiled.port}`;
       const headers = (id: string, cookie: string) => ({ 'next-action': id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin, cookie });
       const started = profileClock();
@@ -174,7 +174,7 @@ function report(rows: Row[], prof: { profile: string; comparison: ReturnType<typ
   lines.push(`Run ${today()} on ${machine()}.`, '');
   lines.push(
     `The real score-save server action (\`app/jury/actions.ts#saveScore\`, posted to \`/jury/best_film\` with header \`Next-Action\`) ` +
-      `against \`next start\` (production build), one logged-in juror session per virtual juror (${JURORS} jurors logged in over HTTP), ` +
+      `against the production server (\`scripts/server.ts\`, as \`npm start\` runs it) (production build), one logged-in juror session per virtual juror (${JURORS} jurors logged in over HTTP), ` +
       `each saving a random valid score (1–10) for a random candidate of the five open main nominations, closed loop over keep-alive ` +
       `connections; per point ${SECONDS} s measured, in ${SLICES} slices each after a ${fmt(WARMUP / SLICES, 1)} s warm-up, the three systems taking turns slice by slice so that changes in the machine's load fall on all alike. An error is a non-200 answer or a result other than \`{ok:true}\`. ` +
       `Baselines in the same run: (a) a no-op server action (\`app/bench/actions.ts\`, posted to \`/bench\`) on the same server, the framework's ` +

@@ -1,15 +1,15 @@
 // The organisers' desk. Read-only checks run on the shared server; every flow that changes the
 // festival (film import, new juror, opening the vote) runs on a second server of its own, with its
 // own temporary database, so the other specs keep the demo festival as seeded.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page } from '@playwright/test';
 import { answerDialog, expectAccessible, signIn, storageState, test } from './fixtures';
 import { callAction } from './actions';
 import { decodeUtf8, parseCsv } from '../lib/csv';
+import type { Server } from '../tests/server';
+import { startE2eServer } from './server';
 
 const ADMIN_PAGES = ['/admin', '/admin/films', '/admin/performances', '/admin/jurors', '/admin/progress', '/admin/audit'];
 
@@ -75,31 +75,22 @@ function competitionTitles(): string[] {
 }
 
 test.describe.serial('organisers’ desk on a server of its own', () => {
-  let server: ChildProcess | undefined;
+  let server: Server | undefined;
   let dbFile = '';
   test.use({ baseURL: OWN });
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
-    const up = async () => { try { return (await fetch(`${OWN}/login`)).ok; } catch { return false; } };
-    // A server left on the port (another build, other action ids) would answer in our place.
-    if (await up()) throw new Error(`port ${PORT} is taken: stop that server or set ADMIN_E2E_PORT`);
-    let exited = false;
+    // A server left on the port (another build, other action ids) must not answer in our place: ours then
+    // cannot listen, and the start fails with the server's own words (EADDRINUSE): set ADMIN_E2E_PORT.
     // ADMIN_E2E_LOG=file keeps the server's output for debugging.
-    const log = process.env.ADMIN_E2E_LOG ? fs.openSync(process.env.ADMIN_E2E_LOG, 'w') : 'ignore';
-    server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: ['ignore', log, log], env: process.env });
-    server.on('exit', () => { exited = true; });
-    const deadline = Date.now() + 100_000;
-    while (!(await up())) {
-      if (exited) throw new Error('own e2e server exited');
-      if (Date.now() > deadline) throw new Error('own e2e server did not start');
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    dbFile = fs.readFileSync(path.join(os.tmpdir(), `jury-e2e-${PORT}.db-path`), 'utf8').trim();
+    if (process.env.ADMIN_E2E_LOG) fs.writeFileSync(process.env.ADMIN_E2E_LOG, '');
+    server = await startE2eServer(PORT, { logFile: process.env.ADMIN_E2E_LOG });
+    dbFile = server.dbFile;
   });
 
-  test.afterAll(() => {
-    server?.kill('SIGTERM');
+  test.afterAll(async () => {
+    await server?.stop();
   });
 
   async function asOrganiser(page: Page) {

@@ -5,11 +5,12 @@
 // same through the actions on both. After closing the round, the chair's tally of every main
 // nomination is the same text on both servers. axe on every view.
 import { expect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
+import type { Server } from '../tests/server';
 import { callAction } from './actions';
 import { BallotPage, FilmBallotPage, tallyRows } from './ballot-pages';
 import { ACCOUNTS, e2eDatabase, expectAccessible, test } from './fixtures';
+import { startE2eServer } from './server';
 
 // Beside decisions.spec's +86 and festival.spec's +87.
 const PORTS = { views: Number(process.env.E2E_PORT ?? 3211) + 81, cards: Number(process.env.E2E_PORT ?? 3211) + 82 } as const;
@@ -23,7 +24,7 @@ type Who = keyof typeof JURY;
 const SHIFT: Record<Who, [number, number]> = { A: [7, 0], B: [3, 5], chair: [9, 2], D: [1, 4] };
 const valueOf = (who: Who, code: string, i: number) => ((i * SHIFT[who][0] + SHIFT[who][1] + MAIN.indexOf(code)) % 10) + 1;
 
-const servers: ChildProcess[] = [];
+const servers: Server[] = [];
 test.describe.configure({ mode: 'serial' });
 
 function db(side: Side) {
@@ -49,14 +50,7 @@ function nominationIds(side: Side) {
 }
 
 async function start(side: Side) {
-  const child = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORTS[side])], { stdio: 'ignore' });
-  servers.push(child);
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(`${base(side)}/login`)).ok) break;
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  servers.push(await startE2eServer(PORTS[side]));
   // A jury of four (the other demo jurors inactive before voting opens), voting open.
   const d = db(side);
   d.prepare(`update user set active = 0 where role = 'juror' and login not in (${Object.values(JURY).map(() => '?').join(',')})`).run(...Object.values(JURY).map((j) => j.login));
@@ -108,7 +102,7 @@ test.beforeAll(async () => {
     await voteByActions(side, 'A', MAIN.filter((c) => c !== 'best_film'));
   }
 });
-test.afterAll(() => { for (const s of servers) s.kill('SIGTERM'); });
+test.afterAll(async () => { await Promise.all(servers.map((s) => s.stop())); });
 
 test('juror A scores Best Film in the compact view on a phone, by touch; the layout is remembered', async ({ browser }) => {
   test.setTimeout(120_000);

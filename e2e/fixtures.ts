@@ -1,10 +1,9 @@
 // Shared pieces of the end-to-end tests: the demo accounts, stored sign-ins, and page helpers.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { databasePathFile } from './server';
 
 export const ACCOUNTS = {
   organiser: { login: 'organiser', password: 'organiser-demo' },
@@ -69,9 +68,9 @@ export function e2ePort(): number {
   return Number(process.env.E2E_PORT ?? 3211) + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
 }
 
-/** The database file of this worker's e2e server (written by scripts/e2e-server.mjs), or of the one on `port`. */
+/** The database file of this worker's e2e server (written by e2e/server.ts), or of the one on `port`. */
 export function e2eDatabase(port = e2ePort()): string {
-  return fs.readFileSync(path.join(os.tmpdir(), `jury-e2e-${port}.db-path`), 'utf8');
+  return fs.readFileSync(databasePathFile(port), 'utf8');
 }
 
 /**

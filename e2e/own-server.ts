@@ -1,15 +1,16 @@
 // A spec that changes what other specs see (settings, phases, awards) runs serially on a server and
 // database of its own, on E2E_PORT + an offset of its own (the offsets are listed in docs/TESTING.md).
-import { spawn, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { expect, request as playwrightRequest, type APIRequestContext } from '@playwright/test';
-import { e2eDatabase } from './fixtures';
+import type { Server } from '../tests/server';
+import { startE2eServer } from './server';
 
 /** What this helper needs of a spec's `test` (the plain one or the console-checking one of fixtures.ts). */
 interface Hooks {
   describe: { configure(options: { mode: 'serial' }): void };
   beforeAll(fn: () => Promise<void>): void;
-  afterAll(fn: () => void): void;
+  afterAll(fn: () => Promise<void>): void;
+  setTimeout(ms: number): void;
 }
 
 export const ownPort = (offset: number) => Number(process.env.E2E_PORT ?? 3211) + offset;
@@ -22,26 +23,17 @@ export const ownPort = (offset: number) => Number(process.env.E2E_PORT ?? 3211) 
 export function ownServer(test: Hooks, offset: number, ready?: (port: number) => void) {
   const port = ownPort(offset);
   const base = `http://localhost:${port}`;
-  let server: ChildProcess | undefined;
+  let server: Server | undefined;
   test.describe.configure({ mode: 'serial' });
   test.beforeAll(async () => {
-    server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(port)], { stdio: 'ignore' });
-    // Polls until the server answers; the count only bounds a server that never comes up.
-    for (let i = 0; i < 240; i++) {
-      try {
-        if ((await fetch(`${base}/login`)).ok) {
-          ready?.(port);
-          return;
-        }
-      } catch { /* not up yet */ }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-    throw new Error(`the spec's own server on port ${port} did not start`);
+    test.setTimeout(120_000);
+    server = await startE2eServer(port);
+    ready?.(port);
   });
-  test.afterAll(() => { server?.kill('SIGTERM'); });
+  test.afterAll(async () => { await server?.stop(); });
 
   const db = () => {
-    const d = new Database(e2eDatabase(port));
+    const d = new Database(server!.dbFile);
     d.pragma('busy_timeout = 5000');
     return d;
   };

@@ -2,12 +2,14 @@
 // the organiser's forced password change, the imports (films, performances, a jury in five scripts),
 // the readiness blockers shown and cleared, the sign-in slips printed to PDF, a juror's first
 // sign-in from a slip, and the fonts that render every script. Runs on a server of its own.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import type { Server } from '../tests/server';
 import { answerDialog } from './fixtures';
+import { startE2eServer } from './server';
 
 const PORT = Number(process.env.SETUP_E2E_PORT ?? 3490);
 const OWN = `http://localhost:${PORT}`;
@@ -17,8 +19,7 @@ const OUT = path.join(process.cwd(), 'test-results', 'setup');
 test.describe.configure({ mode: 'serial' });
 
 test.describe('a real festival from an empty database', () => {
-  let server: ChildProcess | undefined;
-  let output = '';
+  let server: Server | undefined;
   let link = '';
   let organiserPassword = '';
   const newPassword = 'organiser-own-passphrase-1';
@@ -28,23 +29,15 @@ test.describe('a real festival from an empty database', () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     fs.mkdirSync(OUT, { recursive: true });
-    const up = async () => { try { return (await fetch(`${OWN}/login`)).ok; } catch { return false; } };
-    if (await up()) throw new Error(`port ${PORT} is taken: stop that server or set SETUP_E2E_PORT`);
-    let exited = false;
-    server = spawn(process.execPath, ['scripts/e2e-server.mjs', String(PORT)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, JURY_E2E_EMPTY: '1' } });
-    server.stdout!.on('data', (b: Buffer) => { output += b.toString(); });
-    server.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
-    server.on('exit', () => { exited = true; });
-    const deadline = Date.now() + 100_000;
-    while (!(await up()) || !/\/setup\?token=/.test(output)) {
-      if (exited) throw new Error(`own e2e server exited:\n${output}`);
-      if (Date.now() > deadline) throw new Error(`own e2e server did not start:\n${output}`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    link = /(http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/.exec(output)![1];
+    // A port already taken fails the start with the server's own words (EADDRINUSE): set SETUP_E2E_PORT.
+    server = await startE2eServer(PORT, { empty: true });
+    // The server prints the link before it says it listens (instrumentation.ts runs as Next.js prepares).
+    const found = /(http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/.exec(server.log());
+    if (!found) throw new Error(`the server on an empty database printed no set-up link:\n${server.log()}`);
+    link = found[1];
   });
 
-  test.afterAll(() => { server?.kill('SIGTERM'); });
+  test.afterAll(async () => { await server?.stop(); });
 
   test('npm run setup: creates the festival and prints a one-time password; refuses a database that holds one', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-setup-cli-'));

@@ -1,12 +1,13 @@
-// Servers for the benchmarks: the production build (built here if missing or older than the
-// sources), `next start` on a temporary database, readiness polling, and juror logins over HTTP.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Servers for the benchmarks: the production build (built here if missing or older than the sources),
+// the app's production server on a benchmark's database and the bare baselines (both through the one
+// server harness, tests/server.ts), and juror logins over HTTP.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from './report';
 import { actionId as actionIdIn } from '../../e2e/actions';
+import { freePort, startChild, startServer, tempDir as harnessTempDir, type Child, type Server } from '../../tests/server';
+import { BARE_LISTENING } from './bare';
 
 /** The benchmarks' own build directory, so that building never disturbs another run's `.next`. */
 export const DIST_DIR = process.env.JURY_DIST_DIR || '.next-bench';
@@ -61,101 +62,37 @@ export function ensureBuild(): void {
   console.log(`built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export function tempDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `jury-bench-${prefix}-`));
+  return harnessTempDir(`jury-bench-${prefix}-`);
 }
 
-export interface Running {
-  url: string;
-  port: number;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
+// Ctrl-C or a kill of the benchmark ends it through process.exit, so that the harness's exit hook kills
+// the servers it started (a signal's default action would leave them running).
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => process.exit(130));
 
-const running = new Set<ChildProcess>();
-function killAll() {
-  for (const c of running) if (c.exitCode === null) c.kill('SIGKILL');
-}
-process.on('exit', killAll);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { killAll(); process.exit(130); });
-
-async function waitReady(url: string, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}) before it was ready`);
-    try {
-      const res = await fetch(url, { redirect: 'manual' });
-      await res.arrayBuffer();
-      if (res.status < 500) return;
-    } catch { /* not listening yet */ }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} not ready in ${timeoutMs} ms`);
-}
-
-/** Spawns a server process; `ready` is a path polled until it answers. */
-export async function spawnServer(args: string[], env: Record<string, string>, port: number, ready: string, nodeArgs: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+/** The production server (scripts/server.ts, as `npm start` runs it) of the bench build on `dbFile`, with the bench pages switched on. */
+export async function startApp(dbFile: string, opts: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<Server> {
+  return startServer({
+    port: await freePort(),
+    dbFile,
+    distDir: DIST_DIR,
+    secret: 'bench-secret-not-for-production-0123456789',
+    env: { JURY_DEMO: '0', JURY_BENCH: '1', ...opts.env },
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    nodeArgs: opts.nodeArgs,
   });
-  running.add(child);
-  let log = '';
-  const keep = (b: Buffer) => { log = (log + b.toString()).slice(-20_000); };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const url = `http://localhost:${port}`;
-  try {
-    await waitReady(url + ready, child);
-  } catch (e) {
-    child.kill('SIGKILL');
-    console.error(log);
-    throw e;
-  }
-  return {
-    url,
-    port,
-    child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        child.once('exit', () => { clearTimeout(t); running.delete(child); resolve(); });
-        child.kill('SIGTERM');
-      }),
-  };
 }
 
-/** `next start` of the bench build on `dbFile`, with the bench pages switched on. */
-export async function startNext(dbFile: string, opts: { nodeArgs?: string[]; env?: Record<string, string> } = {}): Promise<Running> {
+/** A baseline server (bench/bare-*.ts): ready when it prints its listening line. */
+export async function startBare(script: string, env: Record<string, string>): Promise<Child & { port: number }> {
   const port = await freePort();
-  return spawnServer(
-    [NEXT_BIN, 'start', '-p', String(port)],
-    {
-      JURY_DB: dbFile,
-      JURY_DEMO: '0',
-      JURY_BENCH: '1',
-      JURY_DIST_DIR: DIST_DIR,
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      NEXTAUTH_SECRET: 'bench-secret-not-for-production-0123456789',
-      ...opts.env,
-    },
-    port,
-    '/login',
-    opts.nodeArgs,
-  );
+  const child = await startChild({
+    args: ['--import', 'tsx', script],
+    readyLine: BARE_LISTENING,
+    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
+    cwd: ROOT,
+  });
+  return { ...child, port };
 }
 
 function cookiesOf(res: Response): Map<string, string> {

@@ -14,7 +14,7 @@ import { backupTo } from '@/scripts/backup';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, checksum, open } from './lib/db';
 import { record } from './lib/figures';
-import { startServer, stopAll, tempDir } from './lib/server';
+import { removeDir, startServer, stopAll, tempDir } from './lib/server';
 
 afterAll(stopAll);
 
@@ -92,7 +92,8 @@ describe('backups', () => {
     expect(refused.stderr).toMatch(/server \(pid \d+\) is running/);
     expect(checksum(s.dbFile), 'a refused restore changed the live database').toBe(before);
     expect(s.child.exitCode, 'the server stopped during the refused restore').toBeNull();
-    await s.stop();
+    // The database stays for the restore below.
+    await s.stop({ keepDatabase: true });
     expect(fs.existsSync(`${s.dbFile}.server-pid`)).toBe(false);
     const submitsAtEnd = submits;
     // 4. Restore the snapshot over the live file (server stopped), with its -wal/-shm present. The live
@@ -140,6 +141,8 @@ describe('backups', () => {
     keptDb.close();
     // Each copy keeps its audit key beside it: without it the copy's log could not be verified.
     for (const f of [snapFile, path.join(defaultDir, defaultCopies[0]), path.join(defaultDir, kept[0])]) expect(fs.existsSync(`${f}.audit-key`), f).toBe(true);
+    removeDir(s.dir);
+    removeDir(dir);
     record('6-backup', {
       title: 'Backup and restore',
       claim: 'A backup taken with the online backup API while 6 jurors save and submit, restored with `npm run restore` after the server stopped, holds exactly the live database of the moment of the snapshot (every table) and gives the same tally; `npm run restore` refuses while the server runs; stale -wal/-shm files are removed; the previous database is kept.',

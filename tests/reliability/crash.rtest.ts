@@ -5,12 +5,13 @@
 // acknowledged to a client is there (or was overwritten by a later save of the same juror that was
 // in flight), and `npm run audit:verify` passes on the file.
 import { spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { prng } from '@/tests/prng';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, open, scoreRows, userId } from './lib/db';
 import { record, size } from './lib/figures';
-import { sleep, startServer, stopAll } from './lib/server';
+import { removeDir, startServer, stopAll } from './lib/server';
 
 afterAll(stopAll);
 
@@ -113,6 +114,8 @@ describe('crashes', () => {
         clients = fresh;
       }
     }
+    // The last round ends in a crash too: the database is left for this test to remove.
+    removeDir(s.dir);
     expect(lost).toBe(0);
     record('4-crash', {
       title: 'Crashes (kill -9 during score saves)',
