@@ -84,7 +84,7 @@ export async function liveParts(streams = 200, n = 200): Promise<Record<string, 
     '  countedBallots': per(() => countedBallots(db)),
     '  missingBallots (voting round only)': per(() => missingBallots(db, 'main')),
     '  entitledJurors (per runoff)': per(() => entitledJurors(db, tied)),
-    [`per-stream work × ${streams} (session, view, JSON)`]: per(pushAll),
+    [`× ${streams}: a session statement, view and JSON each (the path before 2026-12-07)`]: per(pushAll),
     '  one session re-check': per(() => findSessionUser(db, readers[0].uid), n * 20),
   };
   ctl.abort();
