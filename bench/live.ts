@@ -5,19 +5,23 @@
 // node:http SSE server (bench/bare-live-server.ts) doing the same database polling: the ratio is
 // what the app adds (session re-check, the per-role views, Next.js's streaming).
 //   npm run bench:live [-- --votes 60 --slices 2]
+//   npm run bench:live -- --profile   the app alone at 200 streams under node --cpu-prof: where a
+//                                     change's time goes (printed; docs/PERFORMANCE.md left unchanged)
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { addJurors, BENCH_PASSWORD, demoDb, setPhase } from './lib/db';
+import { inclusiveTimes, profileClock, summariseProfile } from './lib/profile';
 import { fmt, machine, ms, percentile, ratio, ROOT, table, today, writeSection } from './lib/report';
-import { ensureBuild, login, pool, startApp, startBare } from './lib/server';
+import { ensureBuild, login, pool, startApp, startBare, tempDir } from './lib/server';
 
 const arg = (name: string, dflt: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : dflt;
 };
-const LEVELS = [12, 200];
+const PROFILE = process.argv.includes('--profile');
+const LEVELS = PROFILE ? [200] : [12, 200];
 const VOTES = arg('votes', 100); // per level and system, over all slices
 const SLICES = arg('slices', 2);
 const STREAMS = Math.max(...LEVELS);
@@ -146,7 +150,9 @@ async function main() {
   const bareVoters = allVoters(bareDb.file);
   if (VOTES / SLICES > appVoters.length) throw new Error(`at most ${appVoters.length} votes per slice`);
 
-  const next = await startApp(appDb.file);
+  const profDir = PROFILE ? tempDir('live-prof') : null;
+  const next = await startApp(appDb.file, profDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {});
+  let window: { from: number; to: number } | undefined;
   const bare = await startBare('bench/bare-live-server.ts', { JURY_DB: bareDb.file, POLL_MS: String(POLL_MS) });
   const writer = (file: string) => {
     const db = new Database(file);
@@ -173,6 +179,8 @@ async function main() {
       },
       { name: 'bare node:http SSE (baseline)', port: bare.port, path: '/live', cookies: cookies.map(() => null), castOf: (d) => (d as { cast: number }).cast, db: bareWriter, voters: bareVoters },
     ];
+    if (PROFILE) targets.pop(); // the app alone
+    window = { from: profileClock(), to: 0 };
     for (const streams of LEVELS) {
       const parts = new Map<string, { every: number[]; each: number[] }>();
       // Slices, the systems taking turns, so that changes in the machine's load fall on both alike.
@@ -191,11 +199,21 @@ async function main() {
         console.log(`${String(streams).padStart(3)} streams  ${system.padEnd(32)} every stream: p50 ${ms(percentile(e, 50))} ms  p99 ${ms(percentile(e, 99))} ms  (${e.length} votes)`);
       }
     }
+    window.to = profileClock();
   } finally {
     appWriter.close();
     bareWriter.close();
     await next.stop();
     await bare.stop();
+  }
+  if (profDir) {
+    // Only the samples of the measured votes: not the server's start or the 200 sign-ins (argon2id).
+    console.log(summariseProfile(profDir, 25, window));
+    const inc = inclusiveTimes(profDir, window, /app bundle|node:|better-sqlite3|drizzle/);
+    console.log(`\ntotal time (self and callees) by function, of ${ms(inc.total)} ms of work in the measured votes:`);
+    for (const [k, v] of [...inc.byFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${((100 * v) / inc.total).toFixed(1).padStart(5)} %  ${k}`);
+    console.log('(profile only: docs/PERFORMANCE.md left unchanged)');
+    return;
   }
   report(rows);
 }

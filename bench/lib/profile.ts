@@ -61,8 +61,41 @@ export function profileTotals(dir: string, window?: { from: number; to: number }
   return { total, byFn, byPkg, files: files.length };
 }
 
-export function summariseProfile(dir: string, top = 25): string {
-  const { total, byFn, byPkg, files } = profileTotals(dir);
+/**
+ * Total (inclusive) time of the functions whose key matches `only`: the samples with that function
+ * anywhere on their stack, so that a function's callees (drizzle building a query, SQLite running it)
+ * count towards it. Keys as in profileTotals; idle time is left out of `total`.
+ */
+export function inclusiveTimes(dir: string, window: { from: number; to: number } | undefined, only: RegExp): { total: number; byFn: Map<string, number> } {
+  const byFn = new Map<string, number>();
+  let total = 0;
+  for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.cpuprofile'))) {
+    const p = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as Profile;
+    const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const keyOf = (n: Node) => `${n.callFrame.functionName || '(anonymous)'}  ${where(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+    let at = p.startTime;
+    p.samples.forEach((id, i) => {
+      at += p.timeDeltas[i] ?? 0;
+      if (window && (at < window.from || at > window.to)) return;
+      const dt = (p.timeDeltas[i] ?? 0) / 1000;
+      if (nodes.get(id)!.callFrame.functionName === '(idle)') return;
+      total += dt;
+      const seen = new Set<string>();
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+        const key = keyOf(nodes.get(n)!);
+        if (seen.has(key) || !only.test(key)) continue;
+        seen.add(key);
+        byFn.set(key, (byFn.get(key) ?? 0) + dt);
+      }
+    });
+  }
+  return { total, byFn };
+}
+
+export function summariseProfile(dir: string, top = 25, window?: { from: number; to: number }): string {
+  const { total, byFn, byPkg, files } = profileTotals(dir, window);
   const rows = (m: Map<string, number>) =>
     [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
   return [`CPU profile (${files} file(s), ${(total / 1000).toFixed(1)} s sampled)`, '', 'self time by package:', ...rows(byPkg), '', 'self time by function:', ...rows(byFn)].join('\n');

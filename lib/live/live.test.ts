@@ -3,8 +3,8 @@
 // connection (as another server process would), ended sessions and unsubscribing cleaning up.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { eq } from 'drizzle-orm';
-import { user } from '@/db/schema';
+import { eq, ne } from 'drizzle-orm';
+import { festival, film, user } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
 import { setPhase } from '@/lib/admin/test-helpers';
 import { seededDb, type TestDb } from '@/tests/db';
@@ -12,6 +12,7 @@ import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/fes
 import { readLiveFacts } from './facts';
 import { liveView, type LiveView } from './view';
 import { LiveWatcher, type LiveListener } from './watcher';
+import { entitledJurors, notEntitled } from '@/lib/runoff/entitled';
 import { liveEventStream } from './stream';
 
 let t: TestDb;
@@ -101,6 +102,28 @@ describe('what each reader sees', () => {
   });
 });
 
+describe('who may vote, as the live counts read it', () => {
+  it('is the runoff actions\' rule for every account: nationality, a declared recusal, a juror who left, the organiser', () => {
+    const [a, b] = candidatesOf(t.db, 'best_director');
+    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(film).set({ country: 'CN' }).where(ne(film.id, a.filmId)).run();
+    t.db.update(film).set({ country: 'RU' }).where(eq(film.id, a.filmId)).run();
+    const others = jurors.filter((j) => j.id !== chair.id && j.id !== juror.id);
+    const [russian, declared, left] = others;
+    t.db.update(user).set({ country: 'KZ' }).where(ne(user.id, russian.id)).run();
+    t.db.update(user).set({ country: 'RU' }).where(eq(user.id, russian.id)).run();
+    t.db.$client.prepare("insert into recusal (juror_id, film_id, reason) values (?, ?, 'conflict')").run(declared.id, b.filmId);
+    t.db.update(user).set({ active: false }).where(eq(user.id, left.id)).run();
+    const tied = [a.id, b.id];
+    const accounts = t.db.select({ id: user.id, role: user.role, active: user.active, country: user.country }).from(user).all();
+    const one = accounts.filter((u) => notEntitled(t.db, u, tied) === null).map((u) => u.id).sort((x, y) => x - y);
+    expect(entitledJurors(t.db, tied)).toEqual(one);
+    expect(one).toEqual(jurors.map((j) => j.id).filter((id) => ![russian.id, declared.id, left.id].includes(id)).sort((x, y) => x - y));
+    const id = openRunoff(t.db.$client, 'best_director', tied);
+    expect(readLiveFacts(t.db).runoffs.find((r) => r.id === id)!.entitled).toEqual(one);
+  });
+});
+
 /** A listener that records what it is sent and lets a test wait for a view, never for a time. */
 function recorder() {
   const views: LiveView[] = [];
@@ -174,6 +197,44 @@ describe('the watcher', () => {
       await asChair.next((v) => v.ballots?.best_film === 1);
       await asOrganiser.next((v) => v.ballots?.best_film === 1);
       expect(asJuror.views.every((v) => v.ballots === undefined)).toBe(true);
+    } finally {
+      other.close();
+    }
+  });
+
+  it('sends every stream its own reader\'s view at each change, however many are open', async () => {
+    const [a, b] = candidatesOf(t.db, 'best_director');
+    t.db.$client.prepare("insert into recusal (juror_id, film_id, reason) values (?, ?, 'conflict')").run(jurors[3].id, a.filmId);
+    const other = new Database(t.file);
+    other.pragma('busy_timeout = 10000');
+    try {
+      w = new LiveWatcher(t.file, { pollMs: 20 });
+      // Each reader twice (a second tab), every role.
+      const streams = [...readers(), ...readers()].map((u) => ({ u, r: recorder() }));
+      for (const { u, r } of streams) w.subscribe({ uid: u.id, sv: u.sessionVersion }, r.listener);
+      const id = openRunoff(other, 'best_director', [a.id, b.id]);
+      castVote(other, id, juror.id, a.id);
+      castVote(other, id, jurors[5].id, null);
+      // The last view each stream got is the one its own reader is shown for the facts as they stand.
+      const facts = readLiveFacts(t.db);
+      for (const { u, r } of streams) {
+        const own = liveView(facts, u);
+        const got = await r.next((v) => JSON.stringify(v) === JSON.stringify(own));
+        expect(got).toEqual(own);
+      }
+      const lastOf = (u: SessionUser) => streams.find((s) => s.u.id === u.id)!.r.views.at(-1)!;
+      expect(lastOf(juror).runoffs[0]).toMatchObject({ voted: true, mayVote: true, cast: 2 });
+      expect(lastOf(jurors[3]).runoffs[0]).toMatchObject({ voted: false, mayVote: false, cast: 2 });
+      expect(lastOf(jurors[5]).runoffs[0]).toMatchObject({ voted: true, cast: 2 });
+      // No stream ever got another reader's view: only those who voted read "voted", only the recused juror "may not vote".
+      for (const { u, r } of streams) {
+        for (const v of r.views) {
+          for (const x of v.runoffs) {
+            if (u.role === 'organiser') expect(x.mayVote).toBeUndefined();
+            else expect([x.voted, x.mayVote]).toEqual([x.voted && [juror.id, jurors[5].id].includes(u.id), u.id !== jurors[3].id]);
+          }
+        }
+      }
     } finally {
       other.close();
     }

@@ -43,7 +43,7 @@ export function liveEventStream(watcher: LiveWatcher, claims: LiveClaims, signal
   });
   write(`retry: ${RETRY_MS}\n\n`);
   unsubscribe = watcher.subscribe(claims, {
-    view: (v: LiveView) => write(`event: counts\ndata: ${JSON.stringify(v)}\n\n`),
+    view: (_v: LiveView, json: string) => write(`event: counts\ndata: ${json}\n\n`),
     ping: () => write(': keep-alive\n\n'),
     end: () => {
       write('event: end\ndata: {}\n\n');

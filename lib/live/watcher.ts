@@ -11,7 +11,9 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';
 import type { DB } from '@/db';
-import { findSessionUser } from '@/lib/auth/users';
+import { user as userTable } from '@/db/schema';
+import { findSessionUser, sessionUserColumns, type SessionUser } from '@/lib/auth/users';
+import { prepared } from '@/lib/prepared';
 import { readLiveFacts, type LiveFacts } from './facts';
 import { liveView, type LiveView } from './view';
 
@@ -27,7 +29,8 @@ export interface LiveClaims {
 }
 
 export interface LiveListener {
-  view(v: LiveView): void;
+  /** The reader's new view, and its JSON (built once, for the comparison with the last one and the event). */
+  view(v: LiveView, json: string): void;
   ping(): void;
   /** The session no longer holds (signed out, deactivated, temporary password): the stream ends. */
   end(): void;
@@ -84,13 +87,21 @@ export class LiveWatcher {
     const v = this.sqlite.pragma('data_version', { simple: true }) as number;
     if (v === this.version && this.facts) return;
     const db = this.db!;
-    this.facts = this.sqlite.transaction(() => readLiveFacts(db))();
+    // The facts and every account's session columns in one read: one statement for all streams'
+    // session re-checks instead of one per stream (at 200 streams those were most of a change's
+    // per-stream time, docs/PERFORMANCE.md "Live counts"). Read fresh at every change, never kept.
+    const { facts, users } = this.sqlite.transaction(() => ({
+      facts: readLiveFacts(db),
+      users: new Map(prepared(db, 'live.sessions', (q) => q.select(sessionUserColumns).from(userTable).prepare()).all().map((u) => [u.id, u])),
+    }))();
+    this.facts = facts;
     this.version = v;
-    for (const sub of [...this.subs]) if (this.subs.has(sub)) this.push(sub);
+    for (const sub of [...this.subs]) if (this.subs.has(sub)) this.push(sub, users.get(sub.claims.uid) ?? null);
   }
 
-  private push(sub: Sub) {
-    const user = findSessionUser(this.db!, sub.claims.uid);
+  /** `account`: the subscriber's account as read with the current facts, null when gone (read here when not given). */
+  private push(sub: Sub, account?: SessionUser | null) {
+    const user = account === undefined ? findSessionUser(this.db!, sub.claims.uid) : account;
     if (!user || !user.active || user.sessionVersion !== sub.claims.sv || user.mustChangePassword) {
       this.subs.delete(sub);
       if (this.subs.size === 0) this.stop();
@@ -101,7 +112,7 @@ export class LiveWatcher {
     const json = JSON.stringify(view);
     if (json === sub.last) return;
     sub.last = json;
-    sub.listener.view(view);
+    sub.listener.view(view, json);
   }
 
   private start() {

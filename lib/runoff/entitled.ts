@@ -18,21 +18,50 @@ export function tiedFilms(db: Reader, tied: number[]) {
   return db.select({ candidateId: candidate.id, filmId: film.id, country: film.country }).from(candidate).innerJoin(film, eq(film.id, candidate.filmId)).where(inArray(candidate.id, tied)).all();
 }
 
-/** Why `jurorId` may not vote in a runoff on `tied`: 'inactive', 'recused', or null when entitled. */
-export function notEntitled(db: Reader, juror: { id: number; role: string; active: boolean; country: string | null }, tied: number[]): 'inactive' | 'recused' | null {
-  if (juror.role === 'organiser' || !expectedToVote(standingOf(juror, false))) return 'inactive';
-  const films = tiedFilms(db, tied);
-  const fest = getFestival(db);
-  if (films.some((f) => recusedByNationality(fest.recusalByNationality, juror.country, f.country))) return 'recused';
-  const ids = films.map((f) => f.filmId);
-  if (ids.length && db.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, juror.id), inArray(recusal.filmId, ids))).get()) return 'recused';
-  return null;
+interface Voter {
+  id: number;
+  role: string;
+  active: boolean;
+  country: string | null;
 }
 
-/** The ids of every juror entitled to vote in a runoff on `tied`. */
+/** What the rule needs about a runoff, read once however many jurors it is applied to. */
+interface Tie {
+  films: { filmId: number; country: string | null }[];
+  nationalityRule: boolean;
+}
+
+function tieOf(db: Reader, tied: number[]): Tie {
+  return { films: tiedFilms(db, tied), nationalityRule: getFestival(db).recusalByNationality };
+}
+
+/** The rule itself, given whether the juror declared a recusal from one of the tied films. */
+function whyNot(juror: Voter, tie: Tie, declared: boolean): 'inactive' | 'recused' | null {
+  if (juror.role === 'organiser' || !expectedToVote(standingOf(juror, false))) return 'inactive';
+  if (tie.films.some((f) => recusedByNationality(tie.nationalityRule, juror.country, f.country))) return 'recused';
+  return declared ? 'recused' : null;
+}
+
+/** Why `jurorId` may not vote in a runoff on `tied`: 'inactive', 'recused', or null when entitled. */
+export function notEntitled(db: Reader, juror: Voter, tied: number[]): 'inactive' | 'recused' | null {
+  const tie = tieOf(db, tied);
+  const ids = tie.films.map((f) => f.filmId);
+  const declared = ids.length > 0 && !!db.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, juror.id), inArray(recusal.filmId, ids))).get();
+  return whyNot(juror, tie, declared);
+}
+
+/**
+ * The ids of every juror entitled to vote in a runoff on `tied`: the same rule as notEntitled, with
+ * the tied films, the festival and the declared recusals read once for all jurors (the live counts
+ * read this at every change, for every runoff shown: once per juror it was most of a change's time,
+ * docs/PERFORMANCE.md "Live counts").
+ */
 export function entitledJurors(db: Reader, tied: number[]): number[] {
+  const tie = tieOf(db, tied);
+  const ids = tie.films.map((f) => f.filmId);
+  const declared = new Set(ids.length ? db.select({ jurorId: recusal.jurorId }).from(recusal).where(inArray(recusal.filmId, ids)).all().map((r) => r.jurorId) : []);
   return db.select({ id: user.id, role: user.role, active: user.active, country: user.country }).from(user).all()
-    .filter((u) => notEntitled(db, u, tied) === null)
+    .filter((u) => whyNot(u, tie, declared.has(u.id)) === null)
     .map((u) => u.id)
     .sort((a, b) => a - b);
 }
