@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { candidateName } from '@/lib/round/reasons';
 import { candidateLabels, closedRoundTally } from '@/lib/round/view';
+import { nominationName } from '@/i18n/names';
 
 export async function DraftAwards({ forChair }: { forChair: boolean }) {
   const t = await getTranslations('results');
@@ -18,7 +19,7 @@ export async function DraftAwards({ forChair }: { forChair: boolean }) {
     <ul data-testid="draft-awards">
       {view.nominations.map((n) => (
         <li key={n.code} data-nomination={n.code}>
-          <strong>{tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code}</strong>:{' '}
+          <strong>{nominationName(tc, n.code)}</strong>:{' '}
           {n.winners.length > 0 ? n.winners.map((w) => candidateName(labels.get(w))).join('; ') : t('draft.undecided')}
         </li>
       ))}
