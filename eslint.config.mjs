@@ -1,8 +1,10 @@
-// Lint rules that stop real bugs: typed imports, drizzle updates/deletes always with a where, and no
-// browser dialog (confirm/alert/prompt: English OK/Cancel in every language) in the app.
+// Lint rules that stop real bugs: typed imports, drizzle updates/deletes always with a where, the rules of
+// hooks with their dependency lists, and no browser dialog (confirm/alert/prompt: English OK/Cancel in every
+// language) in the app.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import drizzle from 'eslint-plugin-drizzle';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const BROWSER_DIALOGS = ['confirm', 'alert', 'prompt'];
 const DIALOG_MESSAGE = 'Ask in the app\'s own translated dialog (app/components/ConfirmDialog.tsx), not the browser\'s.';
@@ -18,6 +20,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
       'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+    },
+  },
+  {
+    // A hook called conditionally, or an effect that reads a value it does not list, runs with stale state.
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

@@ -219,7 +219,7 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
   await expect(stands).toContainText(/Casting vote — Best Film: chosen: .+This decision stands\./);
   await expect(log.locator('[data-standing="superseded"]')).toContainText(['Superseded by a later decision (Casting vote) on']);
   await expect(log.locator('[data-standing="set_aside"]')).toContainText(['Withdrawn on', 'Set aside when the round was reopened on']);
-  const paper = pdfPageTexts(await page.pdf({ format: 'A4' })).join(' ').replace(/\s+/g, '');
+  const paper = (await pdfPageTexts(await page.pdf({ format: 'A4' }))).join(' ').replace(/\s+/g, '');
   expect(paper).toContain('Thisdecisionstands.');
   expect(paper).toContain('Supersededbyalaterdecision(Castingvote)on');
   await expectPeoplesWords(page);

@@ -2,7 +2,8 @@
 // preference, then the browser's Accept-Language, then English.
 import { getRequestConfig } from 'next-intl/server';
 import { cookies, headers } from 'next/headers';
-import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type AppLocale } from './config';
+import { isLocale, LOCALE_COOKIE, type AppLocale } from './config';
+import { localeFromAcceptLanguage } from './accept-language';
 import { loadMessages } from './messages';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/db';
@@ -25,12 +26,7 @@ async function pickLocale(): Promise<AppLocale> {
   if (isLocale(fromCookie)) return fromCookie;
   const user = await getCurrentUser();
   if (user && isLocale(user.locale)) return user.locale;
-  const accept = (await headers()).get('accept-language') ?? '';
-  for (const part of accept.split(',')) {
-    const tag = part.split(';')[0].trim().toLowerCase().slice(0, 2);
-    if ((locales as readonly string[]).includes(tag)) return tag as AppLocale;
-  }
-  return defaultLocale;
+  return localeFromAcceptLanguage((await headers()).get('accept-language'));
 }
 
 export default getRequestConfig(async () => {

@@ -3,7 +3,7 @@
 // writes, and appends its audit entry -> revalidation. A refusal throws Refusal inside the
 // transaction, so nothing is written; the caller gets a coded, translated message.
 import 'server-only';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { getDb, type DB } from '@/db';
 import type { Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
@@ -51,6 +51,15 @@ function isPlain(v: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * A refused input's messages (codes such as `password_short`) by field, as forms show them next to
+ * their inputs: a nested issue under its top-level field, an issue about the whole input under `_`.
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const { formErrors, fieldErrors } = z.flattenError(error);
+  return { ...(fieldErrors as Record<string, string[]>), ...(formErrors.length ? { _: formErrors } : {}) };
+}
+
 type Checked<S extends z.ZodType> = { ok: true; user: SessionUser; input: z.infer<S> } | Failure;
 
 /** The checks before any transaction: the session's user, the role, the input's shape. */
@@ -65,14 +74,7 @@ function precheck<S extends z.ZodType, T>(spec: ActionSpec<S, T>, user: SessionU
     return { ok: false, code: 'invalid:input', fieldErrors: { _: ['not_plain_object'] } };
   }
   const parsed = spec.schema.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const k = issue.path.join('.') || '_';
-      (fieldErrors[k] ??= []).push(issue.message);
-    }
-    return { ok: false, code: 'invalid:input', fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, code: 'invalid:input', fieldErrors: fieldErrorsOf(parsed.error) };
   return { ok: true, user, input: parsed.data };
 }
 

@@ -8,6 +8,8 @@ import { getCurrentUser } from '@/lib/auth';
 import { executeAction, executeActionGrouped, type ActionResult, type ActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 import { NOTE_MAX, REASON_MAX } from './ballot/specs';
+import { nominationName } from '@/i18n/names';
+import { translateKnown } from '@/i18n/known';
 
 export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
@@ -36,12 +38,13 @@ export async function translateRefusal(actionName: string, code: string, params:
   const key = code.replace(/[:.]/g, '_');
   const common = await getTranslations('errors');
   const names = await getTranslations('common');
-  params = localiseRefusalParams(params, (c) => (names.has(`nomination.${c}` as never) ? names(`nomination.${c}` as never) : c), await getLocale());
-  if (common.has(key)) return common(key, params);
+  params = localiseRefusalParams(params, (c) => nominationName(names, c), await getLocale());
+  const shared = translateKnown(common, key, () => null, params);
+  if (shared !== null) return shared;
   const area = actionName.split('.')[0];
   const scoped = await getTranslations(area as 'admin');
-  const scopedKey = `errors.${key}` as never;
-  if (scoped.has(scopedKey)) return scoped(scopedKey, params as never);
-  console.error(`no message for refusal ${code} of ${actionName}`);
-  return common('unexpected');
+  return translateKnown(scoped, `errors.${key}`, () => {
+    console.error(`no message for refusal ${code} of ${actionName}`);
+    return common('unexpected');
+  }, params);
 }

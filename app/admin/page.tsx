@@ -18,6 +18,7 @@ import { Badge } from '@/app/components/Badge';
 import { TallyProblems } from '@/app/components/TallyProblems';
 import { checkedTally } from '@/lib/round/checked-tally';
 import { whenFormatter } from '@/app/components/when';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('title') };
@@ -105,7 +106,7 @@ export default async function AdminHome() {
         <ol data-testid="admin-nominations">
           {nominations.map((n) => (
             <li key={n.id}>
-              {tc(`nomination.${n.code}`)} <span className={ui.muted}>({tc(`round.${n.round}`)})</span>
+              {nominationName(tc, n.code)} <span className={ui.muted}>({tc(`round.${n.round}`)})</span>
             </li>
           ))}
         </ol>

@@ -1,14 +1,14 @@
 // The sentence for one unmet precondition of opening the vote.
 import type { Unmet } from '@/lib/admin/phase';
 import { isLocale, localeNames } from '@/i18n/config';
+import { translateKnown, type Lookup } from '@/i18n/known';
+import { nominationName, type CommonNames } from '@/i18n/names';
 
-type T = (key: string, params?: Record<string, string | number>) => string;
-
-export function unmetText(t: T, tc: T, u: Unmet): string {
+export function unmetText<K extends string>(t: Lookup<K>, tc: CommonNames, u: Unmet): string {
   const params = { ...(u.params ?? {}) };
-  if (typeof params.nomination === 'string') params.nomination = tc(`nomination.${params.nomination}`);
+  if (typeof params.nomination === 'string') params.nomination = nominationName(tc, params.nomination);
   if (typeof params.language === 'string' && isLocale(params.language)) params.language = localeNames[params.language];
-  return t(`phase.unmetReason.${u.code.replace(/[:.]/g, '_')}`, params);
+  return translateKnown(t, `phase.unmetReason.${u.code.replace(/[:.]/g, '_')}`, () => u.code, params);
 }
 
 const PERFORMANCE_NOMINATIONS = new Set(['best_actor', 'best_actress']);

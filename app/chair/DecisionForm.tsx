@@ -17,6 +17,7 @@ import { RunoffPanel, runoffPending } from './RunoffPanel';
 import { runoffDesk } from '@/lib/runoff/desk';
 import { withdrawDecision } from './decision-actions';
 import ui from '@/app/components/ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function DecisionForm({ code }: { code: string }) {
   const db = getDb();
@@ -26,7 +27,7 @@ export async function DecisionForm({ code }: { code: string }) {
   const round = phase === 'main_closed' ? 'main' : phase === 'special_closed' ? 'special' : null;
   const nom = listNominations(db).find((n) => n.code === code);
   if (!round || !nom || nom.round !== round) return null;
-  const name = tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code;
+  const name = nominationName(tc, code);
   const locale = await getLocale();
   const labels = candidateLabels(db, locale);
   const names = (ids: number[]) => listOf(locale, ids.map((id) => candidateName(labels.get(String(id)))));

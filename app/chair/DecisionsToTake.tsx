@@ -9,6 +9,7 @@ import { runoffDesk } from '@/lib/runoff/desk';
 import type { Tie } from '@/lib/tally/types';
 import ui from '@/app/components/ui.module.css';
 import tv from './tally.module.css';
+import { nominationName } from '@/i18n/names';
 
 const NEEDS_NO_AWARD = new Set(['no_candidates', 'no_scores']);
 
@@ -36,7 +37,7 @@ export async function DecisionsToTake() {
           <p>{t('toDecide.count', { count: open.length })}</p>
           <ul>
             {open.map((n) => {
-              const nomination = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+              const nomination = nominationName(tc, n.code);
               return (
                 <li key={n.code}>
                   <a href={`#tally-${n.code}`} data-testid={`to-decide-${n.code}`}>

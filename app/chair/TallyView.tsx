@@ -16,6 +16,7 @@ import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import { decidedBy, decidedByMessage } from '@/lib/round/decided-by';
 import tv from './tally.module.css';
+import { nominationName } from '@/i18n/names';
 
 const WITHHELD_LABEL = { thin: 'tally.thin', tied_with_thin: 'tally.tiedWithThin', few_changed: 'tally.fewChanged' } as const;
 
@@ -33,7 +34,7 @@ export async function TallyView({ canDecide }: { canDecide: boolean }) {
     <section aria-labelledby="tally-heading">
       <h2 id="tally-heading">{t('tally.heading', { method: tc(`method.${view.method}`) })}</h2>
       {view.nominations.map((n) => {
-        const name = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+        const name = nominationName(tc, n.code);
         // A tie the rules send to a runoff is the jury's to settle first: saying "the chair must
         // decide" beside it would contradict the rules.
         const runoffDue = n.reasons.some((r) => r.code === 'runoff_due');
@@ -125,7 +126,7 @@ async function DecidedByText({ n }: { n: { code: string; status: string; winners
   if (!d) return null;
   // The chair reads the figures of the closed round, a runoff's count among them (lib/round/decided-by.ts).
   const m = decidedByMessage(d, n.margin?.display ?? null);
-  const text = t(`decidedBy.${m.key}` as 'decidedBy.runoff', m.values as never);
+  const text = t(`decidedBy.${m.key}`, m.values);
   return <> · <span data-testid={`decided-by-${n.code}`} data-how={d.how}>{text}</span></>;
 }
 
@@ -150,7 +151,7 @@ async function MethodComparison({ comparison, labels }: { comparison: ReturnType
             {comparison.map((c) => (
               <tr key={c.code}>
                 <th scope="row">
-                  {tc.has(`nomination.${c.code}`) ? tc(`nomination.${c.code}`) : c.code}
+                  {nominationName(tc, c.code)}
                   {c.dependsOnMethod && <> <Badge tone="warn">{t('comparison.depends')}</Badge></>}
                 </th>
                 {methods.map((m) => (

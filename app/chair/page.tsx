@@ -27,6 +27,7 @@ import { AuditHead } from '@/app/results/AuditHead';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveCounted, LiveMissing } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('chair'))('title') };
@@ -51,7 +52,7 @@ export default async function ChairHome() {
   const recusals = recusalList(db, locale);
   const roundNoms = table.nominations.filter((n) => n.round === votingRound);
   const reopenOptions = roundNoms.flatMap((n) =>
-    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName(j, locale)} — ${tc(`nomination.${n.code}`)}` })),
+    table.jurors.filter((j) => submitted.has(`${j.id}:${n.id}`)).map((j) => ({ jurorId: j.id, nominationId: n.id, label: `${personName(j, locale)} — ${nominationName(tc, n.code)}` })),
   );
   return (
     <main className={ui.main}>
@@ -102,7 +103,7 @@ export default async function ChairHome() {
               <thead>
                 <tr>
                   <th scope="col">{t('ballots.juror')}</th>
-                  {roundNoms.map((n) => <th scope="col" key={n.id}>{tc(`nomination.${n.code}`)}</th>)}
+                  {roundNoms.map((n) => <th scope="col" key={n.id}>{nominationName(tc, n.code)}</th>)}
                 </tr>
               </thead>
               <tbody>

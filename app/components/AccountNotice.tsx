@@ -14,6 +14,8 @@ import { accountNotice } from '@/lib/juror/notice';
 import { acknowledgeAccountNotice, answerHistory } from '@/app/jury/account-actions';
 import { ActionButton } from './ActionButton';
 import ui from './ui.module.css';
+import { nominationName } from '@/i18n/names';
+import { translateKnown } from '@/i18n/known';
 
 export async function AccountNotice({ userId }: { userId: number }) {
   const db = getDb();
@@ -25,10 +27,10 @@ export async function AccountNotice({ userId }: { userId: number }) {
   const t = await getTranslations('account');
   const tc = await getTranslations('common');
   const when = (await whenFormatter()).atExact;
-  const role = (r: string) => (tc.has(`role.${r}` as never) ? tc(`role.${r}` as never) : r);
-  const what = (action: string) => (t.has(`write.${action}` as never) ? t(`write.${action}` as never) : t('write.other'));
+  const role = (r: string) => translateKnown(tc, `role.${r}`, () => r);
+  const what = (action: string) => translateKnown(t, `write.${action}`, () => t('write.other'));
   const subject = (s: { nomination?: string; film?: string } | null) =>
-    s?.nomination ? ` — ${tc.has(`nomination.${s.nomination}` as never) ? tc(`nomination.${s.nomination}` as never) : s.nomination}` : s?.film ? ` — ${s.film}` : '';
+    s?.nomination ? ` — ${nominationName(tc, s.nomination)}` : s?.film ? ` — ${s.film}` : '';
   const device = (d: string | null) => deviceWords(d, tc);
   const address = (a: string | null) => (!a || a === 'unknown' ? t('history.unknownAddress') : a);
   const line = (e: HistoryEvent) => {

@@ -5,6 +5,7 @@ import { listNominations } from '@/lib/festival/queries';
 import { listCandidates } from '@/lib/nomination/queries';
 import { FilmTitle } from './FilmTitle';
 import ui from './ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function NominationOverview() {
   const t = await getTranslations('common');
@@ -18,7 +19,7 @@ export async function NominationOverview() {
         return (
           <details key={n.id} className={ui.card} data-testid={`nomination-${n.code}`}>
             <summary>
-              <strong>{t(`nomination.${n.code}`)}</strong>{' '}
+              <strong>{nominationName(t, n.code)}</strong>{' '}
               <span className={ui.muted}>
                 {t('candidateCount', { count: candidates.length })} · {t(`round.${n.round}`)}
               </span>

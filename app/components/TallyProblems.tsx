@@ -8,6 +8,7 @@ import type { TallyProblem } from '@/lib/round/checked-tally';
 import { candidateName, personName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import ui from './ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function TallyProblems({ problems }: { problems: TallyProblem[] }) {
   if (problems.length === 0) return null;
@@ -19,9 +20,9 @@ export async function TallyProblems({ problems }: { problems: TallyProblem[] }) 
   const jurors = new Map(
     (jurorIds.length ? db.select({ id: user.id, name: user.displayName, latinName: user.latinName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), personName(u, locale)]),
   );
-  const nominationName = (code: string | null) => (code && tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : (code ?? '?'));
+  const nomination = (code: string | null) => (code ? nominationName(tc, code) : '?');
   const line = (p: TallyProblem) => {
-    const params = { nomination: nominationName(p.nomination), candidate: p.candidate ? candidateName(labels.get(p.candidate)) : '?', juror: (p.juror && jurors.get(p.juror)) ?? '?' };
+    const params = { nomination: nomination(p.nomination), candidate: p.candidate ? candidateName(labels.get(p.candidate)) : '?', juror: (p.juror && jurors.get(p.juror)) ?? '?' };
     if (p.code === 'score') return tc('tallyProblems.score', params);
     if (p.code === 'decision') return tc('tallyProblems.decision', params);
     if (p.code === 'data') return p.nomination ? tc('tallyProblems.dataIn', params) : tc('tallyProblems.data');

@@ -16,6 +16,7 @@ import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveRunoffList } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
 import { RunoffBallots } from './runoff/RunoffBallots';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('jury'))('title') };
@@ -40,7 +41,7 @@ export default async function JuryHome() {
       <h2 id="nominations-heading">{tc('nominations')}</h2>
       <ul className={s.nominations} aria-labelledby="nominations-heading">
         {nominations.map((n) => {
-          const label = tc(`nomination.${n.code}`);
+          const label = nominationName(tc, n.code);
           return (
             <li key={n.id} className={ui.card} data-testid={`nomination-${n.code}`}>
               <div className={ui.spread}>

@@ -8,6 +8,7 @@ import type { awardsList } from '@/lib/round/results';
 import ui from '@/app/components/ui.module.css';
 import { Badge } from '@/app/components/Badge';
 import type { AwardDecidedBy } from '@/lib/round/decided-by';
+import { nominationName } from '@/i18n/names';
 
 type Withheld = { candidates: Set<number>; margins: Set<string> };
 
@@ -23,7 +24,7 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
     <ol className={ui.list} data-testid="awards">
       {[...byNomination].map(([code, winners]) => (
         <li key={code} data-nomination={code}>
-          <h3>{tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code}{winners.length > 1 && <> <Badge>{t('shared', { count: winners.length })}</Badge></>}</h3>
+          <h3>{nominationName(tc, code)}{winners.length > 1 && <> <Badge>{t('shared', { count: winners.length })}</Badge></>}</h3>
           <ul>
             {winners.map((w) => (
               <li key={w.candidateId} data-testid="award-winner">
@@ -57,7 +58,9 @@ export async function AwardList({ awards, withMargin = false, withheld, decidedB
   );
 }
 
-function decidedByText(t: (key: string, values?: Record<string, string | number>) => string, d: AwardDecidedBy): string {
+type DecidedByKey = `decidedBy.${Exclude<AwardDecidedBy, object> | 'runoff' | 'runoff_votes'}`;
+
+function decidedByText(t: (key: DecidedByKey, values?: Record<string, string | number>) => string, d: AwardDecidedBy): string {
   if (typeof d === 'string') return t(`decidedBy.${d}`);
   return d.votes ? t('decidedBy.runoff_votes', { round: d.round, votes: d.votes }) : t('decidedBy.runoff', { round: d.round });
 }

@@ -3,6 +3,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { NotAwarded as Item } from '@/lib/round/not-awarded';
 import ui from '@/app/components/ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function NotAwarded({ items }: { items: Item[] }) {
   if (items.length === 0) return null;
@@ -12,7 +13,7 @@ export async function NotAwarded({ items }: { items: Item[] }) {
     <ul className={ui.list} data-testid="not-awarded">
       {items.map((n) => (
         <li key={n.code} data-nomination={n.code}>
-          <strong>{tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code}</strong>: {t(`notAwarded.${n.why}`)}{n.reason ? ` — ${n.reason}` : ''}
+          <strong>{nominationName(tc, n.code)}</strong>: {t(`notAwarded.${n.why}`)}{n.reason ? ` — ${n.reason}` : ''}
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { listOf } from '@/lib/locale/lists';
 import type { Festival } from '@/db/schema';
 import type { listNominations } from '@/lib/festival/queries';
 import { TieBreakRules } from './RunoffResults';
+import { nominationName } from '@/i18n/names';
 
 type Props = { fest: Festival; nominations: ReturnType<typeof listNominations> };
 
@@ -11,7 +12,7 @@ export async function RulesSummary({ fest, nominations }: Props) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const locale = await getLocale();
-  const name = (code: string) => (tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code);
+  const name = (code: string) => nominationName(tc, code);
   const exempt = nominations.filter((n) => n.exemptOneAward).map((n) => name(n.code));
   const shared = nominations.filter((n) => n.exAequoAllowed).map((n) => `${name(n.code)} (≤ ${n.maxWinners})`);
   return (

@@ -12,6 +12,7 @@ import { runoffReceiptList } from '@/lib/round/runoffs';
 import { shownLevel } from '@/lib/round/results';
 import { getFestival } from '@/lib/festival/phase';
 import { parseChain } from '@/lib/runoff/chain';
+import { nominationName } from '@/i18n/names';
 
 export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headingLevel?: 'h2' | 'h3' }) {
   const closed = runoffOverview(db).closed;
@@ -29,7 +30,7 @@ export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headi
         {closed.map((r) => {
           const n = (ordinal.get(r.nomination) ?? 0) + 1;
           ordinal.set(r.nomination, n);
-          const nomination = tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination;
+          const nomination = nominationName(tc, r.nomination);
           return (
             <li key={r.id} data-testid={`runoff-${r.nomination}-${n}`}>
               {t('item', { nomination, ordinal: n, votes: r.votes })}
@@ -57,7 +58,7 @@ export async function RunoffReceiptList({ db }: { db: DB }) {
     <details>
       <summary>{t('showReceipts', { count: receipts.length })}</summary>
       <ul data-testid="runoff-receipts" style={{ fontFamily: 'var(--font-mono)', fontSize: 'var(--text-xs)', wordBreak: 'break-all' }}>
-        {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{tc.has(`nomination.${r.nomination}`) ? tc(`nomination.${r.nomination}`) : r.nomination}: {r.receipt}</li>)}
+        {receipts.map((r) => <li key={r.receipt} data-receipt-of={r.nomination}>{nominationName(tc, r.nomination)}: {r.receipt}</li>)}
       </ul>
     </details>
   );
@@ -74,7 +75,7 @@ export async function TieBreakRules({ nominations }: { nominations: { code: stri
     if (runoffs === 0) return null;
     const then = chain.filter((s) => s !== 'runoff' && (s !== 'shared' || n.exAequoAllowed));
     const thenText = listOf(locale, then.map((s) => t(`step.${s as 'casting_vote' | 'shared'}`)), 'or');
-    const nomination = tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code;
+    const nomination = nominationName(tc, n.code);
     return <li key={n.code} data-testid={`tie-break-${n.code}`}>{t(n.runoffAbstention ? 'ruleAbstain' : 'rule', { nomination, runoffs, then: thenText })}</li>;
   });
 }

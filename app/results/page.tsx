@@ -24,6 +24,7 @@ import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
 import type { PublicationLevel } from '@/lib/publication-levels';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('title') };
@@ -57,7 +58,7 @@ export default async function ResultsPage() {
   const receipts = receiptList(db);
   const awards = awardsList(db);
   const jury = juryList(db);
-  const award = (code: string) => (tc.has(`nomination.${code}`) ? tc(`nomination.${code}`) : code);
+  const award = (code: string) => nominationName(tc, code);
   return (
     <main className={ui.main}>
       <h1>{nestQuotes(locale, t('heading', { festival: festivalName(fest, locale), city: festivalCity(fest, locale) }))}</h1>

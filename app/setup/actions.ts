@@ -3,7 +3,7 @@
 // with JURY_DEMO=0. Nobody is signed in yet: the link's token is the only credential, checked
 // before anything else and used up in the transaction that creates the festival.
 import { getDb } from '@/db';
-import type { ActionResult } from '@/lib/action';
+import { fieldErrorsOf, type ActionResult } from '@/lib/action';
 import { Refusal } from '@/lib/refusal';
 import { translateRefusal } from '@/lib/server-action';
 import { createFestival, SetupInput, setupTokenUsable, hasFestival, type SetupResult } from '@/lib/setup/festival';
@@ -17,11 +17,7 @@ export async function setupFestival(raw: unknown): Promise<ActionResult<SetupRes
   const token = fields.token ?? '';
   if (!setupTokenUsable(db, token)) return refuse(hasFestival(db) ? 'setup:exists' : 'setup:token');
   const parsed = SetupInput.safeParse(fields);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
-    return refuse('invalid:input', fieldErrors);
-  }
+  if (!parsed.success) return refuse('invalid:input', fieldErrorsOf(parsed.error));
   try {
     // No revalidation: it would re-render this page in the same response, now without a usable
     // link, and the one-time password would be gone before it was read. Every page is dynamic.

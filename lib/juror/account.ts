@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ROLES, user as userTable } from '@/db/schema';
 import type { DB } from '@/db';
 import { getDb } from '@/db';
-import { executeAction, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, fieldErrorsOf, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -80,11 +80,7 @@ export async function changeOwnPassword(user: SessionUser | null, raw: unknown, 
   const fields = raw instanceof FormData ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION'))) : raw;
   // The festival's names and every account's login and names are the first guesses anyone makes.
   const parsed = passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]).safeParse(fields);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
-    return { ok: false, code: 'invalid:input', fieldErrors };
-  }
+  if (!parsed.success) return { ok: false, code: 'invalid:input', fieldErrors: fieldErrorsOf(parsed.error) };
   const key = `password-change:${user.id}`;
   // Counted as a failure before the password is checked (cleared on success): parallel guesses cannot pass the limit together.
   const state = beginAttempt(db, key, SESSION_ADDRESS, Date.now());

@@ -32,7 +32,10 @@ export function decidedBy(n: { status: string; winners: readonly string[]; reaso
  * The message of a `decidedBy` in the `decidedBy` namespace of chair.json or results.json, with its
  * values: a runoff's count only where the reader may see figures (`withCounts`).
  */
-export function decidedByMessage(d: NonNullable<DecidedBy>, margin: string | null, withCounts = true): { key: string; values?: Record<string, string | number> } {
+/** The keys of the `decidedBy` messages (chair.json has them all). */
+export type DecidedByKey = Exclude<NonNullable<DecidedBy>['how'], 'runoff' | 'head_to_head' | 'score'> | 'head_to_head' | 'head_to_head_thin' | 'score' | 'scoreOnly' | 'runoff' | 'runoff_votes';
+
+export function decidedByMessage(d: NonNullable<DecidedBy>, margin: string | null, withCounts = true): { key: DecidedByKey; values?: Record<string, string | number> } {
   switch (d.how) {
     case 'head_to_head':
       return d.for !== null && d.against !== null && withCounts ? { key: 'head_to_head', values: { for: d.for, against: d.against } } : { key: 'head_to_head_thin' };

@@ -4,18 +4,17 @@ import type { Reason } from '@/lib/tally';
 import type { CandidateLabel } from './view';
 import { listOf } from '@/lib/locale/lists';
 import { candidateName } from '@/lib/festival/names';
-
-type T = { (key: string, params?: Record<string, string | number>): string; has(key: string): boolean };
+import { translateKnown, type Lookup } from '@/i18n/known';
+import { nominationName, type CommonNames } from '@/i18n/names';
 
 /** `locale` joins the lists of candidates and of next steps the way the reader's language does. */
-export function reasonText(t: T, tc: T, r: Reason, labels: Map<string, CandidateLabel>, films: Map<string, string>, locale = 'en'): string {
+export function reasonText<K extends string>(t: Lookup<K>, tc: CommonNames, r: Reason, labels: Map<string, CandidateLabel>, films: Map<string, string>, locale = 'en'): string {
   const p: Record<string, string | number> = { ...r.params };
   const cand = (v: string | number) => listOf(locale, String(v).split(',').filter(Boolean).map((id) => candidateName(labels.get(id))));
   for (const k of ['winner', 'loser', 'candidate', 'candidates', 'chosen', 'tied']) if (k in p) p[k] = cand(p[k]);
   if ('film' in p) p.film = films.get(String(p.film)) ?? String(p.film);
-  for (const k of ['wonIn', 'nomination']) if (k in p && tc.has(`nomination.${p[k]}`)) p[k] = tc(`nomination.${p[k]}`);
+  for (const k of ['wonIn', 'nomination']) if (k in p) p[k] = nominationName(tc, String(p[k]));
   // What the tie-break chain allows next ("runoff" or "casting_vote,shared"), in words.
-  if ('next' in p) p.next = listOf(locale, String(p.next).split(',').filter(Boolean).map((s) => (t.has(`reason.next_${s}`) ? t(`reason.next_${s}`) : s)), 'or');
-  const key = `reason.${r.code}`;
-  return t.has(key) ? t(key, p) : `${r.code} ${JSON.stringify(r.params)}`;
+  if ('next' in p) p.next = listOf(locale, String(p.next).split(',').filter(Boolean).map((s) => translateKnown(t, `reason.next_${s}`, () => s)), 'or');
+  return translateKnown(t, `reason.${r.code}`, () => `${r.code} ${JSON.stringify(r.params)}`, p);
 }

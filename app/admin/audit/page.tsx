@@ -11,6 +11,7 @@ import { auditFilters, auditPage } from '@/lib/admin/audit-log';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 import s from '../components/admin.module.css';
+import { translateKnown } from '@/i18n/known';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('audit.title') };
@@ -25,10 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const when = await whenFormatter();
   const locale = await getLocale();
   // Actions by their name in the reader's language; the code stays in the filter's value and the URL.
-  const actionName = (a: string) => {
-    const key = `audit.actions.${a.replace('.', '_')}` as never;
-    return t.has(key) ? t(key) : t('audit.actionOther');
-  };
+  const actionName = (a: string) => translateKnown(t, `audit.actions.${a.replace('.', '_')}`, () => t('audit.actionOther'));
   const sp = await searchParams;
   const db = getDb();
   const actor = Number(one(sp.actor)) || null;

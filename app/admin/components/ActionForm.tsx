@@ -8,6 +8,7 @@ import { useTranslations } from 'next-intl';
 import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
+import { translateKnown } from '@/i18n/known';
 
 export type ActionState = { ok: true; data?: unknown } | { ok: false; message: string; fieldErrors?: Record<string, string[]> } | null;
 type Action = (fd: FormData) => Promise<ActionState>;
@@ -96,7 +97,7 @@ export function FieldError({ name, id }: { name: string; id: string }) {
   const t = useTranslations('admin.field');
   const errors = state && !state.ok ? state.fieldErrors?.[name] : undefined;
   if (!errors?.length) return null;
-  const text = [...new Set(errors.map((c) => (t.has(c as never) ? t(c as never) : t('invalid'))))].join(' ');
+  const text = [...new Set(errors.map((c) => translateKnown(t, c, () => t('invalid'))))].join(' ');
   return <p id={id} className={ui.error}>{text}</p>;
 }
 

@@ -6,6 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
+import { translateKnown } from '@/i18n/known';
 
 type LineError = { line: number; code: string; params?: Record<string, string | number> };
 type Item = { line?: number; englishTitle?: string; originalTitle?: string; director?: string; code?: string; film?: string; person?: string; fields?: string[]; name?: string; login?: string; role?: string };
@@ -38,8 +39,7 @@ export function CsvImport({
       ? `${i.originalTitle && i.originalTitle !== i.englishTitle ? `${i.originalTitle} / ` : ''}${i.englishTitle} — ${i.director}`
       : `${nominationNames?.[i.code ?? ''] ?? i.code}: ${i.person} (${i.film})`;
   const reason = (e: LineError) => {
-    const key = `reason.${e.code.replace(/[:.]/g, '_')}`;
-    return t.has(key as never) ? t(key as never, (e.params ?? {}) as never) : e.code;
+    return translateKnown(t, `reason.${e.code.replace(/[:.]/g, '_')}`, () => e.code, e.params);
   };
 
   return (

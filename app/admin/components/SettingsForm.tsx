@@ -8,6 +8,7 @@ import { PUBLICATION_LEVELS } from '@/lib/publication-levels';
 import { ActionForm, Checkbox, Field } from './ActionForm';
 import { TieBreakFields } from './TieBreakFields';
 import s from './admin.module.css';
+import { nominationName } from '@/i18n/names';
 
 type Nom = { id: number; code: string; kind: string; round: string; exemptOneAward: boolean; exAequoAllowed: boolean; maxWinners: number; tieBreak: string; runoffAbstention: boolean };
 type Fest = { name: string; city: string; nameZh: string | null; nameRu: string | null; nameKk: string | null; cityZh: string | null; cityRu: string | null; cityKk: string | null; startsOn: string | null; endsOn: string | null; scaleMin: number; scaleMax: number; scaleStep: number; method: string; oneAwardPerFilm: boolean; recusalByNationality: boolean; quorum: number | null; publicationLevel: string };
@@ -50,7 +51,7 @@ export function SettingsForm({ festival: f, nominations, editable }: { festival:
         <div className={s.nominationRules}>
           {nominations.map((n) => (
             <fieldset key={n.id} className={s.fieldset} data-testid={`rules-${n.code}`}>
-              <legend>{tc(`nomination.${n.code}`)}</legend>
+              <legend>{nominationName(tc, n.code)}</legend>
               <Checkbox name={`nom_${n.id}_exempt`} label={t('exempt')} defaultChecked={n.exemptOneAward} />
               <Checkbox name={`nom_${n.id}_exaequo`} label={t('exAequo')} defaultChecked={n.exAequoAllowed} />
               <Field name={`nom_${n.id}_max`} label={t('maxWinners')} type="number" min="1" max="50" step="1" defaultValue={n.maxWinners} />

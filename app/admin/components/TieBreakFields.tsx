@@ -6,6 +6,14 @@ import { useTranslations } from 'next-intl';
 import { FINAL_STEPS, MAX_RUNOFFS, formOf, parseChain } from '@/lib/runoff/chain';
 import { Checkbox, Field } from './ActionForm';
 
+/** Each final step's label (a message key cannot hold the comma of the chain's value). */
+const FINAL_STEP_KEY = {
+  'casting_vote,shared': 'finalStep.casting_vote_shared',
+  'shared,casting_vote': 'finalStep.shared_casting_vote',
+  casting_vote: 'finalStep.casting_vote',
+  shared: 'finalStep.shared',
+} as const satisfies Record<(typeof FINAL_STEPS)[number], string>;
+
 export function TieBreakFields({ id, tieBreak, abstention }: { id: number; tieBreak: string; abstention: boolean }) {
   const t = useTranslations('admin.settings.tieBreak');
   const { runoffs, final } = formOf(parseChain(tieBreak));
@@ -19,7 +27,7 @@ export function TieBreakFields({ id, tieBreak, abstention }: { id: number; tieBr
         hint={t('runoffsHint')}
       />
       {/* The labels differ in their first words, so that a select cut short on a narrow screen still tells them apart. */}
-      <Field name={`nom_${id}_final`} label={t('final')} defaultValue={final} options={FINAL_STEPS.map((f) => ({ value: f, label: t(`finalStep.${f.replace(',', '_')}`) }))} hint={t('finalHint')} />
+      <Field name={`nom_${id}_final`} label={t('final')} defaultValue={final} options={FINAL_STEPS.map((f) => ({ value: f, label: t(FINAL_STEP_KEY[f]) }))} hint={t('finalHint')} />
       <Checkbox name={`nom_${id}_abstain`} label={t('abstention')} defaultChecked={abstention} />
     </>
   );

@@ -16,6 +16,7 @@ import s from '../components/admin.module.css';
 import { Badge } from '@/app/components/Badge';
 import { EditDetails } from '../components/EditDetails';
 import { AddAndImport } from '../components/AddAndImport';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('performances.title') };
@@ -29,7 +30,7 @@ export default async function PerformancesPage() {
   const setup = getFestival(db).phase === 'setup';
   const noms = listPerformanceNominations(db);
   const films = listFilms(db).filter((f) => f.competition);
-  const nomOptions = noms.map((n) => ({ value: String(n.id), label: tc(`nomination.${n.code}`) }));
+  const nomOptions = noms.map((n) => ({ value: String(n.id), label: nominationName(tc, n.code) }));
   const filmOptions = films.map((f) => ({ value: String(f.id), label: f.originalTitle === f.englishTitle ? f.englishTitle : `${f.englishTitle} / ${f.originalTitle}` }));
   return (
     <main>
@@ -39,8 +40,8 @@ export default async function PerformancesPage() {
         const rows = listPerformances(db, n.id);
         return (
           <section key={n.id} aria-labelledby={`perf-${n.code}`}>
-            <h2 id={`perf-${n.code}`}>{tc(`nomination.${n.code}`)} <span className={ui.muted}>({tc('candidateCount', { count: rows.length })})</span></h2>
-            <ScrollTable label={tc(`nomination.${n.code}`)}>
+            <h2 id={`perf-${n.code}`}>{nominationName(tc, n.code)} <span className={ui.muted}>({tc('candidateCount', { count: rows.length })})</span></h2>
+            <ScrollTable label={nominationName(tc, n.code)}>
               <table className={s.table} data-testid={`performances-${n.code}`}>
                 <thead>
                   <tr>
@@ -76,7 +77,7 @@ export default async function PerformancesPage() {
         <AddAndImport id="perf" addHeading={t('performances.addHeading')} addForm={<PerformanceForm nominations={nomOptions} films={filmOptions} />}
           importHeading={t('performances.importHeading')} importIntro={t('performances.importIntro')}
           importer={<CsvImport kind="performances" preview={previewPerformanceImport} apply={importPerformances}
-            nominationNames={Object.fromEntries(noms.map((n) => [n.code, tc(`nomination.${n.code}`)]))} />} />
+            nominationNames={Object.fromEntries(noms.map((n) => [n.code, nominationName(tc, n.code)]))} />} />
       )}
     </main>
   );

@@ -14,6 +14,7 @@ import { Badge } from '@/app/components/Badge';
 import { LiveCounts } from '@/app/components/live/LiveCounts';
 import { LiveRunoffList, LiveSubmitted } from '@/app/components/live/LiveParts';
 import { liveViewFor } from '@/lib/live/page';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('admin'))('progress.title') };
@@ -49,7 +50,7 @@ export default async function ProgressPage() {
           <thead>
             <tr>
               <th scope="col">{t('juror.name')}</th>
-              {nominations.map((n) => <th key={n.id} scope="col">{tc(`nomination.${n.code}`)}</th>)}
+              {nominations.map((n) => <th key={n.id} scope="col">{nominationName(tc, n.code)}</th>)}
               <th scope="col">{t('progress.recusals')}</th>
             </tr>
           </thead>
@@ -62,7 +63,7 @@ export default async function ProgressPage() {
                     {c.scored === null || c.total === null ? <span className={ui.muted}>{t('progress.specialWithheld')}</span> : (
                       <>
                         {t('progress.cell', { scored: c.scored, total: c.total })}
-                        <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: personName(r, locale), nomination: tc(`nomination.${nominations[i].code}`) })} />
+                        <ProgressBar value={c.scored} max={c.total} label={t('progress.barLabel', { name: personName(r, locale), nomination: nominationName(tc, nominations[i].code) })} />
                       </>
                     )}
                     {c.submitted ? <Badge tone="ok">{t('progress.submitted')}</Badge>

@@ -12,6 +12,7 @@ import { candidateName, localTitle, shownTitle } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { LiveCounts, LiveRunoffCount } from '@/app/components/live/LiveCounts';
 import s from './room.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('live'))('room.title') };
@@ -46,7 +47,7 @@ export default async function RoomDisplay() {
           return (
             <section key={r.id} aria-labelledby={`room-award-${r.id}`} data-testid="room-open">
               <p className={s.kicker}>{t('room.runoffFor')}</p>
-              <h2 id={`room-award-${r.id}`} className={s.award}>{tc(`nomination.${r.code}`)}</h2>
+              <h2 id={`room-award-${r.id}`} className={s.award}>{nominationName(tc, r.code)}</h2>
               <ul className={s.tied} aria-label={t('room.tiedLabel')}>
                 {r.tied.map((c) => <li key={c.id}><Title c={c} locale={locale} /></li>)}
               </ul>
@@ -61,9 +62,9 @@ export default async function RoomDisplay() {
         {last && (
           <section aria-labelledby="room-result" data-testid="room-result">
             <p className={s.kicker}>{open.length ? t('room.previous') : t('room.lastClosed')}</p>
-            <h2 id="room-result" className={s.award}>{tc(`nomination.${last.code}`)}</h2>
+            <h2 id="room-result" className={s.award}>{nominationName(tc, last.code)}</h2>
             {last.withheld ? <p data-testid="room-counts-withheld">{t('room.countsWithheld')}</p> : <table className={s.result}>
-              <caption className="visually-hidden">{t('room.resultCaption', { nomination: tc(`nomination.${last.code}`) })}</caption>
+              <caption className="visually-hidden">{t('room.resultCaption', { nomination: nominationName(tc, last.code) })}</caption>
               <thead>
                 <tr><th scope="col">{t('room.candidate')}</th><th scope="col">{t('room.votes')}</th></tr>
               </thead>

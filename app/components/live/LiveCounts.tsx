@@ -12,6 +12,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { LiveView } from '@/lib/live/view';
 import ui from '@/app/components/ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 const LiveContext = createContext<LiveView | null>(null);
 
@@ -40,7 +41,7 @@ export function LiveCounts({ initial, refreshOnBallots = false, children }: { in
   const speak = useRef<(prev: LiveView, next: LiveView) => string>(() => '');
   speak.current = (prev, next) => {
     const lines: string[] = [];
-    const name = (code: string) => tc(`nomination.${code}`);
+    const name = (code: string) => nominationName(tc, code);
     for (const r of next.runoffs) {
       const before = prev.runoffs.find((p) => p.id === r.id);
       if (r.open && !before?.open) lines.push(t('runoffOpened', { nomination: name(r.nomination) }));

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { Badge } from '@/app/components/Badge';
 import ui from '@/app/components/ui.module.css';
 import { useLive } from './LiveCounts';
+import { nominationName } from '@/i18n/names';
 
 /** The chair's "n ballots missing" line of the voting round. */
 export function LiveMissing({ fallback }: { fallback: number }) {
@@ -39,7 +40,7 @@ export function LiveRunoffList() {
       <ul className={ui.list}>
         {runoffs.map((r) => (
           <li key={r.id} data-testid={`live-runoff-${r.nomination}`}>
-            {t('runoffLine', { nomination: tc(`nomination.${r.nomination}`), cast: r.cast, entitled: r.entitled })}
+            {t('runoffLine', { nomination: nominationName(tc, r.nomination), cast: r.cast, entitled: r.entitled })}
             {r.mayVote !== undefined && <> <Badge tone={r.voted ? 'ok' : r.mayVote ? 'accent' : undefined}>{t(r.voted ? 'youVoted' : r.mayVote ? 'youMayVote' : 'notEntitled')}</Badge></>}
           </li>
         ))}

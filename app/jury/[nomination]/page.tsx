@@ -9,13 +9,14 @@ import { ballotView, jurorNominations } from '@/lib/ballot/queries';
 import { ballotViewOf } from '@/lib/ballot/view';
 import { Ballot } from './Ballot';
 import ui from '@/app/components/ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 type Props = { params: Promise<{ nomination: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const { nomination } = await params;
   const tc = await getTranslations('common');
-  return { title: tc.has(`nomination.${nomination}`) ? tc(`nomination.${nomination}`) : 'Jury' };
+  return { title: nominationName(tc, nomination, 'Jury') };
 }
 
 export default async function BallotPage({ params }: Props) {
@@ -27,12 +28,12 @@ export default async function BallotPage({ params }: Props) {
   const t = await getTranslations('jury');
   const tc = await getTranslations('common');
   const locale = await getLocale();
-  const label = tc.has(`nomination.${view.nomination.code}`) ? tc(`nomination.${view.nomination.code}`) : view.nomination.code;
+  const label = nominationName(tc, view.nomination.code);
   // After a submit, the next nomination (in award order, from this one on) whose ballot is still open to this juror.
   const all = jurorNominations(getDb(), me);
   const at = all.findIndex((n) => n.code === view.nomination.code);
   const following = [...all.slice(at + 1), ...all.slice(0, Math.max(at, 0))].find((n) => n.state === 'open');
-  const next = following ? { code: following.code, label: tc.has(`nomination.${following.code}`) ? tc(`nomination.${following.code}`) : following.code } : null;
+  const next = following ? { code: following.code, label: nominationName(tc, following.code) } : null;
   return (
     <main className={ui.main}>
       <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>

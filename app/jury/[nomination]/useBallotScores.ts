@@ -26,7 +26,10 @@ export function useBallotScores(candidates: Scored[], storageKey: string, editab
       else setNotes((prev) => ({ ...prev, [u.candidateId]: String(u.v) }));
       autosave.change(u.candidateId, u.field, u.v);
     }
-    // Run once per page load.
+    // Once per page load, on purpose: `candidates` and `editable` are new on every render, and each
+    // pass re-queues every unsent value (autosave.change sets state), so listing them would re-send
+    // the same saves on every render without end. What was unsent when the page opened is what to recover.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const setValue = (id: number, v: number | null) => {

@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { runoffBallots } from '@/lib/runoff/ballot';
 import { RunoffVote } from './RunoffVote';
+import { nominationName } from '@/i18n/names';
 
 export async function RunoffBallots({ jurorId }: { jurorId: number }) {
   const ballots = runoffBallots(getDb(), jurorId);
@@ -12,7 +13,7 @@ export async function RunoffBallots({ jurorId }: { jurorId: number }) {
     <RunoffVote
       key={b.id}
       runoff={b.id}
-      nominationLabel={tc.has(`nomination.${b.nomination}`) ? tc(`nomination.${b.nomination}`) : b.nomination}
+      nominationLabel={nominationName(tc, b.nomination)}
       ordinal={b.ordinal}
       abstention={b.abstention}
       candidates={b.candidates}

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db';
 import { runoffsWaitingFor } from '@/lib/runoff/queries';
 import s from './runoff.module.css';
+import { nominationName } from '@/i18n/names';
 
 export async function RunoffBanner({ user }: { user: { id: number; role: string } | null }) {
   if (!user || (user.role !== 'juror' && user.role !== 'chair')) return null;
@@ -12,7 +13,7 @@ export async function RunoffBanner({ user }: { user: { id: number; role: string 
   if (waiting.length === 0) return null;
   const t = await getTranslations('runoff.jury');
   const tc = await getTranslations('common');
-  const nomination = tc.has(`nomination.${waiting[0].nomination}`) ? tc(`nomination.${waiting[0].nomination}`) : waiting[0].nomination;
+  const nomination = nominationName(tc, waiting[0].nomination);
   return (
     <p className={`${s.banner} no-print`} role="status" data-testid="runoff-banner">
       {t('banner', { nomination })} <Link href="/jury#runoff">{t('bannerLink')}</Link>

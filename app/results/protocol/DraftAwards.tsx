@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { candidateName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally } from '@/lib/round/view';
+import { nominationName } from '@/i18n/names';
 
 export async function DraftAwards({ forChair }: { forChair: boolean }) {
   const t = await getTranslations('results');
@@ -21,7 +22,7 @@ export async function DraftAwards({ forChair }: { forChair: boolean }) {
       {view.nominations.map((n) => (
         <li key={n.code} data-nomination={n.code}>
           {t.rich('draft.award', {
-            nomination: tc.has(`nomination.${n.code}`) ? tc(`nomination.${n.code}`) : n.code,
+            nomination: nominationName(tc, n.code),
             winners: n.winners.length > 0 ? listOf(locale, n.winners.map((w) => candidateName(labels.get(w)))) : t('draft.undecided'),
             b: (chunks) => <strong>{chunks}</strong>,
           })}

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import type { DB } from '@/db';
 import { listRestores } from '@/lib/roll-back';
 import { whenFormatter } from '@/app/components/when';
+import { translateKnown } from '@/i18n/known';
 
 export async function RollBacks({ db }: { db: DB }) {
   const rows = listRestores(db);
@@ -12,7 +13,7 @@ export async function RollBacks({ db }: { db: DB }) {
   const t = await getTranslations('results');
   const tc = await getTranslations('common');
   const when = await whenFormatter();
-  const phase = (p: string | null) => (p && tc.has(`phase.${p}`) ? tc(`phase.${p}`) : '—');
+  const phase = (p: string | null) => (p ? translateKnown(tc, `phase.${p}`, () => '—') : '—');
   return (
     <section aria-labelledby="roll-back-heading" data-testid="protocol-roll-backs">
       <h2 id="roll-back-heading">{t('rollBack.heading')}</h2>

@@ -25,6 +25,7 @@ import { getFestival } from '@/lib/festival/phase';
 import { AccountChanges } from './AccountChanges';
 import { RollBacks } from './RollBacks';
 import { whenFormatter } from '@/app/components/when';
+import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -71,7 +72,7 @@ export default async function ProtocolPage() {
         <ol className={s.decisions} data-testid="protocol-decisions">
           {decisions.map((d) => (
             <li key={d.id} data-decision={d.kind} data-standing={d.standing?.state}>
-              {t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${tc.has(`nomination.${d.nomination}`) ? tc(`nomination.${d.nomination}`) : d.nomination}` : ''}
+              {t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${nominationName(tc, d.nomination)}` : ''}
               {/* What the decision chose, by name: a protocol that says only "casting vote" cannot be checked. */}
               {d.kind === 'casting_vote' && d.chosen.length > 0 && `: ${t('decisionChosen', { names: names(d.chosen) })}`}
               {d.kind === 'shared' && d.chosen.length > 0 && `: ${t('decisionShared', { names: names(d.chosen) })}`}

@@ -51,7 +51,9 @@ export function FilmBallot(props: Props) {
     if (!new URLSearchParams(window.location.search).has('start')) return;
     const id = order.find((i) => editable.has(i) && values[i] == null) ?? order.find((i) => editable.has(i));
     if (id !== undefined) focusScore(id);
-    // Once, when the film's page opens.
+    // Once, when the film's page opens, on purpose: with `values` listed, every score given would move
+    // the focus on to the next unscored row by itself, under the juror's hands.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function perform(call: () => Promise<{ ok: true } | { ok: false; message: string }>, onOk?: () => void) {

@@ -9,6 +9,7 @@ import { localTitle, shownTitle } from '@/lib/festival/names';
 import { countryName } from '@/lib/film/countries';
 import { FilmBallot } from './FilmBallot';
 import ui from '@/app/components/ui.module.css';
+import { nominationName } from '@/i18n/names';
 
 type Props = { params: Promise<{ film: string }> };
 
@@ -53,7 +54,7 @@ export default async function FilmBallotPage({ params }: Props) {
         title={shown.title}
         recusal={view.recusal}
         scale={view.scale}
-        sections={view.sections.map((sec) => ({ ...sec, label: tc.has(`nomination.${sec.nomination.code}`) ? tc(`nomination.${sec.nomination.code}`) : sec.nomination.code }))}
+        sections={view.sections.map((sec) => ({ ...sec, label: nominationName(tc, sec.nomination.code) }))}
         storageKey={`jury.${me.id}`}
         previous={at >= 0 ? near(at - 1) : null}
         next={at >= 0 ? near(at + 1) : null}
