@@ -6,7 +6,7 @@
 //   npm run bench:finalise
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { canonicalJson } from '@/lib/canonical';
 import { hashPassword } from '@/lib/auth/password';
 import { buildTallyInput, publicBallots } from '@/lib/round/tally-input';

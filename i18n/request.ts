@@ -5,7 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { defaultLocale, isLocale, LOCALE_COOKIE, locales, type AppLocale } from './config';
 import { loadMessages } from './messages';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { findFestival } from '@/lib/festival/phase';
 
 /** Times are shown in the festival's time zone (set at setup), in UTC until one is set. */

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { verifyChain } from '@/lib/audit';
 import { listRestores, RESTORE_ACTION } from '@/lib/roll-back';
 import { openVotingSpec } from '@/lib/admin/phase';

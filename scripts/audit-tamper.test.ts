@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { festival } from '@/db/schema';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { executeAction } from '@/lib/action';
 import { canonicalJson } from '@/lib/canonical';
 import { finalHashOf } from '@/lib/round/hash';

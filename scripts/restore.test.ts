@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { audit, festival, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { verifyChain } from '@/lib/audit';

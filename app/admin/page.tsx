@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { festivalCity, festivalName, personName } from '@/lib/festival/names';
 import { countryName } from '@/lib/film/countries';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listJurors, listNominations } from '@/lib/festival/queries';

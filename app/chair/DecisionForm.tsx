@@ -3,7 +3,7 @@
 // was reopened, which earlier decision was set aside and has to be taken again on the new data.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listOf } from '@/lib/locale/lists';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
 import { candidateName } from '@/lib/festival/names';

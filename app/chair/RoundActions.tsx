@@ -4,7 +4,7 @@
 // decisions were set aside.
 import { getTranslations } from 'next-intl/server';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { nomination } from '@/db/schema';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/round/tally-input';

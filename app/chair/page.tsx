@@ -2,7 +2,7 @@
 // recusals, the tally of a closed round with its ties to decide, finalisation.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';

@@ -2,7 +2,7 @@
 // failed page. Each line says where (nomination, candidate, juror), never a score's value.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { user } from '@/db/schema';
 import type { TallyProblem } from '@/lib/round/checked-tally';
 import { candidateName, personName } from '@/lib/festival/names';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/round/tally-input';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { prng } from '@/tests/prng';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, scoreRows, withDb, type Cand } from './lib/db';
