@@ -21,7 +21,7 @@ import { issueSlips } from '@/lib/juror/import-specs';
 import { addOrganiserSpec } from '@/lib/juror/organisers';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
-import { run, setPhase } from '@/lib/admin/test-helpers';
+import { run, setPhase } from '@/tests/actions';
 import { approveProposalSpec, proposeRenameSpec } from '@/lib/juror/proposals';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { FRESH_BROWSER, JUROR_PHONE, ORGANISER_LAPTOP, signIn } from '@/tests/devices';

@@ -9,7 +9,7 @@ import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { acknowledgeAccountNoticeSpec, approveAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';

@@ -18,7 +18,7 @@ import { closeRoundSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from 
 import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { backupTo } from './backup';
 
 let t: TestDb;

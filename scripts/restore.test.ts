@@ -14,7 +14,7 @@ import { audit, festival, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { verifyChain } from '@/lib/audit';
 import { replayAudit } from '@/lib/audit-replay';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { closeRoundSpec, finaliseSpec, publishSpec } from '@/lib/round/specs';
 import { listRestores, RESTORE_ACTION, rollBackOf } from '@/lib/roll-back';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';

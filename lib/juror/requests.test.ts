@@ -12,7 +12,7 @@ import { saveScoreSpec } from '@/lib/ballot/specs';
 import { changeOwnPassword } from './account';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, run, setPhase } from '@/tests/actions';
 import { makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec } from './specs';
 import {
   acknowledgeAccountNoticeSpec, approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, listAccountRequests,

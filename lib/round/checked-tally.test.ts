@@ -8,7 +8,7 @@ import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { checkedTally } from './checked-tally';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from './specs';
 import { waiveSpecialSpec } from './decision-specs';

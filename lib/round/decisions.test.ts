@@ -9,7 +9,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { declareRecusalSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-specs';

@@ -7,7 +7,7 @@ import { festival, nomination, runoff, runoffVote, user, type PublicationLevel }
 import { tally, type TallyInput } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { checkedTally } from './checked-tally';
 import { fullExport } from './results';
 import { runoffInput } from './runoffs';

@@ -12,7 +12,7 @@ import { ballotView } from '@/lib/ballot/queries';
 import { receiptOf } from '@/lib/ballot/receipt';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { auditPage, REDACTED } from '@/lib/admin/audit-log';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { tally, type NominationResult } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';

@@ -12,7 +12,7 @@ import { tally, type TallyInput } from '@/lib/tally';
 import { canonicalJson } from '@/lib/canonical';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { finalHashOf } from './hash';
 import { anonymiseTallyInput, buildTallyInput } from './tally-input';

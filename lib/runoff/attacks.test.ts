@@ -9,7 +9,7 @@ import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec } from '@/lib/round/specs';
 import { runoffReceiptList } from '@/lib/round/runoffs';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/round/tally-input';

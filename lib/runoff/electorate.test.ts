@@ -13,7 +13,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, publishSpec } from '@/lib/round/specs';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
 import { closedRoundTally } from '@/lib/round/view';

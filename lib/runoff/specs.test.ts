@@ -11,7 +11,7 @@ import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, reopenRoundSpec } from '@/lib/round/specs';
 import { replayAudit } from '@/lib/audit-replay';
 import { tallyOrRefuse } from '@/lib/round/checked-tally';
