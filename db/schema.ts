@@ -438,7 +438,7 @@ export const runoffVote = sqliteTable(
 );
 
 // The public name of one counted ballot (one juror, one nomination) in the anonymised export: random
-// bytes drawn at finalisation (lib/round/anon-ids.ts), never derived from the juror, so nobody can
+// bytes drawn at finalisation (lib/count/anon-ids.ts), never derived from the juror, so nobody can
 // recompute it. Per ballot rather than per juror: no method needs a juror's ballots linked across
 // nominations, so the export does not link them.
 export const anonBallot = sqliteTable(

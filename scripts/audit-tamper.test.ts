@@ -13,7 +13,7 @@ import { openDatabase } from '@/lib/database';
 import { executeAction } from '@/lib/action';
 import { canonicalJson } from '@/lib/canonical';
 import { finalHashOf } from '@/lib/round/hash';
-import { anonymiseTallyInput, buildTallyInput } from '@/lib/round/tally-input';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
 import { closeRoundSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from '@/lib/round/specs';
 import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';

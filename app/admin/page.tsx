@@ -16,7 +16,7 @@ import { OpenVoting } from './components/OpenVoting';
 import { unmetHref, unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
 import { TallyProblems } from '@/app/components/TallyProblems';
-import { checkedTally } from '@/lib/round/checked-tally';
+import { checkedTally } from '@/lib/count/checked-tally';
 import { whenFormatter } from '@/app/components/when';
 
 export async function generateMetadata() {

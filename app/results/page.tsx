@@ -18,7 +18,7 @@ import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
 import { RunoffReceiptList, RunoffResults } from './RunoffResults';
-import { runoffReceiptList } from '@/lib/round/runoffs';
+import { runoffReceiptList } from '@/lib/count/runoffs';
 import { AuditHead } from './AuditHead';
 import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';

@@ -19,7 +19,7 @@ import {
   refuseAccountRequestSpec, requestAccountChangeSpec,
 } from './requests';
 import { accountNotice } from './notice';
-import { buildTallyInput } from '@/lib/round/tally-input';
+import { buildTallyInput } from '@/lib/count/tally-input';
 import { juryList } from '@/lib/round/results';
 
 let t: TestDb;

@@ -23,7 +23,7 @@ import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/fes
 import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from './specs';
 import { awardsCsv, fullExport, juryList, receiptList } from './results';
-import { buildTallyInput } from './tally-input';
+import { buildTallyInput } from '@/lib/count/tally-input';
 import { finalHashOf } from './hash';
 import { verifyAwards } from './verify';
 

@@ -17,10 +17,10 @@ import { tally, type NominationResult } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { closeRoundSpec, finaliseSpec, publishSpec, reopenRoundSpec } from './specs';
-import { effectiveQuorum } from './quorum';
+import { effectiveQuorum } from '@/lib/count/quorum';
 import { receiptList } from './results';
-import { buildTallyInput } from './tally-input';
-import { withholdThin } from './thin';
+import { buildTallyInput } from '@/lib/count/tally-input';
+import { withholdThin } from '@/lib/count/thin';
 import { closedRoundTally, withheldAwards } from './view';
 
 let t: TestDb;

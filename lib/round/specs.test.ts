@@ -15,7 +15,7 @@ import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAnd
 import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { finalHashOf } from './hash';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];

@@ -15,7 +15,7 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, publishSpec } from '@/lib/round/specs';
-import { tallyOrRefuse } from '@/lib/round/checked-tally';
+import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { closedRoundTally } from '@/lib/round/view';
 import { awardsCsv, fullExport } from '@/lib/round/results';
 import { roomDisplay } from '@/lib/live/room';

@@ -10,10 +10,10 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/tests/actions';
 import { checkedTally } from './checked-tally';
-import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from './specs';
-import { waiveSpecialSpec } from './decision-specs';
-import { closedRoundTally } from './view';
-import { fullExport } from './results';
+import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from '@/lib/round/specs';
+import { waiveSpecialSpec } from '@/lib/round/decision-specs';
+import { closedRoundTally } from '@/lib/round/view';
+import { fullExport } from '@/lib/round/results';
 
 let t: TestDb;
 let chair: SessionUser, jurors: SessionUser[];
