@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { checkEnvOrExit } = await import('./lib/env');
   const { demo } = checkEnvOrExit();
-  const { getDb, databaseFile } = await import('./db');
+  const { getDb, databaseFile } = await import('./lib/database');
   const db = getDb();
   const { markRunning } = await import('./lib/server-pid');
   markRunning(databaseFile());
@@ -20,7 +20,7 @@ export async function register() {
     }
     return;
   }
-  const { seedDemo, DEMO_ACCOUNTS } = await import('./db/seed');
+  const { seedDemo, DEMO_ACCOUNTS } = await import('./lib/demo/seed');
   if (await seedDemo(db)) {
     console.log(`Jury: seeded the demo festival into ${databaseFile()}. Demo accounts (login / password):`);
     for (const a of DEMO_ACCOUNTS) console.log(`  ${a.role.padEnd(9)} ${a.login.padEnd(11)} ${a.password}`);

@@ -4,7 +4,7 @@
 // /results chooses a language too; only a signed-in user's own row is ever written.
 import { cookies } from 'next/headers';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { storeLocale } from '@/lib/juror/locale';
 import { LOCALE_COOKIE, locales } from '@/i18n/config';

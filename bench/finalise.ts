@@ -6,11 +6,11 @@
 //   npm run bench:finalise
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { canonicalJson } from '@/lib/canonical';
 import { hashPassword } from '@/lib/auth/password';
-import { buildTallyInput, publicBallots } from '@/lib/round/tally-input';
-import { newAnonId } from '@/lib/round/anon-ids';
+import { buildTallyInput, publicBallots } from '@/lib/count/tally-input';
+import { newAnonId } from '@/lib/count/anon-ids';
 import { tally } from '@/lib/tally';
 import { machine, median, ms, ratio, table, today, writeSection } from './lib/report';
 import { actionId, ensureBuild, login, startApp, tempDir } from './lib/server';
@@ -86,7 +86,7 @@ async function main() {
     t0 = performance.now();
     const inp = buildTallyInput(db);
     tally(inp);
-    // Finalise stores a random id per ballot (lib/round/anon-ids.ts); here they live in a map.
+    // Finalise stores a random id per ballot (lib/count/anon-ids.ts); here they live in a map.
     const ids = new Map<string, string>();
     const pub = publicBallots(inp, ({ juror, nomination }) => ids.get(`${juror}\n${nomination}`) ?? ids.set(`${juror}\n${nomination}`, newAnonId()).get(`${juror}\n${nomination}`)!);
     createHash('sha256').update(canonicalJson({ input: pub, output: tally(pub) })).digest('hex');

@@ -1,24 +1,19 @@
-// The whole data model of DESIGN.md. SQLite through drizzle; constraints keep the data honest
+// The whole data model (docs/ARCHITECTURE.md, "The database"). SQLite through drizzle; constraints keep the data honest
 // even if a bug slips past the server actions (unique score per juror and candidate, FKs, checks).
 import { sql } from 'drizzle-orm';
 import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-// Relative imports: drizzle-kit loads this file without the app's path aliases. The tally owns its
-// methods and the interface its languages; the schema stores what they define.
-import { METHODS } from '../lib/tally/types';
-import { locales } from '../i18n/config';
-import { PUBLICATION_LEVELS, type PublicationLevel } from '../lib/publication-levels';
+// Relative imports: drizzle-kit loads this file without the app's path aliases. The lists the schema
+// stores are defined in ./enums, which the tally and i18n re-export: db/ imports nothing of the app.
+import { LOCALES, METHODS, PUBLICATION_LEVELS } from './enums';
 
 export const PHASES = ['setup', 'voting', 'main_closed', 'special_voting', 'special_closed', 'finalised', 'published'] as const;
 export type Phase = (typeof PHASES)[number];
-export { METHODS };
-export type { Method } from '../lib/tally/types';
+export { METHODS, type Method } from './enums';
 export const ROLES = ['juror', 'chair', 'organiser'] as const;
 export const BALLOT_VIEWS = ['cards', 'compact'] as const;
 export type BallotView = (typeof BALLOT_VIEWS)[number];
 export type Role = (typeof ROLES)[number];
-export { PUBLICATION_LEVELS, type PublicationLevel };
-export const LOCALES = locales;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, PUBLICATION_LEVELS, type Locale, type PublicationLevel } from './enums';
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -443,7 +438,7 @@ export const runoffVote = sqliteTable(
 );
 
 // The public name of one counted ballot (one juror, one nomination) in the anonymised export: random
-// bytes drawn at finalisation (lib/round/anon-ids.ts), never derived from the juror, so nobody can
+// bytes drawn at finalisation (lib/count/anon-ids.ts), never derived from the juror, so nobody can
 // recompute it. Per ballot rather than per juror: no method needs a juror's ballots linked across
 // nominations, so the export does not link them.
 export const anonBallot = sqliteTable(

@@ -1,6 +1,9 @@
-// The interface languages: English, Chinese, Russian and Kazakh (Cyrillic).
-export const locales = ['en', 'zh', 'ru', 'kk'] as const;
-export type AppLocale = (typeof locales)[number];
+// The interface languages: English, Chinese, Russian and Kazakh (Cyrillic), the list the database
+// stores as a user's preference (db/enums.ts).
+import { LOCALES, type Locale } from '../db/enums';
+
+export const locales = LOCALES;
+export type AppLocale = Locale;
 export const defaultLocale: AppLocale = 'en';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
 export const localeNames: Record<AppLocale, string> = { en: 'English', zh: '中文', ru: 'Русский', kk: 'Қазақша' };

@@ -6,7 +6,7 @@ import { isLocale, LOCALE_COOKIE, type AppLocale } from './config';
 import { localeFromAcceptLanguage } from './accept-language';
 import { loadMessages } from './messages';
 import { getCurrentUser } from '@/lib/auth/session';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { findFestival } from '@/lib/festival/phase';
 
 /** Times are shown in the festival's time zone (set at setup), in UTC until one is set. */

@@ -4,7 +4,8 @@
 // transaction, so nothing is written; the caller gets a coded, translated message.
 import 'server-only';
 import { z } from 'zod';
-import { getDb, type DB } from '@/db';
+import { type DB } from '@/db';
+import { getDb } from '@/lib/database';
 import type { Role } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
 import { inGroupCommit } from './group-commit';

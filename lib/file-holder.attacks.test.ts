@@ -10,7 +10,7 @@ import { audit, decision, nomination, user } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
-import { run, setPhase } from '@/lib/admin/test-helpers';
+import { run, setPhase } from '@/tests/actions';
 import { changeOwnPassword } from '@/lib/juror/account';
 import { authorizeCredentials } from '@/lib/auth/options';
 import { hashPassword } from '@/lib/auth/password';

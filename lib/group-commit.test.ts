@@ -7,7 +7,7 @@ import { executeActionGrouped } from '@/lib/action';
 import { verifyChain } from '@/lib/audit';
 import { saveScoreSpec } from '@/lib/ballot/specs';
 import type { SessionUser } from '@/lib/auth/users';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf } from '@/tests/festival';
 import { inGroupCommit } from './group-commit';

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrationsFolder, type DB } from '@/db';
+import { type DB } from '@/db';
+import { migrationsFolder } from '@/lib/database';
 import { tempDb, type TestDb } from '@/tests/db';
 import { checkHealth } from './health';
 

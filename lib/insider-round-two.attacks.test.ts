@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { verifyChain } from '@/lib/audit';
 import { listRestores, RESTORE_ACTION } from '@/lib/roll-back';
 import { openVotingSpec } from '@/lib/admin/phase';
@@ -21,7 +21,7 @@ import { issueSlips } from '@/lib/juror/import-specs';
 import { addOrganiserSpec } from '@/lib/juror/organisers';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
-import { run, setPhase } from '@/lib/admin/test-helpers';
+import { run, setPhase } from '@/tests/actions';
 import { approveProposalSpec, proposeRenameSpec } from '@/lib/juror/proposals';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { FRESH_BROWSER, JUROR_PHONE, ORGANISER_LAPTOP, signIn } from '@/tests/devices';

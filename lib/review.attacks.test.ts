@@ -9,7 +9,7 @@ import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { acknowledgeAccountNoticeSpec, approveAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
@@ -75,7 +75,7 @@ describe('the chair reading a tally that holds their own scores', () => {
   // FIXED (medium). "No aggregate over fewer than 3 scores" counted the chair's own score: a candidate
   // with 3 counted scores, one of them the chair's, showed the chair a histogram from which their own
   // score subtracted leaves the other two jurors' scores (both exactly when they agree). The chair's
-  // own counted score no longer counts towards the 3 on their desk (lib/round/thin.ts, view.ts).
+  // own counted score no longer counts towards the 3 on their desk (lib/count/thin.ts, lib/round/view.ts).
   // Still open: the quorum of 3 ballots counts the chair's ballot the same way (a set quorum of 3
   // with the chair's among them leaves two other ballots per nomination); see the report.
   it('cannot recover two jurors’ scores from a 3-score candidate the chair scored too', () => {

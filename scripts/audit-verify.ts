@@ -12,7 +12,7 @@
 // `warning:` line, on stdout, whatever the exit status (README, "Backups").
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, databaseFile } from '../db';
+import { openDatabase, databaseFile } from '../lib/database';
 import { verifyChain } from '../lib/audit';
 import { checkGivenHead, replayAudit } from '../lib/audit-replay';
 import { verifyAwards } from '../lib/round/verify';

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { databaseFile } from '../db';
+import { databaseFile } from '../lib/database';
 import { auditKeyFile, copyAuditKey, keyFromEnv } from '../lib/audit-key';
 
 function stamp(d = new Date()) {

@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { databaseFile, openDatabase } from '../db';
+import { databaseFile, openDatabase } from '../lib/database';
 import { serverPidFile } from '../lib/server-pid';
 import { auditKeyFile, copyAuditKey, keyFromEnv, loadAuditKey, readKeyFile } from '../lib/audit-key';
 import { appendAudit, verifyEntries, type ChainBreak } from '../lib/audit';

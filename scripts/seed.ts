@@ -1,6 +1,6 @@
 // npm run db:seed: seeds the demo festival into an empty database and prints the demo accounts.
-import { getDb, databaseFile } from '../db';
-import { DEMO_ACCOUNTS, seedDemo } from '../db/seed';
+import { getDb, databaseFile } from '../lib/database';
+import { DEMO_ACCOUNTS, seedDemo } from '../lib/demo/seed';
 
 export function printAccounts(): void {
   console.log('Demo accounts (login / password):');

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
-import { databaseFile, openDatabase } from '../db';
+import { databaseFile, openDatabase } from '../lib/database';
 import { createFestival, hasFestival, SetupInput, type SetupValues } from '../lib/setup/festival';
 import { Refusal } from '../lib/refusal';
 import { runningServer } from './restore';

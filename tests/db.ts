@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { openDatabase, type DB } from '@/db';
+import { type DB } from '@/db';
+import { openDatabase } from '@/lib/database';
 import { copyAuditKey } from '@/lib/audit-key';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/lib/demo/seed';
 import { user } from '@/db/schema';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
 

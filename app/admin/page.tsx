@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { festivalCity, festivalName, personName } from '@/lib/festival/names';
 import { countryName } from '@/lib/film/countries';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listJurors, listNominations } from '@/lib/festival/queries';
@@ -16,7 +16,7 @@ import { OpenVoting } from './components/OpenVoting';
 import { unmetHref, unmetText } from './unmet';
 import { Badge } from '@/app/components/Badge';
 import { TallyProblems } from '@/app/components/TallyProblems';
-import { checkedTally } from '@/lib/round/checked-tally';
+import { checkedTally } from '@/lib/count/checked-tally';
 import { whenFormatter } from '@/app/components/when';
 import { nominationName } from '@/i18n/names';
 

@@ -3,7 +3,7 @@
 // changed, a login cannot be relabelled.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { accountFlagsFor, type FlaggedAccount } from '@/lib/account/flags';
 import { personName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';

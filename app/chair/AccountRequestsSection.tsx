@@ -5,7 +5,7 @@
 // organiser: the chair only sees that they exist.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { pendingApprovals } from '@/lib/juror/approvals';
 import { personName } from '@/lib/festival/names';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';

@@ -3,13 +3,13 @@
 // was reopened, which earlier decision was set aside and has to be taken again on the new data.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listOf } from '@/lib/locale/lists';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getFestival } from '@/lib/festival/phase';
 import { listNominations } from '@/lib/festival/queries';
 import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
-import { buildTallyInput } from '@/lib/round/tally-input';
-import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/round/decisions';
+import { buildTallyInput } from '@/lib/count/tally-input';
+import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/count/decisions';
 import { ActionButton } from '@/app/components/ActionButton';
 import { NoAwardForm } from './NoAwardForm';
 import { TieForm } from './TieForm';

@@ -2,7 +2,7 @@
 // award nobody can win), each a link to its place in the tally, so that none has to be hunted for
 // thousands of pixels down the page.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { closedRoundTally } from '@/lib/round/view';
 import { listNominations } from '@/lib/festival/queries';
 import { runoffDesk } from '@/lib/runoff/desk';

@@ -3,7 +3,7 @@
 // addresses since when, and when the lock ends. Never the addresses themselves.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { lockedAccounts } from '@/lib/auth/throttle';
 import { personName } from '@/lib/festival/names';
 import ui from '@/app/components/ui.module.css';

@@ -4,11 +4,11 @@
 // decisions were set aside.
 import { getTranslations } from 'next-intl/server';
 import { eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { nomination } from '@/db/schema';
 import { specialRoundCandidates, tally } from '@/lib/tally';
-import { buildTallyInput } from '@/lib/round/tally-input';
-import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/round/decisions';
+import { buildTallyInput } from '@/lib/count/tally-input';
+import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/count/decisions';
 import { ActionButton } from '@/app/components/ActionButton';
 import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
 import { waiveSpecialRound, withdrawDecision } from './decision-actions';

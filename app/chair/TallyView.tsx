@@ -1,7 +1,7 @@
 // The tally of a closed round, per nomination: ranked table with aggregates, each candidate's
 // score distribution, the winner and margin, reasons in words, and the tie to decide if any.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { reasonText } from '@/lib/round/reasons';
 import { candidateName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';

@@ -2,11 +2,11 @@
 // recusals, the tally of a closed round with its ties to decide, finalisation.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { missingBallots } from '@/lib/round/missing';
-import { quorumOf } from '@/lib/round/quorum';
+import { quorumOf } from '@/lib/count/quorum';
 import { recusalList, submissionTable } from '@/lib/round/view';
 import { personName } from '@/lib/festival/names';
 import { ScrollTable } from '@/app/components/ScrollTable';

@@ -5,7 +5,7 @@
 // "this was all me" or "something here was not me"; the chair sees the latter.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { currentDeviceId } from '@/lib/auth/from';
 import { deviceWords } from '@/lib/account/device';

@@ -3,7 +3,7 @@
 // locked out by someone else's guesses is not locked out unseen.
 import { getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { failedSigninsOf } from '@/lib/auth/throttle';
 import ui from './ui.module.css';
 

@@ -1,6 +1,6 @@
 // The festival's films, competition first.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { listFilms } from '@/lib/festival/queries';
 import { countryName } from '@/lib/film/countries';
 import { FilmTitle } from './FilmTitle';

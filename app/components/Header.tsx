@@ -2,7 +2,7 @@
 // switch and logout.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { findFestival } from '@/lib/festival/phase';
 import { festivalCity, festivalName } from '@/lib/festival/names';

@@ -1,6 +1,6 @@
 // Every nomination in award order with its candidates: what a juror and the chair see at home.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { listNominations } from '@/lib/festival/queries';
 import { listCandidates } from '@/lib/nomination/queries';
 import { FilmTitle } from './FilmTitle';

@@ -2,9 +2,9 @@
 // failed page. Each line says where (nomination, candidate, juror), never a score's value.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { user } from '@/db/schema';
-import type { TallyProblem } from '@/lib/round/checked-tally';
+import type { TallyProblem } from '@/lib/count/checked-tally';
 import { candidateName, personName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import ui from './ui.module.css';

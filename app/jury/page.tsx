@@ -1,7 +1,7 @@
 // The juror's home: their nominations in award order, each with progress and state.
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { jurorNominations } from '@/lib/ballot/queries';
 import { jurorFilms } from '@/lib/ballot/film-view';

@@ -8,7 +8,7 @@ import type { DB } from '@/db';
 import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import { runoffOverview } from '@/lib/runoff/queries';
-import { runoffReceiptList } from '@/lib/round/runoffs';
+import { runoffReceiptList } from '@/lib/count/runoffs';
 import { shownLevel } from '@/lib/round/results';
 import { getFestival } from '@/lib/festival/phase';
 import { parseChain } from '@/lib/runoff/chain';

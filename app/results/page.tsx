@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { festivalCity, festivalName } from '@/lib/festival/names';
 import { nestQuotes } from '@/lib/locale/quotes';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
@@ -18,12 +18,12 @@ import { NotAwarded } from './NotAwarded';
 import { notAwardedList } from '@/lib/round/not-awarded';
 import { RulesSummary } from './RulesSummary';
 import { RunoffReceiptList, RunoffResults } from './RunoffResults';
-import { runoffReceiptList } from '@/lib/round/runoffs';
+import { runoffReceiptList } from '@/lib/count/runoffs';
 import { AuditHead } from './AuditHead';
 import { CheckReceipt } from './CheckReceipt';
 import ui from '@/app/components/ui.module.css';
 import { getFestival } from '@/lib/festival/phase';
-import type { PublicationLevel } from '@/lib/publication-levels';
+import type { PublicationLevel } from '@/db/enums';
 import { nominationName } from '@/i18n/names';
 
 export async function generateMetadata() {

@@ -2,7 +2,7 @@
 // The browser set-up of an empty database, behind the one-time link the server prints when started
 // with JURY_DEMO=0. Nobody is signed in yet: the link's token is the only credential, checked
 // before anything else and used up in the transaction that creates the festival.
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { fieldErrorsOf, type ActionResult } from '@/lib/action';
 import { Refusal } from '@/lib/refusal';
 import { translateRefusal } from '@/lib/server-action';

@@ -1,7 +1,7 @@
 // The browser set-up: opened from the one-time link the server prints on an empty database
 // (JURY_DEMO=0). Without a usable token it explains why and offers nothing else.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { hasFestival, setupTokenUsable } from '@/lib/setup/festival';
 import ui from '@/app/components/ui.module.css';
 import { SetupForm } from './SetupForm';

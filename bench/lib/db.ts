@@ -2,8 +2,8 @@
 // (one argon2id hash shared by all, to keep setup fast), the phase.
 import type Database from 'better-sqlite3';
 import path from 'node:path';
-import { openDatabase } from '@/db';
-import { seedDemo } from '@/db/seed';
+import { openDatabase } from '@/lib/database';
+import { seedDemo } from '@/lib/demo/seed';
 import { hashPassword } from '@/lib/auth/password';
 import { tempDir } from './server';
 

@@ -20,7 +20,7 @@ import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { REDACTED, auditPage } from './audit-log';
 import { votingProgress } from './progress';
-import { setPhase } from './test-helpers';
+import { setPhase } from '@/tests/actions';
 
 let t: TestDb;
 let chair: SessionUser, organiser: SessionUser, jurors: SessionUser[];

@@ -4,7 +4,7 @@ import { candidate, film } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { fixture, nominationId } from '@/tests/festival';
 import { importFilmsSpec } from '@/lib/film/specs';
-import { bytes, expectCommonRefusals, expectRefused, run } from './test-helpers';
+import { bytes, expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 import { addPerformanceSpec, importPerformancesSpec, previewPerformanceImportSpec, removePerformanceSpec, updatePerformanceSpec } from './performances';
 
 let t: TestDb;

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
-import { expectCommonRefusals, expectRefused, run } from './test-helpers';
+import { expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 import { openVotingSpec, votingPreconditions } from './phase';
 
 let t: TestDb;

@@ -4,7 +4,7 @@ import { festival, nomination } from '@/db/schema';
 import { audit } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from './settings';
-import { expectCommonRefusals, expectRefused, run } from './test-helpers';
+import { expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 
 let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });

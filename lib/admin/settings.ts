@@ -7,7 +7,7 @@ import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from './form';
-import { QUORUM_FLOOR } from '@/lib/round/quorum';
+import { QUORUM_FLOOR } from '@/lib/count/quorum';
 import { chainOf, chainProblem, FINAL_STEPS, MAX_RUNOFFS } from '@/lib/runoff/chain';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v ?? null), z.string().trim().max(200).nullable());
@@ -48,7 +48,7 @@ function collectNominations(raw: unknown): unknown {
 // as 1e-320 would pass every range check and make no sense as a score.
 const scaleNumber = numeric.pipe(z.number().refine((v) => Number(v.toFixed(2)) === v, { message: 'scale_precision' }));
 
-// The quorum (lib/round/quorum.ts): empty for "all active jurors", else a whole number of at least 3.
+// The quorum (lib/count/quorum.ts): empty for "all active jurors", else a whole number of at least 3.
 // Every way of getting it wrong gets the one message that names the field and the rule.
 const quorum = z.preprocess(
   (v) => (v === '' || v == null ? null : typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : v),

@@ -4,7 +4,7 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { eq, sql } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { dummyHash, verifyPassword } from './password';

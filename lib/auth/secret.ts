@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { databaseFile } from '@/db';
+import { databaseFile } from '@/lib/database';
 import { env, EnvError } from '@/lib/env';
 
 let cached: string | undefined;

@@ -3,7 +3,8 @@
 import 'server-only';
 import { cache } from 'react';
 import { cookies } from 'next/headers';
-import { getDb, type DB } from '@/db';
+import { type DB } from '@/db';
+import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { sessionSecret } from './secret';
 import { decodeSessionToken } from './token';

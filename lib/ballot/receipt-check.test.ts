@@ -7,7 +7,7 @@ import { canonicalJson } from '@/lib/canonical';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { receiptList } from '@/lib/round/results';
 import { ballotView } from './queries';
 import { receiptOf } from './receipt';

@@ -6,7 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import { audit, candidate, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
 import { declareRecusalSpec, saveNoteSpec, saveScoreSpec, submitBallotSpec } from './specs';

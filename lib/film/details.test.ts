@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { festival, film, screening } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
-import { bytes, expectRefused, run } from '@/lib/admin/test-helpers';
+import { bytes, expectRefused, run } from '@/tests/actions';
 import { fullExport, awardsCsv } from '@/lib/round/results';
 import { httpsUrl, imageUrl, parseScreenings, zonedToUtc } from './details';
 import { importFilmsSpec, previewFilmImportSpec, currentFilms } from './specs';

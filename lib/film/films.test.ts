@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { audit, award, candidate, film, recusal, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { fixture, nominationId } from '@/tests/festival';
-import { bytes, expectCommonRefusals, expectRefused, run } from '@/lib/admin/test-helpers';
+import { bytes, expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 import { addFilmSpec, importFilmsSpec, previewFilmImportSpec, removeFilmSpec, updateFilmSpec } from './specs';
 
 let t: TestDb;

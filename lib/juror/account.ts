@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLES, user as userTable } from '@/db/schema';
 import type { DB } from '@/db';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { executeAction, fieldErrorsOf, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';

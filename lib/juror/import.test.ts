@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { audit, slip, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { bytes, expectCommonRefusals, expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { bytes, expectCommonRefusals, expectRefused, run, setPhase } from '@/tests/actions';
 import { parseJurorCsv, planJurorImport, type ExistingUser } from './import';
 import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec } from './import-specs';
 

@@ -5,7 +5,7 @@ import { executeAction } from '@/lib/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { expectCommonRefusals, expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { expectCommonRefusals, expectRefused, run, setPhase } from '@/tests/actions';
 import { changeOwnPassword, changePasswordSpec } from './account';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, temporaryPassword, updateJurorSpec } from './specs';
 

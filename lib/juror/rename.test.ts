@@ -10,7 +10,7 @@ import { accountProposal, audit, credentialSet, user } from '@/db/schema';
 import { snapshot, seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { addOrganiserSpec } from './organisers';
 import { changeOwnPassword } from './account';
-import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, run, setPhase } from '@/tests/actions';
 import { runWithTemporaryPassword, updateJurorSpec } from './specs';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from './requests';
 import { approveProposalSpec, cancelProposalSpec, issueOrganiserPasswordSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec } from './proposals';

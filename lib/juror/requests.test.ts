@@ -12,14 +12,14 @@ import { saveScoreSpec } from '@/lib/ballot/specs';
 import { changeOwnPassword } from './account';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, run, setPhase } from '@/tests/actions';
 import { makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec } from './specs';
 import {
   acknowledgeAccountNoticeSpec, approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, listAccountRequests,
   refuseAccountRequestSpec, requestAccountChangeSpec,
 } from './requests';
 import { accountNotice } from './notice';
-import { buildTallyInput } from '@/lib/round/tally-input';
+import { buildTallyInput } from '@/lib/count/tally-input';
 import { juryList } from '@/lib/round/results';
 
 let t: TestDb;

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { eq, ne } from 'drizzle-orm';
 import { festival, film, user } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { readLiveFacts } from './facts';

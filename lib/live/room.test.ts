@@ -6,7 +6,7 @@ import { inArray } from 'drizzle-orm';
 import { nomination } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { closeRoundSpec } from '@/lib/round/specs';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';

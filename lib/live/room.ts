@@ -5,8 +5,8 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
 import { countRunoff } from '@/lib/tally';
-import { checkedTally } from '@/lib/round/checked-tally';
-import { isThin } from '@/lib/round/thin';
+import { checkedTally } from '@/lib/count/checked-tally';
+import { isThin } from '@/lib/count/thin';
 
 export interface RoomCandidate {
   id: number;
@@ -60,7 +60,7 @@ function tiedOf(db: DB, json: string): RoomCandidate[] {
 export function runoffResult(db: DB, closed: { id: number; code: string; places: number }, tied: RoomCandidate[]): Pick<RoomResult, 'counts' | 'abstentions' | 'winners' | 'stillTied' | 'withheld'> {
   const byId = new Map(tied.map((c) => [String(c.id), c]));
   const cands = (ids: string[]) => ids.map((id) => byId.get(id)).filter((c): c is RoomCandidate => !!c);
-  // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/round/runoffs.ts).
+  // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/count/runoffs.ts).
   const held = db.select({ id: runoff.id }).from(runoff).where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
   const index = held.findIndex((r) => r.id === closed.id);
   const checked = checkedTally(db);

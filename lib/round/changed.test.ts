@@ -9,7 +9,7 @@ import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
-import { setPhase } from '@/lib/admin/test-helpers';
+import { setPhase } from '@/tests/actions';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { closeRoundSpec, reopenRoundSpec } from './specs';

@@ -28,7 +28,7 @@ import { ballot, decision, nomination } from '@/db/schema';
 import type { Tx } from '@/lib/action';
 import { auditKeyOf } from '@/lib/audit';
 import { recusedFrom, type Method, type TallyInput } from '@/lib/tally';
-import { QUORUM_FLOOR } from './quorum';
+import { QUORUM_FLOOR } from '@/lib/count/quorum';
 
 type Reader = DB | Tx;
 /** nomination code -> juror id -> receipt fingerprint */

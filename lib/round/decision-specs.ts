@@ -7,8 +7,8 @@ import { decision, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
-import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from './decisions';
-import { buildTallyInput } from './tally-input';
+import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from '@/lib/count/decisions';
+import { buildTallyInput } from '@/lib/count/tally-input';
 
 const REASON_MAX = 500;
 const code = z.string().regex(/^[a-z0-9_]{1,64}$/);

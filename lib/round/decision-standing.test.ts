@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DecisionRow } from './decisions';
+import type { DecisionRow } from '@/lib/count/decisions';
 import { standingOf } from './decision-standing';
 
 let id = 0;

@@ -1,10 +1,10 @@
 // Which of the chair's recorded decisions stands, for the protocol: every act stays in the log, and a
 // reader of the printed page must see at a glance which one counts. A tally decision (casting vote,
 // shared award, no award) stands while nothing later replaced or set it aside; an earlier one on the
-// same nomination is superseded by the later (the tally takes the latest, lib/round/decisions.ts); a
+// same nomination is superseded by the later (the tally takes the latest, lib/count/decisions.ts); a
 // withdrawal or a reopened round sets it aside.
 import type { DB } from '@/db';
-import { TALLY_KINDS, decisionRows, setAsideBy, type DecisionRow } from './decisions';
+import { TALLY_KINDS, decisionRows, setAsideBy, type DecisionRow } from '@/lib/count/decisions';
 
 export type Standing =
   | { state: 'standing' }

@@ -9,12 +9,12 @@ import type { SessionUser } from '@/lib/auth/users';
 import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { declareRecusalSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-specs';
-import { buildTallyInput } from './tally-input';
-import { decisionRows, setAsideByReopen } from './decisions';
+import { buildTallyInput } from '@/lib/count/tally-input';
+import { decisionRows, setAsideByReopen } from '@/lib/count/decisions';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { distributionsOf, parseDistributionsInput, tally, tallyDistributions, type TallyInput } from '@/lib/tally';
 import { arbJury, prng, shuffle } from '@/lib/tally/__tests__/arbitrary';
 import { holdRunoffs, withChains } from '@/lib/tally/__tests__/runoff-arbitrary';
-import { publicBallots } from './tally-input';
+import { publicBallots } from '@/lib/count/tally-input';
 
 const RUNS = Number(process.env.TALLY_RUNS ?? 100);
 

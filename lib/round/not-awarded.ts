@@ -5,7 +5,7 @@ import 'server-only';
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, nomination } from '@/db/schema';
-import { decisionRows, decisionsInForce, waiverInForce } from './decisions';
+import { decisionRows, decisionsInForce, waiverInForce } from '@/lib/count/decisions';
 
 export type NotAwarded = { code: string; why: 'no_award' | 'waived' | 'skipped' | 'none'; reason: string };
 

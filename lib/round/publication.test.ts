@@ -20,10 +20,10 @@ import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec }
 import { parseDistributionsInput, parseTallyInput, tally, tallyDistributions } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec } from './specs';
 import { awardsCsv, fullExport, juryList, receiptList } from './results';
-import { buildTallyInput } from './tally-input';
+import { buildTallyInput } from '@/lib/count/tally-input';
 import { finalHashOf } from './hash';
 import { verifyAwards } from './verify';
 

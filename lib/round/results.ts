@@ -6,14 +6,14 @@ import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
-import { checkedTally } from './checked-tally';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { checkedTally } from '@/lib/count/checked-tally';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
 import { toCsv } from '@/lib/csv';
 import { getFestival } from '@/lib/festival/phase';
 import { onJury, standingOf } from '@/lib/juror/standing';
 import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './decided-by';
-import { decisionRows, decisionsInForce } from './decisions';
-import { runoffReceiptList, runoffVoterIds } from './runoffs';
+import { decisionRows, decisionsInForce } from '@/lib/count/decisions';
+import { runoffReceiptList, runoffVoterIds } from '@/lib/count/runoffs';
 
 export function awardsList(db: DB) {
   return db

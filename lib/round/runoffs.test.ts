@@ -7,11 +7,11 @@ import { festival, nomination, runoff, runoffVote, user, type PublicationLevel }
 import { tally, type TallyInput } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { setPhase } from '@/lib/admin/test-helpers';
-import { checkedTally } from './checked-tally';
+import { setPhase } from '@/tests/actions';
+import { checkedTally } from '@/lib/count/checked-tally';
 import { fullExport } from './results';
-import { runoffInput } from './runoffs';
-import { buildTallyInput, publicBallots, publicRunoffs } from './tally-input';
+import { runoffInput } from '@/lib/count/runoffs';
+import { buildTallyInput, publicBallots, publicRunoffs } from '@/lib/count/tally-input';
 
 const open: TestDb[] = [];
 afterEach(() => open.splice(0).forEach((t) => t.close()));

@@ -12,10 +12,10 @@ import { tally, type TallyInput } from '@/lib/tally';
 import { canonicalJson } from '@/lib/canonical';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { finalHashOf } from './hash';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];

@@ -9,13 +9,13 @@ import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
-import { quorumOf } from './quorum';
+import { quorumOf } from '@/lib/count/quorum';
 import { countedAtClose, countedScoresAtClose } from './changed';
 import { countedDigest } from './counted-digest';
-import { anonymiseTallyInput, buildTallyInput } from './tally-input';
-import { tallyOrRefuse } from './checked-tally';
-import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from './decisions';
-import { assignAnonIds } from './anon-ids';
+import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
+import { tallyOrRefuse } from '@/lib/count/checked-tally';
+import { decisionRows, undecidedResult, UNSETTLED, waiverInForce } from '@/lib/count/decisions';
+import { assignAnonIds } from '@/lib/count/anon-ids';
 import { isOpen, runoffRows } from '@/lib/runoff/queries';
 import { nextSteps } from '@/lib/runoff/next';
 import { runoffOpenOn, setAsideRunoffs } from '@/lib/runoff/set-aside';
@@ -40,7 +40,7 @@ export const closeRoundSpec = defineSpec({
     const fest = requirePhase(tx, 'voting', 'special_voting');
     const round = fest.phase === 'voting' ? 'main' : 'special';
     // Below the quorum even "close anyway" is refused: a nomination's tally over one or two
-    // ballots would be those jurors' scores (lib/round/quorum.ts).
+    // ballots would be those jurors' scores (lib/count/quorum.ts).
     const q = quorumOf(tx, round);
     if (q.short.length > 0) throw new Refusal('round:below_quorum', { quorum: q.quorum, short: q.short.length, lowest: Math.min(...q.short.map((n) => n.counted)) });
     const missing = missingBallots(tx, round);
@@ -66,7 +66,7 @@ export const reopenRoundSpec = defineSpec({
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
     const round = fest.phase === 'main_closed' ? 'main' : 'special';
     setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
-    // The round's decisions are set aside by this row (lib/round/decisions.ts): after the next close the chair decides again.
+    // The round's decisions are set aside by this row (lib/count/decisions.ts): after the next close the chair decides again.
     tx.insert(decision).values({ kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
     // Its runoffs, open or closed, likewise: they were held on ties of the data the reopening may change.
     const runoffs = setAsideRunoffs(tx, round);
@@ -96,7 +96,7 @@ export const decideTieSpec = defineSpec({
     const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
     if (!nom) throw new Refusal('round:unknown_nomination');
     if (nom.round !== closedRoundOf(fest.phase)) throw new Refusal('round:not_closed');
-    // Refused with the stored data's problems named when it cannot be tallied (lib/round/checked-tally.ts);
+    // Refused with the stored data's problems named when it cannot be tallied (lib/count/checked-tally.ts);
     // decided on the tally without this nomination's own decisions, so a decision can be changed.
     tallyOrRefuse(tx);
     const result = undecidedResult(buildTallyInput(tx), nom.code);

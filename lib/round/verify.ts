@@ -5,8 +5,8 @@ import type { DB } from '@/db';
 import { award, nomination } from '@/db/schema';
 import { tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
-import { checkedTally } from './checked-tally';
-import { anonymiseTallyInput } from './tally-input';
+import { checkedTally } from '@/lib/count/checked-tally';
+import { anonymiseTallyInput } from '@/lib/count/tally-input';
 import { findFestival } from '@/lib/festival/phase';
 
 export type AwardsCheck = { ok: true; checked: number; skipped?: 'not_finalised' } | { ok: false; problems: string[] };

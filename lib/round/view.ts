@@ -7,8 +7,8 @@ import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { compareMethods, recusedFrom, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
-import { checkedTally, type TallyProblem } from './checked-tally';
-import { withholdThin } from './thin';
+import { checkedTally, type TallyProblem } from '@/lib/count/checked-tally';
+import { withholdThin } from '@/lib/count/thin';
 import { withholdThinRunoffs } from '@/lib/runoff/thin';
 import { fewChangedSinceShown } from './changed';
 import { getFestival } from '@/lib/festival/phase';
@@ -51,7 +51,7 @@ export const ROUND_SHOWN_FROM: Record<'main' | 'special', string[]> = {
 /**
  * The tally of every nomination whose round is closed, with histograms, aggregates over fewer than 3
  * scores withheld. When the stored data stops the tally, no nomination and the problems instead
- * (lib/round/checked-tally.ts): the page says where.
+ * (lib/count/checked-tally.ts): the page says where.
  */
 export function closedRoundTally(db: DB) {
   const fest = getFestival(db);
@@ -73,7 +73,7 @@ export function closedRoundTally(db: DB) {
     if (i !== null) h[i]++;
     histogram.set(s.candidate, h);
   }
-  // The chair reads this desk and is a juror: a score of theirs that counts does not count towards the 3 (lib/round/thin.ts).
+  // The chair reads this desk and is a juror: a score of theirs that counts does not count towards the 3 (lib/count/thin.ts).
   const chairIds = new Set(db.select({ id: user.id, role: user.role }).from(user).all().filter((u) => u.role === 'chair').map((u) => String(u.id)));
   const ownScored = new Set<string>();
   for (const s of counted) if (chairIds.has(s.juror)) ownScored.add(s.candidate);
@@ -85,7 +85,7 @@ export function closedRoundTally(db: DB) {
     phase: fest.phase,
     method: input.method,
     scaleValues: values,
-    // The chair's desk never shows an aggregate over fewer than 3 scores (lib/round/thin.ts).
+    // The chair's desk never shows an aggregate over fewer than 3 scores (lib/count/thin.ts).
     // Nor the figures of a candidate that differ from a view already shown by only 1 or 2 other jurors (lib/round/changed.ts).
     nominations: result.nominations.filter(shown).map((n): DeskNomination => {
       const changed = fewChanged.get(n.code) ?? new Map<string, number>();
@@ -124,7 +124,7 @@ export function recusalList(db: DB, locale = 'en') {
 }
 
 /**
- * What the award rows may not show before publication (lib/round/thin.ts): the winners whose
+ * What the award rows may not show before publication (lib/count/thin.ts): the winners whose
  * aggregate is withheld, and the nominations whose margin is.
  */
 export function withheldAwards(db: DB) {

@@ -5,7 +5,7 @@ import type { DB } from '@/db';
 import type { Tie } from '@/lib/tally/types';
 import { nextSteps } from './next';
 import { isOpen, runoffCounts, runoffRows, standingOfRunoff } from './queries';
-import { isThin } from '@/lib/round/thin';
+import { isThin } from '@/lib/count/thin';
 import { chairVotedIn } from './thin';
 
 /** A closed runoff's counts for the chair, or `withheld` when fewer than 3 votes besides the chair's stand behind them. */

@@ -5,7 +5,7 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { nomination, runoff, runoffVote, user } from '@/db/schema';
 import type { Tx } from '@/lib/action';
-import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/round/quorum';
+import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/count/quorum';
 import { getFestival } from '@/lib/festival/phase';
 import { entitledJurors } from './entitled';
 
@@ -45,7 +45,7 @@ export function votesCast(db: Reader, runoffId: number): number {
 
 /**
  * How many votes a runoff needs before the chair may close it early: the festival's quorum (as for
- * a round, lib/round/quorum.ts: the setting, or all active jurors, never below 3), but never more
+ * a round, lib/count/quorum.ts: the setting, or all active jurors, never below 3), but never more
  * than the jurors entitled to vote in it. With everyone entitled having voted it may close anyway.
  */
 export function runoffQuorum(db: Reader, entitled: number): number {

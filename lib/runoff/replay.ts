@@ -56,7 +56,7 @@ export function replayRunoffs(db: DB, entries: AuditEntry[]): string[] {
       if (canonicalJson(counts) !== canonicalJson(a.counts) || abstentions !== a.abstentions) problems.push(`${where}: its stored votes do not give the counts audited at its close`);
     }
   }
-  // The tally takes the runoffs in force in closing order (lib/round/runoffs.ts: closedAt, then id),
+  // The tally takes the runoffs in force in closing order (lib/count/runoffs.ts: closedAt, then id),
   // and within one award the order decides: a later runoff is held on what an earlier one left
   // tied. So each award's stored closing times must give the order in which the log closed them.
   // (Across awards the order decides nothing, and two closes in one millisecond may fall either way.)

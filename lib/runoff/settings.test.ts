@@ -7,7 +7,7 @@ import { festival, nomination } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { openVotingSpec } from '@/lib/admin/phase';
-import { expectRefused, run, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, run, setPhase } from '@/tests/actions';
 import { replayAudit } from '@/lib/audit-replay';
 import { frozenRules } from '@/lib/festival/frozen';
 

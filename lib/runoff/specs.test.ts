@@ -11,15 +11,15 @@ import { executeAction, type Outcome } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, reopenRoundSpec } from '@/lib/round/specs';
 import { replayAudit } from '@/lib/audit-replay';
-import { tallyOrRefuse } from '@/lib/round/checked-tally';
+import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { auditPage, redactPayload } from '@/lib/admin/audit-log';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
 import { runoffOverview, runoffsWaitingFor } from './queries';
-import { runoffReceiptList } from '@/lib/round/runoffs';
+import { runoffReceiptList } from '@/lib/count/runoffs';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];

@@ -11,7 +11,7 @@ import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import { requirePhase } from '@/lib/festival/phase';
 import { newSalt } from '@/lib/ballot/receipt';
-import { tallyOrRefuse } from '@/lib/round/checked-tally';
+import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
 import { notEntitled } from './entitled';
 import { nextSteps } from './next';

@@ -1,5 +1,5 @@
 // No runoff count behind which fewer than 3 votes stand besides the reader's own (issue 20, route 3),
-// before publication: the same floor as for the scores behind an aggregate (lib/round/thin.ts). The
+// before publication: the same floor as for the scores behind an aggregate (lib/count/thin.ts). The
 // chair reads the counts on the desk and the room display and is a voter: their own vote, which they
 // subtract, does not count towards the 3. Withheld, a runoff still says who it elected (or that it
 // tied again): the award follows from that, as it follows from a withheld aggregate's rank.
@@ -10,7 +10,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { runoffVote, user } from '@/db/schema';
 import type { Tx } from '@/lib/action';
-import { isThin } from '@/lib/round/thin';
+import { isThin } from '@/lib/count/thin';
 import { runoffEligibility, type NominationResult, type Reason, type TallyInput } from '@/lib/tally';
 
 /** Whether the chair cast a vote in this runoff. */

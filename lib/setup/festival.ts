@@ -7,7 +7,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db';
 import { festival, nomination, setupToken, user } from '@/db/schema';
-import { DEMO_NOMINATIONS } from '@/db/seed';
+import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';

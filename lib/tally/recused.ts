@@ -1,7 +1,7 @@
 // Whether a juror's score of a film is excluded: a declared recusal, or the nationality rule (the
 // juror shares the film's country). The one rule for the tally's runoff votes and electorate, for
 // what a close records as counted (lib/round/changed.ts), for the desk's histograms (lib/round/view.ts)
-// and for the published ballots (lib/round/tally-input.ts); lib/tally/sheet.ts inlines the same test in
+// and for the published ballots (lib/count/tally-input.ts); lib/tally/sheet.ts inlines the same test in
 // its hot loop. The same rule as lib/recusal.ts recusedByNationality, kept here so that the engine
 // imports nothing of the app.
 import type { TallyInput } from './types';

@@ -10,7 +10,7 @@ import { DEFAULT_TIE_BREAK, type ExAequoRule, type Reason, type Runoff, type Run
 /**
  * A runoff needs at least this many entitled voters besides the chair; on a tie with fewer the
  * chain skips its runoff steps. With fewer, the counts, less the chair's own vote, would be one or
- * two jurors' choices (the same floor as for the scores behind an aggregate, lib/round/thin.ts).
+ * two jurors' choices (the same floor as for the scores behind an aggregate, lib/count/thin.ts).
  */
 export const RUNOFF_ELECTORATE = 3;
 

@@ -1,8 +1,10 @@
 // The tally's public data shapes: what the app hands in, what it gets back.
 // Everything here is plain JSON so a result can be stored, exported and compared as is.
 
-export const METHODS = ['mean', 'trimmed_mean', 'median', 'normalized_mean', 'schulze'] as const;
-export type Method = (typeof METHODS)[number];
+// The methods are a list the database stores, so they are defined on the ground floor (a file of
+// plain constants, no I/O): the tally stays pure.
+import { METHODS, type Method } from '../../db/enums';
+export { METHODS, type Method };
 
 export interface Scale {
   min: number;

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as schema from '@/db/schema';
-import { buildTallyInput } from '@/lib/round/tally-input';
+import { buildTallyInput } from '@/lib/count/tally-input';
 import { tally } from '@/lib/tally';
 import { backupTo } from '@/scripts/backup';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';

@@ -5,8 +5,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@/lib/auth/password';
 import { tally } from '@/lib/tally';
-import { buildTallyInput } from '@/lib/round/tally-input';
-import { openDatabase } from '@/db';
+import { buildTallyInput } from '@/lib/count/tally-input';
+import { openDatabase } from '@/lib/database';
 import { prng } from '@/tests/prng';
 import { ACCOUNTS, signedIn, type Client } from './lib/client';
 import { candidates, scoreRows, withDb, type Cand } from './lib/db';
@@ -139,7 +139,7 @@ describe('concurrent jurors', () => {
     withDb(s.dbFile, (db) => {
       const ins = db.prepare("insert into user (login, display_name, role, password_hash, country) values (?, ?, 'juror', ?, null)");
       db.transaction(() => { for (let i = 0; i < N; i++) ins.run(`crowd${i}`, `Crowd juror ${i}`, hash); })();
-      // The crowd scores best film only, and the quorum holds per nomination (lib/round/quorum.ts):
+      // The crowd scores best film only, and the quorum holds per nomination (lib/count/quorum.ts):
       // the main round is best film alone, with a quorum of the crowd (the demo jury does not vote here).
       db.pragma('foreign_keys = ON');
       db.prepare("delete from nomination where round = 'main' and code <> 'best_film'").run();

@@ -8,7 +8,7 @@ import { getLocale } from 'next-intl/server';
 import { slipWords, type SlipWords } from '@/lib/juror/slip-words';
 import type { AppLocale } from '@/i18n/config';
 import QRCode from 'qrcode';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import type { ActionResult } from '@/lib/action';

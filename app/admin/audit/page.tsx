@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { personName } from '@/lib/festival/names';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { verifyChain } from '@/lib/audit';
 import { auditFilters, auditPage } from '@/lib/admin/audit-log';

@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { saveSettings } from '@/app/admin/actions/settings';
 import { METHODS } from '@/lib/tally/types';
-import { PUBLICATION_LEVELS } from '@/lib/publication-levels';
+import { PUBLICATION_LEVELS } from '@/db/enums';
 import { ActionForm, Checkbox, Field } from './ActionForm';
 import { TieBreakFields } from './TieBreakFields';
 import s from './admin.module.css';

@@ -1,6 +1,6 @@
 // Films: the list with edit and remove, a form to add one, and the CSV import of the whole list.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listFilms } from '@/lib/festival/queries';

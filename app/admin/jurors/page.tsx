@@ -1,7 +1,7 @@
 // The jury and its accounts: add a juror, edit, make one the chair, deactivate or reactivate,
 // issue a temporary password. Passwords are never shown except a new temporary one, once.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listJuryAccounts } from '@/lib/juror/queries';

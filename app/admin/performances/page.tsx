@@ -1,6 +1,6 @@
 // Performances: the candidates of the acting awards, entered one by one or imported from CSV.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import { listFilms } from '@/lib/festival/queries';

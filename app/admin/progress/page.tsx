@@ -2,7 +2,7 @@
 // votingProgress never reads a score's value or note.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { personName } from '@/lib/festival/names';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { votingProgress } from '@/lib/admin/progress';
 import { ScrollTable } from '@/app/components/ScrollTable';

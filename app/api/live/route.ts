@@ -3,7 +3,7 @@
 // is checked here (not only by proxy.ts) and again by the watcher at every change. No session: 401;
 // a temporary password still to replace: 403; the database unreachable: 503; never a 500.
 import { getCurrentUser } from '@/lib/auth';
-import { databaseFile } from '@/db';
+import { databaseFile } from '@/lib/database';
 import { liveWatcher } from '@/lib/live/watcher';
 import { liveEventStream } from '@/lib/live/stream';
 

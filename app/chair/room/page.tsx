@@ -4,7 +4,7 @@
 // closed round's tally, which before finalisation only the chair sees (organisers see no winner
 // or figure before then, see lib/round/visibility.ts); the chair puts it on the wall for the jury.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { liveViewFor } from '@/lib/live/page';
 import { roomDisplay, type RoomCandidate } from '@/lib/live/room';

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { countryName } from '@/lib/film/countries';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { ballotView, jurorNominations } from '@/lib/ballot/queries';
 import { ballotViewOf } from '@/lib/ballot/view';

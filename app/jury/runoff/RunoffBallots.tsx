@@ -1,6 +1,6 @@
 // The runoffs waiting for this juror's vote, at the top of /jury.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { runoffBallots } from '@/lib/runoff/ballot';
 import { RunoffVote } from './RunoffVote';
 import { nominationName } from '@/i18n/names';

@@ -2,7 +2,7 @@
 // links to it on /jury. Nothing for anyone else, and one indexed read when no runoff is open.
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { runoffsWaitingFor } from '@/lib/runoff/queries';
 import s from './runoff.module.css';
 import { nominationName } from '@/i18n/names';

@@ -2,7 +2,7 @@
 // request (and rename or new organiser), who asked and why, who decided what and when. Never a password.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { whenFormatter } from '@/app/components/when';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { listAccountRequests } from '@/lib/juror/requests';
 import { listAccountProposals } from '@/lib/juror/proposals';
 import { personName } from '@/lib/festival/names';

@@ -2,7 +2,7 @@
 // /chair, without an aggregate, a margin or a distribution; the organisers, who see no tally before
 // finalisation, read only that the awards come later.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { candidateName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
 import { candidateLabels, closedRoundTally } from '@/lib/round/view';

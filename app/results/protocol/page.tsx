@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { candidateName, festivalCity, festivalName, personName } from '@/lib/festival/names';
 import { listOf } from '@/lib/locale/lists';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';

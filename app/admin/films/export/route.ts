@@ -1,5 +1,5 @@
 // GET /admin/films/export: the film list as CSV (organisers only), ready to edit and import again.
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { filmsCsv } from '@/lib/film/export';
 import { currentFilms } from '@/lib/film/specs';

@@ -2,7 +2,7 @@
 // address and its QR code, the login and a fresh one-time password. Generated in one action (which
 // replaces every juror's password); nothing here is stored, so a reload shows no password again.
 import { getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { getFestival } from '@/lib/festival/phase';
 import ui from '@/app/components/ui.module.css';

@@ -2,7 +2,7 @@
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmBallotView, jurorFilms } from '@/lib/ballot/film-view';
 import { localTitle, shownTitle } from '@/lib/festival/names';

@@ -3,7 +3,7 @@
 import { notFound } from 'next/navigation';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
 import { filmPage, localSynopsis } from '@/lib/film/page';
 import { countryName } from '@/lib/film/countries';

@@ -1,6 +1,6 @@
 // Exports of the finalised results: the awards as CSV, the full data as JSON (recomputable with
 // `npm run tally`). Public once published; before that, for the chair and the organisers only.
-import { getDb } from '@/db';
+import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { awardsCsv, fullExport } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';

@@ -1,4 +1,5 @@
-// Shared checks for the organisers' action tests: a refusal leaves the database exactly as it was.
+// Running the real action specs in unit tests: a refusal must leave the database exactly as it was;
+// the refusals every organiser action shares.
 import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';

@@ -8,12 +8,12 @@ import { executeAction } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused, setPhase } from '@/lib/admin/test-helpers';
+import { expectRefused, setPhase } from '@/tests/actions';
 import { checkedTally } from './checked-tally';
-import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from './specs';
-import { waiveSpecialSpec } from './decision-specs';
-import { closedRoundTally } from './view';
-import { fullExport } from './results';
+import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec } from '@/lib/round/specs';
+import { waiveSpecialSpec } from '@/lib/round/decision-specs';
+import { closedRoundTally } from '@/lib/round/view';
+import { fullExport } from '@/lib/round/results';
 
 let t: TestDb;
 let chair: SessionUser, jurors: SessionUser[];

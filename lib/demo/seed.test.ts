@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { candidate, festival, film, nomination, user } from './schema';
+import { candidate, festival, film, nomination, user } from '@/db/schema';
 import { seedDemo } from './seed';
 import { seededDb, type TestDb } from '@/tests/db';
 import { verifyChain } from '@/lib/audit';

@@ -2,7 +2,7 @@
 // and counting as last submitted; also those of a juror deactivated since: lib/juror/standing.ts)
 // count, from their snapshots (which leave recused films out); the recusals are handed over too,
 // for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
-// decisions come in recording order, the closed runoffs in closing order (lib/round/runoffs.ts).
+// decisions come in recording order, the closed runoffs in closing order (lib/count/runoffs.ts).
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
@@ -36,7 +36,7 @@ export function buildTallyInput(db: Reader): TallyInput {
   const snapshotFilms = new Set(snapshots.map((s) => `${s.jurorId}:${filmOf.get(s.candidateId)}`));
   // The deactivation rule (lib/juror/standing.ts): a counted ballot counts whether or not its juror
   // is still active; a deactivated juror without a counted ballot is not on the jury.
-  // A runoff vote counts the same way (lib/round/runoffs.ts runoffVoterIds).
+  // A runoff vote counts the same way (lib/count/runoffs.ts runoffVoterIds).
   const counted = new Set([...scores.map((s) => s.jurorId), ...runoffVoterIds(db)]);
   const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
@@ -141,7 +141,7 @@ export function publicRunoffs(input: TallyInput, runoffs: Runoff[]): Runoff[] {
 }
 
 /**
- * `publicBallots` with the anonymous ids stored at finalisation (lib/round/anon-ids.ts). A ballot
+ * `publicBallots` with the anonymous ids stored at finalisation (lib/count/anon-ids.ts). A ballot
  * without one (a database whose phase was set by hand, not through finalisation) gets a fresh random
  * id for this read, never a derived one: the export then matches no final hash, and verification says so.
  */

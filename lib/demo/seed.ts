@@ -1,8 +1,8 @@
 // The demo festival: the SCO film festival in Qingdao as FESTIVAL.md gives it. Only what the news
 // item states is real; everything else is a clearly marked placeholder for the organisers to replace.
 import { count } from 'drizzle-orm';
-import type { DB } from './index';
-import { candidate, festival, film, nomination, user } from './schema';
+import type { DB } from '@/db';
+import { candidate, festival, film, nomination, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { allAccountStates } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';

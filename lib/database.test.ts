@@ -1,4 +1,4 @@
-// The migrations of issue 11 on a database written by the previous version: scores stored as REAL
+// lib/database.ts opening a database the version before issue 11 wrote: scores stored as REAL
 // become whole steps (a value within 1e-9 of a step, which the old check let through, goes to that
 // step; any other is not turned into a score), and the unkeyed audit log is sealed once by a keyed
 // entry, after which it verifies; rewriting it unkeyed afterwards is caught.
@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '@/lib/canonical';
 import { verifyChain } from '@/lib/audit';
 import { auditKeyFile } from '@/lib/audit-key';
-import { openDatabase } from '@/db';
+import { openDatabase } from '@/lib/database';
 
 let dir: string;
 let file: string;
@@ -23,7 +23,7 @@ beforeEach(() => {
   // The database as the version before the change left it: only the first migration.
   const old = path.join(dir, 'migrations');
   fs.mkdirSync(path.join(old, 'meta'), { recursive: true });
-  const src = path.join(__dirname, 'migrations');
+  const src = path.join(__dirname, '..', 'db', 'migrations');
   fs.copyFileSync(path.join(src, '0000_init.sql'), path.join(old, '0000_init.sql'));
   const journal = JSON.parse(fs.readFileSync(path.join(src, 'meta', '_journal.json'), 'utf8'));
   fs.writeFileSync(path.join(old, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, 1) }));
