@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { audit, decision, nomination, user } from '@/db/schema';
 import { executeAction } from '@/lib/action';
 import { replayAudit } from '@/lib/audit-replay';
@@ -139,28 +139,28 @@ describe('a sign-in slip edited in the file', () => {
 });
 
 describe('a close’s counted ballots edited in the file', () => {
-  it('the ballots a close records as counted, changed afterwards, are named', () => {
+  /** Best Film alone, every juror's ballot submitted, the main round closed by the chair. */
+  function closedBestFilm() {
     const { chair, jurors } = demoCast(t.db);
     t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
     setPhase(t, 'voting');
     voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((3 * j + 7 * c) % 10), jurors);
     expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
+    return { jurors, row: t.db.select().from(decision).where(eq(decision.kind, 'close_round')).get()! };
+  }
+
+  it('the ballots a close records as counted, changed afterwards, are named', () => {
+    const { jurors, row } = closedBestFilm();
     expect(problems()).toBe('');
-    const row = t.db.select().from(decision).where(eq(decision.kind, 'close_round')).get()!;
     // One juror's ballot dropped from the set the close counted: the desk would count it as changed later.
     const counted = JSON.parse(row.counted!) as Record<string, Record<string, string>>;
     delete counted.best_film[String(jurors[3].id)];
-    t.db.update(decision).set({ counted: JSON.stringify(counted) }).where(and(eq(decision.id, row.id))).run();
+    t.db.update(decision).set({ counted: JSON.stringify(counted) }).where(eq(decision.id, row.id)).run();
     expect(problems()).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry \d+/);
   });
 
   it('the scores a close records as counted (what the desk compares later closes with), changed afterwards, are named', () => {
-    const { chair, jurors } = demoCast(t.db);
-    t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
-    setPhase(t, 'voting');
-    voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((3 * j + 7 * c) % 10), jurors);
-    expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
-    const row = t.db.select().from(decision).where(eq(decision.kind, 'close_round')).get()!;
+    const { jurors, row } = closedBestFilm();
     // One juror's counted score dropped: the desk would withhold or show figures on a view never shown.
     const scores = JSON.parse(row.countedScores!) as Record<string, Record<string, Record<string, string>>>;
     const [first] = Object.keys(scores.best_film);
