@@ -1,0 +1,23 @@
+// The @font-face rules for the Chinese, Devanagari and Arabic-script text this response can show
+// (lib/fonts/script-faces.ts): the festival's names and the reader's language. React puts the
+// <style> in the <head>; its href follows the content, so a new language after router.refresh()
+// brings its own rules.
+import { createHash } from 'node:crypto';
+import { getMessages } from 'next-intl/server';
+import { getDb } from '@/db';
+import { festivalText } from '@/lib/fonts/festival-text';
+import { scriptFaces } from '@/lib/fonts/script-faces';
+
+function strings(v: unknown, out: string[]): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+
+export async function ScriptFonts() {
+  const messages = await getMessages();
+  const css = scriptFaces(`${festivalText({ db: getDb() })} ${strings(messages, []).join(' ')}`);
+  if (!css) return null;
+  const href = `script-faces-${createHash('sha256').update(css).digest('hex').slice(0, 12)}`;
+  return <style href={href} precedence="fonts">{css}</style>;
+}
