@@ -5,8 +5,9 @@ brotli: `pip install fonttools brotli`), and writes their rules to app/fonts/sub
 Why: @fontsource's Cyrillic-extended subset of Noto Sans (22 KB a weight) is hundreds of letters, of
 which the festival's Kazakh (and Kyrgyz, Tajik, Tatar, Bashkir) names need about thirty; and the
 language switch's 中文 would bring two Chinese subsets (66 KB) into every page. The rules below come
-after @fontsource's in the same family, so the browser takes these letters from the small files
-(the last rule defined is tried first) and the large subsets only for a letter outside them.
+after @fontsource's in the same family (Noto Sans, first in --font-sans), so the browser takes these
+characters from the small files (the last rule defined is tried first) and the large subsets only
+for one outside them.
 
 Run again after upgrading @fontsource/noto-sans or @fontsource/noto-sans-sc:
     python3 scripts/subset-fonts.py
@@ -29,9 +30,10 @@ CUTS = [
      [cp for lo, hi in CENTRAL_ASIAN for cp in range(lo, hi + 1)])
     for w in (400, 700)
 ] + [
-    # 中 and 文 of the language switch, each in its own @fontsource subset.
-    ('Noto Sans SC', 400, 'noto-sans-sc/files/noto-sans-sc-119-400-normal.woff2', 'noto-sans-sc-zhong-400-normal.woff2', [0x4E2D]),
-    ('Noto Sans SC', 400, 'noto-sans-sc/files/noto-sans-sc-118-400-normal.woff2', 'noto-sans-sc-wen-400-normal.woff2', [0x6587]),
+    # 中 and 文 of the language switch, each in its own @fontsource subset. In the 'Noto Sans' family,
+    # first in --font-sans, so that a page's own Chinese rules (ScriptFonts) cannot take them over.
+    ('Noto Sans', 400, 'noto-sans-sc/files/noto-sans-sc-119-400-normal.woff2', 'noto-sans-sc-zhong-400-normal.woff2', [0x4E2D]),
+    ('Noto Sans', 400, 'noto-sans-sc/files/noto-sans-sc-118-400-normal.woff2', 'noto-sans-sc-wen-400-normal.woff2', [0x6587]),
 ]
 
 

@@ -16,8 +16,12 @@ describe('festivalText', () => {
     t.db.update(user).set({ displayName: 'राजेश कुमार', latinName: 'Rajesh Kumar' }).where(eq(user.login, 'juror03')).run();
     const juror = t.db.select({ id: user.id }).from(user).where(eq(user.login, 'azimov')).get()!;
     t.db.insert(score).values({ jurorId: juror.id, candidateId: c.id, note: '秘密笔记' }).run();
-    const text = festivalText({ db: t.db });
+    const text = festivalText({ db: t.db, locale: 'zh' });
     for (const s of ['Алмас қылыш', 'The Diamond Sword', 'Rustem Abdrashev', '盛夏', '一个夏天', 'राजेश कुमार', 'Rajesh Kumar', 'Sergey Azimov', 'Qingdao']) expect(text).toContain(s);
     expect(text).not.toContain('秘密');
+    // A title for Chinese readers is not shown to others; the original and English titles are.
+    const en = festivalText({ db: t.db, locale: 'en' });
+    expect(en).not.toContain('盛夏');
+    for (const s of ['Алмас қылыш', 'The Diamond Sword', 'राजेश कुमार']) expect(en).toContain(s);
   });
 });

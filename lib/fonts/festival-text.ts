@@ -1,19 +1,35 @@
 import 'server-only';
-// The text a page can show from the festival's data, for choosing font rules (lib/fonts/script-faces.ts):
-// the festival's, films' and people's names and the films' synopses. Nothing private (no notes, no
-// reasons) goes in, so the rules a page carries say nothing about what a juror wrote.
+// The text a page can show a reader from the festival's data, for choosing font rules
+// (lib/fonts/script-faces.ts): the festival's, films' and people's names and the films' synopses, in
+// the forms every reader sees and in the reader's language (a title in Chinese only for Chinese
+// readers). Nothing private (no notes, no reasons) goes in, so the rules a page carries say nothing
+// about what a juror wrote.
 import type { DB } from '@/db';
+import type { AppLocale } from '@/i18n/config';
 import { candidate, festival, film, user } from '@/db/schema';
 
-export function festivalText({ db }: { db: DB }): string {
+export function festivalText({ db, locale }: { db: DB; locale: AppLocale }): string {
   const parts: (string | null)[] = [];
-  const add = (rows: Record<string, string | null>[]) => { for (const r of rows) parts.push(...Object.values(r)); };
-  add(db.select({ a: festival.name, b: festival.city, c: festival.nameZh, d: festival.nameRu, e: festival.nameKk, f: festival.cityZh, g: festival.cityRu, h: festival.cityKk }).from(festival).all());
-  add(db.select({
-    a: film.originalTitle, b: film.englishTitle, c: film.titleZh, d: film.titleRu, e: film.titleKk, f: film.director,
-    g: film.synopsis, h: film.synopsisZh, i: film.synopsisRu, j: film.synopsisKk,
-  }).from(film).all());
-  add(db.selectDistinct({ a: candidate.person }).from(candidate).all());
-  add(db.select({ a: user.displayName, b: user.latinName }).from(user).all());
+  const own = <T,>(forms: Record<'zh' | 'ru' | 'kk', T>): T | null => (locale === 'en' ? null : forms[locale]);
+  const festivals = db
+    .select({ name: festival.name, city: festival.city, nameZh: festival.nameZh, nameRu: festival.nameRu, nameKk: festival.nameKk, cityZh: festival.cityZh, cityRu: festival.cityRu, cityKk: festival.cityKk })
+    .from(festival)
+    .all();
+  for (const f of festivals) {
+    parts.push(f.name, f.city, own({ zh: f.nameZh, ru: f.nameRu, kk: f.nameKk }), own({ zh: f.cityZh, ru: f.cityRu, kk: f.cityKk }));
+  }
+  const films = db
+    .select({
+      originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, synopsis: film.synopsis,
+      titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, synopsisZh: film.synopsisZh, synopsisRu: film.synopsisRu, synopsisKk: film.synopsisKk,
+    })
+    .from(film)
+    .all();
+  for (const f of films) {
+    parts.push(f.originalTitle, f.englishTitle, f.director, f.synopsis);
+    parts.push(own({ zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }), own({ zh: f.synopsisZh, ru: f.synopsisRu, kk: f.synopsisKk }));
+  }
+  for (const c of db.selectDistinct({ person: candidate.person }).from(candidate).all()) parts.push(c.person);
+  for (const u of db.select({ displayName: user.displayName, latinName: user.latinName }).from(user).all()) parts.push(u.displayName, u.latinName);
   return parts.filter(Boolean).join(' ');
 }
