@@ -11,8 +11,14 @@ import { NOTE_MAX, REASON_MAX } from './ballot/specs';
 import { nominationName } from '@/i18n/names';
 import { translateKnown } from '@/i18n/known';
 
+/**
+ * Called as `action(input)` from a component, or as `action(previousState, form)` by a form's
+ * useActionState (also when the form is posted before JavaScript has loaded): the input is then the
+ * form, and the previous state is ignored.
+ */
 export function serverAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
-  return async (raw: unknown): Promise<ActionResult<T>> => {
+  return async (first: unknown, form?: unknown): Promise<ActionResult<T>> => {
+    const raw = form instanceof FormData ? form : first;
     const user = await getCurrentUser();
     const outcome = spec.groupCommit ? await executeActionGrouped(spec, user, raw) : executeAction(spec, user, raw);
     if (outcome.ok) {
