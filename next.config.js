@@ -14,7 +14,11 @@ const nextConfig = {
   // exist only in a build made for the benchmarks (bench/lib/server.ts sets JURY_BENCH_BUILD=1).
   pageExtensions: process.env.JURY_BENCH_BUILD === '1' ? ['bench.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],
   // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user without the role.
-  experimental: { authInterrupts: true },
+  // inlineCss: the stylesheets (about 8 KB gzipped since the script fonts' rules went per page,
+  // app/components/ScriptFonts.tsx) come inside the HTML, so a phone paints after one round trip
+  // instead of waiting for a render-blocking request that shares a slow link with the scripts
+  // (docs/PERFORMANCE.md, section 4).
+  experimental: { authInterrupts: true, inlineCss: true },
   distDir: process.env.JURY_DIST_DIR || '.next',
 };
 

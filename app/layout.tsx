@@ -1,9 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
-import './fonts';
+import './fonts/faces';
 import './tokens.css';
 import { Header } from './components/Header';
+import { ScriptFonts } from './components/ScriptFonts';
+import { sharedClientMessages } from '@/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
@@ -18,8 +20,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale}>
       <body>
+        <ScriptFonts />
         <a href="#main" className="visually-hidden">{t('skipToContent')}</a>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={await sharedClientMessages()}>
           <Header />
           <div id="main">{children}</div>
         </NextIntlClientProvider>

@@ -52,7 +52,7 @@ export function ensureBuild(): void {
   }
   console.log(`building into ${DIST_DIR} (${why}) …`);
   // `next build` may add its dist dir's types to tsconfig.json; that file is not the benchmark's to change.
-  const keep = ['tsconfig.json', 'next-env.d.ts'].map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')] as const);
+  const keep = ['tsconfig.json', 'next-env.d.ts'].filter((f) => fs.existsSync(path.join(ROOT, f))).map((f) => [f, fs.readFileSync(path.join(ROOT, f), 'utf8')] as const);
   const t0 = Date.now();
   // BENCH_NO_MANGLING=1 keeps function names readable in CPU profiles (same code otherwise).
   const args = [NEXT_BIN, 'build', ...(process.env.BENCH_NO_MANGLING === '1' ? ['--no-mangling'] : [])];

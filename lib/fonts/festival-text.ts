@@ -1,0 +1,35 @@
+import 'server-only';
+// The text a page can show a reader from the festival's data, for choosing font rules
+// (lib/fonts/script-faces.ts): the festival's, films' and people's names and the films' synopses, in
+// the forms every reader sees and in the reader's language (a title in Chinese only for Chinese
+// readers). Nothing private (no notes, no reasons) goes in, so the rules a page carries say nothing
+// about what a juror wrote.
+import type { DB } from '@/db';
+import type { AppLocale } from '@/i18n/config';
+import { candidate, festival, film, user } from '@/db/schema';
+
+export function festivalText({ db, locale }: { db: DB; locale: AppLocale }): string {
+  const parts: (string | null)[] = [];
+  const own = <T,>(forms: Record<'zh' | 'ru' | 'kk', T>): T | null => (locale === 'en' ? null : forms[locale]);
+  const festivals = db
+    .select({ name: festival.name, city: festival.city, nameZh: festival.nameZh, nameRu: festival.nameRu, nameKk: festival.nameKk, cityZh: festival.cityZh, cityRu: festival.cityRu, cityKk: festival.cityKk })
+    .from(festival)
+    .all();
+  for (const f of festivals) {
+    parts.push(f.name, f.city, own({ zh: f.nameZh, ru: f.nameRu, kk: f.nameKk }), own({ zh: f.cityZh, ru: f.cityRu, kk: f.cityKk }));
+  }
+  const films = db
+    .select({
+      originalTitle: film.originalTitle, englishTitle: film.englishTitle, director: film.director, synopsis: film.synopsis,
+      titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, synopsisZh: film.synopsisZh, synopsisRu: film.synopsisRu, synopsisKk: film.synopsisKk,
+    })
+    .from(film)
+    .all();
+  for (const f of films) {
+    parts.push(f.originalTitle, f.englishTitle, f.director, f.synopsis);
+    parts.push(own({ zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }), own({ zh: f.synopsisZh, ru: f.synopsisRu, kk: f.synopsisKk }));
+  }
+  for (const c of db.selectDistinct({ person: candidate.person }).from(candidate).all()) parts.push(c.person);
+  for (const u of db.select({ displayName: user.displayName, latinName: user.latinName }).from(user).all()) parts.push(u.displayName, u.latinName);
+  return parts.filter(Boolean).join(' ');
+}
