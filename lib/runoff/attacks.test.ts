@@ -17,7 +17,7 @@ import { openVotingSpec } from '@/lib/admin/phase';
 import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { replayAudit } from '@/lib/replay/audit';
-import { checkReceiptFile, webSha256Hex } from '@/lib/ballot/receipt-check';
+import { checkReceiptFile, webSha256Hex } from '@/lib/runoff/receipt-check';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 
 let t: TestDb;
