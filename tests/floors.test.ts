@@ -99,10 +99,13 @@ export function testImportBreaches(file: string, text: string): string[] {
     .map((i) => `${file}: ${i.line}`);
 }
 
-/** The first folder under lib/ a path is in, or null for lib's loose top-level files and anything else. */
+/** The folder under lib/ a path is in (or names: `@/lib/audit` is its index), or null for lib's loose top-level files and anything else. */
 function roomOf(target: string): string | null {
   const parts = target.split('/');
-  return parts[0] === 'lib' && parts.length > 2 ? parts[1] : null;
+  if (parts[0] !== 'lib' || parts.length < 2) return null;
+  if (parts.length > 2) return parts[1];
+  const dir = path.join(root, target);
+  return fs.existsSync(dir) && fs.statSync(dir).isDirectory() ? parts[1] : null;
 }
 
 export type RoomEdges = Map<string, Map<string, string[]>>;
