@@ -8,7 +8,7 @@ export async function register() {
   const { demo } = checkEnvOrExit();
   const { getDb, databaseFile } = await import('./lib/database');
   const db = getDb();
-  const { markRunning } = await import('./lib/server-pid');
+  const { markRunning } = await import('./lib/http/server-pid');
   markRunning(databaseFile());
   if (!demo) {
     const { issueSetupToken } = await import('./lib/setup/festival');

@@ -8,13 +8,13 @@
 // what Next checks on its own, is in lib/http/action-format.ts (the one place that knows the format).
 // This is hygiene, not the security boundary: actions validate their input themselves.
 //
-// Every response also gets the security headers (lib/security-headers.ts): the proxy runs for every
+// Every response also gets the security headers (lib/http/security-headers.ts): the proxy runs for every
 // path, so pages, route handlers, redirects, refusals and static files all carry them. Pages get a
 // fresh CSP nonce: Next.js reads it from the request's Content-Security-Policy header and puts it on
 // its own scripts (pages are rendered per request: the root layout reads the locale cookie).
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
-import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/security-headers';
+import { contentSecurityPolicy, newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { isFormActionPost, wellFormedFormAction, wellFormedMultipartCall, wellFormedTextCall } from '@/lib/http/action-format';
 
 const PRIVATE = ['/jury', '/chair', '/admin', '/account'];

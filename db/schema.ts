@@ -564,7 +564,7 @@ export const audit = sqliteTable('audit', {
   payload: text('payload').notNull(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull().unique(),
-  // HMAC-SHA256 with the key kept outside the database (lib/audit-key.ts). Entries written before
+  // HMAC-SHA256 with the key kept outside the database (lib/audit/key.ts). Entries written before
   // the key existed are 0: plain SHA-256, accepted only before the entry that sealed them.
   keyed: integer('keyed', { mode: 'boolean' }).notNull().default(true),
 });

@@ -12,7 +12,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '@/lib/canonical';
 import { verifyChain } from '@/lib/audit';
-import { auditKeyFile } from '@/lib/audit-key';
+import { auditKeyFile } from '@/lib/audit/key';
 import { openDatabase } from '@/lib/database';
 
 let dir: string;
@@ -61,7 +61,7 @@ describe('migrating a database of the previous version', () => {
 
   it('seals the unkeyed log once with a keyed entry, creates the key with mode 0600, and verifies', () => {
     const h = openDatabase(file);
-    // The seal, then the baseline of the accounts (lib/audit-baseline.ts), both keyed.
+    // The seal, then the baseline of the accounts (lib/replay/baseline.ts), both keyed.
     expect(verifyChain(h.db)).toEqual({ ok: true, entries: 5 });
     const [seal, baseline] = h.sqlite.prepare('select action, payload, keyed from audit where id > 3 order by id').all() as { action: string; payload: string; keyed: number }[];
     expect(seal).toMatchObject({ action: 'audit.seal', keyed: 1 });

@@ -1,10 +1,10 @@
 // The one database connection of this process. Opened lazily (never at import time, so `next build`
 // touches no database) on the file the environment names, migrated on first open, and upgraded
-// with what only the app knows: the audit key seals a log written before it (lib/audit.ts
-// sealLegacyChain) and states the accounts and closes made before the log did (lib/audit-baseline.ts).
+// with what only the app knows: the audit key seals a log written before it (lib/audit/index.ts
+// sealLegacyChain) and states the accounts and closes made before the log did (lib/replay/baseline.ts).
 import { connect, type Handle, type DB } from '@/db';
 import { sealLegacyChain } from './audit';
-import { writeStateBaseline } from './audit-baseline';
+import { writeStateBaseline } from './replay/baseline';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { juryDb?: Handle };

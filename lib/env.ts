@@ -20,7 +20,7 @@ const schema = z
     JURY_MIGRATIONS: z.string().min(1).optional(),
     /** '0' turns demo mode off: no demo festival, NEXTAUTH_SECRET required. */
     JURY_DEMO: flag.optional(),
-    /** The audit chain's HMAC key (lib/audit-key.ts); unset: a key file beside the database. */
+    /** The audit chain's HMAC key (lib/audit/key.ts); unset: a key file beside the database. */
     JURY_AUDIT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     /** '1' only on the benchmarks' server (their pages exist only in a build made for them). */
     JURY_BENCH: flag.optional(),

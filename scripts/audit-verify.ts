@@ -7,16 +7,16 @@
 //  - replaying the log's score saves, recusals, submissions, reopenings, decisions and finalisation
 //    does not rebuild exactly the stored scores, recusals, ballots and receipts, decisions and awards;
 //  - after finalisation, the stored awards and final hash do not follow from the stored scores.
-// A roll-back recorded by `npm run restore -- --roll-back` (an `audit.restore` entry, lib/roll-back.ts)
+// A roll-back recorded by `npm run restore -- --roll-back` (an `audit.restore` entry, lib/audit/roll-back.ts)
 // is not a failure (the log is whole and keyed, and says what was set aside): each is printed as a
 // `warning:` line, on stdout, whatever the exit status (README, "Backups").
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase, databaseFile } from '../lib/database';
 import { verifyChain } from '../lib/audit';
-import { checkGivenHead, replayAudit } from '../lib/audit-replay';
+import { checkGivenHead, replayAudit } from '../lib/replay/audit';
 import { verifyAwards } from '../lib/round/verify';
-import { listRestores } from '../lib/roll-back';
+import { listRestores } from '../lib/audit/roll-back';
 
 function args(argv: string[]): { file: string; head: string | null } {
   let file: string | null = null;

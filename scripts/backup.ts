@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile } from '../lib/database';
-import { auditKeyFile, copyAuditKey, keyFromEnv } from '../lib/audit-key';
+import { auditKeyFile, copyAuditKey, keyFromEnv } from '../lib/audit/key';
 
 function stamp(d = new Date()) {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');

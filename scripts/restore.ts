@@ -9,17 +9,17 @@
 // verified), unless JURY_AUDIT_KEY holds the key; so is a backup whose log does not verify with the key
 // it will be used with (JURY_AUDIT_KEY, else its key file): a wrong key file, or a backup altered.
 // Time never goes backwards unseen (issue 20, route 7): a backup of an earlier phase, or one whose log
-// lacks entries the current database's has (lib/roll-back.ts), is refused with what would be lost,
+// lacks entries the current database's has (lib/audit/roll-back.ts), is refused with what would be lost,
 // unless --roll-back is given; then the restored log records the roll-back in a keyed `audit.restore`
 // entry, which npm run audit:verify reports and the protocol shows.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { databaseFile, openDatabase } from '../lib/database';
-import { serverPidFile } from '../lib/server-pid';
-import { auditKeyFile, copyAuditKey, keyFromEnv, loadAuditKey, readKeyFile } from '../lib/audit-key';
+import { serverPidFile } from '../lib/http/server-pid';
+import { auditKeyFile, copyAuditKey, keyFromEnv, loadAuditKey, readKeyFile } from '../lib/audit/key';
 import { appendAudit, verifyEntries, type ChainBreak } from '../lib/audit';
-import { describeRollBack, factsOf, restoreRecord, rollBackOf, RESTORE_ACTION, type RollBack } from '../lib/roll-back';
+import { describeRollBack, factsOf, restoreRecord, rollBackOf, RESTORE_ACTION, type RollBack } from '../lib/audit/roll-back';
 
 /** The pid of a live server on this database, if any. */
 export function runningServer(db = databaseFile()): number | null {

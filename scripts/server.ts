@@ -1,10 +1,10 @@
 // The production server: Next.js's own request handler (the documented custom-server API) behind a
 // plain node:http server that does one thing `next start` cannot: it writes the socket's address
-// into a header the app believes (lib/client-address.ts), replacing any the client sent. The login
+// into a header the app believes (lib/http/client-address.ts), replacing any the client sent. The login
 // throttle and the audit log need the real address, and Next.js hands route handlers none.
 // Usage: PORT=3000 [HOST=127.0.0.1] tsx scripts/server.ts   (npm start builds first, then runs this).
 import http from 'node:http';
-import { SOCKET_HEADER, trustSocketHeader } from '../lib/client-address';
+import { SOCKET_HEADER, trustSocketHeader } from '../lib/http/client-address';
 import { checkEnvOrExit } from '../lib/env';
 
 async function serve(port: number, host: string | undefined): Promise<void> {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { type DB } from '@/db';
 import { openDatabase } from '@/lib/database';
-import { copyAuditKey } from '@/lib/audit-key';
+import { copyAuditKey } from '@/lib/audit/key';
 import { seedDemo } from '@/lib/demo/seed';
 import { user } from '@/db/schema';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';

@@ -1,4 +1,4 @@
-// The browsers the account tests sign in from (lib/account/*.test.ts, lib/insider-round-two.attacks.test.ts):
+// The browsers the account tests sign in from (lib/account/*.test.ts, tests/attacks/insider-round-two.attacks.test.ts):
 // each a device summary from a real user agent, an address and a device cookie's hash, as the
 // sign-in records them (lib/account/device.ts). Same address for the organiser's two browsers: a
 // festival office shares one.

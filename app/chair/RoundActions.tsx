@@ -3,9 +3,8 @@
 // Special Jury Prize round, finalising and reopening; and the notice that a reopened round's
 // decisions were set aside.
 import { getTranslations } from 'next-intl/server';
-import { eq } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
-import { nomination } from '@/db/schema';
+import { hasSpecialRound } from '@/lib/nomination/queries';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/count/decisions';
@@ -37,7 +36,7 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
   const rows = decisionRows(db);
   const aside = setAsideByReopen(rows, round);
   const inForce = decisionsInForce(rows).filter((d) => d.nominationRound === round).length;
-  const hasSpecial = phase === 'main_closed' && !!db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
+  const hasSpecial = phase === 'main_closed' && hasSpecialRound(db);
   const waiver = hasSpecial ? waiverInForce(rows) : null;
   let films = 0;
   if (hasSpecial) {

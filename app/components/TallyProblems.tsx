@@ -1,9 +1,8 @@
 // What stops the tally, in words: shown on the chair's desk and the organisers' desk instead of a
 // failed page. Each line says where (nomination, candidate, juror), never a score's value.
 import { getLocale, getTranslations } from 'next-intl/server';
-import { inArray } from 'drizzle-orm';
 import { getDb } from '@/lib/database';
-import { user } from '@/db/schema';
+import { namesOf } from '@/lib/juror/queries';
 import type { TallyProblem } from '@/lib/count/checked-tally';
 import { candidateName, personName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
@@ -17,9 +16,7 @@ export async function TallyProblems({ problems }: { problems: TallyProblem[] }) 
   const locale = await getLocale();
   const labels = candidateLabels(db, locale);
   const jurorIds = problems.map((p) => Number(p.juror)).filter((n) => Number.isSafeInteger(n));
-  const jurors = new Map(
-    (jurorIds.length ? db.select({ id: user.id, name: user.displayName, latinName: user.latinName }).from(user).where(inArray(user.id, jurorIds)).all() : []).map((u) => [String(u.id), personName(u, locale)]),
-  );
+  const jurors = new Map(namesOf(db, jurorIds).map((u) => [String(u.id), personName(u, locale)]));
   const nomination = (code: string | null) => (code ? nominationName(tc, code) : '?');
   const line = (p: TallyProblem) => {
     const params = { nomination: nomination(p.nomination), candidate: p.candidate ? candidateName(labels.get(p.candidate)) : '?', juror: (p.juror && jurors.get(p.juror)) ?? '?' };

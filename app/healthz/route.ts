@@ -1,7 +1,7 @@
 // GET /healthz: 200 when the database is writable and its migrations are current, else 503. Public
 // (a monitor has no session) and therefore says nothing but which check failed.
 import { getDb, migrationsFolder } from '@/lib/database';
-import { checkHealth } from '@/lib/health';
+import { checkHealth } from '@/lib/http/health';
 
 export const dynamic = 'force-dynamic';
 

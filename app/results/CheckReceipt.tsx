@@ -4,7 +4,7 @@
 // the browser (no fetch, no server action), and the page learns nothing it did not already show.
 import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { canCheckHere, checkReceiptFile, webSha256Hex, type PublishedReceipt, type ReceiptCheck } from '@/lib/ballot/receipt-check';
+import { canCheckHere, checkReceiptFile, webSha256Hex, type PublishedReceipt, type ReceiptCheck } from '@/lib/runoff/receipt-check';
 import ui from '@/app/components/ui.module.css';
 
 type Outcome = ReceiptCheck | { kind: 'unsupported' } | null;

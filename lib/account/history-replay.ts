@@ -1,4 +1,4 @@
-// audit:verify for an account's history (called from lib/audit-replay.ts): the sign-ins, the
+// audit:verify for an account's history (called from lib/replay/audit.ts): the sign-ins, the
 // passwords its owner chose (where from) and the owner's answers, which the owner is asked about and
 // the chair's flags are read from (lib/account/history.ts, flags.ts), must be those the keyed log
 // records. Whoever holds the file without the key could otherwise delete the sign-in of a hand that

@@ -9,7 +9,7 @@ import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { invalidImport, readTable, MAX_TEXT, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
-import { id, text } from './form';
+import { id, text } from '@/lib/server/form';
 
 function performanceNominations(tx: Tx) {
   return tx.select({ id: nomination.id, code: nomination.code }).from(nomination).where(and(eq(nomination.kind, 'performance'), eq(nomination.round, 'main'))).orderBy(asc(nomination.position)).all();

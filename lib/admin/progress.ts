@@ -5,7 +5,7 @@ import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
-import { recusedByNationality } from '@/lib/recusal';
+import { recusedByNationality } from '@/lib/tally/recused';
 import { findFestival } from '@/lib/festival/phase';
 import { resultsFinal } from '@/lib/round/visibility';
 

@@ -6,7 +6,7 @@ import { festival, METHODS, nomination, PUBLICATION_LEVELS } from '@/db/schema';
 import { Refusal, type ActionSpec } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
-import { checkbox, numeric, text } from './form';
+import { checkbox, numeric, text } from '@/lib/server/form';
 import { QUORUM_FLOOR } from '@/lib/count/quorum';
 import { chainOf, chainProblem, FINAL_STEPS, MAX_RUNOFFS } from '@/lib/runoff/chain';
 

@@ -1,4 +1,4 @@
-// audit:verify for accounts (called from lib/audit-replay.ts): per account, the last state the keyed
+// audit:verify for accounts (called from lib/replay/audit.ts): per account, the last state the keyed
 // log states (every writer puts `accounts: [...]` in its entry, lib/auth/account-state.ts; databases
 // older than that rule state them in their `audit.baseline`) must be the user row as stored: login,
 // names, role, country, active flag, credential and must-change flag. A password hash swapped, two roles exchanged or a juror

@@ -1,9 +1,9 @@
 // Where a request comes from, for the sign-in records and the owner's history: the client's address
-// (lib/client-address.ts), a short device summary from the user agent and the device cookie's hash
+// (lib/http/client-address.ts), a short device summary from the user agent and the device cookie's hash
 // (lib/account/device.ts).
 import 'server-only';
 import { cookies, headers } from 'next/headers';
-import { clientAddressFrom } from '@/lib/client-address';
+import { clientAddressFrom } from '@/lib/http/client-address';
 import { env } from '@/lib/env';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, deviceCookieIn, deviceIdOf, deviceSummary, newDeviceCookie, type From } from '@/lib/account/device';
 

@@ -8,7 +8,7 @@ import { listCandidates } from '@/lib/nomination/queries';
 import type { SessionUser } from '@/lib/auth/users';
 import { orderForJuror } from './order';
 import { canonicalBallot, type CanonicalBallot } from './receipt';
-import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
+import { NATIONALITY_REASON, recusedByNationality } from '@/lib/tally/recused';
 import { openRound } from './rules';
 import { scaleOf, scoreValue } from './scale';
 import { snapshotOf } from './snapshot';

@@ -6,7 +6,7 @@ import { Refusal, type Tx } from '@/lib/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
 import { prepared } from '@/lib/prepared';
-import { NATIONALITY_REASON, recusedByNationality } from '@/lib/recusal';
+import { NATIONALITY_REASON, recusedByNationality } from '@/lib/tally/recused';
 
 export type Round = 'main' | 'special';
 

@@ -1,6 +1,6 @@
 // The rules frozen when voting opens (scale, method, one award per film, recusal by nationality,
 // quorum, publication level, each nomination's award rules and tie-break chain with its abstention rule), as the opening's audit entry records
-// them: audit:verify (lib/audit-replay.ts) compares the stored ones with it, so a rule changed in
+// them: audit:verify (lib/replay/audit.ts) compares the stored ones with it, so a rule changed in
 // the database file afterwards (the method, say, before the chair finalises) is caught.
 import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';

@@ -7,7 +7,7 @@ import { candidate, film, recusal, screening } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
-import { checkbox, id, optionalInt, text } from '@/lib/admin/form';
+import { checkbox, id, optionalInt, text } from '@/lib/server/form';
 import { syncFilmCandidates } from './candidates';
 import { normaliseCountry } from './countries';
 import { zoneOrUtc, type Screening } from './details';

@@ -12,7 +12,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { invalidImport, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
-import { id } from '@/lib/admin/form';
+import { id } from '@/lib/server/form';
 import type { DB } from '@/db';
 import type { AppLocale } from '@/i18n/config';
 import { parseJurorCsv, planJurorImport, type ExistingUser, type JurorPlan } from './import';

@@ -10,7 +10,7 @@ import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { getFestival } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
-import { text } from '@/lib/admin/form';
+import { text } from '@/lib/server/form';
 import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
 import { recordCredential } from '@/lib/account/history';

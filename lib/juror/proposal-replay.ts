@@ -1,4 +1,4 @@
-// audit:verify for renames under the two-person rule (called from lib/audit-replay.ts): the name an
+// audit:verify for renames under the two-person rule (called from lib/replay/audit.ts): the name an
 // approval gave an account must be the name its proposal was filed with. The proposal row is what
 // the approval applies; whoever holds the file without the key could change its new name between
 // the proposal (and the chair's reading of it) and the approval, and the approval's own entry would

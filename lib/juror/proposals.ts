@@ -14,7 +14,7 @@ import { accountProposal, user as userTable } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
-import { id, text } from '@/lib/admin/form';
+import { id, text } from '@/lib/server/form';
 import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';

@@ -17,3 +17,9 @@ export function listJuryAccounts(db: DB) {
     .all()
     .map((u) => ({ ...u, hasPassword: Boolean(u.hasPassword) }));
 }
+
+/** The names of the given accounts (the jurors a tally problem names), in both spellings. */
+export function namesOf(db: DB, ids: number[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: user.id, name: user.displayName, latinName: user.latinName }).from(user).where(inArray(user.id, ids)).all();
+}

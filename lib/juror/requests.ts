@@ -20,7 +20,7 @@ import { markChangesSeen, unseenChanges } from '@/lib/account/history';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
-import { id } from '@/lib/admin/form';
+import { id } from '@/lib/server/form';
 import { passwordHash, reason } from './fields';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';

@@ -13,7 +13,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
-import { checkbox, id, text } from '@/lib/admin/form';
+import { checkbox, id, text } from '@/lib/server/form';
 import { login, passwordHash } from './fields';
 import type { DB } from '@/db';
 import { recordCredential, voidSlips } from '@/lib/account/history';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, film } from '@/db/schema';
+import { candidate, film, nomination } from '@/db/schema';
 
 /** A nomination's candidates with their films' details, in the festival's film order. */
 export function listCandidates(db: DB, nominationId: number) {
@@ -26,4 +26,9 @@ export function listCandidates(db: DB, nominationId: number) {
     .where(eq(candidate.nominationId, nominationId))
     .orderBy(asc(film.position), asc(film.id), asc(candidate.id))
     .all();
+}
+
+/** Whether the festival has a nomination of the Special Jury Prize round (the chair's closed-round actions). */
+export function hasSpecialRound(db: DB): boolean {
+  return !!db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
 }

@@ -33,7 +33,7 @@ import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { undecidedResult } from '@/lib/count/decisions';
 import { verifyAwards } from './verify';
-import { replayAudit } from '@/lib/audit-replay';
+import { replayAudit } from '@/lib/replay/audit';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from '@/lib/runoff/specs';
 import { isOpen, runoffRows } from '@/lib/runoff/queries';
 import { entitledJurors } from '@/lib/runoff/entitled';

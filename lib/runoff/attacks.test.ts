@@ -16,8 +16,8 @@ import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
-import { replayAudit } from '@/lib/audit-replay';
-import { checkReceiptFile, webSha256Hex } from '@/lib/ballot/receipt-check';
+import { replayAudit } from '@/lib/replay/audit';
+import { checkReceiptFile, webSha256Hex } from '@/lib/runoff/receipt-check';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';
 
 let t: TestDb;

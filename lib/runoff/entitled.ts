@@ -1,13 +1,13 @@
 // Who may vote in a runoff: the jurors expected to vote (active, on the jury: lib/juror/standing.ts;
 // the chair is one of them) who are not recused, by their own declaration or by the nationality
-// rule (lib/recusal.ts), from the film of ANY tied candidate. A juror recused from one of the tied
+// rule (lib/tally/recused.ts), from the film of ANY tied candidate. A juror recused from one of the tied
 // films could not weigh it against the others, exactly as their scores for it do not count.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, recusal, user } from '@/db/schema';
 import type { Tx } from '@/lib/action';
 import { getFestival } from '@/lib/festival/phase';
-import { recusedByNationality } from '@/lib/recusal';
+import { recusedByNationality } from '@/lib/tally/recused';
 import { expectedToVote, standingOf } from '@/lib/juror/standing';
 
 type Reader = DB | Tx;

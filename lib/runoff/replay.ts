@@ -1,4 +1,4 @@
-// audit:verify for runoffs (called from lib/audit-replay.ts): every runoff row is the one its
+// audit:verify for runoffs (called from lib/replay/audit.ts): every runoff row is the one its
 // audited opening made (nomination, tie, places, who), closed and set aside exactly when the log
 // says so; every vote row has its audited vote (runoff, juror, receipt) and its receipt recomputes
 // from the stored choice and salt, so a choice changed in the file is caught; a closed runoff's

@@ -8,7 +8,7 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { expectRefused, run, setPhase } from '@/tests/actions';
-import { replayAudit } from '@/lib/audit-replay';
+import { replayAudit } from '@/lib/replay/audit';
 import { frozenRules } from '@/lib/festival/frozen';
 
 let t: TestDb;

@@ -13,7 +13,7 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/tests/actions';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, reopenRoundSpec } from '@/lib/round/specs';
-import { replayAudit } from '@/lib/audit-replay';
+import { replayAudit } from '@/lib/replay/audit';
 import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { auditPage, redactPayload } from '@/lib/admin/audit-log';
 import { castRunoffVoteSpec, closeRunoffSpec, openRunoffSpec } from './specs';

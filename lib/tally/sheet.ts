@@ -101,7 +101,7 @@ export function buildSheets(input: TallyInput, scale: ScaleSteps): Sheet[] {
       sheet.recusedExcluded[col]++;
       continue;
     }
-    // The same rule as lib/recusal.ts (recusedByNationality), kept here so the engine imports nothing of the app.
+    // The same rule as recused.ts (recusedByNationality), inlined: this loop runs for every score.
     if (byNationality && !!country && country === fc) {
       sheet.recusedExcluded[col]++;
       sheet.recusedByNationality[col]++;

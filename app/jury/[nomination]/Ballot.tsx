@@ -13,7 +13,7 @@ import { scaleValues, type Scale } from '@/lib/ballot/scale';
 import { localTitle, titleLine } from '@/lib/festival/names';
 import { nestQuotes } from '@/lib/locale/quotes';
 import { FilmTitle } from '@/app/components/FilmTitle';
-import { NATIONALITY_REASON } from '@/lib/recusal';
+import { NATIONALITY_REASON } from '@/lib/tally/recused';
 import { declareRecusal, setBallotView, submitBallot, withdrawRecusal } from '../actions';
 import { ScoreControl } from './ScoreControl';
 import { CompactRow } from './CompactRow';

@@ -1,7 +1,7 @@
 'use client';
 // The receipt of a submitted ballot (or, while the chair has it reopened, of the one that still
 // counts): the code published with the results, the scores it stands for in the reader's words, and
-// the file to keep, which the "check my receipt" box on /results reads (lib/ballot/receipt-check.ts):
+// the file to keep, which the "check my receipt" box on /results reads (lib/runoff/receipt-check.ts):
 // downloading that file is the main action, copying the code a secondary one. After a submit, the way
 // on to the next nomination.
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import Link from 'next/link';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import type { CanonicalBallot } from '@/lib/ballot/receipt';
 import type { ReceiptLine } from '@/lib/ballot/queries';
-import { receiptFileText } from '@/lib/ballot/receipt-check';
+import { receiptFileText } from '@/lib/runoff/receipt-check';
 import { candidateName, localTitle } from '@/lib/festival/names';
 import ui from '@/app/components/ui.module.css';
 import s from './ballot.module.css';

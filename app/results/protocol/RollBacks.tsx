@@ -1,9 +1,9 @@
-// The protocol's record of roll-backs (npm run restore -- --roll-back, lib/roll-back.ts): when the
+// The protocol's record of roll-backs (npm run restore -- --roll-back, lib/audit/roll-back.ts): when the
 // database was brought back to an earlier backup, from which phase to which, and how much of the log
 // was set aside. Nothing when there was none: a roll-back must show where people look (issue 20).
 import { getTranslations } from 'next-intl/server';
 import type { DB } from '@/db';
-import { listRestores } from '@/lib/roll-back';
+import { listRestores } from '@/lib/audit/roll-back';
 import { whenFormatter } from '@/app/components/when';
 import { translateKnown } from '@/i18n/known';
 

@@ -1,15 +1,11 @@
 // GET /admin/films/export: the film list as CSV (organisers only), ready to edit and import again.
 import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
-import { filmsCsv } from '@/lib/film/export';
-import { currentFilms } from '@/lib/film/specs';
-import { zoneOrUtc } from '@/lib/film/details';
-import { getFestival } from '@/lib/festival/phase';
+import { storedFilmsCsv } from '@/lib/film/export';
 
 export async function GET() {
   await requireRole('organiser');
-  const db = getDb();
-  const csv = db.transaction((tx) => filmsCsv(currentFilms(tx), zoneOrUtc(getFestival(tx).timeZone)));
+  const csv = storedFilmsCsv(getDb());
   return new Response(csv, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

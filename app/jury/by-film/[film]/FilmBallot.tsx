@@ -9,7 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { FilmSection } from '@/lib/ballot/film-view';
 import { scaleValues, type Scale } from '@/lib/ballot/scale';
-import { NATIONALITY_REASON } from '@/lib/recusal';
+import { NATIONALITY_REASON } from '@/lib/tally/recused';
 import { declareRecusal, withdrawRecusal } from '@/app/jury/actions';
 import { CompactRow } from '@/app/jury/[nomination]/CompactRow';
 import { RecusalForm } from '@/app/jury/[nomination]/RecusalForm';

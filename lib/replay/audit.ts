@@ -19,18 +19,18 @@ import { accountRequest, audit, award, ballot, ballotScore, candidate, decision,
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
-import { recusedByNationality } from '@/lib/recusal';
-import { parseHead, payloadOf } from './audit';
-import { canonicalJson } from './canonical';
-import { frozenRules } from './festival/frozen';
-import { frozenSetupDigest } from './festival/frozen-setup';
-import { replayRunoffs } from './runoff/replay';
-import { BASELINE_ACTION } from './audit-baseline';
-import { replayAccounts, replaySlips } from './auth/account-replay';
-import { replayAccountHistory } from './account/history-replay';
-import { replayProposals } from './juror/proposal-replay';
-import { countedDigest } from './round/counted-digest';
-import { RESTORE_ACTION } from './roll-back';
+import { recusedByNationality } from '@/lib/tally/recused';
+import { parseHead, payloadOf } from '@/lib/audit';
+import { canonicalJson } from '@/lib/canonical';
+import { frozenRules } from '@/lib/festival/frozen';
+import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
+import { replayRunoffs } from '@/lib/runoff/replay';
+import { BASELINE_ACTION } from './baseline';
+import { replayAccounts, replaySlips } from '@/lib/auth/account-replay';
+import { replayAccountHistory } from '@/lib/account/history-replay';
+import { replayProposals } from '@/lib/juror/proposal-replay';
+import { countedDigest } from '@/lib/round/counted-digest';
+import { RESTORE_ACTION } from '@/lib/audit/roll-back';
 
 type Payload = Record<string, unknown>;
 interface Seen { n: number; id: number }
@@ -163,7 +163,7 @@ export function replayAudit(db: DB): string[] {
         break;
       }
       case BASELINE_ACTION:
-        // Closes recorded before their entries stated the counted set (lib/audit-baseline.ts).
+        // Closes recorded before their entries stated the counted set (lib/replay/baseline.ts).
         for (const c of Array.isArray(p.closes) ? (p.closes as { id: number; round: unknown; chosen: string; counted: unknown }[]) : []) {
           baselineCloses.set(Number(c.id), { round: c.round, chosen: canonicalChosen(c.chosen), counted: c.counted, seen });
         }

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, PHASES } from '@/db/schema';
-import { formatHead } from './audit';
+import { formatHead } from '@/lib/audit';
 
 export const RESTORE_ACTION = 'audit.restore';
 

@@ -13,10 +13,10 @@ import { type DB } from '@/db';
 import { openDatabase } from '@/lib/database';
 import * as schema from '@/db/schema';
 import { appendAudit, verifyChain } from '@/lib/audit';
-import { replayAudit } from '@/lib/audit-replay';
-import { BASELINE_ACTION } from '@/lib/audit-baseline';
+import { replayAudit } from '@/lib/replay/audit';
+import { BASELINE_ACTION } from '@/lib/replay/baseline';
 
-const root = path.join(__dirname, '..');
+const root = path.join(__dirname, '..', '..');
 let dir: string;
 let file: string;
 

@@ -9,9 +9,9 @@ import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';
 import { setPhase } from '@/tests/actions';
 import { receiptList } from '@/lib/round/results';
-import { ballotView } from './queries';
-import { receiptOf } from './receipt';
-import { saveScoreSpec, submitBallotSpec } from './specs';
+import { ballotView } from '@/lib/ballot/queries';
+import { receiptOf } from '@/lib/ballot/receipt';
+import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { checkReceiptFile, receiptFileText, webSha256Hex } from './receipt-check';
 
 let t: TestDb;

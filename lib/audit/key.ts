@@ -5,7 +5,7 @@
 // npm run restore brings it back (README, "Backups").
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { env } from './env';
+import { env } from '@/lib/env';
 
 
 export function auditKeyFile(dbFile: string): string {

@@ -8,9 +8,9 @@
 import { asc, count, desc, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, decision, user } from '@/db/schema';
-import { appendAudit } from './audit';
-import { allAccountStates } from './auth/account-state';
-import { countedDigest } from './round/counted-digest';
+import { appendAudit } from '@/lib/audit';
+import { allAccountStates } from '@/lib/auth/account-state';
+import { countedDigest } from '@/lib/round/counted-digest';
 
 export const BASELINE_ACTION = 'audit.baseline';
 

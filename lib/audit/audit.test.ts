@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import { audit } from '@/db/schema';
-import { canonicalJson } from './canonical';
-import { appendAudit, verifyChain } from './audit';
+import { canonicalJson } from '@/lib/canonical';
+import { appendAudit, verifyChain } from '@/lib/audit';
 import { tempDb, type TestDb } from '@/tests/db';
 
 let t: TestDb;

@@ -1,4 +1,5 @@
-// zod helpers for FormData input: checkboxes arrive as 'on' or not at all, numbers as strings.
+// zod helpers for an action's input as FormData sends it (checkboxes arrive as 'on' or not at all, numbers as
+// strings), for every room's specs: the films', the jurors', the organisers'.
 import { z } from 'zod';
 
 /**

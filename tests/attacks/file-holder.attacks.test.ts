@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { audit, decision, nomination, user } from '@/db/schema';
 import { executeAction } from '@/lib/action';
-import { replayAudit } from '@/lib/audit-replay';
+import { replayAudit } from '@/lib/replay/audit';
 import { verifyChain } from '@/lib/audit';
 import { run, setPhase } from '@/tests/actions';
 import { changeOwnPassword } from '@/lib/juror/account';
@@ -109,7 +109,7 @@ describe('accounts edited in the file', () => {
   it('npm run audit:verify fails on a swapped role, naming the account', () => {
     sql("update user set role = 'chair' where login = 'azimov'");
     t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const root = path.join(__dirname, '..');
+    const root = path.join(__dirname, '..', '..');
     const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'audit-verify.ts'), t.file], { cwd: root, encoding: 'utf8', env: { ...process.env, JURY_AUDIT_KEY: '' } });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/replay: user row \d+ \(login azimov, chair\): role is chair/);

@@ -3,8 +3,8 @@
 // (WebCrypto in the browser, the same in Node for the tests), so that one function does the check
 // the page runs and the tests run.
 import { canonicalJson } from '@/lib/canonical';
-import type { CanonicalBallot } from './receipt';
-import type { CanonicalRunoffVote } from '@/lib/runoff/receipt';
+import type { CanonicalBallot } from '@/lib/ballot/receipt';
+import type { CanonicalRunoffVote } from './receipt';
 
 /**
  * The downloaded receipt file. `ballot` and `receipt` are what verification needs; `lines` is the

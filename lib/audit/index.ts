@@ -1,5 +1,5 @@
 // The audit log: every write appends one entry inside the write's own transaction. Entries are
-// chained: each hash is HMAC-SHA256, with the key kept outside the database (lib/audit-key.ts), over
+// chained: each hash is HMAC-SHA256, with the key kept outside the database (lib/audit/key.ts), over
 // the previous hash and this entry's canonical content. Without the key nobody can edit an entry and
 // re-hash the chain after it; a log cut short is caught by the head printed in the protocol.
 // Entries written before the key existed (keyed = 0) are plain SHA-256 and are accepted only as the
@@ -9,9 +9,9 @@ import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit } from '@/db/schema';
 import { connectionOf } from '@/db/connection';
-import { canonicalJson } from './canonical';
-import { loadAuditKey } from './audit-key';
-import { prepared } from './prepared';
+import { canonicalJson } from '@/lib/canonical';
+import { loadAuditKey } from './key';
+import { prepared } from '@/lib/prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
