@@ -9,7 +9,7 @@ import { getDb } from '@/lib/database';
 import { pendingApprovals } from '@/lib/juror/approvals';
 import { personName } from '@/lib/festival/names';
 import { ApprovalDetails } from '@/app/components/ApprovalDetails';
-import { ActionButton } from '@/app/components/ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import ui from '@/app/components/ui.module.css';
 import { approveAccountRequest, approveProposal, refuseAccountRequest, refuseProposal } from './account-actions';
 
@@ -39,9 +39,9 @@ export async function AccountRequestsSection() {
                 <p className={ui.muted}>{t('list.reason', { reason: r.reason })}</p>
                 <ApprovalDetails approval={r} />
                 <div className={ui.row}>
-                  <ActionButton action={approve} args={{ id: r.id }} label={t('list.approve')} variant="danger"
+                  <ActionForm action={approve} fields={{ id: r.id }} submit={t('list.approve')} variant="danger"
                     confirm={t('list.confirmApprove', { kind, target })} testId={`approve-request-${testId}`} />
-                  <ActionButton action={refuse} args={{ id: r.id }} label={t('list.refuse')} reasonLabel={t('list.refuseReason')}
+                  <ActionForm action={refuse} fields={{ id: r.id }} submit={t('list.refuse')} reasonLabel={t('list.refuseReason')}
                     variant="secondary" testId={`refuse-request-${testId}`} />
                 </div>
               </li>

@@ -10,7 +10,7 @@ import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, undecidedResult, type DecisionRow } from '@/lib/count/decisions';
-import { ActionButton } from '@/app/components/ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import { NoAwardForm } from './NoAwardForm';
 import { TieForm } from './TieForm';
 import { RunoffPanel, runoffPending } from './RunoffPanel';
@@ -67,10 +67,10 @@ export async function DecisionForm({ code }: { code: string }) {
         </>
       )}
       {current && (
-        <ActionButton
+        <ActionForm
           action={withdrawDecision}
-          args={{ nomination: code }}
-          label={t('decision.withdraw')}
+          fields={{ nomination: code }}
+          submit={t('decision.withdraw')}
           confirmTitle={t('decision.withdrawTitle', { nomination: name })}
           confirm={t('decision.withdrawText', { what: describe(current), nomination: name })}
           confirmLabel={t('decision.withdrawConfirm')}

@@ -1,46 +1,29 @@
 'use client';
-// The chair reopens one juror's submitted ballot, with a stated reason the juror will see.
-import { useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+// The chair reopens one juror's submitted ballot, with a stated reason the juror will see. A real
+// form (ActionForm): the ballot is picked in one select, posted as "<juror id>:<nomination id>".
+import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import { reopenBallot } from '@/app/jury/actions';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 import ui from '@/app/components/ui.module.css';
 
 type Option = { jurorId: number; nominationId: number; label: string };
 
 export function ReopenBallotForm({ options }: { options: Option[] }) {
   const t = useTranslations('chair');
-  const router = useRouter();
-  const [sel, setSel] = useState('');
-  const [reason, setReason] = useState('');
-  const [msg, setMsg] = useState<{ ok: boolean; text: string } | null>(null);
-  const [pending, start] = useTransition();
+  const id = useId();
   if (options.length === 0) return <p className={ui.muted}>{t('reopenBallot.none')}</p>;
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        const o = options[Number(sel)];
-        if (!o) return;
-        start(async () => {
-          const r = await reopenBallot({ jurorId: o.jurorId, nominationId: o.nominationId, reason });
-          if (r.ok) { setMsg({ ok: true, text: t('reopenBallot.done') }); setReason(''); setSel(''); router.refresh(); } else setMsg({ ok: false, text: r.message });
-        });
-      }}
-    >
+    <ActionForm action={reopenBallot} submit={t('reopenBallot.submit')} success={t('reopenBallot.done')} variant="secondary" reset validate testId="reopen-ballot-form">
       <div className={ui.field}>
-        <label htmlFor="reopen-ballot">{t('reopenBallot.which')}</label>
-        <select id="reopen-ballot" className={ui.input} value={sel} onChange={(e) => setSel(e.target.value)}>
+        <label htmlFor={id}>{t('reopenBallot.which')}</label>
+        <select id={id} name="ballot" className={ui.input} required defaultValue="">
           <option value="">—</option>
-          {options.map((o, i) => <option key={`${o.jurorId}-${o.nominationId}`} value={i}>{o.label}</option>)}
+          {options.map((o) => <option key={`${o.jurorId}-${o.nominationId}`} value={`${o.jurorId}:${o.nominationId}`}>{o.label}</option>)}
         </select>
       </div>
-      <div className={ui.field}>
-        <label htmlFor="reopen-ballot-reason">{t('reopenBallot.reason')}</label>
-        <input id="reopen-ballot-reason" className={ui.input} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
-      </div>
-      <button type="submit" className={`${ui.button} ${ui.secondary}`} disabled={pending || !sel}>{t('reopenBallot.submit')}</button>
-      {msg && <p role={msg.ok ? 'status' : 'alert'} className={msg.ok ? ui.muted : ui.error}>{msg.text}</p>}
-    </form>
+      <Field name="reason" label={t('reopenBallot.reason')} maxLength={500} />
+    </ActionForm>
   );
 }

@@ -8,7 +8,7 @@ import { hasSpecialRound } from '@/lib/nomination/queries';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { decisionRows, decisionsInForce, setAsideByReopen, waiverInForce } from '@/lib/count/decisions';
-import { ActionButton } from '@/app/components/ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import { closeRound, finalise, openSpecialRound, reopenRound } from './actions';
 import { waiveSpecialRound, withdrawDecision } from './decision-actions';
 import ui from '@/app/components/ui.module.css';
@@ -17,9 +17,9 @@ export async function CloseRoundAction({ round, missing }: { round: 'main' | 'sp
   const t = await getTranslations('chair');
   const label = t(round === 'main' ? 'round.closeMain' : 'round.closeSpecial');
   return (
-    <ActionButton
+    <ActionForm
       action={closeRound}
-      label={label}
+      submit={label}
       checkboxField={missing ? 'confirmMissing' : undefined}
       checkboxLabel={missing ? t('round.confirmMissing', { count: missing }) : undefined}
       confirm={`${t('confirm.close')}${missing ? ` ${t('confirm.closeMissing', { count: missing })}` : ''}`}
@@ -51,9 +51,9 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
       {special === 'waived' && (
         <div className={ui.notice} data-testid="special-waived">
           <p>{t('special.waived', { reason: waiver!.reason })}</p>
-          <ActionButton
+          <ActionForm
             action={withdrawDecision}
-            label={t('special.withdrawWaiver')}
+            submit={t('special.withdrawWaiver')}
             confirm={t('special.withdrawWaiverText')}
             confirmLabel={t('decision.withdrawConfirm')}
             variant="secondary"
@@ -64,16 +64,16 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
       <div className={ui.grid}>
         {special === 'pending' && (
           <>
-            <ActionButton
+            <ActionForm
               action={openSpecialRound}
-              label={t('round.openSpecial')}
+              submit={t('round.openSpecial')}
               confirm={t('confirm.openSpecial', { count: films })}
               confirmLabel={t('confirm.openSpecialConfirm')}
               testId="open-special"
             />
-            <ActionButton
+            <ActionForm
               action={waiveSpecialRound}
-              label={t('special.waive')}
+              submit={t('special.waive')}
               reasonLabel={t('special.waiveReason')}
               confirm={t('special.waiveText')}
               confirmLabel={t('special.waiveConfirm')}
@@ -82,17 +82,17 @@ export async function ClosedRoundActions({ phase }: { phase: 'main_closed' | 'sp
             />
           </>
         )}
-        <ActionButton
+        <ActionForm
           action={finalise}
-          label={t('round.finalise')}
+          submit={t('round.finalise')}
           confirm={`${special === 'waived' ? `${t('confirm.finaliseWaived')} ` : special === 'skipped' ? `${t('confirm.finaliseSkipped')} ` : ''}${t('round.finaliseConfirm')}`}
           confirmLabel={t('confirm.finaliseConfirm')}
           variant="danger"
           testId="finalise"
         />
-        <ActionButton
+        <ActionForm
           action={reopenRound}
-          label={t('round.reopen')}
+          submit={t('round.reopen')}
           reasonLabel={t('round.reopenReason')}
           confirm={t('confirm.reopen', { count: inForce })}
           confirmLabel={t('confirm.reopenConfirm')}

@@ -6,7 +6,7 @@ import { listOf } from '@/lib/locale/lists';
 import type { DB } from '@/db';
 import type { Tie } from '@/lib/tally/types';
 import { runoffDesk } from '@/lib/runoff/desk';
-import { ActionButton } from '@/app/components/ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import { closeRunoff, openRunoff } from './runoff-actions';
 import ui from '@/app/components/ui.module.css';
 
@@ -46,10 +46,10 @@ export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
             {t('cast', { cast: desk.open.cast, entitled: desk.open.entitled })}
           </p>
           <p className={ui.muted}>{desk.open.allVoted ? t('allVoted') : desk.open.canClose ? t('quorumMet', { quorum: desk.open.quorum }) : t('quorumNot', { quorum: desk.open.quorum })}</p>
-          <ActionButton
+          <ActionForm
             action={closeRunoff}
-            args={{ runoff: desk.open.id }}
-            label={t('close')}
+            fields={{ runoff: desk.open.id }}
+            submit={t('close')}
             confirmTitle={t('closeTitle', { nomination: name })}
             confirm={t(desk.open.allVoted ? 'closeText' : 'closeTextEarly', { cast: desk.open.cast, entitled: desk.open.entitled })}
             confirmLabel={t('closeConfirm')}
@@ -60,10 +60,10 @@ export async function RunoffPanel({ db, code, name, nom, tie, nameOf }: Props) {
       {desk.due && tie && (
         <>
           <p>{t(desk.closed.length ? 'dueAgain' : 'due', { names: listOf(locale, tie.candidates.map(nameOf)) })}</p>
-          <ActionButton
+          <ActionForm
             action={openRunoff}
-            args={{ nomination: code, tied: tie.candidates.map(Number) }}
-            label={t('open')}
+            fields={{ nomination: code, tied: tie.candidates.map(Number) }}
+            submit={t('open')}
             confirmTitle={t('openTitle', { nomination: name })}
             confirm={t('openText', { names: listOf(locale, tie.candidates.map(nameOf)) })}
             confirmLabel={t('openConfirm')}

@@ -7,6 +7,6 @@ const noAwardAction = serverAction({ ...noAwardSpec, revalidate: ['/chair'] });
 const withdrawAction = serverAction({ ...withdrawDecisionSpec, revalidate: ['/chair'] });
 const waiveAction = serverAction({ ...waiveSpecialSpec, revalidate: ['/chair'] });
 
-export async function recordNoAward(raw: unknown) { return noAwardAction(raw); }
-export async function withdrawDecision(raw: unknown) { return withdrawAction(raw); }
-export async function waiveSpecialRound(raw: unknown) { return waiveAction(raw); }
+export async function recordNoAward(first: unknown, form?: unknown) { return noAwardAction(first, form); }
+export async function withdrawDecision(first: unknown, form?: unknown) { return withdrawAction(first, form); }
+export async function waiveSpecialRound(first: unknown, form?: unknown) { return waiveAction(first, form); }

@@ -6,5 +6,5 @@ import { closeRunoffSpec, openRunoffSpec } from '@/lib/runoff/specs';
 const openAction = serverAction(openRunoffSpec);
 const closeAction = serverAction(closeRunoffSpec);
 
-export async function openRunoff(raw: unknown) { return openAction(raw); }
-export async function closeRunoff(raw: unknown) { return closeAction(raw); }
+export async function openRunoff(first: unknown, form?: unknown) { return openAction(first, form); }
+export async function closeRunoff(first: unknown, form?: unknown) { return closeAction(first, form); }

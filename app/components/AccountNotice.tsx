@@ -12,7 +12,7 @@ import { deviceWords } from '@/lib/account/device';
 import { ownHistory, type HistoryEvent } from '@/lib/account/history';
 import { accountNotice } from '@/lib/juror/notice';
 import { acknowledgeAccountNotice, answerHistory } from '@/app/jury/account-actions';
-import { ActionButton } from './ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import ui from './ui.module.css';
 import { nominationName } from '@/i18n/names';
 import { translateKnown } from '@/i18n/known';
@@ -83,11 +83,11 @@ export async function AccountNotice({ userId }: { userId: number }) {
       )}
       {asking ? (
         <>
-          <ActionButton action={answerHistory} args={{ verdict: 'mine' }} label={t('history.mine')} testId="acknowledge-notice" />
-          <ActionButton action={answerHistory} args={{ verdict: 'not_me' }} label={t('history.notMe')} variant="danger" testId="report-not-me" />
+          <ActionForm action={answerHistory} fields={{ verdict: 'mine' }} submit={t('history.mine')} testId="acknowledge-notice" />
+          <ActionForm action={answerHistory} fields={{ verdict: 'not_me' }} submit={t('history.notMe')} variant="danger" testId="report-not-me" />
         </>
       ) : (
-        <ActionButton action={acknowledgeAccountNotice} label={t('notice.acknowledge')} testId="acknowledge-notice" />
+        <ActionForm action={acknowledgeAccountNotice} submit={t('notice.acknowledge')} testId="acknowledge-notice" />
       )}
     </section>
   );

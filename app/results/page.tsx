@@ -9,7 +9,7 @@ import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
 import { listNominations } from '@/lib/festival/queries';
 import { awardsDecidedBy, awardsList, juryList, receiptList, shownLevel } from '@/lib/round/results';
-import { ActionButton } from '@/app/components/ActionButton';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 import { publish } from '@/app/chair/actions';
 import { juryMemberText } from '@/app/results/jury-member';
 import { Hash } from '@/app/components/Hash';
@@ -47,7 +47,7 @@ export default async function ResultsPage() {
         {organiserAfterFinal && (
           <section className={ui.card}>
             <p>{t('readyToPublish')}</p>
-            <ActionButton action={publish} label={t('publish')} confirm={t('publishConfirm')} testId="publish" />
+            <ActionForm action={publish} submit={t('publish')} confirm={t('publishConfirm')} testId="publish" />
             <Exports level={shownLevel(fest)} />
           </section>
         )}

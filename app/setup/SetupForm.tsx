@@ -4,7 +4,8 @@
 // and the way to sign in (the form, whose link is used up, is gone).
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'next-intl';
-import { ActionForm, Field } from '@/app/admin/components/ActionForm';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 import s from '@/app/admin/components/admin.module.css';
 import ui from '@/app/components/ui.module.css';
 import { setupFestival } from './actions';
@@ -34,7 +35,7 @@ export function SetupForm({ token }: { token: string }) {
   if (done) return <NextStep done={done} />;
   return (
     <ActionForm
-      action={async (fd) => {
+      action={async (_previous, fd) => {
         const r = await setupFestival(fd);
         if (r.ok && r.data) setDone(r.data as Done);
         return r;

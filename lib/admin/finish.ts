@@ -18,7 +18,8 @@ export async function finish<T>(name: string, outcome: Outcome<T>, revalidate: s
 
 /** The server action of a spec that sets a temporary password, generated here and shown once (runWithTemporaryPassword). */
 export function temporaryPasswordAction<S extends z.ZodType, T>(spec: ActionSpec<S, T>) {
-  return async (raw: FormData) => finish(spec.name, await runWithTemporaryPassword(spec, await getCurrentUser(), raw), spec.revalidate);
+  // (first, form?): called with its input, or as (previous state, form) by a form's useActionState.
+  return async (first: unknown, form?: unknown) => finish(spec.name, await runWithTemporaryPassword(spec, await getCurrentUser(), form ?? first), spec.revalidate);
 }
 
 /** A CSV upload arrives as a File in FormData; the specs take its bytes. */

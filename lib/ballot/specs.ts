@@ -169,10 +169,21 @@ export const submitBallotSpec = defineSpec({
   },
 });
 
+/**
+ * The chair's reopen form (app/chair/ReopenBallotForm.tsx) picks a ballot in one select, posted as
+ * `ballot`: "<juror id>:<nomination id>". Any other input passes as it is.
+ */
+function fromReopenForm(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || !('ballot' in v)) return v;
+  const { ballot: picked, ...rest } = v as Record<string, unknown>;
+  const [jurorId, nominationId] = typeof picked === 'string' ? picked.split(':') : [];
+  return { ...rest, jurorId, nominationId };
+}
+
 export const reopenBallotSpec = defineSpec({
   name: 'ballot.reopen',
   roles: ['chair'] as const,
-  schema: z.object({ jurorId: id, nominationId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
+  schema: z.preprocess(fromReopenForm, z.object({ jurorId: id, nominationId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict()),
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);
     if (!openRound(fest.phase)) throw new Refusal('ballot:round_closed');

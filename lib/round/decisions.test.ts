@@ -10,7 +10,7 @@ import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf as candidatesOfNomination, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/tests/actions';
-import { declareRecusalSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
+import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from './specs';
 import { noAwardSpec, waiveSpecialSpec, withdrawDecisionSpec } from './decision-specs';
 import { buildTallyInput } from '@/lib/count/tally-input';
@@ -65,6 +65,31 @@ function tieAtBestFilm() {
   const [a, b] = candidatesOf('best_film').map((x) => x.id);
   return { a, b };
 }
+
+/** A form as the browser posts it (ActionForm: named fields, lists comma-joined). */
+const form = (fields: Record<string, string>) => { const f = new FormData(); for (const [k, v] of Object.entries(fields)) f.set(k, v); return f; };
+
+describe('the chair\'s forms, posted as forms (they work before JavaScript)', () => {
+  it('the tie form\'s one radio records a casting vote, or the shared award, with the tied ids comma-joined', () => {
+    dropSpecial();
+    const { a, b } = tieAtBestFilm();
+    ok(decideTieSpec, form({ nomination: 'best_film', tied: `${a},${b}`, choice: String(b), reason: 'posted' }));
+    expect(result('best_film')).toMatchObject({ status: 'decided', winners: [String(b)] });
+    const logged = t.db.select().from(decision).where(eq(decision.kind, 'casting_vote')).all();
+    expect(logged.map((d) => [JSON.parse(d.tied), JSON.parse(d.chosen), d.reason])).toEqual([[[a, b], [b], 'posted']]);
+    // No choice is no decision; a choice outside the tie is refused as before.
+    expect(run(decideTieSpec, chair, form({ nomination: 'best_film', tied: `${a},${b}` }))).toMatchObject({ ok: false, code: 'invalid:input' });
+    expectRefused(t, decideTieSpec, chair, form({ nomination: 'best_film', tied: `${a},${b}`, choice: '999999' }), 'round:not_tied');
+  });
+
+  it('the reopen form\'s one select names the juror and the nomination', () => {
+    dropSpecial();
+    for (const code of MAIN) vote(code, strict);
+    const nom = nominationId(t.db, 'best_film');
+    ok(reopenBallotSpec, form({ ballot: `${juror.id}:${nom}`, reason: 'posted before any script' }));
+    expect(run(reopenBallotSpec, chair, form({ ballot: '', reason: 'posted before any script' }))).toMatchObject({ ok: false, code: 'invalid:input' });
+  });
+});
 
 describe('changing and withdrawing a decision', () => {
   it('a later decision on the same tie supersedes the earlier one; both stay in the logs', () => {

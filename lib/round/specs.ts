@@ -23,6 +23,18 @@ import { runoffOpenOn, setAsideRunoffs } from '@/lib/runoff/set-aside';
 const REASON_MAX = 500;
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
 const flag = z.union([z.boolean(), z.enum(['on', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1')]);
+/** Ids as a list, or as a form sends them: one field, comma-joined. */
+const ids = z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(id));
+
+/**
+ * The chair's tie form (app/chair/TieForm.tsx) posts one radio, `choice`: a candidate's id for the
+ * casting vote, or `shared` for the award shared among all the tied. Any other input passes as it is.
+ */
+function fromTieForm(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || !('choice' in v)) return v;
+  const { choice, ...rest } = v as Record<string, unknown>;
+  return choice === 'shared' ? { ...rest, kind: 'shared', chosen: rest.tied } : { ...rest, kind: 'casting_vote', chosen: [choice] };
+}
 
 function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | 'special_closed' | 'finalised' | 'published') {
   tx.update(festival).set({ phase, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
@@ -82,15 +94,18 @@ function closedRoundOf(phase: string): 'main' | 'special' | null {
 export const decideTieSpec = defineSpec({
   name: 'round.decideTie',
   roles: ['chair'],
-  schema: z
-    .object({
-      nomination: z.string().regex(/^[a-z0-9_]{1,64}$/),
-      kind: z.enum(['casting_vote', 'shared']),
-      tied: z.array(id).min(2).max(500),
-      chosen: z.array(id).min(1).max(500),
-      reason: z.string().trim().max(REASON_MAX).default(''),
-    })
-    .strict(),
+  schema: z.preprocess(
+    fromTieForm,
+    z
+      .object({
+        nomination: z.string().regex(/^[a-z0-9_]{1,64}$/),
+        kind: z.enum(['casting_vote', 'shared']),
+        tied: ids.pipe(z.array(z.number()).min(2).max(500)),
+        chosen: ids.pipe(z.array(z.number()).min(1).max(500)),
+        reason: z.string().trim().max(REASON_MAX).default(''),
+      })
+      .strict(),
+  ),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
     const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();

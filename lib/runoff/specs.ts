@@ -19,6 +19,8 @@ import { isOpen, runoffById, runoffCounts, runoffRows, standingOfRunoff } from '
 
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive().max(2 ** 31));
 const code = z.string().regex(/^[a-z0-9_]{1,64}$/);
+/** Ids as a list, or as a form sends them: one field, comma-joined. */
+const ids = z.preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(id));
 const now = () => new Date().toISOString();
 
 function closedRound(tx: Tx): 'main' | 'special' {
@@ -40,7 +42,7 @@ export const openRunoffSpec = defineSpec({
   roles: ['chair'],
   revalidate: ['/chair', '/jury'],
   // `tied`: the tie the chair saw, so that a runoff is never held on a tie that changed meanwhile.
-  schema: z.object({ nomination: code, tied: z.array(id).min(2).max(500) }).strict(),
+  schema: z.object({ nomination: code, tied: ids.pipe(z.array(z.number()).min(2).max(500)) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const round = closedRound(tx);
     const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();

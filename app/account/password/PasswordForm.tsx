@@ -4,7 +4,8 @@
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
 import { changePassword } from '@/app/account/actions';
-import { ActionForm, Field } from '@/app/admin/components/ActionForm';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 
 export function PasswordForm({ login }: { login: string }) {
   const t = useTranslations('admin.account');
@@ -14,7 +15,7 @@ export function PasswordForm({ login }: { login: string }) {
       pending={t('saving')}
       success={t('saved')}
       testId="password-form"
-      action={async (fd) => {
+      action={async (_previous, fd) => {
         const r = await changePassword(fd);
         if (r.ok) {
           const res = await signIn('credentials', { login, password: String(fd.get('password') ?? ''), redirect: false });

@@ -10,9 +10,9 @@ export const removeFilm = serverAction(removeFilmSpec);
 
 const preview = serverAction(previewFilmImportSpec);
 const apply = serverAction(importFilmsSpec);
-export async function previewFilmImport(raw: FormData) {
-  return preview(await csvBytes(raw));
+export async function previewFilmImport(first: unknown, form?: unknown) {
+  return preview(await csvBytes(form ?? first));
 }
-export async function importFilms(raw: FormData) {
-  return apply(await csvBytes(raw));
+export async function importFilms(first: unknown, form?: unknown) {
+  return apply(await csvBytes(form ?? first));
 }

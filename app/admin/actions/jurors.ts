@@ -25,11 +25,11 @@ export const resetPassword = temporaryPasswordAction(resetPasswordSpec);
 
 const previewImport = serverAction(previewJurorImportSpec);
 const applyImport = serverAction(importJurorsSpec);
-export async function previewJurorImport(raw: FormData) {
-  return previewImport(await csvBytes(raw));
+export async function previewJurorImport(first: unknown, form?: unknown) {
+  return previewImport(await csvBytes(form ?? first));
 }
-export async function importJurors(raw: FormData) {
-  return applyImport(await csvBytes(raw));
+export async function importJurors(first: unknown, form?: unknown) {
+  return applyImport(await csvBytes(form ?? first));
 }
 
 /**

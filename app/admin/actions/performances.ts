@@ -12,9 +12,9 @@ export const removePerformance = serverAction(removePerformanceSpec);
 
 const preview = serverAction(previewPerformanceImportSpec);
 const apply = serverAction(importPerformancesSpec);
-export async function previewPerformanceImport(raw: FormData) {
-  return preview(await csvBytes(raw));
+export async function previewPerformanceImport(first: unknown, form?: unknown) {
+  return preview(await csvBytes(form ?? first));
 }
-export async function importPerformances(raw: FormData) {
-  return apply(await csvBytes(raw));
+export async function importPerformances(first: unknown, form?: unknown) {
+  return apply(await csvBytes(form ?? first));
 }

@@ -6,7 +6,8 @@ import { useTranslations } from 'next-intl';
 import {
   addOrganiser, issueOrganiserPassword, issueTemporaryPassword, proposeOrganiser, proposeRename, refuseAccountRequestAsOrganiser, refuseProposalAsOrganiser, requestAccountChange,
 } from '@/app/admin/actions/account-requests';
-import { ActionForm, Field, type ActionState } from './ActionForm';
+import { ActionForm, type ActionState } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
 

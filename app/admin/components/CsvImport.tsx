@@ -1,36 +1,40 @@
 'use client';
 // CSV import in two steps: preview (what would be added, updated, removed, or every bad line),
 // then apply the same file. The server checks the whole file again when applying: all or nothing.
-import { useId, useRef, useState, useTransition } from 'react';
-import { useRouter } from 'next/navigation';
+// Two real forms (ActionForm), both posting the file as multipart form data, so the import works
+// before JavaScript too: then the preview asks for the file again beside "Apply" (a page rendered
+// after a post cannot hold the chosen file); once hydrated it sends the file chosen for the preview.
+import { useId, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import ui from '@/app/components/ui.module.css';
+import { ActionFormOf, useActionForm, useHydrated, type FormAction } from '@/app/components/action-form/ActionForm';
 import s from './admin.module.css';
 import { translateKnown } from '@/i18n/known';
 
 type LineError = { line: number; code: string; params?: Record<string, string | number> };
 type Item = { line?: number; englishTitle?: string; originalTitle?: string; director?: string; code?: string; film?: string; person?: string; fields?: string[]; name?: string; login?: string; role?: string };
 type Preview = { errors: LineError[]; added: Item[]; updated: Item[]; removed: Item[]; unchanged: number };
-type Result<T> = { ok: true; data: T } | { ok: false; message: string };
 type Summary = { added: number; updated: number; removed: number; unchanged: number };
 
 export function CsvImport({
   kind, preview, apply, nominationNames,
 }: {
   kind: 'films' | 'performances' | 'jurors';
-  preview: (fd: FormData) => Promise<Result<Preview>>;
-  apply: (fd: FormData) => Promise<Result<Summary>>;
+  preview: FormAction;
+  apply: FormAction;
   nominationNames?: Record<string, string>;
 }) {
   const t = useTranslations('admin.import');
   const id = useId();
-  const router = useRouter();
-  const fileRef = useRef<HTMLInputElement>(null);
-  const [data, setData] = useState<FormData | null>(null);
-  const [result, setResult] = useState<Preview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<Summary | null>(null);
-  const [pending, start] = useTransition();
+  const hydrated = useHydrated();
+  const previewing = useActionForm(preview);
+  const applying = useActionForm(apply);
+  // Which form was sent last (once hydrated both answers stay in their hooks); null after a post made before JavaScript.
+  const [last, setLast] = useState<'preview' | 'apply' | null>(null);
+  // The file sent for the preview, sent again by "Apply" once hydrated.
+  const [file, setFile] = useState<File | null>(null);
+  const result = previewing.state?.ok && !(last === 'apply' && applying.state?.ok) ? (previewing.state.data as Preview) : null;
+  const done = applying.state?.ok && last !== 'preview' ? (applying.state.data as Summary) : null;
 
   const describe = (i: Item) =>
     kind === 'jurors'
@@ -41,31 +45,18 @@ export function CsvImport({
   const reason = (e: LineError) => {
     return translateKnown(t, `reason.${e.code.replace(/[:.]/g, '_')}`, () => e.code, e.params);
   };
+  const sendsFile = hydrated && file !== null;
 
   return (
     <div className={ui.card}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
-          setDone(null);
-          setError(null);
-          start(async () => {
-            const r = await preview(fd);
-            if (r.ok) { setResult(r.data); setData(fd); } else { setResult(null); setData(null); setError(r.message); }
-          });
-        }}
-      >
+      <ActionFormOf control={previewing} submit={t('preview')} variant="secondary" refresh={false} validate
+        onSent={(form) => { setLast('preview'); const f = form.get('csv'); setFile(f instanceof File && f.size > 0 ? f : null); }}>
         <div className={ui.field}>
           <label htmlFor={id}>{t(`file.${kind}`)}</label>
-          <input id={id} ref={fileRef} name="csv" type="file" accept=".csv,text/csv" className={ui.input} required
-            onChange={() => { setResult(null); setData(null); setDone(null); setError(null); }} aria-describedby={`${id}-hint`} />
+          <input id={id} name="csv" type="file" accept=".csv,text/csv" className={ui.input} required aria-describedby={`${id}-hint`} />
           <p id={`${id}-hint`} className={ui.muted}>{t(`hint.${kind}`)}</p>
         </div>
-        <button type="submit" className={`${ui.button} ${ui.secondary}`} disabled={pending}>{t('preview')}</button>
-      </form>
-      {error && <p role="alert" className={ui.alert}>{error}</p>}
+      </ActionFormOf>
       {done && (
         <p role="status" className={ui.success} data-testid="import-done">
           {t(kind === 'jurors' ? 'doneJurors' : 'done', done)}
@@ -99,30 +90,31 @@ export function CsvImport({
                   </details>
                 ) : null,
               )}
-              <button
-                type="button"
-                className={ui.button}
-                disabled={pending || !data}
-                onClick={() => {
-                  if (!data) return;
-                  start(async () => {
-                    const r = await apply(data);
-                    if (r.ok) {
-                      setDone(r.data);
-                      setResult(null);
-                      setData(null);
-                      if (fileRef.current) fileRef.current.value = '';
-                      router.refresh();
-                    } else setError(r.message);
-                  });
-                }}
-              >
-                {t('apply')}
-              </button>
             </>
           )}
         </div>
       )}
+      {/* Rendered while the preview shows no problem, and after a post of its own (its answer, or a refusal). */}
+      {((result && result.errors.length === 0) || (applying.state && last !== 'preview' && !done)) && (
+        <ActionFormOf control={applying} submit={t('apply')} validate testId="import-apply"
+          onSent={() => setLast('apply')}>
+          {sendsFile ? (
+            <input type="file" name="csv" hidden aria-hidden="true" tabIndex={-1} ref={(input) => { if (input && file) input.files = filesOf(file); }} />
+          ) : (
+            <div className={ui.field}>
+              <label htmlFor={`${id}-again`}>{t('fileAgain')}</label>
+              <input id={`${id}-again`} name="csv" type="file" accept=".csv,text/csv" className={ui.input} required />
+            </div>
+          )}
+        </ActionFormOf>
+      )}
     </div>
   );
+}
+
+/** A FileList holding one file, to put the previewed file into the apply form's input. */
+function filesOf(file: File): FileList {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  return transfer.files;
 }

@@ -2,7 +2,8 @@
 // Add a film, or edit one (with its id).
 import { useTranslations } from 'next-intl';
 import { addFilm, updateFilm } from '@/app/admin/actions/films';
-import { ActionForm, Checkbox, Field } from './ActionForm';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { Checkbox, Field } from '@/app/components/action-form/fields';
 import s from './admin.module.css';
 
 type Film = { id: number; originalTitle: string; englishTitle: string; director: string; country: string; year: number | null; runtimeMinutes: number | null; competition: boolean };

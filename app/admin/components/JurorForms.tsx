@@ -2,7 +2,8 @@
 // Adding a juror and resetting a password both end with a temporary password, shown here once.
 import { useTranslations } from 'next-intl';
 import { addJuror, resetPassword, updateJuror } from '@/app/admin/actions/jurors';
-import { ActionForm, Field, type ActionState } from './ActionForm';
+import { ActionForm, type ActionState } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
 

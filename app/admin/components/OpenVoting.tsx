@@ -2,7 +2,7 @@
 // Opening the vote takes no input: the action is called with an empty object, not the (empty) form.
 import { useTranslations } from 'next-intl';
 import { openVoting } from '@/app/admin/actions/phase';
-import { ActionForm } from './ActionForm';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
 
 const open = () => openVoting({});
 

@@ -1,7 +1,8 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { addPerformance, updatePerformance } from '@/app/admin/actions/performances';
-import { ActionForm, Field } from './ActionForm';
+import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { Field } from '@/app/components/action-form/fields';
 import s from './admin.module.css';
 
 type Opt = { value: string; label: string };

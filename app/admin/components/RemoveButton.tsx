@@ -1,12 +1,12 @@
 'use client';
 // One button that calls a remove/toggle action for one row, after a confirmation.
-import { ActionForm } from './ActionForm';
+import { ActionForm, type FormAction } from '@/app/components/action-form/ActionForm';
 import s from './admin.module.css';
 
 export function RowAction({
   action, id, label, confirm, fields, variant = 'secondary', disabled, testId,
 }: {
-  action: (fd: FormData) => Promise<{ ok: true; data?: unknown } | { ok: false; message: string }>;
+  action: FormAction;
   id: number;
   label: string;
   confirm?: string;

@@ -4,7 +4,7 @@
 // may abstain in a runoff.
 import { useTranslations } from 'next-intl';
 import { FINAL_STEPS, MAX_RUNOFFS, formOf, parseChain } from '@/lib/runoff/chain';
-import { Checkbox, Field } from './ActionForm';
+import { Checkbox, Field } from '@/app/components/action-form/fields';
 
 /** Each final step's label (a message key cannot hold the comma of the chain's value). */
 const FINAL_STEP_KEY = {

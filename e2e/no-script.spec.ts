@@ -1,0 +1,121 @@
+// The forms work before JavaScript (issue 22): with scripts off in the browser, on a server and
+// database of their own, the organisers sign in, import the films' CSV (preview, then apply with the
+// file chosen again) and file a two-person request during voting; the chair closes the round and
+// decides a tie, each act confirmed on a second press. Every step checks what the page rendered
+// after the post and that the database changed.
+import { test, expect, type Page } from '@playwright/test';
+import { callAction } from './actions';
+import { ownServer } from './own-server';
+
+// Beside the film page spec's +77 and the words walk's +80.
+const { base: BASE, db, apiLogin } = ownServer(test, 78);
+test.use({ baseURL: BASE, javaScriptEnabled: false });
+
+const BEST_FILM = 'best_film';
+const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo'], ['juror04', 'juror-demo']] as const;
+
+function one<T>(sql: string, ...args: unknown[]): T {
+  const d = db();
+  try { return d.prepare(sql).get(...args) as T; } finally { d.close(); }
+}
+
+async function signIn(page: Page, login: string, password: string) {
+  await page.context().clearCookies();
+  await page.goto('/login');
+  await page.getByLabel('Login name').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** Voting open for four jurors, every main ballot submitted through the real actions, best film tied. */
+async function arrangeTiedVote() {
+  const d = db();
+  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
+  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  const noms = (d.prepare("select id, code from nomination where round = 'main'").all() as { id: number; code: string }[]).map((n) => ({
+    ...n, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(n.id) as { id: number }[]).map((r) => r.id),
+  }));
+  d.close();
+  const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
+  await Promise.all(ctxs.map(async (ctx) => {
+    for (const { id, code, cands } of noms) {
+      for (const [i, c] of cands.entries()) {
+        const value = code === BEST_FILM ? (i < 2 ? 9 : 5) : Math.max(1, 10 - i);
+        const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value }], BASE);
+        expect(r.result).toMatchObject({ ok: true });
+      }
+      const r = await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: id }], BASE);
+      expect(r.result).toMatchObject({ ok: true });
+    }
+  }));
+  await Promise.all(ctxs.map((c) => c.dispose()));
+}
+
+test('sign in, import films, file a request, close the round and decide a tie, all with JavaScript off', async ({ page }) => {
+  test.setTimeout(180_000);
+
+  // Sign-in: a refusal rendered by the server, then the real sign-in.
+  await page.goto('/login');
+  await page.getByLabel('Login name').fill('organiser');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('login-error')).toBeVisible();
+  await expect(page.getByLabel('Login name')).toHaveValue('organiser');
+  await signIn(page, 'organiser', 'organiser-demo');
+  await expect(page).toHaveURL(/\/admin$/);
+
+  // The films' CSV: preview, then apply with the same file chosen again.
+  const exported = await (await page.request.get('/admin/films/export')).text();
+  const lines = exported.replace(/^\uFEFF/, '').split('\r\n');
+  const row = lines.findIndex((l) => l.includes('The Diamond Sword'));
+  expect(lines[row].endsWith(',,,,,,,')).toBe(true);
+  lines[row] = `${lines[row].slice(0, -7)},"Imported before any script ran.",,,,,,`;
+  const file = { name: 'films.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) };
+  await page.goto('/admin/films');
+  await page.getByLabel('Film list (CSV, UTF-8)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Preview changes' }).click();
+  await expect(page.getByTestId('import-updated')).toContainText('The Diamond Sword');
+  expect(one<{ synopsis: string | null }>("select synopsis from film where english_title = 'The Diamond Sword'").synopsis).toBeNull();
+  await page.getByLabel('Choose the same file again to apply it').setInputFiles(file);
+  await page.getByRole('button', { name: 'Apply these changes' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('1 updated');
+  expect(one<{ synopsis: string }>("select synopsis from film where english_title = 'The Diamond Sword'").synopsis).toBe('Imported before any script ran.');
+
+  // During voting a reset is a two-person request: filed here, it waits for the chair.
+  await arrangeTiedVote();
+  await page.goto('/admin/jurors');
+  const juror = page.getByTestId('admin-jurors').locator('tr[data-login="juror04"]');
+  await juror.getByText('Request a change').click();
+  const request = juror.locator('form[data-testid^="request-"]');
+  await request.getByLabel('Change').selectOption('reset_password');
+  await request.getByLabel(/^Reason/).fill('Forgot the password at the screening');
+  await request.getByRole('button', { name: 'Send request' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Request sent. Nothing changes until it is approved.' })).toBeVisible();
+  expect(one<{ n: number }>("select count(*) as n from account_request where kind = 'reset_password' and state = 'pending' and reason = 'Forgot the password at the screening'").n).toBe(1);
+
+  // The chair closes the round: the first press only asks, the second closes.
+  await signIn(page, 'hansanping', 'chair-demo');
+  await page.goto('/chair');
+  await expect(page.getByTestId('chair-phase')).toHaveText('Voting');
+  const close = page.getByTestId('close-round');
+  await close.locator('summary').click();
+  const asking = page.getByTestId('close-round-confirm');
+  await expect(asking).toContainText('Jurors can no longer change their ballots in this round');
+  expect(one<{ phase: string }>('select phase from festival where id = 1').phase).toBe('voting');
+  await asking.getByRole('button', { name: 'Close the round' }).click();
+  await expect(page.getByTestId('chair-phase')).toHaveText('Main round closed');
+  expect(one<{ phase: string }>('select phase from festival where id = 1').phase).toBe('main_closed');
+
+  // The tie: a casting vote, asked first, recorded on the second press.
+  const tie = page.getByTestId(`tie-${BEST_FILM}`);
+  const radio = tie.getByRole('radio').first();
+  const chosen = Number(await radio.getAttribute('value'));
+  await radio.check();
+  await tie.getByLabel(/Reason/).fill('The stronger debut');
+  await tie.locator('summary').click();
+  await page.getByTestId(`tie-${BEST_FILM}-confirm`).getByRole('button', { name: 'Record the decision' }).click();
+  await expect(page.getByTestId(`current-decision-${BEST_FILM}`)).toContainText('The stronger debut');
+  const decided = one<{ kind: string; chosen: string; reason: string }>("select kind, chosen, reason from decision where kind = 'casting_vote' order by id desc");
+  expect(decided).toEqual({ kind: 'casting_vote', chosen: JSON.stringify([chosen]), reason: 'The stronger debut' });
+});
