@@ -1,5 +1,9 @@
 // Page objects of the runoff spec: the chair's desk and a juror's phone.
-import { expect, type Page } from '@playwright/test';
+import { expect as baseExpect, type Page } from '@playwright/test';
+
+// Expectations wait up to 30 s: a safety net for a loaded machine (closing a runoff was seen taking over 10 s
+// under load 19, with the words walk's parts beside it); a passing run never waits for it.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 /** Clicks the chair action's button, checks what its dialog says, and confirms. */
 async function confirmAction(page: Page, testId: string, says: string | RegExp, confirm: string) {
