@@ -91,7 +91,10 @@ test('sign in, import films, file a request, close the round and decide a tie, a
   await request.getByLabel('Change').selectOption('reset_password');
   await request.getByLabel(/^Reason/).fill('Forgot the password at the screening');
   await request.getByRole('button', { name: 'Send request' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Request sent. Nothing changes until it is approved.' })).toBeVisible();
+  // The page rendered after the post lists it as waiting (the form's own line stays in its closed fold).
+  const filed = page.getByTestId('account-requests').locator(':scope > li').last();
+  await expect(filed).toHaveAttribute('data-state', 'pending');
+  await expect(filed).toContainText('Password reset for Juror 04');
   expect(one<{ n: number }>("select count(*) as n from account_request where kind = 'reset_password' and state = 'pending' and reason = 'Forgot the password at the screening'").n).toBe(1);
 
   // The chair closes the round: the first press only asks, the second closes.

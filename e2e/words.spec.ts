@@ -399,7 +399,8 @@ const ADMIN_PAGES = ['/admin', '/admin/films', '/admin/performances', '/admin/ju
  */
 function part(title: string, offset: number, body: (w: Walk) => Promise<void>) {
   test(title, async ({ browser }) => {
-    test.setTimeout(900_000);
+    // The whole walk's old safety net, for each part: under load 20-30 one part took over 15 min.
+    test.setTimeout(1_500_000);
     const port = ownPort(offset);
     const server = await startE2eServer(port);
     const base = `http://localhost:${port}`;
