@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { audit, decision, nomination, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { replayAudit } from '@/lib/audit-replay';
 import { verifyChain } from '@/lib/audit';
 import { run, setPhase } from '@/tests/actions';

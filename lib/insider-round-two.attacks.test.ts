@@ -11,7 +11,7 @@ import { openVotingSpec } from '@/lib/admin/phase';
 import { backupTo } from '@/scripts/backup';
 import { restoreFrom } from '@/scripts/restore';
 import { audit } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { replayAudit } from '@/lib/audit-replay';
 import { accountFlags } from '@/lib/account/flags';
 import { answerHistorySpec, unansweredHistory } from '@/lib/account/history';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { ballot, ballotScore, decision, festival, nomination, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import { databaseFile, openDatabase } from '../lib/database';
 import { createFestival, hasFestival, SetupInput, type SetupValues } from '../lib/setup/festival';
-import { Refusal } from '../lib/refusal';
+import { Refusal } from '../lib/server/refusal';
 import { runningServer } from './restore';
 
 const FIELDS: [keyof SetupValues, string, string][] = [

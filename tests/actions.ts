@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { festival, type Phase } from '@/db/schema';
-import { executeAction, type ActionSpec } from '@/lib/action';
+import { executeAction, type ActionSpec } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { snapshot, userByLogin, type TestDb } from '@/tests/db';
 

@@ -1,7 +1,7 @@
 'use server';
 // The chair approves or refuses an organiser's request to change a juror's account during voting
 // (lib/juror/requests.ts). Chair only at this door; requests about the chair are not theirs to decide.
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { approveAccountRequestSpec, refuseAccountRequestSpec } from '@/lib/juror/requests';
 import { approveProposalSpec, refuseProposalSpec } from '@/lib/juror/proposals';
 

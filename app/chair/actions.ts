@@ -1,6 +1,6 @@
 'use server';
 // The chair's round actions and the organisers' publication (checks in lib/round/specs.ts).
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { closeRoundSpec, decideTieSpec, finaliseSpec, openSpecialRoundSpec, publishSpec, reopenRoundSpec } from '@/lib/round/specs';
 
 const everywhere = ['/chair', '/jury', '/admin', '/results'];

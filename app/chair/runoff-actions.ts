@@ -1,6 +1,6 @@
 'use server';
 // The chair's runoff actions (checks in lib/runoff/specs.ts).
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { closeRunoffSpec, openRunoffSpec } from '@/lib/runoff/specs';
 
 const openAction = serverAction(openRunoffSpec);

@@ -1,7 +1,7 @@
 'use server';
 // The juror's ballot actions and the chair's reopening of a ballot. Each is a public endpoint:
-// the checks live in lib/ballot/specs.ts and run inside executeAction (lib/action.ts).
-import { serverAction } from '@/lib/server-action';
+// the checks live in lib/ballot/specs.ts and run inside executeAction (lib/server/action.ts).
+import { serverAction } from '@/lib/server/server-action';
 import {
   declareRecusalSpec,
   reopenBallotSpec,

@@ -2,7 +2,7 @@
 // A juror's runoff vote (checks in lib/runoff/specs.ts). Called from a form through useActionState
 // (previous state, FormData): only the runoff and the choice are passed on, whatever else the form
 // carries. Any other argument (a hand-made request) goes to the spec as is, to be refused there.
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { castRunoffVoteSpec } from '@/lib/runoff/specs';
 
 const voteAction = serverAction(castRunoffVoteSpec);

@@ -3,9 +3,9 @@
 // with JURY_DEMO=0. Nobody is signed in yet: the link's token is the only credential, checked
 // before anything else and used up in the transaction that creates the festival.
 import { getDb } from '@/lib/database';
-import { fieldErrorsOf, type ActionResult } from '@/lib/action';
-import { Refusal } from '@/lib/refusal';
-import { translateRefusal } from '@/lib/server-action';
+import { fieldErrorsOf, type ActionResult } from '@/lib/server/action';
+import { Refusal } from '@/lib/server/refusal';
+import { translateRefusal } from '@/lib/server/server-action';
 import { createFestival, SetupInput, setupTokenUsable, hasFestival, type SetupResult } from '@/lib/setup/festival';
 
 export async function setupFestival(raw: unknown): Promise<ActionResult<SetupResult>> {

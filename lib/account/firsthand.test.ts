@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { audit, credentialSet, historyAnswer, loginFailure, slip } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { SignInRefusal } from '@/lib/auth/options';
 import { changeOwnPassword } from '@/lib/juror/account';
 import { issueSlips } from '@/lib/juror/import-specs';

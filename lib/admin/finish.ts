@@ -3,10 +3,10 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
-import type { ActionResult, ActionSpec, Outcome } from '@/lib/action';
+import type { ActionResult, ActionSpec, Outcome } from '@/lib/server/action';
 import { getCurrentUser } from '@/lib/auth';
 import { runWithTemporaryPassword } from '@/lib/juror/specs';
-import { translateRefusal } from '@/lib/server-action';
+import { translateRefusal } from '@/lib/server/server-action';
 
 export async function finish<T>(name: string, outcome: Outcome<T>, revalidate: string[] = []): Promise<ActionResult<T>> {
   if (outcome.ok) {

@@ -3,11 +3,11 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ballot, candidate, decision, film, score, recusal, user } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import { requirePhase } from '@/lib/festival/phase';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
 import { scaleOf, scoreValue, stepsOf } from './scale';

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MAX_FAILURES } from '@/lib/auth/throttle';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';

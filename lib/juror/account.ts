@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { ROLES, user as userTable } from '@/db/schema';
 import type { DB } from '@/db';
 import { getDb } from '@/lib/database';
-import { executeAction, fieldErrorsOf, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, fieldErrorsOf, Refusal, type ActionSpec, type Outcome } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { audit, signinToken, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';

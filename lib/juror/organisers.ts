@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { user as userTable } from '@/db/schema';
-import { Refusal, type ActionSpec } from '@/lib/action';
+import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { getFestival } from '@/lib/festival/phase';

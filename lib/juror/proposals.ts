@@ -11,7 +11,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountProposal, user as userTable } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { id, text } from '@/lib/admin/form';

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accountRequest, audit, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
 import { saveScoreSpec } from '@/lib/ballot/specs';

@@ -13,7 +13,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { markChangesSeen, unseenChanges } from '@/lib/account/history';

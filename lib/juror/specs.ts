@@ -4,7 +4,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LOCALES, signinToken, user as userTable } from '@/db/schema';
-import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
+import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';

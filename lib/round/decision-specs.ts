@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { decision, nomination } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from '@/lib/count/decisions';

@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, festival, nomination } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit, chainHead, formatHead } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';

@@ -12,7 +12,7 @@ import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
 import { temporaryPassword } from '@/lib/juror/password';
-import { Refusal } from '@/lib/refusal';
+import { Refusal } from '@/lib/server/refusal';
 
 const name = z.string().trim().min(1).max(200);
 const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date');

@@ -2,7 +2,7 @@
 // The organisers' side of two-person account changes during voting (lib/juror/requests.ts): file a
 // request, cancel one's own, decide a request about the chair (as the second organiser), and have
 // an approved reset's temporary password generated and shown, once, to the organiser who asked.
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { temporaryPasswordAction } from '@/lib/admin/finish';
 import {
   approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec,

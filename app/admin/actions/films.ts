@@ -1,6 +1,6 @@
 'use server';
 // Films and the film-list CSV import (setup only).
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { csvBytes } from '@/lib/admin/finish';
 import { addFilmSpec, importFilmsSpec, previewFilmImportSpec, removeFilmSpec, updateFilmSpec } from '@/lib/film/specs';
 

@@ -1,7 +1,7 @@
 'use server';
 // The jury and its accounts. Temporary passwords are generated and hashed here, before the
 // transaction, and returned once.
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { getCurrentUser } from '@/lib/auth';
 import { headers } from 'next/headers';
 import { getLocale } from 'next-intl/server';
@@ -11,7 +11,7 @@ import QRCode from 'qrcode';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
-import type { ActionResult } from '@/lib/action';
+import type { ActionResult } from '@/lib/server/action';
 import { csvBytes, finish, temporaryPasswordAction } from '@/lib/admin/finish';
 import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec, type Slip } from '@/lib/juror/import-specs';
 import { addJurorSpec, makeChairSpec, resetPasswordSpec, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';

@@ -1,6 +1,6 @@
 'use server';
 // Performances (the acting nominations' candidates) and their CSV import (setup only).
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { csvBytes } from '@/lib/admin/finish';
 import {
   addPerformanceSpec, importPerformancesSpec, previewPerformanceImportSpec, removePerformanceSpec, updatePerformanceSpec,

@@ -106,7 +106,7 @@ export function executeAction<S extends z.ZodType, T>(
 
 /**
  * The same action, its transaction shared with the other actions that reach this process at the
- * same moment (group commit, lib/group-commit.ts): one fsync for all of them instead of one each.
+ * same moment (group commit, lib/server/group-commit.ts): one fsync for all of them instead of one each.
  * Each keeps its own savepoint, so a refusal undoes only its own writes, and each is answered
  * only after the shared commit is durable.
  */

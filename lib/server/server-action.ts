@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { getCurrentUser } from '@/lib/auth';
 import { executeAction, executeActionGrouped, type ActionResult, type ActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
-import { NOTE_MAX, REASON_MAX } from './ballot/specs';
+import { NOTE_MAX, REASON_MAX } from '@/lib/ballot/specs';
 import { nominationName } from '@/i18n/names';
 import { translateKnown } from '@/i18n/known';
 
