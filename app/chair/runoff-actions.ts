@@ -3,8 +3,5 @@
 import { serverAction } from '@/lib/server/server-action';
 import { closeRunoffSpec, openRunoffSpec } from '@/lib/runoff/specs';
 
-const openAction = serverAction(openRunoffSpec);
-const closeAction = serverAction(closeRunoffSpec);
-
-export async function openRunoff(raw: unknown) { return openAction(raw); }
-export async function closeRunoff(raw: unknown) { return closeAction(raw); }
+export const openRunoff = serverAction(openRunoffSpec);
+export const closeRunoff = serverAction(closeRunoffSpec);

@@ -86,6 +86,7 @@ function requireFilmNotInSubmittedBallot(tx: Tx, jurorId: number, filmId: number
 export const declareRecusalSpec = defineSpec({
   name: 'ballot.declareRecusal',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ filmId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
@@ -106,6 +107,7 @@ export const declareRecusalSpec = defineSpec({
 export const withdrawRecusalSpec = defineSpec({
   name: 'ballot.withdrawRecusal',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ filmId: id }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
@@ -121,6 +123,7 @@ export const withdrawRecusalSpec = defineSpec({
 export const submitBallotSpec = defineSpec({
   name: 'ballot.submit',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ nominationId: id }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);
@@ -172,6 +175,7 @@ export const submitBallotSpec = defineSpec({
 export const reopenBallotSpec = defineSpec({
   name: 'ballot.reopen',
   roles: ['chair'] as const,
+  revalidate: ['/chair', '/jury'],
   schema: z.object({ jurorId: id, nominationId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);

@@ -28,6 +28,9 @@ function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | '
   tx.update(festival).set({ phase, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
 }
 
+/** The pages a change of the round's state shows on: everyone's. */
+const EVERYWHERE = ['/chair', '/jury', '/admin', '/results'];
+
 function hasSpecialRound(tx: Tx) {
   return !!tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
 }
@@ -35,6 +38,7 @@ function hasSpecialRound(tx: Tx) {
 export const closeRoundSpec = defineSpec({
   name: 'round.close',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({ confirmMissing: flag.default(false) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'voting', 'special_voting');
@@ -61,6 +65,7 @@ export const closeRoundSpec = defineSpec({
 export const reopenRoundSpec = defineSpec({
   name: 'round.reopen',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({ reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
@@ -82,6 +87,7 @@ function closedRoundOf(phase: string): 'main' | 'special' | null {
 export const decideTieSpec = defineSpec({
   name: 'round.decideTie',
   roles: ['chair'],
+  revalidate: ['/chair'],
   schema: z
     .object({
       nomination: z.string().regex(/^[a-z0-9_]{1,64}$/),
@@ -126,6 +132,7 @@ export const decideTieSpec = defineSpec({
 export const openSpecialRoundSpec = defineSpec({
   name: 'round.openSpecial',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     requirePhase(tx, 'main_closed');
@@ -154,6 +161,7 @@ export const openSpecialRoundSpec = defineSpec({
 export const finaliseSpec = defineSpec({
   name: 'round.finalise',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
@@ -201,6 +209,7 @@ export const finaliseSpec = defineSpec({
 export const publishSpec = defineSpec({
   name: 'round.publish',
   roles: ['organiser'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'finalised');

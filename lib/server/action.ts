@@ -130,7 +130,8 @@ function precheck<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R>, us
 }
 
 function failureOf(spec: { name: string }, e: unknown): Failure {
-  if (e instanceof Refusal) return { ok: false, code: e.code, params: e.params, ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}) };
+  // A refusal about a field carries what the form shows next to it; any other its message's parameters.
+  if (e instanceof Refusal) return e.fieldErrors ? { ok: false, code: e.code, fieldErrors: e.fieldErrors } : { ok: false, code: e.code, params: e.params };
   console.error(`action ${spec.name} failed`, e);
   return { ok: false, code: 'unexpected' };
 }
