@@ -16,7 +16,7 @@ afterEach(() => t.close());
 const form = (current: string) => ({ current, password: 'a-new-long-password', confirm: 'a-new-long-password' });
 const hashOf = (login: string) => t.db.select({ h: user.passwordHash }).from(user).where(eq(user.login, login)).get()!.h;
 
-describe('changeOwnPassword', () => {
+describe('changePassword (changePasswordSpec)', () => {
   it(`refuses every try after ${MAX_FAILURES} wrong current passwords, the right one included, for that user only`, async () => {
     const me = userByLogin(t.db, 'juror05');
     for (let i = 0; i < MAX_FAILURES; i++) expect(await runAction(changePasswordSpec, me, form(`wrong-${i}`), t.db)).toMatchObject({ code: 'account:wrong_password' });
