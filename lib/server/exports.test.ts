@@ -22,18 +22,18 @@ const OUTSIDE: Record<string, string> = {
   'app/bench/actions.ts#noop': 'the benchmarks’ empty action: measures the framework without our machinery',
 };
 
-function useServerModules(dir: string): string[] {
+function serverModules(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...useServerModules(file));
+    if (entry.isDirectory()) out.push(...serverModules(file));
     else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) && /^\s*['"]use server['"]/.test(readFileSync(file, 'utf8'))) out.push(file);
   }
   return out;
 }
 
 describe("the exports of app/'s 'use server' modules", () => {
-  const modules = useServerModules(path.join(ROOT, 'app')).map((f) => path.relative(ROOT, f).split(path.sep).join('/')).sort();
+  const modules = serverModules(path.join(ROOT, 'app')).map((f) => path.relative(ROOT, f).split(path.sep).join('/')).sort();
 
   it('are found (the modules that export the actions)', () => {
     expect(modules).toEqual(expect.arrayContaining(['app/jury/actions.ts', 'app/admin/actions/jurors.ts', 'app/setup/actions.ts', 'app/account/actions.ts']));
