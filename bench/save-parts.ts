@@ -6,7 +6,7 @@
 //   node --conditions react-server --import tsx bench/save-parts.ts   (react-server: 'server-only' allows the import)
 import { createHash } from 'node:crypto';
 import { encode, decode } from 'next-auth/jwt';
-import { executeAction, executeActionGrouped } from '@/lib/action';
+import { executeAction, executeActionGrouped } from '@/lib/server/action';
 import { saveScoreSpec } from '@/lib/ballot/specs';
 import { findSessionUser } from '@/lib/auth/users';
 import { decodeSessionToken } from '@/lib/auth/token';

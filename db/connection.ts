@@ -1,5 +1,5 @@
 // The better-sqlite3 connection under a drizzle database or transaction: the key for what is kept per
-// connection (prepared statements, lib/prepared.ts; the audit key found from the database file,
+// connection (prepared statements, lib/server/prepared.ts; the audit key found from the database file,
 // lib/audit/index.ts).
 // A database carries it publicly as `$client`. A transaction does not: drizzle's SQLiteTransaction
 // exposes no link to its connection, so for one this reads drizzle's `session.client`, a private field

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { festival } from '@/db/schema';
 import { openDatabase } from '@/lib/database';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { canonicalJson } from '@/lib/canonical';
 import { finalHashOf } from '@/lib/round/hash';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';

@@ -11,7 +11,7 @@ import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/database';
 import { audit, festival, nomination } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { verifyChain } from '@/lib/audit';
 import { replayAudit } from '@/lib/replay/audit';
 import { setPhase } from '@/tests/actions';

@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline/promises';
 import Database from 'better-sqlite3';
 import { databaseFile, openDatabase } from '../lib/database';
 import { createFestival, hasFestival, SetupInput, type SetupValues } from '../lib/setup/festival';
-import { Refusal } from '../lib/refusal';
+import { Refusal } from '../lib/server/refusal';
 import { runningServer } from './restore';
 
 const FIELDS: [keyof SetupValues, string, string][] = [
@@ -92,7 +92,7 @@ async function main(): Promise<number> {
         if (exists) console.log(`The previous database is kept as ${keepAside(file)}.`);
         const h = openDatabase(file);
         try {
-          const out = await createFestival(h.db, parsed.data, null);
+          const out = await createFestival(h.db, parsed.data);
           console.log(`\nFestival "${parsed.data.nameEn}" set up in ${file}.`);
           console.log(`Organiser: ${out.organiser}`);
           console.log(`One-time password (shown only now; to be changed at the first sign-in): ${out.password}`);

@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { festival, type Phase } from '@/db/schema';
-import { executeAction, type ActionSpec } from '@/lib/action';
+import { executeAction, runAction, type ActionSpec } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { snapshot, userByLogin, type TestDb } from '@/tests/db';
 
@@ -30,6 +30,32 @@ export function expectCommonRefusals<S extends z.ZodType, T>(t: TestDb, spec: Ac
     expectRefused(t, spec, 'organiser', good, 'phase:frozen');
     setPhase(t, 'published');
     expectRefused(t, spec, 'organiser', good, 'phase:finalised');
+    setPhase(t, 'setup');
+  }
+}
+
+/**
+ * expectRefused for any spec, run as its server action runs it (runAction: checks, then the
+ * preparation, such as hashing a password, then the transaction).
+ */
+export async function expectRunRefused<S extends z.ZodType, T, P, R>(t: TestDb, spec: ActionSpec<S, T, P, R>, who: string | SessionUser | null, input: unknown, code: string) {
+  const before = snapshot(t.db);
+  const out = await runAction(spec, typeof who === 'string' ? userByLogin(t.db, who) : who, input, t.db);
+  expect(out).toMatchObject({ ok: false, code });
+  expect(snapshot(t.db)).toBe(before);
+  return out;
+}
+
+/** expectCommonRefusals for any spec, through runAction. */
+export async function expectRunCommonRefusals<S extends z.ZodType, T, P, R>(t: TestDb, spec: ActionSpec<S, T, P, R>, good: unknown, bad: unknown, opts: { frozen?: boolean } = {}) {
+  await expectRunRefused(t, spec, 'azimov', good, 'forbidden:role');
+  await expectRunRefused(t, spec, 'hansanping', good, 'forbidden:role');
+  await expectRunRefused(t, spec, 'organiser', bad, 'invalid:input');
+  if (opts.frozen !== false) {
+    setPhase(t, 'voting');
+    await expectRunRefused(t, spec, 'organiser', good, 'phase:frozen');
+    setPhase(t, 'published');
+    await expectRunRefused(t, spec, 'organiser', good, 'phase:finalised');
     setPhase(t, 'setup');
   }
 }

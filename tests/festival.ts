@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { candidate, nomination, user } from '@/db/schema';
 import type { DB } from '@/db';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { userByLogin } from './db';

@@ -1,13 +1,11 @@
 'use server';
 // The chair approves or refuses an organiser's request to change a juror's account during voting
-// (lib/juror/requests.ts). Chair only at this door; requests about the chair are not theirs to decide.
-import { serverAction } from '@/lib/server-action';
-import { approveAccountRequestSpec, refuseAccountRequestSpec } from '@/lib/juror/requests';
-import { approveProposalSpec, refuseProposalSpec } from '@/lib/juror/proposals';
+// (lib/juror/requests.ts). Chair only at this door (lib/juror/doors.ts); requests about the chair
+// are not theirs to decide.
+import { serverAction } from '@/lib/server/server-action';
+import { approveAccountRequestAsChairSpec, approveProposalAsChairSpec, refuseAccountRequestAsChairSpec, refuseProposalAsChairSpec } from '@/lib/juror/doors';
 
-const asChair = { roles: ['chair'] as const, revalidate: ['/chair', '/admin/jurors', '/jury'] };
-
-export const approveAccountRequest = serverAction({ ...approveAccountRequestSpec, ...asChair });
-export const refuseAccountRequest = serverAction({ ...refuseAccountRequestSpec, ...asChair });
-export const approveProposal = serverAction({ ...approveProposalSpec, ...asChair });
-export const refuseProposal = serverAction({ ...refuseProposalSpec, ...asChair });
+export const approveAccountRequest = serverAction(approveAccountRequestAsChairSpec);
+export const refuseAccountRequest = serverAction(refuseAccountRequestAsChairSpec);
+export const approveProposal = serverAction(approveProposalAsChairSpec);
+export const refuseProposal = serverAction(refuseProposalAsChairSpec);

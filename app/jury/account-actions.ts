@@ -1,7 +1,7 @@
 'use server';
 // A juror (or the chair) answers their account's history (lib/account/history.ts), or acknowledges
 // the notice of changes approved on their account (lib/juror/requests.ts).
-import { serverAction } from '@/lib/server-action';
+import { serverAction } from '@/lib/server/server-action';
 import { answerHistorySpec } from '@/lib/account/history';
 import { acknowledgeAccountNoticeSpec } from '@/lib/juror/requests';
 

@@ -1,7 +1,7 @@
 'use server';
 // The juror's ballot actions and the chair's reopening of a ballot. Each is a public endpoint:
-// the checks live in lib/ballot/specs.ts and run inside executeAction (lib/action.ts).
-import { serverAction } from '@/lib/server-action';
+// the checks and the pages to revalidate live in lib/ballot/specs.ts, run by lib/server/action.ts.
+import { serverAction } from '@/lib/server/server-action';
 import {
   declareRecusalSpec,
   reopenBallotSpec,
@@ -16,9 +16,9 @@ import { setBallotViewSpec } from '@/lib/ballot/view';
 // keystroke would cost every juror a render.
 export const saveScore = serverAction(saveScoreSpec);
 export const saveNote = serverAction(saveNoteSpec);
-export const declareRecusal = serverAction({ ...declareRecusalSpec, revalidate: ['/jury'] });
-export const withdrawRecusal = serverAction({ ...withdrawRecusalSpec, revalidate: ['/jury'] });
-export const submitBallot = serverAction({ ...submitBallotSpec, revalidate: ['/jury'] });
-export const reopenBallot = serverAction({ ...reopenBallotSpec, revalidate: ['/chair', '/jury'] });
+export const declareRecusal = serverAction(declareRecusalSpec);
+export const withdrawRecusal = serverAction(withdrawRecusalSpec);
+export const submitBallot = serverAction(submitBallotSpec);
+export const reopenBallot = serverAction(reopenBallotSpec);
 // The layout is shown at once on the client; the next render of a ballot page reads the stored one.
 export const setBallotView = serverAction(setBallotViewSpec);

@@ -5,12 +5,13 @@
 // the chair's list flags the account; the used slip is refused in words; organisers can neither read
 // nor answer a juror's history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import { eq } from 'drizzle-orm';
 import { audit, credentialSet, historyAnswer, loginFailure, slip } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction, runAction } from '@/lib/server/action';
 import { SignInRefusal } from '@/lib/auth/options';
-import { changeOwnPassword } from '@/lib/juror/account';
-import { issueSlips } from '@/lib/juror/import-specs';
+import { changePasswordSpec } from '@/lib/juror/account';
+import { issueSlipsSpec } from '@/lib/juror/import-specs';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { JUROR_LAPTOP, JUROR_PHONE, ORGANISER_LAPTOP, signIn } from '@/tests/devices';
 import { accountFlags, accountFlagsFor } from './flags';
@@ -25,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 async function printSlips() {
-  const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+  const out = await runAction(issueSlipsSpec, userByLogin(t.db, 'organiser'), ISSUE_SLIPS, t.db);
   if (!out.ok) throw new Error(JSON.stringify(out));
   return new Map(out.data.map((s) => [s.login, s.password]));
 }
@@ -35,7 +36,7 @@ async function organiserTakesTheSlip(slips: Map<string, string>) {
   expect(await signIn('organiser', 'organiser-demo', ORGANISER_LAPTOP)).not.toBeNull();
   expect(await signIn('azimov', slips.get('azimov')!, ORGANISER_LAPTOP)).not.toBeNull();
   const chosen = 'handed-over-pass-7731';
-  const set = await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slips.get('azimov')!, password: chosen, confirm: chosen }, t.db, ORGANISER_LAPTOP);
+  const set = await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: slips.get('azimov')!, password: chosen, confirm: chosen }, t.db, ORGANISER_LAPTOP);
   expect(set).toEqual({ ok: true, data: null });
   return chosen;
 }
@@ -105,7 +106,7 @@ describe('a sign-in slip works once', () => {
     expect(await signIn('azimov', first.get('azimov')!, JUROR_PHONE)).toBeNull();
     expect(await signIn('azimov', second.get('azimov')!, JUROR_PHONE)).not.toBeNull();
     const own = 'my-own-secret-pass-4411';
-    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: second.get('azimov')!, password: own, confirm: own }, t.db, JUROR_PHONE)).toEqual({ ok: true, data: null });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: second.get('azimov')!, password: own, confirm: own }, t.db, JUROR_PHONE)).toEqual({ ok: true, data: null });
     expect(await signIn('azimov', own, JUROR_PHONE)).not.toBeNull();
     expect(await signIn('juror03', first.get('juror03')!, JUROR_PHONE)).toBeNull();
   });
@@ -116,7 +117,7 @@ describe('the owner’s history and its answer', () => {
     const slips = await printSlips();
     await signIn('azimov', slips.get('azimov')!, JUROR_PHONE);
     const own = 'my-own-secret-pass-4411';
-    await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slips.get('azimov')!, password: own, confirm: own }, t.db, JUROR_PHONE);
+    await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: slips.get('azimov')!, password: own, confirm: own }, t.db, JUROR_PHONE);
     await signIn('azimov', own, JUROR_PHONE);
     const juror = userByLogin(t.db, 'azimov');
     // The slip and the password are credential sets: asked once, even all from this device.

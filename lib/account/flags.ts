@@ -19,7 +19,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountSignIn, credentialSet, historyAnswer, user as userTable } from '@/db/schema';
-import { Refusal } from '@/lib/action';
+import { Refusal } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { unansweredHistory } from './history';
 

@@ -14,7 +14,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db';
 import { accountRequest, accountSignIn, credentialSet, historyAnswer, slip, user as userTable, type CredentialKind } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { candidate, film, nomination } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { invalidImport, readTable, MAX_TEXT, type LineError } from '@/lib/film/import';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
 import { accountsWithOpenSlip } from '@/lib/account/history';
 import type { DB } from '@/db';
-import { Refusal, type ActionSpec } from '@/lib/action';
+import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { findFestival, requireSetup } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';

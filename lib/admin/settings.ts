@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { festival, METHODS, nomination, PUBLICATION_LEVELS } from '@/db/schema';
-import { Refusal, type ActionSpec } from '@/lib/action';
+import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { requireSetup } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from '@/lib/server/form';

@@ -11,7 +11,7 @@ import { audit } from '@/db/schema';
 import { connectionOf } from '@/db/connection';
 import { canonicalJson } from '@/lib/canonical';
 import { loadAuditKey } from './key';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -24,7 +24,7 @@ export interface AuditInput {
 }
 
 // The key of each connection, found from its database file once (db/connection.ts: a database and
-// its transactions share one connection, as in lib/prepared.ts).
+// its transactions share one connection, as in lib/server/prepared.ts).
 const keys = new WeakMap<object, Buffer>();
 
 export function auditKeyOf(q: object): Buffer {

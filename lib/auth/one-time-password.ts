@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { oneTimePassword, slip } from '@/db/schema';
 import type { DB } from '@/db';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { verifyPassword } from './password';
 
 export function retireOneTimePassword(tx: Tx, userId: number, passwordHash: string) {

@@ -3,18 +3,19 @@
 // makes; a one-time password (set-up, slip, reset) is known to whoever handed it out and can never
 // become the permanent one. Played through the real password change, on a real database.
 import { afterEach, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/server/action';
 import { eq } from 'drizzle-orm';
 import { festival, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
-import { changeOwnPassword } from '@/lib/juror/account';
-import { resetPasswordSpec, runWithTemporaryPassword } from '@/lib/juror/specs';
+import { changePasswordSpec } from '@/lib/juror/account';
+import { resetPasswordSpec } from '@/lib/juror/specs';
 import { createFestival } from '@/lib/setup/festival';
 import { seededDb, snapshot, tempDb, userByLogin, type TestDb } from '@/tests/db';
 
 let t: TestDb;
 afterEach(() => t.close());
 
-const change = (login: string, current: string, password: string) => changeOwnPassword(userByLogin(t.db, login), { current, password, confirm: password }, t.db);
+const change = (login: string, current: string, password: string) => runAction(changePasswordSpec, userByLogin(t.db, login), { current, password, confirm: password }, t.db);
 
 describe('the festival’s names and every account’s names are refused as passwords', () => {
   it('"Real Fest 2026" is refused at a festival of that name, with the reason on the field, and nothing changes', async () => {
@@ -33,7 +34,7 @@ describe('the festival’s names and every account’s names are refused as pass
 describe('a one-time password never becomes the permanent one', () => {
   it('a reset’s temporary password: changed once, it cannot be chosen again', async () => {
     t = await seededDb();
-    const issued = await runWithTemporaryPassword(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: String(userByLogin(t.db, 'juror06').id) }, t.db);
+    const issued = await runAction(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: String(userByLogin(t.db, 'juror06').id) }, t.db);
     if (!issued.ok) throw new Error('reset refused');
     const temporary = issued.data.password;
     expect(await change('juror06', temporary, 'lantern orchard velvet')).toEqual({ ok: true, data: null });
@@ -47,7 +48,7 @@ describe('a one-time password never becomes the permanent one', () => {
     const { organiser, password } = await createFestival(t.db, {
       nameEn: 'Real Fest 2026', nameZh: '真实电影节', nameRu: 'Настоящий фестиваль', nameKk: 'Нағыз фестиваль',
       cityEn: 'Qingdao', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао', startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'anna', organiserName: '',
-    }, null);
+    });
     expect(await change(organiser, password, password)).toMatchObject({ ok: false, fieldErrors: { password: ['password_same'] } });
     expect(await change(organiser, password, 'lantern orchard velvet')).toEqual({ ok: true, data: null });
     expect(await change(organiser, 'lantern orchard velvet', password)).toEqual({ ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } });

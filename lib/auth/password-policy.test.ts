@@ -1,10 +1,11 @@
 // The one password rule, and that every way a password is set applies it (a weak one is refused with
 // a translatable reason and nothing changes).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/server/action';
 import fs from 'node:fs';
 import path from 'node:path';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { changeOwnPassword } from '@/lib/juror/account';
+import { changePasswordSpec } from '@/lib/juror/account';
 import { temporaryPassword } from '@/lib/juror/specs';
 import { passwordProblem } from './password-policy';
 
@@ -47,7 +48,7 @@ describe('changing one’s own password applies the rule', () => {
     const me = userByLogin(t.db, 'juror11');
     const before = snapshot(t.db);
     for (const [pw, code] of [['aaaaaaaaaa', 'password_weak_repeat'], ['1234567890', 'password_weak_common'], ['juror11juror11', 'password_weak_personal']] as const) {
-      expect(await changeOwnPassword(me, { current: 'juror-demo', password: pw, confirm: pw }, t.db)).toMatchObject({ ok: false, code: 'invalid:input', fieldErrors: { password: [code] } });
+      expect(await runAction(changePasswordSpec, me, { current: 'juror-demo', password: pw, confirm: pw }, t.db)).toMatchObject({ ok: false, code: 'invalid:input', fieldErrors: { password: [code] } });
     }
     expect(snapshot(t.db)).toBe(before);
   });

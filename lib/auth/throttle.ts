@@ -10,6 +10,7 @@
 //   failed attempts from how many addresses there were (FailedSignins on their account).
 import { and, desc, eq, gt, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
 import type { DB } from '@/db';
+import type { Tx } from '@/lib/server/action';
 import { loginFailure, user as userTable } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 
@@ -106,9 +107,10 @@ function readStored(v: string | null | undefined): Stored | null {
  * sign-in, the failures from other addresses not yet told are written on the account for its holder
  * to read (failures 0 when there were none) and, when there were some, to the audit log (counts and
  * times, never an address). They keep counting toward the ceiling per account until they age out:
- * the holder's sign-in does not give a guesser elsewhere a fresh allowance.
+ * the holder's sign-in does not give a guesser elsewhere a fresh allowance. Inside a transaction (a
+ * password change) it is part of it: cleared only if the change commits.
  */
-export function clearFailures(db: DB, login: string, address: string): void {
+export function clearFailures(db: DB | Tx, login: string, address: string): void {
   db.transaction((tx) => {
     const account = tx.select({ id: userTable.id, failedSignins: userTable.failedSignins }).from(userTable).where(eq(userTable.login, login)).get();
     if (account) {

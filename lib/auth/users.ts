@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { user, type User } from '@/db/schema';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 
 // The columns a signed-in user carries around the server. Never the password hash.
 export const sessionUserColumns = {

@@ -2,10 +2,10 @@
 // candidate belongs to it, whether the juror is recused from the film, whether the ballot is locked.
 import { and, eq, sql } from 'drizzle-orm';
 import { ballot, candidate, film, nomination, recusal, type Festival, type Phase } from '@/db/schema';
-import { Refusal, type Tx } from '@/lib/action';
+import { Refusal, type Tx } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 import { NATIONALITY_REASON, recusedByNationality } from '@/lib/tally/recused';
 
 export type Round = 'main' | 'special';

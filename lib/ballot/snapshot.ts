@@ -6,7 +6,7 @@
 import { asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, ballotScore } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { stepsOf, valueOfSteps, type Scale } from './scale';
 
 type Reader = DB | Tx;

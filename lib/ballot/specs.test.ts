@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { ballot, decision, festival, film, score, user } from '@/db/schema';
-import { executeAction, type Outcome } from '@/lib/action';
+import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId } from '@/tests/festival';

@@ -3,11 +3,11 @@
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ballot, candidate, decision, film, score, recusal, user } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import { requirePhase } from '@/lib/festival/phase';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
 import { scaleOf, scoreValue, stepsOf } from './scale';
@@ -86,6 +86,7 @@ function requireFilmNotInSubmittedBallot(tx: Tx, jurorId: number, filmId: number
 export const declareRecusalSpec = defineSpec({
   name: 'ballot.declareRecusal',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ filmId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
@@ -106,6 +107,7 @@ export const declareRecusalSpec = defineSpec({
 export const withdrawRecusalSpec = defineSpec({
   name: 'ballot.withdrawRecusal',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ filmId: id }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
@@ -121,6 +123,7 @@ export const withdrawRecusalSpec = defineSpec({
 export const submitBallotSpec = defineSpec({
   name: 'ballot.submit',
   roles: JUROR_ROLES,
+  revalidate: ['/jury'],
   schema: z.object({ nominationId: id }).strict(),
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);
@@ -183,6 +186,7 @@ function fromReopenForm(v: unknown): unknown {
 export const reopenBallotSpec = defineSpec({
   name: 'ballot.reopen',
   roles: ['chair'] as const,
+  revalidate: ['/chair', '/jury'],
   schema: z.preprocess(fromReopenForm, z.object({ jurorId: id, nominationId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict()),
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db';
 import { BALLOT_VIEWS, user, type BallotView } from '@/db/schema';
-import { defineSpec } from '@/lib/action';
+import { defineSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { audit, candidate, user } from '@/db/schema';
-import { executeAction, type Outcome } from '@/lib/action';
+import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { expectRefused, setPhase } from '@/tests/actions';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DB } from '@/db';
 import { anonBallot, nomination } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import type { TallyInput } from '@/lib/tally';
 
 type Reader = DB | Tx;

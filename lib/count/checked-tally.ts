@@ -2,7 +2,7 @@
 // answers 500 whatever the database holds (a file edited by hand, a row no action could write). Each
 // problem says what is wrong and where (nomination, candidate, juror), never a score's value, so the
 // organisers' desk can show it too.
-import { Refusal } from '@/lib/refusal';
+import { Refusal } from '@/lib/server/refusal';
 import { parseTallyInput, tally, type TallyInput, type TallyResult } from '@/lib/tally';
 import { buildTallyInput } from './tally-input';
 

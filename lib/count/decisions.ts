@@ -6,7 +6,7 @@
 // happens to look the same.
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { decision, nomination, type DecisionKindStored } from '@/db/schema';
 import { tally, type Decision, type NominationResult, type NominationStatus, type TallyInput } from '@/lib/tally';
 

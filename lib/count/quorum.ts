@@ -6,7 +6,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, nomination, user } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { getFestival } from '@/lib/festival/phase';
 

@@ -4,7 +4,7 @@
 // all, so its tally input, result and final hash stay byte for byte what they were before runoffs.
 import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { nomination, runoff, runoffVote } from '@/db/schema';
 import { DEFAULT_TIE_BREAK, type Runoff, type RunoffRule, type TieBreakStep } from '@/lib/tally';
 

@@ -9,7 +9,7 @@ import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import { parseTallyInput, recusedFrom, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { getFestival } from '@/lib/festival/phase';
 import { scaleOf, valueOfSteps } from '@/lib/ballot/scale';
 import { newAnonId, storedAnonIds } from './anon-ids';

@@ -2,9 +2,9 @@
 // change by another process cannot slip between the check and the write.
 import { eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 import { festival, type Festival, type Phase } from '@/db/schema';
-import { Refusal } from '@/lib/refusal';
+import { Refusal } from '@/lib/server/refusal';
 
 type Reader = Pick<DB, 'select'>;
 

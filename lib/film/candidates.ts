@@ -3,7 +3,7 @@
 // a film that is removed or leaves the competition loses its candidates, and its performances.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { candidate, film, nomination } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 
 /** The person a film-level nomination names for a film: the director for best_director, else none. */
 export function filmCandidatePerson(code: string, director: string): string | null {

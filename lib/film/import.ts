@@ -3,7 +3,7 @@
 // Pure: no database access; the caller passes the current films in.
 import type { Film } from '@/db/schema';
 import { decodeUtf8, parseCsv } from '@/lib/csv';
-import { Refusal } from '@/lib/refusal';
+import { Refusal } from '@/lib/server/refusal';
 import { normaliseCountry } from './countries';
 import { httpsUrl, imageUrl, MAX_SYNOPSIS, parseScreenings, screeningsKey, type Screening } from './details';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { candidate, film, recusal, screening } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { checkbox, id, optionalInt, text } from '@/lib/server/form';

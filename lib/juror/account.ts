@@ -6,14 +6,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ROLES, user as userTable } from '@/db/schema';
-import type { DB } from '@/db';
-import { getDb } from '@/lib/database';
-import { executeAction, fieldErrorsOf, Refusal, type ActionSpec, type Outcome } from '@/lib/action';
+import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MIN_PASSWORD, passwordProblem } from '@/lib/auth/password-policy';
-import type { SessionUser } from '@/lib/auth/users';
 import { beginAttempt, clearFailures } from '@/lib/auth/throttle';
 import { passwordUserInputs } from '@/lib/auth/password-inputs';
 import { retireOneTimePassword, wasOneTimePassword } from '@/lib/auth/one-time-password';
@@ -40,66 +37,59 @@ export const passwordForm = (userInputs: readonly string[]) => z
   });
 export const PasswordForm = passwordForm([]);
 
-// `previousHash` is the hash the current password was verified against: if it changed meanwhile
-// (a second change, a reset), the verification no longer holds.
-// `from` is where the request came from (address, device), for the owner's history.
-const StoreInput = z.object({
-  passwordHash: z.string().startsWith('$argon2id$'),
-  previousHash: z.string().nullable(),
-  verified: z.literal(true),
-  from: z.object({ device: z.string().max(100), deviceId: z.string().max(64).nullable(), address: z.string().max(100) }).strict().optional(),
-});
+/**
+ * What the preparation hands the transaction: the new password's hash, the hash the current password
+ * was verified against (if it changed meanwhile, by a second change or a reset, the verification no
+ * longer holds), where the request came from (address, device), for the owner's history, and the
+ * throttle's key, cleared in the transaction that stores the password.
+ */
+type Verified = { passwordHash: string; previousHash: string | null; from?: From; throttleKey: string };
 
+/**
+ * A user sets their own password: validated (the festival's names and every account's login and
+ * names are the first guesses anyone makes), the current password verified (throttled) and the new
+ * one hashed before the transaction, which stores it.
+ */
 export const changePasswordSpec = {
   name: 'admin.changePassword',
   roles: ROLES,
-  schema: StoreInput,
+  schema: ({ user, db }) => passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]),
   allowPasswordChange: true,
-  handler: ({ user, input, tx }) => {
+  prepare: async ({ user, input, db, from }): Promise<Verified> => {
+    const throttleKey = `password-change:${user.id}`;
+    // Counted as a failure before the password is checked (cleared on success): parallel guesses cannot pass the limit together.
+    const state = beginAttempt(db, throttleKey, SESSION_ADDRESS, Date.now());
+    if (state.limited) throw new Refusal('account:throttled', { minutes: Math.ceil(state.retryAfterMs / 60000) });
+    const stored = db.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
+    const previousHash = stored?.hash ?? null;
+    // An account signed in with its slip has no password yet: the slip's secret is the current one,
+    // for this one change (the slip is already used; a new sign-in with it is refused).
+    const current = previousHash ?? lastUsedSlip(db, user.id)?.hash ?? null;
+    if (!(await verifyPassword(current, input.current))) throw new Refusal('account:wrong_password', {}, { current: ['wrong_password'] });
+    // Checked once the current password is known right: nobody learns an old one-time password by trying.
+    if (await wasOneTimePassword(db, user.id, input.password)) {
+      clearFailures(db, throttleKey, SESSION_ADDRESS); // the current password was right: not a guess
+      throw new Refusal('invalid:input', {}, { password: ['password_one_time'] });
+    }
+    return { passwordHash: await hashPassword(input.password), previousHash, from: await from(), throttleKey };
+  },
+  handler: ({ user, tx, prepared }) => {
     const now = tx.select({ hash: userTable.passwordHash, mustChange: userTable.mustChangePassword }).from(userTable).where(eq(userTable.id, user.id)).get();
-    if ((now?.hash ?? null) !== input.previousHash) throw new Refusal('account:changed');
+    if ((now?.hash ?? null) !== prepared.previousHash) throw new Refusal('account:changed');
     // A password that had to be changed was set by someone else: it stays refused for good.
     if (now?.mustChange && now.hash) retireOneTimePassword(tx, user.id, now.hash);
     tx.update(userTable)
-      .set({ passwordHash: input.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
+      .set({ passwordHash: prepared.passwordHash, mustChangePassword: false, sessionVersion: sql`${userTable.sessionVersion} + 1` })
       .where(eq(userTable.id, user.id))
       .run();
     // Chosen in the owner's own session: the history says so, from where, for the owner to recognise.
     voidSlips(tx, user.id);
-    recordCredential(tx, user.id, 'chosen', { id: user.id, how: 'owner' }, input.from);
+    recordCredential(tx, user.id, 'chosen', { id: user.id, how: 'owner' }, prepared.from);
     // Where from, as the history records it: audit:verify replays the history's rows from here.
-    const where = { device: input.from?.device ?? null, deviceId: input.from?.deviceId ?? null, address: input.from?.address ?? null };
+    const where = { device: prepared.from?.device ?? null, deviceId: prepared.from?.deviceId ?? null, address: prepared.from?.address ?? null };
     appendAudit(tx, { actorId: user.id, action: 'account.password', payload: { accounts: [accountState(tx, user.id)], from: where } });
+    // The right password was given: the failures counted for this user go, with the change.
+    clearFailures(tx, prepared.throttleKey, SESSION_ADDRESS);
     return null;
   },
-} satisfies ActionSpec<typeof StoreInput, null>;
-
-/** The whole change: validate, verify the current password, hash the new one, store it. */
-export async function changeOwnPassword(user: SessionUser | null, raw: unknown, db: DB = getDb(), from?: From): Promise<Outcome<null>> {
-  if (!user || !user.active) return { ok: false, code: 'auth:required' };
-  const fields = raw instanceof FormData ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION'))) : raw;
-  // The festival's names and every account's login and names are the first guesses anyone makes.
-  const parsed = passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]).safeParse(fields);
-  if (!parsed.success) return { ok: false, code: 'invalid:input', fieldErrors: fieldErrorsOf(parsed.error) };
-  const key = `password-change:${user.id}`;
-  // Counted as a failure before the password is checked (cleared on success): parallel guesses cannot pass the limit together.
-  const state = beginAttempt(db, key, SESSION_ADDRESS, Date.now());
-  if (state.limited) return { ok: false, code: 'account:throttled', params: { minutes: Math.ceil(state.retryAfterMs / 60000) } };
-  const stored = db.select({ hash: userTable.passwordHash }).from(userTable).where(eq(userTable.id, user.id)).get();
-  const previousHash = stored?.hash ?? null;
-  // An account signed in with its slip has no password yet: the slip's secret is the current one,
-  // for this one change (the slip is already used; a new sign-in with it is refused).
-  const current = previousHash ?? lastUsedSlip(db, user.id)?.hash ?? null;
-  if (!(await verifyPassword(current, parsed.data.current))) {
-    return { ok: false, code: 'account:wrong_password', fieldErrors: { current: ['wrong_password'] } };
-  }
-  // Checked once the current password is known right: nobody learns an old one-time password by trying.
-  if (await wasOneTimePassword(db, user.id, parsed.data.password)) {
-    clearFailures(db, key, SESSION_ADDRESS); // the current password was right: not a guess
-    return { ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } };
-  }
-  const passwordHash = await hashPassword(parsed.data.password);
-  const outcome = executeAction(changePasswordSpec, user, { passwordHash, previousHash, verified: true, from }, db);
-  if (outcome.ok) clearFailures(db, key, SESSION_ADDRESS);
-  return outcome;
-}
+} satisfies ActionSpec<ReturnType<typeof passwordForm>, null, Verified>;

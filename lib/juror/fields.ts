@@ -7,6 +7,3 @@ export const login = z.string().trim().toLowerCase().regex(LOGIN, 'login_format'
 
 /** Why a request or proposal is filed, or refused: read by the one who decides it. */
 export const reason = z.string().trim().min(3, 'reason_short').max(500);
-
-/** Only ever built on the server (runWithTemporaryPassword), never taken from a form. */
-export const passwordHash = z.string().startsWith('$argon2id$');

@@ -4,15 +4,14 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { signinToken, user as userTable } from '@/db/schema';
-import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
+import { ISSUE_SLIPS } from './slips-confirm';
 import { appendAudit } from '@/lib/audit';
 import { accountState, credentialDigest } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
-import type { SessionUser } from '@/lib/auth/users';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { invalidImport, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
-import { id } from '@/lib/server/form';
 import type { DB } from '@/db';
 import type { AppLocale } from '@/i18n/config';
 import { parseJurorCsv, planJurorImport, type ExistingUser, type JurorPlan } from './import';
@@ -91,11 +90,11 @@ export const importJurorsSpec = {
   },
 } satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;
 
-const SlipsInput = z.object({
-  // Built on the server only (issueSlips), never taken from a form: the exact active jury, each with
-  // the hash of the password printed on their slip.
-  accounts: z.array(z.object({ id, passwordHash: z.string().startsWith('$argon2id$') }).strict()).min(1).max(500),
-}).strict();
+// The page's explicit word (lib/juror/slips-confirm.ts): anything else is refused and no password changes.
+const SlipsInput = z.literal(ISSUE_SLIPS);
+
+/** The slips prepared before the transaction: each active juror's new password, and its hash. */
+type PreparedSlips = { slips: (Slip & { id: number })[]; accounts: { id: number; passwordHash: string }[] };
 
 /** `locale`: the juror's own language (the import's `language` column), in which their slip is printed; null when not given. */
 export type Slip = { login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; locale: AppLocale | null; password: string };
@@ -119,16 +118,27 @@ export const issueSlipsSpec = {
   roles: ['organiser'],
   schema: SlipsInput,
   revalidate: ['/admin/jurors', '/admin'],
-  handler: ({ user, input, tx }) => {
+  // A password per active juror, generated and hashed before the (synchronous) transaction. Only an
+  // active organiser, in setup, makes the server hash anything.
+  prepare: async ({ db }): Promise<PreparedSlips> => {
+    const setup = getFestival(db).phase === 'setup';
+    const jury = setup ? activeJury(db) : [];
+    // Outside setup the handler gives the phase's own refusal.
+    if (setup && jury.length === 0) throw new Refusal('slips:no_jurors');
+    const slips = jury.map((j) => ({ ...j, password: temporaryPassword() }));
+    const hashes = await Promise.all(slips.map((s) => hashPassword(s.password)));
+    return { slips, accounts: slips.map((s, i) => ({ id: s.id, passwordHash: hashes[i] })) };
+  },
+  handler: ({ user, tx, prepared }) => {
     const f = getFestival(tx);
     if (f.phase === 'finalised' || f.phase === 'published') throw new Refusal('phase:finalised', { phase: f.phase });
     if (f.phase !== 'setup') throw new Refusal('slips:voting');
     const jury = activeJury(tx);
-    const given = new Set(input.accounts.map((a) => a.id));
+    const given = new Set(prepared.accounts.map((a) => a.id));
     // The jury changed between reading it and this transaction (or the input is not the whole jury).
-    if (given.size !== input.accounts.length || jury.length !== given.size || jury.some((j) => !given.has(j.id))) throw new Refusal('slips:jury_changed');
+    if (given.size !== prepared.accounts.length || jury.length !== given.size || jury.some((j) => !given.has(j.id))) throw new Refusal('slips:jury_changed');
     const now = new Date().toISOString();
-    for (const a of input.accounts) {
+    for (const a of prepared.accounts) {
       // The slip is its own one-time record (lib/account/history.ts), never the account's password:
       // the account has none until its owner chooses one with the slip, and every session ends.
       tx.update(userTable)
@@ -144,26 +154,8 @@ export const issueSlipsSpec = {
     appendAudit(tx, { actorId: user.id, action: 'juror.issue_slips', payload: {
       jurors: jury.map((j) => ({ id: j.id, login: j.login })),
       accounts: jury.map((j) => accountState(tx, j.id)),
-      slips: input.accounts.map((a) => ({ id: a.id, slip: credentialDigest(a.passwordHash) })),
+      slips: prepared.accounts.map((a) => ({ id: a.id, slip: credentialDigest(a.passwordHash) })),
     } });
-    return null;
+    return prepared.slips.map(({ login, displayName, latinName, role, locale, password }) => ({ login, displayName, latinName, role, locale, password }));
   },
-} satisfies ActionSpec<typeof SlipsInput, null>;
-
-/**
- * Generates and hashes a password per active juror (before the synchronous transaction), then runs
- * issueSlipsSpec. Only an active organiser, in setup, makes the server hash anything.
- */
-export async function issueSlips(user: SessionUser | null, db: DB): Promise<Outcome<Slip[]>> {
-  const allowed = !!user && user.active && issueSlipsSpec.roles.includes(user.role as 'organiser') && !user.mustChangePassword;
-  const phase = allowed ? getFestival(db).phase : null;
-  const jury = allowed && phase === 'setup' ? activeJury(db) : [];
-  if (allowed && phase === 'setup' && jury.length === 0) return { ok: false, code: 'slips:no_jurors' };
-  const slips = jury.map((j) => ({ ...j, password: temporaryPassword() }));
-  const hashes = await Promise.all(slips.map((s) => hashPassword(s.password)));
-  const accounts = slips.map((s, i) => ({ id: s.id, passwordHash: hashes[i] }));
-  // Refused callers reach the spec with a well-formed but useless input and get its own refusal.
-  const out = executeAction(issueSlipsSpec, user, { accounts: accounts.length ? accounts : [{ id: 1, passwordHash: '$argon2id$none' }] }, db);
-  if (!out.ok) return out;
-  return { ok: true, data: slips.map(({ login, displayName, latinName, role, locale, password }) => ({ login, displayName, latinName, role, locale, password })) };
-}
+} satisfies ActionSpec<typeof SlipsInput, Slip[], PreparedSlips>;

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
+import { runAction } from '@/lib/server/action';
 import { eq } from 'drizzle-orm';
 import { audit, slip, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
-import { bytes, expectCommonRefusals, expectRefused, run, setPhase } from '@/tests/actions';
+import { bytes, expectCommonRefusals, expectRefused, expectRunRefused, run, setPhase } from '@/tests/actions';
 import { parseJurorCsv, planJurorImport, type ExistingUser } from './import';
-import { importJurorsSpec, issueSlips, issueSlipsSpec, previewJurorImportSpec } from './import-specs';
+import { importJurorsSpec, issueSlipsSpec, previewJurorImportSpec } from './import-specs';
 
 const ORGANISER: ExistingUser = { id: 1, login: 'organiser', role: 'organiser', displayName: 'O', latinName: null, country: null, locale: null, active: true };
 const HEAD = 'name,latin_name,login,country,language,role\n';
@@ -122,7 +124,7 @@ describe('juror import and sign-in slips (actions)', () => {
 
   it('issues every active juror a fresh one-time password in one action; the audit entry has no password nor hash', async () => {
     const org = userByLogin(t.db, 'organiser');
-    const out = await issueSlips(org, t.db);
+    const out = await runAction(issueSlipsSpec, org, ISSUE_SLIPS, t.db);
     if (!out.ok) throw new Error(JSON.stringify(out));
     expect(out.data).toHaveLength(12);
     const azimov = out.data.find((s) => s.login === 'azimov')!;
@@ -146,21 +148,23 @@ describe('juror import and sign-in slips (actions)', () => {
   it('is refused during voting (until the two-person rule covers it), to jurors and the chair, and changes nothing', async () => {
     setPhase(t, 'voting');
     let before = snapshot(t.db);
-    expect(await issueSlips(userByLogin(t.db, 'organiser'), t.db)).toMatchObject({ ok: false, code: 'slips:voting' });
+    expect(await runAction(issueSlipsSpec, userByLogin(t.db, 'organiser'), ISSUE_SLIPS, t.db)).toMatchObject({ ok: false, code: 'slips:voting' });
     expect(snapshot(t.db)).toBe(before);
     setPhase(t, 'setup');
     before = snapshot(t.db);
-    expect(await issueSlips(userByLogin(t.db, 'hansanping'), t.db)).toMatchObject({ ok: false, code: 'forbidden:role' });
-    expect(await issueSlips(userByLogin(t.db, 'azimov'), t.db)).toMatchObject({ ok: false, code: 'forbidden:role' });
-    expect(await issueSlips(null, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
+    expect(await runAction(issueSlipsSpec, userByLogin(t.db, 'hansanping'), ISSUE_SLIPS, t.db)).toMatchObject({ ok: false, code: 'forbidden:role' });
+    expect(await runAction(issueSlipsSpec, userByLogin(t.db, 'azimov'), ISSUE_SLIPS, t.db)).toMatchObject({ ok: false, code: 'forbidden:role' });
+    expect(await runAction(issueSlipsSpec, null, ISSUE_SLIPS, t.db)).toMatchObject({ ok: false, code: 'auth:required' });
     expect(snapshot(t.db)).toBe(before);
   });
 
-  it('refuses hashes for only part of the jury or for someone else (the spec takes the whole active jury only)', () => {
+  it('refuses hashes for only part of the jury or for someone else (the transaction takes the whole active jury only)', async () => {
     const hash = '$argon2id$v=19$m=19456,t=2,p=1$x$y';
     const azimov = userByLogin(t.db, 'azimov');
     const org = userByLogin(t.db, 'organiser');
-    expectRefused(t, issueSlipsSpec, 'organiser', { accounts: [{ id: azimov.id, passwordHash: hash }] }, 'slips:jury_changed');
-    expectRefused(t, issueSlipsSpec, 'organiser', { accounts: [{ id: org.id, passwordHash: hash }] }, 'slips:jury_changed');
+    // As if the jury had changed between the preparation and the transaction.
+    const preparedFor = (id: number) => ({ ...issueSlipsSpec, prepare: async () => ({ slips: [], accounts: [{ id, passwordHash: hash }] }) });
+    await expectRunRefused(t, preparedFor(azimov.id), 'organiser', ISSUE_SLIPS, 'slips:jury_changed');
+    await expectRunRefused(t, preparedFor(org.id), 'organiser', ISSUE_SLIPS, 'slips:jury_changed');
   });
 });

@@ -11,13 +11,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountProposal, user as userTable } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { id, text } from '@/lib/server/form';
 import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';
+import { prepareTemporaryPassword, type TemporaryPassword } from './password';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().default(null));
 const nowIso = () => new Date().toISOString();
@@ -158,16 +159,17 @@ export const issueOrganiserPasswordSpec = {
   roles: ['organiser'],
   schema: IssueInput,
   revalidate: ['/admin/jurors'],
-  handler: ({ user, input, tx }) => {
+  prepare: prepareTemporaryPassword,
+  handler: ({ user, input, tx, prepared }) => {
     const p = findProposal(tx, input.id);
     requireIssuable(p, 'add_organiser', user);
     if (p.targetId === null) throw new Refusal('account:not_approved'); // an approved new organiser always has one
-    applyPassword(tx, p.targetId, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
+    applyPassword(tx, p.targetId, prepared.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountProposal).set({ passwordIssuedAt: nowIso() }).where(eq(accountProposal.id, p.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { proposal: p.id, target: p.targetId, accounts: [accountState(tx, p.targetId)] } });
-    return { login: p.login! };
+    return { login: p.login!, password: prepared.password };
   },
-} satisfies ActionSpec<typeof IssueInput, { login: string }>;
+} satisfies ActionSpec<typeof IssueInput, { login: string; password: string }, TemporaryPassword>;
 
 /** Every proposal with the names of those involved: for the organisers' and the chair's lists. */
 export function listAccountProposals(db: Pick<Tx, 'select'>) {

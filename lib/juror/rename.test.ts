@@ -5,13 +5,14 @@
 // target's login, names and history; and a request whose target was renamed since it was filed
 // cannot be approved.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runAction } from '@/lib/server/action';
 import { eq } from 'drizzle-orm';
 import { accountProposal, audit, credentialSet, user } from '@/db/schema';
 import { snapshot, seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { addOrganiserSpec } from './organisers';
-import { changeOwnPassword } from './account';
+import { changePasswordSpec } from './account';
 import { expectRefused, run, setPhase } from '@/tests/actions';
-import { runWithTemporaryPassword, updateJurorSpec } from './specs';
+import { updateJurorSpec } from './specs';
 import { approveAccountRequestSpec, requestAccountChangeSpec } from './requests';
 import { approveProposalSpec, cancelProposalSpec, issueOrganiserPasswordSpec, proposeOrganiserSpec, proposeRenameSpec, refuseProposalSpec } from './proposals';
 import { pendingApprovals } from './approvals';
@@ -137,7 +138,7 @@ describe('a second organiser', () => {
     setPhase(t, 'voting');
     const p = run(t, proposeOrganiserSpec, { login: 'anna', displayName: 'Anna', reason: 'a second organiser for requests about the chair' });
     t.db.insert(user).values({ login: 'organiser2', displayName: 'Second organiser', role: 'organiser', passwordHash: row('organiser').passwordHash }).run();
-    const issue = (login: string) => runWithTemporaryPassword(issueOrganiserPasswordSpec, userByLogin(t.db, login), { id: String(p.id) }, t.db);
+    const issue = (login: string) => runAction(issueOrganiserPasswordSpec, userByLogin(t.db, login), { id: String(p.id) }, t.db);
     expect(await issue('organiser')).toMatchObject({ ok: false, code: 'account:not_approved' });
     run(t, approveProposalSpec, { id: String(p.id) }, 'hansanping');
     const before = snapshot(t.db);
@@ -157,15 +158,15 @@ describe('a second organiser', () => {
   });
 
   it('in setup an organiser adds one directly; during voting the direct way is refused; the new organiser then decides a request about the chair', async () => {
-    const added = await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Anna', login: 'anna' }, t.db);
+    const added = await runAction(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Anna', login: 'anna' }, t.db);
     if (!added.ok) throw new Error(JSON.stringify(added));
     expect(row('anna')).toMatchObject({ role: 'organiser', mustChangePassword: true });
-    expect(await changeOwnPassword(userByLogin(t.db, 'anna'), { current: added.data.password, password: 'lantern orchard velvet', confirm: 'lantern orchard velvet' }, t.db)).toEqual({ ok: true, data: null });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'anna'), { current: added.data.password, password: 'lantern orchard velvet', confirm: 'lantern orchard velvet' }, t.db)).toEqual({ ok: true, data: null });
     // Who set each of the new organiser's credentials is kept, as for a juror's.
     expect(credentials('anna')).toEqual([['temporary', 'organiser', 'organiser'], ['chosen', 'owner', 'anna']]);
     setPhase(t, 'voting');
     const before = snapshot(t.db);
-    expect(await runWithTemporaryPassword(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Boris', login: 'boris' }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });
+    expect(await runAction(addOrganiserSpec, userByLogin(t.db, 'organiser'), { displayName: 'Boris', login: 'boris' }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });
     expect(snapshot(t.db)).toBe(before);
     const reset = run(t, requestAccountChangeSpec, { targetId: idOf('hansanping'), kind: 'reset_password', reason: 'the chair lost their phone' }).id;
     run(t, approveAccountRequestSpec, { id: String(reset) }, 'anna');

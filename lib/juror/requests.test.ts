@@ -5,15 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { accountRequest, audit, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction, runAction } from '@/lib/server/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
 import { saveScoreSpec } from '@/lib/ballot/specs';
-import { changeOwnPassword } from './account';
+import { changePasswordSpec } from './account';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, run, setPhase } from '@/tests/actions';
-import { makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec } from './specs';
+import { makeChairSpec, resetPasswordSpec, setJurorActiveSpec } from './specs';
 import {
   acknowledgeAccountNoticeSpec, approveAccountRequestSpec, cancelAccountRequestSpec, issuePasswordSpec, listAccountRequests,
   refuseAccountRequestSpec, requestAccountChangeSpec,
@@ -48,7 +48,7 @@ describe('two people for account changes during voting', () => {
     for (const phase of ['voting', 'main_closed', 'special_voting', 'special_closed'] as const) {
       setPhase(t, phase);
       const before = snapshot(t.db);
-      expect(await runWithTemporaryPassword(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: idOf('azimov') }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });
+      expect(await runAction(resetPasswordSpec, userByLogin(t.db, 'organiser'), { id: idOf('azimov') }, t.db)).toMatchObject({ ok: false, code: 'account:needs_approval' });
       expect(snapshot(t.db)).toBe(before);
       expectRefused(t, setJurorActiveSpec, 'organiser', { id: idOf('azimov') }, 'account:needs_approval');
       expectRefused(t, setJurorActiveSpec, 'organiser', { id: idOf('juror05'), active: 'on' }, 'account:needs_approval');
@@ -64,7 +64,7 @@ describe('two people for account changes during voting', () => {
     expect(await verifyPassword(userRow('azimov').passwordHash, 'juror-demo')).toBe(true);
     expect(userForClaims(t.db, session)).not.toBeNull();
     // The requester cannot issue a password before approval.
-    const early = await runWithTemporaryPassword(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
+    const early = await runAction(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
     expect(early).toMatchObject({ ok: false, code: 'account:not_approved' });
     expect(userRow('azimov')).toEqual(before);
 
@@ -77,13 +77,13 @@ describe('two people for account changes during voting', () => {
     expect(requests()[0]).toMatchObject({ state: 'approved', decidedBy: userRow('hansanping').id });
 
     // Only the requesting organiser gets the password, and only once.
-    const other = await runWithTemporaryPassword(issuePasswordSpec, userByLogin(t.db, 'organiser2'), { id: String(reqId) }, t.db);
+    const other = await runAction(issuePasswordSpec, userByLogin(t.db, 'organiser2'), { id: String(reqId) }, t.db);
     expect(other).toMatchObject({ ok: false, code: 'account:not_yours' });
-    const out = await runWithTemporaryPassword(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
+    const out = await runAction(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
     expect(out).toMatchObject({ ok: true, data: { login: 'azimov' } });
     const temp = out.ok ? out.data.password : '';
     expect(await verifyPassword(userRow('azimov').passwordHash, temp)).toBe(true);
-    const again = await runWithTemporaryPassword(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
+    const again = await runAction(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
     expect(again).toMatchObject({ ok: false, code: 'account:password_issued' });
     // No password, and no hash, in the audit log or the request.
     const log = t.db.select().from(audit).all().map((a) => a.payload).join('\n');
@@ -165,10 +165,10 @@ describe('two people for account changes during voting', () => {
     expect(executeAction(saveScoreSpec, juror, { candidateId: candidatesOf(t.db, 'best_film')[0].id, value: 4 }, t.db).ok).toBe(true);
     const reqId = request('reset_password', 'azimov');
     run(t, approveAccountRequestSpec, { id: String(reqId) }, 'hansanping');
-    const out = await runWithTemporaryPassword(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
+    const out = await runAction(issuePasswordSpec, userByLogin(t.db, 'organiser'), { id: String(reqId) }, t.db);
     const temp = out.ok ? out.data.password : '';
     // Whoever holds the temporary password signs in, sets a password and changes a score.
-    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: temp, password: 'taken-over-account', confirm: 'taken-over-account' }, t.db)).toEqual({ ok: true, data: null });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: temp, password: 'taken-over-account', confirm: 'taken-over-account' }, t.db)).toEqual({ ok: true, data: null });
     const c = candidatesOf(t.db, 'best_film');
     for (const v of [9, 8, 7]) expect(executeAction(saveScoreSpec, userByLogin(t.db, 'azimov'), { candidateId: c[1].id, value: v }, t.db).ok).toBe(true);
 

@@ -13,7 +13,7 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { accountRequest, ACCOUNT_REQUEST_KINDS, type AccountRequestKind, user as userTable } from '@/db/schema';
-import { Refusal, type ActionSpec, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
 import { markChangesSeen, unseenChanges } from '@/lib/account/history';
@@ -21,7 +21,8 @@ import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import { getFestival } from '@/lib/festival/phase';
 import { id } from '@/lib/server/form';
-import { passwordHash, reason } from './fields';
+import { reason } from './fields';
+import { prepareTemporaryPassword, type TemporaryPassword } from './password';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';
 
@@ -190,7 +191,7 @@ export const cancelAccountRequestSpec = {
   },
 } satisfies ActionSpec<typeof IdInput, null>;
 
-export const IssueInput = z.object({ id, passwordHash });
+export const IssueInput = z.object({ id });
 
 /**
  * What every issue of a temporary password after an approval checks (a reset here, a new organiser
@@ -204,16 +205,16 @@ export function requireIssuable(filed: { kind: string; state: string; requestedB
 }
 
 /**
- * The approved reset's temporary password, to the organiser who asked for it, once. Run through
- * runWithTemporaryPassword: the password is generated and hashed before the transaction and only
- * its hash is stored.
+ * The approved reset's temporary password, to the organiser who asked for it, once: generated and
+ * hashed before the transaction (prepareTemporaryPassword), and only its hash is stored.
  */
 export const issuePasswordSpec = {
   name: 'account.issuePassword',
   roles: ['organiser'],
   schema: IssueInput,
   revalidate: ['/admin/jurors'],
-  handler: ({ user, input, tx }) => {
+  prepare: prepareTemporaryPassword,
+  handler: ({ user, input, tx, prepared }) => {
     const req = findRequest(tx, input.id);
     requireIssuable(req, 'reset_password', user);
     // A later approved reset of the same account replaces this one.
@@ -222,12 +223,12 @@ export const issuePasswordSpec = {
     if (later) throw new Refusal('account:superseded');
     const target = findJuror(tx, req.targetId);
     if (!target.active) throw new Refusal('juror:inactive');
-    applyPassword(tx, target.id, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
+    applyPassword(tx, target.id, prepared.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     tx.update(accountRequest).set({ passwordIssuedAt: nowIso() }).where(eq(accountRequest.id, req.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.issue_password', payload: { request: req.id, target: target.id, accounts: [accountState(tx, target.id)] } });
-    return { login: target.login };
+    return { login: target.login, password: prepared.password };
   },
-} satisfies ActionSpec<typeof IssueInput, { login: string }>;
+} satisfies ActionSpec<typeof IssueInput, { login: string; password: string }, TemporaryPassword>;
 
 /** The juror (or the chair) has read the notice of the changes to their account. */
 export const acknowledgeAccountNoticeSpec = {

@@ -4,18 +4,15 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { LOCALES, signinToken, user as userTable } from '@/db/schema';
-import { executeAction, Refusal, type ActionSpec, type Outcome, type Tx } from '@/lib/action';
+import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
-import { hashPassword } from '@/lib/auth/password';
-import { temporaryPassword } from './password';
-import type { SessionUser } from '@/lib/auth/users';
+import { prepareTemporaryPassword, temporaryPassword, type TemporaryPassword } from './password';
 import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { needsApproval } from './approval-phases';
 import { normaliseCountry, UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { checkbox, id, text } from '@/lib/server/form';
-import { login, passwordHash } from './fields';
-import type { DB } from '@/db';
+import { login } from './fields';
 import { recordCredential, voidSlips } from '@/lib/account/history';
 import type { CredentialKind } from '@/db/schema';
 
@@ -50,23 +47,23 @@ function requireNotFinal(tx: Tx) {
   return f;
 }
 
-const AddInput = z.object({ displayName: text(200), login, country, locale, passwordHash });
+const AddInput = z.object({ displayName: text(200), login, country, locale });
 
 export const addJurorSpec = {
   name: 'admin.addJuror',
   roles: ['organiser'],
   schema: AddInput,
   revalidate: ['/admin/jurors'],
-  handler: ({ user, input, tx }) => {
+  prepare: prepareTemporaryPassword,
+  handler: ({ user, input, tx, prepared }) => {
     requireSetup(tx);
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
-    const { id: jurorId } = tx.insert(userTable).values({ ...input, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
+    const { id: jurorId } = tx.insert(userTable).values({ ...input, passwordHash: prepared.passwordHash, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
     recordCredential(tx, jurorId, 'temporary', { id: user.id, how: 'organiser' });
-    const { passwordHash: _hash, ...shown } = input;
-    appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...shown, accounts: [accountState(tx, jurorId)] } });
-    return { id: jurorId, login: input.login };
+    appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...input, accounts: [accountState(tx, jurorId)] } });
+    return { id: jurorId, login: input.login, password: prepared.password };
   },
-} satisfies ActionSpec<typeof AddInput, { id: number; login: string }>;
+} satisfies ActionSpec<typeof AddInput, { id: number; login: string; password: string }, TemporaryPassword>;
 
 const UpdateInput = z.object({ id, displayName: text(200), country, locale });
 
@@ -162,42 +159,21 @@ export function applyPassword(tx: Tx, targetId: number, passwordHash: string | n
   recordCredential(tx, targetId, set.kind, { id: set.by, how: set.how });
 }
 
-const ResetInput = z.object({ id, passwordHash });
+const ResetInput = z.object({ id });
 
 export const resetPasswordSpec = {
   name: 'admin.resetPassword',
   roles: ['organiser'],
   schema: ResetInput,
   revalidate: ['/admin/jurors', '/admin'],
-  handler: ({ user, input, tx }) => {
+  prepare: prepareTemporaryPassword,
+  handler: ({ user, input, tx, prepared }) => {
     requireNotFinal(tx);
     const target = findJuror(tx, input.id);
     if (!target.active) throw new Refusal('juror:inactive');
     refuseDuringVoting(tx);
-    applyPassword(tx, target.id, input.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
+    applyPassword(tx, target.id, prepared.passwordHash, { kind: 'temporary', by: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'juror.reset_password', payload: { id: target.id, accounts: [accountState(tx, target.id)] } });
-    return { login: target.login };
+    return { login: target.login, password: prepared.password };
   },
-} satisfies ActionSpec<typeof ResetInput, { login: string }>;
-
-/**
- * Runs an action that sets a temporary password: the password is generated and hashed here,
- * before the (synchronous) transaction, and returned once. Nobody but an active organiser makes
- * the server hash anything; anyone else gets the action's own refusal.
- */
-export async function runWithTemporaryPassword<S extends z.ZodType, T>(
-  spec: ActionSpec<S, T>,
-  user: SessionUser | null,
-  raw: unknown,
-  db?: DB,
-): Promise<Outcome<T & { password: string }>> {
-  const fields: Record<string, unknown> = raw instanceof FormData
-    ? Object.fromEntries([...raw.entries()].filter(([k]) => !k.startsWith('$ACTION')))
-    : { ...(raw as Record<string, unknown>) };
-  delete fields.passwordHash;
-  const allowed = !!user && user.active && spec.roles.includes(user.role) && !user.mustChangePassword;
-  const password = allowed ? temporaryPassword() : '';
-  const hash = allowed ? await hashPassword(password) : '';
-  const out = executeAction(spec, user, { ...fields, passwordHash: hash }, db);
-  return out.ok ? { ok: true, data: { ...out.data, password } } : out;
-}
+} satisfies ActionSpec<typeof ResetInput, { login: string; password: string }, TemporaryPassword>;

@@ -13,7 +13,7 @@ import * as schema from '@/db/schema';
 import type { DB } from '@/db';
 import { user as userTable } from '@/db/schema';
 import { findSessionUser, sessionUserColumns, type SessionUser } from '@/lib/auth/users';
-import { prepared } from '@/lib/prepared';
+import { prepared } from '@/lib/server/prepared';
 import { readLiveFacts, type LiveFacts } from './facts';
 import { liveView, type LiveView } from './view';
 

@@ -25,7 +25,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, decision, nomination } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { auditKeyOf } from '@/lib/audit';
 import { recusedFrom, type Method, type TallyInput } from '@/lib/tally';
 import { QUORUM_FLOOR } from '@/lib/count/quorum';

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { decision, nomination } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from '@/lib/count/decisions';
@@ -26,6 +26,7 @@ function closedNomination(tx: Tx, nominationCode: string) {
 export const noAwardSpec = defineSpec({
   name: 'round.noAward',
   roles: ['chair'],
+  revalidate: ['/chair'],
   schema: z.object({ nomination: code, reason }).strict(),
   handler: ({ user: me, input, tx }) => {
     const nom = closedNomination(tx, input.nomination);
@@ -41,6 +42,7 @@ export const noAwardSpec = defineSpec({
 export const withdrawDecisionSpec = defineSpec({
   name: 'round.withdrawDecision',
   roles: ['chair'],
+  revalidate: ['/chair'],
   // Without a nomination: the waiver of the special round.
   schema: z.object({ nomination: code.optional(), reason: z.string().trim().max(REASON_MAX).default('') }).strict(),
   handler: ({ user: me, input, tx }) => {
@@ -65,6 +67,7 @@ export const withdrawDecisionSpec = defineSpec({
 export const waiveSpecialSpec = defineSpec({
   name: 'round.waiveSpecial',
   roles: ['chair'],
+  revalidate: ['/chair'],
   schema: z.object({ reason }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'main_closed');

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray, not } from 'drizzle-orm';
 import { audit, award, candidate, decision, festival, film, nomination } from '@/db/schema';
-import { executeAction, type Outcome } from '@/lib/action';
+import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { tally } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';

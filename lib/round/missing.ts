@@ -4,7 +4,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, nomination, user } from '@/db/schema';
 import { countedBallots } from '@/lib/ballot/snapshot';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 
 export function missingBallots(db: DB | Tx, round: 'main' | 'special') {
   const jurors = db.select({ id: user.id, displayName: user.displayName, role: user.role }).from(user).where(eq(user.active, true)).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { anonBallot, ballot, festival, nomination, user, type PublicationLevel } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { votingProgress } from '@/lib/admin/progress';

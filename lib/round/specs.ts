@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, festival, nomination } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit, chainHead, formatHead } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
@@ -40,6 +40,9 @@ function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | '
   tx.update(festival).set({ phase, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
 }
 
+/** The pages a change of the round's state shows on: everyone's. */
+const EVERYWHERE = ['/chair', '/jury', '/admin', '/results'];
+
 function hasSpecialRound(tx: Tx) {
   return !!tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
 }
@@ -47,6 +50,7 @@ function hasSpecialRound(tx: Tx) {
 export const closeRoundSpec = defineSpec({
   name: 'round.close',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({ confirmMissing: flag.default(false) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'voting', 'special_voting');
@@ -73,6 +77,7 @@ export const closeRoundSpec = defineSpec({
 export const reopenRoundSpec = defineSpec({
   name: 'round.reopen',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({ reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
@@ -94,6 +99,7 @@ function closedRoundOf(phase: string): 'main' | 'special' | null {
 export const decideTieSpec = defineSpec({
   name: 'round.decideTie',
   roles: ['chair'],
+  revalidate: ['/chair'],
   schema: z.preprocess(
     fromTieForm,
     z
@@ -141,6 +147,7 @@ export const decideTieSpec = defineSpec({
 export const openSpecialRoundSpec = defineSpec({
   name: 'round.openSpecial',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     requirePhase(tx, 'main_closed');
@@ -169,6 +176,7 @@ export const openSpecialRoundSpec = defineSpec({
 export const finaliseSpec = defineSpec({
   name: 'round.finalise',
   roles: ['chair'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
@@ -216,6 +224,7 @@ export const finaliseSpec = defineSpec({
 export const publishSpec = defineSpec({
   name: 'round.publish',
   roles: ['organiser'],
+  revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'finalised');

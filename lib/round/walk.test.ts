@@ -20,7 +20,7 @@ import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { ballot, candidate, festival, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
 import type { DB } from '@/db';
-import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
 import { allAccountStates } from '@/lib/auth/account-state';
 import { appendAudit } from '@/lib/audit';

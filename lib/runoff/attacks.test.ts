@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { festival, nomination, runoff, runoffVote } from '@/db/schema';
 import type { z } from 'zod';
-import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, voteAndSubmit } from '@/tests/festival';

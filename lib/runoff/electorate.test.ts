@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, ne } from 'drizzle-orm';
 import { festival, film, nomination, runoff, runoffVote, user } from '@/db/schema';
 import type { z } from 'zod';
-import { executeAction, type ActionSpec, type Outcome } from '@/lib/action';
+import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { seededDb, type TestDb } from '@/tests/db';

@@ -5,7 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, recusal, user } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { getFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/tally/recused';
 import { expectedToVote, standingOf } from '@/lib/juror/standing';

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { nomination, runoff, runoffVote, user } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/count/quorum';
 import { getFestival } from '@/lib/festival/phase';
 import { entitledJurors } from './entitled';

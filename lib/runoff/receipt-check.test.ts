@@ -2,7 +2,7 @@
 // submitted through the real action, the file built as the ballot page builds it, the published
 // list as /results reads it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { executeAction } from '@/lib/action';
+import { executeAction } from '@/lib/server/action';
 import { canonicalJson } from '@/lib/canonical';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, type TestDb } from '@/tests/db';

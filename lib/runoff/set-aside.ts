@@ -3,7 +3,7 @@
 // views leave rows with setAsideAt out.
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { nomination, runoff } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 
 export function setAsideRunoffs(tx: Tx, round: 'main' | 'special'): number[] {
   const noms = tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, round)).all().map((n) => n.id);

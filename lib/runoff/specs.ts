@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { nomination, runoff, runoffVote, user } from '@/db/schema';
-import { Refusal, defineSpec, type Tx } from '@/lib/action';
+import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import { requirePhase } from '@/lib/festival/phase';

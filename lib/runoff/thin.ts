@@ -9,7 +9,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { runoffVote, user } from '@/db/schema';
-import type { Tx } from '@/lib/action';
+import type { Tx } from '@/lib/server/action';
 import { isThin } from '@/lib/count/thin';
 import { runoffEligibility, type NominationResult, type Reason, type TallyInput } from '@/lib/tally';
 

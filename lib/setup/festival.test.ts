@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { audit, festival, nomination, setupToken, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, tempDb, type TestDb } from '@/tests/db';
-import { createFestival, issueSetupToken, SetupInput, setupTokenUsable, tokenHash, type SetupValues } from './festival';
+import { runTokenAction, type Outcome } from '@/lib/server/action';
+import { createFestival, issueSetupToken, SetupInput, setupFestivalSpec, setupTokenUsable, tokenHash, type SetupResult, type SetupValues } from './festival';
 
 let t: TestDb;
 afterEach(() => t.close());
@@ -14,8 +15,21 @@ const VALUES: SetupValues = {
   startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'anna', organiserName: 'Anna',
 };
 
-async function refusedWith(p: Promise<unknown>, code: string) {
-  await expect(p).rejects.toMatchObject({ code });
+/** The set-up form posted with the link's token, run as its server action runs it (serverAction -> runTokenAction). */
+function viaLink(values: SetupValues, token: string): Promise<Outcome<SetupResult>> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries({ ...values, token })) form.append(k, v);
+  return runTokenAction(setupFestivalSpec, form, t.db);
+}
+
+async function created(values: SetupValues, token: string): Promise<SetupResult> {
+  const out = await viaLink(values, token);
+  if (!out.ok) throw new Error(`expected success, got ${JSON.stringify(out)}`);
+  return out.data;
+}
+
+async function refusedWith(p: Promise<Outcome<unknown>>, code: string) {
+  expect(await p).toMatchObject({ ok: false, code });
 }
 
 describe('set-up link', () => {
@@ -24,7 +38,7 @@ describe('set-up link', () => {
     const token = issueSetupToken(t.db)!;
     expect(t.db.select().from(setupToken).get()!.tokenHash).toBe(tokenHash(token)); // only the hash is stored
     expect(t.db.select().from(setupToken).get()!.tokenHash).not.toContain(token);
-    const out = await createFestival(t.db, VALUES, token);
+    const out = await created(VALUES, token);
     const f = t.db.select().from(festival).get()!;
     expect(f).toMatchObject({ name: 'SCO Film Festival', nameZh: '上海合作组织电影节', cityKk: 'Циндао', timeZone: 'Asia/Shanghai', demo: false, phase: 'setup' });
     expect(t.db.select().from(nomination).all()).toHaveLength(6);
@@ -40,10 +54,10 @@ describe('set-up link', () => {
   it('is refused on its second use, and changes nothing', async () => {
     t = tempDb();
     const token = issueSetupToken(t.db)!;
-    await createFestival(t.db, VALUES, token);
+    await created(VALUES, token);
     const before = snapshot(t.db);
     expect(setupTokenUsable(t.db, token)).toBe(false);
-    await refusedWith(createFestival(t.db, { ...VALUES, organiser: 'mallory' }, token), 'setup:exists');
+    await refusedWith(viaLink({ ...VALUES, organiser: 'mallory' }, token), 'setup:exists');
     expect(snapshot(t.db)).toBe(before);
   });
 
@@ -52,14 +66,14 @@ describe('set-up link', () => {
     const first = issueSetupToken(t.db)!;
     const second = issueSetupToken(t.db)!; // a restart prints a new link: the old one is void
     const before = snapshot(t.db);
-    await refusedWith(createFestival(t.db, VALUES, first), 'setup:token');
-    await refusedWith(createFestival(t.db, VALUES, 'made-up-token'), 'setup:token');
-    await refusedWith(createFestival(t.db, VALUES, ''), 'setup:token');
+    await refusedWith(viaLink(VALUES, first), 'setup:token');
+    await refusedWith(viaLink(VALUES, 'made-up-token'), 'setup:token');
+    await refusedWith(viaLink(VALUES, ''), 'setup:token');
     expect(snapshot(t.db)).toBe(before);
-    await createFestival(t.db, VALUES, second);
+    await created(VALUES, second);
     // Used up: even with the festival row removed by hand, the same link does not open again.
     t.db.$client.exec('pragma foreign_keys = off; delete from festival;');
-    await refusedWith(createFestival(t.db, VALUES, second), 'setup:token');
+    await refusedWith(viaLink(VALUES, second), 'setup:token');
   });
 
   it('is never issued, and never works, on a database that holds a festival', async () => {
@@ -70,8 +84,8 @@ describe('set-up link', () => {
     // A token planted in the table (e.g. from before the demo was seeded) opens nothing either.
     t.db.insert(setupToken).values({ tokenHash: tokenHash('planted') }).run();
     const withToken = snapshot(t.db);
-    await refusedWith(createFestival(t.db, VALUES, 'planted'), 'setup:exists');
-    await refusedWith(createFestival(t.db, VALUES, null), 'setup:exists'); // the command line too
+    await refusedWith(viaLink(VALUES, 'planted'), 'setup:exists');
+    await expect(createFestival(t.db, VALUES)).rejects.toMatchObject({ code: 'setup:exists' }); // the command line too
     expect(snapshot(t.db)).toBe(withToken);
   });
 });

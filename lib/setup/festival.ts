@@ -10,9 +10,9 @@ import { festival, nomination, setupToken, user } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
-import { hashPassword } from '@/lib/auth/password';
-import { temporaryPassword } from '@/lib/juror/password';
-import { Refusal } from '@/lib/refusal';
+import { prepareTemporaryPassword, type TemporaryPassword } from '@/lib/juror/password';
+import type { TokenActionSpec, Tx } from '@/lib/server/action';
+import { Refusal } from '@/lib/server/refusal';
 
 const name = z.string().trim().min(1).max(200);
 const date = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'date').refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'date');
@@ -73,35 +73,51 @@ export function setupTokenUsable(db: Pick<DB, 'select'>, token: string): boolean
 export type SetupResult = { organiser: string; password: string };
 
 /**
- * Creates the festival and its organiser in one transaction, with its audit entry (which never
- * holds the password). `token` is the browser link's (used up here); null from the command line,
+ * The festival and its organiser, with its audit entry (which never holds the password), inside the
+ * caller's transaction. `token` is the browser link's (used up here); null from the command line,
  * whose user already holds the database file.
  */
-export async function createFestival(db: DB, values: SetupValues, token: string | null): Promise<SetupResult> {
-  // Cheap checks first: nobody makes the server hash a password for a link that cannot work.
-  if (token !== null && !setupTokenUsable(db, token)) throw new Refusal(hasFestival(db) ? 'setup:exists' : 'setup:token');
-  if (token === null && hasFestival(db)) throw new Refusal('setup:exists');
-  const password = temporaryPassword();
-  const hash = await hashPassword(password);
-  db.transaction((tx) => {
-    if (hasFestival(tx)) throw new Refusal('setup:exists');
-    if (token !== null) {
-      // Used up here, in the same transaction: of two requests with one link, only one gets through.
-      const used = tx.update(setupToken).set({ usedAt: new Date().toISOString() })
-        .where(and(eq(setupToken.tokenHash, tokenHash(token)), isNull(setupToken.usedAt))).returning({ id: setupToken.id }).all();
-      if (used.length !== 1) throw new Refusal('setup:token');
-    }
-    tx.insert(festival).values({
-      id: 1, name: values.nameEn, nameZh: values.nameZh, nameRu: values.nameRu, nameKk: values.nameKk,
-      city: values.cityEn, cityZh: values.cityZh, cityRu: values.cityRu, cityKk: values.cityKk,
-      startsOn: values.startsOn, endsOn: values.endsOn, timeZone: values.timeZone, demo: false,
-    }).run();
-    DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, position: i + 1 }).run());
-    const { id } = tx.insert(user).values({
-      login: values.organiser, displayName: values.organiserName || values.organiser, role: 'organiser',
-      passwordHash: hash, mustChangePassword: true,
-    }).returning({ id: user.id }).get();
-    appendAudit(tx, { actorId: null, action: 'festival.setup', payload: { ...values, organiserId: id, via: token === null ? 'command' : 'link', accounts: [accountState(tx, id)] } });
-  }, { behavior: 'immediate' });
-  return { organiser: values.organiser, password };
+function writeFestival(tx: Tx, values: SetupValues, organiser: TemporaryPassword, token: string | null): SetupResult {
+  if (hasFestival(tx)) throw new Refusal('setup:exists');
+  if (token !== null) {
+    // Used up here, in the same transaction: of two requests with one link, only one gets through.
+    const used = tx.update(setupToken).set({ usedAt: new Date().toISOString() })
+      .where(and(eq(setupToken.tokenHash, tokenHash(token)), isNull(setupToken.usedAt))).returning({ id: setupToken.id }).all();
+    if (used.length !== 1) throw new Refusal('setup:token');
+  }
+  tx.insert(festival).values({
+    id: 1, name: values.nameEn, nameZh: values.nameZh, nameRu: values.nameRu, nameKk: values.nameKk,
+    city: values.cityEn, cityZh: values.cityZh, cityRu: values.cityRu, cityKk: values.cityKk,
+    startsOn: values.startsOn, endsOn: values.endsOn, timeZone: values.timeZone, demo: false,
+  }).run();
+  DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, position: i + 1 }).run());
+  const { id } = tx.insert(user).values({
+    login: values.organiser, displayName: values.organiserName || values.organiser, role: 'organiser',
+    passwordHash: organiser.passwordHash, mustChangePassword: true,
+  }).returning({ id: user.id }).get();
+  appendAudit(tx, { actorId: null, action: 'festival.setup', payload: { ...values, organiserId: id, via: token === null ? 'command' : 'link', accounts: [accountState(tx, id)] } });
+  return { organiser: values.organiser, password: organiser.password };
 }
+
+/** From the command line (`npm run setup`): the festival in one transaction. */
+export async function createFestival(db: DB, values: SetupValues): Promise<SetupResult> {
+  if (hasFestival(db)) throw new Refusal('setup:exists');
+  const organiser = await prepareTemporaryPassword();
+  return db.transaction((tx) => writeFestival(tx, values, organiser, null), { behavior: 'immediate' });
+}
+
+/**
+ * The browser set-up behind the one-time link the server prints when started with JURY_DEMO=0.
+ * Nobody is signed in yet: the link's token is the only credential, checked before anything else
+ * (nobody makes the server hash a password for a link that cannot work) and used up in the
+ * transaction that creates the festival. No revalidation: it would re-render the page in the same
+ * response, now without a usable link, and the one-time password would be gone before it was read.
+ * Every page is dynamic.
+ */
+export const setupFestivalSpec = {
+  name: 'auth.setup',
+  schema: SetupInput,
+  token: (db, token) => (setupTokenUsable(db, token) ? null : hasFestival(db) ? 'setup:exists' : 'setup:token'),
+  prepare: prepareTemporaryPassword,
+  handler: ({ input, tx, prepared, token }) => writeFestival(tx, input, prepared, token),
+} satisfies TokenActionSpec<typeof SetupInput, SetupResult, TemporaryPassword>;

@@ -5,17 +5,18 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import { eq, inArray } from 'drizzle-orm';
 import { audit, decision, nomination, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction, runAction } from '@/lib/server/action';
 import { replayAudit } from '@/lib/replay/audit';
 import { verifyChain } from '@/lib/audit';
 import { run, setPhase } from '@/tests/actions';
-import { changeOwnPassword } from '@/lib/juror/account';
+import { changePasswordSpec } from '@/lib/juror/account';
 import { authorizeCredentials } from '@/lib/auth/options';
 import { hashPassword } from '@/lib/auth/password';
-import { addJurorSpec, makeChairSpec, resetPasswordSpec, runWithTemporaryPassword, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
-import { importJurorsSpec, issueSlips } from '@/lib/juror/import-specs';
+import { addJurorSpec, makeChairSpec, resetPasswordSpec, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
+import { importJurorsSpec, issueSlipsSpec } from '@/lib/juror/import-specs';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
 import { closeRoundSpec, openSpecialRoundSpec } from '@/lib/round/specs';
 import { reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -36,15 +37,15 @@ const problems = () => replayAudit(t.db).join('\n');
 describe('accounts edited in the file', () => {
   it('the account actions of setup and voting, done through the real actions, replay clean', async () => {
     const org = userByLogin(t.db, 'organiser');
-    expect(await runWithTemporaryPassword(addJurorSpec, org, { displayName: 'New Juror', login: 'newjuror', country: '', locale: '' }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(addJurorSpec, org, { displayName: 'New Juror', login: 'newjuror', country: '', locale: '' }, t.db)).toMatchObject({ ok: true });
     run(t, updateJurorSpec, { id: String(idOf('newjuror')), displayName: 'Renamed Juror', country: '', locale: '' });
     run(t, makeChairSpec, { id: String(idOf('azimov')) });
     run(t, makeChairSpec, { id: String(idOf('hansanping')) });
     run(t, setJurorActiveSpec, { id: String(idOf('newjuror')) });
     run(t, setJurorActiveSpec, { id: String(idOf('newjuror')), active: 'on' });
-    expect(await runWithTemporaryPassword(resetPasswordSpec, org, { id: String(idOf('newjuror')) }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(resetPasswordSpec, org, { id: String(idOf('newjuror')) }, t.db)).toMatchObject({ ok: true });
     run(t, importJurorsSpec, { csv: fixture('jurors-12.csv') });
-    const slips = await issueSlips(org, t.db);
+    const slips = await runAction(issueSlipsSpec, org, ISSUE_SLIPS, t.db);
     if (!slips.ok) throw new Error(slips.code);
     expect(problems()).toBe('');
 
@@ -56,9 +57,9 @@ describe('accounts edited in the file', () => {
     const own = 'quiet river stones 47';
     process.env.JURY_DB = t.file; // the sign-in reads the app's database
     await authorizeCredentials({ login: chair.login, password: slips.data.find((s) => s.login === chair.login)!.password }, '192.0.2.10');
-    expect(await changeOwnPassword(chair, { current: slips.data.find((s) => s.login === chair.login)!.password, password: own, confirm: own }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, chair, { current: slips.data.find((s) => s.login === chair.login)!.password, password: own, confirm: own }, t.db)).toMatchObject({ ok: true });
     run(t, approveAccountRequestSpec, { id: String(reqId) }, chair.login);
-    expect(await runWithTemporaryPassword(issuePasswordSpec, org, { id: String(reqId) }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(issuePasswordSpec, org, { id: String(reqId) }, t.db)).toMatchObject({ ok: true });
     const deact = run(t, requestAccountChangeSpec, { targetId: String(target.id), kind: 'deactivate', reason: 'left the festival' }).id;
     run(t, approveAccountRequestSpec, { id: String(deact) }, chair.login);
     expect(problems()).toBe('');
@@ -67,7 +68,7 @@ describe('accounts edited in the file', () => {
 
   it('a password hash swapped (the organiser’s copied into a juror’s account) is named', async () => {
     const juror = userByLogin(t.db, 'azimov');
-    expect(await changeOwnPassword(juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db)).toMatchObject({ ok: true });
     expect(problems()).toBe('');
     // The organiser's own password now opens the juror's account; every act through it is logged as azimov's.
     sql('update user set password_hash = (select password_hash from user where login = ?) where login = ?', 'organiser', 'azimov');
@@ -77,7 +78,7 @@ describe('accounts edited in the file', () => {
   it('the must-change flag cleared under a temporary password (the organiser’s copy stays the password) is named', async () => {
     const org = userByLogin(t.db, 'organiser');
     const juror = idOf('azimov');
-    expect(await runWithTemporaryPassword(resetPasswordSpec, org, { id: String(juror) }, t.db)).toMatchObject({ ok: true });
+    expect(await runAction(resetPasswordSpec, org, { id: String(juror) }, t.db)).toMatchObject({ ok: true });
     expect(problems()).toBe('');
     sql('update user set must_change_password = 0 where id = ?', juror);
     expect(problems()).toMatch(new RegExp(`user row ${juror} \\(login azimov, juror\\): must-change-password flag is clear, but the log's last statement of this account, entry \\d+ \\(id \\d+\\), says set`));
@@ -123,7 +124,7 @@ describe('a sign-in slip edited in the file', () => {
   // is then "already used" or silently outranked.
   it('a slip’s hash replaced, or a slip row added, is named', async () => {
     const org = userByLogin(t.db, 'organiser');
-    const slips = await issueSlips(org, t.db);
+    const slips = await runAction(issueSlipsSpec, org, ISSUE_SLIPS, t.db);
     if (!slips.ok) throw new Error(slips.code);
     expect(problems()).toBe('');
     const juror = idOf('azimov');

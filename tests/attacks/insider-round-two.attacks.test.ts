@@ -3,6 +3,7 @@
 // SQLite. Each failed on the code before its fix.
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import { desc } from 'drizzle-orm';
 import { openDatabase } from '@/lib/database';
 import { verifyChain } from '@/lib/audit';
@@ -11,16 +12,15 @@ import { openVotingSpec } from '@/lib/admin/phase';
 import { backupTo } from '@/scripts/backup';
 import { restoreFrom } from '@/scripts/restore';
 import { audit } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction, runAction } from '@/lib/server/action';
 import { replayAudit } from '@/lib/replay/audit';
 import { accountFlags } from '@/lib/account/flags';
 import { answerHistorySpec, unansweredHistory } from '@/lib/account/history';
 import { hashPassword } from '@/lib/auth/password';
-import { changeOwnPassword } from '@/lib/juror/account';
-import { issueSlips } from '@/lib/juror/import-specs';
+import { changePasswordSpec } from '@/lib/juror/account';
+import { issueSlipsSpec } from '@/lib/juror/import-specs';
 import { addOrganiserSpec } from '@/lib/juror/organisers';
 import { approveAccountRequestSpec, issuePasswordSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
-import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import { run, setPhase } from '@/tests/actions';
 import { approveProposalSpec, proposeRenameSpec } from '@/lib/juror/proposals';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
@@ -40,7 +40,7 @@ describe('the file holder (no audit key) takes a juror’s account', () => {
   it('a slip row added in the file does not open an account that has its own password', async () => {
     // The juror chose their own password; voting is open.
     const juror = userByLogin(t.db, 'azimov');
-    expect(await changeOwnPassword(juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
     setPhase(t, 'voting');
     // The slip table is not replayed: the file holder adds a slip with a secret of their own. The
     // user row (replayed: hash, role, active) is untouched, so audit:verify would stay silent.
@@ -54,12 +54,12 @@ describe('the file holder (no audit key) takes a juror’s account', () => {
   it('the sign-ins of another hand deleted, or an answer "this was all me" added in the file, are named by audit:verify', async () => {
     // Route 1 from a browser that never signed in as an organiser: the organiser uses the slip and
     // chooses the password, then hands it over; the juror signs in with it.
-    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    const out = await runAction(issueSlipsSpec, userByLogin(t.db, 'organiser'), ISSUE_SLIPS, t.db);
     if (!out.ok) throw new Error(out.code);
     const slipPassword = out.data.find((s) => s.login === 'azimov')!.password;
     expect(await signIn('azimov', slipPassword, FRESH_BROWSER)).not.toBeNull();
     const chosen = 'handed-over-pass-7731';
-    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, FRESH_BROWSER)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, FRESH_BROWSER)).toMatchObject({ ok: true });
     expect(await signIn('azimov', chosen, JUROR_PHONE)).not.toBeNull();
     const juror = userByLogin(t.db, 'azimov');
     expect(accountFlags(t.db).find((a) => a.login === 'azimov')?.flags.map((f) => f.kind)).toContain('unconfirmed');
@@ -79,13 +79,13 @@ describe('the file holder (no audit key) takes a juror’s account', () => {
 
   it('the organiser’s browser moved to the juror’s phone in the file (sign-ins and the password’s origin) is named by audit:verify', async () => {
     // Route 1 from the organiser's own browser: the chair's list says "a browser that also signed in as an organiser".
-    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    const out = await runAction(issueSlipsSpec, userByLogin(t.db, 'organiser'), ISSUE_SLIPS, t.db);
     if (!out.ok) throw new Error(out.code);
     const slipPassword = out.data.find((s) => s.login === 'azimov')!.password;
     expect(await signIn('organiser', 'organiser-demo', ORGANISER_LAPTOP)).not.toBeNull();
     expect(await signIn('azimov', slipPassword, ORGANISER_LAPTOP)).not.toBeNull();
     const chosen = 'handed-over-pass-7731';
-    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, ORGANISER_LAPTOP)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: slipPassword, password: chosen, confirm: chosen }, t.db, ORGANISER_LAPTOP)).toMatchObject({ ok: true });
     expect(await signIn('azimov', chosen, JUROR_PHONE)).not.toBeNull();
     const juror = userByLogin(t.db, 'azimov');
     expect(accountFlags(t.db).find((a) => a.login === 'azimov')?.flags.map((f) => f.kind)).toEqual(['shared_device', 'unconfirmed']);
@@ -105,7 +105,7 @@ describe('the file holder (no audit key) takes a juror’s account', () => {
   it('the owner’s own answers replay clean', async () => {
     const juror = userByLogin(t.db, 'azimov');
     expect(await signIn('azimov', 'juror-demo', JUROR_PHONE)).not.toBeNull();
-    expect(await changeOwnPassword(juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, juror, { current: 'juror-demo', password: 'quiet river stones 47', confirm: 'quiet river stones 47' }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
     expect(executeAction(answerHistorySpec, juror, { verdict: 'mine' }, t.db)).toEqual({ ok: true, data: null });
     expect(t.db.select().from(audit).all().at(-1)?.action).toBe('account.history_answer');
     expect(replayAudit(t.db)).toEqual([]);
@@ -130,11 +130,11 @@ describe('the organiser is the "second organiser" of the two-person rule', () =>
   // confirmed in person by the chair), a redesign. `it.fails` until then.
   it.fails('one organiser holding two organiser accounts cannot approve their own request about the chair', async () => {
     const org = userByLogin(t.db, 'organiser');
-    const added = await runWithTemporaryPassword(addOrganiserSpec, org, { displayName: 'Second Organiser', login: 'second' }, t.db);
+    const added = await runAction(addOrganiserSpec, org, { displayName: 'Second Organiser', login: 'second' }, t.db);
     if (!added.ok) throw new Error(added.code);
     // The adding organiser signs in as "second" first and chooses its password.
     expect(await signIn('second', added.data.password, FRESH_BROWSER)).not.toBeNull();
-    expect(await changeOwnPassword(userByLogin(t.db, 'second'), { current: added.data.password, password: 'second-held-by-first-81', confirm: 'second-held-by-first-81' }, t.db, FRESH_BROWSER)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'second'), { current: added.data.password, password: 'second-held-by-first-81', confirm: 'second-held-by-first-81' }, t.db, FRESH_BROWSER)).toMatchObject({ ok: true });
     setPhase(t, 'voting');
     const chair = userByLogin(t.db, 'hansanping');
     const req = executeAction(requestAccountChangeSpec, org, { targetId: String(chair.id), kind: 'reset_password', reason: 'the chair lost their phone' }, t.db);
@@ -143,7 +143,7 @@ describe('the organiser is the "second organiser" of the two-person rule', () =>
     const approved = executeAction(approveAccountRequestSpec, userByLogin(t.db, 'second'), { id: String(req.data.id) }, t.db);
     expect(approved.ok).toBe(false);
     // Today: approved; the temporary password goes to the first account, and the chair's account opens.
-    const issued = await runWithTemporaryPassword(issuePasswordSpec, org, { id: String(req.data.id) }, t.db);
+    const issued = await runAction(issuePasswordSpec, org, { id: String(req.data.id) }, t.db);
     if (!issued.ok) throw new Error(issued.code);
     expect(await signIn('hansanping', issued.data.password, ORGANISER_LAPTOP)).toBeNull();
   });
@@ -156,7 +156,7 @@ describe('a slip’s secret kept as the juror’s own password', () => {
   // again as "their own" (at a later change) leaves the account open to the organiser who printed it, and the history
   // shows only a password chosen by its owner from their own device: nothing for anyone to see.
   it('is refused, as every one-time password is', async () => {
-    const out = await issueSlips(userByLogin(t.db, 'organiser'), t.db);
+    const out = await runAction(issueSlipsSpec, userByLogin(t.db, 'organiser'), ISSUE_SLIPS, t.db);
     if (!out.ok) throw new Error(out.code);
     const secret = out.data.find((s) => s.login === 'azimov')!.password;
     expect(await signIn('azimov', secret, JUROR_PHONE)).not.toBeNull();
@@ -164,8 +164,8 @@ describe('a slip’s secret kept as the juror’s own password', () => {
     // The same password as the current one is refused already; but once they chose one, a second
     // change could go back to the slip's secret: no slip's secret was ever retired.
     const own = 'quiet river stones 47';
-    expect(await changeOwnPassword(juror, { current: secret, password: own, confirm: own }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
-    expect(await changeOwnPassword(userByLogin(t.db, 'azimov'), { current: own, password: secret, confirm: secret }, t.db, JUROR_PHONE))
+    expect(await runAction(changePasswordSpec, juror, { current: secret, password: own, confirm: own }, t.db, JUROR_PHONE)).toMatchObject({ ok: true });
+    expect(await runAction(changePasswordSpec, userByLogin(t.db, 'azimov'), { current: own, password: secret, confirm: secret }, t.db, JUROR_PHONE))
       .toEqual({ ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } });
     // The organiser's copy of the slip opens nothing.
     expect(await signIn('azimov', secret, ORGANISER_LAPTOP).catch(() => null)).toBeNull();

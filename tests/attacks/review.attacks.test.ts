@@ -5,16 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
 import { ballot, ballotScore, decision, festival, nomination, user } from '@/db/schema';
-import { executeAction } from '@/lib/action';
+import { executeAction, runAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { setPhase } from '@/tests/actions';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { acknowledgeAccountNoticeSpec, approveAccountRequestSpec, issuePasswordSpec, refuseAccountRequestSpec, requestAccountChangeSpec } from '@/lib/juror/requests';
-import { runWithTemporaryPassword } from '@/lib/juror/specs';
 import { findSessionUser } from '@/lib/auth/users';
-import { changeOwnPassword } from '@/lib/juror/account';
+import { changePasswordSpec } from '@/lib/juror/account';
 import { accountRequest } from '@/db/schema';
 import { replayAudit } from '@/lib/replay/audit';
 import { verifyChain } from '@/lib/audit';
@@ -231,12 +230,12 @@ describe('the holder of the database file hiding an account change', () => {
     ok(reset);
     const id = (reset as { data: { id: number } }).data.id;
     ok(executeAction(approveAccountRequestSpec, chair, { id }, t.db));
-    const issued = await runWithTemporaryPassword(issuePasswordSpec, organiser, { id }, t.db);
+    const issued = await runAction(issuePasswordSpec, organiser, { id }, t.db);
     ok(issued);
     // The juror sets their own password at the sign-in, then reads the notice.
     const temporary = (issued as { data: { password: string } }).data.password;
     const own = 'quiet river stones 47';
-    ok(await changeOwnPassword(findSessionUser(t.db, juror.id)!, { current: temporary, password: own, confirm: own }, t.db));
+    ok(await runAction(changePasswordSpec, findSessionUser(t.db, juror.id)!, { current: temporary, password: own, confirm: own }, t.db));
     ok(executeAction(acknowledgeAccountNoticeSpec, findSessionUser(t.db, juror.id)!, {}, t.db));
     const other = jurors.find((u) => u.id !== juror.id && u.id !== chair.id)!;
     const refused = executeAction(requestAccountChangeSpec, organiser, { targetId: other.id, kind: 'deactivate', reason: 'left the festival' }, t.db);

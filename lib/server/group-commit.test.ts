@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { recusal, score } from '@/db/schema';
-import { executeActionGrouped } from '@/lib/action';
+import { executeActionGrouped } from '@/lib/server/action';
 import { verifyChain } from '@/lib/audit';
 import { saveScoreSpec } from '@/lib/ballot/specs';
 import type { SessionUser } from '@/lib/auth/users';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { audit, candidate, festival } from '@/db/schema';
-import { executeAction, type Outcome } from '@/lib/action';
+import { executeAction, type Outcome } from '@/lib/server/action';
 import { verifyChain } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/users';
 import {

@@ -1,7 +1,7 @@
 // A refused input's messages by field, as every action (and the set-up and password forms) reports them.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { fieldErrorsOf } from '@/lib/action';
+import { fieldErrorsOf } from '@/lib/server/action';
 
 const Input = z.object({
   name: z.string().min(3, 'name_short').regex(/^[a-z]+$/, 'name_letters'),

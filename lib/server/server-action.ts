@@ -1,0 +1,84 @@
+// Turns an ActionSpec into the function a 'use server' module exports: reads the session, runs
+// the action, revalidates, and translates a refusal into the user's language. Every action of
+// app/ is exported through it (lib/server/exports.test.ts checks), so this is the one door.
+import 'server-only';
+import { revalidatePath } from 'next/cache';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { z } from 'zod';
+import { getCurrentUser } from '@/lib/auth';
+import { currentFrom } from '@/lib/auth/from';
+import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
+import { localiseRefusalParams, namedInvalidField } from './refusal-words';
+import { NOTE_MAX, REASON_MAX } from '@/lib/ballot/specs';
+import { nominationName } from '@/i18n/names';
+import { translateKnown } from '@/i18n/known';
+
+/** The mark serverAction leaves on what it returns, so that a test can tell a hand-written export from an action. */
+export const SERVER_ACTION = Symbol.for('jury.serverAction');
+
+/** Whether `fn` was built by serverAction (the spec's name when it was). */
+export function serverActionName(fn: unknown): string | null {
+  return typeof fn === 'function' && SERVER_ACTION in fn ? String((fn as unknown as Record<symbol, unknown>)[SERVER_ACTION]) : null;
+}
+
+/**
+ * The input of a call: `action(input)` from a component (or a bare form post: the form), or
+ * `action(previousState, form)` from a form's useActionState (also when the form is posted before
+ * JavaScript has loaded), whose previous state is ignored. Any other call is a hand-made request,
+ * refused as a malformed input.
+ */
+const MALFORMED = Symbol('malformed call');
+function inputOf(args: unknown[]): unknown {
+  if (args.length <= 1) return args[0];
+  if (args.length === 2 && args[1] instanceof FormData) return args[1];
+  if (args.length === 2 && args[1] === undefined) return args[0];
+  return MALFORMED;
+}
+
+type Action<R> = (first?: unknown, form?: unknown) => Promise<ActionResult<R>>;
+
+export function serverAction<S extends z.ZodType, T, P = undefined, R = T>(spec: ActionSpec<S, T, P, R>): Action<R>;
+export function serverAction<S extends z.ZodType, T, P = undefined>(spec: TokenActionSpec<S, T, P>): Action<T>;
+export function serverAction<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R> | TokenActionSpec<S, T, P>): Action<R | T> {
+  const action = async (...args: unknown[]): Promise<ActionResult<R | T>> => {
+    const raw = inputOf(args);
+    let outcome: Outcome<T>;
+    if (raw === MALFORMED) outcome = { ok: false, code: 'invalid:input' };
+    else if ('token' in spec) outcome = await runTokenAction(spec, raw);
+    else outcome = await runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom());
+    if (outcome.ok) {
+      for (const p of spec.revalidate ?? []) revalidatePath(p);
+      if ('present' in spec && spec.present) return { ok: true, data: await spec.present(outcome.data) };
+      return outcome;
+    }
+    const field = outcome.code === 'invalid:input' ? namedInvalidField(outcome.fieldErrors) : null;
+    if (field) {
+      const t = await getTranslations('errors');
+      const message = field === 'reason' ? t('invalid_reason', { min: 3, max: REASON_MAX }) : field === 'note' ? t('invalid_note', { max: NOTE_MAX }) : t('invalid_value');
+      return { ...outcome, message };
+    }
+    return { ...outcome, message: await translateRefusal(spec.name, outcome.code, outcome.params) };
+  };
+  Object.defineProperty(action, SERVER_ACTION, { value: spec.name });
+  return action as Action<R | T>;
+}
+
+/**
+ * A refusal's message: `errors.<code>` for codes shared by every area, else `<area>.errors.<code>`
+ * where the area is the action name's prefix (e.g. admin.saveSettings -> admin), so that each area
+ * keeps its own messages in its own file.
+ */
+export async function translateRefusal(actionName: string, code: string, params: Record<string, string | number> = {}) {
+  const key = code.replace(/[:.]/g, '_');
+  const common = await getTranslations('errors');
+  const names = await getTranslations('common');
+  params = localiseRefusalParams(params, (c) => nominationName(names, c), await getLocale());
+  const shared = translateKnown(common, key, () => null, params);
+  if (shared !== null) return shared;
+  const area = actionName.split('.')[0];
+  const scoped = await getTranslations(area as 'admin');
+  return translateKnown(scoped, `errors.${key}`, () => {
+    console.error(`no message for refusal ${code} of ${actionName}`);
+    return common('unexpected');
+  }, params);
+}
