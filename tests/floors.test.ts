@@ -175,6 +175,16 @@ export const DEBTS: { from: string; to: string; why: string }[] = [
     to: 'account',
     why: 'signing in records the sign-in, the device cookie and the one-time slips in lib/account (auth/options.ts, auth/from.ts), while an account\'s history takes the session user and the jury\'s roles from lib/auth',
   },
+  {
+    from: 'server',
+    to: 'auth',
+    why: 'the action machinery is where the session meets the spec: serverAction reads the signed-in user (getCurrentUser, currentFrom) and every handler gets lib/auth\'s SessionUser, while auth\'s throttle, users and one-time passwords use the machinery\'s prepared statements and Refusal',
+  },
+  {
+    from: 'server',
+    to: 'account',
+    why: 'an action\'s context carries where the request came from (the From type of lib/account/device.ts), while an account\'s history and flags use the machinery\'s prepared statements',
+  },
 ];
 
 const describeLoop = (edges: RoomEdges, group: string[]) =>

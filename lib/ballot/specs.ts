@@ -13,8 +13,7 @@ import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCan
 import { scaleOf, scoreValue, stepsOf } from './scale';
 import { writeSnapshot } from './snapshot';
 
-export const NOTE_MAX = 4000;
-export const REASON_MAX = 500;
+import { NOTE_MAX, REASON_MAX } from '@/lib/server/form';
 
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive().max(2 ** 31));
 // A score as written (7.5 or "7.5"); whether it is on the scale is decided exactly in the handler

@@ -9,8 +9,7 @@ import { appendAudit } from '@/lib/audit';
 import { requirePhase } from '@/lib/festival/phase';
 import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from '@/lib/count/decisions';
 import { buildTallyInput } from '@/lib/count/tally-input';
-
-const REASON_MAX = 500;
+import { REASON_MAX } from '@/lib/server/form';
 const code = z.string().regex(/^[a-z0-9_]{1,64}$/);
 const reason = z.string().trim().min(3).max(REASON_MAX);
 

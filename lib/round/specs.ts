@@ -19,8 +19,7 @@ import { assignAnonIds } from '@/lib/count/anon-ids';
 import { isOpen, runoffRows } from '@/lib/runoff/queries';
 import { nextSteps } from '@/lib/runoff/next';
 import { runoffOpenOn, setAsideRunoffs } from '@/lib/runoff/set-aside';
-
-const REASON_MAX = 500;
+import { REASON_MAX } from '@/lib/server/form';
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive());
 const flag = z.union([z.boolean(), z.enum(['on', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1')]);
 /** Ids as a list, or as a form sends them: one field, comma-joined. */

@@ -2,6 +2,10 @@
 // strings), for every room's specs: the films', the jurors', the organisers'.
 import { z } from 'zod';
 
+/** The longest note a juror may keep on a candidate, and the longest reason given for an act of the chair or an organiser (a reopen, a decision, a waiver). The refusal words name them (server-action.ts). */
+export const NOTE_MAX = 4000;
+export const REASON_MAX = 500;
+
 /**
  * A number, or a string that spells one (as FormData sends it). Unlike z.coerce.number() it refuses
  * true, [1], ' 1' and the like, which Number() would quietly turn into 1.

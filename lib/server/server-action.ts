@@ -9,7 +9,7 @@ import { getCurrentUser } from '@/lib/auth';
 import { currentFrom } from '@/lib/auth/from';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
-import { NOTE_MAX, REASON_MAX } from '@/lib/ballot/specs';
+import { NOTE_MAX, REASON_MAX } from './form';
 import { nominationName } from '@/i18n/names';
 import { translateKnown } from '@/i18n/known';
 
