@@ -3,6 +3,11 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import './fonts/faces';
 import './tokens.css';
+// The shared primitives (cards, buttons) before any other module's CSS: each route now inlines only the
+// CSS modules it imports (next.config.js, cssChunking), in the order the layout and then the page import
+// them, and rules such as the runoff card's accent border (runoff.module.css, which the header's banner
+// brings into the layout) must come after ui's `.card` to win, as they did in the one merged chunk.
+import './components/ui.module.css';
 import { Header } from './components/Header';
 import { ScriptFonts } from './components/ScriptFonts';
 import { sharedClientMessages } from '@/i18n/client-messages';

@@ -9,6 +9,7 @@ import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { demoDb, setPhase } from './lib/db';
 import { kb, machine, mark, median, ms, ratio, table, today, writeSection } from './lib/report';
 import { ensureBuild, login, startApp } from './lib/server';
+import { CPU_SLOWDOWN, NETWORK, PHONE } from './lib/phone';
 
 const LOADS = Number(process.env.BENCH_PAGE_LOADS) || 5;
 const PAGES = [
@@ -18,11 +19,6 @@ const PAGES = [
   { path: '/jury/best_film', label: '/jury/best_film (ballot)', session: true },
 ];
 
-// The phone: Lighthouse's mobile profile (slow 4G as DevTools throttles it: 150 ms round trip,
-// 1.6 Mbit/s down, 750 kbit/s up; a mid-range phone's CPU as 4× slower than this machine's).
-const PHONE = { width: 390, height: 844, deviceScaleFactor: 3 };
-const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
 
 const KINDS = ['document', 'script', 'stylesheet', 'font', 'other'] as const;
 type Kind = (typeof KINDS)[number];

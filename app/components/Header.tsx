@@ -1,5 +1,8 @@
 // The shared header: the festival and its phase, who is signed in, the role's pages, the language
-// switch and logout.
+// switch and logout. Its links do not prefetch: every page behind them is dynamic (the session) and
+// has no loading.tsx, so Next's prefetch of a link in view fetched only the route's outline (about
+// 0.5 KB a link, again after each refresh), never the page: a click costs the same one request either
+// way, and a phone on a slow link spent the bytes (docs/PERFORMANCE.md, section 4).
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
@@ -27,7 +30,7 @@ export async function Header() {
     <header className={`${s.header} no-print`}>
       <div className={s.inner}>
         <div className={s.title}>
-          <Link href="/" className={s.brand}>Jury</Link>{' '}
+          <Link href="/" prefetch={false} className={s.brand}>Jury</Link>{' '}
           {fest && (
             <span className={s.festival}>
               <span className={s.festivalName}>{festivalName(fest, locale)}, {festivalCity(fest, locale)}</span> · <span data-testid="phase">{t(`phase.${fest.phase}`)}</span>
@@ -36,10 +39,10 @@ export async function Header() {
         </div>
         {user && (
           <nav className={s.nav} aria-label={t('navigation')}>
-            {(user.role === 'juror' || user.role === 'chair') && <Link href="/jury">{t('nav.ballots')}</Link>}
-            {user.role === 'chair' && <Link href="/chair">{t('nav.chair')}</Link>}
-            {user.role === 'organiser' && <Link href="/admin">{t('nav.admin')}</Link>}
-            <Link href="/results">{t('nav.results')}</Link>
+            {(user.role === 'juror' || user.role === 'chair') && <Link href="/jury" prefetch={false}>{t('nav.ballots')}</Link>}
+            {user.role === 'chair' && <Link href="/chair" prefetch={false}>{t('nav.chair')}</Link>}
+            {user.role === 'organiser' && <Link href="/admin" prefetch={false}>{t('nav.admin')}</Link>}
+            <Link href="/results" prefetch={false}>{t('nav.results')}</Link>
           </nav>
         )}
         <div className={s.controls}>

@@ -1,0 +1,107 @@
+// Where a page's first and largest paint go on a phone (issue 21): for each page of `npm run bench:pages`,
+// with the same phone profile, one cold load at a time, prints the document's timings (first byte, last
+// byte, parsed), the paints (first paint, first contentful paint, every largest-contentful-paint entry
+// with its element and size), when each font and script arrived, and the main thread's long tasks.
+// A diagnostic, not a benchmark: it writes nothing.
+//   npx tsx bench/page-paint.ts [path …]      (BENCH_PAGE_LOADS=n loads a page, default 3;
+//                                               DUMP_HTML=/tmp/x writes each page's HTML to /tmp/x_<path>.html)
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+import { demoDb, setPhase } from './lib/db';
+import { median } from './lib/report';
+import { ensureBuild, login, startApp } from './lib/server';
+import { CPU_SLOWDOWN, NETWORK, PHONE } from './lib/phone';
+
+const LOADS = Number(process.env.BENCH_PAGE_LOADS) || 3;
+const paths = process.argv.slice(2).filter((a) => a.startsWith('/'));
+const PATHS = paths.length ? paths : ['/bench/empty', '/jury/best_film'];
+
+interface Paint {
+  ttfb: number; docEnd: number; domInteractive: number; dcl: number; load: number;
+  fp: number; fcp: number;
+  lcp: { t: number; size: number; el: string; url: string }[];
+  res: { name: string; type: string; start: number; end: number; kb: number }[];
+  long: { start: number; dur: number }[];
+}
+
+async function main() {
+  ensureBuild();
+  const { file, sqlite } = await demoDb('paint');
+  setPhase(sqlite, 'voting');
+  sqlite.close();
+  console.error('database ready; starting the server');
+  const server = await startApp(file);
+  console.error(`server at ${server.base}`);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const cookie = await login(server.base, 'azimov', 'juror-demo');
+    for (const path of PATHS) {
+      const runs: Paint[] = [];
+      for (let i = 0; i <= LOADS; i++) {
+        const ctx = await browser.newContext({ viewport: { width: PHONE.width, height: PHONE.height }, deviceScaleFactor: PHONE.deviceScaleFactor, isMobile: true, hasTouch: true });
+        if (path !== '/login') {
+          const [name, value] = cookie.split('=');
+          await ctx.addCookies([{ name, value, url: server.base }]);
+        }
+        // Long tasks are not buffered: observe them from the first script on.
+        // (A string: the bundler's helpers do not exist in the page.)
+        await ctx.addInitScript(
+          "window.__long = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push({ start: e.startTime, dur: e.duration }); }).observe({ type: 'longtask' });",
+        );
+        const p = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(p);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', NETWORK);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+        console.error(`${path}: load ${i}`);
+        const res = await p.goto(server.base + path, { waitUntil: 'load' });
+        if (i === 0 && process.env.DUMP_HTML) fs.writeFileSync(`${process.env.DUMP_HTML}${path.replace(/\//g, '_')}.html`, (await res?.text()) ?? '');
+        await p.evaluate(() => document.fonts.ready.then(() => undefined));
+        await p.waitForLoadState('networkidle');
+        // A string, as the bundler's helpers (__name) do not exist in the page.
+        const r = (await p.evaluate(`new Promise((resolve) => {
+          const lcp = [];
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries()) {
+              const el = e.element;
+              const desc = el ? el.tagName.toLowerCase() + (el.getAttribute('data-testid') ? '[' + el.getAttribute('data-testid') + ']' : '') + ' "' + (el.textContent || '').trim().slice(0, 40) + '"' : '(gone)';
+              lcp.push({ t: e.startTime, size: e.size, el: desc, url: e.url });
+            }
+          }).observe({ type: 'largest-contentful-paint', buffered: true });
+          setTimeout(() => {
+            const nav = performance.getEntriesByType('navigation')[0];
+            const paint = (n) => (performance.getEntriesByName(n)[0] || { startTime: NaN }).startTime;
+            const res = performance.getEntriesByType('resource').map((e) => ({
+              name: e.name.split('/').pop().slice(0, 48), type: e.initiatorType, start: e.startTime, end: e.responseEnd, kb: e.transferSize / 1024,
+            }));
+            resolve({
+              ttfb: nav.responseStart, docEnd: nav.responseEnd, domInteractive: nav.domInteractive, dcl: nav.domContentLoadedEventStart, load: nav.loadEventStart,
+              fp: paint('first-paint'), fcp: paint('first-contentful-paint'), lcp, res, long: window.__long || [],
+            });
+          }, 500);
+        })`)) as Paint;
+        await ctx.close();
+        if (i === 0) continue; // warm-up
+        runs.push(r);
+        const f = (x: number) => x.toFixed(0).padStart(5);
+        console.log(`\n${path} load ${i}: TTFB ${f(r.ttfb)}  doc end ${f(r.docEnd)}  interactive ${f(r.domInteractive)}  DCL ${f(r.dcl)}  load ${f(r.load)}  FP ${f(r.fp)}  FCP ${f(r.fcp)}`);
+        for (const e of r.lcp) console.log(`  LCP entry ${f(e.t)} size ${e.size} ${e.el}${e.url ? ` ${e.url}` : ''}`);
+        for (const e of r.res) console.log(`  ${e.type.padEnd(10)} ${f(e.start)} → ${f(e.end)}  ${e.kb.toFixed(1).padStart(6)} KB  ${e.name}`);
+        console.log(`  long tasks: ${r.long.map((l) => `${l.start.toFixed(0)}+${l.dur.toFixed(0)}`).join(', ') || 'none'}`);
+      }
+      const m = (k: (r: Paint) => number) => median(runs.map(k)).toFixed(0);
+      console.log(`\n${path} medians of ${LOADS}: TTFB ${m((r) => r.ttfb)}  doc end ${m((r) => r.docEnd)}  FCP ${m((r) => r.fcp)}  LCP ${m((r) => r.lcp.at(-1)?.t ?? NaN)}  DCL ${m((r) => r.dcl)}`);
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
