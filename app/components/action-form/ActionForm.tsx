@@ -109,6 +109,9 @@ export function ActionFormOf({
         onSent?.(form);
       }}
     >
+      {/* Never an empty form: React sends an empty FormData as a reference to no fields, which proxy.ts refuses
+          (a dangling $K). Named like React's own hidden fields, which the action adapter drops. */}
+      <input type="hidden" name="$ACTION_FORM" value="" />
       {/* Enter in a field must not skip the question: the form's first submit button is this disabled one. */}
       {asks && <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />}
       <FormContext.Provider value={{ state, pending, kept }}>
