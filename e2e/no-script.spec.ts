@@ -8,7 +8,7 @@ import { callAction } from './actions';
 import { ownServer } from './own-server';
 
 // Beside the film page spec's +77 and the words walk's +80.
-const { base: BASE, db, apiLogin } = ownServer(test, 78);
+const { base: BASE, db, apiLogin } = ownServer(test, 88);
 test.use({ baseURL: BASE, javaScriptEnabled: false });
 
 const BEST_FILM = 'best_film';
