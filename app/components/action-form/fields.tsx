@@ -42,8 +42,10 @@ export function Field({
   const invalid = !!(state && !state.ok && state.fieldErrors?.[name]?.length);
   const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name, required, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, className: ui.input };
-  // A password is never put back into the page.
-  const shown = (type === 'password' ? undefined : keptValue(kept, name)) ?? defaultValue ?? '';
+  // What was sent comes back after the answer (React empties a form once its action has run), passwords
+  // too: `kept` is the browser's own copy of the sent form, never anything the server answered, so a
+  // refused new password does not make the juror type the current one again.
+  const shown = keptValue(kept, name) ?? defaultValue ?? '';
   return (
     <div className={ui.field}>
       <label htmlFor={id}>{label}</label>
