@@ -536,7 +536,7 @@ part('main round closed on two ties, decided, special round: every page speaks i
   for (const locale of LOCALES) {
     await setLocale(chair, locale);
     await chair.page.goto('/chair');
-    await chair.page.getByTestId('reopen-round').locator('input, textarea').first().fill('');
+    await chair.page.getByTestId('reopen-round').getByRole('textbox').first().fill('');
     await confirmAction(chair.page, 'reopen-round');
     const alert = chair.page.getByTestId('reopen-round').getByRole('alert');
     await expect(alert).toBeVisible();
