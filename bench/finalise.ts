@@ -26,10 +26,11 @@ async function arrange(file: string) {
   const hash = await hashPassword(PASSWORD);
   const t0 = Date.now();
   sqlite.transaction(() => {
-    sqlite.prepare("insert into festival (id, name, city, phase, method) values (1, 'Bench festival', 'Qingdao', 'main_closed', 'mean')").run();
-    const film = sqlite.prepare("insert into film (original_title, english_title, director, country, position) values (?, ?, ?, ?, ?)");
+    sqlite.prepare("insert into edition (id, name, city) values (1, 'Bench festival', 'Qingdao')").run();
+    sqlite.prepare("insert into jury (id, edition_id, slug, phase, method) values (1, 1, 'main', 'main_closed', 'mean')").run();
+    const film = sqlite.prepare("insert into film (jury_id, original_title, english_title, director, country, position) values (1, ?, ?, ?, ?, ?)");
     const films = Array.from({ length: CANDIDATES }, (_, i) => Number(film.run(`Film ${i + 1}`, `Film ${i + 1}`, `Director ${i + 1}`, ['CN', 'KZ', 'RU', 'IN'][i % 4], i + 1).lastInsertRowid));
-    const nom = sqlite.prepare("insert into nomination (code, position, kind, round, exempt_one_award) values (?, ?, ?, 'main', ?)");
+    const nom = sqlite.prepare("insert into nomination (jury_id, code, position, kind, round, exempt_one_award) values (1, ?, ?, ?, 'main', ?)");
     const cand = sqlite.prepare('insert into candidate (nomination_id, film_id, person) values (?, ?, ?)');
     const noms = NOMINATIONS.map((code, k) => {
       const performance = code === 'best_actor' || code === 'best_actress';
@@ -101,7 +102,7 @@ async function main() {
     for (let run = 0; run <= RUNS; run++) {
       // Each run starts from the closed round again (the first run, on a cold server, is reported apart).
       sqlite.prepare('delete from award where 1 = 1').run();
-      sqlite.prepare("update festival set phase = 'main_closed', final_hash = null where id = 1").run();
+      sqlite.prepare("update jury set phase = 'main_closed', final_hash = null where id = 1").run();
       const t0 = performance.now();
       const res = await fetch(`${server.base}/chair`, {
         method: 'POST',
@@ -112,7 +113,7 @@ async function main() {
       const dt = performance.now() - t0;
       if (res.status !== 200 || !body.includes('"ok":true')) throw new Error(`finalise failed: HTTP ${res.status} ${body.slice(0, 500)}`);
       awards = sqlite.prepare('select count(*) from award').pluck().get() as number;
-      const phase = sqlite.prepare('select phase from festival where id = 1').pluck().get();
+      const phase = sqlite.prepare('select phase from jury where id = 1').pluck().get();
       if (awards < NOMINATIONS.length || phase !== 'finalised') throw new Error(`finalise stored ${awards} awards, phase ${String(phase)}`);
       http.push(dt);
       console.log(`finalise run ${run}${run === 0 ? ' (cold)' : ''}: ${ms(dt)} ms, ${awards} awards stored, ${(body.length / 1024).toFixed(0)} KiB response`);

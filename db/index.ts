@@ -19,13 +19,14 @@ export interface Upgrades {
   unkeyedLog(db: DB): void;
   /** The migration that adds user.baseline_entry has just run on a database that had accounts. */
   unstatedState(db: DB): void;
+  /** The migration to editions and juries has just made a festival edition 1 with its jury. */
+  editions(db: DB): void;
 }
 
 export function connect(file: string, migrationsFolder: string, upgrades: Upgrades): Handle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('synchronous = FULL');
   const db = drizzle(sqlite, { schema });
@@ -35,9 +36,19 @@ export function connect(file: string, migrationsFolder: string, upgrades: Upgrad
   const unkeyedLog = hadAudit && !(sqlite.prepare("select 1 from pragma_table_info('audit') where name = 'keyed'").get());
   const hadUsers = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'user'").get();
   const unstated = hadUsers && !(sqlite.prepare("select 1 from pragma_table_info('user') where name = 'baseline_entry'").get());
+  const hadFestival = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'festival'").get();
+  // SQLite's procedure for rebuilding a table (a required column that references another table, as in
+  // 0007_editions): keys off while the migrations run, so dropping the old table cascades to nothing, then
+  // every key checked before the app writes a row. The pragma cannot change inside the migrations'
+  // transaction, hence here.
+  sqlite.pragma('foreign_keys = OFF');
   migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) throw new Error(`the migrated database ${file} breaks ${broken.length} foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+  sqlite.pragma('foreign_keys = ON');
   if (unkeyedLog) upgrades.unkeyedLog(db);
   if (unstated) upgrades.unstatedState(db);
+  if (hadFestival) upgrades.editions(db);
   return { sqlite, db, file };
 }
 

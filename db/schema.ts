@@ -17,15 +17,43 @@ export { LOCALES, PUBLICATION_LEVELS, type Locale, type PublicationLevel } from 
 
 const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
-// One festival per database: the app serves one jury at a time.
-export const festival = sqliteTable(
-  'festival',
+// A festival's edition (one a year): its name, place, dates and time zone. Every edition stays in the
+// database, read-only once its juries have finished, with its results, receipts and protocol.
+export const edition = sqliteTable('edition', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // English (the fallback), then the other languages where given.
+  name: text('name').notNull(),
+  city: text('city').notNull(),
+  nameZh: text('name_zh'),
+  nameRu: text('name_ru'),
+  nameKk: text('name_kk'),
+  cityZh: text('city_zh'),
+  cityRu: text('city_ru'),
+  cityKk: text('city_kk'),
+  startsOn: text('starts_on'),
+  endsOn: text('ends_on'),
+  timeZone: text('time_zone'), // IANA, e.g. Asia/Shanghai
+  // Set only by the demo seed: every page shows a banner, the protocol says "demo", and the
+  // readiness check lets its placeholders through so that the demo can be voted on.
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
+  createdAt: text('created_at').notNull().default(now),
+});
+
+// One jury of an edition (a competition: the main competition, short films, debuts...), with its own
+// films, nominations, rules, phase and results. Until issue 23's addresses, the app serves the jury of
+// the newest edition (lib/festival/phase.ts currentJuryId); each jury's rows carry its id.
+export const jury = sqliteTable(
+  'jury',
   {
-    id: integer('id').primaryKey(),
-    name: text('name').notNull(),
-    city: text('city').notNull(),
-    startsOn: text('starts_on'),
-    endsOn: text('ends_on'),
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    editionId: integer('edition_id').notNull().references(() => edition.id),
+    // The jury's part of its addresses, unique within the edition (e.g. "main").
+    slug: text('slug').notNull(),
+    // The competition's name; null for the edition's main competition (the interface names it).
+    competitionName: text('competition_name'),
+    competitionNameZh: text('competition_name_zh'),
+    competitionNameRu: text('competition_name_ru'),
+    competitionNameKk: text('competition_name_kk'),
     phase: text('phase', { enum: PHASES }).notNull().default('setup'),
     scaleMin: real('scale_min').notNull().default(1),
     scaleMax: real('scale_max').notNull().default(10),
@@ -42,28 +70,19 @@ export const festival = sqliteTable(
     // published: printed in the protocol, so a log cut short after it is caught (audit:verify --head).
     finalisedHead: text('finalised_head'),
     publishedHead: text('published_head'),
-    // Set only by the demo seed: every page shows a banner, the protocol says "demo", and the
-    // readiness check lets its placeholders through so that the demo can be voted on.
-    demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
-    // The name and city above are the English ones (the fallback); these are the other languages.
-    nameZh: text('name_zh'),
-    nameRu: text('name_ru'),
-    nameKk: text('name_kk'),
-    cityZh: text('city_zh'),
-    cityRu: text('city_ru'),
-    cityKk: text('city_kk'),
-    timeZone: text('time_zone'), // IANA, e.g. Asia/Shanghai
     updatedAt: text('updated_at').notNull().default(now),
   },
   (t) => [
-    check('festival_phase', sql`${t.phase} in ('setup','voting','main_closed','special_voting','special_closed','finalised','published')`),
-    check('festival_method', sql`${t.method} in ('mean','trimmed_mean','median','normalized_mean','schulze')`),
-    check('festival_scale', sql`${t.scaleStep} > 0 and ${t.scaleMax} > ${t.scaleMin}`),
-    check('festival_quorum', sql`${t.quorum} is null or ${t.quorum} >= 3`),
-    check('festival_publication_level', sql`${t.publicationLevel} in ('awards','distributions','anonymised_ballots')`),
+    uniqueIndex('jury_slug').on(t.editionId, t.slug),
+    check('jury_slug_form', sql`${t.slug} glob '[a-z0-9]*' and ${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 1 and 40`),
+    check('jury_phase', sql`${t.phase} in ('setup','voting','main_closed','special_voting','special_closed','finalised','published')`),
+    check('jury_method', sql`${t.method} in ('mean','trimmed_mean','median','normalized_mean','schulze')`),
+    check('jury_scale', sql`${t.scaleStep} > 0 and ${t.scaleMax} > ${t.scaleMin}`),
+    check('jury_quorum', sql`${t.quorum} is null or ${t.quorum} >= 3`),
+    check('jury_publication_level', sql`${t.publicationLevel} in ('awards','distributions','anonymised_ballots')`),
     // The nationality rule leaves each juror's ballots without their country's films: published
     // ballots would name their jurors to anyone holding the public jury list (lib/admin/settings.ts).
-    check('festival_publication_nationality', sql`not (${t.publicationLevel} = 'anonymised_ballots' and ${t.recusalByNationality})`),
+    check('jury_publication_nationality', sql`not (${t.publicationLevel} = 'anonymised_ballots' and ${t.recusalByNationality})`),
   ],
 );
 
@@ -71,6 +90,7 @@ export const film = sqliteTable(
   'film',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    juryId: integer('jury_id').notNull().references(() => jury.id),
     originalTitle: text('original_title').notNull(),
     englishTitle: text('english_title').notNull(),
     director: text('director').notNull(),
@@ -95,6 +115,7 @@ export const film = sqliteTable(
     screenerUrl: text('screener_url'),
   },
   (t) => [
+    index('film_jury').on(t.juryId, t.position),
     check('film_country', sql`length(${t.country}) = 2`),
     check('film_titles', sql`length(${t.originalTitle}) > 0 and length(${t.englishTitle}) > 0`),
     check('film_runtime', sql`${t.runtimeMinutes} is null or ${t.runtimeMinutes} > 0`),
@@ -121,7 +142,8 @@ export const nomination = sqliteTable(
   'nomination',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    code: text('code').notNull().unique(),
+    juryId: integer('jury_id').notNull().references(() => jury.id),
+    code: text('code').notNull(), // unique within the jury
     position: integer('position').notNull(), // display order = award priority
     kind: text('kind', { enum: ['film', 'performance'] }).notNull(),
     round: text('round', { enum: ['main', 'special'] }).notNull(),
@@ -134,6 +156,7 @@ export const nomination = sqliteTable(
     runoffAbstention: integer('runoff_abstention', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
+    uniqueIndex('nomination_code').on(t.juryId, t.code),
     check('nomination_kind', sql`${t.kind} in ('film','performance')`),
     check('nomination_round', sql`${t.round} in ('main','special')`),
     check('nomination_max_winners', sql`${t.maxWinners} >= 1`),
@@ -373,6 +396,7 @@ export const decision = sqliteTable(
   'decision',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    juryId: integer('jury_id').notNull().references(() => jury.id),
     nominationId: integer('nomination_id').references(() => nomination.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: DECISION_KINDS }).notNull(),
     // The round a close_round, reopen_round, waive_special or skip_special row is about: a reopen sets
@@ -393,6 +417,7 @@ export const decision = sqliteTable(
     createdAt: text('created_at').notNull().default(now),
   },
   (t) => [
+    index('decision_jury').on(t.juryId, t.id),
     check('decision_kind', sql`${t.kind} in ('casting_vote','shared','no_award','withdraw','reopen_ballot','close_round','reopen_round','waive_special','skip_special')`),
     check('decision_round', sql`${t.round} is null or ${t.round} in ('main','special')`),
   ],
@@ -569,7 +594,10 @@ export const audit = sqliteTable('audit', {
   keyed: integer('keyed', { mode: 'boolean' }).notNull().default(true),
 });
 
-export type Festival = typeof festival.$inferSelect;
+export type Edition = typeof edition.$inferSelect;
+export type Jury = typeof jury.$inferSelect;
+/** One jury as its pages see it: the jury's rules and state with its edition's name, place, dates and time zone. */
+export type Festival = Jury & Omit<Edition, 'id' | 'createdAt'>;
 export type Film = typeof film.$inferSelect;
 export type Nomination = typeof nomination.$inferSelect;
 export type Candidate = typeof candidate.$inferSelect;

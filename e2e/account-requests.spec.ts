@@ -11,8 +11,8 @@ let phaseBefore = 'setup';
 function phase(set?: string): string {
   const db = new Database(e2eDatabase());
   db.pragma('busy_timeout = 5000');
-  const before = (db.prepare('select phase from festival where id = 1').get() as { phase: string }).phase;
-  if (set) db.prepare('update festival set phase = ? where id = 1').run(set);
+  const before = (db.prepare('select phase from jury where id = 1').get() as { phase: string }).phase;
+  if (set) db.prepare('update jury set phase = ? where id = 1').run(set);
   db.close();
   return before;
 }

@@ -54,7 +54,7 @@ async function start(side: Side) {
   // A jury of four (the other demo jurors inactive before voting opens), voting open.
   const d = db(side);
   d.prepare(`update user set active = 0 where role = 'juror' and login not in (${Object.values(JURY).map(() => '?').join(',')})`).run(...Object.values(JURY).map((j) => j.login));
-  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  d.prepare("update jury set phase = 'voting' where id = 1").run();
   d.close();
 }
 

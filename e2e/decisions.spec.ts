@@ -27,7 +27,7 @@ const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror0
 async function arrangeTiedVote() {
   const d = db();
   d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
-  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  d.prepare("update jury set phase = 'voting' where id = 1").run();
   const noms = new Map(MAIN.map((code) => {
     const nom = (d.prepare('select id from nomination where code = ?').get(code) as { id: number }).id;
     return [code, { nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) }];

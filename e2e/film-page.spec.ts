@@ -14,7 +14,7 @@ import { pdfPages } from './pdf-text';
 const { base: BASE, db } = ownServer(test, 77);
 test.use({ baseURL: BASE });
 
-const setPhase = (phase: string) => { const d = db(); d.prepare('update festival set phase = ? where id = 1').run(phase); d.close(); };
+const setPhase = (phase: string) => { const d = db(); d.prepare('update jury set phase = ? where id = 1').run(phase); d.close(); };
 
 async function signIn(page: Page, login: string, password: string) {
   await page.goto('/login');

@@ -80,7 +80,7 @@ export function e2eDatabase(port = e2ePort()): string {
 export function arrangePhase(phase: string, port?: number) {
   const db = new Database(e2eDatabase(port));
   db.pragma('busy_timeout = 5000');
-  db.prepare('update festival set phase = ? where id = 1').run(phase);
+  db.prepare('update jury set phase = ? where id = 1').run(phase);
   db.close();
 }
 

@@ -32,7 +32,7 @@ async function signIn(page: Page, login: string, password: string) {
 async function arrangeTiedVote() {
   const d = db();
   d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
-  d.prepare("update festival set phase = 'voting' where id = 1").run();
+  d.prepare("update jury set phase = 'voting' where id = 1").run();
   const noms = (d.prepare("select id, code from nomination where round = 'main'").all() as { id: number; code: string }[]).map((n) => ({
     ...n, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(n.id) as { id: number }[]).map((r) => r.id),
   }));
@@ -105,10 +105,10 @@ test('sign in, import films, file a request, close the round and decide a tie, a
   await close.locator('summary').click();
   const asking = page.getByTestId('close-round-confirm');
   await expect(asking).toContainText('Jurors can no longer change their ballots in this round');
-  expect(one<{ phase: string }>('select phase from festival where id = 1').phase).toBe('voting');
+  expect(one<{ phase: string }>('select phase from jury where id = 1').phase).toBe('voting');
   await asking.getByRole('button', { name: 'Close the round' }).click();
   await expect(page.getByTestId('chair-phase')).toHaveText('Main round closed');
-  expect(one<{ phase: string }>('select phase from festival where id = 1').phase).toBe('main_closed');
+  expect(one<{ phase: string }>('select phase from jury where id = 1').phase).toBe('main_closed');
 
   // The tie: a casting vote, asked first, recorded on the second press.
   const tie = page.getByTestId(`tie-${BEST_FILM}`);

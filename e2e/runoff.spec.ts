@@ -37,7 +37,7 @@ async function arrangeTie(): Promise<Juror[]> {
   d.pragma('foreign_keys = ON');
   d.prepare('delete from nomination where code != ?').run(CODE);
   d.prepare(`update nomination set tie_break = '["runoff","runoff","casting_vote"]' where code = ?`).run(CODE);
-  d.prepare("update festival set phase = 'voting', recusal_by_nationality = 0 where id = 1").run();
+  d.prepare("update jury set phase = 'voting', recusal_by_nationality = 0 where id = 1").run();
   const nom = (d.prepare('select id from nomination where code = ?').get(CODE) as { id: number }).id;
   const cands = (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id);
   const jurors = (d.prepare("select login, role from user where role in ('juror','chair') and active = 1 order by id").all() as { login: string; role: string }[])

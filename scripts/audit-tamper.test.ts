@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { festival } from '@/db/schema';
+import { jury } from '@/db/schema';
 import { openDatabase } from '@/lib/database';
 import { executeAction } from '@/lib/server/action';
 import { canonicalJson } from '@/lib/canonical';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   expect(executeAction(closeRoundSpec, chair, {}, t.db).ok).toBe(true);
   expect(executeAction(finaliseSpec, chair, {}, t.db).ok).toBe(true);
   expect(executeAction(publishSpec, organiser, {}, t.db).ok).toBe(true);
-  const f = t.db.select().from(festival).get()!;
+  const f = t.db.select().from(jury).get()!;
   heads = { finalised: f.finalisedHead!, published: f.publishedHead! };
   backup = path.join(path.dirname(t.file), 'backups', 'festival.db');
   const r = await backupTo(t.file, backup);
@@ -97,7 +97,7 @@ describe('audit:verify on a copy of a backup', () => {
     // Even with the heads also wiped from the festival row, the head printed in the protocol catches it.
     const wiped = copy((db) => {
       db.prepare("delete from audit where id >= (select id from audit where action = 'round.finalise')").run();
-      db.prepare('update festival set finalised_head = null, published_head = null').run();
+      db.prepare('update jury set finalised_head = null, published_head = null').run();
     });
     const again = verify(wiped, '--head', heads.finalised);
     expect(again.status).not.toBe(0);
@@ -152,7 +152,7 @@ describe('audit:verify on a copy of a backup', () => {
     // The holder recomputes final_hash the way finalisation does, so the awards check alone passes.
     const h = openDatabase(file);
     const pub = anonymiseTallyInput(h.db, buildTallyInput(h.db));
-    h.sqlite.prepare('update festival set final_hash = ?').run(finalHashOf(pub, tally(pub)));
+    h.sqlite.prepare('update jury set final_hash = ?').run(finalHashOf(pub, tally(pub)));
     h.sqlite.close();
     const r = verify(file);
     expect(r.status).not.toBe(0);

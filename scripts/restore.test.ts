@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/lib/database';
-import { audit, festival, nomination } from '@/db/schema';
+import { audit, jury, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/server/action';
 import { verifyChain } from '@/lib/audit';
 import { replayAudit } from '@/lib/replay/audit';
@@ -42,7 +42,7 @@ beforeAll(async () => {
   atClose = (await backupTo(t.file, path.join(dir, 'b', 'main-closed.db'))).file;
   expect(executeAction(finaliseSpec, chair, {}, t.db).ok).toBe(true);
   expect(executeAction(publishSpec, organiser, {}, t.db).ok).toBe(true);
-  publishedHead = t.db.select().from(festival).get()!.publishedHead!;
+  publishedHead = t.db.select().from(jury).get()!.publishedHead!;
   t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
   t.db.$client.close();
 }, 120_000);
@@ -96,7 +96,7 @@ describe('npm run restore turning time backwards', () => {
     expect(rolledBack).toMatchObject({ from: { phase: 'published' }, to: { phase: 'main_closed' }, prefix: true });
     const h = openDatabase(t.file);
     try {
-      expect(h.db.select({ phase: festival.phase }).from(festival).get()!.phase).toBe('main_closed');
+      expect(h.db.select({ phase: jury.phase }).from(jury).get()!.phase).toBe('main_closed');
       const last = h.db.select().from(audit).all().at(-1)!;
       expect(last.action).toBe(RESTORE_ACTION);
       expect(verifyChain(h.db).ok).toBe(true);

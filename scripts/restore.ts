@@ -43,7 +43,8 @@ function check(file: string) {
   try {
     const ok = db.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new Error(`${file} failed integrity_check: ${String(ok)}`);
-    if (!db.prepare("select 1 from sqlite_master where type = 'table' and name = 'festival'").get()) throw new Error(`${file} is not a Jury database`);
+    // A jury's table (since editions, 0007) or the festival's (a backup from before them, migrated when opened).
+    if (!db.prepare("select 1 from sqlite_master where type = 'table' and name in ('jury', 'festival')").get()) throw new Error(`${file} is not a Jury database`);
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { festival, type Phase } from '@/db/schema';
+import { jury, type Phase } from '@/db/schema';
 import { executeAction, runAction, type ActionSpec } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { snapshot, userByLogin, type TestDb } from '@/tests/db';
@@ -61,7 +61,7 @@ export async function expectRunCommonRefusals<S extends z.ZodType, T, P, R>(t: T
 }
 
 export function setPhase(t: TestDb, phase: Phase) {
-  t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ phase }).where(eq(jury.id, 1)).run();
 }
 
 export function run<S extends z.ZodType, T>(t: TestDb, spec: ActionSpec<S, T>, input: unknown, login = 'organiser'): T {

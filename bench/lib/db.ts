@@ -40,5 +40,5 @@ export async function addJurors(sqlite: Database.Database, n: number, prefix = '
 }
 
 export function setPhase(sqlite: Database.Database, phase: string): void {
-  sqlite.prepare('update festival set phase = ? where id = 1').run(phase);
+  sqlite.prepare('update jury set phase = ? where id = 1').run(phase);
 }

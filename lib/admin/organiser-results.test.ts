@@ -4,7 +4,7 @@
 // the real actions on a real SQLite; each then checks that after finalisation the organisers see it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { candidate, festival, nomination } from '@/db/schema';
+import { candidate, jury, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -193,7 +193,7 @@ describe('the special round', () => {
     noActors();
     // Juror 06 missed the main round: in the special round they may still recuse from a film.
     const six = userByLogin(t.db, 'juror06');
-    t.db.update(festival).set({ quorum: 9 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ quorum: 9 }).where(eq(jury.id, 1)).run();
     voteAndSubmit(t.db, 'best_film', (_j, i) => (i === 0 ? 10 : 5), jurors.filter((u) => u.id !== six.id));
     ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
     ok(executeAction(noAwardSpec, chair, { nomination: 'best_actor', reason: 'no performance was entered' }, t.db));

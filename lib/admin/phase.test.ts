@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
+import { candidate, edition, jury, film, nomination, signinToken, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 import { openVotingSpec, votingPreconditions } from './phase';
@@ -13,7 +13,7 @@ describe('opening the vote', () => {
   it('opens voting from setup when every precondition holds, and then refuses to open again', () => {
     expect(votingPreconditions(t.db)).toEqual([]);
     run(t, openVotingSpec, {});
-    expect(t.db.select().from(festival).get()!.phase).toBe('voting');
+    expect(t.db.select().from(jury).get()!.phase).toBe('voting');
     expectRefused(t, openVotingSpec, 'organiser', {}, 'phase:frozen');
   });
 
@@ -26,7 +26,7 @@ describe('opening the vote', () => {
     t.db.delete(candidate).where(eq(candidate.nominationId, actress.id)).run();
     t.db.update(user).set({ role: 'juror' }).where(eq(user.login, 'hansanping')).run();
     t.db.update(user).set({ passwordHash: null }).where(eq(user.login, 'juror05')).run();
-    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     const unmet = votingPreconditions(t.db);
     // The seeded jurors juror03 to juror12 have no country.
     const noCountry = Array.from({ length: 10 }, (_, i) => `juror${String(i + 3).padStart(2, '0')}`);
@@ -58,7 +58,7 @@ describe('opening the vote', () => {
 });
 
 describe('readiness that means it', () => {
-  const real = () => t.db.update(festival).set({ demo: false }).where(eq(festival.id, 1)).run();
+  const real = () => t.db.update(edition).set({ demo: false }).where(eq(edition.id, 1)).run();
 
   it('lets the demo festival open with its placeholders (its banner says so), but not a real one', () => {
     expect(votingPreconditions(t.db)).toEqual([]);
@@ -72,7 +72,7 @@ describe('readiness that means it', () => {
   });
 
   it('refuses while the festival lacks its name or city in any interface language', () => {
-    t.db.update(festival).set({ nameKk: '  ', cityZh: null }).where(eq(festival.id, 1)).run();
+    t.db.update(edition).set({ nameKk: '  ', cityZh: null }).where(eq(edition.id, 1)).run();
     expect(votingPreconditions(t.db)).toEqual([
       { code: 'open:festival_city', params: { language: 'zh' } },
       { code: 'open:festival_name', params: { language: 'kk' } },
@@ -90,6 +90,6 @@ describe('readiness that means it', () => {
     t.db.update(user).set({ placeholder: false }).where(eq(user.placeholder, true)).run();
     expect(votingPreconditions(t.db)).toEqual([]);
     run(t, openVotingSpec, {});
-    expect(t.db.select().from(festival).get()!.phase).toBe('voting');
+    expect(t.db.select().from(jury).get()!.phase).toBe('voting');
   });
 });

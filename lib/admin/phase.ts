@@ -2,12 +2,12 @@
 // the page. Once voting is open every setup action refuses (requireSetup).
 import { and, count, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { candidate, festival, film, nomination, signinToken, user } from '@/db/schema';
+import { candidate, film, nomination, signinToken, user } from '@/db/schema';
 import { accountsWithOpenSlip } from '@/lib/account/history';
 import type { DB } from '@/db';
 import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
-import { findFestival, requireSetup } from '@/lib/festival/phase';
+import { findFestival, requireSetup, updateJury } from '@/lib/festival/phase';
 import { UNKNOWN_COUNTRY } from '@/lib/film/countries';
 import { frozenRules } from '@/lib/festival/frozen';
 import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
@@ -84,7 +84,7 @@ export const openVotingSpec = {
     requireSetup(tx);
     const unmet = votingPreconditions(tx);
     if (unmet.length) throw new Refusal('open:preconditions', { count: unmet.length });
-    tx.update(festival).set({ phase: 'voting', updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    updateJury(tx, { phase: 'voting' });
     // The rules frozen from now on, for audit:verify to hold the stored ones to (lib/festival/frozen.ts).
     appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx), setup: frozenSetupDigest(tx) } });
     return null;

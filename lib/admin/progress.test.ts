@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ballot, candidate, festival, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, jury, film, nomination, recusal, score, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { candidatesOf, nominationId } from '@/tests/festival';
@@ -47,7 +47,7 @@ describe('voting progress', () => {
   });
 
   it('with recusal by nationality, a juror is not asked to score films of their own country', () => {
-    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     const az = userByLogin(t.db, 'azimov'); // KZ; two competition films are Kazakh
     const row = votingProgress(t.db).rows.find((r) => r.jurorId === az.id)!;
     expect(row.cells[0].total).toBe(21);
@@ -72,7 +72,7 @@ describe('audit log for organisers', () => {
     scoreEntry();
     const bestFilm = t.db.select({ code: nomination.code }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(candidate.id, 1)).get()!.code;
     for (const phase of ['voting', 'finalised', 'published'] as const) {
-      t.db.update(festival).set({ phase }).where(eq(festival.id, 1)).run();
+      t.db.update(jury).set({ phase }).where(eq(jury.id, 1)).run();
       const page = auditPage(t.db);
       expect(page.rows[0].action).toBe('ballot.submit');
       const text = JSON.stringify(page.rows);

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { festival, nomination } from '@/db/schema';
+import { jury, nomination } from '@/db/schema';
 import { audit } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from './settings';
@@ -29,7 +29,7 @@ const form = (over: Record<string, string | undefined> = {}) => {
 describe('admin.saveSettings', () => {
   it('saves name, dates, scale, method and award rules from FormData, with an audit entry', () => {
     run(t, saveSettingsSpec, form({ recusalByNationality: 'on' }));
-    const f = t.db.select().from(festival).get()!;
+    const f = t.db.select().from(jury).get()!;
     expect(f).toMatchObject({ name: 'Qingdao SCO Film Festival', startsOn: '2018-06-12', scaleMin: 0, scaleMax: 10, scaleStep: 0.5, method: 'schulze', oneAwardPerFilm: true, recusalByNationality: true });
     const sjp = t.db.select().from(nomination).where(eq(nomination.code, 'special_jury_prize')).get()!;
     expect(sjp).toMatchObject({ exAequoAllowed: true, maxWinners: 3 });
@@ -40,7 +40,7 @@ describe('admin.saveSettings', () => {
 
   it('an unchecked box turns a rule off', () => {
     run(t, saveSettingsSpec, form({ oneAwardPerFilm: undefined }));
-    expect(t.db.select().from(festival).get()!.oneAwardPerFilm).toBe(false);
+    expect(t.db.select().from(jury).get()!.oneAwardPerFilm).toBe(false);
   });
 
   it('refuses a juror, the chair, bad input, and any phase after setup; nothing changes', () => {
@@ -65,7 +65,7 @@ describe('admin.saveSettings', () => {
       expect(out).toMatchObject({ fieldErrors: { [field]: ['scale_precision'] } });
     }
     run(t, saveSettingsSpec, form({ scaleMin: '1', scaleMax: '5', scaleStep: '0.25' }));
-    expect(t.db.select().from(festival).get()!).toMatchObject({ scaleMin: 1, scaleMax: 5, scaleStep: 0.25 });
+    expect(t.db.select().from(jury).get()!).toMatchObject({ scaleMin: 1, scaleMax: 5, scaleStep: 0.25 });
   });
 
   it('refuses an unknown nomination', () => {

@@ -2,10 +2,10 @@
 // from voting on, they are frozen (requireSetup).
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { festival, METHODS, nomination, PUBLICATION_LEVELS } from '@/db/schema';
+import { METHODS, nomination, PUBLICATION_LEVELS } from '@/db/schema';
 import { Refusal, type ActionSpec } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
-import { requireSetup } from '@/lib/festival/phase';
+import { requireSetup, updateEdition, updateJury } from '@/lib/festival/phase';
 import { checkbox, numeric, text } from '@/lib/server/form';
 import { QUORUM_FLOOR } from '@/lib/count/quorum';
 import { chainOf, chainProblem, FINAL_STEPS, MAX_RUNOFFS } from '@/lib/runoff/chain';
@@ -107,11 +107,12 @@ export const saveSettingsSpec = {
   schema: SettingsInput,
   revalidate: ['/admin'],
   handler: ({ user, input, tx }) => {
-    requireSetup(tx);
-    const { nominations, ...fest } = input;
-    const known = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.id, n.code]));
+    const fest = requireSetup(tx);
+    const { nominations, name, city, nameZh, nameRu, nameKk, cityZh, cityRu, cityKk, startsOn, endsOn, ...rules } = input;
+    const known = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.juryId, fest.id)).all().map((n) => [n.id, n.code]));
     for (const n of nominations) if (!known.has(n.id)) throw new Refusal('nomination:not_found');
-    tx.update(festival).set({ ...fest, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    updateEdition(tx, { name, city, nameZh, nameRu, nameKk, cityZh, cityRu, cityKk, startsOn, endsOn });
+    updateJury(tx, rules);
     for (const n of nominations) {
       tx.update(nomination)
         .set({

@@ -23,7 +23,9 @@ export function factsOf(file: string): DatabaseFacts {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const has = (t: string) => !!db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(t);
-    const phase = has('festival') ? ((db.prepare('select phase from festival limit 1').get() as { phase: string } | undefined)?.phase ?? null) : null;
+    // The jury's table since editions (0007); a file from before them has the festival's.
+    const juries = has('jury') ? 'jury' : has('festival') ? 'festival' : null;
+    const phase = juries ? ((db.prepare(`select phase from ${juries} order by id limit 1`).get() as { phase: string } | undefined)?.phase ?? null) : null;
     const entries = has('audit') ? (db.prepare('select hash, action from audit order by id').all() as { hash: string; action: string }[]) : [];
     const awards = has('award') ? (db.prepare('select count(*) n from award').get() as { n: number }).n : 0;
     return { phase, entries, awards };

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAction } from '@/lib/server/action';
 import { eq } from 'drizzle-orm';
-import { festival, user } from '@/db/schema';
+import { edition, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { changePasswordSpec } from '@/lib/juror/account';
 import { resetPasswordSpec } from '@/lib/juror/specs';
@@ -20,7 +20,7 @@ const change = (login: string, current: string, password: string) => runAction(c
 describe('the festival’s names and every account’s names are refused as passwords', () => {
   it('"Real Fest 2026" is refused at a festival of that name, with the reason on the field, and nothing changes', async () => {
     t = await seededDb();
-    t.db.update(festival).set({ name: 'Real Fest 2026', nameRu: 'Кинофестиваль ШОС' }).where(eq(festival.id, 1)).run();
+    t.db.update(edition).set({ name: 'Real Fest 2026', nameRu: 'Кинофестиваль ШОС' }).where(eq(edition.id, 1)).run();
     for (const password of ['Real Fest 2026', 'RealFest2026!', 'Кинофестиваль ШОС 2026', 'Sergey Azimov 2026', 'hansanping-2026']) {
       const before = snapshot(t.db);
       const out = await change('juror05', 'juror-demo', password);

@@ -1,7 +1,7 @@
 // What a password must not be built from, beside the dictionaries (zxcvbn's user inputs): the
 // festival's names and city in every language, and every account's login and names. "Real Fest
 // 2026" is the first guess anyone at the festival makes (issue 20, route 10).
-import { festival, user as userTable } from '@/db/schema';
+import { edition, user as userTable } from '@/db/schema';
 import type { DB } from '@/db';
 
 /** Each text, whole, without its spaces, and its words of four letters or more; lower case. */
@@ -13,9 +13,10 @@ function variants(text: string | null | undefined): string[] {
 }
 
 export function passwordUserInputs(db: Pick<DB, 'select'>): string[] {
-  const f = db.select({ name: festival.name, nameZh: festival.nameZh, nameRu: festival.nameRu, nameKk: festival.nameKk, city: festival.city, cityZh: festival.cityZh, cityRu: festival.cityRu, cityKk: festival.cityKk })
-    .from(festival).get();
+  // Every edition's: a festival's name changes little from year to year.
+  const editions = db.select({ name: edition.name, nameZh: edition.nameZh, nameRu: edition.nameRu, nameKk: edition.nameKk, city: edition.city, cityZh: edition.cityZh, cityRu: edition.cityRu, cityKk: edition.cityKk })
+    .from(edition).all();
   const accounts = db.select({ login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName }).from(userTable).all();
-  const texts = [...Object.values(f ?? {}), ...accounts.flatMap((a) => [a.login, a.displayName, a.latinName])];
+  const texts = [...editions.flatMap((e) => Object.values(e)), ...accounts.flatMap((a) => [a.login, a.displayName, a.latinName])];
   return [...new Set(texts.flatMap(variants))];
 }

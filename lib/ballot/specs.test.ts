@@ -2,7 +2,7 @@
 // happy paths: upsert, recusal, submit with a receipt that recomputes, the chair's reopening.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { ballot, decision, festival, film, score, user } from '@/db/schema';
+import { ballot, decision, jury, film, score, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
@@ -91,7 +91,7 @@ describe('saveScore', () => {
 
   it('accepts exactly the values of the scale as written, as a number or as text, and stores whole steps', () => {
     const [c] = cands('best_film');
-    t.db.update(festival).set({ scaleMin: 0, scaleMax: 10, scaleStep: 0.5 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ scaleMin: 0, scaleMax: 10, scaleStep: 0.5 }).where(eq(jury.id, 1)).run();
     for (const [value, steps] of [[7.5, 15], ['7.5', 15], [0, 0], ['0', 0], [10, 20], [0.5, 1]] as const) {
       expect(run(saveScoreSpec, juror, { candidateId: c.id, value })).toMatchObject({ ok: true, data: { value: Number(value) } });
       expect(t.db.select().from(score).where(eq(score.candidateId, c.id)).get()!.steps).toBe(steps);
@@ -144,7 +144,7 @@ describe('saveScore', () => {
     const kz = t.db.select().from(film).where(eq(film.englishTitle, 'The Diamond Sword')).get()!;
     const c = cands('best_film').find((x) => x.filmId === kz.id)!;
     expect(run(saveScoreSpec, juror, { candidateId: c.id, value: 5 }).ok).toBe(true);
-    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     expectRefused(t, saveScoreSpec, juror, { candidateId: c.id, value: 6 }, 'ballot:recused');
     expect(run(saveScoreSpec, chair, { candidateId: c.id, value: 6 }).ok).toBe(true); // the chair is from China
   });

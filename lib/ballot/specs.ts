@@ -6,7 +6,7 @@ import { ballot, candidate, decision, film, score, recusal, user } from '@/db/sc
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
-import { requirePhase } from '@/lib/festival/phase';
+import { getFestival, requirePhase } from '@/lib/festival/phase';
 import { prepared } from '@/lib/server/prepared';
 import { canonicalBallot, newSalt, receiptOf } from './receipt';
 import { ballotOf, openRound, recusalReason, requireNotSubmitted, requireOpenCandidate, requireOpenNomination } from './rules';
@@ -205,7 +205,7 @@ export const reopenBallotSpec = defineSpec({
       .set({ submittedAt: null, reopened: JSON.stringify(history) })
       .where(eq(ballot.id, row.id))
       .run();
-    tx.insert(decision).values({ nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();
     appendAudit(tx, { actorId: me.id, action: 'ballot.reopen', payload: { jurorId: juror.id, nominationId: nom.id, reason: input.reason } });
     return { reopened: history.length };
   },

@@ -2,7 +2,7 @@
 // item states is real; everything else is a clearly marked placeholder for the organisers to replace.
 import { count } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, festival, film, nomination, user } from '@/db/schema';
+import { candidate, edition, film, jury, nomination, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { allAccountStates } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
@@ -39,7 +39,7 @@ export const DEMO_NOMINATIONS = [
 ] as const;
 
 export function isEmpty(db: DB): boolean {
-  return (db.select({ n: count() }).from(festival).get()?.n ?? 0) === 0;
+  return (db.select({ n: count() }).from(edition).get()?.n ?? 0) === 0;
 }
 
 /** Seeds the demo festival into an empty database; returns false (and writes nothing) otherwise. */
@@ -48,14 +48,16 @@ export async function seedDemo(db: DB): Promise<boolean> {
   const hashes = await Promise.all(DEMO_ACCOUNTS.map((a) => hashPassword(a.password)));
   return db.transaction(
     (tx) => {
-      if ((tx.select({ n: count() }).from(festival).get()?.n ?? 0) > 0) return false; // another process won
-      tx.insert(festival)
+      if ((tx.select({ n: count() }).from(edition).get()?.n ?? 0) > 0) return false; // another process won
+      const { id: editionId } = tx.insert(edition)
         .values({
-          id: 1, name: 'SCO Film Festival', city: 'Qingdao', startsOn: null, endsOn: '2018-06-17', demo: true, timeZone: 'Asia/Shanghai',
+          name: 'SCO Film Festival', city: 'Qingdao', startsOn: null, endsOn: '2018-06-17', demo: true, timeZone: 'Asia/Shanghai',
           nameZh: '上海合作组织电影节', nameRu: 'Кинофестиваль ШОС', nameKk: 'ШЫҰ кинофестивалі',
           cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао',
         })
-        .run();
+        .returning({ id: edition.id }).get();
+      // The main competition's jury only: the demo invents no other jury (FESTIVAL.md).
+      const { id: juryId } = tx.insert(jury).values({ editionId, slug: 'main' }).returning({ id: jury.id }).get();
       const films: { id: number; director: string; placeholder: boolean; position: number }[] = [];
       for (let i = 0; i < COMPETITION_SIZE; i++) {
         const named = NAMED_COMPETITION[i];
@@ -71,14 +73,14 @@ export async function seedDemo(db: DB): Promise<boolean> {
               position: i + 1,
               placeholder: true,
             };
-        const row = tx.insert(film).values(values).returning({ id: film.id }).get();
+        const row = tx.insert(film).values({ ...values, juryId }).returning({ id: film.id }).get();
         films.push({ id: row.id, director: values.director, placeholder: values.placeholder, position: i + 1 });
       }
       OUT_OF_COMPETITION.forEach((f, i) =>
-        tx.insert(film).values({ ...f, competition: false, position: COMPETITION_SIZE + i + 1 }).run(),
+        tx.insert(film).values({ ...f, juryId, competition: false, position: COMPETITION_SIZE + i + 1 }).run(),
       );
       DEMO_NOMINATIONS.forEach((nom, i) => {
-        const { id } = tx.insert(nomination).values({ ...nom, position: i + 1 }).returning({ id: nomination.id }).get();
+        const { id } = tx.insert(nomination).values({ ...nom, juryId, position: i + 1 }).returning({ id: nomination.id }).get();
         if (nom.round === 'special') return; // its candidates come when the chair opens the round
         for (const f of films) {
           const n = String(f.position).padStart(2, '0');

@@ -2,19 +2,20 @@
 // quorum, publication level, each nomination's award rules and tie-break chain with its abstention rule), as the opening's audit entry records
 // them: audit:verify (lib/replay/audit.ts) compares the stored ones with it, so a rule changed in
 // the database file afterwards (the method, say, before the chair finalises) is caught.
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { festival, nomination } from '@/db/schema';
+import { nomination } from '@/db/schema';
+import { findFestival } from './phase';
 
 type Reader = Pick<DB, 'select'>;
 
 export function frozenRules(db: Reader) {
-  const f = db.select().from(festival).get();
+  const f = findFestival(db);
   if (!f) return null;
   return {
     scaleMin: f.scaleMin, scaleMax: f.scaleMax, scaleStep: f.scaleStep, method: f.method,
     oneAwardPerFilm: f.oneAwardPerFilm, recusalByNationality: f.recusalByNationality, quorum: f.quorum, publicationLevel: f.publicationLevel,
     nominations: db.select({ code: nomination.code, round: nomination.round, exemptOneAward: nomination.exemptOneAward, exAequoAllowed: nomination.exAequoAllowed, maxWinners: nomination.maxWinners, tieBreak: nomination.tieBreak, runoffAbstention: nomination.runoffAbstention })
-      .from(nomination).orderBy(asc(nomination.id)).all(),
+      .from(nomination).where(eq(nomination.juryId, f.id)).orderBy(asc(nomination.id)).all(),
   };
 }

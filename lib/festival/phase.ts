@@ -1,16 +1,27 @@
-// The festival row, and the phase checks every write makes inside its transaction, so that a phase
-// change by another process cannot slip between the check and the write.
-import { eq } from 'drizzle-orm';
+// The jury the app serves, with its edition (the Festival read model), and the phase checks every write
+// makes inside its transaction, so that a phase change by another process cannot slip between the check
+// and the write.
+import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { prepared } from '@/lib/server/prepared';
-import { festival, type Festival, type Phase } from '@/db/schema';
+import { edition, jury, type Festival, type Phase } from '@/db/schema';
 import { Refusal } from '@/lib/server/refusal';
 
 type Reader = Pick<DB, 'select'>;
 
-/** The festival (there is one row), or undefined in a database not yet seeded. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the edition's own id and creation time are not the jury's
+const { id: _editionId, createdAt: _editionCreated, ...editionFields } = getTableColumns(edition);
+
+/**
+ * The jury the app serves and its edition, or undefined in a database not yet set up. Until a jury
+ * is chosen by its address (issue 23), that is the first jury of the newest edition: an edition set
+ * up after another replaces it on every page while the older one stays in the database as it was.
+ */
 export function findFestival(q: Reader): Festival | undefined {
-  return prepared(q, 'festival', (r) => r.select().from(festival).where(eq(festival.id, 1)).prepare()).get();
+  return prepared(q, 'festival', (r) =>
+    r.select({ ...getTableColumns(jury), ...editionFields }).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
+      .orderBy(desc(jury.editionId), asc(jury.id)).limit(1).prepare(),
+  ).get();
 }
 
 export function getFestival(q: Reader): Festival {
@@ -35,4 +46,20 @@ export function requireSetup(q: Reader): Festival {
   const row = getFestival(q);
   if (row.phase !== 'setup') refuse(row, 'phase:frozen');
   return row;
+}
+
+type Writer = Pick<DB, 'select' | 'update'>;
+type JuryFields = Partial<Omit<typeof jury.$inferInsert, 'id' | 'editionId'>>;
+type EditionFields = Partial<Omit<typeof edition.$inferInsert, 'id' | 'createdAt'>>;
+
+/** Writes the served jury's own fields (its phase, rules, hashes), stamped with the time of the change. */
+export function updateJury(tx: Writer, values: JuryFields): void {
+  const { id } = getFestival(tx);
+  tx.update(jury).set({ ...values, updatedAt: new Date().toISOString() }).where(eq(jury.id, id)).run();
+}
+
+/** Writes the served jury's edition's name, place, dates or time zone. */
+export function updateEdition(tx: Writer, values: EditionFields): void {
+  const { editionId } = getFestival(tx);
+  tx.update(edition).set(values).where(eq(edition.id, editionId)).run();
 }

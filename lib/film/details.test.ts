@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { festival, film, screening } from '@/db/schema';
+import { jury, film, screening } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { bytes, expectRefused, run } from '@/tests/actions';
 import { fullExport, awardsCsv } from '@/lib/round/results';
@@ -85,7 +85,7 @@ describe('film details: the films CSV import', () => {
 
   it('no public export carries a screener link, a still or a synopsis', () => {
     run(t, importFilmsSpec, { csv: bytes(good) });
-    t.db.update(festival).set({ phase: 'published' }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ phase: 'published' }).where(eq(jury.id, 1)).run();
     const everything = JSON.stringify(fullExport(t.db)) + awardsCsv(t.db);
     for (const secret of ['screeners.example.org', 'cdn.example.org', 'A sword and a steppe', 'Hall 1']) expect(everything).not.toContain(secret);
   });

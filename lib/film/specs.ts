@@ -66,7 +66,7 @@ export const addFilmSpec = {
     refuseDuplicate(tx, input.englishTitle, input.director);
     const position = (tx.select({ p: sql<number>`coalesce(max(${film.position}), 0)` }).from(film).get()?.p ?? 0) + 1;
     const values = { ...input, originalTitle: input.originalTitle || input.englishTitle, position, placeholder: false };
-    const { id: filmId } = tx.insert(film).values(values).returning({ id: film.id }).get();
+    const { id: filmId } = tx.insert(film).values({ ...values, juryId: getFestival(tx).id }).returning({ id: film.id }).get();
     const candidates = syncFilmCandidates(tx);
     appendAudit(tx, { actorId: user.id, action: 'film.add', payload: { id: filmId, ...values, candidates } });
     return { id: filmId };
@@ -189,7 +189,7 @@ export const importFilmsSpec = {
     }
     for (const r of plan.unchanged) tx.update(film).set({ position: r.position, placeholder: false }).where(eq(film.id, r.id!)).run();
     for (const r of plan.added) {
-      const { id: filmId } = tx.insert(film).values(write(r)).returning({ id: film.id }).get();
+      const { id: filmId } = tx.insert(film).values({ ...write(r), juryId: getFestival(tx).id }).returning({ id: film.id }).get();
       writeScreenings(tx, filmId, r.screenings);
     }
     const candidates = syncFilmCandidates(tx);

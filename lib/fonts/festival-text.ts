@@ -6,14 +6,14 @@ import 'server-only';
 // about what a juror wrote.
 import type { DB } from '@/db';
 import type { AppLocale } from '@/i18n/config';
-import { candidate, festival, film, user } from '@/db/schema';
+import { candidate, edition, film, user } from '@/db/schema';
 
 export function festivalText({ db, locale }: { db: DB; locale: AppLocale }): string {
   const parts: (string | null)[] = [];
   const own = <T,>(forms: Record<'zh' | 'ru' | 'kk', T>): T | null => (locale === 'en' ? null : forms[locale]);
   const festivals = db
-    .select({ name: festival.name, city: festival.city, nameZh: festival.nameZh, nameRu: festival.nameRu, nameKk: festival.nameKk, cityZh: festival.cityZh, cityRu: festival.cityRu, cityKk: festival.cityKk })
-    .from(festival)
+    .select({ name: edition.name, city: edition.city, nameZh: edition.nameZh, nameRu: edition.nameRu, nameKk: edition.nameKk, cityZh: edition.cityZh, cityRu: edition.cityRu, cityKk: edition.cityKk })
+    .from(edition)
     .all();
   for (const f of festivals) {
     parts.push(f.name, f.city, own({ zh: f.nameZh, ru: f.nameRu, kk: f.nameKk }), own({ zh: f.cityZh, ru: f.cityRu, kk: f.cityKk }));

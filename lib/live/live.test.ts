@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { eq, ne } from 'drizzle-orm';
-import { festival, film, user } from '@/db/schema';
+import { jury, film, user } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/users';
 import { setPhase } from '@/tests/actions';
 import { seededDb, type TestDb } from '@/tests/db';
@@ -105,7 +105,7 @@ describe('what each reader sees', () => {
 describe('who may vote, as the live counts read it', () => {
   it('is the runoff actions\' rule for every account: nationality, a declared recusal, a juror who left, the organiser', () => {
     const [a, b] = candidatesOf(t.db, 'best_director');
-    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     t.db.update(film).set({ country: 'CN' }).where(ne(film.id, a.filmId)).run();
     t.db.update(film).set({ country: 'RU' }).where(eq(film.id, a.filmId)).run();
     const others = jurors.filter((j) => j.id !== chair.id && j.id !== juror.id);

@@ -4,7 +4,7 @@
 // resubmissions, a change undone, one changed score per ballot, deactivations, recusals.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { festival, nomination } from '@/db/schema';
+import { jury, nomination } from '@/db/schema';
 import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   // Best film alone (23 candidates): one nomination plays every route.
   t.db.delete(nomination).where(inArray(nomination.code, ['best_director', 'best_screenplay', 'best_actor', 'best_actress'])).run();
   setPhase(t, 'voting');
-  t.db.update(festival).set({ quorum: 9 }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ quorum: 9 }).where(eq(jury.id, 1)).run();
 });
 afterEach(() => t.close());
 
@@ -178,7 +178,7 @@ describe('what counts as changed', () => {
   });
 
   it('under normalized_mean one changed score moves every candidate’s aggregate: the whole nomination is the unit', () => {
-    t.db.update(festival).set({ method: 'normalized_mean' }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ method: 'normalized_mean' }).where(eq(jury.id, 1)).run();
     firstClose();
     reopenRound();
     resubmit(j(8), { 0: 10 });
@@ -193,7 +193,7 @@ describe('what counts as changed', () => {
     // Juror 08 changes candidate 0; jurors 09 and 10 change candidate 1. Three jurors changed the
     // nomination (every aggregate moves), but candidate 0's histogram holds raw scores: it differs
     // from the one shown by juror 08's score alone, and candidate 1's by two jurors.
-    t.db.update(festival).set({ method: 'normalized_mean' }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ method: 'normalized_mean' }).where(eq(jury.id, 1)).run();
     firstClose();
     reopenRound();
     const other = (login: string, c: number) => (firstScore(login, c) % 10) + 1;

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { decision, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
-import { requirePhase } from '@/lib/festival/phase';
+import { getFestival, requirePhase } from '@/lib/festival/phase';
 import { decisionRows, decisionsInForce, undecidedResult, waiverInForce } from '@/lib/count/decisions';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { REASON_MAX } from '@/lib/server/form';
@@ -32,7 +32,7 @@ export const noAwardSpec = defineSpec({
     const result = undecidedResult(buildTallyInput(tx), nom.code);
     // Only where nobody can win: a winner or a tie is decided by the scores and the tie-break chain.
     if (result.status !== 'no_candidates' && result.status !== 'no_scores') throw new Refusal('round:award_possible');
-    tx.insert(decision).values({ nominationId: nom.id, kind: 'no_award', reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: 'no_award', reason: input.reason, actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.no_award', payload: { nomination: nom.code, status: result.status, reason: input.reason } });
     return { nomination: nom.code };
   },
@@ -50,14 +50,14 @@ export const withdrawDecisionSpec = defineSpec({
       requirePhase(tx, 'main_closed');
       const waiver = waiverInForce(rows);
       if (!waiver) throw new Refusal('round:nothing_to_withdraw');
-      tx.insert(decision).values({ kind: 'withdraw', round: 'special', reason: input.reason, actorId: me.id }).run();
+      tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'withdraw', round: 'special', reason: input.reason, actorId: me.id }).run();
       appendAudit(tx, { actorId: me.id, action: 'round.withdraw_decision', payload: { waiver: waiver.id, reason: input.reason } });
       return { withdrawn: [waiver.id] };
     }
     const nom = closedNomination(tx, input.nomination);
     const withdrawn = decisionsInForce(rows).filter((d) => d.nominationId === nom.id).map((d) => d.id);
     if (withdrawn.length === 0) throw new Refusal('round:nothing_to_withdraw');
-    tx.insert(decision).values({ nominationId: nom.id, kind: 'withdraw', reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: 'withdraw', reason: input.reason, actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.withdraw_decision', payload: { nomination: nom.code, decisions: withdrawn, reason: input.reason } });
     return { withdrawn };
   },
@@ -71,7 +71,7 @@ export const waiveSpecialSpec = defineSpec({
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'main_closed');
     if (!tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get()) throw new Refusal('round:no_special_round');
-    tx.insert(decision).values({ kind: 'waive_special', round: 'special', reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'waive_special', round: 'special', reason: input.reason, actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.waive_special', payload: { reason: input.reason } });
     return { waived: true };
   },

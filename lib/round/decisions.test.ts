@@ -3,7 +3,7 @@
 // old decision before (see issue 11).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray, not } from 'drizzle-orm';
-import { audit, award, candidate, decision, festival, film, nomination } from '@/db/schema';
+import { audit, award, candidate, decision, jury, film, nomination } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { tally } from '@/lib/tally';
@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
-const phase = () => t.db.select().from(festival).get()!.phase;
+const phase = () => t.db.select().from(jury).get()!.phase;
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
 const ok = (spec: Parameters<typeof executeAction>[0], input: unknown, u: SessionUser = chair) => expect(run(spec, u, input)).toMatchObject({ ok: true });
 const candidatesOf = (code: string) => candidatesOfNomination(t.db, code);

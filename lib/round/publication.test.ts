@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { anonBallot, ballot, festival, nomination, user, type PublicationLevel } from '@/db/schema';
+import { anonBallot, ballot, jury, nomination, user, type PublicationLevel } from '@/db/schema';
 import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveSettingsSpec } from '@/lib/admin/settings';
@@ -41,7 +41,7 @@ async function publishedFestival(level: PublicationLevel, opts: { nationality: b
   const t = await seededDb();
   open.push(t);
   const { chair, juror, organiser, jurors } = demoCast(t.db);
-  t.db.update(festival).set({ recusalByNationality: opts.nationality, publicationLevel: level }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ recusalByNationality: opts.nationality, publicationLevel: level }).where(eq(jury.id, 1)).run();
   // The placeholder jurors get countries too, as a real jury list has them: Azimov stays the only Kazakh.
   jurors.forEach((u, i) => {
     if (u.id !== juror.id && u.id !== chair.id) t.db.update(user).set({ country: ['CN', 'RU', 'IN', 'PK', 'UZ'][i % 5] }).where(eq(user.id, u.id)).run();
@@ -262,7 +262,7 @@ describe('an export without stored ids', () => {
     const { jurors } = demoCast(t.db);
     setPhase(t, 'voting');
     voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((j + c) % 10), jurors);
-    t.db.update(festival).set({ phase: 'published', publicationLevel: 'anonymised_ballots' }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ phase: 'published', publicationLevel: 'anonymised_ballots' }).where(eq(jury.id, 1)).run();
     const [a, b] = [fullExport(t.db), fullExport(t.db)].map((e) => (e.jurors ?? []).map((j) => j.id));
     expect(a).toHaveLength(jurors.length);
     expect(a.every((id) => /^B-[0-9a-f]{24}$/.test(id))).toBe(true);
@@ -334,14 +334,14 @@ describe('the publication level setting', () => {
       return fd;
     };
     const organiser = demoCast(t.db).organiser;
-    expect(t.db.select().from(festival).get()!.publicationLevel).toBe('distributions');
+    expect(t.db.select().from(jury).get()!.publicationLevel).toBe('distributions');
     expect(executeAction(saveSettingsSpec, organiser, form({ publicationLevel: 'anonymised_ballots' }), t.db).ok).toBe(true);
-    expect(t.db.select().from(festival).get()!.publicationLevel).toBe('anonymised_ballots');
+    expect(t.db.select().from(jury).get()!.publicationLevel).toBe('anonymised_ballots');
     const refused = expectRefused(t, saveSettingsSpec, organiser, form({ publicationLevel: 'anonymised_ballots', recusalByNationality: 'on' }), 'invalid:input');
     expect(refused).toMatchObject({ fieldErrors: { publicationLevel: ['publication_nationality'] } });
     expectRefused(t, saveSettingsSpec, organiser, form({ publicationLevel: 'everything' }), 'invalid:input');
     // The database refuses the combination too, whatever writes it.
-    expect(() => t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run()).toThrow(/CHECK/);
+    expect(() => t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run()).toThrow(/CHECK/);
     setPhase(t, 'voting');
     expectRefused(t, saveSettingsSpec, organiser, form({ publicationLevel: 'awards' }), 'phase:frozen');
   });

@@ -3,7 +3,7 @@
 // exactly the input it always got; no export names a runoff's voter.
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { festival, nomination, runoff, runoffVote, user, type PublicationLevel } from '@/db/schema';
+import { jury, nomination, runoff, runoffVote, user, type PublicationLevel } from '@/db/schema';
 import { tally, type TallyInput } from '@/lib/tally';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
@@ -91,7 +91,7 @@ describe('runoffs in the public export', () => {
     const { t, jurors, a, b, nomination: nom } = await tiedDirector();
     t.db.update(nomination).set({ tieBreak: JSON.stringify(['runoff', 'casting_vote']) }).where(eq(nomination.id, nom)).run();
     addRunoff(t, { nominationId: nom, tied: [a.id, b.id], closedAt: '2026-11-30T10:00:00.000Z' }, jurors.map((j, i) => ({ jurorId: j.id, choice: i < 7 ? b.id : a.id })));
-    t.db.update(festival).set({ publicationLevel: level }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ publicationLevel: level }).where(eq(jury.id, 1)).run();
     setPhase(t, 'published');
     const json = JSON.stringify(fullExport(t.db));
     const users = t.db.select({ id: user.id, login: user.login }).from(user).all();

@@ -4,7 +4,7 @@
 // reading the audit log after publication. Each recovered a juror's scores before this work.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { ballot, ballotScore, festival, nomination, user } from '@/db/schema';
+import { ballot, ballotScore, jury, nomination, user } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -32,7 +32,7 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
-const phase = () => t.db.select().from(festival).get()!.phase;
+const phase = () => t.db.select().from(jury).get()!.phase;
 const bestFilm = () => candidatesOf(t.db, 'best_film');
 /** The main round with best film alone (the quorum holds per nomination; one is enough to play the attacks). */
 function bestFilmOnly({ special = true } = {}) {
@@ -58,7 +58,7 @@ describe('quorum: the chair cannot close a round on one ballot', () => {
 
   it('holds per nomination: every nomination of the round must reach a set quorum of 3', () => {
     t.db.delete(nomination).where(inArray(nomination.code, ['best_screenplay', 'best_actor', 'best_actress'])).run();
-    t.db.update(festival).set({ quorum: 3 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ quorum: 3 }).where(eq(jury.id, 1)).run();
     voteAndSubmit(t.db, 'best_film', varied, jurors.slice(0, 3));
     voteAndSubmit(t.db, 'best_director', varied, jurors.slice(0, 2));
     expectRefused(t, closeRoundSpec, chair, { confirmMissing: true }, 'round:below_quorum');
@@ -78,7 +78,7 @@ describe('quorum: the chair cannot close a round on one ballot', () => {
 
 describe('quorum setting', () => {
   const form = (quorum?: string) => ({ name: 'F', city: 'C', scaleMin: 1, scaleMax: 10, scaleStep: 1, method: 'mean', ...(quorum === undefined ? {} : { quorum }) });
-  const stored = () => t.db.select().from(festival).get()!.quorum;
+  const stored = () => t.db.select().from(jury).get()!.quorum;
 
   it('is saved by the organisers during setup; empty means all active jurors', () => {
     expect(executeAction(saveSettingsSpec, organiser, form('5'), t.db).ok).toBe(true);
@@ -97,7 +97,7 @@ describe('quorum setting', () => {
   });
 
   it('the database refuses a quorum below 3 written behind the app', () => {
-    expect(() => t.db.update(festival).set({ quorum: 2 }).where(eq(festival.id, 1)).run()).toThrow(/CHECK constraint failed/);
+    expect(() => t.db.update(jury).set({ quorum: 2 }).where(eq(jury.id, 1)).run()).toThrow(/CHECK constraint failed/);
   });
 });
 

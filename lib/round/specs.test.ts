@@ -3,7 +3,7 @@
 // with the winners an independent computation expects.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { award, decision, festival, film, nomination } from '@/db/schema';
+import { award, decision, jury, film, nomination } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { saveScoreSpec } from '@/lib/ballot/specs';
@@ -26,7 +26,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const phase = () => t.db.select().from(festival).get()!.phase;
+const phase = () => t.db.select().from(jury).get()!.phase;
 const run = <T,>(spec: Parameters<typeof executeAction>[0], u: SessionUser | null, input: unknown) => executeAction(spec, u, input, t.db) as Outcome<T>;
 const candidatesOf = (code: string) => candidatesOfNomination(t.db, code);
 const vote = (code: string, score: (j: number, c: number) => number, who = jurors) => voteAndSubmit(t.db, code, score, who);
@@ -49,7 +49,7 @@ describe('refusals', () => {
 
   it('closing with missing ballots needs confirmation (at or above the quorum)', () => {
     onlyBestFilm();
-    t.db.update(festival).set({ quorum: 3 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ quorum: 3 }).where(eq(jury.id, 1)).run();
     vote('best_film', (_j, c) => 1 + (c % 10), jurors.slice(0, 3));
     expectRefused(t, closeRoundSpec, chair, {}, 'round:missing_ballots');
     expectRefused(t, closeRoundSpec, chair, { confirmMissing: 'maybe' }, 'invalid:input');
@@ -206,7 +206,7 @@ describe('a whole festival', () => {
     const pub = anonymiseTallyInput(t.db, buildTallyInput(t.db));
     const hash = fin.ok ? fin.data.hash : '';
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(t.db.select().from(festival).get()!.finalHash).toBe(hash);
+    expect(t.db.select().from(jury).get()!.finalHash).toBe(hash);
     expect(hash).toBe(finalHashOf(pub, tally(pub)));
     // One anonymous id per counted ballot (juror × nomination), random, never a juror's country.
     const ballots = jurors.length * codes.length + jurors.length;
@@ -257,7 +257,7 @@ describe('verifying the stored awards', () => {
     expect(fin).toMatchObject({ ok: true });
     expect(verifyAwards(t.db)).toMatchObject({ ok: true, checked: 5 });
     const sql = t.db.$client;
-    const { finalHash } = t.db.select().from(festival).get()!;
+    const { finalHash } = t.db.select().from(jury).get()!;
     const first = t.db.select().from(award).orderBy(asc(award.id)).get()!;
     const code = t.db.select().from(nomination).where(eq(nomination.id, first.nominationId)).get()!.code;
     const runnerUp = candidatesOf(code).find((c) => c.id !== first.candidateId)!.id;

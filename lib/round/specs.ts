@@ -2,10 +2,10 @@
 // finalise; and the organisers' publication. Each checks the phase inside its transaction.
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { award, candidate, decision, festival, nomination } from '@/db/schema';
+import { award, candidate, decision, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit, chainHead, formatHead } from '@/lib/audit';
-import { requirePhase } from '@/lib/festival/phase';
+import { getFestival, requirePhase, updateJury } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
@@ -36,7 +36,7 @@ function fromTieForm(v: unknown): unknown {
 }
 
 function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | 'special_closed' | 'finalised' | 'published') {
-  tx.update(festival).set({ phase, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+  updateJury(tx, { phase });
 }
 
 /** The pages a change of the round's state shows on: everyone's. */
@@ -64,6 +64,7 @@ export const closeRoundSpec = defineSpec({
     const counted = JSON.stringify(countedAtClose(tx, round));
     const countedScores = JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round));
     tx.insert(decision).values({
+      juryId: getFestival(tx).id,
       kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
       chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id, counted, countedScores,
     }).run();
@@ -83,7 +84,7 @@ export const reopenRoundSpec = defineSpec({
     const round = fest.phase === 'main_closed' ? 'main' : 'special';
     setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
     // The round's decisions are set aside by this row (lib/count/decisions.ts): after the next close the chair decides again.
-    tx.insert(decision).values({ kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
     // Its runoffs, open or closed, likewise: they were held on ties of the data the reopening may change.
     const runoffs = setAsideRunoffs(tx, round);
     appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason, ...(runoffs.length ? { runoffs } : {}) } });
@@ -137,7 +138,7 @@ export const decideTieSpec = defineSpec({
       if (!nom.exAequoAllowed) throw new Refusal('round:shared_not_allowed');
       if (chosen.length < 2 || chosen.length > nom.maxWinners) throw new Refusal('round:too_many_winners', { max: nom.maxWinners });
     }
-    tx.insert(decision).values({ nominationId: nom.id, kind: input.kind, tied: JSON.stringify(tied.map(Number)), chosen: JSON.stringify(chosen.map(Number)), reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: input.kind, tied: JSON.stringify(tied.map(Number)), chosen: JSON.stringify(chosen.map(Number)), reason: input.reason, actorId: me.id }).run();
     appendAudit(tx, { actorId: me.id, action: 'round.decide_tie', payload: { nomination: nom.code, kind: input.kind, tied, chosen, reason: input.reason } });
     return { nomination: nom.code, chosen };
   },
@@ -191,7 +192,7 @@ export const finaliseSpec = defineSpec({
       if (waiverInForce(decisionRows(tx))) special = 'waived';
       else if (specialRoundCandidates(input, output).length === 0) {
         special = 'skipped';
-        tx.insert(decision).values({ kind: 'skip_special', round: 'special', reason: '', actorId: me.id }).run();
+        tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'skip_special', round: 'special', reason: '', actorId: me.id }).run();
       } else throw new Refusal('round:special_pending');
     }
     const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.code, n.id]));
@@ -215,7 +216,7 @@ export const finaliseSpec = defineSpec({
     appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, special, awards: output.nominations.map((n) => ({ nomination: n.code, status: n.status, winners: n.winners })) } });
     // The chain's head with the finalisation in it, printed in the protocol: a log cut short after it is caught.
     const head = formatHead(chainHead(tx));
-    tx.update(festival).set({ phase: 'finalised', finalHash: hash, finalisedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    updateJury(tx, { phase: 'finalised', finalHash: hash, finalisedHead: head });
     return { hash, head };
   },
 });
@@ -229,7 +230,7 @@ export const publishSpec = defineSpec({
     const fest = requirePhase(tx, 'finalised');
     appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash, finalisedHead: fest.finalisedHead } });
     const head = formatHead(chainHead(tx));
-    tx.update(festival).set({ phase: 'published', publishedHead: head, updatedAt: new Date().toISOString() }).where(eq(festival.id, 1)).run();
+    updateJury(tx, { phase: 'published', publishedHead: head });
     return { published: true, head };
   },
 });

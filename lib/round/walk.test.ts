@@ -18,7 +18,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { ballot, candidate, festival, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
+import { ballot, candidate, edition, jury, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
 import type { DB } from '@/db';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
@@ -97,16 +97,17 @@ interface World {
 }
 
 function build(db: DB, s: Shape): World {
-  db.insert(festival).values({ id: 1, name: 'Walk', city: 'Qingdao', nameZh: '走', nameRu: 'Прогулка', nameKk: 'Серуен', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).run();
+  db.insert(edition).values({ id: 1, name: 'Walk', city: 'Qingdao', nameZh: '走', nameRu: 'Прогулка', nameKk: 'Серуен', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао' }).run();
+  const juryId = db.insert(jury).values({ editionId: 1, slug: 'main', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).returning({ id: jury.id }).get().id;
   const films = Array.from({ length: s.films + (s.extraFilm ? 1 : 0) }, (_, i) =>
-    db.insert(film).values({ originalTitle: `Film ${i}`, englishTitle: `Film ${i}`, director: `D${i}`, country: 'KZ', competition: i < s.films, position: i }).returning({ id: film.id }).get().id,
+    db.insert(film).values({ juryId, originalTitle: `Film ${i}`, englishTitle: `Film ${i}`, director: `D${i}`, country: 'KZ', competition: i < s.films, position: i }).returning({ id: film.id }).get().id,
   );
   const competition = films.slice(0, s.films);
   let position = 0;
   const addNom = (code: string, kind: 'film' | 'performance', round: 'main' | 'special', exempt = false) => {
     const k = CODES.indexOf(code);
     const ex = s.exAequo[k];
-    return db.insert(nomination).values({ code, position: position++, kind, round, exemptOneAward: exempt, exAequoAllowed: ex, maxWinners: ex ? s.maxWinners[k] : 1, tieBreak: JSON.stringify(CHAINS[s.chains[k]]), runoffAbstention: s.chains[k] % 2 === 0 }).returning({ id: nomination.id }).get().id;
+    return db.insert(nomination).values({ juryId, code, position: position++, kind, round, exemptOneAward: exempt, exAequoAllowed: ex, maxWinners: ex ? s.maxWinners[k] : 1, tieBreak: JSON.stringify(CHAINS[s.chains[k]]), runoffAbstention: s.chains[k] % 2 === 0 }).returning({ id: nomination.id }).get().id;
   };
   for (const code of CODES.slice(0, s.filmNoms)) {
     const id = addNom(code, 'film', 'main');
@@ -139,7 +140,7 @@ function act<S extends z.ZodType, T>(w: World, spec: ActionSpec<S, T>, who: Sess
   return out;
 }
 
-const phaseOf = (w: World) => w.db.select({ p: festival.phase }).from(festival).get()!.p;
+const phaseOf = (w: World) => w.db.select({ p: jury.phase }).from(jury).get()!.p;
 const noms = (w: World) => w.db.select().from(nomination).orderBy(nomination.position).all();
 const candidatesOf = (w: World, nominationId: number) => w.db.select().from(candidate).where(eq(candidate.nominationId, nominationId)).orderBy(candidate.id).all();
 const allCandidates = (w: World) => w.db.select().from(candidate).orderBy(candidate.id).all();

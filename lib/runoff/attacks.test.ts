@@ -3,7 +3,7 @@
 // not. Each test here failed on a hole once, or guards one that the code closes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { festival, nomination, runoff, runoffVote } from '@/db/schema';
+import { jury, nomination, runoff, runoffVote } from '@/db/schema';
 import type { z } from 'zod';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
@@ -26,7 +26,7 @@ beforeEach(async () => {
   t = await seededDb();
   ({ chair, organiser, jurors } = demoCast(t.db));
   setPhase(t, 'voting');
-  t.db.update(festival).set({ recusalByNationality: false }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ recusalByNationality: false }).where(eq(jury.id, 1)).run();
 });
 afterEach(() => t.close());
 
@@ -41,7 +41,7 @@ function tie(voters: SessionUser[], chain: string[] = ['runoff', 'casting_vote']
   t.db.delete(nomination).where(inArray(nomination.code, ['best_film', 'best_screenplay', 'best_actor', 'best_actress'])).run();
   t.db.update(nomination).set({ tieBreak: JSON.stringify(chain) }).where(eq(nomination.code, 'best_director')).run();
   voteAndSubmit(t.db, 'best_director', (_j, c) => (c < 2 ? 9 : 5), voters);
-  t.db.update(festival).set({ quorum: voters.length }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ quorum: voters.length }).where(eq(jury.id, 1)).run();
   ok(closeRoundSpec, chair, { confirmMissing: true });
   const [a, b] = candidatesOf(t.db, 'best_director').map((x) => x.id);
   return { a, b };

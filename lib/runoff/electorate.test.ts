@@ -6,7 +6,7 @@
 // runoff's counts are withheld, like an aggregate, when fewer than 3 votes besides the reader's stand behind them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, ne } from 'drizzle-orm';
-import { festival, film, nomination, runoff, runoffVote, user } from '@/db/schema';
+import { jury, film, nomination, runoff, runoffVote, user } from '@/db/schema';
 import type { z } from 'zod';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
@@ -56,7 +56,7 @@ function tieAndClose() {
 
 /** The nationality rule on; the first tied film Russian, the second Uzbek, the rest Chinese; the chair and Azimov Kazakh, the others Russian or Uzbek. */
 function twoVoters() {
-  t.db.update(festival).set({ recusalByNationality: true, publicationLevel: 'distributions' }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ recusalByNationality: true, publicationLevel: 'distributions' }).where(eq(jury.id, 1)).run();
   const [a, b] = candidatesOf(t.db, 'best_director');
   t.db.update(film).set({ country: 'CN' }).where(ne(film.country, 'CN')).run();
   t.db.update(film).set({ country: 'RU' }).where(eq(film.id, a.filmId)).run();
@@ -128,7 +128,7 @@ describe('a tie only the chair and one juror may vote on (route 3)', () => {
 
 describe('a runoff\'s counts with fewer than 3 votes besides the reader\'s', () => {
   it('closing early needs 3 votes besides the chair\'s', () => {
-    t.db.update(festival).set({ recusalByNationality: false, quorum: 3 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: false, quorum: 3 }).where(eq(jury.id, 1)).run();
     const { a, b } = tieAndClose();
     const r = ok(openRunoffSpec, chair, { nomination: 'best_director', tied: [a, b] }).runoff;
     const others = jurors.filter((j) => j.id !== chair.id);
@@ -142,7 +142,7 @@ describe('a runoff\'s counts with fewer than 3 votes besides the reader\'s', () 
   });
 
   it('a closed runoff of the chair and two jurors (a database from before): the desk, the tally view and the room say who won, not the counts', () => {
-    t.db.update(festival).set({ recusalByNationality: false }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: false }).where(eq(jury.id, 1)).run();
     const { a, b } = tieAndClose();
     const others = jurors.filter((j) => j.id !== chair.id);
     const r = t.db.insert(runoff).values({ nominationId: nom().id, tied: JSON.stringify([a, b]), openedAt: '2026-11-30T10:00:00.000Z', closedAt: '2026-11-30T10:05:00.000Z' }).returning().get();

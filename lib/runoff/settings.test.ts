@@ -3,13 +3,14 @@
 // audit entry records them, and audit:verify catches a later change in the database file).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { festival, nomination } from '@/db/schema';
+import { nomination } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from '@/lib/admin/settings';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { expectRefused, run, setPhase } from '@/tests/actions';
 import { replayAudit } from '@/lib/replay/audit';
 import { frozenRules } from '@/lib/festival/frozen';
+import { findFestival } from '@/lib/festival/phase';
 
 let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });
@@ -20,7 +21,7 @@ const director = () => t.db.select().from(nomination).where(eq(nomination.code, 
 function form(tieBreak: Record<string, string> = {}) {
   const fd = new FormData();
   // The festival as seeded, so that only the tie-break rules change.
-  const f = t.db.select().from(festival).get()!;
+  const f = findFestival(t.db)!;
   const keep = { name: f.name, city: f.city, nameZh: f.nameZh, nameRu: f.nameRu, nameKk: f.nameKk, cityZh: f.cityZh, cityRu: f.cityRu, cityKk: f.cityKk, startsOn: f.startsOn, endsOn: f.endsOn, scaleMin: f.scaleMin, scaleMax: f.scaleMax, scaleStep: f.scaleStep, method: f.method, quorum: f.quorum, publicationLevel: f.publicationLevel };
   for (const [k, v] of Object.entries(keep)) if (v !== null) fd.set(k, String(v));
   if (f.oneAwardPerFilm) fd.set('oneAwardPerFilm', 'on');

@@ -5,7 +5,7 @@
 // a juror's name, a choice edited in the database file is caught by audit:verify.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { audit, festival, film, nomination, recusal, runoff, runoffVote, user } from '@/db/schema';
+import { audit, jury, film, nomination, recusal, runoff, runoffVote, user } from '@/db/schema';
 import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
@@ -27,7 +27,7 @@ beforeEach(async () => {
   t = await seededDb();
   ({ chair, juror, organiser, jurors } = demoCast(t.db));
   setPhase(t, 'voting');
-  t.db.update(festival).set({ recusalByNationality: false }).where(eq(festival.id, 1)).run();
+  t.db.update(jury).set({ recusalByNationality: false }).where(eq(jury.id, 1)).run();
 });
 afterEach(() => t.close());
 
@@ -140,7 +140,7 @@ describe('castRunoffVote', () => {
     t.db.update(user).set({ country: countryOfB }).where(eq(user.id, other.id)).run();
     expect(run(castRunoffVoteSpec, other, { runoff: r, choice: a }).ok).toBe(true);
     t.db.delete(runoffVote).where(eq(runoffVote.runoffId, r)).run();
-    t.db.update(festival).set({ recusalByNationality: true }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     expectRefused(t, castRunoffVoteSpec, other, { runoff: r, choice: a }, 'runoff:recused');
   });
 
@@ -162,7 +162,7 @@ describe('closeRunoff', () => {
     jurors.slice(0, 11).forEach((j) => ok(castRunoffVoteSpec, j, { runoff: r, choice: a }));
     expectRefused(t, closeRunoffSpec, juror, { runoff: r }, 'forbidden:role');
     expectRefused(t, closeRunoffSpec, chair, { runoff: r }, 'runoff:below_quorum');
-    t.db.update(festival).set({ quorum: 11 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ quorum: 11 }).where(eq(jury.id, 1)).run();
     const out = ok<{ counts: { candidate: number; votes: number }[] }>(closeRunoffSpec, chair, { runoff: r });
     expect(out.counts).toEqual([{ candidate: a, votes: 11 }, { candidate: b, votes: 0 }]);
     expectRefused(t, closeRunoffSpec, chair, { runoff: r }, 'runoff:not_open');
@@ -230,7 +230,7 @@ describe('insiders', () => {
     ok(closeRunoffSpec, chair, { runoff: r });
     // Who voted would be who was entitled, and so point at the tied films (issue 20): not before finalisation.
     expect(auditPage(t.db, { action: 'runoff.' }).rows.map((x) => x.action)).not.toContain('runoff.vote');
-    t.db.update(festival).set({ phase: 'finalised' }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ phase: 'finalised' }).where(eq(jury.id, 1)).run();
     const rows = auditPage(t.db, { action: 'runoff.' }).rows;
     expect(rows.map((x) => x.action)).toContain('runoff.vote');
     const receipts = t.db.select().from(runoffVote).all().map((v) => v.receipt);

@@ -2,7 +2,7 @@
 // action, and the hash chain stays intact: one festival from the first score to publication.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { audit, candidate, festival } from '@/db/schema';
+import { audit, candidate, jury } from '@/db/schema';
 import { executeAction, type Outcome } from '@/lib/server/action';
 import { verifyChain } from '@/lib/audit';
 import type { SessionUser } from '@/lib/auth/users';
@@ -98,6 +98,6 @@ describe('the audit log of the ballot and round actions', () => {
       expect(added.map((r) => r.action), step.action).toEqual([step.action]);
       expect(verifyChain(t.db), step.action).toMatchObject({ ok: true });
     }
-    expect(t.db.select().from(festival).get()!.phase).toBe('published');
+    expect(t.db.select().from(jury).get()!.phase).toBe('published');
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { audit, festival, nomination, setupToken, user } from '@/db/schema';
+import { audit, jury, nomination, setupToken, user } from '@/db/schema';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, tempDb, type TestDb } from '@/tests/db';
 import { runTokenAction, type Outcome } from '@/lib/server/action';
@@ -39,7 +39,7 @@ describe('set-up link', () => {
     expect(t.db.select().from(setupToken).get()!.tokenHash).toBe(tokenHash(token)); // only the hash is stored
     expect(t.db.select().from(setupToken).get()!.tokenHash).not.toContain(token);
     const out = await created(VALUES, token);
-    const f = t.db.select().from(festival).get()!;
+    const f = t.db.select().from(jury).get()!;
     expect(f).toMatchObject({ name: 'SCO Film Festival', nameZh: '上海合作组织电影节', cityKk: 'Циндао', timeZone: 'Asia/Shanghai', demo: false, phase: 'setup' });
     expect(t.db.select().from(nomination).all()).toHaveLength(6);
     const org = t.db.select().from(user).where(eq(user.login, 'anna')).get()!;

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DB } from '@/db';
-import { festival, nomination, setupToken, user } from '@/db/schema';
+import { edition, jury, nomination, setupToken, user } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
@@ -43,7 +43,7 @@ export const SetupInput = z
 export type SetupValues = z.infer<typeof SetupInput>;
 
 export function hasFestival(db: Pick<DB, 'select'>): boolean {
-  return (db.select({ n: count() }).from(festival).get()?.n ?? 0) > 0;
+  return (db.select({ n: count() }).from(edition).get()?.n ?? 0) > 0;
 }
 
 export const tokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
@@ -85,12 +85,13 @@ function writeFestival(tx: Tx, values: SetupValues, organiser: TemporaryPassword
       .where(and(eq(setupToken.tokenHash, tokenHash(token)), isNull(setupToken.usedAt))).returning({ id: setupToken.id }).all();
     if (used.length !== 1) throw new Refusal('setup:token');
   }
-  tx.insert(festival).values({
-    id: 1, name: values.nameEn, nameZh: values.nameZh, nameRu: values.nameRu, nameKk: values.nameKk,
+  const { id: editionId } = tx.insert(edition).values({
+    name: values.nameEn, nameZh: values.nameZh, nameRu: values.nameRu, nameKk: values.nameKk,
     city: values.cityEn, cityZh: values.cityZh, cityRu: values.cityRu, cityKk: values.cityKk,
     startsOn: values.startsOn, endsOn: values.endsOn, timeZone: values.timeZone, demo: false,
-  }).run();
-  DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, position: i + 1 }).run());
+  }).returning({ id: edition.id }).get();
+  const { id: juryId } = tx.insert(jury).values({ editionId, slug: 'main' }).returning({ id: jury.id }).get();
+  DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, juryId, position: i + 1 }).run());
   const { id } = tx.insert(user).values({
     login: values.organiser, displayName: values.organiserName || values.organiser, role: 'organiser',
     passwordHash: organiser.passwordHash, mustChangePassword: true,

@@ -4,7 +4,7 @@
 // comment), the others are holes fixed alongside this file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq, inArray } from 'drizzle-orm';
-import { ballot, ballotScore, decision, festival, nomination, user } from '@/db/schema';
+import { ballot, ballotScore, decision, jury, nomination, user } from '@/db/schema';
 import { executeAction, runAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { declareRecusalSpec, reopenBallotSpec, saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
@@ -47,7 +47,7 @@ describe('the chair differencing two closes', () => {
   // close now records which ballots counted, and a nomination's figures are withheld while only 1 or
   // 2 ballots changed since they were last shown (lib/round/changed.ts).
   it('close at quorum, reopen the round, close after one more ballot: no figure shows that ballot', () => {
-    t.db.update(festival).set({ quorum: 3 }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ quorum: 3 }).where(eq(jury.id, 1)).run();
     const others = jurors.filter((u) => u.id !== juror.id && u.id !== chair.id);
     voteAndSubmit(t.db, 'best_film', varied, others.slice(0, 3));
     ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
@@ -155,14 +155,14 @@ describe('the holder of the database file against audit:verify', () => {
   it('a waiver of the special round inserted into the decision table is caught', () => {
     voteAndSubmit(t.db, 'best_film', varied, jurors);
     ok(executeAction(closeRoundSpec, chair, {}, t.db));
-    t.db.insert(decision).values({ kind: 'waive_special', round: 'special', reason: 'not wanted', actorId: chair.id }).run();
+    t.db.insert(decision).values({ juryId: 1, kind: 'waive_special', round: 'special', reason: 'not wanted', actorId: chair.id }).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/waive_special/);
   });
 
   it('a "no award" or a withdrawal inserted into the decision table is caught', () => {
     voteAndSubmit(t.db, 'best_film', varied, jurors);
     ok(executeAction(closeRoundSpec, chair, {}, t.db));
-    t.db.insert(decision).values({ kind: 'withdraw', nominationId: nominationId(t.db, 'best_film'), reason: '', actorId: chair.id }).run();
+    t.db.insert(decision).values({ juryId: 1, kind: 'withdraw', nominationId: nominationId(t.db, 'best_film'), reason: '', actorId: chair.id }).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/withdraw/);
   });
 
@@ -194,8 +194,8 @@ describe('the holder of the database file changing a frozen rule', () => {
     ok(executeAction(openVotingSpec, organiser, {}, t.db));
     voteAndSubmit(t.db, 'best_film', varied, jurors);
     expect(replayAudit(t.db)).toEqual([]);
-    const method = t.db.select().from(festival).get()!.method;
-    t.db.update(festival).set({ method: method === 'median' ? 'mean' : 'median' }).where(eq(festival.id, 1)).run();
+    const method = t.db.select().from(jury).get()!.method;
+    t.db.update(jury).set({ method: method === 'median' ? 'mean' : 'median' }).where(eq(jury.id, 1)).run();
     expect(replayAudit(t.db).join('\n')).toMatch(/rules frozen.*method/);
   });
 
@@ -272,7 +272,7 @@ describe('a reader of the public export who knows who recused', () => {
   // unique, or publish such ballots' scores only in the distributions.
   it.fails('links an anonymised ballot to the juror who recused from one film', () => {
     setPhase(t, 'setup');
-    t.db.update(festival).set({ publicationLevel: 'anonymised_ballots', recusalByNationality: false }).where(eq(festival.id, 1)).run();
+    t.db.update(jury).set({ publicationLevel: 'anonymised_ballots', recusalByNationality: false }).where(eq(jury.id, 1)).run();
     const cands = candidatesOf(t.db, 'best_film');
     ok(executeAction(declareRecusalSpec, juror, { filmId: cands[1].filmId, reason: 'my cousin produced it' }, t.db));
     setPhase(t, 'voting');

@@ -1,0 +1,49 @@
+// A second jury beside the demo festival's, from generated data (issue 23: the tests never invent the
+// festival's other juries' members or films). `edition: 'same'` adds it to the demo's edition, after the
+// demo jury, so the demo jury stays the one served (lib/festival/phase.ts findFestival); `'new'` adds it
+// in a newer edition, which then becomes the one served.
+import { asc, eq } from 'drizzle-orm';
+import type { DB } from '@/db';
+import { candidate, edition, film, jury, nomination } from '@/db/schema';
+import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
+
+export interface OtherJury {
+  juryId: number;
+  editionId: number;
+  films: number[];
+  /** Its nominations by code (the demo's codes: a code is unique only within its jury). */
+  nominations: Record<string, number>;
+  /** Its candidates by nomination code, in film order. */
+  candidates: Record<string, number[]>;
+}
+
+export function addJury(db: DB, opts: { edition: 'same' | 'new'; films?: number; slug?: string; phase?: 'setup' | 'voting' }): OtherJury {
+  return db.transaction((tx) => {
+    const editionId = opts.edition === 'same'
+      ? tx.select({ id: edition.id }).from(edition).orderBy(asc(edition.id)).get()!.id
+      : tx.insert(edition).values({ name: 'Generated edition', city: 'Generated city', nameZh: '生成', nameRu: 'Созданный', nameKk: 'Жасалған', cityZh: '城', cityRu: 'Город', cityKk: 'Қала' }).returning({ id: edition.id }).get().id;
+    const juryId = tx.insert(jury).values({ editionId, slug: opts.slug ?? 'shorts', competitionName: 'Generated competition', phase: opts.phase ?? 'setup' }).returning({ id: jury.id }).get().id;
+    const films = Array.from({ length: opts.films ?? 5 }, (_, i) =>
+      tx.insert(film).values({ juryId, originalTitle: `Generated film ${i + 1}`, englishTitle: `Generated film ${i + 1}`, director: `Generated director ${i + 1}`, country: 'KZ', position: i + 1 })
+        .returning({ id: film.id }).get().id);
+    const nominations: Record<string, number> = {};
+    const candidates: Record<string, number[]> = {};
+    DEMO_NOMINATIONS.forEach((n, i) => {
+      const id = tx.insert(nomination).values({ ...n, juryId, position: i + 1 }).returning({ id: nomination.id }).get().id;
+      nominations[n.code] = id;
+      candidates[n.code] = n.round === 'special' ? [] : films.map((f, k) =>
+        tx.insert(candidate).values({ nominationId: id, filmId: f, person: n.kind === 'performance' ? `Generated performer ${k + 1}` : n.code === 'best_director' ? `Generated director ${k + 1}` : null })
+          .returning({ id: candidate.id }).get().id);
+    });
+    return { juryId, editionId, films, nominations, candidates };
+  }, { behavior: 'immediate' });
+}
+
+/** The jury's rows as they stand, for "nothing of it changed" checks. */
+export function juryRows(db: DB, juryId: number) {
+  return {
+    jury: db.select().from(jury).where(eq(jury.id, juryId)).get(),
+    films: db.select().from(film).where(eq(film.juryId, juryId)).orderBy(asc(film.id)).all(),
+    nominations: db.select().from(nomination).where(eq(nomination.juryId, juryId)).orderBy(asc(nomination.id)).all(),
+  };
+}
