@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { audit, jury, nomination, setupToken, user } from '@/db/schema';
+import { audit, nomination, setupToken, user } from '@/db/schema';
+import { findFestival } from '@/lib/festival/phase';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, tempDb, type TestDb } from '@/tests/db';
 import { runTokenAction, type Outcome } from '@/lib/server/action';
@@ -39,7 +40,7 @@ describe('set-up link', () => {
     expect(t.db.select().from(setupToken).get()!.tokenHash).toBe(tokenHash(token)); // only the hash is stored
     expect(t.db.select().from(setupToken).get()!.tokenHash).not.toContain(token);
     const out = await created(VALUES, token);
-    const f = t.db.select().from(jury).get()!;
+    const f = findFestival(t.db)!;
     expect(f).toMatchObject({ name: 'SCO Film Festival', nameZh: '上海合作组织电影节', cityKk: 'Циндао', timeZone: 'Asia/Shanghai', demo: false, phase: 'setup' });
     expect(t.db.select().from(nomination).all()).toHaveLength(6);
     const org = t.db.select().from(user).where(eq(user.login, 'anna')).get()!;
@@ -72,7 +73,7 @@ describe('set-up link', () => {
     expect(snapshot(t.db)).toBe(before);
     await created(VALUES, second);
     // Used up: even with the festival row removed by hand, the same link does not open again.
-    t.db.$client.exec('pragma foreign_keys = off; delete from festival;');
+    t.db.$client.exec('pragma foreign_keys = off; delete from jury; delete from edition;');
     await refusedWith(viaLink(VALUES, second), 'setup:token');
   });
 

@@ -182,7 +182,7 @@ describe('the phase edited in the file', () => {
     voteAndSubmit(t.db, 'best_film', (j, c) => 1 + ((3 * j + 7 * c) % 10), jurors);
     expect(executeAction(closeRoundSpec, chair, {}, t.db)).toMatchObject({ ok: true });
     expect(problems()).toBe('');
-    sql("update festival set phase = 'voting' where id = 1");
+    sql("update jury set phase = 'voting' where id = 1");
     expect(problems()).toMatch(/the festival is in phase voting, but the log's last phase change, entry \d+ \(id \d+\), left it in phase main_closed/);
     // With the round open again in the file alone, the chair reopens a ballot and the juror changes a score.
     const juror = jurors.find((j) => j.role === 'juror')!;
@@ -190,7 +190,7 @@ describe('the phase edited in the file', () => {
     expect(executeAction(reopenBallotSpec, chair, { jurorId: String(juror.id), nominationId: String(best), reason: 'a second look' }, t.db)).toMatchObject({ ok: true });
     expect(executeAction(saveScoreSpec, juror, { candidateId: String(candidatesOf(t.db, 'best_film')[0].id), value: 10 }, t.db)).toMatchObject({ ok: true });
     expect(executeAction(submitBallotSpec, juror, { nominationId: String(best) }, t.db)).toMatchObject({ ok: true });
-    sql("update festival set phase = 'main_closed' where id = 1");
+    sql("update jury set phase = 'main_closed' where id = 1");
     expect(problems()).toMatch(/entry \d+ \(id \d+\) \(ballot\.reopen\) was written in phase main_closed, with no round open on record \(the phase moved in the file\); 2 more after it/);
   });
 });

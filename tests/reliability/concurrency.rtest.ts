@@ -143,7 +143,7 @@ describe('concurrent jurors', () => {
       // the main round is best film alone, with a quorum of the crowd (the demo jury does not vote here).
       db.pragma('foreign_keys = ON');
       db.prepare("delete from nomination where round = 'main' and code <> 'best_film'").run();
-      db.prepare('update festival set quorum = ? where id = 1').run(N);
+      db.prepare('update jury set quorum = ? where id = 1').run(N);
     });
     const org = await signedIn(s.base, ACCOUNTS.organiser.login, ACCOUNTS.organiser.password);
     expect((await org.callAction('app/admin/actions/phase.ts#openVoting', [{}])).result).toMatchObject({ ok: true });

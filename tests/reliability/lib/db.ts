@@ -39,7 +39,7 @@ export function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
 }
 
 export function setPhase(file: string, phase: string) {
-  withDb(file, (db) => db.prepare('update festival set phase = ? where id = 1').run(phase));
+  withDb(file, (db) => db.prepare('update jury set phase = ? where id = 1').run(phase));
 }
 
 export function userId(file: string, login: string): number {
@@ -61,7 +61,7 @@ export function nominations(file: string): { id: number; code: string; round: st
 /** The stored scores, each as the number on the scale (steps turned back by lib/ballot/scale.ts). */
 export function scoreRows(file: string): { jurorId: number; candidateId: number; value: number | null }[] {
   return withDb(file, (db) => {
-    const fest = db.prepare('select scale_min as scaleMin, scale_max as scaleMax, scale_step as scaleStep from festival where id = 1').get() as { scaleMin: number; scaleMax: number; scaleStep: number };
+    const fest = db.prepare('select scale_min as scaleMin, scale_max as scaleMax, scale_step as scaleStep from jury where id = 1').get() as { scaleMin: number; scaleMax: number; scaleStep: number };
     const rows = db.prepare('select juror_id as jurorId, candidate_id as candidateId, steps from score order by id').all() as { jurorId: number; candidateId: number; steps: number | null }[];
     return rows.map((r) => ({ jurorId: r.jurorId, candidateId: r.candidateId, value: scoreValue(scaleOf(fest), r.steps) }));
   });
