@@ -4,6 +4,7 @@ import { jury, nomination } from '@/db/schema';
 import { audit } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { saveSettingsSpec } from './settings';
+import { getFestival } from '@/lib/festival/phase';
 import { expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 
 let t: TestDb;
@@ -29,7 +30,7 @@ const form = (over: Record<string, string | undefined> = {}) => {
 describe('admin.saveSettings', () => {
   it('saves name, dates, scale, method and award rules from FormData, with an audit entry', () => {
     run(t, saveSettingsSpec, form({ recusalByNationality: 'on' }));
-    const f = t.db.select().from(jury).get()!;
+    const f = getFestival(t.db); // the jury's rules with its edition's name and dates
     expect(f).toMatchObject({ name: 'Qingdao SCO Film Festival', startsOn: '2018-06-12', scaleMin: 0, scaleMax: 10, scaleStep: 0.5, method: 'schulze', oneAwardPerFilm: true, recusalByNationality: true });
     const sjp = t.db.select().from(nomination).where(eq(nomination.code, 'special_jury_prize')).get()!;
     expect(sjp).toMatchObject({ exAequoAllowed: true, maxWinners: 3 });
