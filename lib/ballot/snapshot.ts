@@ -6,7 +6,7 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, ballotScore, nomination } from '@/db/schema';
-import { getFestival } from '@/lib/festival/phase';
+import { findFestival } from '@/lib/festival/phase';
 import type { Tx } from '@/lib/server/action';
 import { stepsOf, valueOfSteps, type Scale } from './scale';
 
@@ -42,7 +42,7 @@ export function snapshotOf(db: Reader, ballotId: number, scale: Scale): { candid
  * locked now or reopened by the chair (then it counts as last submitted). `locked` tells the two apart.
  * One jury's: the served one unless `juryId` names another (audit:verify replays every jury).
  */
-export function countedBallots(db: Reader, juryId = getFestival(db).id) {
+export function countedBallots(db: Reader, juryId = findFestival(db)?.id ?? -1) {
   return db
     .select({ id: ballot.id, jurorId: ballot.jurorId, nominationId: ballot.nominationId, locked: isNotNull(ballot.submittedAt) })
     .from(ballot)
@@ -57,7 +57,7 @@ export function countedBallots(db: Reader, juryId = getFestival(db).id) {
  * The snapshot rows of every counted ballot, with its juror and nomination, in ballot and candidate
  * order. One jury's: the served one unless `juryId` names another.
  */
-export function countedSnapshots(db: Reader, juryId = getFestival(db).id) {
+export function countedSnapshots(db: Reader, juryId = findFestival(db)?.id ?? -1) {
   return db
     .select({ ballotId: ballotScore.ballotId, jurorId: ballot.jurorId, nominationId: ballot.nominationId, candidateId: ballotScore.candidateId, steps: ballotScore.steps })
     .from(ballotScore)

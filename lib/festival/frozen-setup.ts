@@ -8,7 +8,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination } from '@/db/schema';
 import { canonicalJson } from '@/lib/canonical';
-import { getFestival } from './phase';
+import { findFestival } from './phase';
 
 type Reader = Pick<DB, 'select'>;
 
@@ -16,7 +16,7 @@ type Reader = Pick<DB, 'select'>;
  * One jury's digest (the served one unless `juryId` names another: audit:verify checks each jury's
  * opening against its own rows). A database of one jury digests exactly as before issue 23.
  */
-export function frozenSetupDigest(db: Reader, juryId = getFestival(db).id): string {
+export function frozenSetupDigest(db: Reader, juryId = findFestival(db)?.id ?? -1): string {
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).where(eq(film.juryId, juryId)).orderBy(asc(film.id)).all();
   const candidates = db.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: candidate.filmId })
     .from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(and(eq(nomination.round, 'main'), eq(nomination.juryId, juryId))).orderBy(asc(candidate.id)).all();

@@ -5,11 +5,11 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { film, screening } from '@/db/schema';
-import { getFestival } from '@/lib/festival/phase';
+import { findFestival } from '@/lib/festival/phase';
 
 export function filmPage(db: DB, id: number) {
   // Another jury's film is as unknown here as a missing one (issue 23).
-  const f = db.select().from(film).where(and(eq(film.id, id), eq(film.juryId, getFestival(db).id))).get();
+  const f = db.select().from(film).where(and(eq(film.id, id), eq(film.juryId, (findFestival(db)?.id ?? -1)))).get();
   if (!f) return null;
   const screenings = db.select({ startsAt: screening.startsAt, venue: screening.venue }).from(screening).where(eq(screening.filmId, id)).orderBy(asc(screening.startsAt), asc(screening.id)).all();
   return { ...f, screenings };

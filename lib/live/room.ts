@@ -5,7 +5,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
 import { countRunoff } from '@/lib/tally';
-import { getFestival } from '@/lib/festival/phase';
+import { findFestival } from '@/lib/festival/phase';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { isThin } from '@/lib/count/thin';
 
@@ -63,7 +63,7 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
   const cands = (ids: string[]) => ids.map((id) => byId.get(id)).filter((c): c is RoomCandidate => !!c);
   // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/count/runoffs.ts).
   const held = db.select({ id: runoff.id }).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(eq(nomination.juryId, getFestival(db).id), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
+    .where(and(eq(nomination.juryId, (findFestival(db)?.id ?? -1)), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
   const index = held.findIndex((r) => r.id === closed.id);
   const checked = checkedTally(db);
   const outcome = checked.ok ? checked.result.nominations.find((n) => n.code === closed.code)?.runoffs?.find((o) => o.index === index) : undefined;
@@ -82,7 +82,7 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
 
 /** The served jury's runoffs only (issue 23): another jury's never show on this jury's room display. */
 export function roomDisplay(db: DB): { open: RoomRunoff[]; last: RoomResult | null } {
-  const juryId = getFestival(db).id;
+  const juryId = (findFestival(db)?.id ?? -1);
   const cols = { id: runoff.id, code: nomination.code, places: runoff.places, tied: runoff.tied };
   const open = db.select(cols).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
     .where(and(eq(nomination.juryId, juryId), isNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(nomination.position), asc(runoff.id)).all()

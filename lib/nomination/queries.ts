@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination } from '@/db/schema';
-import { getFestival } from '@/lib/festival/phase';
+import { findFestival } from '@/lib/festival/phase';
+
+/** The served jury's id; none (no rows) in a database not yet set up, as before there was a jury. */
+const servedJury = (db: DB) => findFestival(db)?.id ?? -1;
 
 /**
  * A nomination's candidates with their films' details, in the festival's film order. Only a
@@ -28,7 +31,7 @@ export function listCandidates(db: DB, nominationId: number) {
     .from(candidate)
     .innerJoin(film, eq(film.id, candidate.filmId))
     .innerJoin(nomination, eq(nomination.id, candidate.nominationId))
-    .where(and(eq(candidate.nominationId, nominationId), eq(nomination.juryId, getFestival(db).id)))
+    .where(and(eq(candidate.nominationId, nominationId), eq(nomination.juryId, servedJury(db))))
     .orderBy(asc(film.position), asc(film.id), asc(candidate.id))
     .all();
 }
@@ -36,5 +39,5 @@ export function listCandidates(db: DB, nominationId: number) {
 /** Whether the served jury has a nomination of the Special Jury Prize round (the chair's closed-round actions). */
 export function hasSpecialRound(db: DB): boolean {
   return !!db.select({ id: nomination.id }).from(nomination)
-    .where(and(eq(nomination.round, 'special'), eq(nomination.juryId, getFestival(db).id))).get();
+    .where(and(eq(nomination.round, 'special'), eq(nomination.juryId, servedJury(db)))).get();
 }
