@@ -6,18 +6,21 @@ import { z } from 'zod';
 import { candidate, film, nomination } from '@/db/schema';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
-import { requireSetup } from '@/lib/festival/phase';
+import { getFestival, requireSetup } from '@/lib/festival/phase';
 import { invalidImport, readTable, MAX_TEXT, type LineError } from '@/lib/film/import';
 import { CsvInput } from '@/lib/film/specs';
 import { id, text } from '@/lib/server/form';
 
+// The served jury's nominations and films only (issue 23): another jury's ids are refused as unknown
+// ones, and an import names and matches nothing of another jury.
 function performanceNominations(tx: Tx) {
-  return tx.select({ id: nomination.id, code: nomination.code }).from(nomination).where(and(eq(nomination.kind, 'performance'), eq(nomination.round, 'main'))).orderBy(asc(nomination.position)).all();
+  return tx.select({ id: nomination.id, code: nomination.code }).from(nomination)
+    .where(and(eq(nomination.kind, 'performance'), eq(nomination.round, 'main'), eq(nomination.juryId, getFestival(tx).id))).orderBy(asc(nomination.position)).all();
 }
 
 function checkTarget(tx: Tx, nominationId: number, filmId: number) {
   if (!performanceNominations(tx).some((n) => n.id === nominationId)) throw new Refusal('performance:nomination');
-  const f = tx.select({ competition: film.competition }).from(film).where(eq(film.id, filmId)).get();
+  const f = tx.select({ competition: film.competition }).from(film).where(and(eq(film.id, filmId), eq(film.juryId, getFestival(tx).id))).get();
   if (!f) throw new Refusal('film:not_found');
   if (!f.competition) throw new Refusal('performance:not_competition');
 }
@@ -102,7 +105,7 @@ function plan(tx: Tx, bytes: Uint8Array) {
   const table = readTable(bytes, ['nomination', 'film', 'person'], ['nomination', 'film', 'person'], { english_title: 'film', performer: 'person' });
   if (!table.ok) return { errors: table.errors, rows: [] as PerfRow[], existing: [] as ReturnType<typeof existingPerformances> };
   const noms = new Map(performanceNominations(tx).map((n) => [n.code, n.id]));
-  const films = tx.select({ id: film.id, englishTitle: film.englishTitle, competition: film.competition }).from(film).all();
+  const films = tx.select({ id: film.id, englishTitle: film.englishTitle, competition: film.competition }).from(film).where(eq(film.juryId, getFestival(tx).id)).all();
   const errors: LineError[] = [];
   const rows: PerfRow[] = [];
   const seen = new Map<string, number>();

@@ -15,7 +15,11 @@ import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
 type Reader = Pick<DB, 'select'>;
 export type Unmet = { code: string; params?: Record<string, string | number> };
 
-/** Every precondition of opening the vote that does not hold, in a stable order. */
+/**
+ * Every precondition of opening the vote that does not hold, in a stable order: of the served jury's
+ * nominations, films and performances (another jury's never hold its opening back). The accounts are
+ * still everyone's until jurors sit on a jury of their own.
+ */
 export function votingPreconditions(db: Reader, nowIso = new Date().toISOString()): Unmet[] {
   const unmet: Unmet[] = [];
   const fest = findFestival(db);
@@ -24,7 +28,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
     .select({ code: nomination.code, n: count(candidate.id) })
     .from(nomination)
     .leftJoin(candidate, eq(candidate.nominationId, nomination.id))
-    .where(eq(nomination.round, 'main'))
+    .where(and(eq(nomination.round, 'main'), eq(nomination.juryId, fest.id)))
     .groupBy(nomination.id)
     .orderBy(nomination.position)
     .all();
@@ -52,13 +56,13 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   // Placeholders are the demo's stand-ins for what the news item does not give: a real vote never
   // runs on them. The demo festival (its banner says so) may be voted on for a demonstration.
   if (!fest.demo) {
-    const films = db.select({ n: count() }).from(film).where(eq(film.placeholder, true)).get()?.n ?? 0;
+    const films = db.select({ n: count() }).from(film).where(and(eq(film.placeholder, true), eq(film.juryId, fest.id))).get()?.n ?? 0;
     if (films > 0) unmet.push({ code: 'open:placeholder_films', params: { count: films } });
     const performances = db
       .select({ n: count() })
       .from(candidate)
       .innerJoin(nomination, eq(nomination.id, candidate.nominationId))
-      .where(and(eq(candidate.placeholder, true), eq(nomination.kind, 'performance')))
+      .where(and(eq(candidate.placeholder, true), eq(nomination.kind, 'performance'), eq(nomination.juryId, fest.id)))
       .get()?.n ?? 0;
     if (performances > 0) unmet.push({ code: 'open:placeholder_performances', params: { count: performances } });
     const jurors = db.select({ n: count() }).from(user).where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true), eq(user.placeholder, true))).get()?.n ?? 0;
@@ -67,7 +71,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   if (fest.recusalByNationality) {
     // Recusal by nationality needs every country: of each active juror and each competition film.
     for (const j of jury) if (!j.country) unmet.push({ code: 'open:juror_country', params: { login: j.login, name: j.name } });
-    const unknown = db.select({ n: count() }).from(film).where(and(eq(film.competition, true), eq(film.country, UNKNOWN_COUNTRY))).get()?.n ?? 0;
+    const unknown = db.select({ n: count() }).from(film).where(and(eq(film.competition, true), eq(film.country, UNKNOWN_COUNTRY), eq(film.juryId, fest.id))).get()?.n ?? 0;
     if (unknown > 0) unmet.push({ code: 'open:film_country', params: { count: unknown } });
   }
   return unmet;

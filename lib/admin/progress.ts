@@ -7,6 +7,8 @@ import type { DB } from '@/db';
 import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
 import { recusedByNationality } from '@/lib/tally/recused';
 import { findFestival } from '@/lib/festival/phase';
+
+// The served jury's nominations, films, recusals, scores and ballots only (issue 23).
 import { resultsFinal } from '@/lib/round/visibility';
 
 /**
@@ -19,10 +21,11 @@ export type ProgressRow = { jurorId: number; displayName: string; latinName: str
 
 export function votingProgress(db: DB) {
   const fest = findFestival(db);
+  const juryId = fest?.id ?? -1;
   const nominations = db
     .select({ id: nomination.id, code: nomination.code, round: nomination.round })
     .from(nomination)
-    .where(sql`exists (select 1 from ${candidate} where ${candidate.nominationId} = ${nomination.id})`)
+    .where(and(eq(nomination.juryId, juryId), sql`exists (select 1 from ${candidate} where ${candidate.nominationId} = ${nomination.id})`))
     .orderBy(asc(nomination.position))
     .all();
   const jurors = db
@@ -36,21 +39,25 @@ export function votingProgress(db: DB) {
     .select({ nominationId: candidate.nominationId, filmId: candidate.filmId, country: film.country, n: count() })
     .from(candidate)
     .innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(film.juryId, juryId))
     .groupBy(candidate.nominationId, candidate.filmId)
     .all();
-  const recused = db.select({ jurorId: recusal.jurorId, filmId: recusal.filmId }).from(recusal).all();
+  const recused = db.select({ jurorId: recusal.jurorId, filmId: recusal.filmId }).from(recusal)
+    .innerJoin(film, eq(film.id, recusal.filmId)).where(eq(film.juryId, juryId)).all();
   // Scored = a score row with a value, for a candidate whose film the juror is not recused from.
   const scored = db
     .select({ jurorId: score.jurorId, nominationId: candidate.nominationId, filmId: candidate.filmId, n: count() })
     .from(score)
     .innerJoin(candidate, eq(candidate.id, score.candidateId))
-    .where(isNotNull(score.steps))
+    .innerJoin(nomination, eq(nomination.id, candidate.nominationId))
+    .where(and(isNotNull(score.steps), eq(nomination.juryId, juryId)))
     .groupBy(score.jurorId, candidate.nominationId, candidate.filmId)
     .all();
   const submitted = db
     .select({ jurorId: ballot.jurorId, nominationId: ballot.nominationId })
     .from(ballot)
-    .where(isNotNull(ballot.submittedAt))
+    .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
+    .where(and(isNotNull(ballot.submittedAt), eq(nomination.juryId, juryId)))
     .all();
 
   const submittedSet = new Set(submitted.map((b) => `${b.jurorId}:${b.nominationId}`));

@@ -24,6 +24,7 @@ function nominationsWithMine(db: DB, me: SessionUser) {
   return db
     .select()
     .from(nomination)
+    .where(eq(nomination.juryId, fest.id))
     .orderBy(asc(nomination.position))
     .all()
     .map((nom) => {
@@ -42,7 +43,8 @@ function nominationsWithMine(db: DB, me: SessionUser) {
 /** One film's page of the ballot, or null when the film is unknown or is no candidate anywhere. */
 export function filmBallotView(db: DB, me: SessionUser, filmId: number) {
   const fest = getFestival(db);
-  const f = db.select().from(film).where(eq(film.id, filmId)).get();
+  // Another jury's film reads as an unknown one (issue 23).
+  const f = db.select().from(film).where(and(eq(film.id, filmId), eq(film.juryId, fest.id))).get();
   if (!f) return null;
   const sections: FilmSection[] = nominationsWithMine(db, me)
     .map((s) => ({ ...s, candidates: s.candidates.filter((c) => c.filmId === f.id) }))

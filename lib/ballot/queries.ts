@@ -50,6 +50,7 @@ export function jurorNominations(db: DB, me: SessionUser) {
   return db
     .select()
     .from(nomination)
+    .where(eq(nomination.juryId, fest.id))
     .orderBy(asc(nomination.position))
     .all()
     .map((nom) => {
@@ -97,7 +98,8 @@ export type BallotCandidate = Pick<Film, 'originalTitle' | 'englishTitle' | 'dir
 
 export function ballotView(db: DB, me: SessionUser, code: string) {
   const fest = getFestival(db);
-  const nom = db.select().from(nomination).where(eq(nomination.code, code)).get();
+  // A code is unique within its jury only: another jury's nomination of that code is not this ballot.
+  const nom = db.select().from(nomination).where(and(eq(nomination.juryId, fest.id), eq(nomination.code, code))).get();
   if (!nom) return null;
   const recusedFrom = recusalsOf(db, fest, me);
   const scores = myScores(db, me, nom.id, fest);

@@ -33,28 +33,36 @@ export function recusalReason(
   return null;
 }
 
-/** The festival, requiring that the nomination's round is the one open for scoring. */
-export function requireOpenNomination(tx: Tx, nominationId: number) {
-  const fest = getFestival(tx);
+/**
+ * The festival, requiring that the nomination's round is the one open for scoring. A nomination of
+ * another jury is refused exactly as a missing one (issue 23): the statement takes the served jury.
+ */
+export function requireOpenNomination(tx: Tx, nominationId: number, fest: Festival = getFestival(tx)) {
   if (fest.phase === 'finalised' || fest.phase === 'published') throw new Refusal('phase:finalised');
-  const nom = prepared(tx, 'nomination.byId', (q) => q.select().from(nomination).where(eq(nomination.id, sql.placeholder('id'))).prepare())
-    .get({ id: nominationId });
+  const nom = prepared(tx, 'nomination.byIdOfJury', (q) =>
+    q.select().from(nomination).where(and(eq(nomination.id, sql.placeholder('id')), eq(nomination.juryId, sql.placeholder('juryId')))).prepare())
+    .get({ id: nominationId, juryId: fest.id });
   if (!nom) throw new Refusal('ballot:unknown_nomination');
   if (openRound(fest.phase) !== nom.round) throw new Refusal('ballot:round_closed');
   return { fest, nom };
 }
 
-/** A candidate with its nomination and film, requiring its round to be open. */
+/**
+ * A candidate with its nomination and film, requiring its round to be open. A candidate of another
+ * jury's nomination is refused exactly as a missing one (issue 23).
+ */
 export function requireOpenCandidate(tx: Tx, candidateId: number) {
-  const row = prepared(tx, 'candidate.withFilm', (q) =>
+  const fest = getFestival(tx);
+  const row = prepared(tx, 'candidate.withFilmOfJury', (q) =>
     q.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: film.id, filmCountry: film.country })
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
-      .where(eq(candidate.id, sql.placeholder('id')))
+      .innerJoin(nomination, eq(nomination.id, candidate.nominationId))
+      .where(and(eq(candidate.id, sql.placeholder('id')), eq(nomination.juryId, sql.placeholder('juryId'))))
       .prepare(),
-  ).get({ id: candidateId });
+  ).get({ id: candidateId, juryId: fest.id });
   if (!row) throw new Refusal('ballot:unknown_candidate');
-  const { fest, nom } = requireOpenNomination(tx, row.nominationId);
+  const { nom } = requireOpenNomination(tx, row.nominationId, fest);
   return { fest, nom, cand: row };
 }
 

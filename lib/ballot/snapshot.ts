@@ -3,9 +3,10 @@
 // reopened ballot counts exactly as it was submitted until its juror submits again; closing,
 // reopening one ballot and closing again therefore shows the same tally and reveals nothing.
 // Stored in whole steps above the scale's minimum, the exact form of a score.
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, ballotScore } from '@/db/schema';
+import { ballot, ballotScore, nomination } from '@/db/schema';
+import { findFestival } from '@/lib/festival/phase';
 import type { Tx } from '@/lib/server/action';
 import { stepsOf, valueOfSteps, type Scale } from './scale';
 
@@ -39,24 +40,30 @@ export function snapshotOf(db: Reader, ballotId: number, scale: Scale): { candid
 /**
  * The ballots the tally counts: every ballot with a receipt, i.e. submitted at least once, whether
  * locked now or reopened by the chair (then it counts as last submitted). `locked` tells the two apart.
+ * One jury's: the served one unless `juryId` names another (audit:verify replays every jury).
  */
-export function countedBallots(db: Reader) {
+export function countedBallots(db: Reader, juryId = findFestival(db)?.id ?? -1) {
   return db
     .select({ id: ballot.id, jurorId: ballot.jurorId, nominationId: ballot.nominationId, locked: isNotNull(ballot.submittedAt) })
     .from(ballot)
-    .where(isNotNull(ballot.receipt))
+    .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
+    .where(and(isNotNull(ballot.receipt), eq(nomination.juryId, juryId)))
     .orderBy(asc(ballot.id))
     .all()
     .map((b) => ({ ...b, locked: Boolean(b.locked) }));
 }
 
-/** The snapshot rows of every counted ballot, with its juror and nomination, in ballot and candidate order. */
-export function countedSnapshots(db: Reader) {
+/**
+ * The snapshot rows of every counted ballot, with its juror and nomination, in ballot and candidate
+ * order. One jury's: the served one unless `juryId` names another.
+ */
+export function countedSnapshots(db: Reader, juryId = findFestival(db)?.id ?? -1) {
   return db
     .select({ ballotId: ballotScore.ballotId, jurorId: ballot.jurorId, nominationId: ballot.nominationId, candidateId: ballotScore.candidateId, steps: ballotScore.steps })
     .from(ballotScore)
     .innerJoin(ballot, eq(ballot.id, ballotScore.ballotId))
-    .where(isNotNull(ballot.receipt))
+    .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
+    .where(and(isNotNull(ballot.receipt), eq(nomination.juryId, juryId)))
     .orderBy(asc(ballot.jurorId), asc(ballotScore.candidateId))
     .all();
 }

@@ -89,7 +89,8 @@ export const declareRecusalSpec = defineSpec({
   schema: z.object({ filmId: id, reason: z.string().trim().min(3).max(REASON_MAX) }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
-    const f = tx.select({ id: film.id, competition: film.competition }).from(film).where(eq(film.id, input.filmId)).get();
+    // Another jury's film is refused as an unknown one (issue 23).
+    const f = tx.select({ id: film.id, competition: film.competition }).from(film).where(and(eq(film.id, input.filmId), eq(film.juryId, getFestival(tx).id))).get();
     if (!f || !f.competition) throw new Refusal('ballot:unknown_film');
     if (tx.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, f.id))).get()) {
       throw new Refusal('ballot:already_recused');
@@ -110,7 +111,9 @@ export const withdrawRecusalSpec = defineSpec({
   schema: z.object({ filmId: id }).strict(),
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
-    const row = tx.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, input.filmId))).get();
+    // A recusal from another jury's film (a person may sit on two) is not this jury's to withdraw.
+    const row = tx.select({ id: recusal.id }).from(recusal).innerJoin(film, eq(film.id, recusal.filmId))
+      .where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, input.filmId), eq(film.juryId, getFestival(tx).id))).get();
     if (!row) throw new Refusal('ballot:not_recused');
     requireFilmNotInSubmittedBallot(tx, me.id, input.filmId);
     tx.delete(recusal).where(eq(recusal.id, row.id)).run();
@@ -205,7 +208,7 @@ export const reopenBallotSpec = defineSpec({
       .set({ submittedAt: null, reopened: JSON.stringify(history) })
       .where(eq(ballot.id, row.id))
       .run();
-    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();
+    tx.insert(decision).values({ juryId: fest.id, nominationId: nom.id, kind: 'reopen_ballot', reason: input.reason, actorId: me.id, chosen: JSON.stringify([juror.id]) }).run();
     appendAudit(tx, { actorId: me.id, action: 'ballot.reopen', payload: { jurorId: juror.id, nominationId: nom.id, reason: input.reason } });
     return { reopened: history.length };
   },

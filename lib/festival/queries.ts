@@ -1,7 +1,14 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { film, nomination, user } from '@/db/schema';
+import { findFestival } from './phase';
+
+/** The served jury's id; none (no rows) in a database not yet set up, as before there was a jury. */
+const servedJury = (db: DB) => findFestival(db)?.id ?? -1;
+
+// The served jury's films and nominations only (issue 23): another jury's, or an older edition's,
+// never show on its pages.
 
 export function listFilms(db: DB) {
   return db
@@ -20,6 +27,7 @@ export function listFilms(db: DB) {
       placeholder: film.placeholder,
     })
     .from(film)
+    .where(eq(film.juryId, servedJury(db)))
     .orderBy(asc(film.position), asc(film.id))
     .all();
 }
@@ -39,6 +47,7 @@ export function listNominations(db: DB) {
       runoffAbstention: nomination.runoffAbstention,
     })
     .from(nomination)
+    .where(eq(nomination.juryId, servedJury(db)))
     .orderBy(asc(nomination.position))
     .all();
 }

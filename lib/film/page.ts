@@ -2,12 +2,14 @@
 // screener and screenings. Read only by signed-in jurors and the chair (app/jury/films/[id]); the
 // screener link is never part of a public export (lib/round/results.ts picks its own columns).
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { film, screening } from '@/db/schema';
+import { findFestival } from '@/lib/festival/phase';
 
 export function filmPage(db: DB, id: number) {
-  const f = db.select().from(film).where(eq(film.id, id)).get();
+  // Another jury's film is as unknown here as a missing one (issue 23).
+  const f = db.select().from(film).where(and(eq(film.id, id), eq(film.juryId, (findFestival(db)?.id ?? -1)))).get();
   if (!f) return null;
   const screenings = db.select({ startsAt: screening.startsAt, venue: screening.venue }).from(screening).where(eq(screening.filmId, id)).orderBy(asc(screening.startsAt), asc(screening.id)).all();
   return { ...f, screenings };

@@ -25,9 +25,13 @@ const FilmInput = z.object({
   competition: checkbox,
 });
 
+/** The served jury's films (issue 23: another jury's are neither listed, matched by an import, nor changed). */
 export function currentFilms(tx: Tx): ExistingFilm[] {
+  const juryId = getFestival(tx).id;
   const screenings = new Map<number, Screening[]>();
-  for (const s of tx.select().from(screening).orderBy(asc(screening.startsAt), asc(screening.venue)).all()) {
+  const rows = tx.select({ filmId: screening.filmId, startsAt: screening.startsAt, venue: screening.venue }).from(screening)
+    .innerJoin(film, eq(film.id, screening.filmId)).where(eq(film.juryId, juryId)).orderBy(asc(screening.startsAt), asc(screening.venue)).all();
+  for (const s of rows) {
     screenings.set(s.filmId, [...(screenings.get(s.filmId) ?? []), { startsAt: s.startsAt, venue: s.venue }]);
   }
   return tx
@@ -36,9 +40,15 @@ export function currentFilms(tx: Tx): ExistingFilm[] {
       synopsis: film.synopsis, synopsisZh: film.synopsisZh, synopsisRu: film.synopsisRu, synopsisKk: film.synopsisKk, stillUrl: film.stillUrl, screenerUrl: film.screenerUrl,
     })
     .from(film)
+    .where(eq(film.juryId, juryId))
     .orderBy(asc(film.position), asc(film.id))
     .all()
     .map((f) => ({ ...f, screenings: screenings.get(f.id) ?? [] }));
+}
+
+/** A film of the served jury by its id; another jury's reads as a missing one. */
+function servedFilm(tx: Tx, filmId: number) {
+  return tx.select({ id: film.id, englishTitle: film.englishTitle }).from(film).where(and(eq(film.id, filmId), eq(film.juryId, getFestival(tx).id))).get();
 }
 
 /** A film's screenings become exactly the imported ones. */
@@ -51,7 +61,7 @@ function refuseDuplicate(tx: Tx, englishTitle: string, director: string, exceptI
   const dup = tx
     .select({ id: film.id })
     .from(film)
-    .where(and(sql`lower(${film.englishTitle}) = lower(${englishTitle})`, sql`lower(${film.director}) = lower(${director})`, exceptId ? ne(film.id, exceptId) : undefined))
+    .where(and(eq(film.juryId, getFestival(tx).id), sql`lower(${film.englishTitle}) = lower(${englishTitle})`, sql`lower(${film.director}) = lower(${director})`, exceptId ? ne(film.id, exceptId) : undefined))
     .get();
   if (dup) throw new Refusal('film:duplicate');
 }
@@ -64,9 +74,10 @@ export const addFilmSpec = {
   handler: ({ user, input, tx }) => {
     requireSetup(tx);
     refuseDuplicate(tx, input.englishTitle, input.director);
-    const position = (tx.select({ p: sql<number>`coalesce(max(${film.position}), 0)` }).from(film).get()?.p ?? 0) + 1;
+    const juryId = getFestival(tx).id;
+    const position = (tx.select({ p: sql<number>`coalesce(max(${film.position}), 0)` }).from(film).where(eq(film.juryId, juryId)).get()?.p ?? 0) + 1;
     const values = { ...input, originalTitle: input.originalTitle || input.englishTitle, position, placeholder: false };
-    const { id: filmId } = tx.insert(film).values({ ...values, juryId: getFestival(tx).id }).returning({ id: film.id }).get();
+    const { id: filmId } = tx.insert(film).values({ ...values, juryId }).returning({ id: film.id }).get();
     const candidates = syncFilmCandidates(tx);
     appendAudit(tx, { actorId: user.id, action: 'film.add', payload: { id: filmId, ...values, candidates } });
     return { id: filmId };
@@ -83,7 +94,7 @@ export const updateFilmSpec = {
   handler: ({ user, input, tx }) => {
     requireSetup(tx);
     const { id: filmId, ...fields } = input;
-    if (!tx.select({ id: film.id }).from(film).where(eq(film.id, filmId)).get()) throw new Refusal('film:not_found');
+    if (!servedFilm(tx, filmId)) throw new Refusal('film:not_found');
     refuseDuplicate(tx, fields.englishTitle, fields.director, filmId);
     const values = { ...fields, originalTitle: fields.originalTitle || fields.englishTitle, placeholder: false };
     tx.update(film).set(values).where(eq(film.id, filmId)).run();
@@ -113,7 +124,7 @@ export const removeFilmSpec = {
   revalidate: ['/admin/films'],
   handler: ({ user, input, tx }) => {
     requireSetup(tx);
-    const row = tx.select({ id: film.id, englishTitle: film.englishTitle }).from(film).where(eq(film.id, input.id)).get();
+    const row = servedFilm(tx, input.id);
     if (!row) throw new Refusal('film:not_found');
     const gone = deleteFilm(tx, row.id);
     syncFilmCandidates(tx);

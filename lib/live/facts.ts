@@ -49,7 +49,10 @@ function parseTied(json: string): number[] {
   }
 }
 
-/** Reads every fact of the live counts. Call inside one read transaction for a consistent picture. */
+/**
+ * Reads every fact of the live counts, of the served jury only (issue 23: another jury's ballots and
+ * runoffs never reach this jury's readers). Call inside one read transaction for a consistent picture.
+ */
 export function readLiveFacts(db: DB): LiveFacts {
   const fest = getFestival(db);
   const phase = fest.phase;
@@ -57,17 +60,18 @@ export function readLiveFacts(db: DB): LiveFacts {
   const noms = db
     .select({ id: nomination.id, code: nomination.code, round: nomination.round })
     .from(nomination)
-    .where(inArray(nomination.id, db.select({ id: candidate.nominationId }).from(candidate)))
+    .where(and(eq(nomination.juryId, fest.id), inArray(nomination.id, db.select({ id: candidate.nominationId }).from(candidate))))
     .orderBy(asc(nomination.position))
     .all();
   const counted = new Map<number, number>();
-  for (const b of countedBallots(db)) counted.set(b.nominationId, (counted.get(b.nominationId) ?? 0) + 1);
+  for (const b of countedBallots(db, fest.id)) counted.set(b.nominationId, (counted.get(b.nominationId) ?? 0) + 1);
   const submitted = new Map(
     db
       .select({ nominationId: ballot.nominationId, n: count() })
       .from(ballot)
       .innerJoin(user, eq(user.id, ballot.jurorId))
-      .where(and(isNotNull(ballot.submittedAt), eq(user.active, true)))
+      .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
+      .where(and(isNotNull(ballot.submittedAt), eq(user.active, true), eq(nomination.juryId, fest.id)))
       .groupBy(ballot.nominationId)
       .all()
       .map((r) => [r.nominationId, r.n]),
@@ -77,9 +81,9 @@ export function readLiveFacts(db: DB): LiveFacts {
 
   const cols = { id: runoff.id, tied: runoff.tied, closedAt: runoff.closedAt, code: nomination.code };
   const open = db.select(cols).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(isNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(nomination.position), asc(runoff.id)).all();
+    .where(and(eq(nomination.juryId, fest.id), isNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(nomination.position), asc(runoff.id)).all();
   const lastClosed = db.select(cols).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(desc(runoff.closedAt), desc(runoff.id)).limit(1).all();
+    .where(and(eq(nomination.juryId, fest.id), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(desc(runoff.closedAt), desc(runoff.id)).limit(1).all();
   const rows = [...open, ...lastClosed];
   const votes = rows.length
     ? db.select({ runoffId: runoffVote.runoffId, jurorId: runoffVote.jurorId }).from(runoffVote).where(inArray(runoffVote.runoffId, rows.map((r) => r.id))).all()

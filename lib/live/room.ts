@@ -5,6 +5,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, runoff, runoffVote } from '@/db/schema';
 import { countRunoff } from '@/lib/tally';
+import { findFestival } from '@/lib/festival/phase';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { isThin } from '@/lib/count/thin';
 
@@ -61,7 +62,8 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
   const byId = new Map(tied.map((c) => [String(c.id), c]));
   const cands = (ids: string[]) => ids.map((id) => byId.get(id)).filter((c): c is RoomCandidate => !!c);
   // The tally numbers runoffs by their place in the input: closed ones in force, in closing order (lib/count/runoffs.ts).
-  const held = db.select({ id: runoff.id }).from(runoff).where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
+  const held = db.select({ id: runoff.id }).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
+    .where(and(eq(nomination.juryId, (findFestival(db)?.id ?? -1)), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(runoff.closedAt), asc(runoff.id)).all();
   const index = held.findIndex((r) => r.id === closed.id);
   const checked = checkedTally(db);
   const outcome = checked.ok ? checked.result.nominations.find((n) => n.code === closed.code)?.runoffs?.find((o) => o.index === index) : undefined;
@@ -78,13 +80,15 @@ export function runoffResult(db: DB, closed: { id: number; code: string; places:
   return { counts, abstentions: r.abstentions, ...result, withheld: false };
 }
 
+/** The served jury's runoffs only (issue 23): another jury's never show on this jury's room display. */
 export function roomDisplay(db: DB): { open: RoomRunoff[]; last: RoomResult | null } {
+  const juryId = (findFestival(db)?.id ?? -1);
   const cols = { id: runoff.id, code: nomination.code, places: runoff.places, tied: runoff.tied };
   const open = db.select(cols).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(isNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(nomination.position), asc(runoff.id)).all()
+    .where(and(eq(nomination.juryId, juryId), isNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(asc(nomination.position), asc(runoff.id)).all()
     .map((r) => ({ id: r.id, code: r.code, places: r.places, tied: tiedOf(db, r.tied) }));
   const closed = db.select(cols).from(runoff).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(desc(runoff.closedAt), desc(runoff.id)).limit(1).get();
+    .where(and(eq(nomination.juryId, juryId), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt))).orderBy(desc(runoff.closedAt), desc(runoff.id)).limit(1).get();
   let last: RoomResult | null = null;
   if (closed) {
     const tied = tiedOf(db, closed.tied);
