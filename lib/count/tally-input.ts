@@ -3,7 +3,7 @@
 // count, from their snapshots (which leave recused films out); the recusals are handed over too,
 // for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
 // decisions come in recording order, the closed runoffs in closing order (lib/count/runoffs.ts).
-import { asc } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, nomination, recusal, user } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
@@ -18,17 +18,19 @@ import { runoffInput, runoffVoterIds } from './runoffs';
 
 type Reader = DB | Tx;
 
+/** The served jury's tally input: its films, nominations, candidates, ballots, recusals, decisions and runoffs only. */
 export function buildTallyInput(db: Reader): TallyInput {
   const fest = getFestival(db);
-  const noms = db.select().from(nomination).orderBy(asc(nomination.position)).all();
-  const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
-  const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();
+  const noms = db.select().from(nomination).where(eq(nomination.juryId, fest.id)).orderBy(asc(nomination.position)).all();
+  const cands = db.select(getTableColumns(candidate)).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(nomination.juryId, fest.id)).orderBy(asc(candidate.id)).all();
+  const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).where(eq(film.juryId, fest.id)).orderBy(asc(film.position), asc(film.id)).all();
   const jury = db.select({ id: user.id, country: user.country, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   // Stored steps become the numbers on the scale in the one place that does it (valueOfSteps).
   // Every counted ballot from its snapshot (as last submitted), never from the live score table:
   // a ballot the chair reopened counts unchanged until its juror submits again.
   const scale = scaleOf(fest);
-  const snapshots = countedSnapshots(db);
+  const ours = new Set(noms.map((n) => n.id));
+  const snapshots = countedSnapshots(db).filter((s) => ours.has(s.nominationId));
   const scores = snapshots.map((s) => ({ jurorId: s.jurorId, candidateId: s.candidateId, value: valueOfSteps(scale, s.steps) }));
   // A recusal declared while a ballot is reopened takes effect when it is submitted again: until
   // then the snapshot, which still holds the film's score, counts as it was.
@@ -68,6 +70,8 @@ export function buildTallyInput(db: Reader): TallyInput {
     recusals: db
       .select({ j: recusal.jurorId, f: recusal.filmId })
       .from(recusal)
+      .innerJoin(film, eq(film.id, recusal.filmId))
+      .where(eq(film.juryId, fest.id))
       .orderBy(asc(recusal.id))
       .all()
       .filter((r) => !snapshotFilms.has(`${r.j}:${r.f}`))

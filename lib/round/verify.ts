@@ -23,6 +23,7 @@ export function verifyAwards(db: DB): AwardsCheck {
     .select({ code: nomination.code, candidateId: award.candidateId })
     .from(award)
     .innerJoin(nomination, eq(nomination.id, award.nominationId))
+    .where(eq(nomination.juryId, fest.id))
     .orderBy(asc(award.candidateId))
     .all();
   const problems: string[] = [];
