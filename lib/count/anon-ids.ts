@@ -16,11 +16,11 @@ type Reader = DB | Tx;
 export const newAnonId = () => `B-${randomBytes(12).toString('hex')}`;
 
 /** The served jury's nominations (a code is unique only within its jury). */
-const juryNominations = (db: Reader) => db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.juryId, getFestival(db).id)).all();
+const juryNominations = (db: Reader, juryId = getFestival(db).id) => db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.juryId, juryId)).all();
 
-/** The served jury's stored ids by `${jurorId}\n${nominationCode}`. */
-export function storedAnonIds(db: Reader): Map<string, string> {
-  const codeOf = new Map(juryNominations(db).map((n) => [n.id, n.code]));
+/** A jury's stored ids (the served jury's unless another is named) by `${jurorId}\n${nominationCode}`. */
+export function storedAnonIds(db: Reader, juryId = getFestival(db).id): Map<string, string> {
+  const codeOf = new Map(juryNominations(db, juryId).map((n) => [n.id, n.code]));
   return new Map(db.select().from(anonBallot).all().filter((a) => codeOf.has(a.nominationId)).map((a) => [`${a.jurorId}\n${codeOf.get(a.nominationId)}`, a.anonId]));
 }
 

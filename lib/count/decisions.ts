@@ -33,9 +33,8 @@ export interface DecisionRow {
 export const TALLY_KINDS = ['casting_vote', 'shared', 'no_award'] as const;
 const isTallyKind = (k: DecisionKindStored): k is (typeof TALLY_KINDS)[number] => (TALLY_KINDS as readonly string[]).includes(k);
 
-/** The served jury's decision log, oldest first. */
-export function decisionRows(db: Reader): DecisionRow[] {
-  const juryId = getFestival(db).id;
+/** A jury's decision log (the served jury's unless another is named), oldest first. */
+export function decisionRows(db: Reader, juryId = getFestival(db).id): DecisionRow[] {
   return db
     .select({
       id: decision.id,

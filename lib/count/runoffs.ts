@@ -30,9 +30,8 @@ function json(text: string): unknown {
 const isDefault = (chain: unknown) =>
   Array.isArray(chain) && chain.length === DEFAULT_TIE_BREAK.length && chain.every((s, i) => s === DEFAULT_TIE_BREAK[i]);
 
-/** The served jury's rules and runoffs. */
-export function runoffInput(db: Reader): RunoffInput {
-  const juryId = getFestival(db).id;
+/** A jury's rules and runoffs (the served jury's unless another is named). */
+export function runoffInput(db: Reader, juryId = getFestival(db).id): RunoffInput {
   const noms = db
     .select({ id: nomination.id, code: nomination.code, tieBreak: nomination.tieBreak, abstention: nomination.runoffAbstention })
     .from(nomination)
@@ -81,8 +80,7 @@ export function runoffInput(db: Reader): RunoffInput {
  * afterwards never withdraws it. Were it dropped, the chair could have a juror without a counted
  * ballot deactivated after a runoff and read that juror's choice from the tally's difference.
  */
-export function runoffVoterIds(db: Reader): Set<number> {
-  const juryId = getFestival(db).id;
+export function runoffVoterIds(db: Reader, juryId = getFestival(db).id): Set<number> {
   return new Set(
     db.select({ juror: runoffVote.jurorId }).from(runoffVote).innerJoin(runoff, eq(runoff.id, runoffVote.runoffId)).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
       .where(and(eq(nomination.juryId, juryId), isNull(runoff.setAsideAt))).all().map((v) => v.juror),
