@@ -16,13 +16,14 @@
 // Every jury of every edition is replayed from the one log without mixing them (issue 23): an entry
 // about a jury's round (phase, decisions, finalisation, publication, the opening) names its jury
 // (`jury` in its payload); a ballot's entry is the jury's of the candidate, film or nomination it
-// names; an entry that names none was written before there were juries and is the first jury's (the
-// upgrade made the festival jury 1). Each jury's decision rows, awards, final hash, heads and phase
+// names; an entry that names none is the jury's the app served when it was written: the first jury of
+// the newest edition created by then (an entry from before editions is the first jury's: the upgrade
+// made the festival jury 1 of edition 1, created when it ran). Each jury's decision rows, awards, final hash, heads and phase
 // are compared with its own entries. The rules frozen at the opening are compared for the jury the
 // app serves (lib/festival/frozen.ts reads that one).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, jury, nomination, recusal, score, user, type AuditEntry, type Jury } from '@/db/schema';
+import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, edition, film, jury, nomination, recusal, score, user, type AuditEntry, type Jury } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
@@ -99,8 +100,12 @@ export function replayAudit(db: DB): string[] {
   if (!fest) return problems;
   const juries = db.select().from(jury).orderBy(asc(jury.id)).all();
   const juryById = new Map<number, Jury>(juries.map((j) => [j.id, j]));
-  // Entries that name no jury were written when there was one festival: the first jury (the upgrade's).
   const firstJury = juries[0].id;
+  // An entry that names no jury is the served jury's of its time (lib/festival/phase.ts findFestival):
+  // the first jury of the newest edition created by then; before any, the first jury (the upgrade's).
+  const editions = db.select({ id: edition.id, createdAt: edition.createdAt }).from(edition).orderBy(desc(edition.id)).all()
+    .flatMap((e) => { const first = juries.find((j) => j.editionId === e.id); return first ? [{ createdAt: e.createdAt, jury: first.id }] : []; });
+  const servedAt = (at: string) => editions.find((e) => e.createdAt <= at)?.jury ?? firstJury;
   const nominationJury = new Map(db.select({ id: nomination.id, juryId: nomination.juryId }).from(nomination).all().map((n) => [n.id, n.juryId]));
   const filmJury = new Map(db.select({ id: film.id, juryId: film.juryId }).from(film).all().map((f) => [f.id, f.juryId]));
   const candidates = new Map(db.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: candidate.filmId }).from(candidate).all().map((c) => [c.id, c]));
@@ -117,7 +122,7 @@ export function replayAudit(db: DB): string[] {
       const byId = 'candidateId' in p ? candidateJury(Number(p.candidateId)) : 'filmId' in p ? filmJury.get(Number(p.filmId)) : 'nominationId' in p ? nominationJury.get(Number(p.nominationId)) : undefined;
       if (byId !== undefined) return byId;
     }
-    return firstJury;
+    return servedAt(e.at);
   };
   const logs = new Map<number, JuryLog>();
   const logOf = (j: number): JuryLog => {

@@ -29,6 +29,10 @@ import { missingBallots } from './missing';
 import { notAwardedList } from './not-awarded';
 import { awardsList, decisionList, fullExport, juryList, receiptList } from './results';
 import { verifyAwards } from './verify';
+import { updateJury } from '@/lib/festival/phase';
+import { appendAudit } from '@/lib/audit';
+import { frozenRules } from '@/lib/festival/frozen';
+import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
 
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 
@@ -179,7 +183,13 @@ describe('a newer edition', () => {
     const old = otherRows(t.db, { juryId: 1 } as OtherJury);
     expect(old.awards.length).toBeGreaterThan(0);
 
-    const other = addJury(t.db, { edition: 'new', phase: 'voting' });
+    const other = addJury(t.db, { edition: 'new' });
+    // Voting opens in the new edition with an entry that names no jury, as lib/admin/phase.ts writes it
+    // (its preconditions still read every jury's films): the replay gives it to the jury served then.
+    t.db.transaction((tx) => {
+      updateJury(tx, { phase: 'voting' });
+      appendAudit(tx, { actorId: organiser.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx), setup: frozenSetupDigest(tx) } });
+    }, { behavior: 'immediate' });
     // Nothing of the older edition in the new one's lists.
     const input = buildTallyInput(t.db);
     expect(input.films.map((f) => Number(f.id))).toEqual(other.films);
