@@ -262,9 +262,9 @@ describe('verifying the stored awards', () => {
     const code = t.db.select().from(nomination).where(eq(nomination.id, first.nominationId)).get()!.code;
     const runnerUp = candidatesOf(code).find((c) => c.id !== first.candidateId)!.id;
     // Each check on its own: a stored hash altered fails only the hash ...
-    sql.prepare('update festival set final_hash = ? where id = 1').run('0'.repeat(64));
+    sql.prepare('update jury set final_hash = ? where id = 1').run('0'.repeat(64));
     expect(verifyAwards(t.db)).toEqual({ ok: false, problems: [`final hash ${'0'.repeat(64)} does not match the recomputed ${finalHash}`] });
-    sql.prepare('update festival set final_hash = ? where id = 1').run(finalHash);
+    sql.prepare('update jury set final_hash = ? where id = 1').run(finalHash);
     // ... an award row given to another candidate fails only that award ...
     sql.prepare('update award set candidate_id = ? where id = ?').run(runnerUp, first.id);
     expect(verifyAwards(t.db)).toEqual({ ok: false, problems: [`${code}: stored award [${runnerUp}] but the scores give [${first.candidateId}] (decided)`] });
