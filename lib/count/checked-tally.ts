@@ -4,7 +4,7 @@
 // organisers' desk can show it too.
 import { Refusal } from '@/lib/server/refusal';
 import { parseTallyInput, tally, type TallyInput, type TallyResult } from '@/lib/tally';
-import { buildTallyInput } from './tally-input';
+import { buildTallyInput, type TallyJury } from './tally-input';
 
 type Reader = Parameters<typeof buildTallyInput>[0];
 
@@ -54,10 +54,10 @@ function unique(problems: TallyProblem[]): TallyProblem[] {
 }
 
 /** The input the tally would read and its result, or where the stored data stops it. */
-export function checkedTally(db: Reader): CheckedTally {
+export function checkedTally(db: Reader, jury?: TallyJury): CheckedTally {
   let input: TallyInput;
   try {
-    input = buildTallyInput(db);
+    input = buildTallyInput(db, jury);
   } catch (e) {
     console.error('tally input unreadable', e);
     return { ok: false, problems: [{ code: 'data', nomination: null, candidate: null, juror: null }] };

@@ -8,6 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import type { Tx } from '@/lib/server/action';
 import { decision, nomination, type DecisionKindStored } from '@/db/schema';
+import { getFestival } from '@/lib/festival/phase';
 import { tally, type Decision, type NominationResult, type NominationStatus, type TallyInput } from '@/lib/tally';
 
 type Reader = DB | Tx;
@@ -32,7 +33,8 @@ export interface DecisionRow {
 export const TALLY_KINDS = ['casting_vote', 'shared', 'no_award'] as const;
 const isTallyKind = (k: DecisionKindStored): k is (typeof TALLY_KINDS)[number] => (TALLY_KINDS as readonly string[]).includes(k);
 
-export function decisionRows(db: Reader): DecisionRow[] {
+/** A jury's decision log (the served jury's unless another is named), oldest first. */
+export function decisionRows(db: Reader, juryId = getFestival(db).id): DecisionRow[] {
   return db
     .select({
       id: decision.id,
@@ -48,6 +50,7 @@ export function decisionRows(db: Reader): DecisionRow[] {
     })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
+    .where(eq(decision.juryId, juryId))
     .orderBy(asc(decision.id))
     .all()
     .map((d) => ({ ...d, tied: JSON.parse(d.tied) as number[], chosen: JSON.parse(d.chosen) as number[] }));

@@ -3,7 +3,7 @@
 // juror's scores), for every nomination of the round that has candidates. The festival's setting
 // (frozen when voting opens) is a number, or null for "all active jurors"; it never asks for more
 // ballots than there are active jurors, and never fewer than 3.
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, nomination, user } from '@/db/schema';
 import type { Tx } from '@/lib/server/action';
@@ -22,7 +22,8 @@ export function quorumOf(db: DB | Tx, round: 'main' | 'special') {
   const fest = getFestival(db);
   const active = db.select({ role: user.role }).from(user).where(eq(user.active, true)).all().filter((u) => u.role !== 'organiser').length;
   const quorum = effectiveQuorum(fest.quorum, active);
-  const noms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.round, round)).orderBy(asc(nomination.position)).all()
+  const noms = db.select({ id: nomination.id, code: nomination.code })
+    .from(nomination).where(and(eq(nomination.juryId, fest.id), eq(nomination.round, round))).orderBy(asc(nomination.position)).all()
     .filter((n) => db.select({ id: candidate.id }).from(candidate).where(eq(candidate.nominationId, n.id)).get());
   const counted = new Map<number, number>();
   for (const b of countedBallots(db)) counted.set(b.nominationId, (counted.get(b.nominationId) ?? 0) + 1);

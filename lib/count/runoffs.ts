@@ -6,6 +6,7 @@ import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import type { Tx } from '@/lib/server/action';
 import { nomination, runoff, runoffVote } from '@/db/schema';
+import { getFestival } from '@/lib/festival/phase';
 import { DEFAULT_TIE_BREAK, type Runoff, type RunoffRule, type TieBreakStep } from '@/lib/tally';
 
 type Reader = DB | Tx;
@@ -29,10 +30,12 @@ function json(text: string): unknown {
 const isDefault = (chain: unknown) =>
   Array.isArray(chain) && chain.length === DEFAULT_TIE_BREAK.length && chain.every((s, i) => s === DEFAULT_TIE_BREAK[i]);
 
-export function runoffInput(db: Reader): RunoffInput {
+/** A jury's rules and runoffs (the served jury's unless another is named). */
+export function runoffInput(db: Reader, juryId = getFestival(db).id): RunoffInput {
   const noms = db
     .select({ id: nomination.id, code: nomination.code, tieBreak: nomination.tieBreak, abstention: nomination.runoffAbstention })
     .from(nomination)
+    .where(eq(nomination.juryId, juryId))
     .orderBy(asc(nomination.position))
     .all();
   const rules: Record<string, RunoffRule> = {};
@@ -46,7 +49,8 @@ export function runoffInput(db: Reader): RunoffInput {
   const held = db
     .select({ id: runoff.id, nominationId: runoff.nominationId, tied: runoff.tied, places: runoff.places })
     .from(runoff)
-    .where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
+    .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
+    .where(and(eq(nomination.juryId, juryId), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
     .orderBy(asc(runoff.closedAt), asc(runoff.id))
     .all();
   const votes = new Map<number, Runoff['votes']>();
@@ -76,9 +80,10 @@ export function runoffInput(db: Reader): RunoffInput {
  * afterwards never withdraws it. Were it dropped, the chair could have a juror without a counted
  * ballot deactivated after a runoff and read that juror's choice from the tally's difference.
  */
-export function runoffVoterIds(db: Reader): Set<number> {
+export function runoffVoterIds(db: Reader, juryId = getFestival(db).id): Set<number> {
   return new Set(
-    db.select({ juror: runoffVote.jurorId }).from(runoffVote).innerJoin(runoff, eq(runoff.id, runoffVote.runoffId)).where(isNull(runoff.setAsideAt)).all().map((v) => v.juror),
+    db.select({ juror: runoffVote.jurorId }).from(runoffVote).innerJoin(runoff, eq(runoff.id, runoffVote.runoffId)).innerJoin(nomination, eq(nomination.id, runoff.nominationId))
+      .where(and(eq(nomination.juryId, juryId), isNull(runoff.setAsideAt))).all().map((v) => v.juror),
   );
 }
 
@@ -92,7 +97,7 @@ export function runoffReceiptList(db: Reader): { nomination: string; runoff: num
     .select({ id: runoff.id, code: nomination.code })
     .from(runoff)
     .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
+    .where(and(eq(nomination.juryId, getFestival(db).id), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
     .orderBy(asc(runoff.closedAt), asc(runoff.id))
     .all();
   const order = new Map(held.map((r, i) => [r.id, { code: r.code, n: i + 1 }]));

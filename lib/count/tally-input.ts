@@ -3,9 +3,9 @@
 // count, from their snapshots (which leave recused films out); the recusals are handed over too,
 // for the engine to exclude what the nationality rule or a recusal excludes, and the chair's
 // decisions come in recording order, the closed runoffs in closing order (lib/count/runoffs.ts).
-import { asc } from 'drizzle-orm';
+import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, film, nomination, recusal, user } from '@/db/schema';
+import { candidate, film, nomination, recusal, user, type Jury } from '@/db/schema';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import { parseTallyInput, recusedFrom, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
@@ -18,17 +18,24 @@ import { runoffInput, runoffVoterIds } from './runoffs';
 
 type Reader = DB | Tx;
 
-export function buildTallyInput(db: Reader): TallyInput {
-  const fest = getFestival(db);
-  const noms = db.select().from(nomination).orderBy(asc(nomination.position)).all();
-  const cands = db.select().from(candidate).orderBy(asc(candidate.id)).all();
-  const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).orderBy(asc(film.position), asc(film.id)).all();
+/** What the tally input takes of a jury: which one, and its rules. */
+export type TallyJury = Pick<Jury, 'id' | 'scaleMin' | 'scaleMax' | 'scaleStep' | 'method' | 'oneAwardPerFilm' | 'recusalByNationality'>;
+
+/**
+ * A jury's tally input (the served jury's unless another is given, as audit:verify does for every
+ * finalised jury): its films, nominations, candidates, ballots, recusals, decisions and runoffs only.
+ */
+export function buildTallyInput(db: Reader, fest: TallyJury = getFestival(db)): TallyInput {
+  const noms = db.select().from(nomination).where(eq(nomination.juryId, fest.id)).orderBy(asc(nomination.position)).all();
+  const cands = db.select(getTableColumns(candidate)).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(nomination.juryId, fest.id)).orderBy(asc(candidate.id)).all();
+  const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).where(eq(film.juryId, fest.id)).orderBy(asc(film.position), asc(film.id)).all();
   const jury = db.select({ id: user.id, country: user.country, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
   // Stored steps become the numbers on the scale in the one place that does it (valueOfSteps).
   // Every counted ballot from its snapshot (as last submitted), never from the live score table:
   // a ballot the chair reopened counts unchanged until its juror submits again.
   const scale = scaleOf(fest);
-  const snapshots = countedSnapshots(db);
+  const ours = new Set(noms.map((n) => n.id));
+  const snapshots = countedSnapshots(db).filter((s) => ours.has(s.nominationId));
   const scores = snapshots.map((s) => ({ jurorId: s.jurorId, candidateId: s.candidateId, value: valueOfSteps(scale, s.steps) }));
   // A recusal declared while a ballot is reopened takes effect when it is submitted again: until
   // then the snapshot, which still holds the film's score, counts as it was.
@@ -37,12 +44,12 @@ export function buildTallyInput(db: Reader): TallyInput {
   // The deactivation rule (lib/juror/standing.ts): a counted ballot counts whether or not its juror
   // is still active; a deactivated juror without a counted ballot is not on the jury.
   // A runoff vote counts the same way (lib/count/runoffs.ts runoffVoterIds).
-  const counted = new Set([...scores.map((s) => s.jurorId), ...runoffVoterIds(db)]);
+  const counted = new Set([...scores.map((s) => s.jurorId), ...runoffVoterIds(db, fest.id)]);
   const jurors = jury.filter((j) => onJury(standingOf(j, counted.has(j.id))));
   // Only the decisions in force: superseded ones stay in the tally as history, withdrawn or reopened ones do not.
-  const decisions: Decision[] = decisionsInForce(decisionRows(db)).map(toTallyDecision);
+  const decisions: Decision[] = decisionsInForce(decisionRows(db, fest.id)).map(toTallyDecision);
   // Present only where a festival uses them, so an input without runoffs is exactly what it was.
-  const { tieBreak, runoffs } = runoffInput(db);
+  const { tieBreak, runoffs } = runoffInput(db, fest.id);
   return {
     version: 1,
     scale,
@@ -68,6 +75,8 @@ export function buildTallyInput(db: Reader): TallyInput {
     recusals: db
       .select({ j: recusal.jurorId, f: recusal.filmId })
       .from(recusal)
+      .innerJoin(film, eq(film.id, recusal.filmId))
+      .where(eq(film.juryId, fest.id))
       .orderBy(asc(recusal.id))
       .all()
       .filter((r) => !snapshotFilms.has(`${r.j}:${r.f}`))
@@ -145,8 +154,8 @@ export function publicRunoffs(input: TallyInput, runoffs: Runoff[]): Runoff[] {
  * without one (a database whose phase was set by hand, not through finalisation) gets a fresh random
  * id for this read, never a derived one: the export then matches no final hash, and verification says so.
  */
-export function anonymiseTallyInput(db: Reader, input: TallyInput): TallyInput {
-  const ids = storedAnonIds(db);
+export function anonymiseTallyInput(db: Reader, input: TallyInput, juryId = getFestival(db).id): TallyInput {
+  const ids = storedAnonIds(db, juryId);
   return publicBallots(input, ({ juror, nomination }) => {
     const key = `${juror}\n${nomination}`;
     let id = ids.get(key);

@@ -13,9 +13,17 @@
 // on record. Not replayed (a file holder can still edit them unseen): the phase of a log that never
 // changed it (tests set it directly), sign-in links (signin_token), retired one-time passwords, the
 // published anonymous ids (anon_ballot), and what decides no result (titles, notes, locales, throttling).
-import { asc, eq } from 'drizzle-orm';
+// Every jury of every edition is replayed from the one log without mixing them (issue 23): an entry
+// about a jury's round (phase, decisions, finalisation, publication, the opening) names its jury
+// (`jury` in its payload); a ballot's entry is the jury's of the candidate, film or nomination it
+// names; an entry that names none is the jury's the app served when it was written: the first jury of
+// the newest edition created by then (an entry from before editions is the first jury's: the upgrade
+// made the festival jury 1 of edition 1, created when it ran). Each jury's decision rows, awards, final hash, heads and phase
+// are compared with its own entries. The rules frozen at the opening are compared for the jury the
+// app serves (lib/festival/frozen.ts reads that one).
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, film, nomination, recusal, score, user, type AuditEntry } from '@/db/schema';
+import { accountRequest, audit, award, ballot, ballotScore, candidate, decision, edition, film, jury, nomination, recusal, score, user, type AuditEntry, type Jury } from '@/db/schema';
 import { canonicalBallot, receiptOf } from '@/lib/ballot/receipt';
 import { scaleOf, valueOfSteps, type Scale } from '@/lib/ballot/scale';
 import { findFestival } from '@/lib/festival/phase';
@@ -73,36 +81,71 @@ function reopenedBeforeSnapshots(history: string): boolean {
   }
 }
 
+/** What the log says of one jury's round: its decisions, finalisation, publication, opening and phase. */
+interface JuryLog {
+  decisions: AuditedDecision[];
+  finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null;
+  published: Seen | null;
+  opened: { rules: unknown; setup: unknown; seen: Seen } | null;
+  specialFilms: { films: number[]; seen: Seen } | null;
+  // Ballot writes made while the log has no round of their jury open: the phase was moved in the file to let them in.
+  outOfPhase: { action: string; phase: string; seen: Seen }[];
+  // The phase the log's last phase change left (null: the log changed no phase: tests and tools set it directly).
+  phaseOfLog: { phase: string; seen: Seen } | null;
+}
+
 export function replayAudit(db: DB): string[] {
   const problems: string[] = [];
   const fest = findFestival(db);
   if (!fest) return problems;
-  const scale = scaleOf(fest);
+  const juries = db.select().from(jury).orderBy(asc(jury.id)).all();
+  const juryById = new Map<number, Jury>(juries.map((j) => [j.id, j]));
+  const firstJury = juries[0].id;
+  // An entry that names no jury is the served jury's of its time (lib/festival/phase.ts findFestival):
+  // the first jury of the newest edition created by then; before any, the first jury (the upgrade's).
+  const editions = db.select({ id: edition.id, createdAt: edition.createdAt }).from(edition).orderBy(desc(edition.id)).all()
+    .flatMap((e) => { const first = juries.find((j) => j.editionId === e.id); return first ? [{ createdAt: e.createdAt, jury: first.id }] : []; });
+  const servedAt = (at: string) => editions.find((e) => e.createdAt <= at)?.jury ?? firstJury;
+  const nominationJury = new Map(db.select({ id: nomination.id, juryId: nomination.juryId }).from(nomination).all().map((n) => [n.id, n.juryId]));
+  const filmJury = new Map(db.select({ id: film.id, juryId: film.juryId }).from(film).all().map((f) => [f.id, f.juryId]));
+  const candidates = new Map(db.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: candidate.filmId }).from(candidate).all().map((c) => [c.id, c]));
+  const candidateJury = (id: number) => nominationJury.get(candidates.get(id)?.nominationId ?? -1);
+  // Each jury has its own scale: a score or a receipt is read on its nomination's jury's.
+  const scaleOfJury = (id: number | undefined) => scaleOf(juryById.get(id ?? firstJury) ?? fest);
+  // With one jury the problems read as they always did; with more, each names its jury.
+  const named = (j: number) => (juries.length > 1 ? `jury ${juryById.get(j)?.slug ?? '?'} (${j}): ` : '');
   const entries = db.select().from(audit).orderBy(asc(audit.id)).all();
+  /** The jury an entry is about: stated, or the one of the candidate, film or nomination a ballot's entry names. */
+  const juryOfEntry = (e: AuditEntry, p: Payload): number => {
+    if (typeof p.jury === 'number') return p.jury;
+    if (e.action.startsWith('ballot.')) {
+      const byId = 'candidateId' in p ? candidateJury(Number(p.candidateId)) : 'filmId' in p ? filmJury.get(Number(p.filmId)) : 'nominationId' in p ? nominationJury.get(Number(p.nominationId)) : undefined;
+      if (byId !== undefined) return byId;
+    }
+    return servedAt(e.at);
+  };
+  const logs = new Map<number, JuryLog>();
+  const logOf = (j: number): JuryLog => {
+    let l = logs.get(j);
+    if (!l) logs.set(j, (l = { decisions: [], finalised: null, published: null, opened: null, specialFilms: null, outOfPhase: [], phaseOfLog: null }));
+    return l;
+  };
 
   // --- the log, replayed ---
   const scores = new Map<string, { steps: number | null; seen: Seen }>();
   const recusals = new Map<string, Seen>();
   const ballots = new Map<string, { submitted: boolean; receipt: string | null; seen: Seen; counted: { candidateId: number; steps: number | null }[] | null }>();
-  // Every decision row an action wrote, in order, as its audit entry states it (null: not stated there).
-  const decisions: AuditedDecision[] = [];
+  // Every decision row an action wrote, in order, as its audit entry states it (null: not stated there), per jury.
+  let log = logOf(firstJury);
   const decided = (seen: Seen, actor: number | null, d: Partial<AuditedDecision> & { kind: string }) =>
-    decisions.push({ nomination: null, tied: null, chosen: null, reason: null, ...d, actor, seen });
+    log.decisions.push({ nomination: null, tied: null, chosen: null, reason: null, ...d, actor, seen });
   const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
-  let finalised: { hash: unknown; awards: { nomination: string; winners: string[] }[]; seen: Seen } | null = null;
-  let published: Seen | null = null;
-  let opened: { rules: unknown; setup: unknown; seen: Seen } | null = null;
   // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
   type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
   const requests = new Map<number, AuditedRequest>();
   const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
   const baselineCloses = new Map<number, StatedClose & { seen: Seen }>();
-  let specialFilms: { films: number[]; seen: Seen } | null = null;
-  // Ballot writes made while the log has no round open: the phase was moved in the file to let them in.
-  const outOfPhase: { action: string; phase: string; seen: Seen }[] = [];
-  // The phase the log's last phase change left (null: the log changed no phase: tests and tools set it directly).
-  let phaseOfLog: { phase: string; seen: Seen } | null = null;
   const phaseChange: Record<string, (p: Payload) => string | null> = {
     'festival.open_voting': () => 'voting',
     'round.close': (p) => (p.round === 'main' ? 'main_closed' : p.round === 'special' ? 'special_closed' : null),
@@ -118,13 +161,15 @@ export function replayAudit(db: DB): string[] {
     byPosition.set(seen.n, e);
     const p = payloadOf(e);
     const actor = e.actorId;
+    const juryId = juryOfEntry(e, p);
+    log = logOf(juryId);
     const phase = phaseChange[e.action]?.(p);
-    if (phase) phaseOfLog = { phase, seen };
-    if (phaseOfLog && BALLOT_WRITES.has(e.action) && !OPEN_PHASES.has(phaseOfLog.phase)) outOfPhase.push({ action: e.action, phase: phaseOfLog.phase, seen });
+    if (phase) log.phaseOfLog = { phase, seen };
+    if (log.phaseOfLog && BALLOT_WRITES.has(e.action) && !OPEN_PHASES.has(log.phaseOfLog.phase)) log.outOfPhase.push({ action: e.action, phase: log.phaseOfLog.phase, seen });
     switch (e.action) {
       case 'ballot.save_score': {
         const juror = Number(p.jurorId ?? actor);
-        const steps = 'steps' in p ? (p.steps as number | null) : p.value === null ? null : legacySteps(scale, p.value);
+        const steps = 'steps' in p ? (p.steps as number | null) : p.value === null ? null : legacySteps(scaleOfJury(juryId), p.value);
         scores.set(`${juror}:${Number(p.candidateId)}`, { steps, seen });
         break;
       }
@@ -183,10 +228,10 @@ export function replayAudit(db: DB): string[] {
       case 'round.finalise':
         // Finalising skips an empty special round with a decision row written just before this entry.
         if (p.special === 'skipped') decided(seen, actor, { kind: 'skip_special', reason: '' });
-        finalised = { hash: p.hash, awards: Array.isArray(p.awards) ? (p.awards as { nomination: string; winners: string[] }[]) : [], seen };
+        log.finalised = { hash: p.hash, awards: Array.isArray(p.awards) ? (p.awards as { nomination: string; winners: string[] }[]) : [], seen };
         break;
       case 'round.publish':
-        published = seen;
+        log.published = seen;
         break;
       case 'account.request':
         requests.set(Number(p.request), { kind: String(p.kind), target: Number(p.target), requestedBy: actor, reason: String(p.reason ?? ''), state: 'pending', decidedBy: null, decisionReason: '', issued: false, seen: false, at: seen });
@@ -210,26 +255,25 @@ export function replayAudit(db: DB): string[] {
         }
         break;
       case 'round.open_special':
-        specialFilms = { films: ids(p.films), seen };
+        log.specialFilms = { films: ids(p.films), seen };
         break;
       case 'festival.open_voting':
         // Entries written before the opening recorded its rules say nothing to compare with.
-        if (p.rules) opened = { rules: p.rules, setup: p.setup, seen };
+        if (p.rules) log.opened = { rules: p.rules, setup: p.setup, seen };
         break;
     }
   }
 
   // --- scores ---
-  const candidates = new Map(db.select({ id: candidate.id, nominationId: candidate.nominationId, filmId: candidate.filmId }).from(candidate).all().map((c) => [c.id, c]));
   const stored = db.select({ id: score.id, jurorId: score.jurorId, candidateId: score.candidateId, steps: score.steps }).from(score).orderBy(asc(score.id)).all();
   const storedKeys = new Set<string>();
-  const show = (steps: number | null) => (steps === null ? 'no score' : `${valueOfSteps(scale, steps)} (${steps} steps)`);
+  const show = (steps: number | null, candidateId: number) => (steps === null ? 'no score' : `${valueOfSteps(scaleOfJury(candidateJury(candidateId)), steps)} (${steps} steps)`);
   for (const s of stored) {
     const k = `${s.jurorId}:${s.candidateId}`;
     storedKeys.add(k);
     const r = scores.get(k);
     if (!r) problems.push(`score row ${s.id} (juror ${s.jurorId}, candidate ${s.candidateId}): no audited save wrote it`);
-    else if (r.steps !== s.steps) problems.push(`score row ${s.id} (juror ${s.jurorId}, candidate ${s.candidateId}): stored ${show(s.steps)}, but its last audited save, ${at(r.seen)}, says ${show(r.steps)}`);
+    else if (r.steps !== s.steps) problems.push(`score row ${s.id} (juror ${s.jurorId}, candidate ${s.candidateId}): stored ${show(s.steps, s.candidateId)}, but its last audited save, ${at(r.seen)}, says ${show(r.steps, s.candidateId)}`);
   }
   for (const [k, r] of scores) {
     const [j, c] = k.split(':').map(Number);
@@ -259,6 +303,8 @@ export function replayAudit(db: DB): string[] {
   for (const b of storedBallots) {
     const k = `${b.jurorId}:${b.nominationId}`;
     ballotKeys.add(k);
+    const ballotJury = juryById.get(nominationJury.get(b.nominationId) ?? firstJury) ?? fest;
+    const scale = scaleOf(ballotJury);
     const r = ballots.get(k);
     const where = `ballot row ${b.id} (juror ${b.jurorId}, nomination ${codes.get(b.nominationId) ?? b.nominationId})`;
     const submitted = b.submittedAt !== null;
@@ -289,7 +335,7 @@ export function replayAudit(db: DB): string[] {
     const jurorCountry = logins.get(b.jurorId)?.country;
     const counted = [...candidates.values()]
       .filter((c) => c.nominationId === b.nominationId)
-      .filter((c) => !explicit.has(`${b.jurorId}:${c.filmId}`) && !recusedByNationality(fest.recusalByNationality, jurorCountry, filmCountry.get(c.filmId)))
+      .filter((c) => !explicit.has(`${b.jurorId}:${c.filmId}`) && !recusedByNationality(ballotJury.recusalByNationality, jurorCountry, filmCountry.get(c.filmId)))
       .map((c) => ({ candidateId: c.id, steps: stepsOfRow.get(`${b.jurorId}:${c.id}`) ?? null }))
       .filter((c) => c.steps !== null);
     const now = receiptOf(canonicalBallot(login, code, counted.map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps!) })), b.salt));
@@ -308,6 +354,7 @@ export function replayAudit(db: DB): string[] {
       if (snapshots.has(b.id)) problems.push(`ballot row ${b.id}: counted scores stored for a ballot without a receipt`);
       continue;
     }
+    const scale = scaleOfJury(nominationJury.get(b.nominationId));
     const counted = (snapshots.get(b.id) ?? []).map((c) => ({ candidateId: c.candidateId, value: valueOfSteps(scale, c.steps) }));
     if (receiptOf(canonicalBallot(login, code, counted, b.salt)) !== b.receipt) {
       problems.push(`ballot row ${b.id} (juror ${b.jurorId}, nomination ${code}): its receipt does not match its counted scores (ballot_score: a counted score was changed)`);
@@ -325,59 +372,6 @@ export function replayAudit(db: DB): string[] {
       return [];
     }
   };
-  const storedDecisions = db.select().from(decision).orderBy(asc(decision.id)).all();
-  for (let i = 0; i < Math.max(storedDecisions.length, decisions.length); i++) {
-    const d = storedDecisions[i];
-    const e = decisions[i];
-    if (!d) {
-      problems.push(`the ${e.kind} decision audited at ${at(e.seen)} has no row in the decision table`);
-      break;
-    }
-    if (!e) {
-      problems.push(`decision row ${d.id} (${d.kind}): no audited decision stands for it`);
-      break;
-    }
-    const nom = d.nominationId === null ? '' : e.nomination?.startsWith('#') ? `#${d.nominationId}` : codes.get(d.nominationId) ?? '';
-    const same = d.kind === e.kind
-      && (e.nomination === null || nom === e.nomination)
-      && (e.tied === null || parseIds(d.tied).join() === e.tied.join())
-      && (e.chosen === null || parseIds(d.chosen).join() === e.chosen.join())
-      && (e.reason === null || d.reason === e.reason)
-      && d.actorId === e.actor;
-    if (!same) {
-      problems.push(`decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
-      break;
-    }
-    // A close's row also records what it counted (decision.counted, decision.counted_scores): what the
-    // desk compares later closes with to tell who changed what, so it must be the one the close wrote.
-    const close = d.kind === 'close_round' ? (e.close ? { ...e.close, seen: e.seen } : baselineCloses.get(d.id)) : undefined;
-    if (close) {
-      if (d.round !== close.round || canonicalChosen(d.chosen) !== close.chosen) problems.push(`decision row ${d.id} (close_round): its round or missing ballots differ from those audited at ${at(close.seen)}`);
-      if (countedDigest(d.counted, d.countedScores) !== close.counted) problems.push(`decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
-    }
-  }
-
-  // --- finalisation, awards, publication ---
-  const fin = finalised;
-  const awards = db.select({ nominationId: award.nominationId, candidateId: award.candidateId }).from(award).orderBy(asc(award.id)).all();
-  const isFinal = fest.phase === 'finalised' || fest.phase === 'published';
-  if (isFinal && !fin) problems.push(`the festival is ${fest.phase}, but the log has no round.finalise entry (the log was cut short)`);
-  if (fest.phase === 'published' && !published) problems.push('the festival is published, but the log has no round.publish entry (the log was cut short)');
-  if (!isFinal && awards.length > 0) problems.push(`award rows exist, but the festival is in phase ${fest.phase}`);
-  if (fin) {
-    if (fin.hash !== fest.finalHash) problems.push(`festival.final_hash ${fest.finalHash} differs from the hash audited at finalisation, ${at(fin.seen)}`);
-    const want = new Map(fin.awards.map((a) => [a.nomination, [...a.winners].map(Number).sort((x, y) => x - y).join()]));
-    const have = new Map<string, number[]>();
-    for (const a of awards) {
-      const code = codes.get(a.nominationId) ?? String(a.nominationId);
-      have.set(code, [...(have.get(code) ?? []), a.candidateId]);
-    }
-    for (const code of new Set([...want.keys(), ...have.keys()])) {
-      const h = (have.get(code) ?? []).sort((x, y) => x - y).join();
-      if ((want.get(code) ?? '') !== h) problems.push(`awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
-    }
-  }
-
   // --- account change requests: every row is the one its entries made, and every audited request has its row ---
   const storedRequests = db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all();
   for (const row of storedRequests) {
@@ -393,36 +387,114 @@ export function replayAudit(db: DB): string[] {
   const requestRows = new Set(storedRequests.map((r) => r.id));
   for (const [id, r] of requests) if (!requestRows.has(id)) problems.push(`account request ${id}: audited at ${at(r.at)}, but the account_request table has no row for it`);
 
-  // --- the phase: the one the log's last phase change left (reopening a closed round in the file alone
-  // would let scores change after the close with no reopening on record) ---
-  for (const w of outOfPhase.slice(0, 1)) problems.push(`${at(w.seen)} (${w.action}) was written in phase ${w.phase}, with no round open on record (the phase moved in the file)${outOfPhase.length > 1 ? `; ${outOfPhase.length - 1} more after it` : ''}`);
-  if (phaseOfLog && fest.phase !== phaseOfLog.phase) problems.push(`the festival is in phase ${fest.phase}, but the log's last phase change, ${at(phaseOfLog.seen)}, left it in phase ${phaseOfLog.phase}`);
+  const storedDecisions = db.select().from(decision).orderBy(asc(decision.id)).all();
+  const awards = db.select({ nominationId: award.nominationId, candidateId: award.candidateId }).from(award).orderBy(asc(award.id)).all();
+  const checkHead = (j: number, label: string, text: string | null, action: string) => {
+    if (text === null) return;
+    const problem = headProblem(text, entries.length, byPosition);
+    if (problem) problems.push(`${named(j)}the chain head recorded at ${label} (${text}): ${problem}`);
+    else if (byPosition.get(parseHead(text)!.entries!)?.action !== action) problems.push(`${named(j)}the chain head recorded at ${label} (${text}) is not the ${action} entry`);
+  };
+  // Each jury's rows against its own entries (an entry naming a jury no longer stored is named too).
+  for (const j of [...new Set([...juries.map((x) => x.id), ...logs.keys()])]) {
+    const jr = juryById.get(j);
+    const { decisions, finalised: fin, published, opened, specialFilms, outOfPhase, phaseOfLog } = logOf(j);
+    if (!jr) {
+      if (decisions.length || fin || published || phaseOfLog) problems.push(`entries of the log name jury ${j}, which the jury table does not hold`);
+      continue;
+    }
+    const pre = named(j);
+    const jurysDecisions = storedDecisions.filter((d) => d.juryId === j);
+    // --- the chair's decisions: every decision row, in order, is the one its audit entry wrote ---
+    for (let i = 0; i < Math.max(jurysDecisions.length, decisions.length); i++) {
+      const d = jurysDecisions[i];
+      const e = decisions[i];
+      if (!d) {
+        problems.push(`${pre}the ${e.kind} decision audited at ${at(e.seen)} has no row in the decision table`);
+        break;
+      }
+      if (!e) {
+        problems.push(`${pre}decision row ${d.id} (${d.kind}): no audited decision stands for it`);
+        break;
+      }
+      const nom = d.nominationId === null ? '' : e.nomination?.startsWith('#') ? `#${d.nominationId}` : codes.get(d.nominationId) ?? '';
+      const same = d.kind === e.kind
+        && (e.nomination === null || nom === e.nomination)
+        && (e.tied === null || parseIds(d.tied).join() === e.tied.join())
+        && (e.chosen === null || parseIds(d.chosen).join() === e.chosen.join())
+        && (e.reason === null || d.reason === e.reason)
+        && d.actorId === e.actor
+        && (d.nominationId === null || nominationJury.get(d.nominationId) === j);
+      if (!same) {
+        problems.push(`${pre}decision row ${d.id} (${d.kind}): differs from the ${e.kind} decision audited at ${at(e.seen)}`);
+        break;
+      }
+      // A close's row also records what it counted (decision.counted, decision.counted_scores): what the
+      // desk compares later closes with to tell who changed what, so it must be the one the close wrote.
+      const close = d.kind === 'close_round' ? (e.close ? { ...e.close, seen: e.seen } : baselineCloses.get(d.id)) : undefined;
+      if (close) {
+        if (d.round !== close.round || canonicalChosen(d.chosen) !== close.chosen) problems.push(`${pre}decision row ${d.id} (close_round): its round or missing ballots differ from those audited at ${at(close.seen)}`);
+        if (countedDigest(d.counted, d.countedScores) !== close.counted) problems.push(`${pre}decision row ${d.id} (close_round): the ballots it records as counted differ from those audited at ${at(close.seen)}`);
+      }
+    }
 
-  // --- the rules frozen at the opening of voting ---
-  if (opened && fest.phase !== 'setup') {
-    const now = frozenRules(db) as Record<string, unknown>;
-    const then = opened.rules as Record<string, unknown>;
-    // An opening recorded before the tie-break rules existed froze none: its nominations are compared on what it did record.
-    const thenNoms = Array.isArray(then.nominations) ? (then.nominations as Record<string, unknown>[]) : [];
-    if (thenNoms.length && !('tieBreak' in thenNoms[0]) && Array.isArray(now.nominations)) {
-      now.nominations = (now.nominations as Record<string, unknown>[]).map(({ tieBreak: _t, runoffAbstention: _a, ...n }) => n);
+    // --- finalisation, awards, publication ---
+    const jurysAwards = awards.filter((a) => nominationJury.get(a.nominationId) === j);
+    const isFinal = jr.phase === 'finalised' || jr.phase === 'published';
+    if (isFinal && !fin) problems.push(`${pre}the festival is ${jr.phase}, but the log has no round.finalise entry (the log was cut short)`);
+    if (jr.phase === 'published' && !published) problems.push(`${pre}the festival is published, but the log has no round.publish entry (the log was cut short)`);
+    if (!isFinal && jurysAwards.length > 0) problems.push(`${pre}award rows exist, but the festival is in phase ${jr.phase}`);
+    if (fin) {
+      if (fin.hash !== jr.finalHash) problems.push(`${pre}festival.final_hash ${jr.finalHash} differs from the hash audited at finalisation, ${at(fin.seen)}`);
+      const want = new Map(fin.awards.map((a) => [a.nomination, [...a.winners].map(Number).sort((x, y) => x - y).join()]));
+      const have = new Map<string, number[]>();
+      for (const a of jurysAwards) {
+        const code = codes.get(a.nominationId) ?? String(a.nominationId);
+        have.set(code, [...(have.get(code) ?? []), a.candidateId]);
+      }
+      for (const code of new Set([...want.keys(), ...have.keys()])) {
+        const h = (have.get(code) ?? []).sort((x, y) => x - y).join();
+        if ((want.get(code) ?? '') !== h) problems.push(`${pre}awards of ${code}: stored [${h}], audited at finalisation, ${at(fin.seen)}: [${want.get(code) ?? ''}]`);
+      }
     }
-    const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
-    if (changed.length) problems.push(`the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
-    // Openings recorded before the setup's digest say nothing of films and candidates.
-    if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
-      problems.push(`the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
-    }
-  }
 
-  // --- the special round's candidates: the films its opening named, in every special nomination ---
-  if (specialFilms) {
-    const sf = specialFilms;
-    const specialNoms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.round, 'special')).all();
-    for (const n of specialNoms) {
-      const have = [...candidates.values()].filter((c) => c.nominationId === n.id).map((c) => c.filmId).sort((a, b) => a - b);
-      if (have.join() !== sf.films.join()) problems.push(`the candidates of ${n.code} (films [${have.join()}]) differ from the films its round's opening named, ${at(sf.seen)}: [${sf.films.join()}]`);
+    // --- the phase: the one the log's last phase change left (reopening a closed round in the file alone
+    // would let scores change after the close with no reopening on record) ---
+    for (const w of outOfPhase.slice(0, 1)) problems.push(`${pre}${at(w.seen)} (${w.action}) was written in phase ${w.phase}, with no round open on record (the phase moved in the file)${outOfPhase.length > 1 ? `; ${outOfPhase.length - 1} more after it` : ''}`);
+    if (phaseOfLog && jr.phase !== phaseOfLog.phase) problems.push(`${pre}the festival is in phase ${jr.phase}, but the log's last phase change, ${at(phaseOfLog.seen)}, left it in phase ${phaseOfLog.phase}`);
+
+    // --- the rules frozen at the opening of voting (the served jury's: lib/festival/frozen.ts reads that one) ---
+    if (opened && j === fest.id && fest.phase !== 'setup') {
+      const now = frozenRules(db) as Record<string, unknown>;
+      const then = opened.rules as Record<string, unknown>;
+      // An opening recorded before the tie-break rules existed froze none: its nominations are compared on what it did record.
+      const thenNoms = Array.isArray(then.nominations) ? (then.nominations as Record<string, unknown>[]) : [];
+      if (thenNoms.length && !('tieBreak' in thenNoms[0]) && Array.isArray(now.nominations)) {
+        now.nominations = (now.nominations as Record<string, unknown>[]).map(({ tieBreak: _t, runoffAbstention: _a, ...n }) => n);
+      }
+      const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
+      if (changed.length) problems.push(`${pre}the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
+      // Openings recorded before the setup's digest say nothing of films and candidates.
+      if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
+        problems.push(`${pre}the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
+      }
     }
+
+    // --- the special round's candidates: the films its opening named, in every special nomination of the jury ---
+    if (specialFilms) {
+      const sf = specialFilms;
+      const specialNoms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(and(eq(nomination.juryId, j), eq(nomination.round, 'special'))).all();
+      for (const n of specialNoms) {
+        const have = [...candidates.values()].filter((c) => c.nominationId === n.id).map((c) => c.filmId).sort((a, b) => a - b);
+        if (have.join() !== sf.films.join()) problems.push(`${pre}the candidates of ${n.code} (films [${have.join()}]) differ from the films its round's opening named, ${at(sf.seen)}: [${sf.films.join()}]`);
+      }
+    }
+
+    // --- heads recorded in the protocol ---
+    if (isFinal && fin && !jr.finalisedHead) problems.push(`${pre}the festival is finalised, but no chain head was recorded at finalisation`);
+    checkHead(j, 'finalisation', jr.finalisedHead, 'round.finalise');
+    if (jr.phase === 'published' && published && !jr.publishedHead) problems.push(`${pre}the festival is published, but no chain head was recorded at publication`);
+    checkHead(j, 'publication', jr.publishedHead, 'round.publish');
   }
 
   // --- runoffs and their votes (lib/runoff/replay.ts) ---
@@ -434,17 +506,6 @@ export function replayAudit(db: DB): string[] {
   problems.push(...replayAccountHistory(db, entries));
   problems.push(...replayProposals(entries));
 
-  // --- heads recorded in the protocol ---
-  const checkHead = (label: string, text: string | null, action: string) => {
-    if (text === null) return;
-    const problem = headProblem(text, entries.length, byPosition);
-    if (problem) problems.push(`the chain head recorded at ${label} (${text}): ${problem}`);
-    else if (byPosition.get(parseHead(text)!.entries!)?.action !== action) problems.push(`the chain head recorded at ${label} (${text}) is not the ${action} entry`);
-  };
-  if (isFinal && fin && !fest.finalisedHead) problems.push('the festival is finalised, but no chain head was recorded at finalisation');
-  checkHead('finalisation', fest.finalisedHead, 'round.finalise');
-  if (fest.phase === 'published' && published && !fest.publishedHead) problems.push('the festival is published, but no chain head was recorded at publication');
-  checkHead('publication', fest.publishedHead, 'round.publish');
   return problems;
 }
 

@@ -27,6 +27,7 @@ import type { DB } from '@/db';
 import { ballot, decision, nomination } from '@/db/schema';
 import type { Tx } from '@/lib/server/action';
 import { auditKeyOf } from '@/lib/audit';
+import { getFestival } from '@/lib/festival/phase';
 import { recusedFrom, type Method, type TallyInput } from '@/lib/tally';
 import { QUORUM_FLOOR } from '@/lib/count/quorum';
 
@@ -40,7 +41,7 @@ const fingerprint = (receipt: string) => createHash('sha256').update(receipt).di
 
 /** The ballots that count now in the round's nominations, as a close records them (kept for the protocol's history). */
 export function countedAtClose(db: Reader, round: 'main' | 'special'): CountedAtClose {
-  const noms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.round, round)).all();
+  const noms = db.select({ id: nomination.id, code: nomination.code }).from(nomination).where(and(eq(nomination.juryId, getFestival(db).id), eq(nomination.round, round))).all();
   const out: CountedAtClose = Object.fromEntries(noms.map((n) => [n.code, {}]));
   if (noms.length === 0) return out;
   const codeOf = new Map(noms.map((n) => [n.id, n.code]));
@@ -99,7 +100,7 @@ export function fewChangedSinceShown(db: Reader, round: 'main' | 'special', meth
   const closes = db
     .select({ scores: decision.countedScores })
     .from(decision)
-    .where(and(eq(decision.kind, 'close_round'), eq(decision.round, round)))
+    .where(and(eq(decision.juryId, getFestival(db).id), eq(decision.kind, 'close_round'), eq(decision.round, round)))
     .orderBy(asc(decision.id))
     .all()
     .map((d) => (d.scores ? (JSON.parse(d.scores) as CountedScores) : null));

@@ -2,14 +2,16 @@
 // chair's "no award" (with its reason), or a special round waived by the chair or skipped because
 // every competition film had already won a main award.
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, nomination } from '@/db/schema';
+import { getFestival } from '@/lib/festival/phase';
 import { decisionRows, decisionsInForce, waiverInForce } from '@/lib/count/decisions';
 
 export type NotAwarded = { code: string; why: 'no_award' | 'waived' | 'skipped' | 'none'; reason: string };
 
 export function notAwardedList(db: DB): NotAwarded[] {
+  // Awards and nominations of the served jury only: the nomination ids below are its own.
   const awarded = new Set(db.select({ n: award.nominationId }).from(award).all().map((a) => a.n));
   const rows = decisionRows(db);
   const inForce = decisionsInForce(rows);
@@ -18,6 +20,7 @@ export function notAwardedList(db: DB): NotAwarded[] {
   return db
     .select({ id: nomination.id, code: nomination.code, round: nomination.round })
     .from(nomination)
+    .where(eq(nomination.juryId, getFestival(db).id))
     .orderBy(asc(nomination.position))
     .all()
     .filter((n) => !awarded.has(n.id))

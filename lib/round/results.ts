@@ -2,7 +2,7 @@
 // the method and rules, the jury, the receipts of every counted ballot, the chair's decisions,
 // and the full export that `npm run tally` recomputes.
 import 'server-only';
-import { asc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
@@ -39,6 +39,7 @@ export function awardsList(db: DB) {
     .innerJoin(nomination, eq(nomination.id, award.nominationId))
     .innerJoin(candidate, eq(candidate.id, award.candidateId))
     .innerJoin(film, eq(film.id, candidate.filmId))
+    .where(eq(nomination.juryId, getFestival(db).id))
     .orderBy(asc(nomination.position), asc(candidate.id))
     .all();
 }
@@ -66,7 +67,7 @@ export function receiptList(db: DB) {
     .select({ nomination: nomination.code, receipt: ballot.receipt })
     .from(ballot)
     .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
-    .where(isNotNull(ballot.receipt))
+    .where(and(eq(nomination.juryId, getFestival(db).id), isNotNull(ballot.receipt)))
     .all()
     .filter((r): r is { nomination: string; receipt: string } => !!r.receipt)
     .sort((a, b) => a.nomination.localeCompare(b.nomination) || a.receipt.localeCompare(b.receipt));
@@ -78,6 +79,7 @@ export function decisionList(db: DB) {
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
     .leftJoin(user, eq(user.id, decision.actorId))
+    .where(eq(decision.juryId, getFestival(db).id))
     .orderBy(asc(decision.id))
     .all();
 }
@@ -136,7 +138,7 @@ export function fullExport(db: DB) {
   const checked = parsed.ok ? null : checkedTally(db);
   const { jurors, scores, recusals, runoffs, ...frame } = published;
   const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
-  const films = db.select().from(film).orderBy(asc(film.position), asc(film.id)).all();
+  const films = db.select().from(film).where(eq(film.juryId, fest.id)).orderBy(asc(film.position), asc(film.id)).all();
   const runoffReceipts = runoffReceiptList(db);
   return {
     format: 'jury-export/2',

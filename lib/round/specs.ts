@@ -1,11 +1,11 @@
 // The chair's rounds: close and reopen a round, decide a tie, open the Special Jury Prize round,
 // finalise; and the organisers' publication. Each checks the phase inside its transaction.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { award, candidate, decision, nomination } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit, chainHead, formatHead } from '@/lib/audit';
-import { getFestival, requirePhase, updateJury } from '@/lib/festival/phase';
+import { requirePhase, updateJury } from '@/lib/festival/phase';
 import { specialRoundCandidates, tally } from '@/lib/tally';
 import { finalHashOf } from './hash';
 import { missingBallots } from './missing';
@@ -42,8 +42,13 @@ function setPhase(tx: Tx, phase: 'voting' | 'main_closed' | 'special_voting' | '
 /** The pages a change of the round's state shows on: everyone's. */
 const EVERYWHERE = ['/chair', '/jury', '/admin', '/results'];
 
-function hasSpecialRound(tx: Tx) {
-  return !!tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).get();
+function hasSpecialRound(tx: Tx, juryId: number) {
+  return !!tx.select({ id: nomination.id }).from(nomination).where(and(eq(nomination.juryId, juryId), eq(nomination.round, 'special'))).get();
+}
+
+/** The served jury's nomination of this code: another jury's (codes repeat across juries) is no nomination here. */
+export function nominationByCode(tx: Tx, juryId: number, code: string) {
+  return tx.select().from(nomination).where(and(eq(nomination.juryId, juryId), eq(nomination.code, code))).get();
 }
 
 export const closeRoundSpec = defineSpec({
@@ -64,12 +69,13 @@ export const closeRoundSpec = defineSpec({
     const counted = JSON.stringify(countedAtClose(tx, round));
     const countedScores = JSON.stringify(countedScoresAtClose(tx, buildTallyInput(tx), round));
     tx.insert(decision).values({
-      juryId: getFestival(tx).id,
+      juryId: fest.id,
       kind: 'close_round', round, reason: missing.length ? `closed with ${missing.length} ballots missing` : '',
       chosen: JSON.stringify(missing.map((m) => [m.jurorId, m.nomination])), actorId: me.id, counted, countedScores,
     }).run();
     // The counted sets are stated (as a digest) so that audit:verify catches them edited in the file.
-    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })), counted: countedDigest(counted, countedScores) } });
+    // Every round entry names its jury, so that audit:verify replays each jury's rows from its own entries.
+    appendAudit(tx, { actorId: me.id, action: 'round.close', payload: { jury: fest.id, round, missing: missing.map((m) => ({ jurorId: m.jurorId, nomination: m.nomination })), counted: countedDigest(counted, countedScores) } });
     return { round, missing: missing.length };
   },
 });
@@ -84,10 +90,10 @@ export const reopenRoundSpec = defineSpec({
     const round = fest.phase === 'main_closed' ? 'main' : 'special';
     setPhase(tx, round === 'main' ? 'voting' : 'special_voting');
     // The round's decisions are set aside by this row (lib/count/decisions.ts): after the next close the chair decides again.
-    tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
+    tx.insert(decision).values({ juryId: fest.id, kind: 'reopen_round', round, reason: input.reason, actorId: me.id }).run();
     // Its runoffs, open or closed, likewise: they were held on ties of the data the reopening may change.
     const runoffs = setAsideRunoffs(tx, round);
-    appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { round, reason: input.reason, ...(runoffs.length ? { runoffs } : {}) } });
+    appendAudit(tx, { actorId: me.id, action: 'round.reopen', payload: { jury: fest.id, round, reason: input.reason, ...(runoffs.length ? { runoffs } : {}) } });
     return { round };
   },
 });
@@ -114,7 +120,7 @@ export const decideTieSpec = defineSpec({
   ),
   handler: ({ user: me, input, tx }) => {
     const fest = requirePhase(tx, 'main_closed', 'special_closed');
-    const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
+    const nom = nominationByCode(tx, fest.id, input.nomination);
     if (!nom) throw new Refusal('round:unknown_nomination');
     if (nom.round !== closedRoundOf(fest.phase)) throw new Refusal('round:not_closed');
     // Refused with the stored data's problems named when it cannot be tallied (lib/count/checked-tally.ts);
@@ -138,8 +144,8 @@ export const decideTieSpec = defineSpec({
       if (!nom.exAequoAllowed) throw new Refusal('round:shared_not_allowed');
       if (chosen.length < 2 || chosen.length > nom.maxWinners) throw new Refusal('round:too_many_winners', { max: nom.maxWinners });
     }
-    tx.insert(decision).values({ juryId: getFestival(tx).id, nominationId: nom.id, kind: input.kind, tied: JSON.stringify(tied.map(Number)), chosen: JSON.stringify(chosen.map(Number)), reason: input.reason, actorId: me.id }).run();
-    appendAudit(tx, { actorId: me.id, action: 'round.decide_tie', payload: { nomination: nom.code, kind: input.kind, tied, chosen, reason: input.reason } });
+    tx.insert(decision).values({ juryId: fest.id, nominationId: nom.id, kind: input.kind, tied: JSON.stringify(tied.map(Number)), chosen: JSON.stringify(chosen.map(Number)), reason: input.reason, actorId: me.id }).run();
+    appendAudit(tx, { actorId: me.id, action: 'round.decide_tie', payload: { jury: fest.id, nomination: nom.code, kind: input.kind, tied, chosen, reason: input.reason } });
     return { nomination: nom.code, chosen };
   },
 });
@@ -150,8 +156,8 @@ export const openSpecialRoundSpec = defineSpec({
   revalidate: EVERYWHERE,
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
-    requirePhase(tx, 'main_closed');
-    const specials = tx.select().from(nomination).where(eq(nomination.round, 'special')).all();
+    const fest = requirePhase(tx, 'main_closed');
+    const specials = tx.select().from(nomination).where(and(eq(nomination.juryId, fest.id), eq(nomination.round, 'special'))).all();
     if (specials.length === 0) throw new Refusal('round:no_special_round');
     const { input, result } = tallyOrRefuse(tx);
     const blocked = result.nominations.filter((n) => n.round === 'main' && n.status === 'blocked');
@@ -168,7 +174,7 @@ export const openSpecialRoundSpec = defineSpec({
       for (const f of films) tx.insert(candidate).values({ nominationId: nom.id, filmId: Number(f), person: null }).run();
     }
     setPhase(tx, 'special_voting');
-    appendAudit(tx, { actorId: me.id, action: 'round.open_special', payload: { films: films.map(Number) } });
+    appendAudit(tx, { actorId: me.id, action: 'round.open_special', payload: { jury: fest.id, films: films.map(Number) } });
     return { candidates: films.length };
   },
 });
@@ -188,14 +194,14 @@ export const finaliseSpec = defineSpec({
     const undecided = output.nominations.filter((n) => (specialHeld || n.round === 'main') && UNSETTLED.includes(n.status));
     if (undecided.length) throw new Refusal('round:undecided', { count: undecided.length, nominations: undecided.map((n) => n.code).join(', ') });
     let special: 'held' | 'waived' | 'skipped' | 'none' = specialHeld ? 'held' : 'none';
-    if (!specialHeld && hasSpecialRound(tx)) {
+    if (!specialHeld && hasSpecialRound(tx, fest.id)) {
       if (waiverInForce(decisionRows(tx))) special = 'waived';
       else if (specialRoundCandidates(input, output).length === 0) {
         special = 'skipped';
-        tx.insert(decision).values({ juryId: getFestival(tx).id, kind: 'skip_special', round: 'special', reason: '', actorId: me.id }).run();
+        tx.insert(decision).values({ juryId: fest.id, kind: 'skip_special', round: 'special', reason: '', actorId: me.id }).run();
       } else throw new Refusal('round:special_pending');
     }
-    const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).all().map((n) => [n.code, n.id]));
+    const nomId = new Map(tx.select({ id: nomination.id, code: nomination.code }).from(nomination).where(eq(nomination.juryId, fest.id)).all().map((n) => [n.code, n.id]));
     for (const n of output.nominations) {
       for (const w of n.winners) {
         const ranked = n.ranking.find((r) => r.candidate === w)!;
@@ -213,7 +219,7 @@ export const finaliseSpec = defineSpec({
     assignAnonIds(tx, input);
     const published = anonymiseTallyInput(tx, input);
     const hash = finalHashOf(published, tally(published));
-    appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { hash, special, awards: output.nominations.map((n) => ({ nomination: n.code, status: n.status, winners: n.winners })) } });
+    appendAudit(tx, { actorId: me.id, action: 'round.finalise', payload: { jury: fest.id, hash, special, awards: output.nominations.map((n) => ({ nomination: n.code, status: n.status, winners: n.winners })) } });
     // The chain's head with the finalisation in it, printed in the protocol: a log cut short after it is caught.
     const head = formatHead(chainHead(tx));
     updateJury(tx, { phase: 'finalised', finalHash: hash, finalisedHead: head });
@@ -228,7 +234,7 @@ export const publishSpec = defineSpec({
   schema: z.object({}).strict(),
   handler: ({ user: me, tx }) => {
     const fest = requirePhase(tx, 'finalised');
-    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { hash: fest.finalHash, finalisedHead: fest.finalisedHead } });
+    appendAudit(tx, { actorId: me.id, action: 'round.publish', payload: { jury: fest.id, hash: fest.finalHash, finalisedHead: fest.finalisedHead } });
     const head = formatHead(chainHead(tx));
     updateJury(tx, { phase: 'published', publishedHead: head });
     return { published: true, head };

@@ -27,6 +27,7 @@ export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLab
       .select({ id: candidate.id, person: candidate.person, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, country: film.country })
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
+      .where(eq(film.juryId, getFestival(db).id))
       .all()
       .map((c) => {
         const shown = shownTitle(c, locale);
@@ -37,7 +38,7 @@ export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLab
 
 /** Every film's title for sentences in `locale`. */
 export function filmTitles(db: DB, locale = 'en'): Map<string, string> {
-  return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).all().map((f) => [String(f.id), localTitle(f, locale)]));
+  return new Map(db.select({ id: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk }).from(film).where(eq(film.juryId, getFestival(db).id)).all().map((f) => [String(f.id), localTitle(f, locale)]));
 }
 
 /** A nomination as the chair's desk shows it: thin candidates withheld; `changedSinceShown`: how many candidates' figures are withheld because only 1 or 2 other jurors changed them. */
@@ -104,8 +105,9 @@ export function closedRoundTally(db: DB) {
 /** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
 export function submissionTable(db: DB) {
   const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
-  const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).orderBy(asc(nomination.position)).all();
-  const counted = countedBallots(db);
+  const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).where(eq(nomination.juryId, getFestival(db).id)).orderBy(asc(nomination.position)).all();
+  const ours = new Set(noms.map((n) => n.id));
+  const counted = countedBallots(db).filter((b) => ours.has(b.nominationId));
   const key = (b: { jurorId: number; nominationId: number }) => `${b.jurorId}:${b.nominationId}`;
   // `reopened`: unlocked by the chair, still counting as last submitted until the juror submits again.
   return { jurors, nominations: noms, submitted: counted.filter((b) => b.locked).map(key), reopened: counted.filter((b) => !b.locked).map(key) };
@@ -118,6 +120,7 @@ export function recusalList(db: DB, locale = 'en') {
     .from(recusal)
     .innerJoin(user, eq(user.id, recusal.jurorId))
     .innerJoin(film, eq(film.id, recusal.filmId))
+    .where(eq(film.juryId, getFestival(db).id))
     .orderBy(asc(user.id), asc(film.position))
     .all()
     .map((r) => ({ juror: personName({ name: r.juror, latinName: r.latinName }, locale), film: localTitle(r, locale), reason: r.reason, at: r.at }));

@@ -23,11 +23,13 @@ export interface RunoffRow {
   setAsideAt: string | null;
 }
 
+/** The served jury's runoffs, oldest first: another jury's runoff is no runoff here (runoffById finds none). */
 export function runoffRows(db: Reader): RunoffRow[] {
   return db
     .select({ id: runoff.id, nominationId: runoff.nominationId, nomination: nomination.code, round: nomination.round, tied: runoff.tied, places: runoff.places, openedAt: runoff.openedAt, closedAt: runoff.closedAt, setAsideAt: runoff.setAsideAt })
     .from(runoff)
     .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
+    .where(eq(nomination.juryId, getFestival(db).id))
     .orderBy(asc(runoff.id))
     .all()
     .map((r) => ({ ...r, tied: JSON.parse(r.tied) as number[] }));

@@ -4,9 +4,11 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { nomination, runoff } from '@/db/schema';
 import type { Tx } from '@/lib/server/action';
+import { getFestival } from '@/lib/festival/phase';
 
 export function setAsideRunoffs(tx: Tx, round: 'main' | 'special'): number[] {
-  const noms = tx.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, round)).all().map((n) => n.id);
+  // The served jury's round: another jury's runoffs stay as they are.
+  const noms = tx.select({ id: nomination.id }).from(nomination).where(and(eq(nomination.juryId, getFestival(tx).id), eq(nomination.round, round))).all().map((n) => n.id);
   if (noms.length === 0) return [];
   const ids = tx.select({ id: runoff.id }).from(runoff).where(and(inArray(runoff.nominationId, noms), isNull(runoff.setAsideAt))).all().map((r) => r.id);
   if (ids.length) tx.update(runoff).set({ setAsideAt: new Date().toISOString() }).where(inArray(runoff.id, ids)).run();

@@ -9,7 +9,7 @@ import { nomination, runoff, runoffVote, user } from '@/db/schema';
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
-import { requirePhase } from '@/lib/festival/phase';
+import { getFestival, requirePhase } from '@/lib/festival/phase';
 import { newSalt } from '@/lib/ballot/receipt';
 import { tallyOrRefuse } from '@/lib/count/checked-tally';
 import { canonicalRunoffVote, runoffReceiptOf } from './receipt';
@@ -45,7 +45,8 @@ export const openRunoffSpec = defineSpec({
   schema: z.object({ nomination: code, tied: ids.pipe(z.array(z.number()).min(2).max(500)) }).strict(),
   handler: ({ user: me, input, tx }) => {
     const round = closedRound(tx);
-    const nom = tx.select().from(nomination).where(eq(nomination.code, input.nomination)).get();
+    // Codes repeat across juries: only the served jury's nomination of this code.
+    const nom = tx.select().from(nomination).where(and(eq(nomination.juryId, getFestival(tx).id), eq(nomination.code, input.nomination))).get();
     if (!nom) throw new Refusal('round:unknown_nomination');
     if (nom.round !== round) throw new Refusal('round:not_closed');
     const rows = runoffRows(tx).filter((r) => r.nominationId === nom.id && r.setAsideAt === null);
