@@ -85,12 +85,13 @@ export const openVotingSpec = {
   schema: OpenInput,
   revalidate: ['/admin', '/jury', '/chair'],
   handler: ({ user, tx }) => {
-    requireSetup(tx);
+    const fest = requireSetup(tx);
     const unmet = votingPreconditions(tx);
     if (unmet.length) throw new Refusal('open:preconditions', { count: unmet.length });
     updateJury(tx, { phase: 'voting' });
-    // The rules frozen from now on, for audit:verify to hold the stored ones to (lib/festival/frozen.ts).
-    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { from: 'setup', to: 'voting', rules: frozenRules(tx), setup: frozenSetupDigest(tx) } });
+    // The rules frozen from now on, for audit:verify to hold the stored ones to (lib/festival/frozen.ts);
+    // the jury named, as the round's entries name it, so the replay need not infer it.
+    appendAudit(tx, { actorId: user.id, action: 'festival.open_voting', payload: { jury: fest.id, from: 'setup', to: 'voting', rules: frozenRules(tx), setup: frozenSetupDigest(tx) } });
     return null;
   },
 } satisfies ActionSpec<typeof OpenInput, null>;
