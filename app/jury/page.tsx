@@ -1,4 +1,5 @@
 // The juror's home: their nominations in award order, each with progress and state.
+// Its links do not prefetch (every page behind them is dynamic: see the note in [nomination]/Ballot.tsx).
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
@@ -46,7 +47,7 @@ export default async function JuryHome() {
             <li key={n.id} className={ui.card} data-testid={`nomination-${n.code}`}>
               <div className={ui.spread}>
                 <h3 className={s.nominationTitle}>
-                  {n.state === 'upcoming' && n.toScore === 0 ? label : <Link href={`/jury/${n.code}`}>{label}</Link>}
+                  {n.state === 'upcoming' && n.toScore === 0 ? label : <Link prefetch={false} href={`/jury/${n.code}`}>{label}</Link>}
                 </h3>
                 <Badge tone={n.state === 'submitted' ? 'ok' : n.state === 'open' ? 'accent' : undefined}>{t(`state.${n.state}`)}</Badge>
               </div>
@@ -66,9 +67,9 @@ export default async function JuryHome() {
           <ul className={s.films} data-testid="films">
             {films.map((f) => (
               <li key={f.id}>
-                <Link href={`/jury/films/${f.id}`}>{localTitle(f, locale)}</Link>
+                <Link prefetch={false} href={`/jury/films/${f.id}`}>{localTitle(f, locale)}</Link>
                 {' · '}
-                <Link href={`/jury/by-film/${f.id}`} aria-label={t('byFilmLink', { title: localTitle(f, locale) })} data-by-film>{t('films.heading')}</Link>{' '}
+                <Link prefetch={false} href={`/jury/by-film/${f.id}`} aria-label={t('byFilmLink', { title: localTitle(f, locale) })} data-by-film>{t('films.heading')}</Link>{' '}
                 {(f.recused || f.toScore > 0) && <span className={ui.muted}>{f.recused ? t('films.recused') : t('progress', { scored: f.scored, total: f.toScore })}</span>}
               </li>
             ))}

@@ -2,6 +2,9 @@
 // The ballot of one nomination, in the juror's chosen layout: the cards (every candidate with its
 // film's details, a full score row, a note and the recusal switch) or the compact list (one row per
 // candidate, details behind it). Both share the values, the autosave, the keys and the submit.
+// The jury's links do not prefetch: every page behind them is dynamic (the session) and has no
+// loading.tsx, so a prefetch fetched only the route's outline and head (about 1.6 KB a link on a
+// phone's slow link) and a click fetches the page either way (docs/PERFORMANCE.md, section 4).
 import { useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -267,12 +270,12 @@ export function Ballot(props: Props) {
                     {c.person && <p className={s.person}>{c.person}</p>}
                     {/* The film's page, for the mouse; out of the Tab order so that scoring by keyboard takes no
                         more key presses per card; by keyboard the jury home lists every film's page. */}
-                    <Link href={`/jury/films/${c.filmId}`} className={ui.title} tabIndex={-1} data-testid="candidate-film-link">
+                    <Link prefetch={false} href={`/jury/films/${c.filmId}`} className={ui.title} tabIndex={-1} data-testid="candidate-film-link">
                       <FilmTitle film={c} className="" />
                     </Link>
                     <p className={s.details}>
                       {[c.director, c.countryName, c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
-                      {' · '}<Link href={`/jury/by-film/${c.filmId}`} aria-label={nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) }))}>{t('films.heading')}</Link>
+                      {' · '}<Link prefetch={false} href={`/jury/by-film/${c.filmId}`} aria-label={nestQuotes(locale, t('byFilmLink', { title: localTitle(c, locale) }))}>{t('films.heading')}</Link>
                     </p>
                   </div>
                   {item && <span className={s.itemState}>{item.status === 'refused' ? item.message : t(`item.${item.status}`)}</span>}

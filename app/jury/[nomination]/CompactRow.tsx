@@ -106,7 +106,7 @@ export function CompactRow(p: Props) {
         <p className={s.details}>
           {[c.director, c.countryName, c.year, c.runtimeMinutes ? tc('film.minutes', { count: c.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
         </p>
-        {p.link && <p><Link href={p.link.href}>{p.link.text}</Link></p>}
+        {p.link && <p><Link prefetch={false} href={p.link.href}>{p.link.text}</Link></p>}
         {p.recusal}
       </div>
     </li>

@@ -66,7 +66,7 @@ export function Receipt({ receipt, submittedAt, canonical, lines, reopened = fal
       <p className={ui.muted}>{t('receiptHowToCheck')}</p>
       {next !== undefined && (
         <p data-testid="next-nomination">
-          {next ? <Link href={`/jury/${next.code}`} className={ui.button}>{t('nextNomination', { nomination: next.label })}</Link> : <>{t('allSubmitted')} <Link href="/jury">{t('backToNominations')}</Link></>}
+          {next ? <Link prefetch={false} href={`/jury/${next.code}`} className={ui.button}>{t('nextNomination', { nomination: next.label })}</Link> : <>{t('allSubmitted')} <Link prefetch={false} href="/jury">{t('backToNominations')}</Link></>}
         </p>
       )}
     </section>

@@ -36,7 +36,7 @@ export default async function BallotPage({ params }: Props) {
   const next = following ? { code: following.code, label: nominationName(tc, following.code) } : null;
   return (
     <main className={ui.main}>
-      <p className="no-print"><Link href="/jury">← {t('backToNominations')}</Link></p>
+      <p className="no-print"><Link prefetch={false} href="/jury">← {t('backToNominations')}</Link></p>
       <h1>{label}</h1>
       <Ballot {...view} candidates={view.candidates.map((c) => ({ ...c, countryName: countryName(c.country, locale) }))} nominationLabel={label} storageKey={`jury.${me.id}`} view={ballotViewOf(getDb(), me.id)} next={next} />
     </main>

@@ -16,7 +16,7 @@ export async function RunoffBanner({ user }: { user: { id: number; role: string 
   const nomination = nominationName(tc, waiting[0].nomination);
   return (
     <p className={`${s.banner} no-print`} role="status" data-testid="runoff-banner">
-      {t('banner', { nomination })} <Link href="/jury#runoff">{t('bannerLink')}</Link>
+      {t('banner', { nomination })} <Link prefetch={false} href="/jury#runoff">{t('bannerLink')}</Link>
     </p>
   );
 }

@@ -122,8 +122,8 @@ export function FilmBallot(props: Props) {
       <p className={s.keysHint}>{t('byFilmSubmitHint')}</p>
       {(props.previous || props.next) && (
         <nav aria-label={t('filmNav')} className={s.filmNav}>
-          {props.previous && <Link href={props.previous.href} rel="prev">← {t('previousFilm', { title: props.previous.title })}</Link>}
-          {props.next && <Link href={props.next.href} rel="next" id={NEXT_STEP_ID} data-testid="next-film">{t('nextFilm', { title: props.next.title })} →</Link>}
+          {props.previous && <Link prefetch={false} href={props.previous.href} rel="prev">← {t('previousFilm', { title: props.previous.title })}</Link>}
+          {props.next && <Link prefetch={false} href={props.next.href} rel="next" id={NEXT_STEP_ID} data-testid="next-film">{t('nextFilm', { title: props.next.title })} →</Link>}
         </nav>
       )}
       <section className={ui.card} aria-labelledby="recusal-heading" data-testid="film-recusal">

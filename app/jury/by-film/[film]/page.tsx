@@ -39,7 +39,7 @@ export default async function FilmBallotPage({ params }: Props) {
   const near = (i: number) => (i >= 0 && i < films.length ? { href: `/jury/by-film/${films[i].id}?start`, title: localTitle(films[i], locale) } : null);
   return (
     <main className={ui.main}>
-      <p className="no-print"><Link href="/jury#films-heading">← {t('backToFilms')}</Link></p>
+      <p className="no-print"><Link prefetch={false} href="/jury#films-heading">← {t('backToFilms')}</Link></p>
       <h1>
         <span lang={shown.lang}>{shown.title}</span>
         {shown.original && <> <span className={ui.muted}>({shown.original})</span></>}

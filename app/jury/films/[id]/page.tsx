@@ -43,7 +43,7 @@ export default async function FilmPage({ params }: Props) {
   const nothing = !synopsis && !f.stillUrl && !f.screenerUrl && f.screenings.length === 0;
   return (
     <main className={ui.main}>
-      <p className="no-print"><Link href="/jury">← {t('back')}</Link></p>
+      <p className="no-print"><Link prefetch={false} href="/jury">← {t('back')}</Link></p>
       <h1 data-testid="film-title"><FilmTitle film={f} /></h1>
       <p className={ui.muted}>
         {[f.director, countryName(f.country, locale), f.year, f.runtimeMinutes ? tc('film.minutes', { count: f.runtimeMinutes }) : null].filter(Boolean).join(' · ')}
