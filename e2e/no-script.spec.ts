@@ -1,8 +1,8 @@
 // The forms work before JavaScript (issue 22): with scripts off in the browser, on a server and
 // database of their own, the organisers sign in, import the films' CSV (preview, then apply with the
 // file chosen again) and file a two-person request during voting; the chair closes the round and
-// decides a tie, each act confirmed on a second press. Every step checks what the page rendered
-// after the post and that the database changed.
+// decides a tie, each act confirmed on a second press; the organiser changes their own password.
+// Every step checks what the page rendered after the post and that the database changed.
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import { ownServer } from './own-server';
@@ -52,7 +52,7 @@ async function arrangeTiedVote() {
   await Promise.all(ctxs.map((c) => c.dispose()));
 }
 
-test('sign in, import films, file a request, close the round and decide a tie, all with JavaScript off', async ({ page }) => {
+test('sign in, import films, file a request, close the round, decide a tie and change a password, all with JavaScript off', async ({ page }) => {
   test.setTimeout(180_000);
 
   // Sign-in: a refusal rendered by the server, then the real sign-in.
@@ -121,4 +121,26 @@ test('sign in, import films, file a request, close the round and decide a tie, a
   await expect(page.getByTestId(`current-decision-${BEST_FILM}`)).toContainText('The stronger debut');
   const decided = one<{ kind: string; chosen: string; reason: string }>("select kind, chosen, reason from decision where kind = 'casting_vote' order by id desc");
   expect(decided).toEqual({ kind: 'casting_vote', chosen: JSON.stringify([chosen]), reason: 'The stronger debut' });
+
+  // The organiser's own password: a refusal rendered by the server next to its field, then the change,
+  // which ends the session (the page after the post sends the browser to sign in) and takes the new password.
+  await signIn(page, 'organiser', 'organiser-demo');
+  await page.goto('/account/password');
+  const changing = page.getByTestId('password-form');
+  await changing.getByLabel('Current (or temporary) password').fill('organiser-demo');
+  await changing.getByLabel('New password', { exact: true }).fill('violet harbour lanterns 47');
+  await changing.getByLabel('New password again').fill('violet harbour lanterns 48');
+  await changing.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByTestId('password-form').locator('[aria-invalid=true]')).toHaveCount(1);
+  await expect(page.getByTestId('password-form')).toContainText('The two passwords differ.');
+  const changes = () => one<{ n: number }>("select count(*) as n from audit where action = 'account.password'").n;
+  expect(changes()).toBe(0);
+  await changing.getByLabel('Current (or temporary) password').fill('organiser-demo');
+  await changing.getByLabel('New password', { exact: true }).fill('violet harbour lanterns 47');
+  await changing.getByLabel('New password again').fill('violet harbour lanterns 47');
+  await changing.getByRole('button', { name: 'Set password' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  expect(changes()).toBe(1);
+  await signIn(page, 'organiser', 'violet harbour lanterns 47');
+  await expect(page).toHaveURL(/\/admin$/);
 });

@@ -1,7 +1,8 @@
 // From an empty database to the first juror's sign-in: the set-up (command line and browser link),
 // the organiser's forced password change, the imports (films, performances, a jury in five scripts),
 // the readiness blockers shown and cleared, the sign-in slips printed to PDF, a juror's first
-// sign-in from a slip, and the fonts that render every script. Runs on a server of its own.
+// sign-in from a slip, and the fonts that render every script; the set-up link with JavaScript off.
+// Runs on servers of its own.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -187,6 +188,46 @@ test('the set-up link is refused on a server whose database holds a festival (th
   await expect(page.getByTestId('setup-refused')).toContainText('already has a festival');
   await expect(page.getByTestId('setup-form')).toHaveCount(0);
   await expect(page.getByTestId('demo-banner')).toBeVisible();
+});
+
+test.describe('the set-up link with JavaScript off', () => {
+  // A server of its own beside the one above (its database must be empty too): SETUP_E2E_PORT + 2.
+  const port = PORT + 2;
+  test.use({ baseURL: `http://localhost:${port}`, javaScriptEnabled: false });
+
+  test('a refusal by its field, then the festival and its one-time password, shown once', async ({ page }) => {
+    test.setTimeout(180_000);
+    const server = await startE2eServer(port, { empty: true });
+    try {
+      const link = /(http:\/\/\S+\/setup\?token=[A-Za-z0-9_-]+)/.exec(server.log())?.[1];
+      expect(link, server.log()).toBeTruthy();
+      await page.goto(link!);
+      const fill = async (timeZone: string) => {
+        const form = page.getByTestId('setup-form');
+        for (const [label, value] of [
+          ['Festival name (English)', 'SCO Film Festival'], ['Festival name (Chinese)', '上海合作组织电影节'], ['Festival name (Russian)', 'Кинофестиваль ШОС'], ['Festival name (Kazakh)', 'ШЫҰ кинофестивалі'],
+          ['City (English)', 'Qingdao'], ['City (Chinese)', '青岛'], ['City (Russian)', 'Циндао'], ['City (Kazakh)', 'Циндао'],
+          ['First day', '2026-06-10'], ['Last day', '2026-06-17'], ['Time zone', timeZone], ['Login', 'anna'],
+        ]) await form.getByLabel(label, { exact: true }).fill(value);
+        await form.getByRole('button', { name: 'Create the festival' }).click();
+      };
+      // The page rendered after the post: the form again, with the refusal next to its field.
+      await fill('Mars/Olympus');
+      await expect(page.getByTestId('setup-form').getByLabel('Time zone', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByTestId('setup-form')).toContainText('Not a known time zone');
+      // The post that uses the link up: the page renders its answer in place of the form, not the used link's refusal.
+      await fill('Asia/Shanghai');
+      await expect(page.getByTestId('setup-done')).toContainText('Organiser login: anna');
+      await expect(page.getByTestId('setup-password')).toHaveText(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+      await expect(page.getByTestId('setup-form')).toHaveCount(0);
+      await expect(page.getByTestId('setup-refused')).toHaveCount(0);
+      // Shown once: the link again says it is used.
+      await page.goto(link!);
+      await expect(page.getByTestId('setup-refused')).toContainText('already has a festival');
+    } finally {
+      await server.stop();
+    }
+  });
 });
 
 async function signInAs(page: Page, login: string, password: string) {

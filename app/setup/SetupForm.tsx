@@ -1,10 +1,12 @@
 'use client';
 // The festival in the four interface languages, its dates and time zone, and the first organiser.
 // On success the form gives way to the next step: the organiser's one-time password, shown once,
-// and the way to sign in (the form, whose link is used up, is gone).
-import { useEffect, useRef, useState } from 'react';
+// and the way to sign in (the form, whose link is used up, is gone). The one form (ActionForm), so it
+// also works before JavaScript: the page rendered after that post finds the link used up and passes
+// its refusal, but the answer of the post is this component's state, and it comes first.
+import { useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
-import { ActionForm } from '@/app/components/action-form/ActionForm';
+import { ActionFormOf, useActionForm } from '@/app/components/action-form/ActionForm';
 import { Field } from '@/app/components/action-form/fields';
 import s from '@/app/admin/components/admin.module.css';
 import ui from '@/app/components/ui.module.css';
@@ -29,23 +31,21 @@ function NextStep({ done }: { done: Done }) {
   );
 }
 
-export function SetupForm({ token }: { token: string }) {
+/**
+ * `refused`: why the page's link cannot set up a festival (null when it can). Rendered here, not by
+ * the page, so that the page has the same shape whether the link is usable or not: the answer to a
+ * post made before JavaScript finds this component's state only at the place the form was.
+ */
+export function SetupForm({ token, refused }: { token: string; refused: string | null }) {
   const t = useTranslations('auth.setup');
-  const [done, setDone] = useState<Done | null>(null);
-  if (done) return <NextStep done={done} />;
+  const control = useActionForm(setupFestival);
+  if (control.state?.ok && control.state.data) return <NextStep done={control.state.data as Done} />;
+  // No link at all is not a used link: the page's words say what is needed and where it comes from.
+  if (refused !== null) return <p className={ui.notice} role="alert" data-testid="setup-refused">{refused}</p>;
   return (
-    <ActionForm
-      action={async (_previous, fd) => {
-        const r = await setupFestival(fd);
-        if (r.ok && r.data) setDone(r.data as Done);
-        return r;
-      }}
-      submit={t('submit')}
-      pending={t('pending')}
-      testId="setup-form"
-      refresh={false}
-      disabled={false}
-    >
+    <>
+      <p>{t('intro')}</p>
+      <ActionFormOf control={control} submit={t('submit')} pending={t('pending')} testId="setup-form" refresh={false}>
       <input type="hidden" name="token" value={token} />
       <fieldset className={s.fieldset}>
         <legend>{t('names')}</legend>
@@ -73,6 +73,7 @@ export function SetupForm({ token }: { token: string }) {
           <Field name="organiserName" label={t('organiserName')} />
         </div>
       </fieldset>
-    </ActionForm>
+      </ActionFormOf>
+    </>
   );
 }

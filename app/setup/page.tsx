@@ -17,20 +17,11 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
   const { token } = await searchParams;
   const db = getDb();
   const usable = typeof token === 'string' && setupTokenUsable(db, token);
+  const refused = usable ? null : hasFestival(db) ? t('errors.setup_exists') : typeof token === 'string' && token ? t('errors.setup_token') : t('errors.setup_no_token');
   return (
     <main className={ui.narrow}>
       <h1>{t('setup.title')}</h1>
-      {usable ? (
-        <>
-          <p>{t('setup.intro')}</p>
-          <SetupForm token={token} />
-        </>
-      ) : (
-        // No link at all is not a used link: say what is needed and where it comes from.
-        <p className={ui.notice} role="alert" data-testid="setup-refused">
-          {hasFestival(db) ? t('errors.setup_exists') : typeof token === 'string' && token ? t('errors.setup_token') : t('errors.setup_no_token')}
-        </p>
-      )}
+      <SetupForm token={typeof token === 'string' ? token : ''} refused={refused} />
     </main>
   );
 }

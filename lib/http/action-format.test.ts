@@ -54,8 +54,19 @@ describe('contract: calls from JavaScript, as React’s client encodes them (enc
     expect(body).toBeInstanceOf(FormData);
     const form = body as FormData;
     expect(wellFormedMultipartCall(form)).toBe(true);
-    // Without the form's own fields the reference points nowhere: React's server would hand the action an empty form.
-    expect(wellFormedMultipartCall(without(form, (k) => k !== '0'))).toBe(false);
+    // Without its model it is no call.
+    expect(wellFormedMultipartCall(without(form, (k) => k === '0'))).toBe(false);
+  });
+
+  it('a form with no named fields (useActionState’s dispatch: previous state, form) is a reference and no field, and passes', async () => {
+    const body = await client.encodeReply([null, new FormData()]);
+    expect(body).toBeInstanceOf(FormData);
+    const form = body as FormData;
+    expect([...form.keys()]).toEqual(['0']);
+    expect(form.get('0')).toMatch(/"\$K[0-9a-f]+"/);
+    expect(wellFormedMultipartCall(form)).toBe(true);
+    // The same reference in a text body is none React's client writes (a FormData argument makes the body multipart).
+    expect(wellFormedTextCall(form.get('0') as string)).toBe(false);
   });
 });
 
@@ -91,10 +102,9 @@ describe('screening: what React’s decoder would mishandle is refused', () => {
     for (const [k, v] of entries) fd.append(k, v);
     return fd;
   };
-  it('JavaScript calls: broken JSON, not an array, unknown references, absurd nesting, dangling FormData references', () => {
-    for (const body of ['[{"a":', '{"a":1}', '["$Q2"]', '["$@1"]', '[{"$x":1}]', '['.repeat(100) + ']'.repeat(100)]) expect(wellFormedTextCall(body), body.slice(0, 20)).toBe(false);
-    // React's server reads "$K10" as the fields "_10_…" (the text as written), so "_16_…" is no match.
-    for (const entries of [[['0', '["$K1"]']], [['_16_x', 'v'], ['0', '["$K10"]']], [['_01_x', 'v'], ['0', '["$K1"]']], [['_1_x', 'v']]] as [string, string][][]) {
+  it('JavaScript calls: broken JSON, not an array, unknown references, absurd nesting, a multipart body without its model', () => {
+    for (const body of ['[{"a":', '{"a":1}', '["$Q2"]', '["$@1"]', '[{"$x":1}]', '["$K1"]', '['.repeat(100) + ']'.repeat(100)]) expect(wellFormedTextCall(body), body.slice(0, 20)).toBe(false);
+    for (const entries of [[['_1_x', 'v']], [['0', '["$Q1"]'], ['_1_x', 'v']], [['0', '["$Kx"]']], [['0', '{"a":"$K1"}']]] as [string, string][][]) {
       expect(wellFormedMultipartCall(multipart(entries)), JSON.stringify(entries)).toBe(false);
     }
   });

@@ -14,15 +14,16 @@
 // - Unknown action ids: Next answers 404 itself; nothing to add.
 // What Next.js does not check, and this module does: the call's body. React's decoder answers a broken
 // body (bad JSON, a truncated multipart, a reference to a chunk that is not there, nesting deep enough
-// to overflow the stack) with an exception, which Next turns into a 500; and it reads a FormData
-// reference that points at no field as an EMPTY form, which would reach the action as "every field
-// missing". Screening is hygiene, not the security boundary: every action still validates its input.
+// to overflow the stack) with an exception, which Next turns into a 500. (A FormData reference that
+// points at no field is no such case: it is how React's client writes a form with no named fields, and
+// the decoder reads it as an empty form, which the action refuses or takes as it would any input.)
+// Screening is hygiene, not the security boundary: every action still validates its input.
 //
 // The format, for a call from JavaScript (header Next-Action):
 // - text/plain body: the arguments as one JSON array (the "model");
 // - multipart body: field "0" is that model; a FormData argument is written as "$K<ref>" in the model,
-//   its fields as "_<ref>_<name>". React's server reads "$K<ref>" as the fields whose names start
-//   "_<ref>_", comparing the text as it is.
+//   its fields as "_<ref>_<name>" (none at all for a form without named fields). React's server reads
+//   "$K<ref>" as the fields whose names start "_<ref>_", comparing the text as it is.
 // - Strings starting with "$" are references or escapes; the ones that decode to plain values on their
 //   own: "$$…" (an escaped "$"), "$undefined", "$NaN", "$Infinity", "$-Infinity", "$-0", "$D<date>".
 // And for a form posted without JavaScript (no header, multipart, any page):
@@ -41,43 +42,36 @@ const SAFE_DOLLAR = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D)/;
  */
 export const REACT_CLIENT_OF_NEXT = 'next/dist/compiled/react-server-dom-turbopack/client.node.js';
 
-/** Every string of a decoded model is plain, or a reference that the form actually carries. */
-function wellFormed(v: unknown, depth: number, formRefs: ReadonlySet<string>): boolean {
+/** Every string of a decoded model is plain, or (in a multipart call) a reference to a FormData argument. */
+function wellFormed(v: unknown, depth: number, forms: boolean): boolean {
   if (depth > MAX_DEPTH) return false;
-  // A FormData reference ($K) must point at fields the form carries: a dangling one would reach the
-  // action as an empty form. (Our forms never send an empty FormData: a form without fields sends {}.)
-  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (/^\$K[0-9a-f]+$/.test(v) && formRefs.has(v.slice(2)));
-  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1, formRefs));
-  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1, formRefs));
+  // "$K<ref>" is a FormData argument: its fields are the ones named "_<ref>_…", none for an empty form.
+  if (typeof v === 'string') return !v.startsWith('$') || SAFE_DOLLAR.test(v) || (forms && /^\$K[0-9a-f]+$/.test(v));
+  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1, forms));
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => !k.startsWith('$') && wellFormed(x, depth + 1, forms));
   return true;
 }
 
-function wellFormedModel(text: string, formRefs: ReadonlySet<string>): boolean {
+function wellFormedModel(text: string, forms: boolean): boolean {
   let model: unknown;
   try {
     model = JSON.parse(text);
   } catch {
     return false;
   }
-  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0, formRefs);
+  return Array.isArray(model) && model.length <= MAX_ARGS && wellFormed(model, 0, forms);
 }
 
 /** A JavaScript call's text body (the arguments as JSON) is one React's decoder reads as plain values. */
 export function wellFormedTextCall(text: string): boolean {
-  return wellFormedModel(text, new Set());
+  // React's client writes a FormData argument only in a multipart body.
+  return wellFormedModel(text, false);
 }
 
-/** A JavaScript call's multipart body: a model in field "0" whose FormData references the form carries. */
+/** A JavaScript call's multipart body: a model in field "0", whose FormData arguments are the form's other fields. */
 export function wellFormedMultipartCall(form: FormData): boolean {
   const root = form.get('0');
-  const refs = new Set<string>();
-  for (const k of form.keys()) {
-    // The server compares the ref's text as written (its client writes the ref in hex and the field's
-    // id in decimal: they agree below 10, all our forms use).
-    const m = /^_([0-9a-f]+)_/.exec(k);
-    if (m) refs.add(m[1]);
-  }
-  return typeof root === 'string' && wellFormedModel(root, refs);
+  return typeof root === 'string' && wellFormedModel(root, true);
 }
 
 /** A form posted without the Next-Action header is an action call only if it carries these fields. */
@@ -105,7 +99,7 @@ export function wellFormedFormAction(form: FormData): boolean {
     if (bound === null || bound === undefined) continue;
     const m = typeof bound === 'string' ? /^\$@([0-9a-f]+)$/.exec(bound) : null;
     const args = m ? form.get(prefix + parseInt(m[1], 16)) : null;
-    if (typeof args !== 'string' || !wellFormedModel(args, new Set())) return false;
+    if (typeof args !== 'string' || !wellFormedModel(args, false)) return false;
   }
   for (const k of form.keys()) {
     if (k.startsWith('$ACTION_ID_') && !/^\$ACTION_ID_[0-9a-f]{1,64}$/.test(k)) return false;

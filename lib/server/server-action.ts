@@ -5,7 +5,8 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth';
+import type { DB } from '@/db';
+import { getCurrentUser, type SessionUser } from '@/lib/auth';
 import { currentFrom } from '@/lib/auth/from';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
@@ -35,17 +36,31 @@ function inputOf(args: unknown[]): unknown {
   return MALFORMED;
 }
 
+/**
+ * What one call of an action does, before revalidation and words: the call's arguments read as its
+ * input (a malformed call is refused before anything runs), then the spec run with the session's
+ * user (or, for a token action, the token in the input). `session`: the user and database to run
+ * with, where no request is (tests); by default the request's session, origin and the app's database.
+ */
+export async function outcomeOfCall<S extends z.ZodType, T, P, R>(
+  spec: ActionSpec<S, T, P, R> | TokenActionSpec<S, T, P>,
+  args: unknown[],
+  session?: { user: SessionUser | null; db: DB },
+): Promise<Outcome<T>> {
+  const raw = inputOf(args);
+  if (raw === MALFORMED) return { ok: false, code: 'invalid:input' };
+  if ('token' in spec) return runTokenAction(spec, raw, session?.db);
+  if (session) return runAction(spec, session.user, raw, session.db);
+  return runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom());
+}
+
 type Action<R> = (first?: unknown, form?: unknown) => Promise<ActionResult<R>>;
 
 export function serverAction<S extends z.ZodType, T, P = undefined, R = T>(spec: ActionSpec<S, T, P, R>): Action<R>;
 export function serverAction<S extends z.ZodType, T, P = undefined>(spec: TokenActionSpec<S, T, P>): Action<T>;
 export function serverAction<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R> | TokenActionSpec<S, T, P>): Action<R | T> {
   const action = async (...args: unknown[]): Promise<ActionResult<R | T>> => {
-    const raw = inputOf(args);
-    let outcome: Outcome<T>;
-    if (raw === MALFORMED) outcome = { ok: false, code: 'invalid:input' };
-    else if ('token' in spec) outcome = await runTokenAction(spec, raw);
-    else outcome = await runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom());
+    const outcome = await outcomeOfCall(spec, args);
     if (outcome.ok) {
       for (const p of spec.revalidate ?? []) revalidatePath(p);
       if ('present' in spec && spec.present) return { ok: true, data: await spec.present(outcome.data) };

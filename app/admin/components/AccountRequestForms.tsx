@@ -8,8 +8,8 @@ import {
 } from '@/app/admin/actions/account-requests';
 import { ActionForm, type ActionState } from '@/app/components/action-form/ActionForm';
 import { Field } from '@/app/components/action-form/fields';
+import { TemporaryPassword } from './TemporaryPassword';
 import ui from '@/app/components/ui.module.css';
-import s from './admin.module.css';
 
 type Opt = { value: string; label: string };
 
@@ -36,18 +36,10 @@ export function RefuseForm({ id, proposal = false }: { id: number; proposal?: bo
   );
 }
 
+/** The temporary password shown once after the form, in this area's words. */
 function Secret({ state }: { state: ActionState }) {
   const t = useTranslations('account.list');
-  if (!state?.ok) return null;
-  const d = state.data as { login: string; password: string } | undefined;
-  if (!d?.password) return null;
-  return (
-    <div role="status" className={ui.success} data-testid="temporary-password">
-      <p>{t('temporaryFor', { login: d.login })}</p>
-      <p className={s.secret} data-testid="temporary-password-value">{d.password}</p>
-      <p>{t('temporaryNote')}</p>
-    </div>
-  );
+  return <TemporaryPassword state={state} title={(login) => t('temporaryFor', { login })} note={t('temporaryNote')} />;
 }
 
 /** An approved reset's (or, with `organiser`, a new organiser's) temporary password, shown once. */

@@ -4,23 +4,15 @@ import { useTranslations } from 'next-intl';
 import { addJuror, resetPassword, updateJuror } from '@/app/admin/actions/jurors';
 import { ActionForm, type ActionState } from '@/app/components/action-form/ActionForm';
 import { Field } from '@/app/components/action-form/fields';
-import ui from '@/app/components/ui.module.css';
+import { TemporaryPassword } from './TemporaryPassword';
 import s from './admin.module.css';
 
 type Opt = { value: string; label: string };
 
+/** The temporary password shown once after the form, in this area's words. */
 function Secret({ state }: { state: ActionState }) {
   const t = useTranslations('admin.jurors');
-  if (!state?.ok) return null;
-  const d = state.data as { login: string; password: string } | undefined;
-  if (!d?.password) return null;
-  return (
-    <div role="status" className={ui.success} data-testid="temporary-password">
-      <p>{t('temporaryFor', { login: d.login })}</p>
-      <p className={s.secret} data-testid="temporary-password-value">{d.password}</p>
-      <p>{t('temporaryNote')}</p>
-    </div>
-  );
+  return <TemporaryPassword state={state} title={(login) => t('temporaryFor', { login })} note={t('temporaryNote')} />;
 }
 
 export function JurorAddForm({ countries, locales }: { countries: Opt[]; locales: Opt[] }) {

@@ -70,6 +70,8 @@ type Props = {
   refresh?: boolean;
   /** Lets the browser check required fields before sending (and before asking). */
   validate?: boolean;
+  /** Once hydrated, what is missing before the question can be asked, in words (null when nothing is). */
+  incomplete?: (form: FormData) => string | null;
   onSent?: (form: FormData) => void;
 };
 
@@ -79,13 +81,14 @@ export function ActionForm({ action, ...props }: Props & { action: FormAction })
 
 export function ActionFormOf({
   control, submit, pending: pendingLabel, success, children, className, reset = false, disabled = false, fields, reasonLabel,
-  checkboxLabel, checkboxField, confirm, confirmTitle, confirmLabel, variant = 'primary', testId, after, refresh = true, validate = false, onSent,
+  checkboxLabel, checkboxField, confirm, confirmTitle, confirmLabel, variant = 'primary', testId, after, refresh = true, validate = false, incomplete, onSent,
 }: Props & { control: ActionFormControl }) {
   const { state, dispatch, pending, sent, setSent, first } = control;
   const hydrated = useHydrated();
   const ref = useRef<HTMLFormElement>(null);
   // The fields as they were when the button was pressed, held while the dialog asks.
   const [asking, setAsking] = useState<FormData | null>(null);
+  const [missing, setMissing] = useState<string | null>(null);
   const router = useRouter();
   useEffect(() => {
     // The page rendered after a post made before JavaScript is fresh already: only an answer given in place refreshes it.
@@ -109,9 +112,6 @@ export function ActionFormOf({
         onSent?.(form);
       }}
     >
-      {/* Never an empty form: React sends an empty FormData as a reference to no fields, which proxy.ts refuses
-          (a dangling $K). Named like React's own hidden fields, which the action adapter drops. */}
-      <input type="hidden" name="$ACTION_FORM" value="" />
       {/* Enter in a field must not skip the question: the form's first submit button is this disabled one. */}
       {asks && <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />}
       <FormContext.Provider value={{ state, pending, kept }}>
@@ -121,6 +121,7 @@ export function ActionFormOf({
         {children}
         {reasonLabel && <Field name="reason" label={reasonLabel} maxLength={500} />}
         {checkboxLabel && checkboxField && <Checkbox name={checkboxField} label={checkboxLabel} />}
+        {missing && <p role="alert" className={ui.error}>{missing}</p>}
         {state && !state.ok && <p role="alert" className={ui.alert}>{state.message}</p>}
         {state?.ok && success && <p role="status" className={ui.success}>{success}</p>}
         {after?.(state)}
@@ -135,7 +136,10 @@ export function ActionFormOf({
                 disabled={pending}
                 onClick={() => {
                   const form = ref.current;
-                  if (!form || (validate && !form.reportValidity())) return;
+                  if (!form) return;
+                  const lacking = incomplete?.(new FormData(form)) ?? null;
+                  setMissing(lacking);
+                  if (lacking || (validate && !form.reportValidity())) return;
                   setAsking(new FormData(form));
                 }}
               >

@@ -1,55 +1,48 @@
 'use client';
 // A runoff ballot: the tied candidates only, one radio choice (or an abstention where the rules
 // allow it), a confirmation that the vote cannot be changed, then the receipt, shown once, to copy
-// or download. The form posts to the server action, so it also works before the script has loaded.
-import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
+// or download. The one form (ActionForm): it posts to the server action and asks before the vote, also
+// before the script has loaded (a disclosure then, the app's dialog once hydrated).
+import { useEffect, useRef } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { FilmTitle } from '@/app/components/FilmTitle';
 import { candidateName, localTitle, type Titles } from '@/lib/festival/names';
-import { ConfirmDialog } from '@/app/components/ConfirmDialog';
+import { ActionFormOf, useActionForm } from '@/app/components/action-form/ActionForm';
 import { castRunoffVote } from '@/app/jury/runoff-actions';
 import ui from '@/app/components/ui.module.css';
 import s from './runoff.module.css';
 
 type Candidate = Titles & { id: number; person: string | null };
 type Props = { runoff: number; nominationLabel: string; ordinal: number; abstention: boolean; candidates: Candidate[] };
-type State = Awaited<ReturnType<typeof castRunoffVote>> | null;
 
 export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candidates }: Props) {
   const t = useTranslations('runoff.jury');
   const locale = useLocale();
-  const [state, dispatch, pending] = useActionState<State, FormData>(castRunoffVote, null);
-  const [confirming, setConfirming] = useState(false);
-  const [missing, setMissing] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
+  const voting = useActionForm(castRunoffVote);
   const headingId = `runoff-${runoff}-heading`;
-  if (state?.ok) return <RunoffReceipt data={state.data} nominationLabel={nominationLabel} />;
-  const chosenLabel = () => {
-    const v = form.current ? new FormData(form.current).get('choice') : null;
-    if (v === 'abstain') return t('abstain');
+  // After a refusal the choice that was sent stays marked (React resets a form once its action has run).
+  const chosen = voting.sent?.get('choice');
+  if (voting.state?.ok) return <RunoffReceipt data={voting.state.data as Data} nominationLabel={nominationLabel} />;
+  // Once hydrated the question names the choice; before, it points at the marked one.
+  const says = (form: FormData | null) => {
+    const v = form?.get('choice');
+    if (!v) return t('confirmTextMarked');
     const c = candidates.find((x) => String(x.id) === v);
-    return c ? candidateName({ person: c.person, title: localTitle(c, locale) }) : '';
+    return t('confirmText', { choice: v === 'abstain' ? t('abstain') : c ? candidateName({ person: c.person, title: localTitle(c, locale) }) : '' });
   };
   return (
     <section className={`${ui.card} ${s.runoff}`} aria-labelledby={headingId} id="runoff" data-testid={`runoff-ballot-${runoff}`}>
       <h2 id={headingId}>{t('heading', { nomination: nominationLabel, ordinal })}</h2>
       <p>{t('explain')}</p>
-      <form
-        ref={form}
-        action={dispatch}
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!new FormData(e.currentTarget).get('choice')) return setMissing(true);
-          setMissing(false);
-          setConfirming(true);
-        }}
-      >
-        <input type="hidden" name="runoff" value={runoff} />
-        <fieldset className={s.choices} aria-describedby={missing ? `${headingId}-missing` : undefined}>
+      {/* No refresh after the vote: the receipt is shown once, in place of this ballot, and the page without it would drop it. */}
+      <ActionFormOf control={voting} submit={t('submit')} pending={t('sending')} confirm={says} confirmTitle={t('confirmTitle')}
+        confirmLabel={t('confirm')} fields={{ runoff }} testId="runoff" validate refresh={false}
+        incomplete={(form) => (form.get('choice') ? null : t('chooseFirst'))}>
+        <fieldset className={s.choices}>
           <legend className={s.legend}>{t('choose')}</legend>
           {candidates.map((c) => (
             <label key={c.id} className={s.choice}>
-              <input type="radio" name="choice" value={c.id} required />
+              <input type="radio" name="choice" value={c.id} required defaultChecked={chosen === String(c.id)} />
               <span>
                 {c.person && <span className={s.person}>{c.person}</span>}
                 <FilmTitle film={c} />
@@ -58,29 +51,12 @@ export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candi
           ))}
           {abstention && (
             <label className={s.choice}>
-              <input type="radio" name="choice" value="abstain" />
+              <input type="radio" name="choice" value="abstain" defaultChecked={chosen === 'abstain'} />
               <span>{t('abstain')}</span>
             </label>
           )}
         </fieldset>
-        {missing && <p id={`${headingId}-missing`} role="alert" className={ui.error}>{t('chooseFirst')}</p>}
-        {state && !state.ok && <p role="alert" className={ui.alert}>{state.message}</p>}
-        <button type="submit" className={ui.button} disabled={pending} data-testid="runoff-submit">{pending ? t('sending') : t('submit')}</button>
-        <ConfirmDialog
-          open={confirming}
-          title={t('confirmTitle')}
-          message={<p>{t('confirmText', { choice: chosenLabel() })}</p>}
-          confirmLabel={t('confirm')}
-          pending={pending}
-          testId="runoff-confirm"
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => {
-            const fd = new FormData(form.current!);
-            setConfirming(false);
-            startTransition(() => dispatch(fd));
-          }}
-        />
-      </form>
+      </ActionFormOf>
     </section>
   );
 }
