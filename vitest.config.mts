@@ -18,6 +18,9 @@ export default defineConfig({
     // Vitest's 10 s, which a beforeEach missed on the shared 2-core machine at load 22 (docs/TESTING.md).
     hookTimeout: 30_000,
     pool: 'forks',
+    // The run's temporary files (every test database) in memory, and the demo festival seeded once for
+    // the whole run instead of once per test file (tests/unit-setup.ts says why and what it measured).
+    globalSetup: ['tests/unit-setup.ts'],
     // FC_SEED / FC_PATH replay a failing fast-check property (tests/fast-check.setup.ts).
     setupFiles: process.env.FC_SEED ? ['tests/fast-check.setup.ts'] : [],
   },

@@ -6,8 +6,7 @@
 import { pdfPageTexts } from './pdf-text';
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
-import AxeBuilder from '@axe-core/playwright';
-import { answerDialog, expectAccessible } from './fixtures';
+import { answerDialog, axe, expectAccessible } from './fixtures';
 import { ownServer } from './own-server';
 
 // Beside the shared e2e server's port and the festival spec's (+87).
@@ -227,7 +226,7 @@ test('the chair confirms, changes, withdraws and, after a reopen, decides again'
 
 /** Every landmark has a name of its own (axe's landmark-unique, a moderate rule the shared scan leaves out). */
 async function expectUniqueLandmarks(page: Page) {
-  const result = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+  const result = await axe(page).withRules(['landmark-unique']).analyze();
   expect(result.violations.map((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
 }
 

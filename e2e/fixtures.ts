@@ -36,6 +36,19 @@ export async function answerDialog(page: Page, answer: 'confirm' | 'cancel' = 'c
 }
 
 /**
+ * An axe scan of `page` as it is now: axe.run in the page itself (AxeBuilder's "legacy" mode). The default
+ * mode runs axe.runPartial in each frame and then axe.finishRun in a second, blank page it opens for
+ * every scan, which only matters for cross-origin iframes: the app has no iframe, so both modes run the
+ * same rules on the same document and find the same (measured on /admin, /admin/films, /admin/jurors and
+ * /results: the same violations and passes), and the page-in-the-page mode took about twice as long
+ * (2026-12-07, docs/TESTING.md: e.g. /results 3.6-3.7 s against 6.7-7.4 s, /admin/jurors 13-14 s against
+ * 23-28 s at load 20-25).
+ */
+export function axe(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).setLegacyMode(true);
+}
+
+/**
  * Rules whose outcome depends on the layout (viewport width, what is visible or scrolls), so they are
  * worth running again on a page state already scanned at another width.
  */
@@ -53,7 +66,7 @@ export async function expectAccessible(page: Page) {
   const width = page.viewportSize()?.width ?? 0;
   const widths = scanned.get(state);
   if (widths?.has(width)) return;
-  const builder = new AxeBuilder({ page });
+  const builder = axe(page);
   const result = await (widths ? builder.withRules(LAYOUT_RULES) : builder).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);

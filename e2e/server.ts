@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, type Server } from '../tests/server';
+import { memoryRoot, startServer, type Server } from '../tests/server';
 
 /** The file that holds the database path of the e2e server on `port`. */
 export const databasePathFile = (port: number) => path.join(os.tmpdir(), `jury-e2e-${port}.db-path`);
@@ -14,6 +14,9 @@ export async function startE2eServer(port: number, opts: { empty?: boolean; logF
   const server = await startServer({
     port,
     tempPrefix: 'jury-e2e-',
+    // The database in memory: what the specs check is what the pages show and the actions write, not the
+    // disk's fsync under every commit (docs/TESTING.md, 2026-12-07 evening).
+    tempRoot: memoryRoot(),
     secret: 'e2e-secret-not-for-production-0123456789',
     // empty: no demo festival, so the server prints its one-time set-up link.
     env: opts.empty ? { JURY_DEMO: '0' } : {},

@@ -26,9 +26,8 @@
 import { expect as baseExpect, request as playwrightRequest, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import AxeBuilder from '@axe-core/playwright';
 import { callAction } from './actions';
-import { answerDialog, test } from './fixtures';
+import { answerDialog, axe, test } from './fixtures';
 import { ownPort } from './own-server';
 import { startE2eServer } from './server';
 import { SCREENSHOTS, shoot } from './screenshots';
@@ -265,7 +264,7 @@ class Walk {
       if (!this.scanned.has(state)) {
         this.scanned.add(state);
         this.spent.axePasses++;
-        const result = await new AxeBuilder({ page }).analyze();
+        const result = await axe(page).analyze();
         for (const v of result.violations) {
           if (v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique') {
             this.axeFindings.push(`${what} ${page.url()} at ${PHONE.width}px: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);

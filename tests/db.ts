@@ -29,27 +29,41 @@ function openIn(dir: string, file: string): TestDb {
   };
 }
 
+/** A fresh folder for a test database: under the unit run's folder in memory (tests/unit-setup.ts), if any. */
+function freshDir(prefix: string): string {
+  const root = process.env.JURY_TEST_DB_ROOT;
+  return fs.mkdtempSync(path.join(root && fs.existsSync(root) ? root : os.tmpdir(), prefix));
+}
+
 export function tempDb(): TestDb {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
+  const dir = freshDir('jury-test-');
   return openIn(dir, path.join(dir, 'jury.db'));
 }
 
-// Seeding hashes 13 passwords with argon2id; do it once per test process and copy the file.
+/**
+ * Seeds the demo festival into a fresh file and returns its path: 13 argon2id hashes with the production
+ * parameters, the migrations, the inserts. The unit run does it once (tests/unit-setup.ts) and names the
+ * file in JURY_TEST_TEMPLATE; a process started without it (a single file run by other means) seeds its own.
+ */
+export async function seedTemplate(): Promise<string> {
+  const t = tempDb();
+  await seedDemo(t.db);
+  t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  const file = path.join(freshDir('jury-template-'), 'jury.db');
+  t.db.$client.close();
+  fs.copyFileSync(t.file, file);
+  copyAuditKey(t.file, file); // the audit chain verifies only with the key it was written with
+  fs.rmSync(path.dirname(t.file), { recursive: true, force: true });
+  return file;
+}
+
 let template: Promise<string> | undefined;
 
 export async function seededDb(): Promise<TestDb> {
-  template ??= (async () => {
-    const t = tempDb();
-    await seedDemo(t.db);
-    t.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jury-template-')), 'jury.db');
-    t.db.$client.close();
-    fs.copyFileSync(t.file, file);
-    copyAuditKey(t.file, file); // the audit chain verifies only with the key it was written with
-    return file;
-  })();
+  const given = process.env.JURY_TEST_TEMPLATE;
+  template ??= given && fs.existsSync(given) ? Promise.resolve(given) : seedTemplate();
   const source = await template;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jury-test-'));
+  const dir = freshDir('jury-test-');
   fs.copyFileSync(source, path.join(dir, 'jury.db'));
   copyAuditKey(source, path.join(dir, 'jury.db'));
   return openIn(dir, path.join(dir, 'jury.db'));

@@ -132,6 +132,8 @@ export interface StartOptions {
   dbFile?: string;
   /** The fresh folder's name prefix. */
   tempPrefix?: string;
+  /** Where the fresh folder is made (default the temporary folder; memoryRoot() for a database in memory). */
+  tempRoot?: string;
   /** NEXTAUTH_SECRET; default a random one. */
   secret?: string;
   /** NEXTAUTH_URL; default http://localhost:<port>. */
@@ -147,8 +149,21 @@ export interface StartOptions {
   timeoutMs?: number;
 }
 
-export function tempDir(prefix = 'jury-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+export function tempDir(prefix = 'jury-test-', root = os.tmpdir()): string {
+  return fs.mkdtempSync(path.join(root, prefix));
+}
+
+/**
+ * A folder in memory for test databases (/dev/shm where the machine has one), else the temporary folder.
+ * The app keeps `synchronous = FULL` there too, but an fsync in memory costs nothing: for tests that check
+ * what is written and shown, not that a disk keeps it (the reliability tests' crashes and backups stay on disk).
+ */
+export function memoryRoot(): string {
+  try {
+    fs.accessSync('/dev/shm', fs.constants.W_OK);
+    if (fs.statSync('/dev/shm').isDirectory()) return '/dev/shm';
+  } catch { /* no /dev/shm (macOS, some containers) */ }
+  return os.tmpdir();
 }
 
 export function removeDir(dir: string) {
@@ -161,7 +176,7 @@ const servers = new Set<Server>();
 export async function startServer(opts: StartOptions): Promise<Server> {
   const distDir = opts.distDir ?? DIST_DIR;
   if (!fs.existsSync(path.resolve(opts.cwd ?? '.', distDir, 'BUILD_ID'))) throw new Error(`no production build in ${distDir}: run npx next build first`);
-  const ownDir = opts.dbFile ? undefined : tempDir(opts.tempPrefix);
+  const ownDir = opts.dbFile ? undefined : tempDir(opts.tempPrefix, opts.tempRoot);
   const dbFile = opts.dbFile ?? path.join(ownDir!, 'jury.db');
   const secret = opts.secret ?? crypto.randomBytes(24).toString('base64url');
   const base = `http://localhost:${opts.port}`;
