@@ -60,14 +60,14 @@ describe('the audit log', () => {
     const tied = tiedRound();
     ok(executeAction(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied, chosen: [tied[3]], reason: 'the jury preferred The Diamond Sword' }, t.db));
     const [entry] = entries('round.decide_tie');
-    expect(entry).toEqual({ nomination: 'best_film', kind: 'casting_vote', tied: REDACTED, chosen: REDACTED, reason: REDACTED });
+    expect(entry).toEqual({ jury: 1, nomination: 'best_film', kind: 'casting_vote', tied: REDACTED, chosen: REDACTED, reason: REDACTED });
     finalise();
     expect(entries('round.decide_tie')[0]).toMatchObject({ chosen: [String(tied[3])], reason: 'the jury preferred The Diamond Sword' });
   });
 
   it('a "no award" does not name its award until finalisation', () => {
     const tied = tiedRound();
-    expect(entries('round.no_award')[0]).toEqual({ nomination: REDACTED, status: REDACTED, reason: REDACTED });
+    expect(entries('round.no_award')[0]).toEqual({ jury: REDACTED, nomination: REDACTED, status: REDACTED, reason: REDACTED });
     ok(executeAction(decideTieSpec, chair, { nomination: 'best_film', kind: 'casting_vote', tied, chosen: [tied[0]], reason: '' }, t.db));
     finalise();
     expect(entries('round.no_award')[0]).toMatchObject({ nomination: 'best_actor' });
@@ -148,7 +148,7 @@ describe('the special round', () => {
 
   it('opening it does not list its films (those without a main award) until finalisation', () => {
     specialOpen();
-    expect(entries('round.open_special')[0]).toEqual({ films: REDACTED });
+    expect(entries('round.open_special')[0]).toEqual({ jury: REDACTED, films: REDACTED });
     scoreAll('special_jury_prize', (_j, i) => (i === 0 ? 10 : 5));
     ok(executeAction(closeRoundSpec, chair, {}, t.db));
     ok(executeAction(finaliseSpec, chair, {}, t.db));

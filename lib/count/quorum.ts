@@ -26,7 +26,7 @@ export function quorumOf(db: DB | Tx, round: 'main' | 'special') {
     .from(nomination).where(and(eq(nomination.juryId, fest.id), eq(nomination.round, round))).orderBy(asc(nomination.position)).all()
     .filter((n) => db.select({ id: candidate.id }).from(candidate).where(eq(candidate.nominationId, n.id)).get());
   const counted = new Map<number, number>();
-  for (const b of countedBallots(db)) counted.set(b.nominationId, (counted.get(b.nominationId) ?? 0) + 1);
+  for (const b of countedBallots(db, fest.id)) counted.set(b.nominationId, (counted.get(b.nominationId) ?? 0) + 1);
   const nominations = noms.map((n) => ({ code: n.code, counted: counted.get(n.id) ?? 0 }));
   return { quorum, setting: fest.quorum, nominations, short: nominations.filter((n) => n.counted < quorum) };
 }

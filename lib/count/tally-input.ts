@@ -35,7 +35,7 @@ export function buildTallyInput(db: Reader, fest: TallyJury = getFestival(db)): 
   // a ballot the chair reopened counts unchanged until its juror submits again.
   const scale = scaleOf(fest);
   const ours = new Set(noms.map((n) => n.id));
-  const snapshots = countedSnapshots(db).filter((s) => ours.has(s.nominationId));
+  const snapshots = countedSnapshots(db, fest.id).filter((s) => ours.has(s.nominationId));
   const scores = snapshots.map((s) => ({ jurorId: s.jurorId, candidateId: s.candidateId, value: valueOfSteps(scale, s.steps) }));
   // A recusal declared while a ballot is reopened takes effect when it is submitted again: until
   // then the snapshot, which still holds the film's score, counts as it was.
