@@ -116,7 +116,7 @@ async function main() {
     console.log(`${what.padEnd(48)} fresh ${ms(f).padStart(7)} ms  10×5 ${ms(b).padStart(7)} ms  ${ratio(b, f)}`);
   }
   writeSection('editions', [
-    '## 8. One file, many editions: the current jury’s speed',
+    '## 7. One file, many editions: the current jury’s speed',
     '',
     `Run ${today()}; ${machine()}.`,
     '',

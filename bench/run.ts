@@ -9,10 +9,14 @@ const t0 = Date.now();
 ensureBuild();
 const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 let failed = 0;
-for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live']) {
+// bench:editions runs the server's own modules in-process: React's server condition lets them load.
+const inProcess = new Set(['editions']);
+for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions']) {
   console.log(`\n=== bench:${name}`);
   const t = Date.now();
-  const r = spawnSync(process.execPath, [tsx, path.join('bench', `${name}.ts`)], { cwd: ROOT, stdio: 'inherit' });
+  const script = path.join('bench', `${name}.ts`);
+  const args = inProcess.has(name) ? ['--conditions', 'react-server', '--import', 'tsx', script] : [tsx, script];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   console.log(`=== bench:${name}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - t) / 1000).toFixed(0)} s`);
   if (r.status !== 0) failed++;
 }

@@ -67,7 +67,7 @@ export function writeSection(id: string, markdown: string): void {
   if (a >= 0 && b > a) doc = doc.slice(0, a) + block + doc.slice(b + end.length);
   else {
     // Keep the sections in the order of `npm run bench`.
-    const order = ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live'];
+    const order = ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions'];
     const after = order.slice(order.indexOf(id) + 1).map((n) => doc.indexOf(`<!-- bench:${n}:begin -->`)).filter((i) => i >= 0);
     const at = after.length ? Math.min(...after) : -1;
     doc = at >= 0 ? `${doc.slice(0, at)}${block}\n\n${doc.slice(at)}` : `${doc.trimEnd()}\n\n${block}\n`;
