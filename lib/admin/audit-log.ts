@@ -13,12 +13,36 @@
 // recusals declared or withdrawn once it opened (their films), and the chair's reasons for reopening
 // a round or a ballot and for waiving the special round (the chair's words may name the films).
 // After finalisation the organisers may read them.
+//
+// One jury's log (issue 23): the served jury's entries and those of no jury (accounts, sign-ins), with
+// the rules above applied by that jury's phase. Another jury's entries are not listed at all: with the
+// rules applied by the served jury's phase, a finalised jury would have opened a jury still voting
+// (its chair's choices, its runoffs' votes) to the organisers.
 import 'server-only';
 import { and, asc, count, desc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { audit, candidate, nomination, user } from '@/db/schema';
+import { audit, candidate, jury, nomination, user } from '@/db/schema';
+import { EDITIONS_UPGRADE_ACTION } from '@/lib/festival/editions-upgrade';
 import { findFestival } from '@/lib/festival/phase';
 import { resultsFinal } from '@/lib/round/visibility';
+
+const field = (path: string) => sql`json_extract(${audit.payload}, ${path})`;
+/**
+ * The jury an entry belongs to, or null for an entry of no jury. Read from what the entry states: the
+ * jury it names (every round entry, the opening, the settings and the imports), else the jury of the
+ * nomination, candidate, film or runoff it names (ids are unique across juries); an entry from before
+ * editions (at or before the upgrade's own entry) is the one jury the database held then.
+ */
+export const entryJury = sql<number | null>`(case when json_valid(${audit.payload}) then coalesce(
+  ${field('$.jury')},
+  (select n.jury_id from nomination n where n.id = ${field('$.nominationId')}),
+  (select n.jury_id from candidate c join nomination n on n.id = c.nomination_id where c.id = ${field('$.candidateId')}),
+  (select f.jury_id from film f where f.id = ${field('$.filmId')}),
+  (select n.jury_id from runoff r join nomination n on n.id = r.nomination_id where r.id = ${field('$.runoff')}),
+  case when ${audit.action} like 'film.%' then coalesce(${field('$.juryId')}, (select f.jury_id from film f where f.id = ${field('$.id')})) end,
+  case when ${audit.action} like 'performance.%' then (select n.jury_id from candidate c join nomination n on n.id = c.nomination_id where c.id = ${field('$.id')}) end,
+  case when ${audit.id} <= (select max(u.id) from audit u where u.action = ${EDITIONS_UPGRADE_ACTION}) then (select min(j.id) from jury j) end
+) end)`;
 
 export const PAGE_SIZE = 50;
 export const REDACTED = '[redacted]';
@@ -115,18 +139,26 @@ function withholdResults(action: string, payload: string, scope: ResultScope, en
 
 export type AuditQuery = { page?: number; actorId?: number | null; action?: string | null };
 
+/** The served jury's entries and those of no jury (-1: a database not yet set up lists only the latter). */
+function ofJury(juryId: number) {
+  return sql`coalesce(${entryJury}, -1) in (${juryId}, -1)`;
+}
+
 export function auditPage(db: DB, q: AuditQuery = {}) {
-  const phase = findFestival(db)?.phase;
+  const fest = findFestival(db);
+  const juryId = fest?.id ?? -1;
+  const phase = fest?.phase;
   const published = phase === 'published';
-  const cands = db.select({ id: candidate.id, code: nomination.code, nominationId: nomination.id, round: nomination.round }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).all();
+  const cands = db.select({ id: candidate.id, code: nomination.code, nominationId: nomination.id, round: nomination.round }).from(candidate)
+    .innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(nomination.juryId, juryId)).all();
   const codes = new Map(cands.map((c) => [c.id, c.code]));
   const scope: ResultScope = {
     final: resultsFinal(phase),
     specialCandidates: new Set(cands.filter((c) => c.round === 'special').map((c) => c.id)),
-    specialNominations: new Set(db.select({ id: nomination.id }).from(nomination).where(eq(nomination.round, 'special')).all().map((n) => n.id)),
-    specialOpenedAt: db.select({ id: audit.id }).from(audit).where(eq(audit.action, 'round.open_special')).orderBy(asc(audit.id)).limit(1).get()?.id ?? null,
+    specialNominations: new Set(db.select({ id: nomination.id }).from(nomination).where(and(eq(nomination.round, 'special'), eq(nomination.juryId, juryId))).all().map((n) => n.id)),
+    specialOpenedAt: db.select({ id: audit.id }).from(audit).where(and(eq(audit.action, 'round.open_special'), sql`${entryJury} = ${juryId}`)).orderBy(asc(audit.id)).limit(1).get()?.id ?? null,
   };
-  const where: SQL[] = [];
+  const where: SQL[] = [ofJury(juryId)];
   // Before finalisation a special-round score or note entry is not listed at all: how many each juror
   // saved would be how many films are in the round for them (their recusals left out), payload or not.
   // Likewise a runoff's vote entries: who voted in it would be who was entitled, and so (recusals,
@@ -152,18 +184,23 @@ export function auditPage(db: DB, q: AuditQuery = {}) {
     .all()
     .map((r) => ({ ...r, payload: withholdResults(r.action, redactPayload(r.action, r.payload, (id) => codes.get(id)), scope, r.id) }));
   // `final`: before it the page does not print the chain's count of entries, which less the entries
-  // listed would be how many special-round scores and runoff votes were withheld.
-  return { rows, page, pages, total, published, final: scope.final };
+  // listed would be how many special-round scores and runoff votes were withheld; nor while another jury
+  // of the database is not final (the count less this jury's would be how many entries that jury wrote).
+  const juries = db.select({ phase: jury.phase }).from(jury).all();
+  const countable = scope.final && juries.every((j) => resultsFinal(j.phase));
+  return { rows, page, pages, total, published, final: scope.final, countable, oneOfSeveral: juries.length > 1 };
 }
 
-/** The filter choices: every actor and every action that occurs in the log. */
+/** The filter choices: every actor and every action that occurs in the served jury's log. */
 export function auditFilters(db: DB) {
+  const mine = ofJury(findFestival(db)?.id ?? -1);
   const actors = db
     .selectDistinct({ id: audit.actorId, name: user.displayName, latinName: user.latinName, login: user.login })
     .from(audit)
     .innerJoin(user, eq(user.id, audit.actorId))
+    .where(mine)
     .orderBy(user.displayName)
     .all();
-  const actions = db.selectDistinct({ action: audit.action }).from(audit).orderBy(audit.action).all().map((a) => a.action);
+  const actions = db.selectDistinct({ action: audit.action }).from(audit).where(mine).orderBy(audit.action).all().map((a) => a.action);
   return { actors, actions };
 }

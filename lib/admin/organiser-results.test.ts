@@ -203,11 +203,11 @@ describe('the special round', () => {
     ok(executeAction(declareRecusalSpec, six, { filmId: film, reason: 'my cousin produced it' }, t.db));
     const declared = () => entries('ballot.declare_recusal');
     expect(declared()).toHaveLength(earlier + 1);
-    expect(declared()[0]).toEqual({ filmId: REDACTED, reason: REDACTED });
+    expect(declared()[0]).toEqual({ jury: REDACTED, filmId: REDACTED, reason: REDACTED });
     scoreAll('special_jury_prize', (_j, i) => (i === 0 ? 10 : 5));
     ok(executeAction(closeRoundSpec, chair, { confirmMissing: true }, t.db));
     ok(executeAction(finaliseSpec, chair, {}, t.db));
-    expect(declared()[0]).toEqual({ filmId: film, reason: 'my cousin produced it' });
+    expect(declared()[0]).toEqual({ jury: 1, filmId: film, reason: 'my cousin produced it' });
   });
 });
 

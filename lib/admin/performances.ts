@@ -180,13 +180,13 @@ export const importPerformancesSpec = {
   schema: CsvInput,
   revalidate: ['/admin/performances'],
   handler: ({ user, input, tx }) => {
-    requireSetup(tx);
+    const fest = requireSetup(tx);
     const d = diff(tx, input.csv);
     if (d.errors.length) throw invalidImport(d.errors);
     if (d.removed.length) tx.delete(candidate).where(inArray(candidate.id, d.removed.map((c) => c.id))).run();
     for (const r of d.added) tx.insert(candidate).values({ nominationId: r.nominationId, filmId: r.filmId, person: r.person, placeholder: false }).run();
     const summary = { added: d.added.length, updated: 0, removed: d.removed.length, unchanged: d.unchanged };
-    appendAudit(tx, { actorId: user.id, action: 'performance.import', payload: { ...summary, sha256: createHash('sha256').update(input.csv).digest('hex') } });
+    appendAudit(tx, { actorId: user.id, action: 'performance.import', payload: { jury: fest.id, ...summary, sha256: createHash('sha256').update(input.csv).digest('hex') } });
     return summary;
   },
 } satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;

@@ -36,7 +36,10 @@ describe('admin.saveSettings', () => {
     expect(sjp).toMatchObject({ exAequoAllowed: true, maxWinners: 3 });
     const best = t.db.select().from(nomination).where(eq(nomination.code, 'best_film')).get()!;
     expect(best).toMatchObject({ exemptOneAward: false, exAequoAllowed: false, maxWinners: 1 });
-    expect(t.db.select().from(audit).all().at(-1)?.action).toBe('festival.settings');
+    const entry = t.db.select().from(audit).all().at(-1)!;
+    expect(entry.action).toBe('festival.settings');
+    // The entry states what was set, for which jury (not the jury as it stood before).
+    expect(JSON.parse(entry.payload)).toMatchObject({ jury: f.id, name: 'Qingdao SCO Film Festival', startsOn: '2018-06-12', method: 'schulze', recusalByNationality: true });
   });
 
   it('an unchecked box turns a rule off', () => {

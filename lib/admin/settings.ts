@@ -127,8 +127,10 @@ export const saveSettingsSpec = {
     appendAudit(tx, {
       actorId: user.id,
       action: 'festival.settings',
+      // What was set (the edition's fields and the jury's rules, as entered), and for which jury.
       payload: {
-        ...fest,
+        jury: fest.id,
+        name, city, nameZh, nameRu, nameKk, cityZh, cityRu, cityKk, startsOn, endsOn, ...rules,
         nominations: nominations.map(({ runoffs, finalSteps, ...n }) => ({
           ...n, code: known.get(n.id),
           ...(runoffs !== undefined || finalSteps !== undefined ? { tieBreak: chainOf(runoffs ?? 0, finalSteps ?? 'casting_vote,shared') } : { runoffAbstention: undefined }),

@@ -90,7 +90,8 @@ export const declareRecusalSpec = defineSpec({
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
     // Another jury's film is refused as an unknown one (issue 23).
-    const f = tx.select({ id: film.id, competition: film.competition }).from(film).where(and(eq(film.id, input.filmId), eq(film.juryId, getFestival(tx).id))).get();
+    const juryId = getFestival(tx).id;
+    const f = tx.select({ id: film.id, competition: film.competition }).from(film).where(and(eq(film.id, input.filmId), eq(film.juryId, juryId))).get();
     if (!f || !f.competition) throw new Refusal('ballot:unknown_film');
     if (tx.select({ id: recusal.id }).from(recusal).where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, f.id))).get()) {
       throw new Refusal('ballot:already_recused');
@@ -99,7 +100,7 @@ export const declareRecusalSpec = defineSpec({
     tx.insert(recusal).values({ jurorId: me.id, filmId: f.id, reason: input.reason }).run();
     // The scores already entered for the film stay in the score table and the audit log; the
     // tally excludes them. Nothing is deleted.
-    appendAudit(tx, { actorId: me.id, action: 'ballot.declare_recusal', payload: { filmId: f.id, reason: input.reason } });
+    appendAudit(tx, { actorId: me.id, action: 'ballot.declare_recusal', payload: { jury: juryId, filmId: f.id, reason: input.reason } });
     return { filmId: f.id };
   },
 });
@@ -112,12 +113,13 @@ export const withdrawRecusalSpec = defineSpec({
   handler: ({ user: me, input, tx }) => {
     requirePhase(tx, 'setup', 'voting', 'special_voting');
     // A recusal from another jury's film (a person may sit on two) is not this jury's to withdraw.
+    const juryId = getFestival(tx).id;
     const row = tx.select({ id: recusal.id }).from(recusal).innerJoin(film, eq(film.id, recusal.filmId))
-      .where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, input.filmId), eq(film.juryId, getFestival(tx).id))).get();
+      .where(and(eq(recusal.jurorId, me.id), eq(recusal.filmId, input.filmId), eq(film.juryId, juryId))).get();
     if (!row) throw new Refusal('ballot:not_recused');
     requireFilmNotInSubmittedBallot(tx, me.id, input.filmId);
     tx.delete(recusal).where(eq(recusal.id, row.id)).run();
-    appendAudit(tx, { actorId: me.id, action: 'ballot.withdraw_recusal', payload: { filmId: input.filmId } });
+    appendAudit(tx, { actorId: me.id, action: 'ballot.withdraw_recusal', payload: { jury: juryId, filmId: input.filmId } });
     return { filmId: input.filmId };
   },
 });

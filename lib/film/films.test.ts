@@ -47,7 +47,7 @@ describe('films: add, edit, remove', () => {
     expect(t.db.select().from(recusal).where(eq(recusal.filmId, f.id)).all()).toEqual([]);
     const entry = t.db.select().from(audit).all().at(-1)!;
     expect(entry.action).toBe('film.remove');
-    expect(JSON.parse(entry.payload)).toEqual({ id: f.id, englishTitle: f.englishTitle, candidates: cands, recusals: [{ jurorId: juror.id, reason: 'my brother directed it' }] });
+    expect(JSON.parse(entry.payload)).toEqual({ jury: 1, id: f.id, englishTitle: f.englishTitle, candidates: cands, recusals: [{ jurorId: juror.id, reason: 'my brother directed it' }] });
   });
 
   it('refuses a juror, the chair, bad input and any phase after setup', () => {

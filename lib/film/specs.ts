@@ -79,7 +79,7 @@ export const addFilmSpec = {
     const values = { ...input, originalTitle: input.originalTitle || input.englishTitle, position, placeholder: false };
     const { id: filmId } = tx.insert(film).values({ ...values, juryId }).returning({ id: film.id }).get();
     const candidates = syncFilmCandidates(tx);
-    appendAudit(tx, { actorId: user.id, action: 'film.add', payload: { id: filmId, ...values, candidates } });
+    appendAudit(tx, { actorId: user.id, action: 'film.add', payload: { jury: juryId, id: filmId, ...values, candidates } });
     return { id: filmId };
   },
 } satisfies ActionSpec<typeof FilmInput, { id: number }>;
@@ -92,14 +92,14 @@ export const updateFilmSpec = {
   schema: UpdateInput,
   revalidate: ['/admin/films'],
   handler: ({ user, input, tx }) => {
-    requireSetup(tx);
+    const { id: juryId } = requireSetup(tx);
     const { id: filmId, ...fields } = input;
     if (!servedFilm(tx, filmId)) throw new Refusal('film:not_found');
     refuseDuplicate(tx, fields.englishTitle, fields.director, filmId);
     const values = { ...fields, originalTitle: fields.originalTitle || fields.englishTitle, placeholder: false };
     tx.update(film).set(values).where(eq(film.id, filmId)).run();
     const candidates = syncFilmCandidates(tx);
-    appendAudit(tx, { actorId: user.id, action: 'film.update', payload: { id: filmId, ...values, candidates } });
+    appendAudit(tx, { actorId: user.id, action: 'film.update', payload: { jury: juryId, id: filmId, ...values, candidates } });
     return null;
   },
 } satisfies ActionSpec<typeof UpdateInput, null>;
@@ -123,12 +123,12 @@ export const removeFilmSpec = {
   schema: RemoveInput,
   revalidate: ['/admin/films'],
   handler: ({ user, input, tx }) => {
-    requireSetup(tx);
+    const { id: juryId } = requireSetup(tx);
     const row = servedFilm(tx, input.id);
     if (!row) throw new Refusal('film:not_found');
     const gone = deleteFilm(tx, row.id);
     syncFilmCandidates(tx);
-    appendAudit(tx, { actorId: user.id, action: 'film.remove', payload: { ...row, ...gone } });
+    appendAudit(tx, { actorId: user.id, action: 'film.remove', payload: { jury: juryId, ...row, ...gone } });
     return null;
   },
 } satisfies ActionSpec<typeof RemoveInput, null>;
@@ -205,7 +205,7 @@ export const importFilmsSpec = {
     }
     const candidates = syncFilmCandidates(tx);
     const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.removed.length, unchanged: plan.unchanged.length };
-    appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { ...summary, candidates, removedFilms, sha256: createHash('sha256').update(input.csv).digest('hex') } });
+    appendAudit(tx, { actorId: user.id, action: 'film.import', payload: { jury: getFestival(tx).id, ...summary, candidates, removedFilms, sha256: createHash('sha256').update(input.csv).digest('hex') } });
     return summary;
   },
 } satisfies ActionSpec<typeof CsvInput, { added: number; updated: number; removed: number; unchanged: number }>;

@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const db = getDb();
   const actor = Number(one(sp.actor)) || null;
   const action = one(sp.action).slice(0, 100) || null;
-  const { rows, page, pages, total, final } = auditPage(db, { page: Number(one(sp.page)) || 1, actorId: actor, action });
+  const { rows, page, pages, total, countable, oneOfSeveral } = auditPage(db, { page: Number(one(sp.page)) || 1, actorId: actor, action });
   const { actors, actions } = auditFilters(db);
   const chain = verifyChain(db);
   const link = (p: number) => `/admin/audit?${new URLSearchParams({ ...(actor ? { actor: String(actor) } : {}), ...(action ? { action } : {}), page: String(p) })}`;
@@ -39,9 +39,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <main>
       <h1>{t('audit.title')}</h1>
       <p role="status" className={chain.ok ? ui.success : ui.alert} data-testid="chain-status">
-        {chain.ok ? (final ? t('audit.chainOk', { count: chain.entries }) : t('audit.chainOkAll')) : t('audit.chainBroken', { id: chain.brokenAt })}
+        {chain.ok ? (countable ? t('audit.chainOk', { count: chain.entries }) : t('audit.chainOkAll')) : t('audit.chainBroken', { id: chain.brokenAt })}
       </p>
       <p className={ui.muted}>{t('audit.redacted')}</p>
+      {oneOfSeveral && <p className={ui.muted} data-testid="audit-one-jury">{t('audit.oneJury')}</p>}
       <form method="get" action="/admin/audit" className={`${ui.card} ${s.fields}`} aria-label={t('audit.filter')}>
         <div className={ui.field}>
           <label htmlFor="audit-actor">{t('audit.actor')}</label>
