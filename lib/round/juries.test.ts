@@ -223,6 +223,17 @@ describe('a newer edition', () => {
     expect(t.db.select({ phase: jury.phase }).from(jury).where(and(eq(jury.id, 1))).get()!.phase).toBe('published');
     expect(replayAudit(t.db)).toEqual([]);
 
+    // A decision of the older jury moved to the newer one by hand (its jury id edited in the file) is
+    // reported: each jury's decisions are replayed from its own entries.
+    const moved = t.db.select().from(decision).where(and(eq(decision.juryId, 1), eq(decision.kind, 'waive_special'))).get()!;
+    t.db.update(decision).set({ juryId: other.juryId }).where(eq(decision.id, moved.id)).run();
+    expect(replayAudit(t.db)).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^jury main \(1\): the waive_special decision audited at entry \d+ \(id \d+\) has no row in the decision table/),
+      expect.stringMatching(/^jury shorts \(\d+\): decision row \d+ \(waive_special\)/),
+    ]));
+    t.db.update(decision).set({ juryId: 1 }).where(eq(decision.id, moved.id)).run();
+    expect(replayAudit(t.db)).toEqual([]);
+
     // The older edition's final hash edited in the file is named with its jury, by the replay and by the recomputation.
     t.db.update(jury).set({ finalHash: 'f'.repeat(64) }).where(eq(jury.id, 1)).run();
     expect(replayAudit(t.db)).toEqual([expect.stringMatching(/^jury main \(1\): festival\.final_hash f{64} differs from the hash audited at finalisation/)]);
