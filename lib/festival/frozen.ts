@@ -4,13 +4,14 @@
 // the database file afterwards (the method, say, before the chair finalises) is caught.
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { nomination } from '@/db/schema';
+import { jury, nomination } from '@/db/schema';
 import { findFestival } from './phase';
 
 type Reader = Pick<DB, 'select'>;
 
-export function frozenRules(db: Reader) {
-  const f = findFestival(db);
+/** The rules of a jury (the served one unless named: audit:verify checks every jury's). */
+export function frozenRules(db: Reader, juryId = findFestival(db)?.id ?? -1) {
+  const f = db.select().from(jury).where(eq(jury.id, juryId)).get();
   if (!f) return null;
   return {
     scaleMin: f.scaleMin, scaleMax: f.scaleMax, scaleStep: f.scaleStep, method: f.method,

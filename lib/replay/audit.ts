@@ -463,9 +463,9 @@ export function replayAudit(db: DB): string[] {
     for (const w of outOfPhase.slice(0, 1)) problems.push(`${pre}${at(w.seen)} (${w.action}) was written in phase ${w.phase}, with no round open on record (the phase moved in the file)${outOfPhase.length > 1 ? `; ${outOfPhase.length - 1} more after it` : ''}`);
     if (phaseOfLog && jr.phase !== phaseOfLog.phase) problems.push(`${pre}the festival is in phase ${jr.phase}, but the log's last phase change, ${at(phaseOfLog.seen)}, left it in phase ${phaseOfLog.phase}`);
 
-    // --- the rules frozen at the opening of voting (the served jury's: lib/festival/frozen.ts reads that one) ---
-    if (opened && j === fest.id && fest.phase !== 'setup') {
-      const now = frozenRules(db) as Record<string, unknown>;
+    // --- the rules frozen at the opening of voting, each jury's against its own opening ---
+    if (opened && jr.phase !== 'setup') {
+      const now = frozenRules(db, j) as Record<string, unknown>;
       const then = opened.rules as Record<string, unknown>;
       // An opening recorded before the tie-break rules existed froze none: its nominations are compared on what it did record.
       const thenNoms = Array.isArray(then.nominations) ? (then.nominations as Record<string, unknown>[]) : [];
@@ -475,7 +475,7 @@ export function replayAudit(db: DB): string[] {
       const changed = Object.keys(now).filter((k) => canonicalJson(now[k]) !== canonicalJson(then[k]));
       if (changed.length) problems.push(`${pre}the rules frozen when voting opened, ${at(opened.seen)}, differ from the stored ones: ${changed.join(', ')}`);
       // Openings recorded before the setup's digest say nothing of films and candidates.
-      if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db)) {
+      if (typeof opened.setup === 'string' && opened.setup !== frozenSetupDigest(db, j)) {
         problems.push(`${pre}the films and candidates frozen when voting opened, ${at(opened.seen)}, differ from the stored ones (a film's country or competition flag, or a main-round candidate added, removed or moved)`);
       }
     }

@@ -33,6 +33,7 @@ import { updateJury } from '@/lib/festival/phase';
 import { appendAudit } from '@/lib/audit';
 import { frozenRules } from '@/lib/festival/frozen';
 import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
+import { openVotingSpec } from '@/lib/admin/phase';
 
 const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
 
@@ -173,8 +174,8 @@ describe('a second jury of the same edition beside the served one', () => {
 
 describe('a newer edition', () => {
   it("is served with none of the older edition's rows, votes on its own, and leaves the older edition's rows and published results as they were", () => {
-    // The demo jury votes, finalises and publishes.
-    setPhase(t, 'voting');
+    // The demo jury opens, votes, finalises and publishes.
+    ok(openVotingSpec, organiser, {});
     for (const code of MAIN) voteAndSubmit(t.db, code, (_j, c) => Math.max(1, 10 - c), jurors);
     ok(closeRoundSpec, chair, {});
     ok(waiveSpecialSpec, chair, { reason: 'not this year' });
@@ -233,6 +234,12 @@ describe('a newer edition', () => {
     ]));
     t.db.update(decision).set({ juryId: 1 }).where(eq(decision.id, moved.id)).run();
     expect(replayAudit(t.db)).toEqual([]);
+
+    // The older jury's rules changed in the file after its opening are reported against it, though it is not the served jury.
+    const method = t.db.select({ method: jury.method }).from(jury).where(eq(jury.id, 1)).get()!.method;
+    t.db.update(jury).set({ method: method === 'median' ? 'mean' : 'median' }).where(eq(jury.id, 1)).run();
+    expect(replayAudit(t.db)).toEqual([expect.stringMatching(/^jury main \(1\): the rules frozen when voting opened, .* differ from the stored ones: method$/)]);
+    t.db.update(jury).set({ method }).where(eq(jury.id, 1)).run();
 
     // The older edition's final hash edited in the file is named with its jury, by the replay and by the recomputation.
     t.db.update(jury).set({ finalHash: 'f'.repeat(64) }).where(eq(jury.id, 1)).run();
