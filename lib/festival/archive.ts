@@ -14,9 +14,21 @@ const part = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
 export const resultsAddress = z.object({ edition: part, jury: part });
 
 /** The jury at /results/<edition>/<jury>, or undefined for a malformed or unknown address (the page answers 404). */
-export function juryAtAddress(db: DB, params: unknown): Festival | undefined {
+function juryAtAddress(db: DB, params: unknown): Festival | undefined {
   const parsed = resultsAddress.safeParse(params);
   return parsed.success ? festivalAt(db, parsed.data.edition, parsed.data.jury) : undefined;
+}
+
+/**
+ * What a jury's address may show: its results once published; before that only that it has not published
+ * (no row of it: a page or an export cannot show what it was not given); a 404 for an unknown address.
+ */
+export type JuryResults = { state: 'missing' } | { state: 'unpublished' } | { state: 'published'; fest: Festival };
+
+export function juryResultsAt(db: DB, params: unknown): JuryResults {
+  const fest = juryAtAddress(db, params);
+  if (!fest) return { state: 'missing' };
+  return fest.phase === 'published' ? { state: 'published', fest } : { state: 'unpublished' };
 }
 
 /** The address of a jury's results, or null for an edition without a slug (none after migration 0009). */

@@ -9,7 +9,7 @@ import { Refusal } from '@/lib/server/refusal';
 
 type Reader = Pick<DB, 'select'>;
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the edition's own id and creation time are not the jury's
+// The edition's own id and creation time are not the jury's; its slug is read as editionSlug (the jury keeps its own).
 const { id: _editionId, createdAt: _editionCreated, slug: editionSlug, ...editionFields } = getTableColumns(edition);
 /** A jury with its edition's fields, as the Festival read model; its slug stays the jury's. */
 const festivalColumns = { ...getTableColumns(jury), ...editionFields, editionSlug };

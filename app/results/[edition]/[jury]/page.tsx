@@ -4,7 +4,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
-import { juryAtAddress, resultsPath } from '@/lib/festival/archive';
+import { juryResultsAt, resultsPath } from '@/lib/festival/archive';
 import ui from '@/app/components/ui.module.css';
 import { ResultsView } from '../../ResultsView';
 
@@ -16,11 +16,11 @@ export async function generateMetadata() {
 
 export default async function JuryResultsPage({ params }: Params) {
   const db = getDb();
-  const fest = juryAtAddress(db, await params);
-  if (!fest) notFound();
+  const at = juryResultsAt(db, await params);
+  if (at.state === 'missing') notFound();
   // Published only: a chair's or organiser's preview of a finalised jury stays on /results, where the
   // served jury's roles apply; here nobody sees a jury's results before it publishes.
-  if (fest.phase !== 'published') {
+  if (at.state === 'unpublished') {
     const t = await getTranslations('results');
     return (
       <main className={ui.main}>
@@ -29,5 +29,5 @@ export default async function JuryResultsPage({ params }: Params) {
       </main>
     );
   }
-  return <ResultsView db={db} fest={fest} base={resultsPath(fest)!} />;
+  return <ResultsView db={db} fest={at.fest} base={resultsPath(at.fest)!} />;
 }

@@ -4,7 +4,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
-import { juryAtAddress } from '@/lib/festival/archive';
+import { juryResultsAt } from '@/lib/festival/archive';
 import { ProtocolView } from '@/app/results/protocol/ProtocolView';
 
 type Params = { params: Promise<{ edition: string; jury: string }> };
@@ -15,7 +15,7 @@ export async function generateMetadata() {
 
 export default async function JuryProtocolPage({ params }: Params) {
   const db = getDb();
-  const fest = juryAtAddress(db, await params);
-  if (!fest || fest.phase !== 'published') notFound();
-  return <ProtocolView db={db} fest={fest} user={null} draft={false} />;
+  const at = juryResultsAt(db, await params);
+  if (at.state !== 'published') notFound();
+  return <ProtocolView db={db} fest={at.fest} user={null} draft={false} />;
 }
