@@ -51,6 +51,8 @@ function addNewerEdition() {
 }
 
 test('an older edition stays published at its address after a newer one', async ({ page, request }) => {
+  // The vote through the real actions (4 jurors × 5 ballots) is most of the time, as in the decisions spec.
+  test.setTimeout(180_000);
   await publishDemo();
   addNewerEdition();
 
