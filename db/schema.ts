@@ -37,7 +37,14 @@ export const edition = sqliteTable('edition', {
   // readiness check lets its placeholders through so that the demo can be voted on.
   demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: text('created_at').notNull().default(now),
-});
+  // The edition's part of its results' addresses (/results/<edition>/<jury>), e.g. "2026": the year it
+  // starts, or "edition-<id>" where that year is taken or unknown (lib/festival/edition-slug.ts). Nullable
+  // only because SQLite adds no required column without a table rebuild; every edition gets one.
+  slug: text('slug'),
+}, (t) => [
+  uniqueIndex('edition_slug').on(t.slug),
+  check('edition_slug_form', sql`${t.slug} is null or (${t.slug} glob '[a-z0-9]*' and ${t.slug} not glob '*[^a-z0-9-]*' and length(${t.slug}) between 1 and 40)`),
+]);
 
 // One jury of an edition (a competition: the main competition, short films, debuts...), with its own
 // films, nominations, rules, phase and results. Until issue 23's addresses, the app serves the jury of
@@ -596,8 +603,11 @@ export const audit = sqliteTable('audit', {
 
 export type Edition = typeof edition.$inferSelect;
 export type Jury = typeof jury.$inferSelect;
-/** One jury as its pages see it: the jury's rules and state with its edition's name, place, dates and time zone. */
-export type Festival = Jury & Omit<Edition, 'id' | 'createdAt'>;
+/**
+ * One jury as its pages see it: the jury's rules and state with its edition's name, place, dates and time
+ * zone; `slug` is the jury's, `editionSlug` the edition's (the two parts of its results' address).
+ */
+export type Festival = Jury & Omit<Edition, 'id' | 'createdAt' | 'slug'> & { editionSlug: string | null };
 export type Film = typeof film.$inferSelect;
 export type Nomination = typeof nomination.$inferSelect;
 export type Candidate = typeof candidate.$inferSelect;

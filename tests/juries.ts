@@ -6,6 +6,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, edition, film, jury, nomination } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
+import { assignEditionSlug } from '@/lib/festival/edition-slug';
 
 export interface OtherJury {
   juryId: number;
@@ -22,6 +23,7 @@ export function addJury(db: DB, opts: { edition: 'same' | 'new'; films?: number;
     const editionId = opts.edition === 'same'
       ? tx.select({ id: edition.id }).from(edition).orderBy(asc(edition.id)).get()!.id
       : tx.insert(edition).values({ name: 'Generated edition', city: 'Generated city', nameZh: '生成', nameRu: 'Созданный', nameKk: 'Жасалған', cityZh: '城', cityRu: 'Город', cityKk: 'Қала' }).returning({ id: edition.id }).get().id;
+    if (opts.edition === 'new') assignEditionSlug(tx, editionId);
     const juryId = tx.insert(jury).values({ editionId, slug: opts.slug ?? 'shorts', competitionName: 'Generated competition', phase: opts.phase ?? 'setup' }).returning({ id: jury.id }).get().id;
     const films = Array.from({ length: opts.films ?? 5 }, (_, i) =>
       tx.insert(film).values({ juryId, originalTitle: `Generated film ${i + 1}`, englishTitle: `Generated film ${i + 1}`, director: `Generated director ${i + 1}`, country: 'KZ', position: i + 1 })

@@ -5,22 +5,24 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listOf } from '@/lib/locale/lists';
 import type { DB } from '@/db';
+import type { Festival } from '@/db/schema';
 import { candidateName } from '@/lib/festival/names';
 import { candidateLabels } from '@/lib/round/view';
-import { runoffOverview } from '@/lib/runoff/queries';
+import { closedRunoffs } from '@/lib/runoff/queries';
 import { runoffReceiptList } from '@/lib/count/runoffs';
 import { shownLevel } from '@/lib/round/results';
 import { getFestival } from '@/lib/festival/phase';
 import { parseChain } from '@/lib/runoff/chain';
 import { nominationName } from '@/i18n/names';
 
-export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headingLevel?: 'h2' | 'h3' }) {
-  const closed = runoffOverview(db).closed;
+// `fest`: the jury whose runoffs these are (its results' address); the served jury's by default.
+export async function RunoffResults({ db, fest = getFestival(db), headingLevel = 'h2' }: { db: DB; fest?: Festival; headingLevel?: 'h2' | 'h3' }) {
+  const closed = closedRunoffs(db, fest.id);
   if (closed.length === 0) return null;
-  const counts = shownLevel(getFestival(db)) !== 'awards';
+  const counts = shownLevel(fest) !== 'awards';
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');
-  const labels = candidateLabels(db, await getLocale());
+  const labels = candidateLabels(db, await getLocale(), fest.id);
   const ordinal = new Map<string, number>();
   const H = headingLevel;
   return (
@@ -49,8 +51,8 @@ export async function RunoffResults({ db, headingLevel = 'h2' }: { db: DB; headi
 }
 
 /** The receipts of every vote in those runoffs, like the ballots' receipts: each juror can find theirs. */
-export async function RunoffReceiptList({ db }: { db: DB }) {
-  const receipts = runoffReceiptList(db);
+export async function RunoffReceiptList({ db, juryId }: { db: DB; juryId?: number }) {
+  const receipts = runoffReceiptList(db, juryId);
   if (receipts.length === 0) return null;
   const t = await getTranslations('runoff.results');
   const tc = await getTranslations('common');

@@ -92,12 +92,12 @@ export function runoffVoterIds(db: Reader, juryId = getFestival(db).id): Set<num
  * check that their vote was counted as cast. By nomination and runoff (its place in closing order,
  * from 1), sorted by receipt so that the list says nothing of who voted what or when.
  */
-export function runoffReceiptList(db: Reader): { nomination: string; runoff: number; receipt: string }[] {
+export function runoffReceiptList(db: Reader, juryId = getFestival(db).id): { nomination: string; runoff: number; receipt: string }[] {
   const held = db
     .select({ id: runoff.id, code: nomination.code })
     .from(runoff)
     .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(and(eq(nomination.juryId, getFestival(db).id), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
+    .where(and(eq(nomination.juryId, juryId), isNotNull(runoff.closedAt), isNull(runoff.setAsideAt)))
     .orderBy(asc(runoff.closedAt), asc(runoff.id))
     .all();
   const order = new Map(held.map((r, i) => [r.id, { code: r.code, n: i + 1 }]));

@@ -52,6 +52,8 @@ export async function seedDemo(db: DB): Promise<boolean> {
       const { id: editionId } = tx.insert(edition)
         .values({
           name: 'SCO Film Festival', city: 'Qingdao', startsOn: null, endsOn: '2018-06-17', demo: true, timeZone: 'Asia/Shanghai',
+          // Its results' address: /results/2018/main (the festival of June 2018).
+          slug: '2018',
           nameZh: '上海合作组织电影节', nameRu: 'Кинофестиваль ШОС', nameKk: 'ШЫҰ кинофестивалі',
           cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао',
         })

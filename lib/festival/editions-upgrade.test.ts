@@ -15,6 +15,8 @@ import { openDatabase } from '@/lib/database';
 import { verifyChain } from '@/lib/audit';
 import { replayAudit } from '@/lib/replay/audit';
 import { findFestival } from '@/lib/festival/phase';
+import { fullExport } from '@/lib/round/results';
+import { juryResultsAt } from './archive';
 import { executeAction } from '@/lib/server/action';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { saveScoreSpec } from '@/lib/ballot/specs';
@@ -73,6 +75,12 @@ describe('a festival finalised and published before editions', () => {
       phase: 'published', method: festival.method, scaleMin: festival.scale_min, scaleMax: festival.scale_max, quorum: festival.quorum,
       publicationLevel: festival.publication_level, finalHash: festival.final_hash, finalisedHead: festival.finalised_head, publishedHead: festival.published_head,
     });
+    // Migration 0009: the edition's address part is the year it starts (edition-1 without a start date),
+    // and its published results are read at that address as /results reads them.
+    const editionPart = typeof festival.starts_on === 'string' ? festival.starts_on.slice(0, 4) : 'edition-1';
+    expect(fest.editionSlug).toBe(editionPart);
+    const at = juryResultsAt(h.db, { edition: editionPart, jury: 'main' });
+    expect(at.state === 'published' && fullExport(h.db, at.fest)).toEqual(fullExport(h.db));
     const last = h.db.select().from(audit).orderBy(desc(audit.id)).limit(1).get()!;
     expect(last.action).toBe(EDITIONS_UPGRADE_ACTION);
     expect(JSON.parse(last.payload)).toEqual({ from: 'festival', juries: [{ id: 1, editionId: 1, slug: 'main', phase: 'published', edition: festival.name }] });

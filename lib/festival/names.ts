@@ -87,3 +87,10 @@ function readsScript(text: string, locale: string): boolean {
   const script = LOCALE_SCRIPT[locale] ?? LOCALE_SCRIPT.en;
   return letters.length > 0 && letters.every((ch) => script.test(ch) || (locale !== 'en' && LOCALE_SCRIPT.en.test(ch)));
 }
+
+type Competition = Pick<Festival, 'competitionName' | 'competitionNameZh' | 'competitionNameRu' | 'competitionNameKk'>;
+
+/** A jury's competition in the reader's language; null for the edition's main competition (the interface names it). */
+export function competitionName(j: Competition, locale: AppLocale | string): string | null {
+  return j.competitionName?.trim() ? pick(j.competitionName, j.competitionNameZh, j.competitionNameRu, j.competitionNameKk, locale) : null;
+}

@@ -1,7 +1,7 @@
 // The jury the app serves, with its edition (the Festival read model), and the phase checks every write
 // makes inside its transaction, so that a phase change by another process cannot slip between the check
 // and the write.
-import { asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { prepared } from '@/lib/server/prepared';
 import { edition, jury, type Festival, type Phase } from '@/db/schema';
@@ -9,8 +9,10 @@ import { Refusal } from '@/lib/server/refusal';
 
 type Reader = Pick<DB, 'select'>;
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the edition's own id and creation time are not the jury's
-const { id: _editionId, createdAt: _editionCreated, ...editionFields } = getTableColumns(edition);
+// The edition's own id and creation time are not the jury's; its slug is read as editionSlug (the jury keeps its own).
+const { id: _editionId, createdAt: _editionCreated, slug: editionSlug, ...editionFields } = getTableColumns(edition);
+/** A jury with its edition's fields, as the Festival read model; its slug stays the jury's. */
+const festivalColumns = { ...getTableColumns(jury), ...editionFields, editionSlug };
 
 /**
  * The jury the app serves and its edition, or undefined in a database not yet set up. Until a jury
@@ -19,9 +21,18 @@ const { id: _editionId, createdAt: _editionCreated, ...editionFields } = getTabl
  */
 export function findFestival(q: Reader): Festival | undefined {
   return prepared(q, 'festival', (r) =>
-    r.select({ ...getTableColumns(jury), ...editionFields }).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
+    r.select(festivalColumns).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
       .orderBy(desc(jury.editionId), asc(jury.id)).limit(1).prepare(),
   ).get();
+}
+
+/**
+ * A jury chosen by its address (/results/<edition>/<jury>), with its edition, as the Festival read model;
+ * undefined where no such jury exists. The parts must already be validated (lib/festival/archive.ts).
+ */
+export function festivalAt(q: Reader, editionSlugPart: string, jurySlug: string): Festival | undefined {
+  return q.select(festivalColumns).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
+    .where(and(eq(edition.slug, editionSlugPart), eq(jury.slug, jurySlug))).get();
 }
 
 export function getFestival(q: Reader): Festival {

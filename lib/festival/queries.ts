@@ -32,7 +32,8 @@ export function listFilms(db: DB) {
     .all();
 }
 
-export function listNominations(db: DB) {
+/** The served jury's nominations, or the given jury's (its results' address). */
+export function listNominations(db: DB, juryId = servedJury(db)) {
   return db
     .select({
       id: nomination.id,
@@ -47,7 +48,7 @@ export function listNominations(db: DB) {
       runoffAbstention: nomination.runoffAbstention,
     })
     .from(nomination)
-    .where(eq(nomination.juryId, servedJury(db)))
+    .where(eq(nomination.juryId, juryId))
     .orderBy(asc(nomination.position))
     .all();
 }

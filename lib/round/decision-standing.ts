@@ -25,7 +25,7 @@ export function standingOf(rows: DecisionRow[], d: DecisionRow): Standing {
 }
 
 /** Every decision row with its standing, oldest first. */
-export function decisionsWithStanding(db: DB): (DecisionRow & { standing: Standing })[] {
-  const rows = decisionRows(db);
+export function decisionsWithStanding(db: DB, juryId?: number): (DecisionRow & { standing: Standing })[] {
+  const rows = decisionRows(db, juryId);
   return rows.map((d) => ({ ...d, standing: standingOf(rows, d) }));
 }

@@ -10,17 +10,17 @@ import { decisionRows, decisionsInForce, waiverInForce } from '@/lib/count/decis
 
 export type NotAwarded = { code: string; why: 'no_award' | 'waived' | 'skipped' | 'none'; reason: string };
 
-export function notAwardedList(db: DB): NotAwarded[] {
-  // Awards and nominations of the served jury only: the nomination ids below are its own.
+export function notAwardedList(db: DB, juryId = getFestival(db).id): NotAwarded[] {
+  // Awards and nominations of the served jury (or the given one) only: the nomination ids below are its own.
   const awarded = new Set(db.select({ n: award.nominationId }).from(award).all().map((a) => a.n));
-  const rows = decisionRows(db);
+  const rows = decisionRows(db, juryId);
   const inForce = decisionsInForce(rows);
   const skipped = rows.some((r) => r.kind === 'skip_special');
   const waiver = waiverInForce(rows);
   return db
     .select({ id: nomination.id, code: nomination.code, round: nomination.round })
     .from(nomination)
-    .where(eq(nomination.juryId, getFestival(db).id))
+    .where(eq(nomination.juryId, juryId))
     .orderBy(asc(nomination.position))
     .all()
     .filter((n) => !awarded.has(n.id))

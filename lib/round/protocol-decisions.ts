@@ -37,9 +37,9 @@ export function protocolNamesResults(phase: Phase, reader: Role | null): boolean
   return reader === 'chair' || resultsFinal(phase);
 }
 
-export function protocolDecisions(db: DB, phase: Phase, reader: Role | null): ProtocolDecision[] {
+export function protocolDecisions(db: DB, phase: Phase, reader: Role | null, juryId?: number): ProtocolDecision[] {
   const hide = !protocolNamesResults(phase, reader);
-  return decisionsWithStanding(db)
+  return decisionsWithStanding(db, juryId)
     .filter((d) => d.kind !== 'close_round' || d.reason)
     .map((d) => {
       const label = d.kind === 'withdraw' && !d.code ? 'withdraw_waiver' : d.kind;

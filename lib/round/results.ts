@@ -1,6 +1,7 @@
 // The finalised results as the public sees them once published: awards with films and people,
 // the method and rules, the jury, the receipts of every counted ballot, the chair's decisions,
-// and the full export that `npm run tally` recomputes.
+// and the full export that `npm run tally` recomputes. Each reads the served jury unless it is given
+// another (the Festival row of a jury chosen by its address, /results/<edition>/<jury>).
 import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
@@ -15,7 +16,7 @@ import { chairDecidedAwards, runoffDecidedAwards, type AwardDecidedBy } from './
 import { decisionRows, decisionsInForce } from '@/lib/count/decisions';
 import { runoffReceiptList, runoffVoterIds } from '@/lib/count/runoffs';
 
-export function awardsList(db: DB) {
+export function awardsList(db: DB, fest: Festival = getFestival(db)) {
   return db
     .select({
       nomination: nomination.code,
@@ -39,7 +40,7 @@ export function awardsList(db: DB) {
     .innerJoin(nomination, eq(nomination.id, award.nominationId))
     .innerJoin(candidate, eq(candidate.id, award.candidateId))
     .innerJoin(film, eq(film.id, candidate.filmId))
-    .where(eq(nomination.juryId, getFestival(db).id))
+    .where(eq(nomination.juryId, fest.id))
     .orderBy(asc(nomination.position), asc(candidate.id))
     .all();
 }
@@ -48,8 +49,8 @@ export function awardsList(db: DB) {
  * The jury as published and in the protocol, by the deactivation rule (lib/juror/standing.ts): the
  * active jurors, and those deactivated whose submitted ballots count (marked as having left).
  */
-export function juryList(db: DB) {
-  const counted = new Set([...buildTallyInput(db).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db)]);
+export function juryList(db: DB, fest: Festival = getFestival(db)) {
+  const counted = new Set([...buildTallyInput(db, fest).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db, fest.id)]);
   return db
     .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active })
     .from(user)
@@ -62,24 +63,24 @@ export function juryList(db: DB) {
 }
 
 /** Receipts of every counted ballot (submitted, or reopened and counting as last submitted), sorted so the list says nothing of who is who. */
-export function receiptList(db: DB) {
+export function receiptList(db: DB, fest: Festival = getFestival(db)) {
   return db
     .select({ nomination: nomination.code, receipt: ballot.receipt })
     .from(ballot)
     .innerJoin(nomination, eq(nomination.id, ballot.nominationId))
-    .where(and(eq(nomination.juryId, getFestival(db).id), isNotNull(ballot.receipt)))
+    .where(and(eq(nomination.juryId, fest.id), isNotNull(ballot.receipt)))
     .all()
     .filter((r): r is { nomination: string; receipt: string } => !!r.receipt)
     .sort((a, b) => a.nomination.localeCompare(b.nomination) || a.receipt.localeCompare(b.receipt));
 }
 
-export function decisionList(db: DB) {
+export function decisionList(db: DB, fest: Festival = getFestival(db)) {
   return db
     .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: user.role })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
     .leftJoin(user, eq(user.id, decision.actorId))
-    .where(eq(decision.juryId, getFestival(db).id))
+    .where(eq(decision.juryId, fest.id))
     .orderBy(asc(decision.id))
     .all();
 }
@@ -88,10 +89,10 @@ export function decisionList(db: DB) {
  * How each published award was decided where the scores alone did not: the chair's casting vote or
  * shared award, or a runoff (with its count where the level shows figures), for /results and the protocol.
  */
-export function awardsDecidedBy(db: DB, awards: ReturnType<typeof awardsList>): Map<string, AwardDecidedBy> {
-  const checked = checkedTally(db);
-  const runoffs = runoffDecidedAwards(checked.ok ? checked.result : null, awards, shownLevel(getFestival(db)) !== 'awards');
-  return new Map<string, AwardDecidedBy>([...chairDecidedAwards(decisionsInForce(decisionRows(db)), awards), ...runoffs]);
+export function awardsDecidedBy(db: DB, awards: ReturnType<typeof awardsList>, fest: Festival = getFestival(db)): Map<string, AwardDecidedBy> {
+  const checked = checkedTally(db, fest);
+  const runoffs = runoffDecidedAwards(checked.ok ? checked.result : null, awards, shownLevel(fest) !== 'awards');
+  return new Map<string, AwardDecidedBy>([...chairDecidedAwards(decisionsInForce(decisionRows(db, fest.id)), awards), ...runoffs]);
 }
 
 /**
@@ -108,8 +109,8 @@ export function shownLevel(fest: Pick<Festival, 'phase' | 'publicationLevel'>): 
  * and the chair's own words. A closed round says how many ballots were missing, not whose; a
  * reopened ballot says for which nomination, not whose (issue 10: no user id in the export).
  */
-export function publicDecisionLog(db: DB) {
-  return decisionList(db).map((d) => {
+export function publicDecisionLog(db: DB, fest: Festival = getFestival(db)) {
+  return decisionList(db, fest).map((d) => {
     const base = { kind: d.kind, nomination: d.nomination, by: d.byRole, reason: d.reason, at: d.at };
     if (d.kind === 'casting_vote' || d.kind === 'shared') {
       return { ...base, tied: (JSON.parse(d.tied) as number[]).map(String), chosen: (JSON.parse(d.chosen) as number[]).map(String) };
@@ -129,17 +130,16 @@ export function publicDecisionLog(db: DB) {
  * `anonymised_ballots` its counted votes under names that say no more than the counts
  * (publicRunoffs). Never a juror's id, name, country or recusal.
  */
-export function fullExport(db: DB) {
-  const fest = getFestival(db);
+export function fullExport(db: DB, fest: Festival = getFestival(db)) {
   const level = shownLevel(fest);
-  const published = anonymiseTallyInput(db, buildTallyInput(db));
+  const published = anonymiseTallyInput(db, buildTallyInput(db, fest), fest.id);
   // Stored data the tally cannot read gives an export that says so (where, never a value), not a failure.
   const parsed = parseTallyInput(published);
-  const checked = parsed.ok ? null : checkedTally(db);
+  const checked = parsed.ok ? null : checkedTally(db, fest);
   const { jurors, scores, recusals, runoffs, ...frame } = published;
   const result = level === 'awards' || !parsed.ok ? undefined : tally(parsed.input);
   const films = db.select().from(film).where(eq(film.juryId, fest.id)).orderBy(asc(film.position), asc(film.id)).all();
-  const runoffReceipts = runoffReceiptList(db);
+  const runoffReceipts = runoffReceiptList(db, fest.id);
   return {
     format: 'jury-export/2',
     publicationLevel: level,
@@ -158,10 +158,10 @@ export function fullExport(db: DB) {
       cities: { en: fest.city, zh: fest.cityZh, ru: fest.cityRu, kk: fest.cityKk },
     },
     filmDetails: films.map((f) => ({ id: String(f.id), originalTitle: f.originalTitle, englishTitle: f.englishTitle, titles: { zh: f.titleZh, ru: f.titleRu, kk: f.titleKk }, director: f.director, country: f.country, year: f.year, runtimeMinutes: f.runtimeMinutes, competition: f.competition })),
-    receipts: receiptList(db),
+    receipts: receiptList(db, fest),
     ...(runoffReceipts.length ? { runoffReceipts } : {}),
-    decisionLog: publicDecisionLog(db),
-    awards: awardsList(db).map((a) => ({
+    decisionLog: publicDecisionLog(db, fest),
+    awards: awardsList(db, fest).map((a) => ({
       nomination: a.nomination,
       candidate: String(a.candidateId),
       film: String(a.filmId),
@@ -174,11 +174,11 @@ export function fullExport(db: DB) {
   };
 }
 
-export function awardsCsv(db: DB): string {
+export function awardsCsv(db: DB, fest: Festival = getFestival(db)): string {
   // At the `awards` level (and before publication) no aggregate is shown, the winners' included.
-  const figures = shownLevel(getFestival(db)) !== 'awards';
+  const figures = shownLevel(fest) !== 'awards';
   const head = ['nomination', 'person', 'original_title', 'english_title', 'director', 'country', ...(figures ? ['aggregate', 'margin'] : []), 'shared'];
-  const rows = awardsList(db).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, ...(figures ? [a.aggregate, a.margin] : []), a.shared ? 'yes' : 'no']);
+  const rows = awardsList(db, fest).map((a) => [a.nomination, a.person, a.originalTitle, a.englishTitle, a.director, a.country, ...(figures ? [a.aggregate, a.margin] : []), a.shared ? 'yes' : 'no']);
   // The byte-order mark makes spreadsheet programs read the file as UTF-8 (Kazakh, Chinese, Russian titles).
   return `\uFEFF${toCsv([head, ...rows])}`;
 }

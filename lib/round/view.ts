@@ -21,13 +21,13 @@ import { localTitle, personName, shownTitle, titleLine } from '@/lib/festival/na
 export interface CandidateLabel { originalTitle: string; englishTitle: string; title: string; lang?: string; original: string | null; line: string; person: string | null; country: string; filmId: number }
 
 /** Every candidate's names, with its film's title for sentences in `locale` (English when none is given). */
-export function candidateLabels(db: DB, locale = 'en'): Map<string, CandidateLabel> {
+export function candidateLabels(db: DB, locale = 'en', juryId = getFestival(db).id): Map<string, CandidateLabel> {
   return new Map(
     db
       .select({ id: candidate.id, person: candidate.person, filmId: film.id, originalTitle: film.originalTitle, englishTitle: film.englishTitle, titleZh: film.titleZh, titleRu: film.titleRu, titleKk: film.titleKk, country: film.country })
       .from(candidate)
       .innerJoin(film, eq(film.id, candidate.filmId))
-      .where(eq(film.juryId, getFestival(db).id))
+      .where(eq(film.juryId, juryId))
       .all()
       .map((c) => {
         const shown = shownTitle(c, locale);

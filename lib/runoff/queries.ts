@@ -23,13 +23,13 @@ export interface RunoffRow {
   setAsideAt: string | null;
 }
 
-/** The served jury's runoffs, oldest first: another jury's runoff is no runoff here (runoffById finds none). */
-export function runoffRows(db: Reader): RunoffRow[] {
+/** The served jury's runoffs (or the given jury's), oldest first: another jury's runoff is no runoff here (runoffById finds none). */
+export function runoffRows(db: Reader, juryId = getFestival(db).id): RunoffRow[] {
   return db
     .select({ id: runoff.id, nominationId: runoff.nominationId, nomination: nomination.code, round: nomination.round, tied: runoff.tied, places: runoff.places, openedAt: runoff.openedAt, closedAt: runoff.closedAt, setAsideAt: runoff.setAsideAt })
     .from(runoff)
     .innerJoin(nomination, eq(nomination.id, runoff.nominationId))
-    .where(eq(nomination.juryId, getFestival(db).id))
+    .where(eq(nomination.juryId, juryId))
     .orderBy(asc(runoff.id))
     .all()
     .map((r) => ({ ...r, tied: JSON.parse(r.tied) as number[] }));
@@ -86,8 +86,14 @@ export function runoffOverview(db: Reader) {
   const rows = runoffRows(db).filter((r) => r.setAsideAt === null);
   return {
     open: rows.filter(isOpen).map((r) => ({ ...r, ...standingOfRunoff(db, r) })),
-    closed: rows.filter((r) => r.closedAt !== null).map((r) => ({ ...r, ...runoffCounts(db, r) })),
+    closed: closedRunoffs(db, rows),
   };
+}
+
+/** The runoffs in force that were closed, with their counts: the served jury's, or the given jury's (its results' address). */
+export function closedRunoffs(db: Reader, rows: RunoffRow[] | number = getFestival(db).id) {
+  const held = typeof rows === 'number' ? runoffRows(db, rows).filter((r) => r.setAsideAt === null) : rows;
+  return held.filter((r) => r.closedAt !== null).map((r) => ({ ...r, ...runoffCounts(db, r) }));
 }
 
 /** The open runoffs `jurorId` may vote in and has not voted in yet. */

@@ -9,6 +9,7 @@ import type { DB } from '@/db';
 import { edition, jury, nomination, setupToken, user } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
 import { appendAudit } from '@/lib/audit';
+import { assignEditionSlug } from '@/lib/festival/edition-slug';
 import { accountState } from '@/lib/auth/account-state';
 import { prepareTemporaryPassword, type TemporaryPassword } from '@/lib/juror/password';
 import type { TokenActionSpec, Tx } from '@/lib/server/action';
@@ -90,6 +91,7 @@ function writeFestival(tx: Tx, values: SetupValues, organiser: TemporaryPassword
     city: values.cityEn, cityZh: values.cityZh, cityRu: values.cityRu, cityKk: values.cityKk,
     startsOn: values.startsOn, endsOn: values.endsOn, timeZone: values.timeZone, demo: false,
   }).returning({ id: edition.id }).get();
+  assignEditionSlug(tx, editionId);
   const { id: juryId } = tx.insert(jury).values({ editionId, slug: 'main' }).returning({ id: jury.id }).get();
   DEMO_NOMINATIONS.forEach((n, i) => tx.insert(nomination).values({ ...n, juryId, position: i + 1 }).run());
   const { id } = tx.insert(user).values({

@@ -1,31 +1,12 @@
-// The jury protocol, to print on A4 and sign: festival, date, jury, method and rules, each award
-// with its winner and margin, the chair's decisions, the hash of the final tally, signature lines.
+// The jury protocol of the served jury, to print on A4 and sign (ProtocolView); before finalisation the
+// draft, for those lib/round/visibility.ts names.
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { candidateName, festivalCity, festivalName, personName } from '@/lib/festival/names';
-import { listOf } from '@/lib/locale/lists';
+import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/database';
 import { getCurrentUser } from '@/lib/auth';
-import { listNominations } from '@/lib/festival/queries';
-import { awardsDecidedBy, awardsList, juryList, shownLevel } from '@/lib/round/results';
-import { protocolDecisions, protocolNamesResults } from '@/lib/round/protocol-decisions';
-import { Hash } from '@/app/components/Hash';
 import { canSeeDraftProtocol, canSeeResults } from '@/lib/round/visibility';
-import { DraftAwards } from './DraftAwards';
-import { candidateLabels, withheldAwards } from '@/lib/round/view';
-import { juryMemberText } from '@/app/results/jury-member';
-import { AwardList } from '../AwardList';
-import { NotAwarded } from '../NotAwarded';
-import { notAwardedList } from '@/lib/round/not-awarded';
-import { RulesSummary } from '../RulesSummary';
-import { RunoffResults } from '../RunoffResults';
-import { AuditHead } from '../AuditHead';
-import s from './protocol.module.css';
 import { getFestival } from '@/lib/festival/phase';
-import { AccountChanges } from './AccountChanges';
-import { RollBacks } from './RollBacks';
-import { whenFormatter } from '@/app/components/when';
-import { nominationName } from '@/i18n/names';
+import { ProtocolView } from './ProtocolView';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('results'))('protocol') };
@@ -38,77 +19,5 @@ export default async function ProtocolPage() {
   // Before finalisation, the draft (lib/round/visibility.ts says who and what it shows).
   const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user);
   if (!draft && !canSeeResults(fest.phase, user)) notFound();
-  const t = await getTranslations('results');
-  const tc = await getTranslations('common');
-  const ta = await getTranslations('account');
-  const locale = await getLocale();
-  const when = await whenFormatter();
-  const jury = juryList(db);
-  const awards = draft ? [] : awardsList(db);
-  // The organisers' draft names no result in a decision (lib/round/protocol-decisions.ts).
-  const decisions = protocolDecisions(db, fest.phase, user?.role ?? null);
-  const labels = candidateLabels(db, locale);
-  const names = (ids: number[]) => listOf(locale, ids.map((id) => candidateName(labels.get(String(id)))));
-  return (
-    <main className={s.page}>
-      {fest.demo && <p className={s.demo} data-testid="protocol-demo">{tc('demo.protocol')}</p>}
-      {draft && <p className={s.demo} data-testid="protocol-draft">{t('draft.banner')}</p>}
-      <h1>{t('protocolTitle', { festival: festivalName(fest, locale) })}{draft ? ` ${t('draft.title')}` : ''}{fest.demo ? ` (${tc('demo.protocol')})` : ''}</h1>
-      <p>{festivalCity(fest, locale)}{fest.endsOn ? `, ${when.day(fest.endsOn)}` : ''}</p>
-      <h2>{t('jury')}</h2>
-      <ul>{jury.map((j) => <li key={j.id}>{juryMemberText(j, locale, { chair: t('chairOfJury'), left: ta('leftJury') })}</li>)}</ul>
-      <h2>{t('rulesHeading')}</h2>
-      <RulesSummary fest={fest} nominations={listNominations(db)} />
-      <h2>{t('awards')}</h2>
-      {/* Scores and margins only where the festival publishes figures, and once it has. */}
-      {draft ? <DraftAwards forChair={user?.role === 'chair'} /> : (
-        <>
-          <AwardList awards={awards} decidedBy={awardsDecidedBy(db, awards)} withMargin={shownLevel(fest) !== 'awards'} withheld={fest.phase === 'published' ? undefined : withheldAwards(db)} />
-          <NotAwarded items={notAwardedList(db)} />
-        </>
-      )}
-      <h2>{t('decisions')}</h2>
-      {decisions.length === 0 ? <p>{t('noDecisions')}</p> : (
-        <ol className={s.decisions} data-testid="protocol-decisions">
-          {decisions.map((d) => (
-            <li key={d.id} data-decision={d.kind} data-standing={d.standing?.state}>
-              {t(`decision.${d.label}` as 'decision.no_award')}{d.withheld ? ` — ${t('draft.decisionWithheld')}` : ''}{d.nomination ? ` — ${nominationName(tc, d.nomination)}` : ''}
-              {/* What the decision chose, by name: a protocol that says only "casting vote" cannot be checked. */}
-              {d.kind === 'casting_vote' && d.chosen.length > 0 && `: ${t('decisionChosen', { names: names(d.chosen) })}`}
-              {d.kind === 'shared' && d.chosen.length > 0 && `: ${t('decisionShared', { names: names(d.chosen) })}`}
-              {d.reason ? ` (${d.reason})` : ''} <span className={s.muted}>(<time dateTime={d.at}>{when.at(d.at)}</time>)</span>
-              {d.standing && (
-                <strong className={d.standing.state === 'standing' ? s.stands : s.superseded} data-testid="decision-standing">
-                  {' '}
-                  {d.standing.state === 'standing' ? t('standing.standing')
-                    : d.standing.state === 'superseded' ? t('standing.superseded', { kind: t(`decision.${d.standing.by}`), at: when.at(d.standing.at) })
-                    : t(`standing.${d.standing.by}`, { at: when.at(d.standing.at) })}
-                </strong>
-              )}
-            </li>
-          ))}
-        </ol>
-      )}
-      {/* Counts where the published level shows figures; before publication none (the chair reads them on the desk). */}
-      {/* Not in the organisers' draft: how many voted in a runoff on which award points at the tied films (issue 20). */}
-      {protocolNamesResults(fest.phase, user?.role ?? null) && <RunoffResults db={db} />}
-      <AccountChanges />
-      <RollBacks db={db} />
-      {!draft && <h2>{t('hashHeading')}</h2>}
-      {!draft && fest.finalHash && <p className={s.hash}><Hash value={fest.finalHash} /></p>}
-      <AuditHead fest={fest} className={s.hash} />
-      {/* The heading and every signature line on one sheet: a protocol signed across two pages invites a swapped page. */}
-      <section className={s.signatureBlock} data-testid="signature-block">
-      <h2>{t('signatures')}</h2>
-      <table className={s.signatures}>
-        <tbody>
-          {jury.map((j) => {
-            const name = personName(j, locale);
-            return <tr key={j.id}><td>{name}</td><td className={s.line} aria-label={t('signatureOf', { name })} /></tr>;
-          })}
-        </tbody>
-      </table>
-      </section>
-    </main>
-  );
+  return <ProtocolView db={db} fest={fest} user={user} draft={draft} />;
 }
