@@ -149,7 +149,7 @@ export function unansweredHistory(db: Read, userId: number, currentDeviceId: str
  * get nothing: the history is the owner's to read and answer.
  */
 export function ownHistory(db: Read, viewer: SessionUser | null, currentDeviceId: string | null): History | null {
-  if (!viewer || !viewer.active || !JUROR_ROLES.includes(viewer.role)) return null;
+  if (!viewer || !viewer.active || !viewer.role || !JUROR_ROLES.includes(viewer.role)) return null;
   return unansweredHistory(db, viewer.id, currentDeviceId);
 }
 
