@@ -1,7 +1,7 @@
 // Who sits on the served jury, and in what role (issue 23, db/schema.ts jury_member): every query of a
 // jury's electorate (quorum, tally, progress, rounds, runoffs, slips, import...) joins the user table
 // through these, so a juror of another jury or of an older edition is never counted, listed or let in.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { jury, juryMember, user, type MemberRole, type Role } from '@/db/schema';
 import { Refusal } from '@/lib/server/refusal';
@@ -14,16 +14,28 @@ type Writer = Pick<DB, 'select' | 'insert' | 'update'>;
  * jury of the newest edition. One statement then reads an account with its role in that jury (the session,
  * the live streams' re-checks), with no second read that another writer could slip between.
  */
-export const servedJuryId: SQL<number> = sql<number>`(select ${jury.id} from ${jury} order by ${jury.editionId} desc, ${jury.id} asc limit 1)`;
+// Written out with its table names: drizzle leaves a column unqualified in a one-table select, where
+// "id" inside a subquery would be the subquery's own table's.
+export const servedJuryId: SQL<number> = sql<number>`(select "jury"."id" from "jury" order by "jury"."edition_id" desc, "jury"."id" asc limit 1)`;
+
+/** The join condition from `user` to its membership of a jury (`innerJoin(juryMember, memberOf(id))`: the jury's members only). */
+export function memberOf(juryId: number | SQL<number>) {
+  return and(eq(juryMember.userId, user.id), eq(juryMember.juryId, juryId));
+}
 
 /** The join condition from `user` to its membership of the served jury. */
-export const memberOfServedJury = and(eq(juryMember.userId, user.id), eq(juryMember.juryId, servedJuryId));
+export const memberOfServedJury = memberOf(servedJuryId);
 
 /**
  * An account's role where it is read: 'organiser' for an organiser (they run every jury), the membership's
  * role for a member of the served jury, null for an account that does not sit on it.
  */
-export const servedRole: SQL<Role | null> = sql<Role | null>`(case when ${user.role} = 'organiser' then 'organiser' else (select ${juryMember.role} from ${juryMember} where ${juryMember.userId} = ${user.id} and ${juryMember.juryId} = ${servedJuryId}) end)`;
+export const servedRole: SQL<Role | null> = roleIn(servedJuryId);
+
+/** An account's role in a given jury, as servedRole in the served one. */
+export function roleIn(juryId: number | SQL<number> | AnyColumn): SQL<Role | null> {
+  return sql<Role | null>`(case when "user"."role" = 'organiser' then 'organiser' else (select "jury_member"."role" from "jury_member" where "jury_member"."user_id" = "user"."id" and "jury_member"."jury_id" = ${juryId}) end)`;
+}
 
 /** The account's role in the served jury (see servedRole), or null. */
 export function roleInServedJury(q: Reader, userId: number): Role | null {
@@ -56,3 +68,9 @@ export function seat(tx: Writer, juryId: number, userId: number, role: MemberRol
   changed.push(userId);
   return changed;
 }
+
+/**
+ * The role to show beside an account's name (lists, histories): its role in the served jury, else what
+ * the account is ('juror' for a member of another jury only). Never a right: rights read servedRole.
+ */
+export const shownRole: SQL<Role> = sql<Role>`coalesce(${servedRole}, ${user.role})`;

@@ -4,7 +4,8 @@
 import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
+import { award, ballot, candidate, decision, film, juryMember, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
+import { memberOfServedJury, roleIn } from '@/lib/festival/members';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
@@ -51,11 +52,11 @@ export function awardsList(db: DB) {
 export function juryList(db: DB) {
   const counted = new Set([...buildTallyInput(db).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db)]);
   return db
-    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active })
     .from(user)
+    .innerJoin(juryMember, memberOfServedJury)
     .orderBy(asc(user.id))
     .all()
-    .filter((u) => u.role !== 'organiser')
     .map(({ active, ...u }) => ({ ...u, standing: standingOf({ active }, counted.has(u.id)) }))
     .filter((u) => onJury(u.standing))
     .sort((a, b) => (a.role === 'chair' ? -1 : b.role === 'chair' ? 1 : a.id - b.id));
@@ -75,7 +76,7 @@ export function receiptList(db: DB) {
 
 export function decisionList(db: DB) {
   return db
-    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: user.role })
+    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: roleIn(decision.juryId) })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
     .leftJoin(user, eq(user.id, decision.actorId))
