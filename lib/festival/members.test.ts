@@ -6,13 +6,13 @@
 // jury_member in the file alone is reported by audit:verify's account replay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { ballot, ballotScore, jury, nomination, score } from '@/db/schema';
+import { ballot, ballotScore, jury, juryMember, nomination, score, user } from '@/db/schema';
 import type { DB } from '@/db';
 import { executeAction, runAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { seededDb, userByLogin, type TestDb } from '@/tests/db';
 import { demoCast, voteAndSubmit } from '@/tests/festival';
-import { expectRefused } from '@/tests/actions';
+import { bytes, expectRefused, run } from '@/tests/actions';
 import { addJury, addMembers } from '@/tests/juries';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { quorumOf } from '@/lib/count/quorum';
@@ -22,7 +22,7 @@ import { submissionTable } from '@/lib/round/view';
 import { votingProgress } from '@/lib/admin/progress';
 import { listJuryAccounts } from '@/lib/juror/queries';
 import { listJurors } from '@/lib/festival/queries';
-import { issueSlipsSpec } from '@/lib/juror/import-specs';
+import { importJurorsSpec, issueSlipsSpec } from '@/lib/juror/import-specs';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { saveScoreSpec, reopenBallotSpec } from '@/lib/ballot/specs';
@@ -139,5 +139,34 @@ describe('memberships in the keyed log', () => {
       expect.stringMatching(new RegExp(`login ${chair.login}.*jury memberships are juror of jury ${juryId}`)),
       expect.stringMatching(new RegExp(`login ${jurors[3].login}.*jury memberships are .*juror of jury ${other.juryId}`)),
     ]));
+  });
+});
+
+describe('importing the jury of a newer edition', () => {
+  it('seats a login of the older jury with its one account, names and password unchanged; its chair column moves this jury\'s chair only', () => {
+    const newer = addJury(t.db, { edition: 'new' });
+    const membersOf = (juryId: number) => t.db.select({ userId: juryMember.userId, role: juryMember.role }).from(juryMember).where(eq(juryMember.juryId, juryId)).orderBy(asc(juryMember.userId)).all();
+    const demoJuryId = 1;
+    const olderMembers = membersOf(demoJuryId);
+    const azimovBefore = t.db.select().from(user).where(eq(user.id, juror.id)).get()!;
+    const head = 'name,latin_name,login,country,language,role\n';
+    // Azimov under another name in the file, as chair; a new juror; then, a second file makes the new juror chair.
+    expect(run(t, importJurorsSpec, { csv: bytes(`${head}Другое имя,Other Name,${juror.login},FR,en,chair\nNew Person,,new-person,FR,en,juror\n`) }))
+      .toEqual({ added: 2, updated: 0, removed: 0, unchanged: 0 });
+    const fresh = t.db.select({ id: user.id }).from(user).where(eq(user.login, 'new-person')).get()!.id;
+    expect(membersOf(newer.juryId)).toEqual([{ userId: juror.id, role: 'chair' }, { userId: fresh, role: 'juror' }].sort((a, b) => a.userId - b.userId));
+    // One person, one account: nothing of it changed but its seat.
+    expect(t.db.select().from(user).where(eq(user.id, juror.id)).get()).toEqual(azimovBefore);
+    expect(t.db.select({ id: user.id }).from(user).where(eq(user.login, juror.login)).all()).toHaveLength(1);
+    expect(userByLogin(t.db, juror.login).role).toBe('chair');
+    expect(membersOf(demoJuryId)).toEqual(olderMembers);
+
+    expect(run(t, importJurorsSpec, { csv: bytes(`${head}Другое имя,Other Name,${juror.login},FR,en,juror\nNew Person,,new-person,FR,en,chair\n`) }))
+      .toMatchObject({ added: 0, removed: 0 });
+    expect(membersOf(newer.juryId)).toEqual([{ userId: juror.id, role: 'juror' }, { userId: fresh, role: 'chair' }].sort((a, b) => a.userId - b.userId));
+    // The older jury's chair still chairs it.
+    expect(membersOf(demoJuryId)).toEqual(olderMembers);
+    expect(olderMembers.find((m) => m.userId === chair.id)!.role).toBe('chair');
+    expect(replayAudit(t.db)).toEqual([]);
   });
 });
