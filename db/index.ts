@@ -21,6 +21,8 @@ export interface Upgrades {
   unstatedState(db: DB): void;
   /** The migration to editions and juries has just made a festival edition 1 with its jury. */
   editions(db: DB): void;
+  /** The migration to per-jury membership has just seated a database's accounts on its jury. */
+  members(db: DB): void;
 }
 
 export function connect(file: string, migrationsFolder: string, upgrades: Upgrades): Handle {
@@ -37,6 +39,7 @@ export function connect(file: string, migrationsFolder: string, upgrades: Upgrad
   const hadUsers = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'user'").get();
   const unstated = hadUsers && !(sqlite.prepare("select 1 from pragma_table_info('user') where name = 'baseline_entry'").get());
   const hadFestival = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'festival'").get();
+  const hadMembers = !!sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = 'jury_member'").get();
   // SQLite's procedure for rebuilding a table (a required column that references another table, as in
   // 0007_editions): keys off while the migrations run, so dropping the old table cascades to nothing, then
   // every key checked before the app writes a row. The pragma cannot change inside the migrations'
@@ -49,6 +52,7 @@ export function connect(file: string, migrationsFolder: string, upgrades: Upgrad
   if (unkeyedLog) upgrades.unkeyedLog(db);
   if (unstated) upgrades.unstatedState(db);
   if (hadFestival) upgrades.editions(db);
+  if (hadUsers && !hadMembers) upgrades.members(db);
   return { sqlite, db, file };
 }
 

@@ -221,6 +221,30 @@ export const user = sqliteTable(
   ],
 );
 
+// Who sits on which jury, and in what role (issue 23): the one source of truth for a jury's jurors and
+// its chair. `user.role` says only whether an account is an organiser's (organisers run every jury of every
+// edition) or a jury member's ('juror'); 'chair' is no longer written there (still allowed by the old
+// CHECK, which only a rebuild of `user` could change). A person has one account and may sit on several
+// juries, with a role in each; at most one chair per jury.
+export const MEMBER_ROLES = ['juror', 'chair'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export const juryMember = sqliteTable(
+  'jury_member',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    juryId: integer('jury_id').notNull().references(() => jury.id),
+    userId: integer('user_id').notNull().references(() => user.id),
+    role: text('role', { enum: MEMBER_ROLES }).notNull().default('juror'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('jury_member_unique').on(t.juryId, t.userId),
+    uniqueIndex('jury_member_chair').on(t.juryId).where(sql`${t.role} = 'chair'`),
+    index('jury_member_user').on(t.userId),
+    check('jury_member_role', sql`${t.role} in ('juror','chair')`),
+  ],
+);
+
 // One-time sign-in tokens, stored as SHA-256 of the token: the organiser sees the token once.
 export const signinToken = sqliteTable('signin_token', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -626,3 +650,4 @@ export type AccountProposal = typeof accountProposal.$inferSelect;
 export type AccountSignIn = typeof accountSignIn.$inferSelect;
 export type CredentialSet = typeof credentialSet.$inferSelect;
 export type Slip = typeof slip.$inferSelect;
+export type JuryMember = typeof juryMember.$inferSelect;

@@ -6,6 +6,7 @@ import { connect, type Handle, type DB } from '@/db';
 import { sealLegacyChain } from './audit';
 import { writeStateBaseline } from './replay/baseline';
 import { stateEditionsUpgrade } from './festival/editions-upgrade';
+import { stateMembersUpgrade } from './festival/members-upgrade';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { juryDb?: Handle };
@@ -20,7 +21,7 @@ export function migrationsFolder(): string {
 
 /** Opens, migrates and upgrades `file` (default: the environment's). Scripts and tests own the handle they get. */
 export function openDatabase(file: string = databaseFile()): Handle {
-  return connect(file, migrationsFolder(), { unkeyedLog: sealLegacyChain, unstatedState: writeStateBaseline, editions: stateEditionsUpgrade });
+  return connect(file, migrationsFolder(), { unkeyedLog: sealLegacyChain, unstatedState: writeStateBaseline, editions: stateEditionsUpgrade, members: stateMembersUpgrade });
 }
 
 function handle(): Handle {

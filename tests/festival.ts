@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
-import { candidate, nomination, user } from '@/db/schema';
+import { candidate, juryMember, nomination, user } from '@/db/schema';
+import { memberOfServedJury } from '@/lib/festival/members';
 import type { DB } from '@/db';
 import { executeAction } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
@@ -13,8 +14,8 @@ import { userByLogin } from './db';
 
 /** The demo festival's chair, one juror (Azimov), the organiser, and the whole jury (chair included) by id. */
 export function demoCast(db: DB) {
-  const jurors = db.select({ login: user.login, role: user.role }).from(user).orderBy(asc(user.id)).all()
-    .filter((u) => u.role !== 'organiser')
+  // The served jury's members (lib/festival/members.ts): another jury's are not this festival's.
+  const jurors = db.select({ login: user.login }).from(user).innerJoin(juryMember, memberOfServedJury).orderBy(asc(user.id)).all()
     .map((u) => userByLogin(db, u.login));
   return { chair: userByLogin(db, 'hansanping'), juror: userByLogin(db, 'azimov'), organiser: userByLogin(db, 'organiser'), jurors };
 }

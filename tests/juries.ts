@@ -4,9 +4,11 @@
 // in a newer edition, which then becomes the one served.
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, edition, film, jury, nomination } from '@/db/schema';
+import { candidate, edition, film, jury, juryMember, nomination, user, type MemberRole } from '@/db/schema';
 import { DEMO_NOMINATIONS } from '@/lib/demo/seed';
 import { assignEditionSlug } from '@/lib/festival/edition-slug';
+import { appendAudit } from '@/lib/audit';
+import { accountState } from '@/lib/auth/account-state';
 
 export interface OtherJury {
   juryId: number;
@@ -48,4 +50,24 @@ export function juryRows(db: DB, juryId: number) {
     films: db.select().from(film).where(eq(film.juryId, juryId)).orderBy(asc(film.id)).all(),
     nominations: db.select().from(nomination).where(eq(nomination.juryId, juryId)).orderBy(asc(nomination.id)).all(),
   };
+}
+
+/**
+ * Generated members of a jury (issue 23: never the festival's real people): `count` new accounts seated on
+ * it, the first as its chair unless `chair: false`, and any existing accounts of `also` seated too (a
+ * person on two juries keeps one account). Stated in the audit log as every writer must
+ * (lib/auth/account-state.ts), so audit:verify's account replay stays green. Returns the new accounts' ids.
+ */
+export function addMembers(db: DB, juryId: number, opts: { count: number; chair?: boolean; prefix?: string; also?: { id: number; role: MemberRole }[] }): number[] {
+  return db.transaction((tx) => {
+    const prefix = opts.prefix ?? `j${juryId}`;
+    const ids = Array.from({ length: opts.count }, (_, i) =>
+      tx.insert(user).values({ login: `${prefix}-member-${i + 1}`, displayName: `Generated member ${i + 1}`, role: 'juror', country: 'FR', passwordHash: 'not-a-hash' })
+        .returning({ id: user.id }).get().id);
+    ids.forEach((userId, i) => tx.insert(juryMember).values({ juryId, userId, role: i === 0 && opts.chair !== false ? 'chair' : 'juror' }).run());
+    for (const a of opts.also ?? []) tx.insert(juryMember).values({ juryId, userId: a.id, role: a.role }).run();
+    const stated = [...ids, ...(opts.also ?? []).map((a) => a.id)];
+    appendAudit(tx, { actorId: null, action: 'test.members', payload: { jury: juryId, accounts: stated.map((id) => accountState(tx, id)) } });
+    return ids;
+  }, { behavior: 'immediate' });
 }

@@ -48,7 +48,7 @@ export async function Header() {
         <div className={s.controls}>
           {user && (
             <span className={s.who} data-testid="who">
-              {t('signedInAs', { name: user.displayName, role: t(`role.${user.role}`) })}
+              {t('signedInAs', { name: user.displayName, role: t(`role.${user.role ?? 'none'}`) })}
             </span>
           )}
           <LanguageSwitch current={locale} />

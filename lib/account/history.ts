@@ -19,6 +19,7 @@ import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
 import type { SessionUser } from '@/lib/auth/users';
 import type { From } from './device';
+import { servedRole } from '@/lib/festival/members';
 
 type Read = Pick<DB, 'select'>;
 type Write = Pick<Tx, 'insert' | 'update' | 'select'>;
@@ -131,7 +132,7 @@ export function unansweredHistory(db: Read, userId: number, currentDeviceId: str
   const current = currentDeviceId === undefined ? signIns.at(-1)?.deviceId ?? null : currentDeviceId;
   const confirmed = confirmedDevices(db, userId, given);
   const same = (d: string | null) => d === current; // two unknown devices cannot be told apart
-  const roles = new Map(db.select({ id: userTable.id, role: userTable.role }).from(userTable).all().map((u) => [u.id, u.role]));
+  const roles = new Map(db.select({ id: userTable.id, role: servedRole }).from(userTable).all().map((u) => [u.id, u.role]));
   const events: HistoryEvent[] = [
     ...creds.map((c): HistoryEvent => ({
       type: 'credential', id: c.id, at: c.at, kind: c.kind,
@@ -149,7 +150,7 @@ export function unansweredHistory(db: Read, userId: number, currentDeviceId: str
  * get nothing: the history is the owner's to read and answer.
  */
 export function ownHistory(db: Read, viewer: SessionUser | null, currentDeviceId: string | null): History | null {
-  if (!viewer || !viewer.active || !JUROR_ROLES.includes(viewer.role)) return null;
+  if (!viewer || !viewer.active || !viewer.role || !JUROR_ROLES.includes(viewer.role)) return null;
   return unansweredHistory(db, viewer.id, currentDeviceId);
 }
 

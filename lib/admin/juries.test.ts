@@ -11,7 +11,7 @@ import { frozenSetupDigest } from '@/lib/festival/frozen-setup';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
 import { bytes, expectRefused, run, setPhase } from '@/tests/actions';
-import { addJury, juryRows, type OtherJury } from '@/tests/juries';
+import { addJury, addMembers, juryRows, type OtherJury } from '@/tests/juries';
 import { auditRows, otherJuryVotes, otherJuryVotingRows } from '@/tests/jury-activity';
 import { openVotingSpec, votingPreconditions } from './phase';
 import { votingProgress } from './progress';
@@ -98,6 +98,8 @@ describe('a newer edition', () => {
     const oldActor = candidatesOf(t.db, 'best_actor');
     const older = { rows: juryRows(t.db, 1), actors: oldActor };
     const other = addJury(t.db, { edition: 'new' });
+    // The same people sit on the newer edition's jury, in the same roles (issue 23: jury_member).
+    addMembers(t.db, other.juryId, { count: 0, also: jurors.map((j) => ({ id: j.id, role: j.role === 'chair' ? 'chair' as const : 'juror' as const })) });
     expect(listPerformanceNominations(t.db).map((n) => n.id)).toEqual([other.nominations.best_actor, other.nominations.best_actress]);
     expect(listPerformances(t.db, other.nominations.best_actor).map((p) => p.id)).toEqual(other.candidates.best_actor);
     expectRefused(t, removePerformanceSpec, 'organiser', { id: oldActor[0].id }, 'performance:not_found');

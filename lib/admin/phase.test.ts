@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { candidate, edition, jury, film, nomination, signinToken, user } from '@/db/schema';
+import { candidate, edition, jury, juryMember, film, nomination, signinToken, user } from '@/db/schema';
 import { seededDb, type TestDb } from '@/tests/db';
 import { expectCommonRefusals, expectRefused, run } from '@/tests/actions';
 import { openVotingSpec, votingPreconditions } from './phase';
+
+/** Sets an account's role in the jury (issue 23: the chair is a membership, jury_member). */
+function seatAs(t: TestDb, login: string, role: 'juror' | 'chair') {
+  const id = t.db.select({ id: user.id }).from(user).where(eq(user.login, login)).get()!.id;
+  t.db.update(juryMember).set({ role }).where(eq(juryMember.userId, id)).run();
+}
 
 let t: TestDb;
 beforeEach(async () => { t = await seededDb(); });
@@ -24,7 +30,7 @@ describe('opening the vote', () => {
   it('lists every unmet precondition and refuses while any is unmet', () => {
     const actress = t.db.select().from(nomination).where(eq(nomination.code, 'best_actress')).get()!;
     t.db.delete(candidate).where(eq(candidate.nominationId, actress.id)).run();
-    t.db.update(user).set({ role: 'juror' }).where(eq(user.login, 'hansanping')).run();
+    seatAs(t, 'hansanping', 'juror');
     t.db.update(user).set({ passwordHash: null }).where(eq(user.login, 'juror05')).run();
     t.db.update(jury).set({ recusalByNationality: true }).where(eq(jury.id, 1)).run();
     const unmet = votingPreconditions(t.db);
@@ -40,17 +46,16 @@ describe('opening the vote', () => {
     expectRefused(t, openVotingSpec, 'organiser', {}, 'open:preconditions');
   });
 
-  it('counts an unused, unexpired sign-in token as an account; two chairs are one too many', () => {
+  it('counts an unused, unexpired sign-in token as an account; a second chair cannot be written', () => {
     const j = t.db.select().from(user).where(eq(user.login, 'juror05')).get()!;
     t.db.update(user).set({ passwordHash: null }).where(eq(user.id, j.id)).run();
     t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'b'.repeat(64), expiresAt: '2000-01-01T00:00:00Z' }).run();
     expect(votingPreconditions(t.db)).toEqual([{ code: 'open:no_account', params: { login: 'juror05', name: 'Juror 05' } }]);
     t.db.insert(signinToken).values({ userId: j.id, tokenHash: 'c'.repeat(64), expiresAt: '2999-01-01T00:00:00Z' }).run();
     expect(votingPreconditions(t.db)).toEqual([]);
-    t.db.update(user).set({ role: 'chair' }).where(eq(user.login, 'azimov')).run();
-    expect(votingPreconditions(t.db)).toEqual([{ code: 'open:chair_count', params: { count: 2 } }]);
+    // A second chair of the jury cannot even be written (a partial unique index on jury_member).
+    expect(() => seatAs(t, 'azimov', 'chair')).toThrow(/UNIQUE/);
     // A deactivated juror needs no account; films out of competition need no country.
-    t.db.update(user).set({ role: 'juror' }).where(eq(user.login, 'azimov')).run();
     t.db.update(user).set({ active: false, passwordHash: null }).where(eq(user.login, 'juror07')).run();
     t.db.update(film).set({ country: 'XX' }).where(eq(film.competition, false)).run();
     expect(votingPreconditions(t.db)).toEqual([]);

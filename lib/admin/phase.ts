@@ -1,8 +1,9 @@
 // Opening the vote (setup -> voting): checked on the server, and the unmet preconditions listed on
 // the page. Once voting is open every setup action refuses (requireSetup).
-import { and, count, eq, gt, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { candidate, film, nomination, signinToken, user } from '@/db/schema';
+import { candidate, film, juryMember, nomination, signinToken, user } from '@/db/schema';
+import { memberOf } from '@/lib/festival/members';
 import { accountsWithOpenSlip } from '@/lib/account/history';
 import type { DB } from '@/db';
 import { Refusal, type ActionSpec } from '@/lib/server/action';
@@ -40,9 +41,10 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
   if (noms.length === 0) unmet.push({ code: 'open:no_nominations' });
   for (const n of noms) if (n.n === 0) unmet.push({ code: 'open:no_candidates', params: { nomination: n.code } });
   const jury = db
-    .select({ id: user.id, login: user.login, name: user.displayName, role: user.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
+    .select({ id: user.id, login: user.login, name: user.displayName, role: juryMember.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
     .from(user)
-    .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
+    .innerJoin(juryMember, memberOf(fest.id))
+    .where(eq(user.active, true))
     .all();
   const chairs = jury.filter((j) => j.role === 'chair').length;
   if (chairs !== 1) unmet.push({ code: 'open:chair_count', params: { count: chairs } });
@@ -65,7 +67,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
       .where(and(eq(candidate.placeholder, true), eq(nomination.kind, 'performance'), eq(nomination.juryId, fest.id)))
       .get()?.n ?? 0;
     if (performances > 0) unmet.push({ code: 'open:placeholder_performances', params: { count: performances } });
-    const jurors = db.select({ n: count() }).from(user).where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true), eq(user.placeholder, true))).get()?.n ?? 0;
+    const jurors = db.select({ n: count() }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(and(eq(user.active, true), eq(user.placeholder, true))).get()?.n ?? 0;
     if (jurors > 0) unmet.push({ code: 'open:placeholder_jurors', params: { count: jurors } });
   }
   if (fest.recusalByNationality) {

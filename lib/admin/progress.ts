@@ -2,9 +2,10 @@
 // how many remain, whether the ballot is submitted, and how many recusals. Counts only: no query
 // here selects a score's value or note, so neither can reach the page.
 import 'server-only';
-import { and, asc, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { ballot, candidate, film, nomination, recusal, score, user } from '@/db/schema';
+import { ballot, candidate, film, juryMember, nomination, recusal, score, user } from '@/db/schema';
+import { memberOf } from '@/lib/festival/members';
 import { recusedByNationality } from '@/lib/tally/recused';
 import { findFestival } from '@/lib/festival/phase';
 
@@ -29,9 +30,10 @@ export function votingProgress(db: DB) {
     .orderBy(asc(nomination.position))
     .all();
   const jurors = db
-    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, country: user.country })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: juryMember.role, country: user.country })
     .from(user)
-    .where(and(inArray(user.role, ['juror', 'chair']), eq(user.active, true)))
+    .innerJoin(juryMember, memberOf(juryId))
+    .where(eq(user.active, true))
     .orderBy(asc(user.id))
     .all();
   // Candidates per nomination and film, so that a juror's recused films can be left out.

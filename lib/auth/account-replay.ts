@@ -8,7 +8,7 @@ import { asc } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { slip, user, type AuditEntry } from '@/db/schema';
 import { payloadOf } from '@/lib/audit';
-import { credentialDigest, stateOfRow, type AccountState } from './account-state';
+import { credentialDigest, membershipsByAccount, membershipsText, stateOfRow, type AccountState } from './account-state';
 
 type Stated = { state: AccountState; entry: number; id: number };
 
@@ -35,8 +35,9 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     for (const s of statesIn(e)) stated.set(s.id, { state: s, entry: i + 1, id: e.id });
   }
   const rows = db.select().from(user).orderBy(asc(user.id)).all();
+  const memberships = membershipsByAccount(db);
   for (const row of rows) {
-    const now = stateOfRow(row);
+    const now = stateOfRow(row, memberships.get(row.id) ?? []);
     const where = `user row ${row.id} (login ${row.login}, ${row.role})`;
     const last = stated.get(row.id);
     if (!last) {
@@ -46,6 +47,11 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     const at = `entry ${last.entry} (id ${last.id})`;
     for (const f of FIELDS) {
       if (f.key in last.state && now[f.key] !== last.state[f.key]) problems.push(`${where}: ${f.name} is ${f.say(now[f.key])}, but the log's last statement of this account, ${at}, says ${f.say(last.state[f.key])}`);
+    }
+    // Stated since per-jury membership (lib/festival/members-upgrade.ts states every account): a chair
+    // moved or a juror seated on a jury in the file alone is named here.
+    if ('memberships' in last.state && membershipsText(now.memberships) !== membershipsText(last.state.memberships)) {
+      problems.push(`${where}: its jury memberships are ${membershipsText(now.memberships)}, but the log's last statement of this account, ${at}, says ${membershipsText(last.state.memberships)}`);
     }
     if (now.credential !== last.state.credential) {
       problems.push(`${where}: its password hash is not the one the log last stated, ${at} (${last.state.credential === null ? 'none was set' : now.credential === null ? 'it was removed' : 'it was replaced'} without an audited change)`);

@@ -16,6 +16,6 @@ export async function requireUser(opts: { allowPasswordChange?: boolean } = {}):
 
 export async function requireRole(...roles: Role[]): Promise<SessionUser> {
   const user = await requireUser();
-  if (!roles.includes(user.role)) forbidden();
+  if (!user.role || !roles.includes(user.role)) forbidden();
   return user;
 }

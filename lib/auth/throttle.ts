@@ -13,6 +13,7 @@ import type { DB } from '@/db';
 import type { Tx } from '@/lib/server/action';
 import { loginFailure, user as userTable } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
+import { shownRole } from '@/lib/festival/members';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;
@@ -162,7 +163,7 @@ export function lockedAccounts(db: Pick<DB, 'select'>, nowMs: number): LockedAcc
     .all()
     .filter((g) => g.n >= ACCOUNT_MAX_FAILURES);
   if (groups.length === 0) return [];
-  const accounts = new Map(db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role })
+  const accounts = new Map(db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: shownRole })
     .from(userTable).where(inArray(userTable.login, groups.map((g) => g.login))).all().map((a) => [a.login, a]));
   return groups.flatMap((g) => {
     const a = accounts.get(g.login);

@@ -14,6 +14,7 @@ import { scaleOf, scoreValue, stepsOf } from './scale';
 import { writeSnapshot } from './snapshot';
 
 import { NOTE_MAX, REASON_MAX } from '@/lib/server/form';
+import { servedRole } from '@/lib/festival/members';
 
 const id = z.union([z.number(), z.string().regex(/^\d{1,9}$/).transform(Number)]).pipe(z.number().int().positive().max(2 ** 31));
 // A score as written (7.5 or "7.5"); whether it is on the scale is decided exactly in the handler
@@ -195,8 +196,9 @@ export const reopenBallotSpec = defineSpec({
   handler: ({ user: me, input, tx }) => {
     const { fest, nom } = requireOpenNomination(tx, input.nominationId);
     if (!openRound(fest.phase)) throw new Refusal('ballot:round_closed');
-    const juror = tx.select({ id: user.id, role: user.role, active: user.active }).from(user).where(eq(user.id, input.jurorId)).get();
-    if (!juror || juror.role === 'organiser') throw new Refusal('ballot:unknown_juror');
+    const juror = tx.select({ id: user.id, role: servedRole, active: user.active }).from(user).where(eq(user.id, input.jurorId)).get();
+    // A member of the served jury only: another jury's juror has no ballot here to reopen.
+    if (!juror || juror.role === null || juror.role === 'organiser') throw new Refusal('ballot:unknown_juror');
     // A deactivated juror could never resubmit: the ballot would stay reopened for good.
     if (!juror.active) throw new Refusal('ballot:inactive_juror');
     const row = ballotOf(tx, juror.id, nom.id);

@@ -2,7 +2,7 @@
 // item states is real; everything else is a clearly marked placeholder for the organisers to replace.
 import { count } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, edition, film, jury, nomination, user } from '@/db/schema';
+import { candidate, edition, film, jury, juryMember, nomination, user } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
 import { allAccountStates } from '@/lib/auth/account-state';
 import { hashPassword } from '@/lib/auth/password';
@@ -95,18 +95,21 @@ export async function seedDemo(db: DB): Promise<boolean> {
           tx.insert(candidate).values({ nominationId: id, filmId: f.id, person, placeholder }).run();
         }
       });
-      DEMO_ACCOUNTS.forEach((a, i) =>
-        tx.insert(user)
+      DEMO_ACCOUNTS.forEach((a, i) => {
+        // The account says only whether it is an organiser's; its role on the jury is its membership (issue 23).
+        const { id } = tx.insert(user)
           .values({
             login: a.login,
             displayName: a.displayName,
-            role: a.role,
+            role: a.role === 'organiser' ? 'organiser' : 'juror',
             country: a.country,
             passwordHash: hashes[i],
             placeholder: a.placeholder,
           })
-          .run(),
-      );
+          .returning({ id: user.id })
+          .get();
+        if (a.role !== 'organiser') tx.insert(juryMember).values({ juryId, userId: id, role: a.role }).run();
+      });
       appendAudit(tx, { actorId: null, action: 'festival.seed_demo', payload: { films: films.length + OUT_OF_COMPETITION.length, accounts: allAccountStates(tx) } });
       return true;
     },

@@ -23,6 +23,7 @@ import { saveScoreSpec } from '@/lib/ballot/specs';
 import { userByLogin } from '@/tests/db';
 import { candidatesOf } from '@/tests/festival';
 import { EDITIONS_UPGRADE_ACTION } from './editions-upgrade';
+import { MEMBERS_UPGRADE_ACTION } from './members-upgrade';
 
 const root = path.join(__dirname, '..', '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'upgrade');
@@ -81,8 +82,10 @@ describe('a festival finalised and published before editions', () => {
     expect(fest.editionSlug).toBe(editionPart);
     const at = juryResultsAt(h.db, { edition: editionPart, jury: 'main' });
     expect(at.state === 'published' && fullExport(h.db, at.fest)).toEqual(fullExport(h.db));
-    const last = h.db.select().from(audit).orderBy(desc(audit.id)).limit(1).get()!;
+    // The editions entry, then the memberships' (lib/festival/members-upgrade.test.ts checks that one).
+    const [latest, last] = h.db.select().from(audit).orderBy(desc(audit.id)).limit(2).all();
     expect(last.action).toBe(EDITIONS_UPGRADE_ACTION);
+    expect(latest.action).toBe(MEMBERS_UPGRADE_ACTION);
     expect(JSON.parse(last.payload)).toEqual({ from: 'festival', juries: [{ id: 1, editionId: 1, slug: 'main', phase: 'published', edition: festival.name }] });
     expect(verifyChain(h.db)).toMatchObject({ ok: true });
     expect(replayAudit(h.db)).toEqual([]);
@@ -90,7 +93,9 @@ describe('a festival finalised and published before editions', () => {
 
     const after = rowsOf(file);
     for (const t of TABLES) {
-      if (t === 'audit') expect(after.audit.slice(0, -1)).toEqual(before.audit);
+      if (t === 'audit') expect(after.audit.slice(0, -2)).toEqual(before.audit);
+      // The chair's account becomes a juror's: who chairs lives in jury_member since 0008_members.
+      else if (t === 'user') expect(after.user, t).toEqual(before.user.map((u) => (u.role === 'chair' ? { ...u, role: 'juror' } : u)));
       else if (['film', 'nomination', 'decision'].includes(t)) {
         expect(after[t].every((r) => r.jury_id === 1), t).toBe(true);
         expect(without(after[t], 'jury_id'), t).toEqual(before[t]);
@@ -104,7 +109,7 @@ describe('a festival finalised and published before editions', () => {
     expect(verified.status).toBe(0);
     // Opened again, nothing more is appended.
     const again = openDatabase(file);
-    expect(again.db.select().from(audit).orderBy(desc(audit.id)).limit(1).get()!.id).toBe(last.id);
+    expect(again.db.select().from(audit).orderBy(desc(audit.id)).limit(1).get()!.id).toBe(latest.id);
     again.sqlite.close();
   });
 });

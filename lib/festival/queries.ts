@@ -1,7 +1,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { film, nomination, user } from '@/db/schema';
+import { film, juryMember, nomination, user } from '@/db/schema';
+import { memberOfServedJury } from './members';
 import { findFestival } from './phase';
 
 /** The served jury's id; none (no rows) in a database not yet set up, as before there was a jury. */
@@ -56,9 +57,9 @@ export function listNominations(db: DB, juryId = servedJury(db)) {
 /** Jurors (the chair among them), without anything secret. */
 export function listJurors(db: DB) {
   return db
-    .select({ id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
+    .select({ id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
     .from(user)
+    .innerJoin(juryMember, memberOfServedJury)
     .orderBy(asc(user.id))
-    .all()
-    .filter((u) => u.role !== 'organiser');
+    .all();
 }

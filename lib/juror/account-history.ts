@@ -10,6 +10,7 @@ import 'server-only';
 import { asc, eq, inArray, or } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { audit, user as userTable, type Role } from '@/db/schema';
+import { shownRole } from '@/lib/festival/members';
 
 export type HistoryEventKind =
   | 'created' | 'renamed' | 'password_set' | 'password_changed' | 'slip' | 'reset_approved'
@@ -65,10 +66,10 @@ function stateIn(p: Payload, uid: number): Name | undefined {
 }
 
 export function accountHistory(db: Pick<DB, 'select'>, userId: number): AccountHistory | null {
-  const u = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, createdAt: userTable.createdAt })
+  const u = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: shownRole, createdAt: userTable.createdAt })
     .from(userTable).where(eq(userTable.id, userId)).get();
   if (!u) return null;
-  const people = new Map(db.select({ id: userTable.id, name: userTable.displayName, latinName: userTable.latinName, role: userTable.role }).from(userTable).all().map((p) => [p.id, { name: p.name, latinName: p.latinName, role: p.role }]));
+  const people = new Map(db.select({ id: userTable.id, name: userTable.displayName, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((p) => [p.id, { name: p.name, latinName: p.latinName, role: p.role }]));
   const entries = db.select({ at: audit.at, actorId: audit.actorId, action: audit.action, payload: audit.payload })
     .from(audit)
     .where(or(inArray(audit.action, Object.keys(READERS)), eq(audit.actorId, userId)))

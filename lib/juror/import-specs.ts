@@ -1,9 +1,10 @@
 // The jury CSV import (preview, then apply; all or nothing) and the sign-in slips: one action that
 // gives every active juror a fresh one-time password, recorded in the audit log without them.
 import { createHash } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { signinToken, user as userTable } from '@/db/schema';
+import { juryMember, signinToken, user as userTable } from '@/db/schema';
+import { memberOfServedJury, seat, servedJury, servedRole } from '@/lib/festival/members';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { ISSUE_SLIPS } from './slips-confirm';
 import { appendAudit } from '@/lib/audit';
@@ -20,7 +21,7 @@ import { issueSlip, recordCredential } from '@/lib/account/history';
 
 function currentUsers(tx: Tx): ExistingUser[] {
   return tx
-    .select({ id: userTable.id, login: userTable.login, role: userTable.role, displayName: userTable.displayName, latinName: userTable.latinName, country: userTable.country, locale: userTable.locale, active: userTable.active })
+    .select({ id: userTable.id, login: userTable.login, role: servedRole, displayName: userTable.displayName, latinName: userTable.latinName, country: userTable.country, locale: userTable.locale, active: userTable.active })
     .from(userTable)
     .orderBy(asc(userTable.id))
     .all();
@@ -52,7 +53,8 @@ export const previewJurorImportSpec = {
     const shown = (r: { displayName: string; latinName: string | null }) => (r.latinName && r.latinName !== r.displayName ? `${r.displayName} (${r.latinName})` : r.displayName);
     return {
       errors,
-      added: plan?.added.map((r) => ({ line: r.line, name: shown(r), login: r.login, role: r.role })) ?? [],
+      // An account of another jury joins this one: added to this jury, with the name it has.
+      added: [...(plan?.added ?? []), ...(plan?.seated.map((s) => s.row) ?? [])].sort((a, b) => a.line - b.line).map((r) => ({ line: r.line, name: shown(r), login: r.login, role: r.role })),
       updated: plan?.updated.map((u) => ({ line: u.row.line, name: shown(u.row), login: u.row.login, role: u.row.role, fields: u.fields })) ?? [],
       removed: plan?.deactivated.map((u) => ({ name: u.displayName, login: u.login })) ?? [],
       unchanged: plan?.unchanged.length ?? 0,
@@ -70,21 +72,23 @@ export const importJurorsSpec = {
     requireSetup(tx);
     const { plan, errors } = planFromCsv(tx, input.csv);
     if (!plan || errors.length) throw invalidImport(errors);
-    const values = (r: JurorPlan['added'][number]) => ({ displayName: r.displayName, latinName: r.latinName, country: r.country, locale: r.locale, role: r.role, placeholder: false });
+    // The file's role is the role in the served jury (jury_member); the account stays a juror's.
+    const values = (r: JurorPlan['added'][number]) => ({ displayName: r.displayName, latinName: r.latinName, country: r.country, locale: r.locale, role: 'juror' as const, placeholder: false });
+    const juryId = servedJury(tx);
     // Deactivation ends the sessions at once, as setJurorActive does.
     for (const u of plan.deactivated) tx.update(userTable).set({ active: false, sessionVersion: sql`${userTable.sessionVersion} + 1` }).where(eq(userTable.id, u.id)).run();
-    // One chair at most at any moment: demote first, then write the file's roles.
-    const chair = [...plan.added, ...plan.updated.map((u) => u.row), ...plan.unchanged].find((r) => r.role === 'chair');
-    const demoted = chair ? tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.login, chair.login))).returning({ id: userTable.id }).all() : [];
     for (const u of plan.updated) tx.update(userTable).set({ ...values(u.row), active: true }).where(eq(userTable.id, u.id)).run();
-    const added = plan.added.map((r) => tx.insert(userTable).values({ ...values(r), login: r.login, mustChangePassword: true }).returning({ id: userTable.id }).get());
+    const added = plan.added.map((r) => ({ ...tx.insert(userTable).values({ ...values(r), login: r.login, mustChangePassword: true }).returning({ id: userTable.id }).get(), row: r }));
+    // Jurors first, the chair last: seating the chair demotes this jury's previous chair only (one chair per jury).
+    const seats = [...added, ...plan.seated, ...plan.updated].map((u) => ({ id: u.id, role: u.row.role }));
+    const seatedIds = [...seats.filter((s) => s.role === 'juror'), ...seats.filter((s) => s.role === 'chair')].flatMap((s) => seat(tx, juryId, s.id, s.role));
     // Every account the file touched, as it stands now (lib/auth/account-state.ts).
-    const touched = [...new Set([...plan.deactivated, ...demoted, ...plan.updated, ...added].map((u) => u.id))].sort((a, b) => a - b);
-    const summary = { added: plan.added.length, updated: plan.updated.length, removed: plan.deactivated.length, unchanged: plan.unchanged.length };
+    const touched = [...new Set([...plan.deactivated.map((u) => u.id), ...seatedIds, ...plan.updated.map((u) => u.id), ...added.map((u) => u.id)])].sort((a, b) => a - b);
+    const summary = { added: plan.added.length + plan.seated.length, updated: plan.updated.length, removed: plan.deactivated.length, unchanged: plan.unchanged.length };
     appendAudit(tx, {
       actorId: user.id,
       action: 'juror.import',
-      payload: { ...summary, added: plan.added.map((r) => r.login), updated: plan.updated.map((u) => ({ login: u.row.login, fields: u.fields })), deactivated: plan.deactivated.map((u) => u.login), sha256: createHash('sha256').update(input.csv).digest('hex'), accounts: touched.map((a) => accountState(tx, a)) },
+      payload: { ...summary, added: plan.added.map((r) => r.login), seated: plan.seated.map((s) => s.row.login), updated: plan.updated.map((u) => ({ login: u.row.login, fields: u.fields })), deactivated: plan.deactivated.map((u) => u.login), sha256: createHash('sha256').update(input.csv).digest('hex'), accounts: touched.map((a) => accountState(tx, a)) },
     });
     return summary;
   },
@@ -101,9 +105,10 @@ export type Slip = { login: string; displayName: string; latinName: string | nul
 
 function activeJury(tx: Pick<DB, 'select'>) {
   return tx
-    .select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, locale: userTable.locale })
+    .select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, locale: userTable.locale })
     .from(userTable)
-    .where(and(inArray(userTable.role, ['juror', 'chair']), eq(userTable.active, true)))
+    .innerJoin(juryMember, memberOfServedJury)
+    .where(eq(userTable.active, true))
     .orderBy(asc(userTable.displayName), asc(userTable.id))
     .all() as { id: number; login: string; displayName: string; latinName: string | null; role: 'juror' | 'chair'; locale: AppLocale | null }[];
 }

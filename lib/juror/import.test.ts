@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ISSUE_SLIPS } from '@/lib/juror/slips-confirm';
 import { runAction } from '@/lib/server/action';
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { audit, slip, user } from '@/db/schema';
+import { servedRole } from '@/lib/festival/members';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { bytes, expectCommonRefusals, expectRefused, expectRunRefused, run, setPhase } from '@/tests/actions';
@@ -108,7 +109,7 @@ describe('juror import and sign-in slips (actions)', () => {
     expect(preview.removed.map((r) => r.login)).toHaveLength(10); // juror03…juror12
     const out = run(t, importJurorsSpec, { csv: bytes(JURY_CSV) });
     expect(out).toEqual({ added: 10, updated: 2, removed: 10, unchanged: 0 });
-    const active = t.db.select().from(user).where(eq(user.active, true)).all().filter((u) => u.role !== 'organiser');
+    const active = t.db.select({ ...getTableColumns(user), role: servedRole }).from(user).where(eq(user.active, true)).all().filter((u) => u.role !== 'organiser');
     expect(active).toHaveLength(12);
     expect(active.some((u) => u.placeholder)).toBe(false);
     expect(active.filter((u) => u.role === 'chair').map((u) => u.login)).toEqual(['hansanping']);

@@ -16,8 +16,9 @@ export type JurorRow = {
   line: number; displayName: string; latinName: string | null; login: string;
   country: string | null; locale: Locale | null; role: 'juror' | 'chair';
 };
+/** `role`: its role in the jury being imported, 'organiser', or null for an account of another jury. */
 export type ExistingUser = {
-  id: number; login: string; role: 'juror' | 'chair' | 'organiser'; displayName: string; latinName: string | null;
+  id: number; login: string; role: 'juror' | 'chair' | 'organiser' | null; displayName: string; latinName: string | null;
   country: string | null; locale: Locale | null; active: boolean;
 };
 
@@ -76,23 +77,30 @@ export function parseJurorCsv(bytes: Uint8Array, existing: readonly ExistingUser
 }
 
 export type JurorChange = { id: number; row: JurorRow; fields: string[] };
-export type JurorPlan = { added: JurorRow[]; updated: JurorChange[]; deactivated: ExistingUser[]; unchanged: JurorRow[] };
+/**
+ * `seated`: logins that already exist as another jury's members: one person, one account, so they join
+ * this jury with that account, in the file's role, and nothing else of the account changes (its names,
+ * country, language and password are the person's, not this file's).
+ */
+export type JurorPlan = { added: JurorRow[]; seated: { id: number; row: JurorRow }[]; updated: JurorChange[]; deactivated: ExistingUser[]; unchanged: JurorRow[] };
 
 const FIELDS = ['displayName', 'latinName', 'country', 'locale', 'role'] as const;
 
 /** What applying the rows would do: rows match jurors by login; active jurors not in the file are deactivated. */
 export function planJurorImport(rows: JurorRow[], existing: readonly ExistingUser[]): JurorPlan {
   const byLogin = new Map(existing.filter((u) => u.role !== 'organiser').map((u) => [u.login, u]));
-  const plan: JurorPlan = { added: [], updated: [], deactivated: [], unchanged: [] };
+  const plan: JurorPlan = { added: [], seated: [], updated: [], deactivated: [], unchanged: [] };
   for (const row of rows) {
     const target = byLogin.get(row.login);
     if (!target) { plan.added.push(row); continue; }
+    if (target.role === null) { plan.seated.push({ id: target.id, row }); continue; }
     const fields: string[] = FIELDS.filter((k) => target[k] !== row[k]);
     if (!target.active) fields.push('active');
     if (fields.length) plan.updated.push({ id: target.id, row, fields });
     else plan.unchanged.push(row);
   }
   const inFile = new Set(rows.map((r) => r.login));
-  plan.deactivated = [...byLogin.values()].filter((u) => u.active && !inFile.has(u.login));
+  // Only this jury's members: an account of another jury only is not this file's to deactivate.
+  plan.deactivated = [...byLogin.values()].filter((u) => u.role !== null && u.active && !inFile.has(u.login));
   return plan;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { audit, signinToken, user } from '@/db/schema';
+import { and, eq, getTableColumns } from 'drizzle-orm';
+import { audit, juryMember, signinToken, user } from '@/db/schema';
+import { servedJuryId, servedRole } from '@/lib/festival/members';
 import { executeAction, runAction } from '@/lib/server/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
@@ -14,7 +15,8 @@ beforeEach(async () => { t = await seededDb(); });
 afterEach(() => t.close());
 
 const HASH = '$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA';
-const row = (login: string) => t.db.select().from(user).where(eq(user.login, login)).get()!;
+// The account with its role in the served jury (issue 23: the chair is a membership, not the account's role).
+const row = (login: string) => t.db.select({ ...getTableColumns(user), role: servedRole }).from(user).where(eq(user.login, login)).get()!;
 
 describe('jurors', () => {
   it('adds a juror with a temporary password shown once, stored only as an argon2id hash', async () => {
@@ -57,7 +59,7 @@ describe('jurors', () => {
     run(t, makeChairSpec, { id: String(row('azimov').id) });
     expect(row('azimov').role).toBe('chair');
     expect(row('hansanping').role).toBe('juror');
-    expect(t.db.select().from(user).where(eq(user.role, 'chair')).all()).toHaveLength(1);
+    expect(t.db.select().from(juryMember).where(and(eq(juryMember.juryId, servedJuryId), eq(juryMember.role, 'chair'))).all()).toHaveLength(1);
   });
 
   it('make chair: refuses a juror, the chair, bad input, voting, an organiser and an inactive juror', () => {

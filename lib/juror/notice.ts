@@ -12,6 +12,7 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountRequest, audit, candidate, film, nomination, user, type AccountRequestKind, type Role } from '@/db/schema';
+import { servedRole } from '@/lib/festival/members';
 
 // Entries written by someone else that may concern this account (their payload names it).
 const ABOUT_OTHERS = ['ballot.reopen', 'account.request', 'account.approve', 'account.refuse', 'account.cancel', 'account.issue_password'];
@@ -28,7 +29,7 @@ export function accountNotice(db: DB, userId: number, locale = 'en'): { changes:
     .orderBy(asc(accountRequest.id))
     .all();
   if (!approved.some((r) => r.seenAt === null)) return null;
-  const roles = new Map(db.select({ id: user.id, role: user.role }).from(user).all().map((u) => [u.id, u.role]));
+  const roles = new Map(db.select({ id: user.id, role: servedRole }).from(user).all().map((u) => [u.id, u.role]));
   const since = approved[0].at!;
   // From the first approval's own audit entry on, by position in the log: entries written in the
   // same millisecond before it (the request itself) are not "since".

@@ -19,6 +19,7 @@ import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
+import { shownRole } from '@/lib/festival/members';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().default(null));
 const nowIso = () => new Date().toISOString();
@@ -173,7 +174,7 @@ export const issueOrganiserPasswordSpec = {
 
 /** Every proposal with the names of those involved: for the organisers' and the chair's lists. */
 export function listAccountProposals(db: Pick<Tx, 'select'>) {
-  const people = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: userTable.role }).from(userTable).all().map((u) => [u.id, u]));
+  const people = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
   return db.select().from(accountProposal).orderBy(asc(accountProposal.id)).all().map((p) => ({
     ...p,
     target: p.targetId === null ? null : people.get(p.targetId) ?? null,

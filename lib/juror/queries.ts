@@ -1,18 +1,19 @@
 import 'server-only';
 import { asc, inArray, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { user } from '@/db/schema';
+import { juryMember, user } from '@/db/schema';
+import { memberOfServedJury } from '@/lib/festival/members';
 
 /** The jury with the state of each account; whether a password is set, never the hash. */
 export function listJuryAccounts(db: DB) {
   return db
     .select({
-      id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role,
+      id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role,
       locale: user.locale, active: user.active, placeholder: user.placeholder, mustChangePassword: user.mustChangePassword,
       hasPassword: isNotNull(user.passwordHash),
     })
     .from(user)
-    .where(inArray(user.role, ['juror', 'chair']))
+    .innerJoin(juryMember, memberOfServedJury)
     .orderBy(asc(user.id))
     .all()
     .map((u) => ({ ...u, hasPassword: Boolean(u.hasPassword) }));

@@ -3,8 +3,9 @@
 // cannot approve their own request; a request about the chair needs a second organiser; the juror
 // is told at the next sign-in, with every write made on the account since; refusals change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, getTableColumns } from 'drizzle-orm';
 import { accountRequest, audit, user } from '@/db/schema';
+import { servedRole } from '@/lib/festival/members';
 import { executeAction, runAction } from '@/lib/server/action';
 import { verifyPassword } from '@/lib/auth/password';
 import { userForClaims } from '@/lib/auth/session';
@@ -32,7 +33,8 @@ beforeEach(async () => {
 afterEach(() => t.close());
 
 function userRow(login: string) {
-  return t.db.select().from(user).where(eq(user.login, login)).get()!;
+  // Its role is the one in the served jury (issue 23).
+  return t.db.select({ ...getTableColumns(user), role: servedRole }).from(user).where(eq(user.login, login)).get()!;
 }
 const idOf = (login: string) => String(userRow(login).id);
 const requests = () => t.db.select().from(accountRequest).all();

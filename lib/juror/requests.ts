@@ -25,6 +25,7 @@ import { reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';
+import { shownRole } from '@/lib/festival/members';
 
 const nowIso = () => new Date().toISOString();
 
@@ -247,7 +248,7 @@ export const acknowledgeAccountNoticeSpec = {
 
 /** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
 export function listAccountRequests(db: Pick<Tx, 'select'>) {
-  const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: userTable.role }).from(userTable).all().map((u) => [u.id, u]));
+  const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
   return db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all().map((r) => ({
     ...r,
     target: names.get(r.targetId)!,

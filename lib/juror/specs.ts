@@ -1,9 +1,10 @@
 // The jury and its accounts: add a juror, edit, make one the chair, deactivate and reactivate,
 // reset a password. Organisers never see or set a password: they issue a temporary one, shown once,
 // stored only as its argon2id hash, that must be changed at the first sign-in.
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { LOCALES, signinToken, user as userTable } from '@/db/schema';
+import { juryMember, LOCALES, signinToken, user as userTable } from '@/db/schema';
+import { seat, servedJury, memberOfServedJury } from '@/lib/festival/members';
 import { Refusal, type ActionSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { accountState } from '@/lib/auth/account-state';
@@ -27,7 +28,9 @@ const locale = z.preprocess((v) => (v === '' || v == null ? null : v), z.enum(LO
 export { temporaryPassword };
 
 export function findJuror(tx: Tx, jurorId: number) {
-  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: userTable.role, active: userTable.active }).from(userTable).where(eq(userTable.id, jurorId)).get();
+  // A member of the served jury only (its role there): another jury's juror is not found here.
+  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, active: userTable.active })
+    .from(userTable).innerJoin(juryMember, memberOfServedJury).where(eq(userTable.id, jurorId)).get();
   if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
   return row;
 }
@@ -59,6 +62,7 @@ export const addJurorSpec = {
     requireSetup(tx);
     if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
     const { id: jurorId } = tx.insert(userTable).values({ ...input, passwordHash: prepared.passwordHash, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
+    seat(tx, servedJury(tx), jurorId, 'juror');
     recordCredential(tx, jurorId, 'temporary', { id: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...input, accounts: [accountState(tx, jurorId)] } });
     return { id: jurorId, login: input.login, password: prepared.password };
@@ -132,11 +136,12 @@ export const setJurorActiveSpec = {
 
 // The changes themselves, shared by the direct actions (setup) and the approval of a request (voting).
 
-/** Makes `targetId` the chair; exactly one chair: the old one becomes a juror in the same transaction. */
+/**
+ * Makes `targetId` the served jury's chair; exactly one chair per jury: that jury's old one becomes a
+ * juror of it in the same transaction (another jury's chair stays its chair). Returns the demoted.
+ */
 export function applyMakeChair(tx: Tx, targetId: number): number[] {
-  const demoted = tx.update(userTable).set({ role: 'juror' }).where(and(eq(userTable.role, 'chair'), ne(userTable.id, targetId))).returning({ id: userTable.id }).all();
-  tx.update(userTable).set({ role: 'chair' }).where(eq(userTable.id, targetId)).run();
-  return demoted.map((d) => d.id);
+  return seat(tx, servedJury(tx), targetId, 'chair').filter((id) => id !== targetId);
 }
 
 /** Deactivation ends the juror's sessions at once: the guard compares session versions. */

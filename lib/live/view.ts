@@ -35,10 +35,13 @@ export interface LiveView {
 
 export interface LiveReader {
   id: number;
-  role: Role;
+  /** Its role in the served jury; null for an account that sits on none (it sees what the public sees). */
+  role: Role | null;
 }
 
 export function liveView(facts: LiveFacts, reader: LiveReader): LiveView {
+  // An account on no jury served here: the phase, which every page shows, and nothing of the counts.
+  if (reader.role === null) return { phase: facts.phase, runoffs: [] };
   const juror = reader.role === 'juror' || reader.role === 'chair';
   const runoffs = facts.runoffs
     .filter((r) => r.open || reader.role !== 'juror')

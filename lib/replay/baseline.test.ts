@@ -86,13 +86,18 @@ describe('the state baseline of a database made before accounts were stated', ()
   it('after it, a role swapped, a hash replaced or a close’s counted set edited in the file is named', () => {
     reopen();
     const sqlite = open!.sqlite;
-    sqlite.prepare("update user set role = 'juror' where login = 'chair'").run();
-    sqlite.prepare("update user set role = 'chair' where login = 'juror1'").run();
+    // Who chairs lives in jury_member since 0008_members (the chair's account is a juror's): swapped there,
+    // and an account made an organiser's in the user row.
+    sqlite.prepare("update jury_member set role = 'juror' where user_id = (select id from user where login = 'chair')").run();
+    sqlite.prepare("update jury_member set role = 'chair' where user_id = (select id from user where login = 'juror1')").run();
+    sqlite.prepare("update user set role = 'organiser' where login = 'juror1'").run();
     sqlite.prepare("update user set password_hash = '$argon2id$other' where login = 'organiser'").run();
     sqlite.prepare("update decision set counted = '{\"best_film\":{\"2\":\"00aa\"}}' where kind = 'close_round'").run();
     const p = replayAudit(open!.db).join('\n');
-    expect(p).toMatch(/login chair, juror\): role is juror, but the log's last statement of this account, entry 3 .* says chair/);
-    expect(p).toMatch(/login juror1, chair\): role is chair/);
+    // The last statement of the accounts is the memberships upgrade's (entry 5), after the baseline (entry 3).
+    expect(p).toMatch(/login chair, juror\): its jury memberships are juror of jury 1, but the log's last statement of this account, entry 5 .* says chair of jury 1/);
+    expect(p).toMatch(/login juror1, organiser\): role is organiser, but .* says juror/);
+    expect(p).toMatch(/login juror1, organiser\): its jury memberships are chair of jury 1/);
     expect(p).toMatch(/login organiser, organiser\): its password hash is not the one the log last stated/);
     expect(p).toMatch(/decision row \d+ \(close_round\): the ballots it records as counted differ from those audited at entry 3/);
   });
@@ -101,10 +106,12 @@ describe('the state baseline of a database made before accounts were stated', ()
     reopen();
     // The log cut back to before its baseline (only a head printed elsewhere tells that), then the role swapped:
     // the next open writes no second baseline, so the accounts stand unstated and are named.
-    open!.sqlite.prepare('delete from audit where action = ?').run(BASELINE_ACTION);
-    open!.sqlite.prepare("update user set role = 'chair' where login = 'juror1'").run();
+    // Cut back: the baseline and every entry after it (the upgrades that state the accounts again).
+    open!.sqlite.prepare('delete from audit where id >= (select id from audit where action = ?)').run(BASELINE_ACTION);
+    open!.sqlite.prepare("update jury_member set role = 'juror' where user_id = (select id from user where login = 'chair')").run();
+    open!.sqlite.prepare("update jury_member set role = 'chair' where user_id = (select id from user where login = 'juror1')").run();
     const db = reopen();
     expect(db.select().from(schema.audit).all().filter((e) => e.action === BASELINE_ACTION)).toHaveLength(0);
-    expect(replayAudit(db).join('\n')).toMatch(/login juror1, chair\): no audited entry created or stated this account/);
+    expect(replayAudit(db).join('\n')).toMatch(/login juror1, juror\): no audited entry created or stated this account/);
   });
 });

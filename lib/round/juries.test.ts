@@ -13,7 +13,7 @@ import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { seededDb, type TestDb } from '@/tests/db';
 import { demoCast, voteAndSubmit } from '@/tests/festival';
 import { expectRefused, setPhase } from '@/tests/actions';
-import { addJury, juryRows, type OtherJury } from '@/tests/juries';
+import { addJury, addMembers, juryRows, type OtherJury } from '@/tests/juries';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { quorumOf } from '@/lib/count/quorum';
 import { decisionRows } from '@/lib/count/decisions';
@@ -185,6 +185,8 @@ describe('a newer edition', () => {
     expect(old.awards.length).toBeGreaterThan(0);
 
     const other = addJury(t.db, { edition: 'new' });
+    // The same people sit on the newer edition's jury, in the same roles (issue 23: jury_member).
+    addMembers(t.db, other.juryId, { count: 0, also: jurors.map((j) => ({ id: j.id, role: j.role === 'chair' ? 'chair' as const : 'juror' as const })) });
     // Voting opens in the new edition with an entry that names no jury, as lib/admin/phase.ts writes it
     // (its preconditions still read every jury's films): the replay gives it to the jury served then.
     t.db.transaction((tx) => {

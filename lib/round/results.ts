@@ -5,7 +5,8 @@
 import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { award, ballot, candidate, decision, film, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
+import { award, ballot, candidate, decision, film, juryMember, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
+import { memberOfServedJury, roleIn } from '@/lib/festival/members';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
@@ -52,11 +53,11 @@ export function awardsList(db: DB, fest: Festival = getFestival(db)) {
 export function juryList(db: DB, fest: Festival = getFestival(db)) {
   const counted = new Set([...buildTallyInput(db, fest).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db, fest.id)]);
   return db
-    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: user.role, active: user.active })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active })
     .from(user)
+    .innerJoin(juryMember, memberOfServedJury)
     .orderBy(asc(user.id))
     .all()
-    .filter((u) => u.role !== 'organiser')
     .map(({ active, ...u }) => ({ ...u, standing: standingOf({ active }, counted.has(u.id)) }))
     .filter((u) => onJury(u.standing))
     .sort((a, b) => (a.role === 'chair' ? -1 : b.role === 'chair' ? 1 : a.id - b.id));
@@ -76,7 +77,7 @@ export function receiptList(db: DB, fest: Festival = getFestival(db)) {
 
 export function decisionList(db: DB, fest: Festival = getFestival(db)) {
   return db
-    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: user.role })
+    .select({ kind: decision.kind, nomination: nomination.code, tied: decision.tied, chosen: decision.chosen, reason: decision.reason, at: decision.createdAt, byRole: roleIn(decision.juryId) })
     .from(decision)
     .leftJoin(nomination, eq(nomination.id, decision.nominationId))
     .leftJoin(user, eq(user.id, decision.actorId))

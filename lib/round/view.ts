@@ -3,7 +3,8 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, film, nomination, recusal, user } from '@/db/schema';
+import { candidate, film, juryMember, nomination, recusal, user } from '@/db/schema';
+import { memberOf, memberOfServedJury } from '@/lib/festival/members';
 import { compareMethods, recusedFrom, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
@@ -75,7 +76,7 @@ export function closedRoundTally(db: DB) {
     histogram.set(s.candidate, h);
   }
   // The chair reads this desk and is a juror: a score of theirs that counts does not count towards the 3 (lib/count/thin.ts).
-  const chairIds = new Set(db.select({ id: user.id, role: user.role }).from(user).all().filter((u) => u.role === 'chair').map((u) => String(u.id)));
+  const chairIds = new Set(db.select({ id: user.id }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(eq(juryMember.role, 'chair')).all().map((u) => String(u.id)));
   const ownScored = new Set<string>();
   for (const s of counted) if (chairIds.has(s.juror)) ownScored.add(s.candidate);
   const shown = (n: Pick<NominationResult, 'round'>) => ROUND_SHOWN_FROM[n.round].includes(fest.phase);
@@ -104,7 +105,7 @@ export function closedRoundTally(db: DB) {
 
 /** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
 export function submissionTable(db: DB) {
-  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: user.role, active: user.active }).from(user).orderBy(asc(user.id)).all().filter((u) => u.role !== 'organiser');
+  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: juryMember.role, active: user.active }).from(user).innerJoin(juryMember, memberOfServedJury).orderBy(asc(user.id)).all();
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).where(eq(nomination.juryId, getFestival(db).id)).orderBy(asc(nomination.position)).all();
   const ours = new Set(noms.map((n) => n.id));
   const counted = countedBallots(db).filter((b) => ours.has(b.nominationId));

@@ -18,7 +18,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { ballot, candidate, edition, jury, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
+import { ballot, candidate, edition, jury, juryMember, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
 import type { DB } from '@/db';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
@@ -121,7 +121,12 @@ function build(db: DB, s: Shape): World {
   const people = [
     ...Array.from({ length: s.jurors }, (_, i) => ({ login: i === 0 ? 'chair' : `juror${i}`, role: i === 0 ? ('chair' as const) : ('juror' as const) })),
     { login: 'organiser', role: 'organiser' as const },
-  ].map((p) => db.insert(user).values({ login: p.login, displayName: p.login, role: p.role, passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id);
+  ].map((p) => {
+    // The account says organiser or not; the jury role is its membership (issue 23).
+    const id = db.insert(user).values({ login: p.login, displayName: p.login, role: p.role === 'organiser' ? 'organiser' : 'juror', passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id;
+    if (p.role !== 'organiser') db.insert(juryMember).values({ juryId, userId: id, role: p.role }).run();
+    return id;
+  });
   // As every account writer does (lib/auth/account-state.ts): the log states the accounts it made.
   db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.accounts', payload: { accounts: allAccountStates(tx) } }));
   const session = (id: number) => findSessionUser(db, id)!;

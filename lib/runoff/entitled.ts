@@ -4,7 +4,8 @@
 // films could not weigh it against the others, exactly as their scores for it do not count.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { candidate, film, recusal, user } from '@/db/schema';
+import { candidate, film, juryMember, recusal, user } from '@/db/schema';
+import { memberOfServedJury } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { getFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/tally/recused';
@@ -20,7 +21,8 @@ export function tiedFilms(db: Reader, tied: number[]) {
 
 interface Voter {
   id: number;
-  role: string;
+  /** Its role in the served jury (lib/festival/members.ts servedRole): null when it does not sit on it. */
+  role: string | null;
   active: boolean;
   country: string | null;
 }
@@ -37,7 +39,7 @@ function tieOf(db: Reader, tied: number[]): Tie {
 
 /** The rule itself, given whether the juror declared a recusal from one of the tied films. */
 function whyNot(juror: Voter, tie: Tie, declared: boolean): 'inactive' | 'recused' | null {
-  if (juror.role === 'organiser' || !expectedToVote(standingOf(juror, false))) return 'inactive';
+  if (juror.role === null || juror.role === 'organiser' || !expectedToVote(standingOf(juror, false))) return 'inactive';
   if (tie.films.some((f) => recusedByNationality(tie.nationalityRule, juror.country, f.country))) return 'recused';
   return declared ? 'recused' : null;
 }
@@ -60,7 +62,7 @@ export function entitledJurors(db: Reader, tied: number[]): number[] {
   const tie = tieOf(db, tied);
   const ids = tie.films.map((f) => f.filmId);
   const declared = new Set(ids.length ? db.select({ jurorId: recusal.jurorId }).from(recusal).where(inArray(recusal.filmId, ids)).all().map((r) => r.jurorId) : []);
-  return db.select({ id: user.id, role: user.role, active: user.active, country: user.country }).from(user).all()
+  return db.select({ id: user.id, role: juryMember.role, active: user.active, country: user.country }).from(user).innerJoin(juryMember, memberOfServedJury).all()
     .filter((u) => whyNot(u, tie, declared.has(u.id)) === null)
     .map((u) => u.id)
     .sort((a, b) => a - b);

@@ -3,7 +3,8 @@
 // counts per candidate and the abstentions. No reader ever gets a choice beside a juror.
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { nomination, runoff, runoffVote, user } from '@/db/schema';
+import { juryMember, nomination, runoff, runoffVote, user } from '@/db/schema';
+import { memberOf, servedJuryId } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/count/quorum';
 import { getFestival } from '@/lib/festival/phase';
@@ -52,7 +53,7 @@ export function votesCast(db: Reader, runoffId: number): number {
  */
 export function runoffQuorum(db: Reader, entitled: number): number {
   const fest = getFestival(db);
-  const active = db.select({ role: user.role, active: user.active }).from(user).all().filter((u) => u.active && u.role !== 'organiser').length;
+  const active = db.select({ active: user.active }).from(user).innerJoin(juryMember, memberOf(fest.id)).all().filter((u) => u.active).length;
   return Math.min(entitled, effectiveQuorum(fest.quorum, active));
 }
 
@@ -63,7 +64,7 @@ export function standingOfRunoff(db: Reader, r: RunoffRow) {
   const cast = voters.size;
   // Closing early also needs 3 votes besides the chair's (who subtracts their own from the counts):
   // the quorum is raised by one where the chair may vote, and those 3 are required as such.
-  const chairs = new Set(db.select({ id: user.id }).from(user).where(eq(user.role, 'chair')).all().map((u) => u.id));
+  const chairs = new Set(db.select({ id: juryMember.userId }).from(juryMember).where(and(eq(juryMember.juryId, servedJuryId), eq(juryMember.role, 'chair'))).all().map((u) => u.id));
   const chairEntitled = entitled.some((j) => chairs.has(j));
   const quorum = Math.min(entitled.length, Math.max(runoffQuorum(db, entitled.length), QUORUM_FLOOR + (chairEntitled ? 1 : 0)));
   const others = [...voters].filter((j) => !chairs.has(j)).length;

@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { nomination, runoff, runoffVote, user } from '@/db/schema';
+import { servedRole } from '@/lib/festival/members';
 import { Refusal, defineSpec, type Tx } from '@/lib/server/action';
 import { appendAudit } from '@/lib/audit';
 import { JUROR_ROLES } from '@/lib/auth/roles';
@@ -81,7 +82,7 @@ export const castRunoffVoteSpec = defineSpec({
     const r = openRunoff(tx, input.runoff);
     const nom = tx.select().from(nomination).where(eq(nomination.id, r.nominationId)).get()!;
     // Entitlement from the stored account, not the session: a recusal or deactivation counts at once.
-    const juror = tx.select({ id: user.id, role: user.role, active: user.active, country: user.country, login: user.login }).from(user).where(eq(user.id, me.id)).get();
+    const juror = tx.select({ id: user.id, role: servedRole, active: user.active, country: user.country, login: user.login }).from(user).where(eq(user.id, me.id)).get();
     if (!juror) throw new Refusal('auth:required');
     const why = notEntitled(tx, juror, r.tied);
     if (why === 'recused') throw new Refusal('runoff:recused');

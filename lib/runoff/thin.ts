@@ -8,14 +8,15 @@
 // held since; it still guards a database from before, and votes the tally no longer counts.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
-import { runoffVote, user } from '@/db/schema';
+import { juryMember, runoffVote } from '@/db/schema';
+import { servedJuryId } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { isThin } from '@/lib/count/thin';
 import { runoffEligibility, type NominationResult, type Reason, type TallyInput } from '@/lib/tally';
 
 /** Whether the chair cast a vote in this runoff. */
 export function chairVotedIn(db: DB | Tx, runoffId: number): boolean {
-  const chairs = db.select({ id: user.id }).from(user).where(eq(user.role, 'chair')).all().map((u) => u.id);
+  const chairs = db.select({ id: juryMember.userId }).from(juryMember).where(and(eq(juryMember.juryId, servedJuryId), eq(juryMember.role, 'chair'))).all().map((u) => u.id);
   if (chairs.length === 0) return false;
   return !!db.select({ id: runoffVote.id }).from(runoffVote).where(and(eq(runoffVote.runoffId, runoffId), inArray(runoffVote.jurorId, chairs))).get();
 }

@@ -123,7 +123,7 @@ type Checked<S extends z.ZodType> = { ok: true; user: SessionUser; input: z.infe
 function precheck<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R>, user: SessionUser | null, input: unknown, db: DB): Checked<S> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
   if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
-  if (!spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
+  if (!user.role || !spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
   const schema = typeof spec.schema === 'function' ? spec.schema({ user, db }) : spec.schema;
   const parsed = parse(schema, input);
   return parsed.ok ? { ok: true, user, input: parsed.input } : parsed;

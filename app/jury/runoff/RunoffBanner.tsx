@@ -7,7 +7,7 @@ import { runoffsWaitingFor } from '@/lib/runoff/queries';
 import s from './runoff.module.css';
 import { nominationName } from '@/i18n/names';
 
-export async function RunoffBanner({ user }: { user: { id: number; role: string } | null }) {
+export async function RunoffBanner({ user }: { user: { id: number; role: string | null } | null }) {
   if (!user || (user.role !== 'juror' && user.role !== 'chair')) return null;
   const waiting = runoffsWaitingFor(getDb(), user.id);
   if (waiting.length === 0) return null;
