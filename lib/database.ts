@@ -6,7 +6,7 @@ import { connect, type Handle, type DB } from '@/db';
 import { sealLegacyChain } from './audit';
 import { writeStateBaseline } from './replay/baseline';
 import { stateEditionsUpgrade } from './festival/editions-upgrade';
-import { stateMembersUpgrade } from './festival/members-upgrade';
+import { stateMembersUpgrade } from './auth/members-upgrade';
 import { env } from './env';
 
 const globalForDb = globalThis as unknown as { juryDb?: Handle };

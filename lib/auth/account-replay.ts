@@ -48,7 +48,7 @@ export function replayAccounts(db: DB, entries: AuditEntry[]): string[] {
     for (const f of FIELDS) {
       if (f.key in last.state && now[f.key] !== last.state[f.key]) problems.push(`${where}: ${f.name} is ${f.say(now[f.key])}, but the log's last statement of this account, ${at}, says ${f.say(last.state[f.key])}`);
     }
-    // Stated since per-jury membership (lib/festival/members-upgrade.ts states every account): a chair
+    // Stated since per-jury membership (lib/auth/members-upgrade.ts states every account): a chair
     // moved or a juror seated on a jury in the file alone is named here.
     if ('memberships' in last.state && membershipsText(now.memberships) !== membershipsText(last.state.memberships)) {
       problems.push(`${where}: its jury memberships are ${membershipsText(now.memberships)}, but the log's last statement of this account, ${at}, says ${membershipsText(last.state.memberships)}`);

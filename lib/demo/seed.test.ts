@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { candidate, film, nomination, user } from '@/db/schema';
+import { candidate, film, juryMember, nomination, user } from '@/db/schema';
 import { seedDemo } from './seed';
 import { findFestival } from '@/lib/festival/phase';
 import { seededDb, type TestDb } from '@/tests/db';
@@ -33,7 +33,11 @@ describe('demo festival seed', () => {
     const users = t.db.select().from(user).all();
     const jurors = users.filter((u) => u.role !== 'organiser');
     expect(jurors).toHaveLength(12);
-    const chairs = users.filter((u) => u.role === 'chair');
+    // Every juror sits on the demo jury; who chairs it is its membership (the account is a juror's).
+    const members = t.db.select({ userId: juryMember.userId, role: juryMember.role }).from(juryMember).where(eq(juryMember.juryId, findFestival(t.db)!.id)).all();
+    expect(members.map((m) => m.userId).sort((a, b) => a - b)).toEqual(jurors.map((j) => j.id).sort((a, b) => a - b));
+    expect(jurors.every((j) => j.role === 'juror')).toBe(true);
+    const chairs = members.filter((m) => m.role === 'chair').map((m) => users.find((u) => u.id === m.userId)!);
     expect(chairs.map((c) => c.displayName)).toEqual(['Han Sanping']);
     expect(users.filter((u) => u.role === 'organiser')).toHaveLength(1);
     expect(jurors.find((j) => j.displayName === 'Sergey Azimov')?.country).toBe('KZ');

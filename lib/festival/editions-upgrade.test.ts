@@ -23,7 +23,7 @@ import { saveScoreSpec } from '@/lib/ballot/specs';
 import { userByLogin } from '@/tests/db';
 import { candidatesOf } from '@/tests/festival';
 import { EDITIONS_UPGRADE_ACTION } from './editions-upgrade';
-import { MEMBERS_UPGRADE_ACTION } from './members-upgrade';
+import { MEMBERS_UPGRADE_ACTION } from '@/lib/auth/members-upgrade';
 
 const root = path.join(__dirname, '..', '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'upgrade');

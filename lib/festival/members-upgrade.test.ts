@@ -18,7 +18,7 @@ import { executeAction } from '@/lib/server/action';
 import { openVotingSpec } from '@/lib/admin/phase';
 import { userByLogin } from '@/tests/db';
 import { EDITIONS_UPGRADE_ACTION } from './editions-upgrade';
-import { MEMBERS_UPGRADE_ACTION } from './members-upgrade';
+import { MEMBERS_UPGRADE_ACTION } from '@/lib/auth/members-upgrade';
 
 const root = path.join(__dirname, '..', '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'upgrade');

@@ -5,7 +5,7 @@
 // goes on and audit:verify's account replay holds the memberships from here on.
 import type { DB } from '@/db';
 import { appendAudit } from '@/lib/audit';
-import { allAccountStates } from '@/lib/auth/account-state';
+import { allAccountStates } from './account-state';
 
 export const MEMBERS_UPGRADE_ACTION = 'jury.members_upgrade';
 
