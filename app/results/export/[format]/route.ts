@@ -5,8 +5,9 @@ import { getCurrentUser } from '@/lib/auth';
 import { awardsCsv, fullExport } from '@/lib/round/results';
 import { canSeeResults } from '@/lib/round/visibility';
 import { getFestival } from '@/lib/festival/phase';
+import { inRequestJury } from '@/lib/server/chosen-jury';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ format: string }> }) {
+export const GET = inRequestJury(async function GET(_req: Request, ctx: { params: Promise<{ format: string }> }) {
   const { format } = await ctx.params;
   if (format !== 'awards.csv' && format !== 'festival.json') return new Response('Not found', { status: 404 });
   const db = getDb();
@@ -27,4 +28,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ format: string
     console.error('export failed', e);
     return new Response('The export cannot be made from the stored data: npm run audit:verify says where.', { status: 409, headers: { 'cache-control': 'no-store' } });
   }
-}
+});
