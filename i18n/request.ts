@@ -8,6 +8,7 @@ import { loadMessages } from './messages';
 import { getCurrentUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/database';
 import { findFestival } from '@/lib/festival/phase';
+import { chooseRequestJury } from '@/lib/server/chosen-jury';
 
 /** Times are shown in the festival's time zone (set at setup), in UTC until one is set. */
 function festivalTimeZone(): string {
@@ -30,6 +31,9 @@ async function pickLocale(): Promise<AppLocale> {
 }
 
 export default getRequestConfig(async () => {
+  // The jury this request chose, before its time zone is read (next-intl's configuration is read
+  // early in a render, often before the page's own session check).
+  await chooseRequestJury();
   const locale = await pickLocale();
   return { locale, messages: await loadMessages(locale), timeZone: festivalTimeZone() };
 });

@@ -7,6 +7,7 @@ import { type DB } from '@/db';
 import { getDb } from '@/lib/database';
 import { env } from '@/lib/env';
 import { sessionSecret } from './secret';
+import { chooseRequestJury } from '@/lib/server/chosen-jury';
 import { decodeSessionToken } from './token';
 import { findSessionUser, type SessionUser } from './users';
 
@@ -32,6 +33,9 @@ export function sessionCookieName(): string {
  * page into its response, which multiplied the cost of every score save.
  */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  // First the jury this request is about: the user's rights are their membership of it, and whatever
+  // the page reads after the session is that jury's.
+  await chooseRequestJury();
   const token = (await cookies()).get(sessionCookieName())?.value;
   if (!token) return null;
   let claims: { uid?: unknown; sv?: unknown };

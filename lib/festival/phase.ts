@@ -1,9 +1,10 @@
 // The jury the app serves, with its edition (the Festival read model), and the phase checks every write
 // makes inside its transaction, so that a phase change by another process cannot slip between the check
 // and the write.
-import { and, asc, desc, eq, getTableColumns } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { prepared } from '@/lib/server/prepared';
+import { requestJury } from '@/lib/server/request-jury';
 import { edition, jury, type Festival, type Phase } from '@/db/schema';
 import { Refusal } from '@/lib/server/refusal';
 
@@ -15,11 +16,20 @@ const { id: _editionId, createdAt: _editionCreated, slug: editionSlug, ...editio
 const festivalColumns = { ...getTableColumns(jury), ...editionFields, editionSlug };
 
 /**
- * The jury the app serves and its edition, or undefined in a database not yet set up. Until a jury
- * is chosen by its address (issue 23), that is the first jury of the newest edition: an edition set
- * up after another replaces it on every page while the older one stays in the database as it was.
+ * The jury the app serves and its edition, or undefined in a database not yet set up: the jury this
+ * request chose (lib/server/request-jury.ts), else the default, the first jury of the newest edition
+ * (an edition set up after another replaces it for whoever has not chosen, while the older one stays
+ * in the database as it was).
  */
 export function findFestival(q: Reader): Festival | undefined {
+  const chosen = requestJury();
+  if (chosen !== undefined) {
+    const row = prepared(q, 'festival.chosen', (r) =>
+      r.select(festivalColumns).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
+        .where(eq(jury.id, sql.placeholder('id'))).prepare(),
+    ).get({ id: chosen });
+    if (row) return row;
+  }
   return prepared(q, 'festival', (r) =>
     r.select(festivalColumns).from(jury).innerJoin(edition, eq(edition.id, jury.editionId))
       .orderBy(desc(jury.editionId), asc(jury.id)).limit(1).prepare(),

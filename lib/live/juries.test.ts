@@ -12,7 +12,9 @@ import { addJury } from '@/tests/juries';
 import { otherJuryVotes } from '@/tests/jury-activity';
 import { readLiveFacts, type LiveFacts } from './facts';
 import { roomDisplay } from './room';
-import { liveView } from './view';
+import { liveView, type LiveView } from './view';
+import { LiveWatcher, type LiveListener } from './watcher';
+import { inJury } from '@/lib/server/request-jury';
 
 let t: TestDb;
 let chair: SessionUser, juror: SessionUser, organiser: SessionUser, jurors: SessionUser[];
@@ -65,5 +67,27 @@ describe('a newer edition', () => {
     expect(mine.runoffs.map((r) => r.open)).toEqual([true, false]);
     expect(mine.nominations.find((n) => n.code === 'best_film')!.counted).toBe(jurors.length);
     expect(roomDisplay(t.db).open.map((r) => r.tied.map((c) => c.id))).toEqual([other.candidates.best_film.slice(0, 2)]);
+  });
+});
+
+describe('streams of two juries on one watcher (issue 23: the jury a request chose)', () => {
+  it('sends each stream its own jury’s counts, whichever jury opened the watcher', async () => {
+    const other = addJury(t.db, { edition: 'same', phase: 'voting' });
+    otherJuryVotes(t.db, other, jurors.map((j) => j.id));
+    demoActivity();
+    const w = new LiveWatcher(t.file, { pollMs: 20 });
+    const seen = { mine: [] as LiveView[], theirs: [] as LiveView[] };
+    const listener = (into: LiveView[]): LiveListener => ({ view: (v) => { into.push(v); }, ping() {}, end() {} });
+    try {
+      // The other jury's stream first: the watcher's poll then runs in that request.
+      inJury(other.juryId, () => w.subscribe({ uid: chair.id, sv: chair.sessionVersion }, listener(seen.theirs)));
+      w.subscribe({ uid: chair.id, sv: chair.sessionVersion }, listener(seen.mine));
+      const strip = ({ missing: _, ...v }: LiveView) => v;
+      expect(strip(seen.mine.at(-1)!)).toEqual(strip(liveView(readLiveFacts(t.db), chair)));
+      expect(strip(seen.theirs.at(-1)!)).toEqual(strip(inJury(other.juryId, () => liveView(readLiveFacts(t.db), chair))));
+      expect(seen.mine.at(-1)).not.toEqual(seen.theirs.at(-1));
+    } finally {
+      w.stop();
+    }
   });
 });

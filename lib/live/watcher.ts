@@ -14,6 +14,7 @@ import type { DB } from '@/db';
 import { user as userTable } from '@/db/schema';
 import { findSessionUser, sessionUserColumns, type SessionUser } from '@/lib/auth/users';
 import { prepared } from '@/lib/server/prepared';
+import { inJury, requestJury } from '@/lib/server/request-jury';
 import { readLiveFacts, type LiveFacts } from './facts';
 import { liveView, type LiveView } from './view';
 
@@ -40,14 +41,19 @@ interface Sub {
   claims: LiveClaims;
   listener: LiveListener;
   last: string | null;
+  /** The jury the stream was opened in (issue 23): its facts are that jury's, whoever else watches. */
+  jury: number | undefined;
 }
+
+const keyOf = (jury: number | undefined) => jury ?? 0;
 
 export class LiveWatcher {
   private sqlite: Database.Database | null = null;
   private db: DB | null = null;
   private subs = new Set<Sub>();
   private version: number | null = null;
-  private facts: LiveFacts | null = null;
+  /** Per jury watched (0: the default jury), the facts as last read. */
+  private facts = new Map<number, LiveFacts>();
   private poll: ReturnType<typeof setInterval> | null = null;
   private beat: ReturnType<typeof setInterval> | null = null;
 
@@ -65,7 +71,7 @@ export class LiveWatcher {
   /** Adds a subscriber and sends it the current view at once; returns the function that removes it. */
   subscribe(claims: LiveClaims, listener: LiveListener): () => void {
     this.start();
-    const sub: Sub = { claims, listener, last: null };
+    const sub: Sub = { claims, listener, last: null, jury: requestJury() };
     this.subs.add(sub);
     try {
       this.check();
@@ -85,13 +91,15 @@ export class LiveWatcher {
   check(): void {
     if (!this.sqlite) return;
     const v = this.sqlite.pragma('data_version', { simple: true }) as number;
-    if (v === this.version && this.facts) return;
+    const juries = [...new Set([...this.subs].map((s) => s.jury))];
+    if (v === this.version && juries.every((j) => this.facts.has(keyOf(j)))) return;
     const db = this.db!;
-    // The facts and every account's session columns in one read: one statement for all streams'
-    // session re-checks instead of one per stream (at 200 streams those were most of a change's
-    // per-stream time, docs/PERFORMANCE.md "Live counts"). Read fresh at every change, never kept.
+    // Each watched jury's facts and every account's session columns in one read: one statement for all
+    // streams' session re-checks instead of one per stream (at 200 streams those were most of a change's
+    // per-stream time, docs/PERFORMANCE.md "Live counts"). Read fresh at every change, never kept; each
+    // jury's in that jury (the poll runs in the first subscriber's request).
     const { facts, users } = this.sqlite.transaction(() => ({
-      facts: readLiveFacts(db),
+      facts: new Map(juries.map((j) => [keyOf(j), inJury(j, () => readLiveFacts(db))])),
       users: new Map(prepared(db, 'live.sessions', (q) => q.select(sessionUserColumns).from(userTable).prepare()).all().map((u) => [u.id, u])),
     }))();
     this.facts = facts;
@@ -101,14 +109,16 @@ export class LiveWatcher {
 
   /** `account`: the subscriber's account as read with the current facts, null when gone (read here when not given). */
   private push(sub: Sub, account?: SessionUser | null) {
-    const user = account === undefined ? findSessionUser(this.db!, sub.claims.uid) : account;
+    const user = account === undefined ? inJury(sub.jury, () => findSessionUser(this.db!, sub.claims.uid)) : account;
     if (!user || !user.active || user.sessionVersion !== sub.claims.sv || user.mustChangePassword) {
       this.subs.delete(sub);
       if (this.subs.size === 0) this.stop();
       sub.listener.end();
       return;
     }
-    const view = liveView(this.facts!, user);
+    const facts = this.facts.get(keyOf(sub.jury));
+    if (!facts) return; // a jury first watched since the last read: the next check reads it
+    const view = inJury(sub.jury, () => liveView(facts, user));
     const json = JSON.stringify(view);
     if (json === sub.last) return;
     sub.last = json;
@@ -122,14 +132,14 @@ export class LiveWatcher {
     this.sqlite = sqlite;
     this.db = drizzle(sqlite, { schema }) as DB;
     this.version = null;
-    this.facts = null;
+    this.facts = new Map();
     this.poll = setInterval(() => {
       try {
         this.check();
       } catch (e) {
         // A read that failed (e.g. the file was replaced by a restore): try again at the next tick.
         console.error('live counts: read failed', e);
-        this.facts = null;
+        this.facts = new Map();
       }
     }, this.opts.pollMs ?? POLL_MS);
     this.beat = setInterval(() => {
@@ -145,7 +155,7 @@ export class LiveWatcher {
     this.sqlite?.close();
     this.sqlite = null;
     this.db = null;
-    this.facts = null;
+    this.facts = new Map();
     this.version = null;
   }
 }

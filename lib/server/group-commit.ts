@@ -6,6 +6,7 @@
 // exactly as durable as before, and a refused or failed piece undoes only its own writes.
 import type { DB } from '@/db';
 import type { Tx } from './action';
+import { inJury, requestJury } from './request-jury';
 
 type Settled = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -30,7 +31,9 @@ export function inGroupCommit<T>(db: DB, work: (tx: Tx) => T): Promise<T> {
       // join one batch, and a lone request waits for nothing.
       setImmediate(() => flush(db));
     }
-    queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+    // The batch runs in whichever request's turn flushes it: each piece runs in its own request's jury.
+    const jury = requestJury();
+    queue.push({ work: (tx) => inJury(jury, () => work(tx)), resolve: resolve as (v: unknown) => void, reject });
   });
 }
 

@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import type { DB } from '@/db';
 import { getCurrentUser, type SessionUser } from '@/lib/auth';
 import { currentFrom } from '@/lib/auth/from';
+import { chooseRequestJury } from './chosen-jury';
+import { inJury } from './request-jury';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 import { NOTE_MAX, REASON_MAX } from './form';
@@ -51,7 +53,9 @@ export async function outcomeOfCall<S extends z.ZodType, T, P, R>(
   if (raw === MALFORMED) return { ok: false, code: 'invalid:input' };
   if ('token' in spec) return runTokenAction(spec, raw, session?.db);
   if (session) return runAction(spec, session.user, raw, session.db);
-  return runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom());
+  // The whole action in the jury the request chose: the session's rights (its membership of that
+  // jury), the checks, the preparation and the transaction.
+  return inJury(await chooseRequestJury(), async () => runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom()));
 }
 
 type Action<R> = (first?: unknown, form?: unknown) => Promise<ActionResult<R>>;

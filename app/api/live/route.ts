@@ -6,13 +6,14 @@ import { getCurrentUser } from '@/lib/auth';
 import { databaseFile } from '@/lib/database';
 import { liveWatcher } from '@/lib/live/watcher';
 import { liveEventStream } from '@/lib/live/stream';
+import { inRequestJury } from '@/lib/server/chosen-jury';
 
 export const dynamic = 'force-dynamic';
 
 const plain = (status: number, text: string) =>
   new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
 
-export async function GET(req: Request) {
+export const GET = inRequestJury(async function GET(req: Request) {
   let user;
   try {
     user = await getCurrentUser();
@@ -37,4 +38,4 @@ export async function GET(req: Request) {
       'x-accel-buffering': 'no',
     },
   });
-}
+});

@@ -2,8 +2,9 @@
 import { getDb } from '@/lib/database';
 import { requireRole } from '@/lib/auth';
 import { storedFilmsCsv } from '@/lib/film/export';
+import { inRequestJury } from '@/lib/server/chosen-jury';
 
-export async function GET() {
+export const GET = inRequestJury(async function GET() {
   await requireRole('organiser');
   const csv = storedFilmsCsv(getDb());
   return new Response(csv, {
@@ -13,4 +14,4 @@ export async function GET() {
       'Cache-Control': 'no-store',
     },
   });
-}
+});

@@ -5,8 +5,9 @@ import { getCurrentUser } from '@/lib/auth';
 import { canSeeResults } from '@/lib/round/visibility';
 import { getFestival } from '@/lib/festival/phase';
 import { exportResponse } from '@/app/results/export-response';
+import { inRequestJury } from '@/lib/server/chosen-jury';
 
-export async function GET(_req: Request, ctx: { params: Promise<{ format: string }> }) {
+export const GET = inRequestJury(async function GET(_req: Request, ctx: { params: Promise<{ format: string }> }) {
   const { format } = await ctx.params;
   if (format !== 'awards.csv' && format !== 'festival.json') return new Response('Not found', { status: 404 });
   const db = getDb();
@@ -16,4 +17,4 @@ export async function GET(_req: Request, ctx: { params: Promise<{ format: string
     return new Response(fest.phase === 'finalised' || fest.phase === 'published' ? 'Forbidden' : 'Not yet published', { status: user ? 403 : 401 });
   }
   return exportResponse(db, fest, format);
-}
+});
