@@ -1,22 +1,34 @@
 // Who sits on the served jury, and in what role (issue 23, db/schema.ts jury_member): every query of a
 // jury's electorate (quorum, tally, progress, rounds, runoffs, slips, import...) joins the user table
 // through these, so a juror of another jury or of an older edition is never counted, listed or let in.
-import { and, eq, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { jury, juryMember, user, type MemberRole, type Role } from '@/db/schema';
 import { Refusal } from '@/lib/server/refusal';
+import { requestJury } from '@/lib/server/request-jury';
 
 type Reader = Pick<DB, 'select'>;
 type Writer = Pick<DB, 'select' | 'insert' | 'update'>;
 
+// The default jury, in the order of findFestival (lib/festival/phase.ts): the first jury of the newest
+// edition. Written out with its table names: drizzle leaves a column unqualified in a one-table select,
+// where "id" inside a subquery would be the subquery's own table's.
+const defaultJuryId = sql<number>`(select "jury"."id" from "jury" order by "jury"."edition_id" desc, "jury"."id" asc limit 1)`;
+
 /**
- * The served jury's id as an SQL subquery, in the order of findFestival (lib/festival/phase.ts): the first
- * jury of the newest edition. One statement then reads an account with its role in that jury (the session,
- * the live streams' re-checks), with no second read that another writer could slip between.
+ * The served jury's id as SQL, as findFestival serves it: the jury the request chose
+ * (lib/server/request-jury.ts), read when the statement is built, if it exists; else the default. One
+ * statement then reads an account with its role in that jury (the session, the live streams' re-checks),
+ * with no second read that another writer could slip between. (A prepared statement is built once per
+ * chosen jury: lib/server/prepared.ts.)
  */
-// Written out with its table names: drizzle leaves a column unqualified in a one-table select, where
-// "id" inside a subquery would be the subquery's own table's.
-export const servedJuryId: SQL<number> = sql<number>`(select "jury"."id" from "jury" order by "jury"."edition_id" desc, "jury"."id" asc limit 1)`;
+const chosenOrDefault: SQLWrapper = {
+  getSQL: () => {
+    const chosen = requestJury();
+    return chosen === undefined ? defaultJuryId : sql`coalesce((select "jury"."id" from "jury" where "jury"."id" = ${chosen}), ${defaultJuryId})`;
+  },
+};
+export const servedJuryId: SQL<number> = sql<number>`${chosenOrDefault}`;
 
 /** The join condition from `user` to its membership of a jury (`innerJoin(juryMember, memberOf(id))`: the jury's members only). */
 export function memberOf(juryId: number | SQL<number>) {

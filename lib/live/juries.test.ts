@@ -8,7 +8,7 @@ import type { SessionUser } from '@/lib/auth/users';
 import { setPhase } from '@/tests/actions';
 import { seededDb, type TestDb } from '@/tests/db';
 import { candidatesOf, demoCast, nominationId, voteAndSubmit } from '@/tests/festival';
-import { addJury } from '@/tests/juries';
+import { addJury, addMembers } from '@/tests/juries';
 import { otherJuryVotes } from '@/tests/jury-activity';
 import { readLiveFacts, type LiveFacts } from './facts';
 import { roomDisplay } from './room';
@@ -74,6 +74,8 @@ describe('streams of two juries on one watcher (issue 23: the jury a request cho
   it('sends each stream its own jury’s counts, whichever jury opened the watcher', async () => {
     const other = addJury(t.db, { edition: 'same', phase: 'voting' });
     otherJuryVotes(t.db, other, jurors.map((j) => j.id));
+    // The demo's chair chairs the other jury too: the same reader, two juries' counts.
+    addMembers(t.db, other.juryId, { count: 0, chair: false, also: [{ id: chair.id, role: 'chair' }] });
     demoActivity();
     const w = new LiveWatcher(t.file, { pollMs: 20 });
     const seen = { mine: [] as LiveView[], theirs: [] as LiveView[] };

@@ -98,13 +98,14 @@ export class LiveWatcher {
     // streams' session re-checks instead of one per stream (at 200 streams those were most of a change's
     // per-stream time, docs/PERFORMANCE.md "Live counts"). Read fresh at every change, never kept; each
     // jury's in that jury (the poll runs in the first subscriber's request).
-    const { facts, users } = this.sqlite.transaction(() => ({
-      facts: new Map(juries.map((j) => [keyOf(j), inJury(j, () => readLiveFacts(db))])),
+    // The accounts too: their role is the one in that jury (lib/auth/users.ts).
+    const read = this.sqlite.transaction(() => new Map(juries.map((j) => [keyOf(j), inJury(j, () => ({
+      facts: readLiveFacts(db),
       users: new Map(prepared(db, 'live.sessions', (q) => q.select(sessionUserColumns).from(userTable).prepare()).all().map((u) => [u.id, u])),
-    }))();
-    this.facts = facts;
+    }))])))();
+    this.facts = new Map([...read].map(([k, r]) => [k, r.facts]));
     this.version = v;
-    for (const sub of [...this.subs]) if (this.subs.has(sub)) this.push(sub, users.get(sub.claims.uid) ?? null);
+    for (const sub of [...this.subs]) if (this.subs.has(sub)) this.push(sub, read.get(keyOf(sub.jury))?.users.get(sub.claims.uid) ?? null);
   }
 
   /** `account`: the subscriber's account as read with the current facts, null when gone (read here when not given). */

@@ -8,7 +8,9 @@ import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { seededDb, type TestDb } from '@/tests/db';
 import { demoCast, candidatesOf } from '@/tests/festival';
 import { setPhase } from '@/tests/actions';
-import { addJury, type OtherJury } from '@/tests/juries';
+import { addJury, addMembers, type OtherJury } from '@/tests/juries';
+import { findSessionUser } from '@/lib/auth/users';
+import { closeRoundSpec } from '@/lib/round/specs';
 import { executeAction, executeActionGrouped } from './action';
 import { inGroupCommit } from './group-commit';
 import { inJury, requestJury } from './request-jury';
@@ -63,5 +65,19 @@ describe('the jury a request chose', () => {
     for (const c of other.candidates.best_film.slice(1)) inJury(other.juryId, () => executeAction(saveScoreSpec, jurors[0], { candidateId: c, value: 5 }, t.db));
     expect(inJury(other.juryId, () => executeAction(submitBallotSpec, jurors[0], { nominationId: other.nominations.best_film }, t.db)).ok).toBe(true);
     expect(t.db.select({ nominationId: ballot.nominationId }).from(ballot).all()).toEqual([{ nominationId: other.nominations.best_film }]);
+  });
+
+  it('gives each account its role in the jury chosen: the chair of one is no chair in the other (the session, read through a statement prepared per jury)', () => {
+    const { chair, jurors } = demoCast(t.db);
+    const both = jurors.find((j) => j.id !== chair.id)!;
+    const [otherChair] = addMembers(t.db, other.juryId, { count: 3, also: [{ id: both.id, role: 'juror' }] });
+    const role = (id: number, jury?: number) => inJury(jury, () => findSessionUser(t.db, id)?.role ?? null);
+    expect([role(chair.id), role(chair.id, other.juryId), role(chair.id)]).toEqual(['chair', null, 'chair']);
+    expect([role(otherChair), role(otherChair, other.juryId)]).toEqual([null, 'chair']);
+    expect([role(both.id), role(both.id, other.juryId)]).toEqual(['juror', 'juror']);
+    // Through a chair's action: refused to the demo's chair in the other jury, changing nothing there.
+    const inOther = inJury(other.juryId, () => findSessionUser(t.db, chair.id)!);
+    expect(inJury(other.juryId, () => executeAction(closeRoundSpec, inOther, { confirmMissing: true }, t.db))).toMatchObject({ ok: false });
+    expect(inJury(other.juryId, () => findFestival(t.db)!.phase)).toBe('voting');
   });
 });
