@@ -9,6 +9,7 @@ import type { DB } from '@/db';
 import { getCurrentUser, type SessionUser } from '@/lib/auth';
 import { currentFrom } from '@/lib/auth/from';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
+import { echoOf } from './echo';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 import { NOTE_MAX, REASON_MAX } from './form';
 import { nominationName } from '@/i18n/names';
@@ -49,9 +50,16 @@ export async function outcomeOfCall<S extends z.ZodType, T, P, R>(
 ): Promise<Outcome<T>> {
   const raw = inputOf(args);
   if (raw === MALFORMED) return { ok: false, code: 'invalid:input' };
-  if ('token' in spec) return runTokenAction(spec, raw, session?.db);
-  if (session) return runAction(spec, session.user, raw, session.db);
-  return runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom());
+  const outcome = await ('token' in spec
+    ? runTokenAction(spec, raw, session?.db)
+    : session
+      ? runAction(spec, session.user, raw, session.db)
+      : runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom()));
+  // A refused form comes back with what was typed in it (but its secrets): without JavaScript the page
+  // rendered after the post is the only place it could be kept.
+  if (outcome.ok) return outcome;
+  const sent = echoOf(raw, spec.secret);
+  return sent ? { ...outcome, sent } : outcome;
 }
 
 type Action<R> = (first?: unknown, form?: unknown) => Promise<ActionResult<R>>;
