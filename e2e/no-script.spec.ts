@@ -2,7 +2,8 @@
 // database of their own, the organisers sign in, import the films' CSV (preview, then apply with the
 // file chosen again) and file a two-person request during voting; the chair closes the round and
 // decides a tie, each act confirmed on a second press; the organiser changes their own password.
-// Every step checks what the page rendered after the post and that the database changed.
+// Every step checks what the page rendered after the post and that the database changed; a refused
+// form (a film edit, a request's reason) comes back with what was typed in it.
 import { test, expect, type Page } from '@playwright/test';
 import { callAction } from './actions';
 import { ownServer } from './own-server';
@@ -53,7 +54,7 @@ async function arrangeTiedVote() {
 }
 
 test('sign in, import films, file a request, close the round, decide a tie and change a password, all with JavaScript off', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(480_000);
 
   // Sign-in: a refusal rendered by the server, then the real sign-in.
   await page.goto('/login');
@@ -64,6 +65,24 @@ test('sign in, import films, file a request, close the round, decide a tie and c
   await expect(page.getByLabel('Login name')).toHaveValue('organiser');
   await signIn(page, 'organiser', 'organiser-demo');
   await expect(page).toHaveURL(/\/admin$/);
+
+  // A refused film edit comes back with what was typed, the refusal said above and next to its field.
+  const sword = one<{ id: number; director: string }>("select id, director from film where english_title = 'The Diamond Sword'");
+  await page.goto('/admin/films');
+  const edit = page.getByTestId(`film-form-${sword.id}`);
+  await edit.locator('xpath=ancestor::details[1]/summary').click();
+  await edit.getByLabel('Director').fill('Typed Before Any Script');
+  await edit.getByLabel('Year').fill('3000');
+  await edit.getByRole('button').click();
+  // The page after the post renders the edit's fold closed (it is the page's, not the form's): opened again.
+  const refused = page.getByTestId(`film-form-${sword.id}`);
+  await refused.locator('xpath=ancestor::details[1]/summary').click();
+  await expect(refused.getByRole('alert')).toHaveText('The input is not valid. Nothing was changed.');
+  await expect(refused.getByLabel('Year')).toHaveValue('3000');
+  await expect(refused.getByLabel('Year')).toHaveAttribute('aria-invalid', 'true');
+  await expect(refused.getByLabel('Year')).toHaveAccessibleDescription('This value is not valid.');
+  await expect(refused.getByLabel('Director')).toHaveValue('Typed Before Any Script');
+  expect(one<{ director: string }>('select director from film where id = ?', sword.id).director).toBe(sword.director);
 
   // The films' CSV: preview, then apply with the same file chosen again.
   const exported = await (await page.request.get('/admin/films/export')).text();
@@ -89,6 +108,13 @@ test('sign in, import films, file a request, close the round, decide a tie and c
   await juror.getByText('Request a change').click();
   const request = juror.locator('form[data-testid^="request-"]');
   await request.getByLabel('Change').selectOption('reset_password');
+  // Too short a reason: refused, and the page after the post gives back the reason and the change chosen.
+  await request.getByLabel(/^Reason/).fill('No');
+  await request.getByRole('button', { name: 'Send request' }).click();
+  await juror.getByText('Request a change').click();
+  await expect(request.getByRole('alert')).toContainText('The reason must be between 3 and 500 characters long');
+  await expect(request.getByLabel(/^Reason/)).toHaveValue('No');
+  await expect(request.getByLabel('Change')).toHaveValue('reset_password');
   await request.getByLabel(/^Reason/).fill('Forgot the password at the screening');
   await request.getByRole('button', { name: 'Send request' }).click();
   // The page rendered after the post lists it as waiting (the form's own line stays in its closed fold).

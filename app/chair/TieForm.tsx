@@ -8,7 +8,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { listOf } from '@/lib/locale/lists';
 import { decideTie } from './actions';
 import { ActionForm } from '@/app/components/action-form/ActionForm';
-import { Field } from '@/app/components/action-form/fields';
+import { Field, Radio } from '@/app/components/action-form/fields';
 import ui from '@/app/components/ui.module.css';
 
 type Props = { nomination: string; nominationName: string; tied: { id: string; name: string }[]; sharedAllowed: boolean; maxWinners: number; changing?: boolean };
@@ -41,13 +41,13 @@ export function TieForm({ nomination, nominationName, tied, sharedAllowed, maxWi
         <legend>{t(changing ? 'tie.legendChange' : 'tie.legend', { count: tied.length })}</legend>
         {tied.map((c) => (
           <div key={c.id} className={ui.row}>
-            <input type="radio" id={`tie-${nomination}-${c.id}`} name="choice" value={c.id} required />
+            <Radio id={`tie-${nomination}-${c.id}`} name="choice" value={c.id} required />
             <label htmlFor={`tie-${nomination}-${c.id}`}>{t('tie.castFor', { name: c.name })}</label>
           </div>
         ))}
         {canShare && (
           <div className={ui.row}>
-            <input type="radio" id={`tie-${nomination}-shared`} name="choice" value="shared" />
+            <Radio id={`tie-${nomination}-shared`} name="choice" value="shared" />
             <label htmlFor={`tie-${nomination}-shared`}>{t('tie.shared', { count: tied.length })}</label>
           </div>
         )}

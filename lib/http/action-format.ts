@@ -1,5 +1,6 @@
 // The wire format of server-action calls (React's "reply" encoding, as Next.js hands it to React's
-// decoder), for the proxy's screening (proxy.ts). This is the only module that knows it; the contract
+// decoder), for the proxy's screening (proxy.ts) and for the action machinery, which reads a posted
+// form's own fields without React's (ownFields, lib/server/action.ts). This is the only module that knows it; the contract
 // test beside it (action-format.test.ts) checks it against what React's own client writes, so an upgrade
 // fails there only if the format really changed, never on a version number.
 //
@@ -74,9 +75,19 @@ export function wellFormedMultipartCall(form: FormData): boolean {
   return typeof root === 'string' && wellFormedModel(root, true);
 }
 
+/** Whether a posted form's field is one React adds to say which action the form posts to ("$ACTION_…"). */
+export function isReactField(name: string): boolean {
+  return name.startsWith('$ACTION');
+}
+
+/** A posted form's own fields, without React's: what the action's input is read from (lib/server/action.ts). */
+export function ownFields(form: FormData): [string, FormDataEntryValue][] {
+  return [...form.entries()].filter(([k]) => !isReactField(k));
+}
+
 /** A form posted without the Next-Action header is an action call only if it carries these fields. */
 export function isFormActionPost(form: FormData): boolean {
-  return [...form.keys()].some((k) => k.startsWith('$ACTION_'));
+  return [...form.keys()].some(isReactField);
 }
 
 /** A no-JavaScript form action: well-formed references, descriptors and bound arguments. */

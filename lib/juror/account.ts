@@ -55,6 +55,7 @@ export const changePasswordSpec = {
   roles: ROLES,
   schema: ({ user, db }) => passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]),
   allowPasswordChange: true,
+  secret: ['current', 'password', 'confirm'],
   prepare: async ({ user, input, db, from }): Promise<Verified> => {
     const throttleKey = `password-change:${user.id}`;
     // Counted as a failure before the password is checked (cleared on success): parallel guesses cannot pass the limit together.

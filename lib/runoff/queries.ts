@@ -106,6 +106,16 @@ export function runoffsWaitingFor(db: Reader, jurorId: number): RunoffRow[] {
     && !db.select({ id: runoffVote.id }).from(runoffVote).where(and(eq(runoffVote.runoffId, r.id), eq(runoffVote.jurorId, jurorId))).get());
 }
 
+/**
+ * The runoffs in force (of the served jury) `jurorId` has voted in: the page keeps a place for each,
+ * where the receipt of a vote just posted without JavaScript is shown (app/jury/runoff/RunoffBallots.tsx).
+ */
+export function runoffsVotedBy(db: Reader, jurorId: number): RunoffRow[] {
+  const voted = new Set(db.select({ id: runoffVote.runoffId }).from(runoffVote).where(eq(runoffVote.jurorId, jurorId)).all().map((v) => v.id));
+  if (voted.size === 0) return [];
+  return runoffRows(db).filter((r) => r.setAsideAt === null && voted.has(r.id));
+}
+
 /** Which runoff of its nomination this is (1, 2, …), counting those in force. */
 export function ordinalOf(rows: RunoffRow[], r: RunoffRow): number {
   return rows.filter((x) => x.nominationId === r.nominationId && x.setAsideAt === null && x.id <= r.id).length;

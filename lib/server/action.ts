@@ -12,10 +12,18 @@ import type { SessionUser } from '@/lib/auth/users';
 import type { From } from '@/lib/account/device';
 import { inGroupCommit } from './group-commit';
 import { Refusal } from './refusal';
+import { ownFields } from '@/lib/http/action-format';
 
 export { Refusal };
 
-export type Failure = { ok: false; code: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string[]> };
+export type Failure = {
+  ok: false;
+  code: string;
+  params?: Record<string, string | number>;
+  fieldErrors?: Record<string, string[]>;
+  /** A refused form's own text fields, but its secrets (echo.ts), for the page rendered after the post. */
+  sent?: Record<string, string>;
+};
 export type Outcome<T> = { ok: true; data: T } | Failure;
 export type ActionResult<T = undefined> = { ok: true; data: T } | (Failure & { message: string });
 
@@ -44,6 +52,8 @@ export type ActionSpec<S extends z.ZodType, T, P = undefined, R = T> = {
   schema: S | ((caller: { user: SessionUser; db: DB }) => S);
   /** Paths whose pages show what this action changes. */
   revalidate?: string[];
+  /** Form fields never given back with a refusal (passwords; echo.ts also keeps out any field named as a secret). */
+  secret?: readonly string[];
   /** Lets a user who still has to change a temporary password call it. */
   allowPasswordChange?: boolean;
   /** Shares its commit with concurrent calls (executeActionGrouped): for the autosaves, the hot path. */
@@ -68,25 +78,22 @@ export type TokenActionSpec<S extends z.ZodType, T, P = undefined> = {
   name: string;
   schema: S;
   token: (db: DB, token: string) => string | null;
+  /** Form fields never given back with a refusal (the token is kept out by its name). */
+  secret?: readonly string[];
   revalidate?: string[];
   prepare?: (ctx: { input: z.infer<S>; db: DB }) => Promise<P>;
   handler: (ctx: { input: z.infer<S>; tx: Tx; prepared: P; token: string }) => T;
 };
 
 /**
- * The one adapter between a request and a spec's input: a form's fields without React's own
- * (`$ACTION_…`), an uploaded file as its bytes; anything else as it came.
+ * The one adapter between a request and a spec's input: a form's own fields (without React's, which
+ * lib/http/action-format.ts knows), an uploaded file as its bytes; anything else as it came.
  */
 export async function toInput(raw: unknown): Promise<unknown> {
   if (!(raw instanceof FormData)) return raw;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of fieldsOf(raw)) out[k] = typeof v === 'string' ? v : new Uint8Array(await v.arrayBuffer());
+  for (const [k, v] of ownFields(raw)) out[k] = typeof v === 'string' ? v : new Uint8Array(await v.arrayBuffer());
   return out;
-}
-
-/** A form's own fields: React adds `$ACTION_…` fields to say which action a form posts to. */
-function fieldsOf(form: FormData): [string, FormDataEntryValue][] {
-  return [...form.entries()].filter(([k]) => !k.startsWith('$ACTION'));
 }
 
 function isPlain(v: object): boolean {
@@ -157,7 +164,7 @@ export function executeAction<S extends z.ZodType, T, R>(
 ): Outcome<T> {
   if (spec.prepare) throw new Error(`${spec.name} prepares before its transaction: run it with runAction`);
   // A form's text fields as they are (runAction also reads its files).
-  const input = raw instanceof FormData ? Object.fromEntries(fieldsOf(raw)) : raw;
+  const input = raw instanceof FormData ? Object.fromEntries(ownFields(raw)) : raw;
   const checked = precheck(spec, user, input, db);
   if (!checked.ok) return checked;
   return transact(spec, db, (tx) => spec.handler({ user: checked.user, input: checked.input, tx, prepared: undefined }));
@@ -215,7 +222,7 @@ export function executeActionGrouped<S extends z.ZodType, T, P, R>(
 export async function runTokenAction<S extends z.ZodType, T, P>(spec: TokenActionSpec<S, T, P>, raw: unknown, db: DB = getDb()): Promise<Outcome<T>> {
   if (!(raw instanceof FormData)) return { ok: false, code: 'invalid:input' };
   // Its text fields only, as the set-up form has no other.
-  const fields = Object.fromEntries(fieldsOf(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  const fields = Object.fromEntries(ownFields(raw).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   const token = fields.token ?? '';
   const refused = spec.token(db, token);
   if (refused) return { ok: false, code: refused };

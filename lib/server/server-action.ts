@@ -11,6 +11,7 @@ import { currentFrom } from '@/lib/auth/from';
 import { chooseRequestJury } from './chosen-jury';
 import { inJury } from './request-jury';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
+import { echoOf } from './echo';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 import { NOTE_MAX, REASON_MAX } from './form';
 import { nominationName } from '@/i18n/names';
@@ -51,11 +52,18 @@ export async function outcomeOfCall<S extends z.ZodType, T, P, R>(
 ): Promise<Outcome<T>> {
   const raw = inputOf(args);
   if (raw === MALFORMED) return { ok: false, code: 'invalid:input' };
-  if ('token' in spec) return runTokenAction(spec, raw, session?.db);
-  if (session) return runAction(spec, session.user, raw, session.db);
-  // The whole action in the jury the request chose: the session's rights (its membership of that
-  // jury), the checks, the preparation and the transaction.
-  return inJury(await chooseRequestJury(), async () => runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom()));
+  const outcome = await ('token' in spec
+    ? runTokenAction(spec, raw, session?.db)
+    : session
+      ? runAction(spec, session.user, raw, session.db)
+      // The whole action in the jury the request chose: the session's rights (its membership of that
+      // jury), the checks, the preparation and the transaction.
+      : inJury(await chooseRequestJury(), async () => runAction(spec, await getCurrentUser(), raw, undefined, () => currentFrom())));
+  // A refused form comes back with what was typed in it (but its secrets): without JavaScript the page
+  // rendered after the post is the only place it could be kept.
+  if (outcome.ok) return outcome;
+  const sent = echoOf(raw, spec.secret);
+  return sent ? { ...outcome, sent } : outcome;
 }
 
 type Action<R> = (first?: unknown, form?: unknown) => Promise<ActionResult<R>>;

@@ -94,7 +94,9 @@ export function ActionFormOf({
     // The page rendered after a post made before JavaScript is fresh already: only an answer given in place refreshes it.
     if (refresh && state?.ok && state !== first.current) router.refresh();
   }, [state, refresh, router, first]);
-  const kept = sent && !(reset && state?.ok) ? sent : null;
+  // The browser's copy of what was sent once hydrated; on the page rendered after a refused post made
+  // before JavaScript, what the server gave back of it.
+  const kept = sent ? (reset && state?.ok ? null : sent) : state && !state.ok ? (state.sent ?? null) : null;
   const buttonClass = `${ui.button} ${variant === 'primary' ? '' : ui[variant]}`;
   const question = (form: FormData | null) => (typeof confirm === 'function' ? confirm(form) : confirm);
   const asks = confirm !== undefined && confirm !== null && !disabled;

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useTranslations } from 'next-intl';
 import ui from '@/app/components/ui.module.css';
 import { translateKnown } from '@/i18n/known';
-import { keptValue, useActionFormState } from './context';
+import { keptHas, keptValue, useActionFormState } from './context';
 import s from './action-form.module.css';
 
 /** The errors of one field, translated: admin.field.<code>, else a general sentence. */
@@ -42,9 +42,10 @@ export function Field({
   const invalid = !!(state && !state.ok && state.fieldErrors?.[name]?.length);
   const describedBy = [hint ? `${id}-hint` : '', invalid ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name, required, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy, className: ui.input };
-  // What was sent comes back after the answer (React empties a form once its action has run), passwords
-  // too: `kept` is the browser's own copy of the sent form, never anything the server answered, so a
-  // refused new password does not make the juror type the current one again.
+  // What was sent comes back after the answer (React empties a form once its action has run). Once
+  // hydrated, passwords too: `kept` is then the browser's own copy of the sent form, so a refused new
+  // password does not make the juror type the current one again. Before JavaScript it is what the server
+  // gave back with its refusal, which never holds a secret (lib/server/echo.ts).
   const shown = keptValue(kept, name) ?? defaultValue ?? '';
   return (
     <div className={ui.field}>
@@ -67,9 +68,15 @@ export function Checkbox({ name, label, defaultChecked }: { name: string; label:
   const { kept } = useActionFormState();
   return (
     <div className={s.check}>
-      <input id={id} type="checkbox" name={name} defaultChecked={kept ? kept.has(name) : defaultChecked} />
+      <input id={id} type="checkbox" name={name} defaultChecked={kept ? keptHas(kept, name) : defaultChecked} />
       <label htmlFor={id}>{label}</label>
       <FieldError name={name} id={`${id}-error`} />
     </div>
   );
+}
+
+/** A radio button of a choice written by hand (a tie's candidates), checked again when it was the one sent. */
+export function Radio({ id, name, value, required }: { id: string; name: string; value: string | number; required?: boolean }) {
+  const { kept } = useActionFormState();
+  return <input type="radio" id={id} name={name} value={value} required={required} defaultChecked={keptValue(kept, name) === String(value)} />;
 }

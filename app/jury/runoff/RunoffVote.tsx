@@ -13,9 +13,13 @@ import ui from '@/app/components/ui.module.css';
 import s from './runoff.module.css';
 
 type Candidate = Titles & { id: number; person: string | null };
-type Props = { runoff: number; nominationLabel: string; ordinal: number; abstention: boolean; candidates: Candidate[] };
+type Props = { runoff: number; nominationLabel: string } & (
+  | { ordinal: number; abstention: boolean; candidates: Candidate[]; voted?: undefined }
+  // A runoff already voted in: nothing to show, unless this render answers the vote just posted (the receipt).
+  | { voted: true; ordinal?: undefined; abstention?: undefined; candidates?: undefined }
+);
 
-export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candidates }: Props) {
+export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candidates, voted }: Props) {
   const t = useTranslations('runoff.jury');
   const locale = useLocale();
   const voting = useActionForm(castRunoffVote);
@@ -23,6 +27,7 @@ export function RunoffVote({ runoff, nominationLabel, ordinal, abstention, candi
   // After a refusal the choice that was sent stays marked (React resets a form once its action has run).
   const chosen = voting.sent?.get('choice');
   if (voting.state?.ok) return <RunoffReceipt data={voting.state.data as Data} nominationLabel={nominationLabel} />;
+  if (voted) return null;
   // Once hydrated the question names the choice; before, it points at the marked one.
   const says = (form: FormData | null) => {
     const v = form?.get('choice');
