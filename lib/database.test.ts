@@ -63,7 +63,7 @@ describe('migrating a database of the previous version', () => {
     const h = openDatabase(file);
     // The seal, then the baseline of the accounts (lib/replay/baseline.ts), then the festival made
     // edition 1 with its jury (lib/festival/editions-upgrade.ts), then its accounts seated on that jury
-    // (lib/festival/members-upgrade.ts), all keyed.
+    // (lib/auth/members-upgrade.ts), all keyed.
     expect(verifyChain(h.db)).toEqual({ ok: true, entries: 7 });
     const [seal, baseline, editions, members] = h.sqlite.prepare('select action, payload, keyed from audit where id > 3 order by id').all() as { action: string; payload: string; keyed: number }[];
     expect(seal).toMatchObject({ action: 'audit.seal', keyed: 1 });
