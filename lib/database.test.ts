@@ -62,18 +62,20 @@ describe('migrating a database of the previous version', () => {
   it('seals the unkeyed log once with a keyed entry, creates the key with mode 0600, and verifies', () => {
     const h = openDatabase(file);
     // The seal, then the baseline of the accounts (lib/replay/baseline.ts), then the festival made
-    // edition 1 with its jury (lib/festival/editions-upgrade.ts), all keyed.
-    expect(verifyChain(h.db)).toEqual({ ok: true, entries: 6 });
-    const [seal, baseline, editions] = h.sqlite.prepare('select action, payload, keyed from audit where id > 3 order by id').all() as { action: string; payload: string; keyed: number }[];
+    // edition 1 with its jury (lib/festival/editions-upgrade.ts), then its accounts seated on that jury
+    // (lib/auth/members-upgrade.ts), all keyed.
+    expect(verifyChain(h.db)).toEqual({ ok: true, entries: 7 });
+    const [seal, baseline, editions, members] = h.sqlite.prepare('select action, payload, keyed from audit where id > 3 order by id').all() as { action: string; payload: string; keyed: number }[];
     expect(seal).toMatchObject({ action: 'audit.seal', keyed: 1 });
     expect(baseline).toMatchObject({ action: 'audit.baseline', keyed: 1 });
     expect(editions).toMatchObject({ action: 'edition.upgrade', keyed: 1 });
+    expect(members).toMatchObject({ action: 'jury.members_upgrade', keyed: 1 });
     expect(JSON.parse(seal.payload)).toMatchObject({ legacyEntries: 3 });
     h.sqlite.close();
     expect(fs.statSync(auditKeyFile(file)).mode & 0o777).toBe(0o600);
     // Opened again: no second seal, no second baseline, no second upgrade.
     const again = openDatabase(file);
-    expect(verifyChain(again.db)).toEqual({ ok: true, entries: 6 });
+    expect(verifyChain(again.db)).toEqual({ ok: true, entries: 7 });
     // An old entry edited and the unkeyed part re-hashed: the keyed seal no longer links to it.
     again.sqlite.prepare("update audit set payload = '{\"i\":9}' where id = 2").run();
     const rows = again.sqlite.prepare('select * from audit where id <= 3 order by id').all() as { id: number; at: string; actor_id: number; action: string; payload: string }[];

@@ -86,11 +86,14 @@ describe('accounts edited in the file', () => {
 
   it('the chair’s and a juror’s roles swapped are named, both', () => {
     setPhase(t, 'voting');
-    sql("update user set role = 'juror' where login = 'hansanping'");
-    sql("update user set role = 'chair' where login = 'azimov'");
+    // Who chairs lives in jury_member (issue 23): swapped there, and an account made an organiser's in its row.
+    sql("update jury_member set role = 'juror' where user_id = (select id from user where login = 'hansanping')");
+    sql("update jury_member set role = 'chair' where user_id = (select id from user where login = 'azimov')");
+    sql("update user set role = 'organiser' where login = 'azimov'");
     const p = problems();
-    expect(p).toMatch(/login hansanping, juror\): role is juror, but the log's last statement of this account, entry \d+ \(id \d+\), says chair/);
-    expect(p).toMatch(/login azimov, chair\): role is chair, .* says juror/);
+    expect(p).toMatch(/login hansanping, juror\): its jury memberships are juror of jury 1, but the log's last statement of this account, entry \d+ \(id \d+\), says chair of jury 1/);
+    expect(p).toMatch(/login azimov, organiser\): its jury memberships are chair of jury 1, .* says juror of jury 1/);
+    expect(p).toMatch(/login azimov, organiser\): role is organiser, .* says juror/);
   });
 
   it('a juror deactivated in the file (an electorate shrunk for the quorum) is named', () => {
