@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, juryMember, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
-import { memberOfServedJury, roleIn } from '@/lib/festival/members';
+import { memberOf, roleIn } from '@/lib/festival/members';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
@@ -55,7 +55,7 @@ export function juryList(db: DB, fest: Festival = getFestival(db)) {
   return db
     .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active })
     .from(user)
-    .innerJoin(juryMember, memberOfServedJury)
+    .innerJoin(juryMember, memberOf(fest.id))
     .orderBy(asc(user.id))
     .all()
     .map(({ active, ...u }) => ({ ...u, standing: standingOf({ active }, counted.has(u.id)) }))
