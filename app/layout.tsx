@@ -10,7 +10,7 @@ import './tokens.css';
 import './components/ui.module.css';
 import { Header } from './components/Header';
 import { ScriptFonts } from './components/ScriptFonts';
-import { sharedClientMessages } from '@/i18n/client-messages';
+import { SHELL_CLIENT_MESSAGES, clientMessages } from '@/i18n/client-messages';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('common');
@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <ScriptFonts />
         <a href="#main" className="visually-hidden">{t('skipToContent')}</a>
-        <NextIntlClientProvider messages={await sharedClientMessages()}>
+        <NextIntlClientProvider messages={await clientMessages(SHELL_CLIENT_MESSAGES)}>
           <Header />
           <div id="main">{children}</div>
         </NextIntlClientProvider>

@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { NextIntlClientProvider } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
+import { LOGIN_CLIENT_MESSAGES, clientMessages } from '@/i18n/client-messages';
 import { getCurrentUser } from '@/lib/auth';
 import { LoginForm } from './LoginForm';
 import ui from '@/app/components/ui.module.css';
@@ -21,7 +23,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className={ui.narrow}>
       <h1>{t('title')}</h1>
       <p className={ui.muted}>{t('intro')}</p>
-      <LoginForm />
+      <NextIntlClientProvider messages={await clientMessages(LOGIN_CLIENT_MESSAGES)}>
+        <LoginForm />
+      </NextIntlClientProvider>
     </main>
   );
 }
