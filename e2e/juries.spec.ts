@@ -1,0 +1,105 @@
+// Issue 23, end to end: two juries of one edition at once. The demo's main competition and a second,
+// generated competition (its films, one nomination and its members written into this spec's own
+// database: the demo invents no other jury), with a person who sits on both and each jury's own chair.
+// The jury a person works in is chosen by its address (/e/<edition>/<jury>); what they may do there is
+// their membership of it. Every wait is on what a page shows or an action answers.
+import type Database from 'better-sqlite3';
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { callAction } from './actions';
+import { arrangePhase, test } from './fixtures';
+import { BallotPage } from './ballot-pages';
+import { ownServer } from './own-server';
+
+const { base: BASE, db, apiLogin } = ownServer(test, 90, (port) => {
+  arrangePhase('voting', port);
+  const d = db();
+  try { addSecondJury(d); } finally { d.close(); }
+});
+test.use({ baseURL: BASE, trace: 'off' });
+
+const SHORTS = ['Generated short one', 'Generated short two', 'Generated short three'];
+
+/** The second competition, voting: three films in one nomination; azimov sits on both juries, juror01 chairs this one. */
+function addSecondJury(d: Database.Database) {
+  d.transaction(() => {
+    const jury = Number(d.prepare("insert into jury (edition_id, slug, competition_name, phase) values (1, 'shorts', 'Generated short films', 'voting')").run().lastInsertRowid);
+    const films = SHORTS.map((title, i) => Number(d.prepare("insert into film (jury_id, original_title, english_title, director, country, position) values (?, ?, ?, ?, 'KZ', ?)")
+      .run(jury, title, title, `Generated director ${i + 1}`, i + 1).lastInsertRowid));
+    const nom = Number(d.prepare("insert into nomination (jury_id, code, position, kind, round, exempt_one_award, ex_aequo_allowed, max_winners) values (?, 'best_short', 1, 'film', 'main', 0, 0, 1)").run(jury).lastInsertRowid);
+    for (const f of films) d.prepare('insert into candidate (nomination_id, film_id, person) values (?, ?, null)').run(nom, f);
+    d.prepare("insert into jury_member (jury_id, user_id, role) select ?, id, case login when 'juror01' then 'chair' else 'juror' end from user where login in ('azimov', 'juror01', 'juror02', 'juror04')").run(jury);
+  })();
+}
+
+const editionPart = () => { const d = db(); try { return (d.prepare('select slug from edition where id = 1').get() as { slug: string }).slug; } finally { d.close(); } };
+const address = (jury: 'main' | 'shorts') => `/e/${editionPart()}/${jury}`;
+
+async function signedIn(browser: Browser, login: string, password: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL: BASE })).newPage();
+  await page.goto('/login');
+  await page.getByLabel('Login name').fill(login);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+/** Scores the first candidate of a nomination's ballot and waits for the save to be acknowledged. */
+async function scoreFirst(page: Page, code: string, value: number): Promise<number> {
+  const ballot = new BallotPage(page);
+  await ballot.goto(code);
+  const [first] = await ballot.candidateIds();
+  await ballot.clickScore(first, value);
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  return first;
+}
+
+test('a juror on both juries scores in each, chosen by its address', async ({ browser }) => {
+  const page = await signedIn(browser, 'azimov', 'juror-demo');
+  await page.goto(address('shorts'));
+  await page.waitForURL(/\/jury$/);
+  await expect(page.getByText(SHORTS[0]).first()).toBeVisible();
+  const short = await scoreFirst(page, 'best_short', 7);
+  await page.goto(address('main'));
+  await page.waitForURL(/\/jury$/);
+  await expect(page.getByText(SHORTS[0])).toHaveCount(0);
+  const film = await scoreFirst(page, 'best_film', 8);
+  const d = db();
+  try {
+    const scored = d.prepare("select s.candidate_id as c from score s join user u on u.id = s.juror_id where u.login = 'azimov' and s.candidate_id in (?, ?)").pluck().all(short, film);
+    expect(scored.sort()).toEqual([short, film].sort());
+  } finally { d.close(); }
+});
+
+test('the chair of one jury has no chair’s right in the other: pages, actions, live counts, exports', async () => {
+  // juror01 chairs the short films and is a juror of the main competition.
+  const shortsChair: APIRequestContext = await apiLogin('juror01', 'juror-demo');
+  expect((await shortsChair.get(address('shorts'))).ok()).toBe(true);
+  expect((await shortsChair.get('/chair', { maxRedirects: 0 })).status()).toBe(200);
+  expect((await shortsChair.get(address('main'))).ok()).toBe(true);
+  expect((await shortsChair.get('/chair', { maxRedirects: 0 })).status()).toBe(403);
+  const close = await callAction(shortsChair, '/chair', 'app/chair/actions.ts#closeRound', [{}], BASE);
+  expect(close.result).toMatchObject({ ok: false });
+  // The main competition's chair sits on no other jury: in the short films, nothing of a juror's or a chair's.
+  const mainChair = await apiLogin('hansanping', 'chair-demo');
+  expect((await mainChair.get(address('shorts'))).ok()).toBe(true);
+  for (const path of ['/jury', '/jury/best_short', '/chair', '/chair/room']) {
+    expect((await mainChair.get(path, { maxRedirects: 0 })).status(), path).toBe(403);
+  }
+  expect((await callAction(mainChair, '/chair', 'app/chair/actions.ts#closeRound', [{}], BASE)).result).toMatchObject({ ok: false });
+  expect((await mainChair.get('/api/live')).status()).toBe(403);
+  expect((await mainChair.get('/results/export/json')).status()).not.toBe(200);
+  // Nothing changed: both juries still vote.
+  const d = db();
+  try {
+    expect(d.prepare('select phase from jury order by id').pluck().all()).toEqual(['voting', 'voting']);
+  } finally { d.close(); }
+});
+
+test('an unknown address is a 404 and chooses nothing', async ({ request }) => {
+  for (const path of ['/e/nowhere/main', `/e/${editionPart()}/nothing`, '/e/..%2F/main', `/e/${editionPart()}/MAIN`]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(404);
+    expect(res.headers()['set-cookie'] ?? '').not.toMatch(/jury=/);
+  }
+});
