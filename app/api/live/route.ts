@@ -23,6 +23,8 @@ export const GET = inRequestJury(async function GET(req: Request) {
   }
   if (!user) return plain(401, 'Sign in to follow the counts.');
   if (user.mustChangePassword) return plain(403, 'Choose your own password first.');
+  // An account on no jury of the one this request chose has no counts to follow there (issue 23).
+  if (user.role === null) return plain(403, 'You do not sit on this jury.');
   let stream: ReadableStream<Uint8Array>;
   try {
     stream = liveEventStream(liveWatcher(databaseFile()), { uid: user.id, sv: user.sessionVersion }, req.signal);
