@@ -55,7 +55,7 @@ function rowsOf(file: string) {
 const cli = (args: string[], file: string) =>
   spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'scripts', 'audit-verify.ts'), ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, JURY_DB: file, JURY_AUDIT_KEY: '' } });
 
-const without = (rows: Record<string, unknown>[], column: string) => rows.map(({ [column]: _, ...rest }) => rest); // eslint-disable-line @typescript-eslint/no-unused-vars
+const without = (rows: Record<string, unknown>[], column: string) => rows.map(({ [column]: _, ...rest }) => rest);
 
 describe('a festival finalised and published before editions', () => {
   it('becomes edition 1 with its jury "main": every row kept, the chain continued and verified, the published head still in the log', () => {
