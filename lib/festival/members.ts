@@ -86,3 +86,12 @@ export function seat(tx: Writer, juryId: number, userId: number, role: MemberRol
  * the account is ('juror' for a member of another jury only). Never a right: rights read servedRole.
  */
 export const shownRole: SQL<Role> = sql<Role>`coalesce(${servedRole}, ${user.role})`;
+
+/**
+ * The accounts that chair a jury, any jury. An account is one person across juries, so a change to it (a
+ * password reset, a rename, a deactivation) is a change to a chair wherever it is asked: the two-person rule
+ * for a chair's account holds whichever jury the organiser or the deciding chair works in.
+ */
+export function chairsOfAnyJury(q: Reader): ReadonlySet<number> {
+  return new Set(q.select({ id: juryMember.userId }).from(juryMember).where(eq(juryMember.role, 'chair')).all().map((r) => r.id));
+}

@@ -19,7 +19,7 @@ import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
-import { shownRole } from '@/lib/festival/members';
+import { chairsOfAnyJury, shownRole } from '@/lib/festival/members';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().default(null));
 const nowIso = () => new Date().toISOString();
@@ -35,7 +35,8 @@ type Proposal = ReturnType<typeof findProposal>;
 /** Whether the proposal concerns the chair (a rename of the chair): then a second organiser decides. */
 function aboutChair(tx: Tx, p: Proposal): boolean {
   if (p.kind !== 'rename' || p.targetId === null) return false;
-  return findJuror(tx, p.targetId).role === 'chair';
+  findJuror(tx, p.targetId);
+  return chairsOfAnyJury(tx).has(p.targetId);
 }
 
 const RenameInput = z.object({ targetId: id, displayName: text(200), latinName: optionalText, reason });
@@ -175,12 +176,13 @@ export const issueOrganiserPasswordSpec = {
 /** Every proposal with the names of those involved: for the organisers' and the chair's lists. */
 export function listAccountProposals(db: Pick<Tx, 'select'>) {
   const people = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
+  const chairs = chairsOfAnyJury(db);
   return db.select().from(accountProposal).orderBy(asc(accountProposal.id)).all().map((p) => ({
     ...p,
     target: p.targetId === null ? null : people.get(p.targetId) ?? null,
     requester: people.get(p.requestedBy)!,
     decider: p.decidedBy ? people.get(p.decidedBy) ?? null : null,
-    aboutChair: p.kind === 'rename' && p.targetId !== null && people.get(p.targetId)?.role === 'chair',
+    aboutChair: p.kind === 'rename' && p.targetId !== null && chairs.has(p.targetId),
   }));
 }
 export type AccountProposalRow = ReturnType<typeof listAccountProposals>[number];

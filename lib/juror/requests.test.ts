@@ -22,6 +22,7 @@ import {
 import { accountNotice } from './notice';
 import { buildTallyInput } from '@/lib/count/tally-input';
 import { juryList } from '@/lib/round/results';
+import { addJury, addMembers } from '@/tests/juries';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -214,5 +215,20 @@ describe('deactivation and ballots already submitted (one rule: lib/juror/standi
     expect(list.find((j) => j.id === first.id)?.standing).toBe('left_counted');
     expect(list.find((j) => j.id === second.id)).toBeUndefined();
     expect(listAccountRequests(t.db).map((r) => r.state)).toEqual(['approved', 'approved']);
+  });
+});
+
+describe('an account that chairs another jury (issue 23: one account, several juries)', () => {
+  it('a change to it needs a second organiser, though it is only a juror of the jury the request is made in', () => {
+    setPhase(t, 'voting');
+    const other = addJury(t.db, { edition: 'same', phase: 'voting' });
+    addMembers(t.db, other.juryId, { count: 2, chair: false, also: [{ id: idOf('azimov'), role: 'chair' }] });
+    const { id, decider } = run(t, requestAccountChangeSpec, { targetId: idOf('azimov'), kind: 'reset_password', reason: 'forgot the password' }, 'organiser');
+    expect(decider).toBe('organiser');
+    // The served jury's chair, who sees a juror of their own jury, may not approve it alone.
+    expectRefused(t, approveAccountRequestSpec, 'hansanping', { id: String(id) }, 'account:needs_second_organiser');
+    expect(listAccountRequests(t.db).find((r) => r.id === id)?.aboutChair).toBe(true);
+    run(t, approveAccountRequestSpec, { id: String(id) }, 'organiser2');
+    expect(requests().find((r) => r.id === id)).toMatchObject({ state: 'approved' });
   });
 });

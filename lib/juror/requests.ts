@@ -25,7 +25,7 @@ import { reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';
-import { shownRole } from '@/lib/festival/members';
+import { chairsOfAnyJury, shownRole } from '@/lib/festival/members';
 
 const nowIso = () => new Date().toISOString();
 
@@ -67,8 +67,8 @@ export function requireSameLabel(filed: { targetLogin: string | null; targetName
   }
 }
 
-/** A change of chair demotes the chair; a change to the chair's account is about them. */
-export const concernsChair = (kind: AccountRequestKind, targetRole: string) => kind === 'make_chair' || targetRole === 'chair';
+/** A change of chair demotes the chair; a change to the account of a chair (of any jury: chairsOfAnyJury) is about them. */
+export const concernsChair = (kind: AccountRequestKind, targetId: number, chairs: ReadonlySet<number>) => kind === 'make_chair' || chairs.has(targetId);
 
 export function requireRequestPhase(tx: Tx) {
   const f = getFestival(tx);
@@ -88,7 +88,7 @@ function findRequest(tx: Tx, requestId: number) {
  */
 function requireDecider(tx: Tx, decider: SessionUser, req: { kind: AccountRequestKind; targetId: number; requestedBy: number }) {
   const target = findJuror(tx, req.targetId);
-  requireDeciderFor(decider, concernsChair(req.kind, target.role), req.requestedBy);
+  requireDeciderFor(decider, concernsChair(req.kind, target.id, chairsOfAnyJury(tx)), req.requestedBy);
   return target;
 }
 
@@ -122,7 +122,7 @@ export const requestAccountChangeSpec = {
       .values({ kind: input.kind, targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(), ...labelOf(target) })
       .returning({ id: accountRequest.id }).get();
     appendAudit(tx, { actorId: user.id, action: 'account.request', payload: { request: requestId, kind: input.kind, target: target.id, reason: input.reason } });
-    return { id: requestId, decider: concernsChair(input.kind, target.role) ? ('organiser' as const) : ('chair' as const) };
+    return { id: requestId, decider: concernsChair(input.kind, target.id, chairsOfAnyJury(tx)) ? ('organiser' as const) : ('chair' as const) };
   },
 } satisfies ActionSpec<typeof RequestInput, { id: number; decider: 'chair' | 'organiser' }>;
 
@@ -249,12 +249,13 @@ export const acknowledgeAccountNoticeSpec = {
 /** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
 export function listAccountRequests(db: Pick<Tx, 'select'>) {
   const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
+  const chairs = chairsOfAnyJury(db);
   return db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all().map((r) => ({
     ...r,
     target: names.get(r.targetId)!,
     requester: names.get(r.requestedBy)!,
     decider: r.decidedBy ? names.get(r.decidedBy) ?? null : null,
-    aboutChair: concernsChair(r.kind, names.get(r.targetId)?.role ?? 'juror'),
+    aboutChair: concernsChair(r.kind, r.targetId, chairs),
   }));
 }
 export type AccountRequestRow = ReturnType<typeof listAccountRequests>[number];

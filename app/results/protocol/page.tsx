@@ -13,9 +13,11 @@ export async function generateMetadata() {
 }
 
 export default async function ProtocolPage() {
+  // The session first: reading it reads the jury this request chose (lib/server/chosen-jury.ts), which
+  // the festival read below must be (a page may render before its layout has read the choice).
+  const user = await getCurrentUser();
   const db = getDb();
   const fest = getFestival(db);
-  const user = await getCurrentUser();
   // Before finalisation, the draft (lib/round/visibility.ts says who and what it shows).
   const draft = !canSeeResults(fest.phase, user) && canSeeDraftProtocol(fest.phase, user);
   if (!draft && !canSeeResults(fest.phase, user)) notFound();
