@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { callAction } from './actions';
-import { arrangePhase, test } from './fixtures';
+import { arrangePhase, signIn, test } from './fixtures';
 import { BallotPage } from './ballot-pages';
 import { ownServer } from './own-server';
 
@@ -36,10 +36,7 @@ const address = (jury: 'main' | 'shorts') => `/e/${editionPart()}/${jury}`;
 
 async function signedIn(browser: Browser, login: string, password: string): Promise<Page> {
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();
-  await page.goto('/login');
-  await page.getByLabel('Login name').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, { login, password });
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;
 }

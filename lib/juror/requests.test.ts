@@ -222,7 +222,7 @@ describe('an account that chairs another jury (issue 23: one account, several ju
   it('a change to it needs a second organiser, though it is only a juror of the jury the request is made in', () => {
     setPhase(t, 'voting');
     const other = addJury(t.db, { edition: 'same', phase: 'voting' });
-    addMembers(t.db, other.juryId, { count: 2, chair: false, also: [{ id: idOf('azimov'), role: 'chair' }] });
+    addMembers(t.db, other.juryId, { count: 2, chair: false, also: [{ id: Number(idOf('azimov')), role: 'chair' }] });
     const { id, decider } = run(t, requestAccountChangeSpec, { targetId: idOf('azimov'), kind: 'reset_password', reason: 'forgot the password' }, 'organiser');
     expect(decider).toBe('organiser');
     // The served jury's chair, who sees a juror of their own jury, may not approve it alone.
