@@ -47,8 +47,8 @@ export const edition = sqliteTable('edition', {
 ]);
 
 // One jury of an edition (a competition: the main competition, short films, debuts...), with its own
-// films, nominations, rules, phase and results. Until issue 23's addresses, the app serves the jury of
-// the newest edition (lib/festival/phase.ts currentJuryId); each jury's rows carry its id.
+// films, nominations, rules, phase and results; each jury's rows carry its id. A request works in the
+// jury its person chose by address, else the newest edition's first (lib/festival/phase.ts findFestival).
 export const jury = sqliteTable(
   'jury',
   {
