@@ -40,7 +40,8 @@ async function arrangeTie(): Promise<Juror[]> {
   d.prepare("update jury set phase = 'voting', recusal_by_nationality = 0 where id = 1").run();
   const nom = (d.prepare('select id from nomination where code = ?').get(CODE) as { id: number }).id;
   const cands = (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id);
-  const jurors = (d.prepare("select login, role from user where role in ('juror','chair') and active = 1 order by id").all() as { login: string; role: string }[])
+  // The demo jury's members, the chair among them (issue 23: who chairs is the jury's membership).
+  const jurors = (d.prepare('select u.login, m.role from user u join jury_member m on m.user_id = u.id and m.jury_id = 1 where u.active = 1 order by u.id').all() as { login: string; role: string }[])
     .map((u) => ({ login: u.login, password: u.role === 'chair' ? 'chair-demo' : 'juror-demo' }));
   d.close();
   for (const j of jurors) {
