@@ -138,7 +138,9 @@ describe('concurrent jurors', () => {
     const hash = await hashPassword('crowd-password');
     withDb(s.dbFile, (db) => {
       const ins = db.prepare("insert into user (login, display_name, role, password_hash, country) values (?, ?, 'juror', ?, null)");
-      db.transaction(() => { for (let i = 0; i < N; i++) ins.run(`crowd${i}`, `Crowd juror ${i}`, hash); })();
+      // Each sits on the demo jury (issue 23: the electorate is the jury's membership).
+      const seat = db.prepare("insert into jury_member (jury_id, user_id, role) values (1, ?, 'juror')");
+      db.transaction(() => { for (let i = 0; i < N; i++) seat.run(ins.run(`crowd${i}`, `Crowd juror ${i}`, hash).lastInsertRowid); })();
       // The crowd scores best film only, and the quorum holds per nomination (lib/count/quorum.ts):
       // the main round is best film alone, with a quorum of the crowd (the demo jury does not vote here).
       db.pragma('foreign_keys = ON');
