@@ -138,7 +138,8 @@ export const junkBody: fc.Arbitrary<{ body: string | Uint8Array; contentType: st
     { body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]\r\n--x', contentType: 'multipart/form-data; boundary=x', label: 'unterminated multipart' },
     { body: 'garbage', contentType: 'multipart/form-data; boundary=x', label: 'multipart without parts' },
     { body: 'garbage', contentType: 'multipart/form-data', label: 'multipart without boundary' },
-    { body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K9"]\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x', label: 'multipart dangling ref' },
+    // A dangling promise ref: `["$K9"]` would be React's empty form, a valid call to an action that takes no input (publish).
+    { body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$@9"]\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x', label: 'multipart dangling ref' },
     { body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[{"a":1}\r\n--x--\r\n', contentType: 'multipart/form-data; boundary=x', label: 'multipart broken json' },
     { body: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded', label: 'urlencoded' },
     { body: '{"candidateId":1,"value":5}', contentType: 'application/json', label: 'json content-type' },
