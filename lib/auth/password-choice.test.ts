@@ -45,10 +45,11 @@ describe('a one-time password never becomes the permanent one', () => {
 
   it('the set-up password of `npm run setup`: refused as the organiser’s own, now and later', async () => {
     t = tempDb();
-    const { organiser, password } = await createFestival(t.db, {
+    const { organiser, password: given } = await createFestival(t.db, {
       nameEn: 'Real Fest 2026', nameZh: '真实电影节', nameRu: 'Настоящий фестиваль', nameKk: 'Нағыз фестиваль',
       cityEn: 'Qingdao', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао', startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'anna', organiserName: '',
     });
+    const password = given!; // a new organiser: a one-time password
     expect(await change(organiser, password, password)).toMatchObject({ ok: false, fieldErrors: { password: ['password_same'] } });
     expect(await change(organiser, password, 'lantern orchard velvet')).toEqual({ ok: true, data: null });
     expect(await change(organiser, 'lantern orchard velvet', password)).toEqual({ ok: false, code: 'invalid:input', fieldErrors: { password: ['password_one_time'] } });

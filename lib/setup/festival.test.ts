@@ -5,25 +5,25 @@ import { findFestival } from '@/lib/festival/phase';
 import { verifyPassword } from '@/lib/auth/password';
 import { seededDb, snapshot, tempDb, type TestDb } from '@/tests/db';
 import { runTokenAction, type Outcome } from '@/lib/server/action';
-import { createFestival, issueSetupToken, SetupInput, setupFestivalSpec, setupTokenUsable, tokenHash, type SetupResult, type SetupValues } from './festival';
+import { createFestival, issueSetupToken, SetupInput, setupFestivalSpec, setupTokenUsable, tokenHash, type SetupFields, type SetupResult } from './festival';
 
 let t: TestDb;
 afterEach(() => t.close());
 
-const VALUES: SetupValues = {
+const VALUES: SetupFields = {
   nameEn: 'SCO Film Festival', nameZh: '上海合作组织电影节', nameRu: 'Кинофестиваль ШОС', nameKk: 'ШЫҰ кинофестивалі',
   cityEn: 'Qingdao', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао',
   startsOn: '2026-06-10', endsOn: '2026-06-17', timeZone: 'Asia/Shanghai', organiser: 'anna', organiserName: 'Anna',
 };
 
 /** The set-up form posted with the link's token, run as its server action runs it (serverAction -> runTokenAction). */
-function viaLink(values: SetupValues, token: string): Promise<Outcome<SetupResult>> {
+function viaLink(values: SetupFields, token: string): Promise<Outcome<SetupResult>> {
   const form = new FormData();
   for (const [k, v] of Object.entries({ ...values, token })) form.append(k, v);
   return runTokenAction(setupFestivalSpec, form, t.db);
 }
 
-async function created(values: SetupValues, token: string): Promise<SetupResult> {
+async function created(values: SetupFields, token: string): Promise<SetupResult> {
   const out = await viaLink(values, token);
   if (!out.ok) throw new Error(`expected success, got ${JSON.stringify(out)}`);
   return out.data;
@@ -45,10 +45,10 @@ describe('set-up link', () => {
     expect(t.db.select().from(nomination).all()).toHaveLength(6);
     const org = t.db.select().from(user).where(eq(user.login, 'anna')).get()!;
     expect(org).toMatchObject({ role: 'organiser', mustChangePassword: true });
-    expect(await verifyPassword(org.passwordHash, out.password)).toBe(true);
+    expect(await verifyPassword(org.passwordHash, out.password!)).toBe(true);
     const entries = t.db.select().from(audit).all();
     expect(entries.map((e) => e.action)).toEqual(['festival.setup']);
-    expect(entries[0].payload).not.toContain(out.password);
+    expect(entries[0].payload).not.toContain(out.password!);
     expect(entries[0].payload).not.toContain(token);
   });
 
@@ -77,22 +77,32 @@ describe('set-up link', () => {
     await refusedWith(viaLink(VALUES, second), 'setup:token');
   });
 
-  it('is never issued, and never works, on a database that holds a festival', async () => {
+  it('is never issued at start on a database that holds a festival, and no link starts an edition beside an unfinished one', async () => {
     t = await seededDb();
     const before = snapshot(t.db);
-    expect(issueSetupToken(t.db)).toBeNull();
+    expect(issueSetupToken(t.db)).toBeNull(); // the server's start: only on an empty database
     expect(snapshot(t.db)).toBe(before);
-    // A token planted in the table (e.g. from before the demo was seeded) opens nothing either.
+    // A token in the table (planted, or printed by npm run setup -- --link) while the demo jury has not
+    // published: refused, nothing changed, the link not used up.
     t.db.insert(setupToken).values({ tokenHash: tokenHash('planted') }).run();
     const withToken = snapshot(t.db);
-    await refusedWith(viaLink(VALUES, 'planted'), 'setup:exists');
-    await expect(createFestival(t.db, VALUES)).rejects.toMatchObject({ code: 'setup:exists' }); // the command line too
+    await refusedWith(viaLink(VALUES, 'planted'), 'setup:unfinished');
+    await expect(createFestival(t.db, VALUES)).rejects.toMatchObject({ code: 'setup:unfinished' }); // the command line too
     expect(snapshot(t.db)).toBe(withToken);
+    expect(setupTokenUsable(t.db, 'planted')).toBe(true);
+  });
+
+  it('voids every unused link when a festival is set up, so a link printed before it never starts an edition', async () => {
+    t = tempDb();
+    const early = issueSetupToken(t.db)!;
+    await createFestival(t.db, VALUES); // the command line, while the link printed at start is unused
+    expect(setupTokenUsable(t.db, early)).toBe(false);
+    await refusedWith(viaLink({ ...VALUES, organiser: 'mallory' }, early), 'setup:exists');
   });
 });
 
 describe('set-up input', () => {
-  const bad = (patch: Partial<Record<keyof SetupValues, string>>) => SetupInput.safeParse({ ...VALUES, ...patch });
+  const bad = (patch: Partial<Record<keyof SetupFields, string>>) => SetupInput.safeParse({ ...VALUES, ...patch });
   it.each([
     ['a missing Kazakh name', { nameKk: '  ' }, 'nameKk'],
     ['a missing Chinese city', { cityZh: '' }, 'cityZh'],
