@@ -71,3 +71,26 @@ export function addMembers(db: DB, juryId: number, opts: { count: number; chair?
     return ids;
   }, { behavior: 'immediate' });
 }
+
+/**
+ * Generated films of a jury that already has its nominations (one made by the set-up, lib/setup/festival.ts):
+ * `count` films, each a candidate of every main-round nomination. Written straight into the rows, as
+ * addJury does, before the jury opens voting (its opening states them).
+ */
+export function fillJury(db: DB, juryId: number, count = 5): OtherJury {
+  return db.transaction((tx) => {
+    const editionId = tx.select({ editionId: jury.editionId }).from(jury).where(eq(jury.id, juryId)).get()!.editionId;
+    const films = Array.from({ length: count }, (_, i) =>
+      tx.insert(film).values({ juryId, originalTitle: `Generated film ${i + 1}`, englishTitle: `Generated film ${i + 1}`, director: `Generated director ${i + 1}`, country: 'KZ', position: i + 1 })
+        .returning({ id: film.id }).get().id);
+    const nominations: Record<string, number> = {};
+    const candidates: Record<string, number[]> = {};
+    for (const n of tx.select().from(nomination).where(eq(nomination.juryId, juryId)).orderBy(asc(nomination.position)).all()) {
+      nominations[n.code] = n.id;
+      candidates[n.code] = n.round === 'special' ? [] : films.map((f, k) =>
+        tx.insert(candidate).values({ nominationId: n.id, filmId: f, person: n.kind === 'performance' ? `Generated performer ${k + 1}` : n.code === 'best_director' ? `Generated director ${k + 1}` : null })
+          .returning({ id: candidate.id }).get().id);
+    }
+    return { juryId, editionId, films, nominations, candidates };
+  }, { behavior: 'immediate' });
+}
