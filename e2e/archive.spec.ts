@@ -3,44 +3,14 @@
 // set-up, so /results says "not published yet"). /results lists the 2018 jury, its address shows its
 // awards in English and Russian, its protocol and its exports answer, and the page passes axe at 375 px.
 import { test, expect } from '@playwright/test';
-import { callAction } from './actions';
 import { expectAccessible } from './fixtures';
 import { ownServer } from './own-server';
+import { publishDemo as publishDemoOn } from './publish-demo';
 
 const { base: BASE, db, apiLogin } = ownServer(test, 89);
-const MAIN = ['best_film', 'best_director', 'best_screenplay', 'best_actor', 'best_actress'];
-// Four jurors, as the decisions spec keeps them: a short vote with a clear order everywhere.
-const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror03', 'juror-demo'], ['juror04', 'juror-demo']] as const;
+const publishDemo = () => publishDemoOn({ base: BASE, db, apiLogin });
 
 test.use({ baseURL: BASE });
-
-async function publishDemo() {
-  const d = db();
-  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
-  d.prepare("update jury set phase = 'voting' where id = 1").run();
-  const noms = MAIN.map((code) => {
-    const nom = (d.prepare('select id from nomination where code = ? and jury_id = 1').get(code) as { id: number }).id;
-    return { code, nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) };
-  });
-  d.close();
-  const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
-  await Promise.all(ctxs.map(async (ctx) => {
-    for (const { code, nom, cands } of noms) {
-      for (const [i, c] of cands.entries()) {
-        expect((await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#saveScore', [{ candidateId: c, value: Math.max(1, 10 - i) }], BASE)).result).toMatchObject({ ok: true });
-      }
-      expect((await callAction(ctx, `/jury/${code}`, 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE)).result).toMatchObject({ ok: true });
-    }
-  }));
-  const chair = ctxs[0];
-  expect((await callAction(chair, '/chair', 'app/chair/actions.ts#closeRound', [{}], BASE)).result).toMatchObject({ ok: true });
-  expect((await callAction(chair, '/chair', 'app/chair/decision-actions.ts#waiveSpecialRound', [{ reason: 'not this year' }], BASE)).result).toMatchObject({ ok: true });
-  expect((await callAction(chair, '/chair', 'app/chair/actions.ts#finalise', [{}], BASE)).result).toMatchObject({ ok: true });
-  await Promise.all(ctxs.map((c) => c.dispose()));
-  const organiser = await apiLogin('organiser', 'organiser-demo');
-  expect((await callAction(organiser, '/results', 'app/chair/actions.ts#publish', [{}], BASE)).result).toMatchObject({ ok: true });
-  await organiser.dispose();
-}
 
 /** A newer edition with a jury in set-up, as tests/juries.ts makes one (generated names, no invented members). */
 function addNewerEdition() {

@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     h.sqlite.close();
     // Before any question: nothing to answer for a set-up that cannot run.
     if (unfinished.length && !flags.unfinished) {
-      console.error(`setup refused: ${refusalText('setup:unfinished', { juries: unfinished.join(', ') })}`);
+      console.error(`setup refused: ${file} already holds a festival, and ${refusalText('setup:unfinished', { juries: unfinished.join(', ') })}`);
       return 1;
     }
   }
