@@ -73,4 +73,8 @@ test('an organiser sets up a second edition by its link; the first stays publish
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/admin$/);
   await expect(page.locator('header')).toContainText('Almaty');
+  // And npm run audit:verify checks the whole file: the chain, and each edition's jury, its awards and final hash.
+  const verified = spawnSync('npx', ['tsx', 'scripts/audit-verify.ts', dbFile], { encoding: 'utf8' });
+  expect(verified.status, verified.stderr).toBe(0);
+  expect(verified.stdout).toContain('final hash matches');
 });

@@ -1,6 +1,7 @@
 // The demo jury (edition 2018) votes, finalises and publishes through the real actions, on a spec's own
-// server (own-server.ts): four jurors, the rest set inactive, a clear order everywhere. Shared by the
-// specs that need a published edition beside a newer one (archive, editions).
+// server (own-server.ts): four jurors, the rest set inactive by the organiser, a clear order everywhere.
+// Every step is an action, stated in the audit log, so npm run audit:verify holds on the file afterwards.
+// Shared by the specs that need a published edition beside a newer one (archive, editions).
 import { expect, type APIRequestContext } from '@playwright/test';
 import type Database from 'better-sqlite3';
 import { callAction } from './actions';
@@ -13,13 +14,18 @@ const JURORS = [['hansanping', 'chair-demo'], ['azimov', 'juror-demo'], ['juror0
 
 export async function publishDemo({ base: BASE, db, apiLogin }: Own) {
   const d = db();
-  d.prepare(`update user set active = 0 where role = 'juror' and login not in (${JURORS.map(() => '?').join(',')})`).run(...JURORS.map((j) => j[0]));
-  d.prepare("update jury set phase = 'voting' where id = 1").run();
+  const others = (d.prepare(`select id from user where role = 'juror' and active = 1 and login not in (${JURORS.map(() => '?').join(',')}) order by id`)
+    .all(...JURORS.map((j) => j[0])) as { id: number }[]).map((r) => r.id);
   const noms = MAIN.map((code) => {
     const nom = (d.prepare('select id from nomination where code = ? and jury_id = 1').get(code) as { id: number }).id;
     return { code, nom, cands: (d.prepare('select id from candidate where nomination_id = ? order by id').all(nom) as { id: number }[]).map((r) => r.id) };
   });
   d.close();
+  const organiser = await apiLogin('organiser', 'organiser-demo');
+  for (const id of others) {
+    expect((await callAction(organiser, '/admin/jurors', 'app/admin/actions/jurors.ts#setJurorActive', [{ id, active: false }], BASE)).result).toMatchObject({ ok: true });
+  }
+  expect((await callAction(organiser, '/admin', 'app/admin/actions/phase.ts#openVoting', [{}], BASE)).result).toMatchObject({ ok: true });
   const ctxs = await Promise.all(JURORS.map(([l, p]) => apiLogin(l, p)));
   await Promise.all(ctxs.map(async (ctx) => {
     for (const { code, nom, cands } of noms) {
@@ -34,7 +40,6 @@ export async function publishDemo({ base: BASE, db, apiLogin }: Own) {
   expect((await callAction(chair, '/chair', 'app/chair/decision-actions.ts#waiveSpecialRound', [{ reason: 'not this year' }], BASE)).result).toMatchObject({ ok: true });
   expect((await callAction(chair, '/chair', 'app/chair/actions.ts#finalise', [{}], BASE)).result).toMatchObject({ ok: true });
   await Promise.all(ctxs.map((c) => c.dispose()));
-  const organiser = await apiLogin('organiser', 'organiser-demo');
   expect((await callAction(organiser, '/results', 'app/chair/actions.ts#publish', [{}], BASE)).result).toMatchObject({ ok: true });
   await organiser.dispose();
 }
