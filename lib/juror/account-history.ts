@@ -33,7 +33,8 @@ const ids = (v: unknown): number[] => (Array.isArray(v) ? v.map((x) => num(typeo
 
 /** What each audit action says about account `uid` (acted on by `actor`), or nothing. */
 const READERS: Record<string, (p: Payload, uid: number, actor: number | null, login: string) => Reading | undefined> = {
-  'festival.setup': (p, uid) => (num(p.organiserId) === uid ? { events: ['created', 'password_set'], name: { displayName: String(p.organiserName || p.organiser), latinName: null } } : undefined),
+  // A new edition's set-up that reused an existing organiser's account created and changed nothing of it.
+  'festival.setup': (p, uid) => (num(p.organiserId) === uid && p.organiserReused !== true ? { events: ['created', 'password_set'], name: { displayName: String(p.organiserName || p.organiser), latinName: null } } : undefined),
   'organiser.add': (p, uid) => (num(p.id) === uid ? { events: ['created', 'password_set'] } : undefined),
   'juror.add': (p, uid) => (num(p.id) === uid ? { events: ['created', 'password_set'], name: nameOf(p) } : undefined),
   'juror.import': (p, _uid, _a, login) => (Array.isArray(p.added) && p.added.includes(login) ? { events: ['created'] }

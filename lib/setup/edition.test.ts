@@ -21,6 +21,7 @@ import { saveScoreSpec, submitBallotSpec } from '@/lib/ballot/specs';
 import { awardsCsv, awardsList, fullExport, juryList, receiptList } from '@/lib/round/results';
 import { protocolDecisions } from '@/lib/round/protocol-decisions';
 import { findFestival, getFestival } from '@/lib/festival/phase';
+import { accountHistory } from '@/lib/juror/account-history';
 import { juryResultsAt, publishedJuries } from '@/lib/festival/archive';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
 import { demoCast, voteAndSubmit } from '@/tests/festival';
@@ -100,6 +101,9 @@ describe('a new edition by the set-up link, beside a published one', () => {
     // The server's start prints no link beside a festival; npm run setup -- --link does.
     expect(issueSetupToken(t.db)).toBeNull();
     const token = issueSetupToken(t.db, 'edition')!;
+    // Its events and names, not when the names were first stated (the demo seed states none; the set-up does).
+    const history = () => { const h = accountHistory(t.db, organiser.id)!; return { events: h.events, names: h.names.map((n) => n.displayName) }; };
+    const organiserHistory = history();
     const out = await viaLink(NEXT, token);
     expect(out).toEqual({ ok: true, data: { organiser: 'organiser', password: null, edition: '2027', earlier: 1 } });
 
@@ -108,6 +112,7 @@ describe('a new edition by the set-up link, beside a published one', () => {
     expect(served).toMatchObject({ editionSlug: '2027', slug: 'main', phase: 'setup', city: 'Almaty', competitionName: 'Main competition', competitionNameKk: 'Негізгі байқау', demo: false });
     expect(served.id).not.toBe(old.id);
     expect(t.db.select({ id: user.id }).from(user).where(eq(user.login, 'organiser')).all()).toEqual([{ id: organiser.id }]);
+    expect(history()).toEqual(organiserHistory); // not "created" again, nor renamed
     const entries = t.db.select().from(audit).where(eq(audit.action, 'festival.setup')).all();
     expect(entries).toHaveLength(1);
     expect(JSON.parse(entries[0].payload)).toMatchObject({ via: 'link', organiserReused: true, earlierEditions: 1, jury: served.id, accounts: [expect.objectContaining({ id: organiser.id })] });
