@@ -111,7 +111,8 @@ test('sign in, import films, file a request, close the round, decide a tie and c
   // Too short a reason: refused, and the page after the post gives back the reason and the change chosen.
   await request.getByLabel(/^Reason/).fill('No');
   await request.getByRole('button', { name: 'Send request' }).click();
-  await juror.getByText('Request a change').click();
+  // The page after the post renders the request's fold open on the refusal.
+  await expect(request.locator('xpath=ancestor::details[1]')).toHaveAttribute('open', '');
   await expect(request.getByRole('alert')).toContainText('The reason must be between 3 and 500 characters long');
   await expect(request.getByLabel(/^Reason/)).toHaveValue('No');
   await expect(request.getByLabel('Change')).toHaveValue('reset_password');
