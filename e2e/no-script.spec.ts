@@ -74,9 +74,9 @@ test('sign in, import films, file a request, close the round, decide a tie and c
   await edit.getByLabel('Director').fill('Typed Before Any Script');
   await edit.getByLabel('Year').fill('3000');
   await edit.getByRole('button').click();
-  // The page after the post renders the edit's fold closed (it is the page's, not the form's): opened again.
+  // The page after the post renders the edit's fold open on the refusal (the form draws its fold).
   const refused = page.getByTestId(`film-form-${sword.id}`);
-  await refused.locator('xpath=ancestor::details[1]/summary').click();
+  await expect(refused.locator('xpath=ancestor::details[1]')).toHaveAttribute('open', '');
   await expect(refused.getByRole('alert')).toHaveText('The input is not valid. Nothing was changed.');
   await expect(refused.getByLabel('Year')).toHaveValue('3000');
   await expect(refused.getByLabel('Year')).toHaveAttribute('aria-invalid', 'true');
@@ -111,7 +111,8 @@ test('sign in, import films, file a request, close the round, decide a tie and c
   // Too short a reason: refused, and the page after the post gives back the reason and the change chosen.
   await request.getByLabel(/^Reason/).fill('No');
   await request.getByRole('button', { name: 'Send request' }).click();
-  await juror.getByText('Request a change').click();
+  // The page after the post renders the request's fold open on the refusal.
+  await expect(request.locator('xpath=ancestor::details[1]')).toHaveAttribute('open', '');
   await expect(request.getByRole('alert')).toContainText('The reason must be between 3 and 500 characters long');
   await expect(request.getByLabel(/^Reason/)).toHaveValue('No');
   await expect(request.getByLabel('Change')).toHaveValue('reset_password');

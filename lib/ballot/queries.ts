@@ -69,6 +69,26 @@ export function jurorNominations(db: DB, me: SessionUser) {
     });
 }
 
+/**
+ * The next nomination after `code` (in award order, from there round to the start) whose ballot is still open to
+ * this juror, or null: what a ballot page offers after a submit. One query of the nominations' states, where
+ * jurorNominations also reads every nomination's candidates and scores (the ballot page's render paid for that on
+ * every load: docs/PERFORMANCE.md, "Pages on a phone").
+ */
+export function nextOpenNomination(db: DB, me: SessionUser, code: string): string | null {
+  const fest = getFestival(db);
+  const rows = db
+    .select({ code: nomination.code, round: nomination.round, submittedAt: ballot.submittedAt })
+    .from(nomination)
+    .leftJoin(ballot, and(eq(ballot.nominationId, nomination.id), eq(ballot.jurorId, me.id)))
+    .where(eq(nomination.juryId, fest.id))
+    .orderBy(asc(nomination.position))
+    .all();
+  const at = rows.findIndex((n) => n.code === code);
+  const following = [...rows.slice(at + 1), ...rows.slice(0, Math.max(at, 0))];
+  return following.find((n) => stateOf(fest, n.round, !!n.submittedAt) === 'open')?.code ?? null;
+}
+
 /** One score of a receipt, with what the receipt shows for it in the reader's language. */
 export type ReceiptLine = Pick<Film, 'originalTitle' | 'englishTitle' | 'titleZh' | 'titleRu' | 'titleKk'> & { candidateId: number; person: string | null; value: number };
 

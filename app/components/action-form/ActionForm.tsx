@@ -15,6 +15,7 @@ import { ConfirmDialog } from '@/app/components/ConfirmDialog';
 import ui from '@/app/components/ui.module.css';
 import { FormContext, type ActionState } from './context';
 import { Checkbox, Field } from './fields';
+import { InFold } from './fold';
 import s from './action-form.module.css';
 
 export type { ActionState } from './context';
@@ -100,81 +101,86 @@ export function ActionFormOf({
   const buttonClass = `${ui.button} ${variant === 'primary' ? '' : ui[variant]}`;
   const question = (form: FormData | null) => (typeof confirm === 'function' ? confirm(form) : confirm);
   const asks = confirm !== undefined && confirm !== null && !disabled;
+  // An answer to show opens the fold around the form (fold.tsx): a refusal, also on the page rendered after a
+  // post made before JavaScript, and any answer given in place.
+  const answered = (state !== null && state !== first.current) || (state !== null && !state.ok);
   return (
-    <form
-      ref={ref}
-      action={dispatch}
-      className={className ?? s.form}
-      data-testid={testId}
-      noValidate={!validate}
-      // Records what was sent (to keep it in the fields); the form still posts its action.
-      onSubmit={(e) => {
-        const form = new FormData(e.currentTarget);
-        setSent(form);
-        onSent?.(form);
-      }}
-    >
-      {/* Enter in a field must not skip the question: the form's first submit button is this disabled one. */}
-      {asks && <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />}
-      <FormContext.Provider value={{ state, pending, kept }}>
-        {Object.entries(fields ?? {}).map(([name, value]) =>
-          value === undefined ? null : <input key={name} type="hidden" name={name} value={Array.isArray(value) ? value.join(',') : String(value)} />,
-        )}
-        {children}
-        {reasonLabel && <Field name="reason" label={reasonLabel} maxLength={500} />}
-        {checkboxLabel && checkboxField && <Checkbox name={checkboxField} label={checkboxLabel} />}
-        {missing && <p role="alert" className={ui.error}>{missing}</p>}
-        {state && !state.ok && <p role="alert" className={ui.alert}>{state.message}</p>}
-        {state?.ok && success && <p role="status" className={ui.success}>{success}</p>}
-        {after?.(state)}
-        <div className={s.actions}>
-          {!asks ? (
-            <SubmitButton label={submit} pendingLabel={pendingLabel} className={buttonClass} disabled={disabled} />
-          ) : hydrated ? (
-            <>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={pending}
-                onClick={() => {
-                  const form = ref.current;
-                  if (!form) return;
-                  const lacking = incomplete?.(new FormData(form)) ?? null;
-                  setMissing(lacking);
-                  if (lacking || (validate && !form.reportValidity())) return;
-                  setAsking(new FormData(form));
-                }}
-              >
-                {pending && pendingLabel ? pendingLabel : submit}
-              </button>
-              <ConfirmDialog
-                open={asking !== null}
-                title={confirmTitle ?? submit}
-                message={<p>{question(asking)}</p>}
-                confirmLabel={confirmLabel ?? submit}
-                pending={pending}
-                variant={variant === 'danger' ? 'danger' : 'primary'}
-                testId={testId ? `${testId}-confirm` : undefined}
-                // Dismissed: nothing is sent, and the dialog gives the focus back to the button.
-                onCancel={() => setAsking(null)}
-                onConfirm={() => {
-                  setAsking(null);
-                  ref.current?.requestSubmit();
-                }}
-              />
-            </>
-          ) : (
-            <details className={s.ask}>
-              <summary className={buttonClass}>{submit}</summary>
-              <div className={s.asking} data-testid={testId ? `${testId}-confirm` : undefined}>
-                <p>{question(null)}</p>
-                <SubmitButton label={confirmLabel ?? submit} pendingLabel={pendingLabel} className={variant === 'danger' ? `${ui.button} ${ui.danger}` : ui.button} />
-              </div>
-            </details>
+    <InFold open={answered}>
+      <form
+        ref={ref}
+        action={dispatch}
+        className={className ?? s.form}
+        data-testid={testId}
+        noValidate={!validate}
+        // Records what was sent (to keep it in the fields); the form still posts its action.
+        onSubmit={(e) => {
+          const form = new FormData(e.currentTarget);
+          setSent(form);
+          onSent?.(form);
+        }}
+      >
+        {/* Enter in a field must not skip the question: the form's first submit button is this disabled one. */}
+        {asks && <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />}
+        <FormContext.Provider value={{ state, pending, kept }}>
+          {Object.entries(fields ?? {}).map(([name, value]) =>
+            value === undefined ? null : <input key={name} type="hidden" name={name} value={Array.isArray(value) ? value.join(',') : String(value)} />,
           )}
-        </div>
-      </FormContext.Provider>
-    </form>
+          {children}
+          {reasonLabel && <Field name="reason" label={reasonLabel} maxLength={500} />}
+          {checkboxLabel && checkboxField && <Checkbox name={checkboxField} label={checkboxLabel} />}
+          {missing && <p role="alert" className={ui.error}>{missing}</p>}
+          {state && !state.ok && <p role="alert" className={ui.alert}>{state.message}</p>}
+          {state?.ok && success && <p role="status" className={ui.success}>{success}</p>}
+          {after?.(state)}
+          <div className={s.actions}>
+            {!asks ? (
+              <SubmitButton label={submit} pendingLabel={pendingLabel} className={buttonClass} disabled={disabled} />
+            ) : hydrated ? (
+              <>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={pending}
+                  onClick={() => {
+                    const form = ref.current;
+                    if (!form) return;
+                    const lacking = incomplete?.(new FormData(form)) ?? null;
+                    setMissing(lacking);
+                    if (lacking || (validate && !form.reportValidity())) return;
+                    setAsking(new FormData(form));
+                  }}
+                >
+                  {pending && pendingLabel ? pendingLabel : submit}
+                </button>
+                <ConfirmDialog
+                  open={asking !== null}
+                  title={confirmTitle ?? submit}
+                  message={<p>{question(asking)}</p>}
+                  confirmLabel={confirmLabel ?? submit}
+                  pending={pending}
+                  variant={variant === 'danger' ? 'danger' : 'primary'}
+                  testId={testId ? `${testId}-confirm` : undefined}
+                  // Dismissed: nothing is sent, and the dialog gives the focus back to the button.
+                  onCancel={() => setAsking(null)}
+                  onConfirm={() => {
+                    setAsking(null);
+                    ref.current?.requestSubmit();
+                  }}
+                />
+              </>
+            ) : (
+              <details className={s.ask}>
+                <summary className={buttonClass}>{submit}</summary>
+                <div className={s.asking} data-testid={testId ? `${testId}-confirm` : undefined}>
+                  <p>{question(null)}</p>
+                  <SubmitButton label={confirmLabel ?? submit} pendingLabel={pendingLabel} className={variant === 'danger' ? `${ui.button} ${ui.danger}` : ui.button} />
+                </div>
+              </details>
+            )}
+          </div>
+        </FormContext.Provider>
+      </form>
+    </InFold>
   );
 }
 

@@ -5,7 +5,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { countryName } from '@/lib/film/countries';
 import { getDb } from '@/lib/database';
 import { requireRole, JUROR_ROLES } from '@/lib/auth';
-import { ballotView, jurorNominations } from '@/lib/ballot/queries';
+import { ballotView, nextOpenNomination } from '@/lib/ballot/queries';
 import { ballotViewOf } from '@/lib/ballot/view';
 import { Ballot } from './Ballot';
 import ui from '@/app/components/ui.module.css';
@@ -30,10 +30,8 @@ export default async function BallotPage({ params }: Props) {
   const locale = await getLocale();
   const label = nominationName(tc, view.nomination.code);
   // After a submit, the next nomination (in award order, from this one on) whose ballot is still open to this juror.
-  const all = jurorNominations(getDb(), me);
-  const at = all.findIndex((n) => n.code === view.nomination.code);
-  const following = [...all.slice(at + 1), ...all.slice(0, Math.max(at, 0))].find((n) => n.state === 'open');
-  const next = following ? { code: following.code, label: nominationName(tc, following.code) } : null;
+  const following = nextOpenNomination(getDb(), me, view.nomination.code);
+  const next = following ? { code: following, label: nominationName(tc, following) } : null;
   return (
     <main className={ui.main}>
       <p className="no-print"><Link prefetch={false} href="/jury">← {t('backToNominations')}</Link></p>
