@@ -547,6 +547,9 @@ export const accountRequest = sqliteTable(
     targetLogin: text('target_login'),
     targetName: text('target_name'),
     targetLatinName: text('target_latin_name'),
+    // The jury it was filed in (issue 23): only that jury's chair sees and decides it, and a change of
+    // chair applies there. Null: filed before juries kept it (the jury the target sits on decides).
+    juryId: integer('jury_id').references(() => jury.id),
   },
   (t) => [
     check('account_request_kind', sql`${t.kind} in ('reset_password','deactivate','reactivate','make_chair')`),
@@ -587,6 +590,8 @@ export const accountProposal = sqliteTable(
     targetLatinName: text('target_latin_name'),
     // A new organiser's temporary password was shown to the requester (once).
     passwordIssuedAt: text('password_issued_at'),
+    // The jury it was filed in (issue 23), as account_request.jury_id.
+    juryId: integer('jury_id').references(() => jury.id),
   },
   (t) => [
     check('account_proposal_kind', sql`${t.kind} in ('rename','add_organiser')`),

@@ -60,14 +60,34 @@ export const addJurorSpec = {
   prepare: prepareTemporaryPassword,
   handler: ({ user, input, tx, prepared }) => {
     requireSetup(tx);
-    if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
+    const existing = tx.select({ id: userTable.id, role: userTable.role }).from(userTable).where(eq(userTable.login, input.login)).get();
+    if (existing) return seatExisting(tx, user.id, existing);
     const { id: jurorId } = tx.insert(userTable).values({ ...input, passwordHash: prepared.passwordHash, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
     seat(tx, servedJury(tx), jurorId, 'juror');
     recordCredential(tx, jurorId, 'temporary', { id: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...input, accounts: [accountState(tx, jurorId)] } });
-    return { id: jurorId, login: input.login, password: prepared.password };
+    return { id: jurorId, login: input.login, password: prepared.password, seated: false };
   },
-} satisfies ActionSpec<typeof AddInput, { id: number; login: string; password: string }, TemporaryPassword>;
+} satisfies ActionSpec<typeof AddInput, AddedJuror, TemporaryPassword>;
+
+/** A new account with its temporary password (shown once), or an existing account seated (no password). */
+type AddedJuror = { id: number; login: string; password: string | null; seated: boolean };
+
+/**
+ * A login that is already another jury's member's: one person, one account (issue 23). The account is
+ * seated on the served jury as a juror, its names, password and other seats unchanged (the names typed
+ * in the form are not applied: renaming is its own act, under its own rules). A login already on this
+ * jury, or an organiser's (they run every jury already), is refused as taken, as before.
+ */
+function seatExisting(tx: Tx, actorId: number, existing: { id: number; role: string }): AddedJuror {
+  const juryId = servedJury(tx);
+  const here = tx.select({ id: juryMember.id }).from(juryMember).where(and(eq(juryMember.juryId, juryId), eq(juryMember.userId, existing.id))).get();
+  if (existing.role === 'organiser' || here) throw new Refusal('juror:login_taken');
+  seat(tx, juryId, existing.id, 'juror');
+  const state = accountState(tx, existing.id);
+  appendAudit(tx, { actorId, action: 'juror.seat', payload: { id: existing.id, jury: juryId, login: state.login, accounts: [state] } });
+  return { id: existing.id, login: state.login, password: null, seated: true };
+}
 
 const UpdateInput = z.object({ id, displayName: text(200), country, locale });
 

@@ -41,8 +41,8 @@ export default async function JurorsPage() {
   const jury = listJuryAccounts(db);
   // From voting to finalisation account changes are requests that a second person approves.
   const twoPerson = needsApproval(fest.phase);
-  const requests = listAccountRequests(db);
-  const proposals = listAccountProposals(db);
+  const requests = listAccountRequests(db, 'edition');
+  const proposals = listAccountProposals(db, 'edition');
   const organisers = listOrganisers(db);
   const ta = await getTranslations('account');
   const requestKinds = (j: { active: boolean; role: string }) => [
@@ -121,7 +121,7 @@ export default async function JurorsPage() {
           </tbody>
         </table>
       </ScrollTable>
-      {(twoPerson || requests.length > 0 || proposals.length > 0) && <AccountRequests me={me} rows={requests} proposals={proposals} pending={pendingApprovals(db)} />}
+      {(twoPerson || requests.length > 0 || proposals.length > 0) && <AccountRequests me={me} rows={requests} proposals={proposals} pending={pendingApprovals(db, 'edition')} />}
       <section aria-labelledby="organisers-heading" className={ui.card}>
         <h2 id="organisers-heading">{ta('organisers.heading')}</h2>
         <p className={ui.muted}>{ta('organisers.explain')}</p>
