@@ -236,6 +236,10 @@ export const juryMember = sqliteTable(
     userId: integer('user_id').notNull().references(() => user.id),
     role: text('role', { enum: MEMBER_ROLES }).notNull().default('juror'),
     createdAt: text('created_at').notNull().default(now),
+    // False: removed from this jury by an organiser (issue 23), the account and its other seats untouched.
+    // As a deactivated account in this jury only: no right here, not expected to vote, and a ballot it
+    // submitted keeps counting (lib/juror/standing.ts).
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     uniqueIndex('jury_member_unique').on(t.juryId, t.userId),

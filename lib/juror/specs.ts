@@ -29,7 +29,7 @@ export { temporaryPassword };
 
 export function findJuror(tx: Tx, jurorId: number) {
   // A member of the served jury only (its role there): another jury's juror is not found here.
-  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, active: userTable.active })
+  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, active: userTable.active, seated: juryMember.active })
     .from(userTable).innerJoin(juryMember, memberOfServedJury).where(eq(userTable.id, jurorId)).get();
   if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
   return row;
@@ -153,6 +153,34 @@ export const setJurorActiveSpec = {
     return null;
   },
 } satisfies ActionSpec<typeof ActiveInput, null>;
+
+const SeatInput = z.object({ id, seated: checkbox });
+
+/**
+ * Removes a person from the served jury only, or seats them there again (issue 23): their account, and
+ * their seat and rights in any other jury, stay as they are (deactivating the account is
+ * setJurorActiveSpec). In this jury it does what deactivation does: no right here, not expected to vote,
+ * and a ballot already submitted keeps counting (lib/juror/standing.ts). The chair is not removed (make
+ * another the chair first); from the opening of voting it needs the two-person rule, as a deactivation
+ * does, and is refused here.
+ */
+export const setSeatActiveSpec = {
+  name: 'admin.setSeatActive',
+  roles: ['organiser'],
+  schema: SeatInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireNotFinal(tx);
+    const target = findJuror(tx, input.id);
+    if (!input.seated && target.role === 'chair') throw new Refusal('juror:chair');
+    if (target.seated === input.seated) return null;
+    refuseDuringVoting(tx);
+    const juryId = servedJury(tx);
+    tx.update(juryMember).set({ active: input.seated }).where(and(eq(juryMember.juryId, juryId), eq(juryMember.userId, target.id))).run();
+    appendAudit(tx, { actorId: user.id, action: input.seated ? 'juror.reseat' : 'juror.remove', payload: { id: target.id, jury: juryId, accounts: [accountState(tx, target.id)] } });
+    return null;
+  },
+} satisfies ActionSpec<typeof SeatInput, null>;
 
 // The changes themselves, shared by the direct actions (setup) and the approval of a request (voting).
 
