@@ -9,6 +9,10 @@ import './tokens.css';
 // brings into the layout) must come after ui's `.card` to win, as they did in the one merged chunk.
 import './components/ui.module.css';
 import { Header } from './components/Header';
+import { RenderedJury } from './components/action-form/rendered-jury';
+import { getDb } from '@/lib/database';
+import { findFestival } from '@/lib/festival/phase';
+import { chooseRequestJury } from '@/lib/server/chosen-jury';
 import { ScriptFonts } from './components/ScriptFonts';
 import { SHELL_CLIENT_MESSAGES, clientMessages } from '@/i18n/client-messages';
 
@@ -22,14 +26,19 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('common');
+  // The jury this page is rendered for (the request's choice, read first), which its forms state.
+  await chooseRequestJury();
+  const renderedJury = findFestival(getDb())?.id ?? null;
   return (
     <html lang={locale}>
       <body>
         <ScriptFonts />
         <a href="#main" className="visually-hidden">{t('skipToContent')}</a>
         <NextIntlClientProvider messages={await clientMessages(SHELL_CLIENT_MESSAGES)}>
-          <Header />
-          <div id="main">{children}</div>
+          <RenderedJury id={renderedJury}>
+            <Header />
+            <div id="main">{children}</div>
+          </RenderedJury>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -236,6 +236,10 @@ export const juryMember = sqliteTable(
     userId: integer('user_id').notNull().references(() => user.id),
     role: text('role', { enum: MEMBER_ROLES }).notNull().default('juror'),
     createdAt: text('created_at').notNull().default(now),
+    // False: removed from this jury by an organiser (issue 23), the account and its other seats untouched.
+    // As a deactivated account in this jury only: no right here, not expected to vote, and a ballot it
+    // submitted keeps counting (lib/juror/standing.ts).
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
     uniqueIndex('jury_member_unique').on(t.juryId, t.userId),
@@ -547,6 +551,9 @@ export const accountRequest = sqliteTable(
     targetLogin: text('target_login'),
     targetName: text('target_name'),
     targetLatinName: text('target_latin_name'),
+    // The jury it was filed in (issue 23): only that jury's chair sees and decides it, and a change of
+    // chair applies there. Null: filed before juries kept it (the jury the target sits on decides).
+    juryId: integer('jury_id').references(() => jury.id),
   },
   (t) => [
     check('account_request_kind', sql`${t.kind} in ('reset_password','deactivate','reactivate','make_chair')`),
@@ -587,6 +594,8 @@ export const accountProposal = sqliteTable(
     targetLatinName: text('target_latin_name'),
     // A new organiser's temporary password was shown to the requester (once).
     passwordIssuedAt: text('password_issued_at'),
+    // The jury it was filed in (issue 23), as account_request.jury_id.
+    juryId: integer('jury_id').references(() => jury.id),
   },
   (t) => [
     check('account_proposal_kind', sql`${t.kind} in ('rename','add_organiser')`),

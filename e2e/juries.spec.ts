@@ -100,3 +100,24 @@ test('an unknown address is a 404 and chooses nothing', async ({ request }) => {
     expect(res.headers()['set-cookie'] ?? '').not.toMatch(/jury=/);
   }
 });
+
+test('a form rendered for one jury and sent after a switch to the other in another tab is refused, changing nothing; the header names the competition', async ({ browser }) => {
+  const page = await signedIn(browser, 'organiser', 'organiser-demo');
+  await page.goto(address('main'));
+  await page.goto('/admin/jurors');
+  await expect(page.getByTestId('current-jury')).toHaveText('Main competition');
+  const azimov = (() => { const d = db(); try { return (d.prepare("select id from user where login = 'azimov'").get() as { id: number }).id; } finally { d.close(); } })();
+  const form = page.getByTestId(`juror-edit-${azimov}`);
+  await form.evaluate((f) => { f.closest('details')?.setAttribute('open', ''); });
+  // Another tab of the same browser chooses the short films (a link from anywhere would do the same).
+  const other = await page.context().newPage();
+  await other.goto(address('shorts'));
+  await expect(other.getByTestId('current-jury')).toHaveText('Generated short films');
+  await form.getByLabel('Language').selectOption('kk');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toHaveText('This page was for Main competition; you have since switched to Generated short films. Nothing was changed: reload the page to work in Generated short films.');
+  const d = db();
+  try {
+    expect(d.prepare("select locale from user where login = 'azimov'").pluck().get()).not.toBe('kk');
+  } finally { d.close(); }
+});

@@ -13,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LogoutButton } from './LogoutButton';
 import { RunoffBanner } from '@/app/jury/runoff/RunoffBanner';
 import { AppChrome } from './AppChrome';
+import { JurySwitch } from './JurySwitch';
 import s from './header.module.css';
 
 export async function Header() {
@@ -37,6 +38,7 @@ export async function Header() {
             </span>
           )}
         </div>
+        {user && fest && <JurySwitch who={{ id: user.id, organiser: user.role === 'organiser' }} current={fest} locale={locale} />}
         {user && (
           <nav className={s.nav} aria-label={t('navigation')}>
             {(user.role === 'juror' || user.role === 'chair') && <Link href="/jury" prefetch={false}>{t('nav.ballots')}</Link>}

@@ -19,7 +19,7 @@ import 'server-only';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { accountSignIn, credentialSet, historyAnswer, juryMember, user as userTable } from '@/db/schema';
-import { memberOfServedJury } from '@/lib/festival/members';
+import { memberOfServedJury, seatedActive } from '@/lib/festival/members';
 import { Refusal } from '@/lib/server/action';
 import type { SessionUser } from '@/lib/auth/users';
 import { unansweredHistory } from './history';
@@ -36,7 +36,7 @@ export type FlaggedAccount = { id: number; login: string; displayName: string; l
 
 /** Every juror account with at least one flag. */
 export function accountFlags(db: Read): FlaggedAccount[] {
-  const jury = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, active: userTable.active })
+  const jury = db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, active: seatedActive })
     .from(userTable).innerJoin(juryMember, memberOfServedJury).all().filter((u) => u.active);
   const organisers = db.select({ id: userTable.id }).from(userTable).where(eq(userTable.role, 'organiser')).all().map((u) => u.id);
   const organiserDevices = new Set(organisers.length === 0 ? [] : db.select({ d: accountSignIn.deviceId }).from(accountSignIn)

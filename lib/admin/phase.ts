@@ -3,7 +3,7 @@
 import { and, count, eq, gt, isNotNull, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { candidate, film, juryMember, nomination, signinToken, user } from '@/db/schema';
-import { memberOf } from '@/lib/festival/members';
+import { memberOf, seatedActive } from '@/lib/festival/members';
 import { accountsWithOpenSlip } from '@/lib/account/history';
 import type { DB } from '@/db';
 import { Refusal, type ActionSpec } from '@/lib/server/action';
@@ -44,7 +44,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
     .select({ id: user.id, login: user.login, name: user.displayName, role: juryMember.role, country: user.country, hasHash: isNotNull(user.passwordHash) })
     .from(user)
     .innerJoin(juryMember, memberOf(fest.id))
-    .where(eq(user.active, true))
+    .where(seatedActive)
     .all();
   const chairs = jury.filter((j) => j.role === 'chair').length;
   if (chairs !== 1) unmet.push({ code: 'open:chair_count', params: { count: chairs } });
@@ -67,7 +67,7 @@ export function votingPreconditions(db: Reader, nowIso = new Date().toISOString(
       .where(and(eq(candidate.placeholder, true), eq(nomination.kind, 'performance'), eq(nomination.juryId, fest.id)))
       .get()?.n ?? 0;
     if (performances > 0) unmet.push({ code: 'open:placeholder_performances', params: { count: performances } });
-    const jurors = db.select({ n: count() }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(and(eq(user.active, true), eq(user.placeholder, true))).get()?.n ?? 0;
+    const jurors = db.select({ n: count() }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(and(seatedActive, eq(user.placeholder, true))).get()?.n ?? 0;
     if (jurors > 0) unmet.push({ code: 'open:placeholder_jurors', params: { count: jurors } });
   }
   if (fest.recusalByNationality) {

@@ -5,7 +5,7 @@ import 'server-only';
 import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { ballot, candidate, film, juryMember, nomination, recusal, score, user } from '@/db/schema';
-import { memberOf } from '@/lib/festival/members';
+import { memberOf, seatedActive } from '@/lib/festival/members';
 import { recusedByNationality } from '@/lib/tally/recused';
 import { findFestival } from '@/lib/festival/phase';
 
@@ -33,7 +33,7 @@ export function votingProgress(db: DB) {
     .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: juryMember.role, country: user.country })
     .from(user)
     .innerJoin(juryMember, memberOf(juryId))
-    .where(eq(user.active, true))
+    .where(seatedActive)
     .orderBy(asc(user.id))
     .all();
   // Candidates per nomination and film, so that a juror's recused films can be left out.

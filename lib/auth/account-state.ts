@@ -33,20 +33,21 @@ export interface AccountState {
   memberships: Membership[];
 }
 
-export interface Membership { jury: number; role: string }
+/** `left`: removed from that jury (jury_member.active false); absent while seated, so older statements read the same. */
+export interface Membership { jury: number; role: string; left?: true }
 
 /** Every account's memberships, by account id, each list sorted by jury. */
 export function membershipsByAccount(tx: Tx, id?: number): Map<number, Membership[]> {
-  const q = tx.select({ userId: juryMember.userId, jury: juryMember.juryId, role: juryMember.role }).from(juryMember);
+  const q = tx.select({ userId: juryMember.userId, jury: juryMember.juryId, role: juryMember.role, active: juryMember.active }).from(juryMember);
   const rows = (id === undefined ? q : q.where(eq(juryMember.userId, id))).orderBy(asc(juryMember.userId), asc(juryMember.juryId)).all();
   const by = new Map<number, Membership[]>();
-  for (const r of rows) by.set(r.userId, [...(by.get(r.userId) ?? []), { jury: r.jury, role: r.role }]);
+  for (const r of rows) by.set(r.userId, [...(by.get(r.userId) ?? []), { jury: r.jury, role: r.role, ...(!r.active && { left: true as const }) }]);
   return by;
 }
 
 /** Memberships as one comparable string. */
 export function membershipsText(m: Membership[] | undefined): string {
-  return (m ?? []).map((x) => `${x.role} of jury ${x.jury}`).join(', ') || 'none';
+  return (m ?? []).map((x) => `${x.left ? 'removed ' : ''}${x.role} of jury ${x.jury}`).join(', ') || 'none';
 }
 
 export function credentialDigest(passwordHash: string | null): string | null {

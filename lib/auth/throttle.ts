@@ -8,12 +8,12 @@
 //   the holder's address (the festival's wifi) gets no fresh allowance from the holder's sign-ins. Such a lock can be someone else's doing: the chair's
 //   desk lists locked accounts (lockedAccounts), and the holder's next sign-in tells them how many
 //   failed attempts from how many addresses there were (FailedSignins on their account).
-import { and, desc, eq, gt, gte, inArray, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, lt, count, min, max, countDistinct, ne, notInArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import type { Tx } from '@/lib/server/action';
 import { loginFailure, user as userTable } from '@/db/schema';
 import { appendAudit } from '@/lib/audit';
-import { shownRole } from '@/lib/festival/members';
+import { servedRole, shownRole } from '@/lib/festival/members';
 
 export const MAX_FAILURES = 10;
 export const WINDOW_MS = 15 * 60 * 1000;
@@ -152,7 +152,7 @@ export function failedSigninsOf(db: Pick<DB, 'select'>, userId: number): FailedS
 
 export type LockedAccount = { id: number; login: string; displayName: string; latinName: string | null; role: string; failures: number; addresses: number; since: number; retryAfterMs: number };
 
-/** Accounts locked now by the ceiling per login (for the chair's desk): never an address, only how many. */
+/** Accounts locked now by the ceiling per login (for the chair's desk): the served jury's members and the organisers; never an address, only how many. */
 export function lockedAccounts(db: Pick<DB, 'select'>, nowMs: number): LockedAccount[] {
   const since = nowMs - ACCOUNT_WINDOW_MS;
   const groups = db
@@ -163,8 +163,10 @@ export function lockedAccounts(db: Pick<DB, 'select'>, nowMs: number): LockedAcc
     .all()
     .filter((g) => g.n >= ACCOUNT_MAX_FAILURES);
   if (groups.length === 0) return [];
+  // The served jury's members and the organisers only (issue 23): the chair of one jury learns nothing
+  // of the sign-ins of another's members.
   const accounts = new Map(db.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: shownRole })
-    .from(userTable).where(inArray(userTable.login, groups.map((g) => g.login))).all().map((a) => [a.login, a]));
+    .from(userTable).where(and(inArray(userTable.login, groups.map((g) => g.login)), isNotNull(servedRole))).all().map((a) => [a.login, a]));
   return groups.flatMap((g) => {
     const a = accounts.get(g.login);
     const state = accountState(db, g.login, nowMs);

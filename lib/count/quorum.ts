@@ -6,7 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, juryMember, nomination, user } from '@/db/schema';
-import { memberOf } from '@/lib/festival/members';
+import { memberOf, seatedActive } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import { getFestival } from '@/lib/festival/phase';
@@ -21,7 +21,7 @@ export function effectiveQuorum(setting: number | null, activeJurors: number): n
 /** The round's quorum and each nomination's count of counted ballots; `short` lists those below it. */
 export function quorumOf(db: DB | Tx, round: 'main' | 'special') {
   const fest = getFestival(db);
-  const active = db.select({ id: user.id }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(eq(user.active, true)).all().length;
+  const active = db.select({ id: user.id }).from(user).innerJoin(juryMember, memberOf(fest.id)).where(seatedActive).all().length;
   const quorum = effectiveQuorum(fest.quorum, active);
   const noms = db.select({ id: nomination.id, code: nomination.code })
     .from(nomination).where(and(eq(nomination.juryId, fest.id), eq(nomination.round, round))).orderBy(asc(nomination.position)).all()

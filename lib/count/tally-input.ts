@@ -6,7 +6,7 @@
 import { asc, eq, getTableColumns } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, juryMember, nomination, recusal, user, type Jury } from '@/db/schema';
-import { memberOf } from '@/lib/festival/members';
+import { memberOf, seatedActive } from '@/lib/festival/members';
 import { countedSnapshots } from '@/lib/ballot/snapshot';
 import { decisionRows, decisionsInForce, toTallyDecision } from './decisions';
 import { parseTallyInput, recusedFrom, runoffEligibility, tally, type Decision, type Runoff, type SkippedRunoff, type TallyInput } from '@/lib/tally';
@@ -30,7 +30,7 @@ export function buildTallyInput(db: Reader, fest: TallyJury = getFestival(db)): 
   const noms = db.select().from(nomination).where(eq(nomination.juryId, fest.id)).orderBy(asc(nomination.position)).all();
   const cands = db.select(getTableColumns(candidate)).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId)).where(eq(nomination.juryId, fest.id)).orderBy(asc(candidate.id)).all();
   const films = db.select({ id: film.id, country: film.country, competition: film.competition }).from(film).where(eq(film.juryId, fest.id)).orderBy(asc(film.position), asc(film.id)).all();
-  const jury = db.select({ id: user.id, country: user.country, role: juryMember.role, active: user.active }).from(user).innerJoin(juryMember, memberOf(fest.id)).orderBy(asc(user.id)).all();
+  const jury = db.select({ id: user.id, country: user.country, role: juryMember.role, active: seatedActive }).from(user).innerJoin(juryMember, memberOf(fest.id)).orderBy(asc(user.id)).all();
   // Stored steps become the numbers on the scale in the one place that does it (valueOfSteps).
   // Every counted ballot from its snapshot (as last submitted), never from the live score table:
   // a ballot the chair reopened counts unchanged until its juror submits again.

@@ -46,8 +46,16 @@ export const servedRole: SQL<Role | null> = roleIn(servedJuryId);
 
 /** An account's role in a given jury, as servedRole in the served one. */
 export function roleIn(juryId: number | SQL<number> | AnyColumn): SQL<Role | null> {
-  return sql<Role | null>`(case when "user"."role" = 'organiser' then 'organiser' else (select "jury_member"."role" from "jury_member" where "jury_member"."user_id" = "user"."id" and "jury_member"."jury_id" = ${juryId}) end)`;
+  // A member removed from the jury (jury_member.active false) holds no right in it.
+  return sql<Role | null>`(case when "user"."role" = 'organiser' then 'organiser' else (select "jury_member"."role" from "jury_member" where "jury_member"."user_id" = "user"."id" and "jury_member"."jury_id" = ${juryId} and "jury_member"."active") end)`;
 }
+
+/**
+ * Whether a member is active in the jury joined through memberOf: the account active and not removed
+ * from that jury (issue 23). What `user.active` was for the electorate before a person could leave
+ * one jury and stay on another: the standing of their ballots (lib/juror/standing.ts) reads it.
+ */
+export const seatedActive = sql<boolean>`("user"."active" and "jury_member"."active")`.mapWith(Boolean);
 
 /** The account's role in the served jury (see servedRole), or null. */
 export function roleInServedJury(q: Reader, userId: number): Role | null {

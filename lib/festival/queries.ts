@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { film, juryMember, nomination, user } from '@/db/schema';
-import { memberOfServedJury } from './members';
+import { memberOfServedJury, seatedActive } from './members';
 import { findFestival } from './phase';
 
 /** The served jury's id; none (no rows) in a database not yet set up, as before there was a jury. */
@@ -57,7 +57,7 @@ export function listNominations(db: DB, juryId = servedJury(db)) {
 /** Jurors (the chair among them), without anything secret. */
 export function listJurors(db: DB) {
   return db
-    .select({ id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active, placeholder: user.placeholder, locale: user.locale })
+    .select({ id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: seatedActive, accountActive: user.active, placeholder: user.placeholder, locale: user.locale })
     .from(user)
     .innerJoin(juryMember, memberOfServedJury)
     .orderBy(asc(user.id))

@@ -8,6 +8,7 @@ import type { AccountProposalKind, AccountRequestKind } from '@/db/schema';
 import { accountHistory, type AccountHistory } from './account-history';
 import { listAccountRequests } from './requests';
 import { listAccountProposals } from './proposals';
+import type { RequestScope } from './request-scope';
 
 type Person = { id: number; displayName: string; latinName: string | null; role: string };
 export type Approval = {
@@ -26,15 +27,15 @@ export type Approval = {
   history: AccountHistory | null;
 };
 
-/** Pending requests and proposals, oldest first, each with its target's login and history. */
-export function pendingApprovals(db: DB): Approval[] {
-  const requests = listAccountRequests(db).filter((r) => r.state === 'pending').map((r): Approval => ({
+/** Pending requests and proposals in view (lib/juror/request-scope.ts), oldest first, each with its target's login and history. */
+export function pendingApprovals(db: DB, scope: RequestScope = 'jury'): Approval[] {
+  const requests = listAccountRequests(db, scope).filter((r) => r.state === 'pending').map((r): Approval => ({
     source: 'request', id: r.id, kind: r.kind, requester: r.requester, reason: r.reason, createdAt: r.createdAt, aboutChair: r.aboutChair,
     filed: r.targetLogin === null ? null : { login: r.targetLogin, displayName: r.targetName, latinName: r.targetLatinName },
     proposed: null,
     history: accountHistory(db, r.targetId),
   }));
-  const proposals = listAccountProposals(db).filter((p) => p.state === 'pending').map((p): Approval => ({
+  const proposals = listAccountProposals(db, scope).filter((p) => p.state === 'pending').map((p): Approval => ({
     source: 'proposal', id: p.id, kind: p.kind, requester: p.requester, reason: p.reason, createdAt: p.createdAt, aboutChair: p.aboutChair,
     filed: p.targetLogin === null ? null : { login: p.targetLogin, displayName: p.targetName, latinName: p.targetLatinName },
     proposed: { login: p.login, displayName: p.displayName, latinName: p.latinName },

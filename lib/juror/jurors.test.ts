@@ -27,7 +27,7 @@ describe('jurors', () => {
     const r = row('seitova');
     expect(r).toMatchObject({ role: 'juror', country: 'KZ', locale: 'kk', mustChangePassword: true, active: true });
     expect(r.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(await verifyPassword(r.passwordHash, out.data.password)).toBe(true);
+    expect(await verifyPassword(r.passwordHash, out.data.password!)).toBe(true);
     const last = t.db.select().from(audit).all().at(-1)!;
     expect(last.action).toBe('juror.add');
     expect(last.payload).not.toContain('argon2');
@@ -52,7 +52,7 @@ describe('jurors', () => {
     const out = await runAction(addJurorSpec, userByLogin(t.db, 'organiser'), { ...good, passwordHash: HASH }, t.db);
     if (!out.ok) throw new Error(JSON.stringify(out));
     expect(row('newjuror').passwordHash).not.toBe(HASH);
-    expect(await verifyPassword(row('newjuror').passwordHash, out.data.password)).toBe(true);
+    expect(await verifyPassword(row('newjuror').passwordHash, out.data.password!)).toBe(true);
   });
 
   it('makes another juror the chair, demoting the old chair in the same transaction', () => {

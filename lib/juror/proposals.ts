@@ -19,7 +19,8 @@ import { applyPassword, findJuror } from './specs';
 import { IssueInput, labelOf, requireDeciderFor, requireIssuable, requireRequestPhase, requireSameLabel } from './requests';
 import { login, reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
-import { chairsOfAnyJury, shownRole } from '@/lib/festival/members';
+import { chairsOfAnyJury, servedJury, shownRole } from '@/lib/festival/members';
+import { inScope, requireFiledHere, type RequestScope } from './request-scope';
 
 const optionalText = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.string().trim().max(200).nullable().default(null));
 const nowIso = () => new Date().toISOString();
@@ -54,13 +55,13 @@ export const proposeRenameSpec = {
       .where(and(eq(accountProposal.targetId, target.id), eq(accountProposal.kind, 'rename'), eq(accountProposal.state, 'pending'))).get();
     if (pending) throw new Refusal('account:pending_exists');
     const { id: proposalId } = tx.insert(accountProposal).values({
-      kind: 'rename', targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(),
+      kind: 'rename', targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(), juryId: servedJury(tx),
       displayName: input.displayName, latinName: input.latinName, ...labelOf(target),
     }).returning({ id: accountProposal.id }).get();
     appendAudit(tx, {
       actorId: user.id,
       action: 'account.propose',
-      payload: { proposal: proposalId, kind: 'rename', target: target.id, login: target.login, from: { displayName: target.displayName, latinName: target.latinName }, to: { displayName: input.displayName, latinName: input.latinName }, reason: input.reason },
+      payload: { proposal: proposalId, kind: 'rename', target: target.id, jury: servedJury(tx), login: target.login, from: { displayName: target.displayName, latinName: target.latinName }, to: { displayName: input.displayName, latinName: input.latinName }, reason: input.reason },
     });
     return { id: proposalId, decider: target.role === 'chair' ? ('organiser' as const) : ('chair' as const) };
   },
@@ -80,9 +81,9 @@ export const proposeOrganiserSpec = {
       .where(and(eq(accountProposal.kind, 'add_organiser'), eq(accountProposal.login, input.login), eq(accountProposal.state, 'pending'))).get();
     if (pending) throw new Refusal('account:pending_exists');
     const { id: proposalId } = tx.insert(accountProposal).values({
-      kind: 'add_organiser', requestedBy: user.id, reason: input.reason, createdAt: nowIso(), login: input.login, displayName: input.displayName,
+      kind: 'add_organiser', requestedBy: user.id, reason: input.reason, createdAt: nowIso(), juryId: servedJury(tx), login: input.login, displayName: input.displayName,
     }).returning({ id: accountProposal.id }).get();
-    appendAudit(tx, { actorId: user.id, action: 'account.propose', payload: { proposal: proposalId, kind: 'add_organiser', login: input.login, to: { displayName: input.displayName }, reason: input.reason } });
+    appendAudit(tx, { actorId: user.id, action: 'account.propose', payload: { proposal: proposalId, kind: 'add_organiser', jury: servedJury(tx), login: input.login, to: { displayName: input.displayName }, reason: input.reason } });
     return { id: proposalId, decider: 'chair' as const };
   },
 } satisfies ActionSpec<typeof OrganiserInput, { id: number; decider: 'chair' }>;
@@ -98,6 +99,7 @@ export const approveProposalSpec = {
     const p = findProposal(tx, input.id);
     if (p.state !== 'pending') throw new Refusal('account:decided');
     requireRequestPhase(tx);
+    requireFiledHere(tx, p, user);
     requireDeciderFor(user, aboutChair(tx, p), p.requestedBy);
     let targetId: number;
     let from: Record<string, unknown> | undefined;
@@ -133,6 +135,7 @@ export const refuseProposalSpec = {
   handler: ({ user, input, tx }) => {
     const p = findProposal(tx, input.id);
     if (p.state !== 'pending') throw new Refusal('account:decided');
+    requireFiledHere(tx, p, user);
     requireDeciderFor(user, aboutChair(tx, p), p.requestedBy);
     tx.update(accountProposal).set({ state: 'refused', decidedBy: user.id, decidedAt: nowIso(), decisionReason: input.reason }).where(eq(accountProposal.id, p.id)).run();
     appendAudit(tx, { actorId: user.id, action: 'account.refuse_proposal', payload: { proposal: p.id, kind: p.kind, target: p.targetId, reason: input.reason } });
@@ -173,11 +176,11 @@ export const issueOrganiserPasswordSpec = {
   },
 } satisfies ActionSpec<typeof IssueInput, { login: string; password: string }, TemporaryPassword>;
 
-/** Every proposal with the names of those involved: for the organisers' and the chair's lists. */
-export function listAccountProposals(db: Pick<Tx, 'select'>) {
+/** Every proposal in view (as listAccountRequests) with the names of those involved: for the organisers' and the chair's lists. */
+export function listAccountProposals(db: Pick<Tx, 'select'>, scope: RequestScope = 'jury') {
   const people = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
   const chairs = chairsOfAnyJury(db);
-  return db.select().from(accountProposal).orderBy(asc(accountProposal.id)).all().map((p) => ({
+  return db.select().from(accountProposal).where(inScope(db, scope, accountProposal.juryId, accountProposal.targetId)).orderBy(asc(accountProposal.id)).all().map((p) => ({
     ...p,
     target: p.targetId === null ? null : people.get(p.targetId) ?? null,
     requester: people.get(p.requestedBy)!,

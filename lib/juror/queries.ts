@@ -9,7 +9,7 @@ export function listJuryAccounts(db: DB) {
   return db
     .select({
       id: user.id, login: user.login, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role,
-      locale: user.locale, active: user.active, placeholder: user.placeholder, mustChangePassword: user.mustChangePassword,
+      locale: user.locale, active: user.active, seated: juryMember.active, placeholder: user.placeholder, mustChangePassword: user.mustChangePassword,
       hasPassword: isNotNull(user.passwordHash),
     })
     .from(user)

@@ -25,7 +25,8 @@ import { reason } from './fields';
 import { prepareTemporaryPassword, type TemporaryPassword } from './password';
 import { needsApproval } from './approval-phases';
 import { applyActive, applyMakeChair, applyPassword, findJuror } from './specs';
-import { chairsOfAnyJury, shownRole } from '@/lib/festival/members';
+import { chairsOfAnyJury, servedJury, shownRole } from '@/lib/festival/members';
+import { inScope, requireFiledHere, type RequestScope } from './request-scope';
 
 const nowIso = () => new Date().toISOString();
 
@@ -86,7 +87,8 @@ function findRequest(tx: Tx, requestId: number) {
  * Who may decide (approve or refuse) a pending request: the chair, unless it concerns the chair;
  * then an organiser other than the one who asked.
  */
-function requireDecider(tx: Tx, decider: SessionUser, req: { kind: AccountRequestKind; targetId: number; requestedBy: number }) {
+function requireDecider(tx: Tx, decider: SessionUser, req: { kind: AccountRequestKind; targetId: number; requestedBy: number; juryId: number | null }) {
+  requireFiledHere(tx, req, decider);
   const target = findJuror(tx, req.targetId);
   requireDeciderFor(decider, concernsChair(req.kind, target.id, chairsOfAnyJury(tx)), req.requestedBy);
   return target;
@@ -118,10 +120,11 @@ export const requestAccountChangeSpec = {
     const pending = tx.select({ id: accountRequest.id }).from(accountRequest)
       .where(and(eq(accountRequest.targetId, target.id), eq(accountRequest.kind, input.kind), eq(accountRequest.state, 'pending'))).get();
     if (pending) throw new Refusal('account:pending_exists');
+    const juryId = servedJury(tx);
     const { id: requestId } = tx.insert(accountRequest)
-      .values({ kind: input.kind, targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(), ...labelOf(target) })
+      .values({ kind: input.kind, targetId: target.id, requestedBy: user.id, reason: input.reason, createdAt: nowIso(), juryId, ...labelOf(target) })
       .returning({ id: accountRequest.id }).get();
-    appendAudit(tx, { actorId: user.id, action: 'account.request', payload: { request: requestId, kind: input.kind, target: target.id, reason: input.reason } });
+    appendAudit(tx, { actorId: user.id, action: 'account.request', payload: { request: requestId, kind: input.kind, target: target.id, jury: juryId, reason: input.reason } });
     return { id: requestId, decider: concernsChair(input.kind, target.id, chairsOfAnyJury(tx)) ? ('organiser' as const) : ('chair' as const) };
   },
 } satisfies ActionSpec<typeof RequestInput, { id: number; decider: 'chair' | 'organiser' }>;
@@ -246,11 +249,14 @@ export const acknowledgeAccountNoticeSpec = {
   },
 } satisfies ActionSpec<z.ZodObject<Record<string, never>>, null>;
 
-/** Every request with the names of those involved: for the organisers' and the chair's lists and the protocol. Never a password. */
-export function listAccountRequests(db: Pick<Tx, 'select'>) {
+/**
+ * Every request in view with the names of those involved: for the organisers' list (the edition's) and
+ * the chair's and the protocol (the served jury's, lib/juror/request-scope.ts). Never a password.
+ */
+export function listAccountRequests(db: Pick<Tx, 'select'>, scope: RequestScope = 'jury') {
   const names = new Map(db.select({ id: userTable.id, displayName: userTable.displayName, login: userTable.login, latinName: userTable.latinName, role: shownRole }).from(userTable).all().map((u) => [u.id, u]));
   const chairs = chairsOfAnyJury(db);
-  return db.select().from(accountRequest).orderBy(asc(accountRequest.id)).all().map((r) => ({
+  return db.select().from(accountRequest).where(inScope(db, scope, accountRequest.juryId, accountRequest.targetId)).orderBy(asc(accountRequest.id)).all().map((r) => ({
     ...r,
     target: names.get(r.targetId)!,
     requester: names.get(r.requestedBy)!,

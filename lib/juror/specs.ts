@@ -29,7 +29,7 @@ export { temporaryPassword };
 
 export function findJuror(tx: Tx, jurorId: number) {
   // A member of the served jury only (its role there): another jury's juror is not found here.
-  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, active: userTable.active })
+  const row = tx.select({ id: userTable.id, login: userTable.login, displayName: userTable.displayName, latinName: userTable.latinName, role: juryMember.role, active: userTable.active, seated: juryMember.active })
     .from(userTable).innerJoin(juryMember, memberOfServedJury).where(eq(userTable.id, jurorId)).get();
   if (!row || !(JURY_ROLES as readonly string[]).includes(row.role)) throw new Refusal('juror:not_found');
   return row;
@@ -60,14 +60,34 @@ export const addJurorSpec = {
   prepare: prepareTemporaryPassword,
   handler: ({ user, input, tx, prepared }) => {
     requireSetup(tx);
-    if (tx.select({ id: userTable.id }).from(userTable).where(eq(userTable.login, input.login)).get()) throw new Refusal('juror:login_taken');
+    const existing = tx.select({ id: userTable.id, role: userTable.role }).from(userTable).where(eq(userTable.login, input.login)).get();
+    if (existing) return seatExisting(tx, user.id, existing);
     const { id: jurorId } = tx.insert(userTable).values({ ...input, passwordHash: prepared.passwordHash, role: 'juror', mustChangePassword: true }).returning({ id: userTable.id }).get();
     seat(tx, servedJury(tx), jurorId, 'juror');
     recordCredential(tx, jurorId, 'temporary', { id: user.id, how: 'organiser' });
     appendAudit(tx, { actorId: user.id, action: 'juror.add', payload: { id: jurorId, ...input, accounts: [accountState(tx, jurorId)] } });
-    return { id: jurorId, login: input.login, password: prepared.password };
+    return { id: jurorId, login: input.login, password: prepared.password, seated: false };
   },
-} satisfies ActionSpec<typeof AddInput, { id: number; login: string; password: string }, TemporaryPassword>;
+} satisfies ActionSpec<typeof AddInput, AddedJuror, TemporaryPassword>;
+
+/** A new account with its temporary password (shown once), or an existing account seated (no password). */
+type AddedJuror = { id: number; login: string; password: string | null; seated: boolean };
+
+/**
+ * A login that is already another jury's member's: one person, one account (issue 23). The account is
+ * seated on the served jury as a juror, its names, password and other seats unchanged (the names typed
+ * in the form are not applied: renaming is its own act, under its own rules). A login already on this
+ * jury, or an organiser's (they run every jury already), is refused as taken, as before.
+ */
+function seatExisting(tx: Tx, actorId: number, existing: { id: number; role: string }): AddedJuror {
+  const juryId = servedJury(tx);
+  const here = tx.select({ id: juryMember.id }).from(juryMember).where(and(eq(juryMember.juryId, juryId), eq(juryMember.userId, existing.id))).get();
+  if (existing.role === 'organiser' || here) throw new Refusal('juror:login_taken');
+  seat(tx, juryId, existing.id, 'juror');
+  const state = accountState(tx, existing.id);
+  appendAudit(tx, { actorId, action: 'juror.seat', payload: { id: existing.id, jury: juryId, login: state.login, accounts: [state] } });
+  return { id: existing.id, login: state.login, password: null, seated: true };
+}
 
 const UpdateInput = z.object({ id, displayName: text(200), country, locale });
 
@@ -133,6 +153,34 @@ export const setJurorActiveSpec = {
     return null;
   },
 } satisfies ActionSpec<typeof ActiveInput, null>;
+
+const SeatInput = z.object({ id, seated: checkbox });
+
+/**
+ * Removes a person from the served jury only, or seats them there again (issue 23): their account, and
+ * their seat and rights in any other jury, stay as they are (deactivating the account is
+ * setJurorActiveSpec). In this jury it does what deactivation does: no right here, not expected to vote,
+ * and a ballot already submitted keeps counting (lib/juror/standing.ts). The chair is not removed (make
+ * another the chair first); from the opening of voting it needs the two-person rule, as a deactivation
+ * does, and is refused here.
+ */
+export const setSeatActiveSpec = {
+  name: 'admin.setSeatActive',
+  roles: ['organiser'],
+  schema: SeatInput,
+  revalidate: ['/admin/jurors', '/admin'],
+  handler: ({ user, input, tx }) => {
+    requireNotFinal(tx);
+    const target = findJuror(tx, input.id);
+    if (!input.seated && target.role === 'chair') throw new Refusal('juror:chair');
+    if (target.seated === input.seated) return null;
+    refuseDuringVoting(tx);
+    const juryId = servedJury(tx);
+    tx.update(juryMember).set({ active: input.seated }).where(and(eq(juryMember.juryId, juryId), eq(juryMember.userId, target.id))).run();
+    appendAudit(tx, { actorId: user.id, action: input.seated ? 'juror.reseat' : 'juror.remove', payload: { id: target.id, jury: juryId, accounts: [accountState(tx, target.id)] } });
+    return null;
+  },
+} satisfies ActionSpec<typeof SeatInput, null>;
 
 // The changes themselves, shared by the direct actions (setup) and the approval of a request (voting).
 

@@ -141,7 +141,7 @@ export function replayAudit(db: DB): string[] {
     log.decisions.push({ nomination: null, tied: null, chosen: null, reason: null, ...d, actor, seen });
   const reasonOf = (p: Payload) => (typeof p.reason === 'string' ? p.reason : null);
   // Two-person account changes (lib/juror/requests.ts): each request as its entries left it.
-  type AuditedRequest = { kind: string; target: number; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
+  type AuditedRequest = { kind: string; target: number; jury: number | null; requestedBy: number | null; reason: string; state: string; decidedBy: number | null; decisionReason: string; issued: boolean; seen: boolean; at: Seen };
   const requests = new Map<number, AuditedRequest>();
   const request = (p: Payload) => requests.get(Number(p.request));
   const byPosition = new Map<number, AuditEntry>();
@@ -234,7 +234,7 @@ export function replayAudit(db: DB): string[] {
         log.published = seen;
         break;
       case 'account.request':
-        requests.set(Number(p.request), { kind: String(p.kind), target: Number(p.target), requestedBy: actor, reason: String(p.reason ?? ''), state: 'pending', decidedBy: null, decisionReason: '', issued: false, seen: false, at: seen });
+        requests.set(Number(p.request), { kind: String(p.kind), target: Number(p.target), jury: typeof p.jury === 'number' ? p.jury : null, requestedBy: actor, reason: String(p.reason ?? ''), state: 'pending', decidedBy: null, decisionReason: '', issued: false, seen: false, at: seen });
         break;
       case 'account.approve':
       case 'account.refuse':
@@ -380,7 +380,8 @@ export function replayAudit(db: DB): string[] {
       problems.push(`account request row ${row.id}: no audited request stands for it`);
       continue;
     }
-    const same = row.kind === r.kind && row.targetId === r.target && row.requestedBy === r.requestedBy && row.reason === r.reason && row.state === r.state
+    // The jury it was filed in decides who decides it and where a change of chair applies (issue 23).
+    const same = row.kind === r.kind && row.targetId === r.target && row.juryId === r.jury && row.requestedBy === r.requestedBy && row.reason === r.reason && row.state === r.state
       && row.decidedBy === r.decidedBy && row.decisionReason === r.decisionReason && (row.passwordIssuedAt !== null) === r.issued && (row.seenAt !== null) === r.seen;
     if (!same) problems.push(`account request row ${row.id}: differs from the request as audited, last at ${at(r.at)}`);
   }

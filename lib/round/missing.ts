@@ -3,13 +3,13 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, juryMember, nomination, user } from '@/db/schema';
-import { memberOfServedJury } from '@/lib/festival/members';
+import { memberOfServedJury, seatedActive } from '@/lib/festival/members';
 import { countedBallots } from '@/lib/ballot/snapshot';
 import type { Tx } from '@/lib/server/action';
 import { getFestival } from '@/lib/festival/phase';
 
 export function missingBallots(db: DB | Tx, round: 'main' | 'special') {
-  const jurors = db.select({ id: user.id, displayName: user.displayName, role: juryMember.role }).from(user).innerJoin(juryMember, memberOfServedJury).where(eq(user.active, true)).orderBy(asc(user.id)).all();
+  const jurors = db.select({ id: user.id, displayName: user.displayName, role: juryMember.role }).from(user).innerJoin(juryMember, memberOfServedJury).where(seatedActive).orderBy(asc(user.id)).all();
   const noms = db.select({ id: nomination.id, code: nomination.code })
     .from(nomination).where(and(eq(nomination.juryId, getFestival(db).id), eq(nomination.round, round))).orderBy(asc(nomination.position)).all()
     .filter((n) => db.select({ id: candidate.id }).from(candidate).where(eq(candidate.nominationId, n.id)).get());

@@ -6,7 +6,7 @@ import 'server-only';
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { award, ballot, candidate, decision, film, juryMember, nomination, user, type Festival, type PublicationLevel } from '@/db/schema';
-import { memberOf, roleIn } from '@/lib/festival/members';
+import { memberOf, roleIn, seatedActive } from '@/lib/festival/members';
 import { distributionsOf, parseTallyInput, tally } from '@/lib/tally';
 import { checkedTally } from '@/lib/count/checked-tally';
 import { anonymiseTallyInput, buildTallyInput } from '@/lib/count/tally-input';
@@ -53,7 +53,7 @@ export function awardsList(db: DB, fest: Festival = getFestival(db)) {
 export function juryList(db: DB, fest: Festival = getFestival(db)) {
   const counted = new Set([...buildTallyInput(db, fest).scores.map((s) => Number(s.juror)), ...runoffVoterIds(db, fest.id)]);
   return db
-    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: user.active })
+    .select({ id: user.id, displayName: user.displayName, latinName: user.latinName, country: user.country, role: juryMember.role, active: seatedActive })
     .from(user)
     .innerJoin(juryMember, memberOf(fest.id))
     .orderBy(asc(user.id))

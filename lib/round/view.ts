@@ -4,7 +4,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, juryMember, nomination, recusal, user } from '@/db/schema';
-import { memberOf, memberOfServedJury } from '@/lib/festival/members';
+import { memberOf, memberOfServedJury, seatedActive } from '@/lib/festival/members';
 import { compareMethods, recusedFrom, type NominationResult } from '@/lib/tally';
 import { scaleValues, stepsOf } from '@/lib/ballot/scale';
 import { countedBallots } from '@/lib/ballot/snapshot';
@@ -105,7 +105,7 @@ export function closedRoundTally(db: DB) {
 
 /** Per juror and nomination: submitted or not, and whether the chair reopened it. No values. */
 export function submissionTable(db: DB) {
-  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: juryMember.role, active: user.active }).from(user).innerJoin(juryMember, memberOfServedJury).orderBy(asc(user.id)).all();
+  const jurors = db.select({ id: user.id, displayName: user.displayName, latinName: user.latinName, role: juryMember.role, active: seatedActive }).from(user).innerJoin(juryMember, memberOfServedJury).orderBy(asc(user.id)).all();
   const noms = db.select({ id: nomination.id, code: nomination.code, round: nomination.round }).from(nomination).where(eq(nomination.juryId, getFestival(db).id)).orderBy(asc(nomination.position)).all();
   const ours = new Set(noms.map((n) => n.id));
   const counted = countedBallots(db).filter((b) => ours.has(b.nominationId));

@@ -5,7 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { candidate, film, juryMember, recusal, user } from '@/db/schema';
-import { memberOfServedJury } from '@/lib/festival/members';
+import { memberOfServedJury, seatedActive } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { getFestival } from '@/lib/festival/phase';
 import { recusedByNationality } from '@/lib/tally/recused';
@@ -62,7 +62,7 @@ export function entitledJurors(db: Reader, tied: number[]): number[] {
   const tie = tieOf(db, tied);
   const ids = tie.films.map((f) => f.filmId);
   const declared = new Set(ids.length ? db.select({ jurorId: recusal.jurorId }).from(recusal).where(inArray(recusal.filmId, ids)).all().map((r) => r.jurorId) : []);
-  return db.select({ id: user.id, role: juryMember.role, active: user.active, country: user.country }).from(user).innerJoin(juryMember, memberOfServedJury).all()
+  return db.select({ id: user.id, role: juryMember.role, active: seatedActive, country: user.country }).from(user).innerJoin(juryMember, memberOfServedJury).all()
     .filter((u) => whyNot(u, tie, declared.has(u.id)) === null)
     .map((u) => u.id)
     .sort((a, b) => a - b);

@@ -4,7 +4,7 @@
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import type { DB } from '@/db';
 import { juryMember, nomination, runoff, runoffVote, user } from '@/db/schema';
-import { memberOf, servedJuryId } from '@/lib/festival/members';
+import { memberOf, servedJuryId, seatedActive } from '@/lib/festival/members';
 import type { Tx } from '@/lib/server/action';
 import { effectiveQuorum, QUORUM_FLOOR } from '@/lib/count/quorum';
 import { getFestival } from '@/lib/festival/phase';
@@ -53,7 +53,7 @@ export function votesCast(db: Reader, runoffId: number): number {
  */
 export function runoffQuorum(db: Reader, entitled: number): number {
   const fest = getFestival(db);
-  const active = db.select({ active: user.active }).from(user).innerJoin(juryMember, memberOf(fest.id)).all().filter((u) => u.active).length;
+  const active = db.select({ active: seatedActive }).from(user).innerJoin(juryMember, memberOf(fest.id)).all().filter((u) => u.active).length;
   return Math.min(entitled, effectiveQuorum(fest.quorum, active));
 }
 

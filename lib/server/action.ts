@@ -13,6 +13,7 @@ import type { From } from '@/lib/account/device';
 import { inGroupCommit } from './group-commit';
 import { Refusal } from './refusal';
 import { ownFields } from '@/lib/http/action-format';
+import { switchedJury, takeFormJury } from './form-jury';
 
 export { Refusal };
 
@@ -126,9 +127,16 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.infer<S
 
 type Checked<S extends z.ZodType> = { ok: true; user: SessionUser; input: z.infer<S> } | Failure;
 
-/** The checks before any transaction: the session's user, the role, the input's shape. */
-function precheck<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R>, user: SessionUser | null, input: unknown, db: DB): Checked<S> {
+/**
+ * The checks before any transaction: the session's user, the jury the call's page was rendered for (if
+ * it states one: lib/server/form-jury.ts), the role, the input's shape.
+ */
+function precheck<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R>, user: SessionUser | null, raw: unknown, db: DB): Checked<S> {
   if (!user || !user.active) return { ok: false, code: 'auth:required' };
+  // Before the role: after a switch the person may hold no role in the new jury, and "switched, reload" is what happened.
+  const { stated, input } = takeFormJury(raw);
+  const switched = switchedJury(db, stated);
+  if (switched) return { ok: false, ...switched };
   if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
   if (!user.role || !spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
   const schema = typeof spec.schema === 'function' ? spec.schema({ user, db }) : spec.schema;

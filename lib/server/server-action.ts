@@ -12,6 +12,8 @@ import { chooseRequestJury } from './chosen-jury';
 import { inJury } from './request-jury';
 import { runAction, runTokenAction, type ActionResult, type ActionSpec, type Outcome, type TokenActionSpec } from './action';
 import { echoOf } from './echo';
+import { switchedJuryNames } from './form-jury';
+import { getDb } from '@/lib/database';
 import { localiseRefusalParams, namedInvalidField } from './refusal-words';
 import { NOTE_MAX, REASON_MAX } from './form';
 import { nominationName } from '@/i18n/names';
@@ -83,6 +85,11 @@ export function serverAction<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T
       const t = await getTranslations('errors');
       const message = field === 'reason' ? t('invalid_reason', { min: 3, max: REASON_MAX }) : field === 'note' ? t('invalid_note', { max: NOTE_MAX }) : t('invalid_value');
       return { ...outcome, message };
+    }
+    if (outcome.code === 'jury:switched' && outcome.params) {
+      // The two juries by their competitions' names, in the reader's language.
+      const names = switchedJuryNames(getDb(), outcome.params, await getLocale(), (await getTranslations('common'))('competition.main'));
+      return { ...outcome, params: undefined, message: await translateRefusal(spec.name, outcome.code, names) };
     }
     return { ...outcome, message: await translateRefusal(spec.name, outcome.code, outcome.params) };
   };

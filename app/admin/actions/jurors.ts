@@ -4,11 +4,13 @@
 import { serverAction } from '@/lib/server/server-action';
 import { importJurorsSpec, previewJurorImportSpec } from '@/lib/juror/import-specs';
 import { issueSignInSlipsSpec } from '@/lib/juror/slips-action';
-import { addJurorSpec, makeChairSpec, resetPasswordSpec, setJurorActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
+import { addJurorSpec, makeChairSpec, resetPasswordSpec, setJurorActiveSpec, setSeatActiveSpec, updateJurorSpec } from '@/lib/juror/specs';
 
 export const updateJuror = serverAction(updateJurorSpec);
 export const makeChair = serverAction(makeChairSpec);
 export const setJurorActive = serverAction(setJurorActiveSpec);
+// Removing a person from this jury only (their account and other seats untouched), or seating them again.
+export const setSeatActive = serverAction(setSeatActiveSpec);
 
 export const addJuror = serverAction(addJurorSpec);
 export const resetPassword = serverAction(resetPasswordSpec);

@@ -5,6 +5,7 @@ import { addJuror, resetPassword, updateJuror } from '@/app/admin/actions/jurors
 import { ActionForm, type ActionState } from '@/app/components/action-form/ActionForm';
 import { Field } from '@/app/components/action-form/fields';
 import { TemporaryPassword } from './TemporaryPassword';
+import ui from '@/app/components/ui.module.css';
 import s from './admin.module.css';
 
 type Opt = { value: string; label: string };
@@ -15,10 +16,17 @@ function Secret({ state }: { state: ActionState }) {
   return <TemporaryPassword state={state} title={(login) => t('temporaryFor', { login })} note={t('temporaryNote')} />;
 }
 
+/** An existing account (another competition's member) seated here: no password to show, its own kept. */
+function Seated({ state }: { state: ActionState }) {
+  const t = useTranslations('admin.jurors');
+  const d = state?.ok ? (state.data as { login: string; seated?: boolean } | undefined) : undefined;
+  return d?.seated ? <p role="status" className={ui.success} data-testid="juror-seated">{t('seated', { login: d.login })}</p> : null;
+}
+
 export function JurorAddForm({ countries, locales }: { countries: Opt[]; locales: Opt[] }) {
   const t = useTranslations('admin.jurors');
   return (
-    <ActionForm action={addJuror} submit={t('add')} pending={t('saving')} reset testId="juror-add" after={(st) => <Secret state={st} />}>
+    <ActionForm action={addJuror} submit={t('add')} pending={t('saving')} reset testId="juror-add" after={(st) => <><Secret state={st} /><Seated state={st} /></>}>
       <div className={s.fields}>
         <Field name="displayName" label={t('displayName')} required />
         <Field name="login" label={t('login')} required autoComplete="off" hint={t('loginHint')} />

@@ -10,7 +10,8 @@ import { localeNames, locales } from '@/i18n/config';
 import { ScrollTable } from '@/app/components/ScrollTable';
 import ui from '@/app/components/ui.module.css';
 import Link from 'next/link';
-import { importJurors, makeChair, previewJurorImport, setJurorActive } from '../actions/jurors';
+import { importJurors, makeChair, previewJurorImport, setJurorActive, setSeatActive } from '../actions/jurors';
+import { juriesToChoose } from '@/lib/festival/jury-choice';
 import { CsvImport } from '../components/CsvImport';
 import { JurorAddForm, JurorEditForm, ResetPassword } from '../components/JurorForms';
 import { RowAction } from '../components/RemoveButton';
@@ -41,8 +42,10 @@ export default async function JurorsPage() {
   const jury = listJuryAccounts(db);
   // From voting to finalisation account changes are requests that a second person approves.
   const twoPerson = needsApproval(fest.phase);
-  const requests = listAccountRequests(db);
-  const proposals = listAccountProposals(db);
+  // Removing a person from this competition only means something where the edition has others.
+  const severalJuries = juriesToChoose(db, { id: me.id, organiser: true }, fest).length > 1;
+  const requests = listAccountRequests(db, 'edition');
+  const proposals = listAccountProposals(db, 'edition');
   const organisers = listOrganisers(db);
   const ta = await getTranslations('account');
   const requestKinds = (j: { active: boolean; role: string }) => [
@@ -80,7 +83,8 @@ export default async function JurorsPage() {
                 <td>{j.locale ? localeNames[j.locale] : '—'}</td>
                 <td>{tc(`role.${j.role}`)}</td>
                 <td>
-                  {!j.active ? <Badge>{t('jurors.inactive')}</Badge>
+                  {!j.seated ? <Badge>{t('jurors.removedHere')}</Badge>
+                    : !j.active ? <Badge>{t('jurors.inactive')}</Badge>
                     : !j.hasPassword ? <Badge tone="warn">{t('jurors.noAccount')}</Badge>
                     : j.mustChangePassword ? <Badge tone="warn">{t('jurors.mustChange')}</Badge>
                     : <Badge tone="ok">{t('jurors.ready')}</Badge>}
@@ -111,6 +115,11 @@ export default async function JurorsPage() {
                             confirm={j.active ? t('jurors.confirmDeactivate', { name: j.displayName }) : undefined} testId={`active-${j.login}`} />
                         )}
                         {j.active && <ResetPassword id={j.id} name={j.displayName} />}
+                        {severalJuries && j.role !== 'chair' && (
+                          <RowAction action={setSeatActive} id={j.id} fields={j.seated ? {} : { seated: 'on' }} variant="secondary"
+                            label={j.seated ? t('jurors.removeHere') : t('jurors.seatHere')}
+                            confirm={j.seated ? t('jurors.confirmRemoveHere', { name: j.displayName }) : undefined} testId={`seat-${j.login}`} />
+                        )}
                         </>
                       )}
                     </div>
@@ -121,7 +130,7 @@ export default async function JurorsPage() {
           </tbody>
         </table>
       </ScrollTable>
-      {(twoPerson || requests.length > 0 || proposals.length > 0) && <AccountRequests me={me} rows={requests} proposals={proposals} pending={pendingApprovals(db)} />}
+      {(twoPerson || requests.length > 0 || proposals.length > 0) && <AccountRequests me={me} rows={requests} proposals={proposals} pending={pendingApprovals(db, 'edition')} />}
       <section aria-labelledby="organisers-heading" className={ui.card}>
         <h2 id="organisers-heading">{ta('organisers.heading')}</h2>
         <p className={ui.muted}>{ta('organisers.explain')}</p>

@@ -16,6 +16,8 @@ import ui from '@/app/components/ui.module.css';
 import { FormContext, type ActionState } from './context';
 import { Checkbox, Field } from './fields';
 import { InFold } from './fold';
+import { FORM_JURY_FIELD } from '@/lib/http/form-jury-field';
+import { useRenderedJury } from './rendered-jury';
 import s from './action-form.module.css';
 
 export type { ActionState } from './context';
@@ -86,6 +88,7 @@ export function ActionFormOf({
 }: Props & { control: ActionFormControl }) {
   const { state, dispatch, pending, sent, setSent, first } = control;
   const hydrated = useHydrated();
+  const renderedJury = useRenderedJury();
   const ref = useRef<HTMLFormElement>(null);
   // The fields as they were when the button was pressed, held while the dialog asks.
   const [asking, setAsking] = useState<FormData | null>(null);
@@ -122,6 +125,7 @@ export function ActionFormOf({
         {/* Enter in a field must not skip the question: the form's first submit button is this disabled one. */}
         {asks && <button type="submit" disabled hidden aria-hidden="true" tabIndex={-1} />}
         <FormContext.Provider value={{ state, pending, kept }}>
+          {renderedJury !== null && <input type="hidden" name={FORM_JURY_FIELD} value={renderedJury} />}
           {Object.entries(fields ?? {}).map(([name, value]) =>
             value === undefined ? null : <input key={name} type="hidden" name={name} value={Array.isArray(value) ? value.join(',') : String(value)} />,
           )}

@@ -4,16 +4,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { saveNote, saveScore } from '../actions';
 import { useAutosave, type Field } from './useAutosave';
+import { useRenderedJury } from '@/app/components/action-form/rendered-jury';
+import { FORM_JURY_FIELD } from '@/lib/http/form-jury-field';
 
 type Scored = { id: number; value: number | null; note: string };
 
 export function useBallotScores(candidates: Scored[], storageKey: string, editable: (id: number) => boolean) {
   const [values, setValues] = useState(() => Object.fromEntries(candidates.map((c) => [c.id, c.value])) as Record<number, number | null>);
   const [notes, setNotes] = useState(() => Object.fromEntries(candidates.map((c) => [c.id, c.note])) as Record<number, string>);
+  // Each save states the jury the ballot was rendered for (lib/server/form-jury.ts): after a switch to
+  // another jury in another tab it is refused with words saying so, not as a missing candidate.
+  const jury = useRenderedJury();
   const saver = useCallback(async (candidateId: number, field: Field, v: number | null | string) => {
-    const r = field === 'value' ? await saveScore({ candidateId, value: v }) : await saveNote({ candidateId, note: v });
+    const stated = jury === null ? {} : { [FORM_JURY_FIELD]: String(jury) };
+    const r = field === 'value' ? await saveScore({ candidateId, value: v, ...stated }) : await saveNote({ candidateId, note: v, ...stated });
     return r.ok ? { ok: true as const } : { ok: false as const, message: r.message };
-  }, []);
+  }, [jury]);
   const autosave = useAutosave(storageKey, saver, true);
 
   // Values entered on this device but never acknowledged (offline, closed tab) come back and are
