@@ -10,7 +10,7 @@
 //     on its input, and the chair's checked tally, which reads it from the file) against the SQL GROUP BY
 //     mean of bench/tally.ts over the same jury's rows, for the demo jury alone in a one-jury file and for
 //     each of the five juries in the five-jury file, rounds interleaved.
-//   npm run bench:juries [-- --seconds 10 --warmup 3 --rounds 7]   (--tallies: the tallies only, printed, no doc written)
+//   npm run bench:juries [-- --seconds 10 --warmup 3 --slices 3 --rounds 7]   (--tallies: the tallies only, printed, no doc written)
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -36,7 +36,7 @@ const arg = (name: string, dflt: number) => {
 const SECONDS = arg('seconds', 10);
 const WARMUP = arg('warmup', 3);
 const ROUNDS = arg('rounds', 7);
-const SLICES = 3;
+const SLICES = arg('slices', 3);
 const GENERATED = 4;
 const MEMBERS = 12;
 const FILMS = 23;
@@ -90,6 +90,9 @@ async function signIn(base: string, j: BenchJury, u: Juror): Promise<string> {
 }
 
 type Row = { point: string; users: number; system: string; result: LoadResult };
+
+/** Completed requests per jury of 12 (the users are the juries' members in jury order). */
+const perJury = (r: LoadResult) => Array.from({ length: r.perUser.length / MEMBERS }, (_, k) => r.perUser.slice(k * MEMBERS, (k + 1) * MEMBERS).reduce((a, n) => a + n, 0));
 
 async function saves(): Promise<{ rows: Row[]; check: string[]; scores: Record<string, number> }> {
   const saveId = actionId('app/jury/actions.ts#saveScore');
@@ -151,6 +154,7 @@ async function saves(): Promise<{ rows: Row[]; check: string[]; scores: Record<s
       console.log(`${point.padEnd(14)} ${system.padEnd(38)} ${fmt(result.throughput, 0).padStart(6)} req/s  p50 ${ms(result.p50)} ms  p99 ${ms(result.p99)} ms  errors ${result.errors}`);
       for (const e of result.errorSamples) console.log(`    error: ${e}`);
     }
+    for (const r of rows.filter((x) => x.users > MEMBERS)) console.log(`served per jury, ${r.system}: ${perJury(r.result).join(' / ')}`);
   } finally {
     await app.stop();
     await bare.stop();
@@ -166,6 +170,9 @@ async function saves(): Promise<{ rows: Row[]; check: string[]; scores: Record<s
     const per = h.sqlite.prepare(`select n.jury_id as jury, count(*) as scores, count(distinct s.juror_id) as jurors from score s join candidate c on c.id = s.candidate_id
       join nomination n on n.id = c.nomination_id group by n.jury_id order by n.jury_id`).all() as { jury: number; scores: number; jurors: number }[];
     const saved = h.sqlite.prepare("select count(*) from audit where action = 'ballot.save_score'").pluck().get() as number;
+    // Acknowledged saves per jury (the demo jury's include the one-jury point's): under a saturated server
+    // they also show whether the juries were served alike.
+    const savedIn = h.sqlite.prepare("select count(*) from audit a join jury_member m on m.user_id = a.actor_id where a.action = 'ballot.save_score' and m.jury_id = ?").pluck();
     const check: string[] = [];
     const scores: Record<string, number> = {};
     if (stray !== 0) throw new Error(`${stray} scores landed in a jury their juror does not sit on`);
@@ -177,7 +184,7 @@ async function saves(): Promise<{ rows: Row[]; check: string[]; scores: Record<s
     check.push(
       `0 scores outside their juror's jury; all ${MEMBERS} members of each of the ${arranged.juries.length} juries have scores in their own jury ` +
         `(distinct score rows per jury: ${arranged.juries.map((j) => `${j.label} ${scores[j.label].toLocaleString('en')}`).join(', ')}); ` +
-        `${saved.toLocaleString('en')} save entries in the audit log.`,
+        `${saved.toLocaleString('en')} save entries in the audit log (per jury: ${arranged.juries.map((j) => `${j.label} ${(savedIn.get(j.id) as number).toLocaleString('en')}`).join(', ')}).`,
     );
     console.log(check[0]);
     return { rows, check, scores };
@@ -293,6 +300,11 @@ function report(s: Awaited<ReturnType<typeof saves>>, t: Awaited<ReturnType<type
     ),
     '',
     `**Each save in its own jury** (checked on the file after the run): ${s.check.join(' ')}`,
+    '',
+    'Completed requests per jury at the five-jury point (each jury’s 12 users; for the no-op and the bare server the same users in the same order):',
+    '',
+    table(['system', ...s.rows.find((r) => r.users > MEMBERS)!.result.perUser.filter((_, u) => u % MEMBERS === 0).map((_, k) => (k === 0 ? 'demo jury' : `generated ${k}`))],
+      s.rows.filter((r) => r.users > MEMBERS).map((r) => [r.system, ...perJury(r.result)])),
     '',
   );
   const points = [...new Set(s.rows.map((r) => r.point))];
