@@ -9,9 +9,9 @@ const t0 = Date.now();
 ensureBuild();
 const tsx = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 let failed = 0;
-// bench:editions runs the server's own modules in-process: React's server condition lets them load.
-const inProcess = new Set(['editions']);
-for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions']) {
+// bench:editions and bench:juries run the server's own modules in-process: React's server condition lets them load.
+const inProcess = new Set(['editions', 'juries']);
+for (const name of ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions', 'juries']) {
   console.log(`\n=== bench:${name}`);
   const t = Date.now();
   const script = path.join('bench', `${name}.ts`);

@@ -401,7 +401,12 @@ export const ballot = sqliteTable(
     // JSON array of {at, by, reason}: every reopening by the chair, kept for the juror and the protocol.
     reopened: text('reopened').notNull().default('[]'),
   },
-  (t) => [uniqueIndex('ballot_unique').on(t.jurorId, t.nominationId)],
+  (t) => [
+    uniqueIndex('ballot_unique').on(t.jurorId, t.nominationId),
+    // A jury's ballots by its nominations (the tally's counted snapshots, progress): without it SQLite
+    // reads every jury's snapshots in the file to find one jury's (issue 23, docs/SCALE.md).
+    index('ballot_nomination').on(t.nominationId),
+  ],
 );
 
 // The scores of a ballot as last submitted, in whole steps above the scale's minimum. The tally

@@ -22,15 +22,18 @@ export interface LoadResult {
   max: number;
   /** Every measured latency (ms), to merge slices of one point. */
   latencies: number[];
+  /** Successful requests measured per virtual user (whether a saturated server serves its users alike). */
+  perUser: number[];
 }
 
 /** One point measured in several slices (interleaved with other systems' slices), as one result. */
 export function merge(parts: LoadResult[]): LoadResult {
   const latencies = parts.flatMap((p) => p.latencies);
-  return summarise(parts[0].users, parts.reduce((a, p) => a + p.seconds, 0), latencies, parts.reduce((a, p) => a + p.errors, 0), parts.flatMap((p) => p.errorSamples).slice(0, 3));
+  const perUser = parts[0].perUser.map((_, u) => parts.reduce((a, p) => a + p.perUser[u], 0));
+  return summarise(parts[0].users, parts.reduce((a, p) => a + p.seconds, 0), latencies, parts.reduce((a, p) => a + p.errors, 0), parts.flatMap((p) => p.errorSamples).slice(0, 3), perUser);
 }
 
-function summarise(users: number, seconds: number, latencies: number[], errors: number, errorSamples: string[]): LoadResult {
+function summarise(users: number, seconds: number, latencies: number[], errors: number, errorSamples: string[], perUser: number[]): LoadResult {
   const sorted = Float64Array.from(latencies).sort();
   const pick = (p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
   return {
@@ -45,6 +48,7 @@ function summarise(users: number, seconds: number, latencies: number[], errors: 
     p99: pick(99),
     max: sorted.length ? sorted[sorted.length - 1] : NaN,
     latencies,
+    perUser,
   };
 }
 
@@ -62,6 +66,7 @@ export async function load(opts: {
   const from = t0 + opts.warmupMs;
   const until = from + opts.durationMs;
   const latencies: number[] = [];
+  const perUser: number[] = new Array(opts.users).fill(0);
   let errors = 0;
   const errorSamples: string[] = [];
 
@@ -88,7 +93,10 @@ export async function load(opts: {
         const { status, body } = await send(opts.next(u));
         const end = performance.now();
         if (start < from || end > until) continue;
-        if (opts.ok(status, body)) latencies.push(end - start);
+        if (opts.ok(status, body)) {
+          latencies.push(end - start);
+          perUser[u]++;
+        }
         else {
           errors++;
           if (errorSamples.length < 3) errorSamples.push(`HTTP ${status}: ${body.slice(0, 300)}`);
@@ -97,5 +105,5 @@ export async function load(opts: {
     }),
   );
   agent.destroy();
-  return summarise(opts.users, opts.durationMs / 1000, latencies, errors, errorSamples);
+  return summarise(opts.users, opts.durationMs / 1000, latencies, errors, errorSamples, perUser);
 }

@@ -43,7 +43,7 @@ export function table(head: string[], rows: (string | number)[][]): string {
 const HEADER = `# Performance
 
 Measured by the benchmarks under \`bench/\` (\`npm run bench\`, or one at a time: \`npm run bench:save\`,
-\`bench:tally\`, \`bench:finalise\`, \`bench:pages\`, \`bench:live\`), never by timed assertions in tests. Each benchmark
+\`bench:tally\`, \`bench:finalise\`, \`bench:pages\`, \`bench:ballot-views\`, \`bench:live\`, \`bench:editions\`, \`bench:juries\`), never by timed assertions in tests. Each benchmark
 rewrites its own section below, with the machine and the date of its run, and always measures our figure
 and its baseline in the same run: read the ratios first, since absolute figures move with the machine.
 
@@ -67,7 +67,7 @@ export function writeSection(id: string, markdown: string): void {
   if (a >= 0 && b > a) doc = doc.slice(0, a) + block + doc.slice(b + end.length);
   else {
     // Keep the sections in the order of `npm run bench`.
-    const order = ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions'];
+    const order = ['save', 'tally', 'finalise', 'pages', 'ballot-views', 'live', 'editions', 'juries'];
     const after = order.slice(order.indexOf(id) + 1).map((n) => doc.indexOf(`<!-- bench:${n}:begin -->`)).filter((i) => i >= 0);
     const at = after.length ? Math.min(...after) : -1;
     doc = at >= 0 ? `${doc.slice(0, at)}${block}\n\n${doc.slice(at)}` : `${doc.trimEnd()}\n\n${block}\n`;

@@ -1,0 +1,1 @@
+CREATE INDEX `ballot_nomination` ON `ballot` (`nomination_id`);
