@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3';
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { callAction } from './actions';
-import { arrangePhase, signIn, test } from './fixtures';
+import { arrangePhase, expectAccessible, signIn, test } from './fixtures';
 import { BallotPage } from './ballot-pages';
 import { ownServer } from './own-server';
 
@@ -113,6 +113,11 @@ test('a form rendered for one jury and sent after a switch to the other in anoth
   const other = await page.context().newPage();
   await other.goto(address('shorts'));
   await expect(other.getByTestId('current-jury')).toHaveText('Generated short films');
+  // The switch, opened on a phone: both competitions by their addresses, the current one marked; axe clean.
+  await other.setViewportSize({ width: 375, height: 800 });
+  await other.getByTestId('jury-switch').locator('summary').click();
+  await expect(other.getByTestId('jury-switch').getByRole('link')).toHaveText(['Main competition', 'Generated short films (current)']);
+  await expectAccessible(other);
   await form.getByLabel('Language').selectOption('kk');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('alert')).toHaveText('This page was for Main competition; you have since switched to Generated short films. Nothing was changed: reload the page to work in Generated short films.');

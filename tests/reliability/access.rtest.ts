@@ -74,6 +74,8 @@ function argsFor(key: string, sc: Scene): { json?: unknown[]; form?: Record<stri
     case 'app/admin/actions/jurors.ts#updateJuror': return { json: [{ id: sc.ids.loggedOut, displayName: 'Juror 05' }] };
     case 'app/admin/actions/jurors.ts#makeChair': return { json: [{ id: sc.ids.B }] };
     case 'app/admin/actions/jurors.ts#setJurorActive': return { json: [{ id: sc.ids.deactivated, active: false }] };
+    // Seated already: the organiser passes the guard and nothing changes.
+    case 'app/admin/actions/jurors.ts#setSeatActive': return { json: [{ id: sc.ids.deactivated, seated: true }] };
     // Deactivated targets: the organiser passes the guard and gets juror:inactive; nothing changes.
     case 'app/admin/actions/jurors.ts#resetPassword': return { form: { id: String(sc.ids.deactivated) } };
     // A file with a bad line: the handler is reached (import:invalid) and the scene's jury stays.

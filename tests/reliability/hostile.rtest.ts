@@ -70,6 +70,7 @@ function planFor(key: string, sc: Scene): Plan {
     case 'app/admin/actions/jurors.ts#updateJuror': return P('setup', 'organiser', { id: sc.ids.B, displayName: 'B' }, { id, displayName: name200 });
     case 'app/admin/actions/jurors.ts#makeChair': return P('setup', 'organiser', { id: sc.ids.B }, { id });
     case 'app/admin/actions/jurors.ts#setJurorActive': return P('setup', 'organiser', { id: sc.ids.B, active: false }, { id });
+    case 'app/admin/actions/jurors.ts#setSeatActive': return P('setup', 'organiser', { id: sc.ids.B, seated: false }, { id });
     case 'app/admin/actions/jurors.ts#resetPassword': return { ...P('setup', 'organiser', { id: sc.ids.B }, { id }), form: true };
     case 'app/admin/actions/jurors.ts#addJuror': return { ...P('setup', 'organiser', { displayName: 'N', login: 'newjuror' }, { displayName: name200, login: { kind: 'enum', values: [] } }), form: true };
     case 'app/admin/actions/account-requests.ts#requestAccountChange': return P('voting', 'organiser', { targetId: sc.ids.B, kind: 'reset_password', reason: 'because' }, { targetId: id, kind: { kind: 'enum', values: ACCOUNT_REQUEST_KINDS }, reason });
