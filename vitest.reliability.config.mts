@@ -10,7 +10,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // The full run also takes the model-based walk of lib/round/walk.test.ts at its full length
-    // (300 random festivals; npm test's unit step runs 12).
+    // (300 random walks of two juries each; npm test's unit step runs 8).
     include: ['tests/reliability/**/*.rtest.ts', ...(process.env.RELIABILITY_MODE === 'full' ? ['lib/round/walk.test.ts'] : [])],
     testTimeout: 60 * 60 * 1000,
     hookTimeout: 120_000,

@@ -126,3 +126,113 @@ test('a form rendered for one jury and sent after a switch to the other in anoth
     expect(d.prepare("select locale from user where login = 'azimov'").pluck().get()).not.toBe('kk');
   } finally { d.close(); }
 });
+
+/** The first `counts` event of /api/live for a signed-in context, read as an EventSource would (the stream never ends). */
+async function firstLiveEvent(ctx: APIRequestContext): Promise<string> {
+  const cookie = (await ctx.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const ctl = new AbortController();
+  const res = await fetch(new URL('/api/live', BASE), { headers: { cookie, accept: 'text/event-stream' }, signal: ctl.signal });
+  expect(res.status).toBe(200);
+  const reader = res.body!.getReader();
+  const dec = new TextDecoder();
+  let body = '';
+  try {
+    for (;;) {
+      const m = /event: counts\ndata: (.*)\n\n/.exec(body);
+      if (m) return m[1];
+      const { value, done } = await reader.read();
+      if (done) throw new Error(`the live stream ended before its first counts: ${body}`);
+      body += dec.decode(value, { stream: true });
+    }
+  } finally { ctl.abort(); }
+}
+
+/** The organisers' progress table of the jury a context serves (its rows and cells, as the page renders them). */
+async function progressTable(ctx: APIRequestContext): Promise<string> {
+  const res = await ctx.get('/admin/progress', { maxRedirects: 0 });
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  const table = /<table[^>]*data-testid="progress"[\s\S]*?<\/table>/.exec(html);
+  expect(table, 'the progress table').not.toBeNull();
+  return table![0];
+}
+
+test('one jury closes, finalises and publishes while the other still votes: nothing of it shows before, the other is unchanged', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // A juror of the main competition only, scoring in Chromium throughout.
+  const mainJuror = await signedIn(browser, 'juror03', 'juror-demo');
+  await scoreFirst(mainJuror, 'best_film', 6);
+  const mainChair = await apiLogin('hansanping', 'chair-demo');
+  const organiser = await apiLogin('organiser', 'organiser-demo');
+
+  // The short films' jury votes to the end in its own contexts, each choosing the jury by its address.
+  const shortsMembers = await Promise.all(['azimov', 'juror05', 'juror06', 'juror07'].map((login) => apiLogin(login, 'juror-demo')));
+  const shortsOrganiser = await apiLogin('organiser', 'organiser-demo');
+  for (const ctx of [...shortsMembers, shortsOrganiser]) expect((await ctx.get(address('shorts'))).ok()).toBe(true);
+  const d = db();
+  const { nom, cands } = (() => {
+    try {
+      const n = d.prepare("select n.id from nomination n join jury j on j.id = n.jury_id where j.slug = 'shorts' and n.code = 'best_short'").pluck().get() as number;
+      return { nom: n, cands: d.prepare('select id from candidate where nomination_id = ? order by id').pluck().all(n) as number[] };
+    } finally { d.close(); }
+  })();
+  // Meanwhile the main jury votes on: its juror's saves keep being acknowledged.
+  const mainBallot = new BallotPage(mainJuror);
+  const [, second] = await mainBallot.candidateIds();
+  await Promise.all([
+    ...shortsMembers.map(async (ctx) => {
+      for (const [i, c] of cands.entries()) {
+        expect((await callAction(ctx, '/jury/best_short', 'app/jury/actions.ts#saveScore', [{ candidateId: c, value: 9 - 3 * i }], BASE)).result).toMatchObject({ ok: true });
+      }
+      expect((await callAction(ctx, '/jury/best_short', 'app/jury/actions.ts#submitBallot', [{ nominationId: nom }], BASE)).result).toMatchObject({ ok: true });
+    }),
+    (async () => {
+      await mainBallot.clickScore(second, 7);
+      await expect(mainJuror.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+    })(),
+  ]);
+  const shortsChair = shortsMembers[1];
+  expect((await callAction(shortsChair, '/chair', 'app/chair/actions.ts#closeRound', [{}], BASE)).result).toMatchObject({ ok: true });
+  expect((await callAction(shortsChair, '/chair', 'app/chair/actions.ts#finalise', [{}], BASE)).result).toMatchObject({ ok: true });
+
+  // Finalised, not yet published: the main jury's people see nothing of it anywhere they may look.
+  const shortsResults = `/results/${editionPart()}/shorts`;
+  const mainJurorApi = await apiLogin('juror03', 'juror-demo');
+  for (const ctx of [mainJurorApi, mainChair]) {
+    for (const path of ['/results', shortsResults, '/results/protocol', '/results/export/awards.csv', '/results/export/festival.json', '/jury', '/chair']) {
+      const res = await ctx.get(path, { maxRedirects: 0 });
+      expect(res.status(), path).toBeLessThan(500);
+      const body = await res.text();
+      for (const title of SHORTS) expect(body, `${path} shows ${title}`).not.toContain(title);
+      expect(body, path).not.toContain('Generated short films');
+    }
+    expect(await firstLiveEvent(ctx)).not.toContain('best_short');
+  }
+  await mainJuror.goto('/results');
+  await expect(mainJuror.getByTestId('not-published')).toBeVisible();
+  await expect(mainJuror.getByTestId('published-juries')).toHaveCount(0);
+
+  // The main jury's live counts and progress, just before the other's publication and just after it.
+  const liveBefore = await firstLiveEvent(mainChair);
+  const progressBefore = await progressTable(organiser);
+  expect((await callAction(shortsOrganiser, '/results', 'app/chair/actions.ts#publish', [{}], BASE)).result).toMatchObject({ ok: true });
+  expect(await firstLiveEvent(mainChair)).toBe(liveBefore);
+  expect(await progressTable(organiser)).toBe(progressBefore);
+  const d2 = db();
+  try {
+    expect(d2.prepare('select slug, phase from jury order by id').all()).toEqual([{ slug: 'main', phase: 'voting' }, { slug: 'shorts', phase: 'published' }]);
+  } finally { d2.close(); }
+
+  // Public now: /results, still the main competition's (voting), lists the short films' jury and only it.
+  await mainJuror.goto('/results');
+  await expect(mainJuror.getByTestId('not-published')).toBeVisible();
+  const listed = mainJuror.getByTestId('published-juries').getByRole('link');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('Generated short films');
+  await listed.click();
+  await expect(mainJuror).toHaveURL(new RegExp(`${shortsResults}$`));
+  await expect(mainJuror.getByTestId('awards').getByText(SHORTS[0]).first()).toBeVisible();
+  // And the main jury's juror scores on.
+  await scoreFirst(mainJuror, 'best_film', 9);
+  for (const ctx of [...shortsMembers, shortsOrganiser, mainChair, organiser, mainJurorApi]) await ctx.dispose();
+});

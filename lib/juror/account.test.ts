@@ -3,7 +3,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { user } from '@/db/schema';
-import { runAction } from '@/lib/server/action';
+import { executeAction, runAction } from '@/lib/server/action';
+import { findSessionUser } from '@/lib/auth/users';
+import { saveScoreSpec } from '@/lib/ballot/specs';
+import { addJury, addMembers } from '@/tests/juries';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { MAX_FAILURES } from '@/lib/auth/throttle';
 import { seededDb, snapshot, userByLogin, type TestDb } from '@/tests/db';
@@ -17,6 +20,21 @@ const form = (current: string) => ({ current, password: 'a-new-long-password', c
 const hashOf = (login: string) => t.db.select({ h: user.passwordHash }).from(user).where(eq(user.login, login)).get()!.h;
 
 describe('changePassword (changePasswordSpec)', () => {
+  it('lets an account that sits only on another jury change its password in the default jury, a forced change too (issue 23)', async () => {
+    // Found by the access matrix across juries: the session's role in the served jury is null for a member of
+    // another jury, and the action refused it (forbidden:role) though it changes the account, not a jury.
+    const other = addJury(t.db, { edition: 'same', phase: 'voting' });
+    const [id] = addMembers(t.db, other.juryId, { count: 1, prefix: 'pw' });
+    t.db.update(user).set({ passwordHash: await hashPassword('juror-demo'), mustChangePassword: true }).where(eq(user.id, id)).run();
+    const me = findSessionUser(t.db, id)!;
+    expect(me.role).toBeNull();
+    expect(await runAction(changePasswordSpec, me, form('juror-demo'), t.db)).toEqual({ ok: true, data: null });
+    expect(await verifyPassword(hashOf('pw-member-1'), 'a-new-long-password')).toBe(true);
+    expect(t.db.select({ m: user.mustChangePassword }).from(user).where(eq(user.id, id)).get()!.m).toBe(false);
+    // Any other action still needs a seat in the jury the request works in.
+    expect(executeAction(saveScoreSpec, findSessionUser(t.db, id)!, { candidateId: other.candidates.best_film[0], value: 5 }, t.db)).toMatchObject({ ok: false, code: 'forbidden:role' });
+  });
+
   it(`refuses every try after ${MAX_FAILURES} wrong current passwords, the right one included, for that user only`, async () => {
     const me = userByLogin(t.db, 'juror05');
     for (let i = 0; i < MAX_FAILURES; i++) expect(await runAction(changePasswordSpec, me, form(`wrong-${i}`), t.db)).toMatchObject({ code: 'account:wrong_password' });

@@ -53,6 +53,9 @@ type Verified = { passwordHash: string; previousHash: string | null; from?: From
 export const changePasswordSpec = {
   name: 'admin.changePassword',
   roles: ROLES,
+  // A member of another jury than the one the request works in (the default, before they choose theirs)
+  // still changes their own password, a forced change after a reset included (docs/ARCHITECTURE.md, membership).
+  anyAccount: true,
   schema: ({ user, db }) => passwordForm([user.login, user.displayName, ...passwordUserInputs(db)]),
   allowPasswordChange: true,
   secret: ['current', 'password', 'confirm'],

@@ -13,12 +13,19 @@
 // award alone where at most 1 may win, runoffs alone: the settings refuse them now, but a database
 // frozen earlier may hold them), and runoffs are opened, voted in and closed at random: the finisher
 // settles every tie by what the tally says is next (issue 20, route 8: no award is ever blocked).
+// Two juries of one edition run side by side (issue 23): a second festival of its own random shape, with its
+// own chair and jurors and one person who sits on both; every step acts in one of them (the jury its request
+// chose, lib/server/request-jury.ts), and is played again naming the other jury's candidate, film or
+// nomination in an otherwise valid call. After every step the other jury's stored rows are exactly as before, and finalisation and
+// publication stay reachable in the jury acted in (the other's state is unchanged, so its answer too); at
+// the end of each walk both are driven to publication.
 // Bounded in `npm test` (fixed seed, printed by fast-check on failure with the failing walk);
 // RELIABILITY_MODE=full or WALK_RUNS=<n> runs more walks, WALK_SEED=<n> another seed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { ballot, candidate, edition, jury, juryMember, film, nomination, recusal, runoffVote, score, user } from '@/db/schema';
+import { inJury } from '@/lib/server/request-jury';
 import type { DB } from '@/db';
 import { executeAction, type ActionSpec, type Outcome } from '@/lib/server/action';
 import { findSessionUser, type SessionUser } from '@/lib/auth/users';
@@ -41,7 +48,8 @@ import type { TieBreakStep } from '@/lib/tally';
 import type { z } from 'zod';
 
 const FULL = process.env.RELIABILITY_MODE === 'full';
-const RUNS = Number(process.env.WALK_RUNS ?? (FULL ? 300 : 12));
+// Each walk drives two juries of its own shapes: 8 bounded walks cover 16 shapes in about the time 12 one-jury walks took.
+const RUNS = Number(process.env.WALK_RUNS ?? (FULL ? 300 : 8));
 const SEED = Number(process.env.WALK_SEED ?? 20261129);
 const STEPS = FULL ? 60 : 30;
 
@@ -91,14 +99,31 @@ type Step = [number, number, number, number];
 
 interface World {
   db: DB;
+  juryId: number;
   chair: SessionUser;
   organiser: SessionUser;
   jurors: SessionUser[]; // chair first
+  /** The other jury of the edition: each step is played again in this jury with its rows' ids. */
+  other?: World;
 }
 
-function build(db: DB, s: Shape): World {
+/** Both juries of the walk; `both` is the account that sits on each (a juror in both). */
+interface Worlds { a: World; b: World; both: number }
+
+function build(db: DB, s: Shape, sb: Shape): Worlds {
   db.insert(edition).values({ id: 1, name: 'Walk', city: 'Qingdao', nameZh: '走', nameRu: 'Прогулка', nameKk: 'Серуен', cityZh: '青岛', cityRu: 'Циндао', cityKk: 'Циндао' }).run();
-  const juryId = db.insert(jury).values({ editionId: 1, slug: 'main', scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).returning({ id: jury.id }).get().id;
+  const a = buildJury(db, s, 'main', '');
+  // The person on both juries: A's first juror who is not its chair sits on B as a juror too.
+  const both = a.jurors[1].id;
+  const b = buildJury(db, sb, 'shorts', 'b-', both);
+  a.other = b;
+  b.other = a;
+  return { a, b, both };
+}
+
+/** One jury of the edition, of shape `s`, its accounts' logins prefixed; `shared` sits on it as a juror. */
+function buildJury(db: DB, s: Shape, slug: string, prefix: string, shared?: number): World {
+  const juryId = db.insert(jury).values({ editionId: 1, slug, scaleMin: 1, scaleMax: 3, scaleStep: 1, method: METHODS[s.method], oneAwardPerFilm: s.oneAward }).returning({ id: jury.id }).get().id;
   const films = Array.from({ length: s.films + (s.extraFilm ? 1 : 0) }, (_, i) =>
     db.insert(film).values({ juryId, originalTitle: `Film ${i}`, englishTitle: `Film ${i}`, director: `D${i}`, country: 'KZ', competition: i < s.films, position: i }).returning({ id: film.id }).get().id,
   );
@@ -119,19 +144,25 @@ function build(db: DB, s: Shape): World {
   }
   if (s.special) addNom('special_jury_prize', 'film', 'special');
   const people = [
-    ...Array.from({ length: s.jurors }, (_, i) => ({ login: i === 0 ? 'chair' : `juror${i}`, role: i === 0 ? ('chair' as const) : ('juror' as const) })),
-    { login: 'organiser', role: 'organiser' as const },
+    ...Array.from({ length: s.jurors - (shared ? 1 : 0) }, (_, i) => ({ login: i === 0 ? 'chair' : `juror${i}`, role: i === 0 ? ('chair' as const) : ('juror' as const) })),
+    ...(shared ? [] : [{ login: 'organiser', role: 'organiser' as const }]),
   ].map((p) => {
     // The account says organiser or not; the jury role is its membership (issue 23).
-    const id = db.insert(user).values({ login: p.login, displayName: p.login, role: p.role === 'organiser' ? 'organiser' : 'juror', passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id;
+    const id = db.insert(user).values({ login: prefix + p.login, displayName: prefix + p.login, role: p.role === 'organiser' ? 'organiser' : 'juror', passwordHash: 'not-a-hash' }).returning({ id: user.id }).get().id;
     if (p.role !== 'organiser') db.insert(juryMember).values({ juryId, userId: id, role: p.role }).run();
     return id;
   });
+  if (shared) {
+    db.insert(juryMember).values({ juryId, userId: shared, role: 'juror' }).run();
+    people.splice(1, 0, shared);
+  }
   // As every account writer does (lib/auth/account-state.ts): the log states the accounts it made.
   db.transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.accounts', payload: { accounts: allAccountStates(tx) } }));
-  const session = (id: number) => findSessionUser(db, id)!;
+  // The session as a request that chose this jury reads it: the role is the membership in it.
+  const session = (id: number) => inJury(juryId, () => findSessionUser(db, id)!);
+  const organiserId = db.select({ id: user.id }).from(user).where(eq(user.login, 'organiser')).get()!.id;
   const jurors = people.slice(0, s.jurors).map(session);
-  const w = { db, chair: jurors[0], organiser: session(people.at(-1)!), jurors };
+  const w: World = { db, juryId, chair: jurors[0], organiser: session(organiserId), jurors };
   expect(act(w, openVotingSpec, w.organiser, {})).toMatchObject({ ok: true });
   return w;
 }
@@ -140,24 +171,57 @@ const pick = <T,>(xs: T[], n: number): T | undefined => (xs.length ? xs[n % xs.l
 
 /** Runs an action; whatever it answers, it must not be `unexpected`. */
 function act<S extends z.ZodType, T>(w: World, spec: ActionSpec<S, T>, who: SessionUser, input: unknown): Outcome<T> {
-  const out = executeAction(spec, who, input, w.db);
+  // As a request that chose this jury runs it (the jury cookie or /e/<edition>/<jury>).
+  const out = inJury(w.juryId, () => executeAction(spec, who, input, w.db));
   if (!out.ok && out.code === 'unexpected') throw new Error(`${spec.name} answered unexpected for ${JSON.stringify(input)}`);
   return out;
 }
 
-const phaseOf = (w: World) => w.db.select({ p: jury.phase }).from(jury).get()!.p;
-const noms = (w: World) => w.db.select().from(nomination).orderBy(nomination.position).all();
+const phaseOf = (w: World) => w.db.select({ p: jury.phase }).from(jury).where(eq(jury.id, w.juryId)).get()!.p;
+const noms = (w: World) => w.db.select().from(nomination).where(eq(nomination.juryId, w.juryId)).orderBy(nomination.position).all();
 const candidatesOf = (w: World, nominationId: number) => w.db.select().from(candidate).where(eq(candidate.nominationId, nominationId)).orderBy(candidate.id).all();
-const allCandidates = (w: World) => w.db.select().from(candidate).orderBy(candidate.id).all();
+const allCandidates = (w: World) => w.db.select({ c: candidate }).from(candidate).innerJoin(nomination, eq(nomination.id, candidate.nominationId))
+  .where(eq(nomination.juryId, w.juryId)).orderBy(candidate.id).all().map((r) => r.c);
+const filmsOf = (w: World) => w.db.select({ id: film.id }).from(film).where(eq(film.juryId, w.juryId)).orderBy(film.id).all();
 
-function randomStep(w: World, [kind, a, b, c]: Step) {
+/**
+ * Everything stored of one jury: its row, films, nominations, candidates, members, and every score, ballot,
+ * snapshot, recusal, decision, runoff, vote, anonymous id and award that belongs to it through them.
+ */
+function juryState(db: DB, juryId: number): string {
+  const q = (sql: string) => db.$client.prepare(sql).all(juryId);
+  const byNom = (table: string) => `select t.* from ${table} t join nomination n on n.id = t.nomination_id where n.jury_id = ? order by t.rowid`;
+  return JSON.stringify([
+    q('select * from jury where id = ?'),
+    q('select * from film where jury_id = ? order by id'),
+    q('select * from nomination where jury_id = ? order by id'),
+    q('select * from jury_member where jury_id = ? order by rowid'),
+    q('select * from decision where jury_id = ? order by id'),
+    ...['candidate', 'ballot', 'runoff', 'anon_ballot', 'award'].map((t) => q(byNom(t))),
+    q('select s.* from score s join candidate c on c.id = s.candidate_id join nomination n on n.id = c.nomination_id where n.jury_id = ? order by s.rowid'),
+    q('select bs.* from ballot_score bs join ballot b on b.id = bs.ballot_id join nomination n on n.id = b.nomination_id where n.jury_id = ? order by bs.rowid'),
+    q('select r.* from recusal r join film f on f.id = r.film_id where f.jury_id = ? order by r.rowid'),
+    q('select v.* from runoff_vote v join runoff r on r.id = v.runoff_id join nomination n on n.id = r.nomination_id where n.jury_id = ? order by v.rowid'),
+  ]);
+}
+
+/**
+ * One step in one jury, as a request that chose it; with `from` the other jury, the same call names that
+ * jury's candidate, film or nomination (its code too, which here is this jury's nomination of that code if
+ * it has one), which must be refused as a missing one, or act on this jury only.
+ */
+function randomStep(w: World, step: Step, from: World = w) {
+  inJury(w.juryId, () => randomStepIn(w, step, from));
+}
+
+function randomStepIn(w: World, [kind, a, b, c]: Step, from: World) {
   const { chair, organiser, jurors } = w;
   const juror = jurors[a % jurors.length];
-  const nom = pick(noms(w), b);
-  const films = w.db.select({ id: film.id }).from(film).all();
+  const nom = pick(noms(from), b);
+  const films = filmsOf(from);
   switch (kind) {
     case 0: case 1: case 2: case 3: {
-      const cand = pick(allCandidates(w), b);
+      const cand = pick(allCandidates(from), b);
       // Mostly on the scale 1..3; now and then off it (4, 0), which must be refused in words.
       if (cand) act(w, saveScoreSpec, juror, { candidateId: cand.id, value: c % 10 === 0 ? 4 : c % 10 === 1 ? 0 : 1 + (c % 3) });
       return;
@@ -170,8 +234,9 @@ function randomStep(w: World, [kind, a, b, c]: Step) {
     case 10: act(w, reopenRoundSpec, chair, { reason: 'the jury deliberates again' }); return;
     case 11: case 12: {
       if (!nom) return;
-      const r = undecidedResult(buildTallyInput(w.db), nom.code);
-      const tied = r.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2);
+      // undefined for a code this jury does not have (the other jury's): the call names it anyway.
+      const r = undecidedResult(buildTallyInput(w.db), nom.code) as ReturnType<typeof undecidedResult> | undefined;
+      const tied = r?.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2);
       const shared = c % 4 === 0;
       act(w, decideTieSpec, chair, { nomination: nom.code, kind: shared ? 'shared' : 'casting_vote', tied, chosen: shared ? tied.slice(0, 2) : [pick(tied, c) ?? 1], reason: 'deliberation' });
       return;
@@ -184,8 +249,9 @@ function randomStep(w: World, [kind, a, b, c]: Step) {
     case 18: act(w, publishSpec, organiser, {}); return;
     case 19: {
       if (!nom) return;
-      const r = undecidedResult(buildTallyInput(w.db), nom.code);
-      act(w, openRunoffSpec, chair, { nomination: nom.code, tied: r.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2) });
+      // undefined for a code this jury does not have (the other jury's): the call names it anyway.
+      const r = undecidedResult(buildTallyInput(w.db), nom.code) as ReturnType<typeof undecidedResult> | undefined;
+      act(w, openRunoffSpec, chair, { nomination: nom.code, tied: r?.tie?.candidates.map(Number) ?? candidatesOf(w, nom.id).map((x) => x.id).slice(0, 2) });
       return;
     }
     case 20: {
@@ -198,8 +264,12 @@ function randomStep(w: World, [kind, a, b, c]: Step) {
   }
 }
 
-/** Drives the festival from its current state to publication with valid decisions; fails if it cannot. */
+/** Drives the jury from its current state to publication with valid decisions; fails if it cannot. */
 function finish(w: World): string[] {
+  return inJury(w.juryId, () => finishIn(w));
+}
+
+function finishIn(w: World): string[] {
   const trail: string[] = [];
   const must = <S extends z.ZodType, T>(spec: ActionSpec<S, T>, who: SessionUser, input: unknown) => {
     const out = act(w, spec, who, input);
@@ -273,16 +343,18 @@ function finish(w: World): string[] {
   throw new Error(`finisher did not reach publication:\n  ${trail.join('\n  ')}`);
 }
 
-/** Runs the finisher and undoes it, leaving the walk's state as it was. */
+/** Runs the finisher and undoes it, leaving the walk's state as it was; the other jury stays as it was meanwhile. */
 function probe(w: World) {
   const sqlite = w.db.$client;
+  const other = w.other && juryState(w.db, w.other.juryId);
   sqlite.exec('SAVEPOINT probe');
   try {
     finish(w);
-    const check = verifyAwards(w.db);
+    if (w.other && juryState(w.db, w.other.juryId) !== other) throw new Error(`finishing jury ${w.juryId} changed jury ${w.other.juryId}`);
+    const check = inJury(w.juryId, () => verifyAwards(w.db));
     if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
     // audit:verify's replay rebuilds the same tables from the log, whatever the walk did on the way.
-    const replay = replayAudit(w.db);
+    const replay = inJury(w.juryId, () => replayAudit(w.db));
     if (replay.length) throw new Error(`audit replay disagrees: ${replay.join('; ')}`);
   } finally {
     sqlite.exec('ROLLBACK TO probe');
@@ -293,13 +365,22 @@ function probe(w: World) {
 describe('the way to the end (model-based)', () => {
   it(`stays open from every state reached by random actions (${RUNS} walks, seed ${SEED})`, () => {
     fc.assert(
-      fc.property(shapeArb, fc.array(stepArb, { maxLength: STEPS }), (shape, steps) => {
+      // Each step: which jury (0 A, 1 B) and the step itself.
+      fc.property(shapeArb, shapeArb, fc.array(fc.tuple(fc.nat(1), stepArb), { maxLength: STEPS }), (shape, shapeB, steps) => {
         const t = tempDb();
         try {
-          const w = build(t.db, shape);
-          probe(w);
-          for (const step of steps) {
+          const { a, b } = build(t.db, shape, shapeB);
+          probe(a);
+          probe(b);
+          for (const [which, step] of steps) {
+            const w = which === 0 ? a : b;
+            const other = w.other!;
+            const before = juryState(t.db, other.juryId);
             randomStep(w, step as Step);
+            // The same call again, naming the other jury's rows (ids unique across juries, codes not).
+            randomStep(w, step as Step, other);
+            expect(juryState(t.db, other.juryId), `a step in jury ${w.juryId} changed jury ${other.juryId}`).toBe(before);
+            // The other jury's state is unchanged, so its finisher would answer as it did before.
             probe(w);
             const phase = phaseOf(w);
             if (phase === 'finalised' || phase === 'published') {
@@ -307,6 +388,14 @@ describe('the way to the end (model-based)', () => {
               if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
             }
           }
+          // Both juries, from wherever the walk left them, reach publication one after the other.
+          for (const w of [a, b]) {
+            finish(w);
+            expect(phaseOf(w)).toBe('published');
+          }
+          const check = verifyAwards(t.db);
+          if (!check.ok) throw new Error(`stored awards do not follow: ${check.problems.join('; ')}`);
+          expect(replayAudit(t.db)).toEqual([]);
         } finally {
           t.close();
         }

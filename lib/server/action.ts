@@ -57,6 +57,11 @@ export type ActionSpec<S extends z.ZodType, T, P = undefined, R = T> = {
   secret?: readonly string[];
   /** Lets a user who still has to change a temporary password call it. */
   allowPasswordChange?: boolean;
+  /**
+   * Open to every signed-in account whether or not it sits on the jury the request works in (issue 23): it
+   * changes the account, which belongs to no jury (its own password). `roles` then names no jury role.
+   */
+  anyAccount?: boolean;
   /** Shares its commit with concurrent calls (executeActionGrouped): for the autosaves, the hot path. */
   groupCommit?: boolean;
   /**
@@ -138,7 +143,7 @@ function precheck<S extends z.ZodType, T, P, R>(spec: ActionSpec<S, T, P, R>, us
   const switched = switchedJury(db, stated);
   if (switched) return { ok: false, ...switched };
   if (user.mustChangePassword && !spec.allowPasswordChange) return { ok: false, code: 'auth:password_change' };
-  if (!user.role || !spec.roles.includes(user.role)) return { ok: false, code: 'forbidden:role' };
+  if (!spec.anyAccount && (!user.role || !spec.roles.includes(user.role))) return { ok: false, code: 'forbidden:role' };
   const schema = typeof spec.schema === 'function' ? spec.schema({ user, db }) : spec.schema;
   const parsed = parse(schema, input);
   return parsed.ok ? { ok: true, user, input: parsed.input } : parsed;

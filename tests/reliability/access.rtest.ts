@@ -3,10 +3,11 @@
 // unexpected allows. Run plainly, with the x-middleware-subrequest bypass header, and as RSC
 // requests; and every action once more from a foreign Origin.
 import { afterAll, describe, expect, it } from 'vitest';
-import { actions, type ActionResponse, type Client } from './lib/client';
+import { actions, type ActionResponse } from './lib/client';
 import { checksum, setPhase, withDb } from './lib/db';
 import { record } from './lib/figures';
-import { buildScene, CALLERS, rowsOf, type CallerName, type Scene } from './lib/scene';
+import { addJuries, buildScene, CALLERS, juryState, JURY_CHOICES, rowsOf, type CallerName, type JuryChoice, type Scene } from './lib/scene';
+import type { Client } from './lib/client';
 import { startServer, stopAll } from './lib/server';
 import { liveViewProblems, readFirstEvent } from './lib/stream';
 
@@ -356,6 +357,168 @@ describe('access matrix', () => {
         'leaks of juror A\'s note, or of a score value in the audit log': leaks.length,
         'foreign-Origin action calls refused': `${originRefused} (statuses ${[...originStatuses].map(([k, n]) => `${k}×${n}`).join(', ')})`,
         'HTTP 500 in the matrix': errors.length,
+      },
+    });
+  });
+});
+
+// Issue 23: the matrix across juries and editions. Every caller chooses each jury in turn (the `jury`
+// cookie that /e/<edition>/<jury> sets, and forged ones: a jury that does not exist, a malformed or negative
+// id, which choose nothing and leave the default jury, A). What anyone may do is their role in the jury the
+// request works in: juror A (azimov) is a juror of A and of B; juror B (juror03) and the chair are A's only;
+// chairB chairs B only; the older edition's member sits on that (published) jury only; the organisers run
+// every jury. Expected per cell, zero unexpected allows; nothing of A is readable by anyone outside it (its
+// film title, juror A's note), nothing of B by anyone outside B, and a caller outside a jury changes nothing of it.
+type CrossCaller = CallerName | 'chairB' | 'oldMember';
+const CROSS_CALLERS: CrossCaller[] = ['anonymous', 'jurorA', 'jurorB', 'chair', 'chairB', 'oldMember', 'organiser'];
+type JuryRole = 'juror' | 'chair' | 'organiser' | null;
+
+function roleIn(who: CrossCaller, jury: 'A' | 'B' | 'old'): JuryRole {
+  if (who === 'organiser') return 'organiser';
+  const seats: Partial<Record<CrossCaller, Partial<Record<'A' | 'B' | 'old', JuryRole>>>> = {
+    jurorA: { A: 'juror', B: 'juror' }, jurorB: { A: 'juror' }, chair: { A: 'chair' }, chairB: { B: 'chair' }, oldMember: { old: 'juror' },
+  };
+  return seats[who]?.[jury] ?? null;
+}
+
+/** The jury a choice makes the request work in: a choice of no existing jury is no choice (the default, A). */
+const servedBy = (choice: JuryChoice): 'A' | 'B' | 'old' => (choice === 'B' ? 'B' : choice === 'old' ? 'old' : 'A');
+const PHASE_OF = { A: 'voting', B: 'voting', old: 'published' } as const;
+const FULL = process.env.RELIABILITY_MODE === 'full';
+const CHOICES: JuryChoice[] = FULL ? JURY_CHOICES : ['B', 'old', 'malformed'];
+/** The short run calls every action in B only (the other jury of the edition), its pages and routes in every choice above. */
+const ACTION_CHOICES: JuryChoice[] = FULL ? JURY_CHOICES : ['B'];
+
+/** Whether a caller of this role in the served jury may pass the action's guard (the single-jury matrix's rules). */
+function crossAllowed(key: string, who: CrossCaller, role: JuryRole): boolean {
+  if (who === 'anonymous') return allowedFor(key).includes('anonymous');
+  // A signed-in account with no seat in the served jury: only what any signed-in account may do.
+  if (role === null) return ['app/locale-actions.ts#setLocale', 'app/login/actions.ts#signInWithPassword', 'app/account/actions.ts#changePassword'].includes(key);
+  return allowedFor(key).includes(role === 'juror' ? 'jurorB' : role);
+}
+
+const CROSS_PAGES: { path: string; allowed: (role: JuryRole, phase: string) => boolean | 'public' }[] = [
+  { path: '/jury', allowed: (r) => r === 'juror' || r === 'chair' },
+  { path: '/jury/best_film', allowed: (r) => r === 'juror' || r === 'chair' },
+  { path: '/chair', allowed: (r) => r === 'chair' },
+  { path: '/chair/room', allowed: (r) => r === 'chair' },
+  ...['/admin', '/admin/films', '/admin/jurors', '/admin/progress', '/admin/audit'].map((path) => ({ path, allowed: (r: JuryRole) => r === 'organiser' })),
+  { path: '/results', allowed: () => 'public' as const },
+  { path: '/results/protocol', allowed: (_r: JuryRole, phase: string) => (phase === 'published' ? 'public' as const : false) },
+];
+const CROSS_ROUTES: { path: string; allowed: (role: JuryRole, phase: string, who: CrossCaller) => boolean; stream?: true }[] = [
+  { path: '/results/export/awards.csv', allowed: (_r, phase) => phase === 'published' },
+  { path: '/results/export/festival.json', allowed: (_r, phase) => phase === 'published' },
+  { path: '/admin/films/export', allowed: (r) => r === 'organiser' },
+  // The live counts: a seat in the served jury (or an organiser's), never another jury's.
+  { path: '/api/live', allowed: (r) => r !== null, stream: true },
+];
+
+describe('access matrix across juries and editions', () => {
+  it('allows each caller only its role in the jury each request chose', async () => {
+    const t0 = Date.now();
+    const s = await startServer({ port: 3405 });
+    const sc = await buildScene(s);
+    const js = await addJuries(s, sc);
+    const clients: Record<CrossCaller, Client> = { ...sc.clients, chairB: js.chairB, oldMember: js.oldMember };
+    const all = actions();
+    const unexpected: string[] = [];
+    const leaks: string[] = [];
+    const errors: string[] = [];
+    let requests = 0, refusals = 0, allows = 0;
+    const cell = (what: string, who: CrossCaller, choice: JuryChoice, got: 'allowed' | 'refused' | 'error', want: boolean) => {
+      requests++;
+      if (got === 'error') { errors.push(`5xx: ${who} ${what} [jury ${choice}]`); return; }
+      if (got === 'refused') refusals++; else allows++;
+      if (want && got === 'refused') unexpected.push(`unexpected refusal: ${who} ${what} [jury ${choice}]`);
+      if (!want && got !== 'refused') unexpected.push(`UNEXPECTED ALLOW: ${who} ${what} [jury ${choice}]`);
+    };
+    // A's marks are for A's people (and the organisers), B's for B's: juror A's note in A for juror A only.
+    const leak = (who: CrossCaller, what: string, body: string) => {
+      if (who === 'organiser') return;
+      const inA = who === 'jurorA' || who === 'jurorB' || who === 'chair';
+      const inB = who === 'jurorA' || who === 'chairB';
+      if (!inA && body.includes(js.markers.filmA)) leaks.push(`${who} saw A's film via ${what}`);
+      if (!inB && body.includes(js.markers.filmB)) leaks.push(`${who} saw B's film via ${what}`);
+      if (who !== 'jurorA' && (body.includes(sc.secret) || body.includes(js.markers.secretB))) leaks.push(`${who} saw juror A's note via ${what}`);
+    };
+    const choose = (c: Client, choice: JuryChoice) => {
+      const v = js.cookie[choice];
+      if (v === undefined) c.cookies.delete('jury'); else c.cookies.set('jury', v);
+    };
+
+    // The short run (npm test) takes the choices that land outside the default jury and one forged one (the
+    // actions in B only, to keep within npm test's time); the single-jury matrix above plays the default jury
+    // itself. The full run takes every choice for everything.
+    for (const choice of CHOICES) {
+      const served = servedBy(choice);
+      // The file's checksum as it stood after the last call (fresh: a refused call wrote nothing).
+      let sum = checksum(s.dbFile);
+      for (const a of ACTION_CHOICES.includes(choice) ? all : []) {
+        if (a.key === 'app/login/actions.ts#signInWithPassword') continue; // no session to choose with: the single-jury matrix plays it
+        const args = argsFor(a.key, sc);
+        for (const who of CROSS_CALLERS) {
+          const c = clients[who];
+          choose(c, choice);
+          const role = roleIn(who, served);
+          const want = crossAllowed(a.key, who, role);
+          const unseated = (['A', 'B', 'old'] as const).filter((j) => roleIn(who, j) === null);
+          const juriesBefore = unseated.map((j) => juryState(s.dbFile, js.juries[j]));
+          const r = args.form ? await c.callFormAction(a.key, args.form) : await c.callAction(a.key, args.json!);
+          const got = classifyAction(r);
+          cell(a.key, who, choice, got, want);
+          leak(who, `${a.key} [jury ${choice}]`, r.body);
+          const now = checksum(s.dbFile);
+          if (got === 'refused') expect(now, `${who} ${a.key} [jury ${choice}] was refused but wrote`).toBe(sum);
+          sum = now;
+          // Whatever it answered, no jury the caller has no seat in changed.
+          unseated.forEach((j, k) => expect(juryState(s.dbFile, js.juries[j]), `${who} ${a.key} [jury ${choice}] changed jury ${j}`).toBe(juriesBefore[k]));
+        }
+      }
+      for (const p of CROSS_PAGES) {
+        for (const who of CROSS_CALLERS) {
+          const c = clients[who];
+          choose(c, choice);
+          const g = await c.get(p.path);
+          const allowed = p.allowed(roleIn(who, served), PHASE_OF[served]);
+          cell(p.path, who, choice, classifyPage(g.status, g.headers.get('location'), s.base) === 'error' ? 'error' : classifyPage(g.status, g.headers.get('location'), s.base) === 'allowed' ? 'allowed' : 'refused',
+            allowed === 'public' || (allowed && who !== 'anonymous'));
+          leak(who, `${p.path} [jury ${choice}]`, g.body);
+        }
+      }
+      for (const route of CROSS_ROUTES) {
+        for (const who of CROSS_CALLERS) {
+          const c = clients[who];
+          choose(c, choice);
+          const role = roleIn(who, served);
+          const g = route.stream ? await readFirstEvent(c, route.path) : await c.get(route.path);
+          const got = classifyRoute(g.status, g.headers.get('location'), s.base);
+          cell(route.path, who, choice, got === 'error' ? 'error' : got === 'allowed' ? 'allowed' : 'refused', route.allowed(role, PHASE_OF[served], who) && (who !== 'anonymous' || route.path.startsWith('/results/')));
+          leak(who, `${route.path} [jury ${choice}]`, g.body);
+        }
+      }
+    }
+    await s.stop();
+    expect(leaks.length, leaks.slice(0, 25).join('\n')).toBe(0);
+    expect(unexpected.length, unexpected.slice(0, 40).join('\n')).toBe(0);
+    expect(errors.length, errors.slice(0, 25).join('\n')).toBe(0);
+    record('1b-access-juries', {
+      title: 'Access matrix across juries and editions',
+      claim: 'Two juries of one edition (A voting, B voting) and the jury of an older edition (published); anonymous, juror A (on A and B), juror B and the chair (A only), chairB (B only), a member of the older edition\'s jury and the organiser, each choosing each jury by the `jury` cookie, and forged choices (a jury that does not exist, malformed, negative): every server action, the juror\'s, chair\'s and organisers\'s pages, /results, the protocol, the exports and /api/live allowed only by the role in the chosen jury; nothing of one jury read by a caller outside it, nothing of a jury changed by a caller outside it.',
+      ms: Date.now() - t0,
+      rows: {
+        'juries': '3 (2 in the current edition, 1 in an older edition)',
+        'callers': CROSS_CALLERS.length,
+        'jury choices per caller': `${CHOICES.length} (${CHOICES.join(', ')}); actions in ${ACTION_CHOICES.join(', ')}`,
+        'server actions': all.length - 1,
+        'pages, route handlers': `${CROSS_PAGES.length}, ${CROSS_ROUTES.length}`,
+        'cells (requests)': requests,
+        'refused': refusals,
+        'allowed (as expected)': allows,
+        'unexpected allows': unexpected.filter((u) => u.startsWith('UNEXPECTED')).length,
+        'unexpected refusals': unexpected.filter((u) => !u.startsWith('UNEXPECTED')).length,
+        'leaks of one jury\'s film titles or notes to a caller outside it': leaks.length,
+        'HTTP 500': errors.length,
       },
     });
   });

@@ -7,10 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { METHODS } from '@/lib/tally/types';
 import { ACCOUNT_REQUEST_KINDS } from '@/db/schema';
 import { actions, Client, type ActionResponse } from './lib/client';
-import { checksum, setPhase } from './lib/db';
+import { checksum, setPhase, withDb } from './lib/db';
 import { record, size } from './lib/figures';
 import { brokenCsv, corruptObject, invalidFor, junkArgs, junkBody, type FieldKind } from './lib/hostile';
-import { buildScene, type CallerName, type Scene } from './lib/scene';
+import { addJuries, buildScene, juryState, type CallerName, type JuryChoice, type Scene } from './lib/scene';
 import { startServer, stopAll } from './lib/server';
 import { liveViewProblems, readFirstEvent } from './lib/stream';
 
@@ -314,6 +314,118 @@ describe('hostile inputs', () => {
         'sessions issued to hostile sign-ins': sessionsIssued,
         'no-JS form posts ($ACTION_ID_/$ACTION_REF_, no Next-Action header)': `${formStats.sent}: ${formStats.errors} answered 500, ${formStats.foreignNot403} foreign-Origin posts not refused with 403`,
         'database changed': 'no (checksum of every table but audit and login_failure, per phase group)',
+        'statuses': [...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', '),
+      },
+    });
+  });
+});
+
+// Issue 23: hostile inputs across juries. Otherwise valid calls that name the other jury's film, nomination,
+// candidate or runoff, by callers who may use the action in the jury their request chose; and each caller's
+// own calls with a forged `jury` choice (a jury that does not exist, a malformed or negative id, the other
+// edition's jury, a jury they have no seat in, raw cookie headers). Every one refused clearly, never a 500,
+// and nothing changed: the checksum of the whole file and the rows of every jury.
+describe('hostile inputs across juries', () => {
+  it('refuses the other jury\'s ids and forged jury choices, changing nothing of either jury', async () => {
+    const t0 = Date.now();
+    const s = await startServer({ port: 3415 });
+    const sc = await buildScene(s);
+    const js = await addJuries(s, sc);
+    // An open runoff in each jury (as the runoff action writes it): its id is the other jury's to forge.
+    const runoffs = withDb(s.dbFile, (db) => {
+      const open = (nominationId: number, tied: number[]) => Number(db.prepare('insert into runoff (nomination_id, tied, places) values (?, ?, 1)').run(nominationId, JSON.stringify(tied)).lastInsertRowid);
+      const dir = db.prepare("select id from nomination where code = 'best_director' and jury_id = 1").pluck().get() as number;
+      const tiedA = db.prepare('select id from candidate where nomination_id = ? order by id limit 2').pluck().all(dir) as number[];
+      return { A: open(dir, tiedA), B: open(js.nominationB, js.candidatesB.slice(0, 2)), tiedA };
+    });
+    const clients = { ...sc.clients, chairB: js.chairB, oldMember: js.oldMember };
+    type Who = keyof typeof clients;
+    const A = sc, B = js;
+    // Each: who calls, which jury the request chose, the action, and arguments valid but for the jury they name.
+    const foreignIds: { who: Who; choice: JuryChoice; key: string; args: unknown }[] = [
+      // Juror A sits on both: in each jury, the other's rows.
+      ...(['A', 'none'] as JuryChoice[]).flatMap((choice) => [
+        { who: 'jurorA' as Who, choice, key: 'app/jury/actions.ts#saveScore', args: { candidateId: B.candidatesB[1], value: 5 } },
+        { who: 'jurorA' as Who, choice, key: 'app/jury/actions.ts#saveNote', args: { candidateId: B.candidatesB[1], note: 'forged' } },
+        { who: 'jurorA' as Who, choice, key: 'app/jury/actions.ts#declareRecusal', args: { filmId: B.filmsB[1], reason: 'forged reason' } },
+        { who: 'jurorA' as Who, choice, key: 'app/jury/actions.ts#submitBallot', args: { nominationId: B.nominationB } },
+        { who: 'jurorA' as Who, choice, key: 'app/jury/runoff-actions.ts#castRunoffVote', args: { runoff: runoffs.B, choice: B.candidatesB[0] } },
+        { who: 'chair' as Who, choice, key: 'app/jury/actions.ts#reopenBallot', args: { jurorId: sc.ids.A, nominationId: B.nominationB, reason: 'forged reason' } },
+        { who: 'chair' as Who, choice, key: 'app/chair/runoff-actions.ts#closeRunoff', args: { runoff: runoffs.B } },
+        { who: 'organiser' as Who, choice, key: 'app/admin/actions/films.ts#updateFilm', args: { id: B.filmsB[2], englishTitle: 'Forged', director: 'Someone', country: 'KZ' } },
+        { who: 'organiser' as Who, choice, key: 'app/admin/actions/films.ts#removeFilm', args: { id: B.filmsB[2] } },
+        { who: 'organiser' as Who, choice, key: 'app/admin/actions/performances.ts#removePerformance', args: { id: B.candidatesB[2] } },
+      ]),
+      { who: 'jurorA', choice: 'B', key: 'app/jury/actions.ts#saveScore', args: { candidateId: A.candA, value: 5 } },
+      { who: 'jurorA', choice: 'B', key: 'app/jury/actions.ts#saveNote', args: { candidateId: A.candA, note: 'forged' } },
+      { who: 'jurorA', choice: 'B', key: 'app/jury/actions.ts#declareRecusal', args: { filmId: A.otherFilm, reason: 'forged reason' } },
+      { who: 'jurorA', choice: 'B', key: 'app/jury/actions.ts#submitBallot', args: { nominationId: A.nominationA } },
+      { who: 'jurorA', choice: 'B', key: 'app/jury/runoff-actions.ts#castRunoffVote', args: { runoff: runoffs.A, choice: runoffs.tiedA[0] } },
+      { who: 'chairB', choice: 'B', key: 'app/jury/actions.ts#reopenBallot', args: { jurorId: sc.ids.B, nominationId: A.nominationA, reason: 'forged reason' } },
+      { who: 'chairB', choice: 'B', key: 'app/chair/runoff-actions.ts#closeRunoff', args: { runoff: runoffs.A } },
+      { who: 'chairB', choice: 'B', key: 'app/chair/runoff-actions.ts#openRunoff', args: { nomination: 'best_film', tied: [A.candA, B.candidatesB[0]] } },
+      { who: 'organiser', choice: 'B', key: 'app/admin/actions/films.ts#updateFilm', args: { id: A.filmA, englishTitle: 'Forged', director: 'Someone', country: 'KZ' } },
+      { who: 'organiser', choice: 'B', key: 'app/admin/actions/films.ts#removeFilm', args: { id: A.filmA } },
+      { who: 'organiser', choice: 'B', key: 'app/admin/actions/performances.ts#removePerformance', args: { id: A.candA } },
+      // The older edition is read-only: its organisers' and its member's writes are refused.
+      { who: 'organiser', choice: 'old', key: 'app/admin/actions/films.ts#addFilm', args: { englishTitle: 'Forged', director: 'Someone', country: 'KZ' } },
+      { who: 'organiser', choice: 'old', key: 'app/admin/actions/phase.ts#openVoting', args: {} },
+      { who: 'oldMember', choice: 'old', key: 'app/jury/actions.ts#saveScore', args: { candidateId: A.candA, value: 5 } },
+    ];
+    // Forged choices: each caller's calls on a jury they sit on, sent as a choice that lands elsewhere.
+    const forged: { who: Who; choices: JuryChoice[]; key: string; args: unknown }[] = [
+      { who: 'chairB', choices: ['none', 'A', 'old', 'unknown', 'malformed', 'negative'], key: 'app/chair/actions.ts#closeRound', args: { confirmMissing: true } },
+      { who: 'chairB', choices: ['none', 'A', 'old', 'unknown', 'malformed', 'negative'], key: 'app/jury/actions.ts#reopenBallot', args: { jurorId: sc.ids.A, nominationId: B.nominationB, reason: 'forged reason' } },
+      { who: 'chairB', choices: ['none', 'A', 'old', 'unknown', 'malformed', 'negative'], key: 'app/chair/runoff-actions.ts#closeRunoff', args: { runoff: runoffs.B } },
+      { who: 'jurorA', choices: ['none', 'A', 'old', 'unknown', 'malformed', 'negative'], key: 'app/jury/actions.ts#saveScore', args: { candidateId: B.candidatesB[2], value: 4 } },
+      { who: 'jurorB', choices: ['B', 'old'], key: 'app/jury/actions.ts#saveScore', args: { candidateId: A.candA, value: 4 } },
+      { who: 'chair', choices: ['B', 'old'], key: 'app/chair/actions.ts#closeRound', args: { confirmMissing: true } },
+      { who: 'chair', choices: ['B', 'old'], key: 'app/chair/runoff-actions.ts#closeRunoff', args: { runoff: runoffs.A } },
+      { who: 'oldMember', choices: ['none', 'A', 'B', 'unknown', 'malformed'], key: 'app/jury/actions.ts#saveScore', args: { candidateId: B.candidatesB[0], value: 4 } },
+    ];
+    // Raw `jury` cookies a browser would never send: empty, padded, exponent, hex, a NUL, two of them, huge.
+    const RAW = ['', ' 2', `${B.juries.B} `, '1e1', '0x2', `${B.juries.B}%00`, '0', '99999999999999999999', 'x'.repeat(5000), `${B.juries.B}; jury=1`, '1; jury=' + String(B.juries.B)];
+    const raw: { who: Who; key: string; args: unknown }[] = [
+      { who: 'chairB', key: 'app/chair/actions.ts#closeRound', args: { confirmMissing: true } },
+      { who: 'oldMember', key: 'app/jury/actions.ts#saveScore', args: { candidateId: B.candidatesB[0], value: 4 } },
+    ];
+
+    const problems: string[] = [];
+    const stats = { requests: 0, refused: 0, byStatus: new Map<number, number>() };
+    const states = () => [js.juries.A, js.juries.B, js.juries.old].map((j) => juryState(s.dbFile, j)).join('\n');
+    const send = async (label: string, who: Who, key: string, args: unknown, cookie: string | undefined, rawCookie?: string) => {
+      const c = clients[who].clone();
+      c.cookies.delete('jury');
+      if (cookie !== undefined) c.cookies.set('jury', cookie);
+      const before = checksum(s.dbFile);
+      const juries = states();
+      const headers = rawCookie === undefined ? undefined : { cookie: `${c.cookieHeader()}; jury=${rawCookie}` };
+      const r = await c.callAction(key, [args], headers ? { headers } : {});
+      stats.requests++;
+      stats.byStatus.set(r.status, (stats.byStatus.get(r.status) ?? 0) + 1);
+      const v = verdict(r);
+      if (v === 'refused') stats.refused++;
+      else problems.push(`${who} ${key} ${label} -> ${v} ${r.status} ${JSON.stringify(r.result ?? r.body.slice(0, 200))}`);
+      if (checksum(s.dbFile) !== before || states() !== juries) problems.push(`${who} ${key} ${label} changed the database`);
+    };
+    for (const f of foreignIds) await send(`[jury ${f.choice}] ${JSON.stringify(f.args)}`, f.who, f.key, f.args, js.cookie[f.choice]);
+    for (const f of forged) for (const choice of f.choices) await send(`[forged jury ${choice}]`, f.who, f.key, f.args, js.cookie[choice]);
+    for (const f of raw) for (const value of RAW) await send(`[raw jury cookie ${JSON.stringify(value.slice(0, 40))}]`, f.who, f.key, f.args, undefined, value);
+    await s.stop();
+    expect(problems, problems.slice(0, 30).join('\n')).toEqual([]);
+    record('2b-hostile-juries', {
+      title: 'Hostile inputs across juries',
+      claim: 'Two juries of one edition and the jury of an older edition: otherwise valid calls naming the other jury\'s films, nominations, candidates and runoffs, by callers who may use the action in the jury their request chose (juror A on both juries, each jury\'s chair, the organiser); writes into the older edition; each caller\'s own calls with a forged `jury` choice (unknown, malformed, negative, the other edition\'s jury, a jury without their seat) and raw cookie headers. Each refused clearly, never with a 500, and the whole file\'s checksum and every jury\'s rows unchanged.',
+      ms: Date.now() - t0,
+      rows: {
+        'juries': '3 (2 in the current edition, 1 in an older edition)',
+        'calls naming another jury\'s rows': foreignIds.length,
+        'calls with a forged jury choice': forged.reduce((n, f) => n + f.choices.length, 0),
+        'calls with a raw jury cookie header': raw.length * RAW.length,
+        'requests': stats.requests,
+        'clear refusals': stats.refused,
+        'accepted, unclear or HTTP 500 (should be 0)': stats.requests - stats.refused,
+        'database changed': problems.filter((p) => p.endsWith('changed the database')).length ? 'yes' : 'no (checksum of the file and each jury\'s rows, per call)',
         'statuses': [...stats.byStatus].sort((a, b) => a[0] - b[0]).map(([k, n]) => `${k}×${n}`).join(', '),
       },
     });
