@@ -1,4 +1,4 @@
-// npm test: type check, lint, unit tests, production build, end-to-end tests, short reliability run,
+// npm test: route types and type check, lint, unit tests, production build, end-to-end tests, short reliability run,
 // in that order (docs/TESTING.md). Stops at the first failing step; prints each step's time and the
 // count of tests run at the end.
 import { spawnSync } from 'node:child_process';
