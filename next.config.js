@@ -8,8 +8,12 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
   poweredByHeader: false,
-  // Type errors fail the build (no `typescript.ignoreBuildErrors`): `npm start` never serves code
-  // that does not type-check.
+  // Type errors fail the build: `npm start` never serves code that does not type-check. The one exception
+  // is `npm test` (scripts/test.mjs), whose type check step has already run `next typegen` and
+  // `tsc --noEmit` over the same files (the app's, the route types' validator under .next/types, and
+  // everything else) and stopped the run on any error before the build; it sets JURY_TYPES_CHECKED=1
+  // so that the build does not check them a second time (docs/TESTING.md, 2026-12-08).
+  typescript: { ignoreBuildErrors: process.env.JURY_TYPES_CHECKED === '1' },
   // The benchmark pages (app/bench/**/page.bench.tsx) and, through them, their no-op server action
   // exist only in a build made for the benchmarks (bench/lib/server.ts sets JURY_BENCH_BUILD=1).
   pageExtensions: process.env.JURY_BENCH_BUILD === '1' ? ['bench.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],

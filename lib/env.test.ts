@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
 import { checkEnv, EnvError, parseEnv } from './env';
 
 const SECRET = 'x'.repeat(32);
@@ -30,24 +32,39 @@ describe('environment', () => {
 });
 
 describe('build configuration', () => {
-  const load = (benchBuild: boolean) => {
+  const load = (benchBuild: boolean, typesChecked = false) => {
     const require = createRequire(import.meta.url);
     const file = require.resolve('../next.config.js');
     delete require.cache[file];
-    const before = process.env.JURY_BENCH_BUILD;
+    const before = { bench: process.env.JURY_BENCH_BUILD, types: process.env.JURY_TYPES_CHECKED };
     if (benchBuild) process.env.JURY_BENCH_BUILD = '1';
     else delete process.env.JURY_BENCH_BUILD;
+    if (typesChecked) process.env.JURY_TYPES_CHECKED = '1';
+    else delete process.env.JURY_TYPES_CHECKED;
     try {
       return require(file) as { typescript?: { ignoreBuildErrors?: boolean }; pageExtensions?: string[] };
     } finally {
-      if (before === undefined) delete process.env.JURY_BENCH_BUILD;
-      else process.env.JURY_BENCH_BUILD = before;
+      if (before.bench === undefined) delete process.env.JURY_BENCH_BUILD;
+      else process.env.JURY_BENCH_BUILD = before.bench;
+      if (before.types === undefined) delete process.env.JURY_TYPES_CHECKED;
+      else process.env.JURY_TYPES_CHECKED = before.types;
       delete require.cache[file];
     }
   };
 
   it('type errors fail the build', () => {
     expect(load(false).typescript?.ignoreBuildErrors).not.toBe(true);
+    expect(load(true).typescript?.ignoreBuildErrors).not.toBe(true);
+  });
+
+  // npm test (scripts/test.mjs) type-checks the whole project, route types included, before its build.
+  it('only npm test, having type-checked everything first, builds without checking the types again', () => {
+    expect(load(false, true).typescript?.ignoreBuildErrors).toBe(true);
+    const steps = fs.readFileSync(path.join(import.meta.dirname, '../scripts/test.mjs'), 'utf8');
+    const at = (needle: string) => steps.indexOf(needle);
+    expect(at("['next', 'typegen']")).toBeGreaterThan(-1);
+    expect(at("['next', 'typegen']")).toBeLessThan(at("['tsc', '--noEmit']"));
+    expect(at("['tsc', '--noEmit']")).toBeLessThan(at("['next', 'build'], { JURY_TYPES_CHECKED: '1' }"));
   });
 
   it('the benchmark pages are built only for the benchmarks', () => {
